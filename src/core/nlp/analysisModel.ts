@@ -1,0 +1,45 @@
+// What the analysis pipeline finds in an article. Offsets are UTF-16 offsets into the analysed text, end exclusive.
+import type { QuotedSpan } from '../article/articleModel';
+
+export type EntityType = 'person' | 'place' | 'organization';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organization'];
+
+export interface EntityMention extends QuotedSpan {
+  readonly type: EntityType;
+  /** The fullest name this mention refers to in the article ("Ashraf Ghani" for a later "Ghani"). */
+  readonly canonical: string;
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD; a range for "between July 2003 and December 2004"; null when it cannot be resolved. */
+export type DateValue = string | { readonly from: string; readonly to: string } | null;
+
+export interface DateMention extends QuotedSpan {
+  readonly value: DateValue;
+  /** 'article-date' when resolved relative to the article's date, 'self' when the text is absolute, 'none' when it needed a reference and had none. */
+  readonly resolvedAgainst: 'article-date' | 'self' | 'none';
+  /** The reference date used (YYYY-MM-DD) when resolvedAgainst is 'article-date'. */
+  readonly reference: string | null;
+}
+
+export interface Analysis {
+  /** The reference date used to resolve relative dates (given or detected), YYYY-MM-DD, or null. */
+  readonly articleDate: string | null;
+  readonly entities: readonly EntityMention[];
+  readonly dates: readonly DateMention[];
+  /** canonical name -> every distinct surface form that refers to it (the canonical included). */
+  readonly aliases: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A user's correction, applied to every article: drop a surface form, or give it another type. */
+export interface LexiconEntry {
+  readonly text: string;
+  readonly action: 'reject' | 'retype' | 'accept';
+  readonly type?: EntityType;
+}
+
+export interface AnalyzeOptions {
+  /** Reference date YYYY-MM-DD; undefined means "detect from the text", null means "none". */
+  readonly articleDate?: string | null;
+  readonly lexicon?: readonly LexiconEntry[];
+}
