@@ -1,0 +1,178 @@
+// Which open documents are articles, and how their editor positions map to source-text offsets (the only offsets stored).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ARTICLE_SCHEME, type ArticleProvider, sourceUriOf } from './articleProvider';
+import type { SettingsWatcher } from './settings';
+
+/** An open document that is an article: the reading view (`article:`) or a plain editor on a file matching the article globs. */
+export interface ArticleDocument {
+  readonly document: vscode.TextDocument;
+  /** 'reading' for the `article:` view, 'source' for the plain editor on the file itself. */
+  readonly view: 'reading' | 'source';
+  /** The file on disk. */
+  readonly sourceUri: vscode.Uri;
+  /** Workspace-relative path with '/' separators (absolute URI string outside a workspace): the key annotations are stored under. */
+  readonly key: string;
+  /** The current source text (the editor's text for the plain editor, the file's text for the reading view). */
+  readonly sourceText: string;
+  /** Source-text offsets of an editor range; undefined when the range lies in text that is not in the source (the view's header). */
+  toSourceSpan(range: vscode.Range): { start: number; end: number } | undefined;
+  /** Editor range of a source-text span; undefined when the span is not shown in this editor. */
+  toEditorRange(start: number, end: number): vscode.Range | undefined;
+}
+
+export interface ArticleChange {
+  readonly sourceUri: vscode.Uri;
+  readonly key: string;
+  /** The documents (plain editor and/or reading view) showing this article right now. */
+  readonly documents: readonly ArticleDocument[];
+}
+
+/** The article key of a source file: workspace-relative path with '/', or the absolute URI string outside a workspace. */
+export function articleKeyOf(sourceUri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(sourceUri);
+  if (!folder) return sourceUri.toString();
+  const relative = path.posix.relative(folder.uri.path, sourceUri.path);
+  return vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? `${folder.name}/${relative}` : relative;
+}
+
+export class ArticleDocuments implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ArticleChange>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires when an article's source text or its rendering changed (edit, file changed on disk, article date set). */
+  readonly onDidChangeArticle = this.emitter.event;
+
+  constructor(
+    private readonly provider: ArticleProvider,
+    private readonly settings: SettingsWatcher,
+  ) {
+    this.disposables.push(
+      this.emitter,
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length === 0) return;
+        const article = this.get(event.document);
+        if (article) this.fireFor(article.sourceUri);
+      }),
+      settings.onDidChange((change) => {
+        if (!change.articleGlobs) return;
+        for (const doc of vscode.workspace.textDocuments) {
+          if (doc.uri.scheme === 'file') this.fireFor(doc.uri);
+        }
+      }),
+    );
+  }
+
+  /** True when the document is an article (reading view or a plain editor on a matching file). */
+  isArticle(document: vscode.TextDocument): boolean {
+    return this.get(document) !== undefined;
+  }
+
+  /** True when a source file matches the `articleAnnotator.articleGlobs` setting. */
+  matchesArticleGlobs(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = path.posix.relative(folder.uri.path, uri.path);
+    return this.settings.settings.articleGlobs.some((glob) => globToRegExp(glob).test(relative));
+  }
+
+  get(document: vscode.TextDocument): ArticleDocument | undefined {
+    if (document.uri.scheme === ARTICLE_SCHEME) return this.readingView(document);
+    if (!this.matchesArticleGlobs(document.uri)) return undefined;
+    return {
+      document,
+      view: 'source',
+      sourceUri: document.uri,
+      key: articleKeyOf(document.uri),
+      get sourceText() {
+        return document.getText();
+      },
+      toSourceSpan: (range) => ({ start: document.offsetAt(range.start), end: document.offsetAt(range.end) }),
+      toEditorRange: (start, end) => {
+        const length = document.getText().length;
+        if (start < 0 || end > length || start > end) return undefined;
+        return new vscode.Range(document.positionAt(start), document.positionAt(end));
+      },
+    };
+  }
+
+  /** Every open document showing the article whose source is `sourceUri`. */
+  documentsFor(sourceUri: vscode.Uri): ArticleDocument[] {
+    const wanted = sourceUri.toString();
+    const found: ArticleDocument[] = [];
+    for (const doc of vscode.workspace.textDocuments) {
+      const article = this.get(doc);
+      if (article && article.sourceUri.toString() === wanted) found.push(article);
+    }
+    return found;
+  }
+
+  /** Every open article document. */
+  all(): ArticleDocument[] {
+    const found: ArticleDocument[] = [];
+    for (const doc of vscode.workspace.textDocuments) {
+      const article = this.get(doc);
+      if (article) found.push(article);
+    }
+    return found;
+  }
+
+  /** Tell listeners that an article changed (used by the reading view after it re-renders). */
+  fireFor(sourceUri: vscode.Uri): void {
+    this.emitter.fire({ sourceUri, key: articleKeyOf(sourceUri), documents: this.documentsFor(sourceUri) });
+  }
+
+  private readingView(document: vscode.TextDocument): ArticleDocument | undefined {
+    const sourceUri = sourceUriOf(document.uri);
+    const rendered = this.provider.rendered(document.uri);
+    if (!sourceUri || !rendered || rendered.sourceText === undefined || !rendered.map) return undefined;
+    const { map, sourceText } = rendered;
+    return {
+      document,
+      view: 'reading',
+      sourceUri,
+      key: articleKeyOf(sourceUri),
+      sourceText,
+      toSourceSpan: (range) => map.toSourceSpan(document.offsetAt(range.start), document.offsetAt(range.end)),
+      toEditorRange: (start, end) => {
+        const span = map.toViewSpan(start, end);
+        return span ? new vscode.Range(document.positionAt(span.start), document.positionAt(span.end)) : undefined;
+      },
+    };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+const globCache = new Map<string, RegExp>();
+
+/** Minimal glob matcher for workspace-relative paths: `**`, `*`, `?`, `{a,b}`. */
+export function globToRegExp(glob: string): RegExp {
+  const cached = globCache.get(glob);
+  if (cached) return cached;
+  let source = '';
+  const g = glob.replace(/^\.\//, '');
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i] ?? '';
+    if (c === '*' && g[i + 1] === '*') {
+      // `**/` matches zero or more directories
+      if (g[i + 2] === '/') {
+        source += '(?:.*/)?';
+        i += 2;
+      } else {
+        source += '.*';
+        i += 1;
+      }
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '{') source += '(?:';
+    else if (c === '}') source += ')';
+    else if (c === ',' && source.includes('(?:')) source += '|';
+    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  const re = new RegExp(`^${source}$`);
+  globCache.set(glob, re);
+  return re;
+}

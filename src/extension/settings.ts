@@ -1,0 +1,81 @@
+// The extension's settings read as one typed snapshot; one change handler tells listeners which parts changed.
+import * as vscode from 'vscode';
+
+export const SETTINGS_SECTION = 'articleAnnotator';
+
+/** The kinds that get a highlight: the pipeline's entity types plus dates. */
+export type HighlightKind = 'person' | 'place' | 'organization' | 'date';
+
+export const HIGHLIGHT_KINDS: readonly HighlightKind[] = ['person', 'place', 'organization', 'date'];
+
+export interface ArticleAnnotatorSettings {
+  /** Glob patterns (workspace-relative) of files that are articles in the plain text editor. */
+  readonly articleGlobs: readonly string[];
+  /** Which kinds are highlighted. */
+  readonly highlight: Readonly<Record<HighlightKind, boolean>>;
+  /** Show a short type label ("PER") after each highlighted span, so highlights are not colour-only. */
+  readonly showTypeLabels: boolean;
+  /** Count an entity's mentions across the other open articles in its hover. */
+  readonly hoverWorkspaceCounts: boolean;
+  /** Milliseconds to wait after the last edit before re-analysing a plain-editor article. */
+  readonly reanalyzeDelay: number;
+}
+
+export function readSettings(): ArticleAnnotatorSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const globs = config.get<unknown>('articleGlobs');
+  const delay = config.get<unknown>('reanalyzeDelay');
+  return {
+    articleGlobs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : ['**/seeds/*.txt'],
+    highlight: {
+      person: config.get<boolean>('highlight.person', true) !== false,
+      place: config.get<boolean>('highlight.place', true) !== false,
+      organization: config.get<boolean>('highlight.organization', true) !== false,
+      date: config.get<boolean>('highlight.date', true) !== false,
+    },
+    showTypeLabels: config.get<boolean>('showTypeLabels', false) === true,
+    hoverWorkspaceCounts: config.get<boolean>('hover.workspaceCounts', true) !== false,
+    reanalyzeDelay: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 10_000) : 300,
+  };
+}
+
+/** Which groups of settings changed, so each listener rebuilds only what it depends on. */
+export interface SettingsChange {
+  readonly settings: ArticleAnnotatorSettings;
+  readonly articleGlobs: boolean;
+  /** Anything that changes how highlights look (which kinds, type labels). */
+  readonly highlights: boolean;
+  readonly hover: boolean;
+  readonly event: vscode.ConfigurationChangeEvent;
+}
+
+/** Holds the current snapshot and re-reads it once per configuration change. */
+export class SettingsWatcher implements vscode.Disposable {
+  private current = readSettings();
+  private readonly emitter = new vscode.EventEmitter<SettingsChange>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      this.current = readSettings();
+      this.emitter.fire({
+        settings: this.current,
+        articleGlobs: event.affectsConfiguration(`${SETTINGS_SECTION}.articleGlobs`),
+        highlights: event.affectsConfiguration(`${SETTINGS_SECTION}.highlight`) || event.affectsConfiguration(`${SETTINGS_SECTION}.showTypeLabels`),
+        hover: event.affectsConfiguration(`${SETTINGS_SECTION}.hover`),
+        event,
+      });
+    });
+  }
+
+  get settings(): ArticleAnnotatorSettings {
+    return this.current;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
