@@ -1,0 +1,154 @@
+// Finds the article's own date (its dateline) in its text, in the forms news files carry it.
+//
+// Rules, in order; the first that matches wins:
+// 1. header: the text starts with `date YYYY-MM-DD` (also `Date:`, `Dated`, `Published`, and any dateline form
+//    below after it); the headline may follow on the same line.
+// 2. dateline: a line near the top (among the first 8 non-empty lines, starting within the first 600 characters)
+//    that is only a date, optionally after "Published"/"Updated"/"Posted (on)" and before a time of day:
+//    "Friday, July 21, 2017", "July 21, 2017", "21 July 2017", "Thursday 23 February 2006", "2017-07-21".
+// 3. wire: a paragraph near the top that opens like "KABUL, Aug 15 (Reuters) -". Its year is the one it states
+//    ("Aug 15, 2021"); else the single distinct year (1900-2099) written in the first 1,000 characters; else the
+//    single distinct year written anywhere in the text; otherwise no date (never guessed from today's date).
+// Every date is checked against the calendar (no February 30); a weekday that contradicts the date is ignored.
+import type { ArticleDate } from './articleModel';
+
+const TOP_CHARS = 600;
+const TOP_LINES = 8;
+const WIRE_TOP_CHARS = 1000;
+/** A dateline line is short; longer lines are prose and are not examined. */
+const MAX_DATELINE_LINE = 90;
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(\\d{4})';
+
+/** The date forms a dateline may take; each yields [year, month, day] from its groups. */
+const DATE_FORMS: readonly { readonly pattern: RegExp; readonly parts: (m: RegExpExecArray) => [string, string, string] }[] = [
+  { pattern: new RegExp(`^${WEEKDAY}${MONTH}\\s+${DAY},?\\s+${YEAR}`, 'i'), parts: (m) => [m[3]!, m[1]!, m[2]!] },
+  { pattern: new RegExp(`^${WEEKDAY}${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`, 'i'), parts: (m) => [m[3]!, m[2]!, m[1]!] },
+  { pattern: new RegExp(`^${WEEKDAY}${YEAR}-(\\d{2})-(\\d{2})(?![\\d-])`, 'i'), parts: (m) => [m[1]!, m[2]!, m[3]!] },
+];
+
+const HEADER_LEAD = /^(?:date[d:]?|published:?)[ \t]*:?[ \t]*/i;
+const DATELINE_LEAD = /^(?:(?:published|updated|posted|last updated)(?:\s+on)?:?\s+)?/i;
+const DATELINE_TAIL = /^[\s,;|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*$/i;
+const WIRE = new RegExp(`^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,\\s+${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—]`);
+const YEAR_TOKEN = /(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)/g;
+
+export function detectArticleDate(text: string): ArticleDate | undefined {
+  return headerDate(text) ?? datelineDate(text) ?? wireDate(text);
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m !== null && toIsoDate(Number(m[1]), Number(m[2]), Number(m[3])) !== undefined;
+}
+
+/** The weekday of a YYYY-MM-DD date, 0 = Sunday. */
+export function weekdayOf(value: string): number {
+  return new Date(`${value}T00:00:00Z`).getUTCDay();
+}
+
+function headerDate(text: string): ArticleDate | undefined {
+  const lead = /^[\uFEFF\s]*/.exec(text)![0].length;
+  const header = HEADER_LEAD.exec(text.slice(lead, lead + 40));
+  if (!header || header[0].length === 0) return undefined;
+  const start = lead + header[0].length;
+  const found = dateAt(text.slice(start, start + MAX_DATELINE_LINE));
+  if (!found) return undefined;
+  return { start, end: start + found.length, text: text.slice(start, start + found.length), value: found.value, form: 'header' };
+}
+
+function datelineDate(text: string): ArticleDate | undefined {
+  let lines = 0;
+  for (const line of linesOf(text)) {
+    if (line.start > TOP_CHARS || lines >= TOP_LINES) break;
+    lines++;
+    if (line.end - line.start > MAX_DATELINE_LINE) continue;
+    const content = text.slice(line.start, line.end);
+    const lead = DATELINE_LEAD.exec(content)![0].length;
+    const found = dateAt(content.slice(lead));
+    if (!found || !DATELINE_TAIL.test(content.slice(lead + found.length))) continue;
+    const start = line.start + lead;
+    return { start, end: start + found.length, text: text.slice(start, start + found.length), value: found.value, form: 'dateline' };
+  }
+  return undefined;
+}
+
+function wireDate(text: string): ArticleDate | undefined {
+  for (const line of linesOf(text)) {
+    if (line.start > WIRE_TOP_CHARS) break;
+    const m = WIRE.exec(text.slice(line.start, Math.min(line.end, line.start + 160)));
+    if (!m) continue;
+    const year = m[3] !== undefined ? Number(m[3]) : impliedYear(text);
+    if (year === undefined) return undefined;
+    const value = toIsoDate(year, MONTHS[m[1]!.toLowerCase()]!, Number(m[2]));
+    if (value === undefined) return undefined;
+    // The span is the date itself ("Aug 15" or "Aug 15, 2021"), not the place or the agency.
+    const dateText = new RegExp(`${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`).exec(m[0])!;
+    const start = line.start + dateText.index;
+    return { start, end: start + dateText[0].length, text: dateText[0], value, form: 'wire' };
+  }
+  return undefined;
+}
+
+/** The year a wire dateline without one belongs to, when the text makes it unambiguous. */
+function impliedYear(text: string): number | undefined {
+  return singleYear(text.slice(0, WIRE_TOP_CHARS)) ?? singleYear(text);
+}
+
+function singleYear(text: string): number | undefined {
+  const years = new Set<string>();
+  for (const m of text.matchAll(YEAR_TOKEN)) {
+    years.add(m[0]);
+    if (years.size > 1) return undefined;
+  }
+  const [only] = years;
+  return only === undefined ? undefined : Number(only);
+}
+
+/** A dateline date at the very start of `s`: its length and calendar value. */
+function dateAt(s: string): { length: number; value: string } | undefined {
+  for (const form of DATE_FORMS) {
+    const m = form.pattern.exec(s);
+    if (!m) continue;
+    // A date must end at a word boundary ("2017" not "20171").
+    if (/^[\p{L}\p{N}]/u.test(s.slice(m[0].length))) continue;
+    const [year, month, day] = form.parts(m);
+    const monthNumber = /^\d+$/.test(month) ? Number(month) : MONTHS[month.replace(/\.$/, '').toLowerCase()];
+    if (monthNumber === undefined) continue;
+    const value = toIsoDate(Number(year), monthNumber, Number(day));
+    if (value !== undefined) return { length: m[0].length, value };
+  }
+  return undefined;
+}
+
+function toIsoDate(year: number, month: number, day: number): string | undefined {
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Non-empty lines with surrounding whitespace trimmed off their spans. */
+function* linesOf(text: string): Generator<{ start: number; end: number }> {
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let s = lineStart;
+    let e = lineEnd;
+    while (s < e && /[\s\uFEFF]/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) yield { start: s, end: e };
+    lineStart = lineEnd + 1;
+  }
+}
