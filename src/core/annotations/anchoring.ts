@@ -1,0 +1,314 @@
+// Keeps annotations on their text: following edits the editor reports, and re-finding them by quote after edits it never saw.
+import type { Annotation, QuoteSelector } from './annotationModel';
+import { quoteAt, updateAnnotation } from './annotationFactory';
+import { editDistance, searchApproximate } from './approximateMatch';
+
+/**
+ * One replacement, as VS Code reports it in `TextDocumentChangeEvent.contentChanges` (`rangeOffset`,
+ * `rangeOffset + rangeLength`, `text`): [start, end) are offsets into the document *before* the event.
+ */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export type ReanchorOutcome = 'anchored' | 'moved' | 'orphaned';
+
+export interface ReanchorResult {
+  readonly annotation: Annotation;
+  /** 'anchored': same place; 'moved': found elsewhere (exact or fuzzy); 'orphaned': not found, kept with its quote. */
+  readonly outcome: ReanchorOutcome;
+}
+
+/**
+ * Follows one change event. All `edits` are offsets into the same *old* text, do not overlap and apply together
+ * (VS Code's contentChanges of one event; their order does not matter). `text`, when given, is the new text: the quote
+ * selectors (exact, prefix, suffix) are then refreshed from it; without it `exact` is still derived from the edits.
+ *
+ * Per annotation [s, e):
+ * - an edit wholly before it (including an insertion at s) shifts it; one wholly after (including an insertion at e) leaves it;
+ * - an edit within [s, e] (not the whole of it) grows or shrinks it, its replacement text becoming part of the annotation;
+ * - an edit that cuts into one end shrinks it to the part that survives;
+ * - when no character of it survives (one edit covers it, or several remove all of it) it is orphaned, keeping its quote,
+ *   unless `text` is given and its exact quote reappears inside the replacement text (a whole-document replace).
+ * Orphans stay orphans; their last position follows the edits as a hint for a later `reanchor`.
+ * Returns the annotations in the same order, the same object for each one that did not change.
+ */
+export function applyTextEdits(annotations: readonly Annotation[], edits: readonly TextEdit[], text?: string): Annotation[] {
+  if (edits.length === 0) return [...annotations];
+  const sorted = [...edits].sort((x, y) => x.start - y.start || x.end - y.end);
+  for (let i = 0; i < sorted.length; i += 1) {
+    const edit = sorted[i];
+    if (!(Number.isInteger(edit.start) && Number.isInteger(edit.end) && edit.start >= 0 && edit.end >= edit.start)) {
+      throw new RangeError(`Invalid edit range [${edit.start}, ${edit.end})`);
+    }
+    if (i > 0 && sorted[i - 1].end > edit.start) throw new RangeError('Edits of one change event must not overlap');
+  }
+  // deltaBefore[i]: how far edits sorted[0..i) move the text that follows them.
+  const deltaBefore = new Array<number>(sorted.length + 1);
+  deltaBefore[0] = 0;
+  for (let i = 0; i < sorted.length; i += 1) deltaBefore[i + 1] = deltaBefore[i] + sorted[i].text.length - (sorted[i].end - sorted[i].start);
+
+  return annotations.map((annotation) => followEdits(annotation, sorted, deltaBefore, text));
+}
+
+function followEdits(annotation: Annotation, edits: readonly TextEdit[], deltaBefore: readonly number[], text: string | undefined): Annotation {
+  const { start: s, end: e } = annotation.position;
+  const first = firstEditEndingAtOrAfter(edits, s);
+  // Quick exit: every edit ends before s, so the annotation only shifts.
+  if (first === edits.length) return shifted(annotation, deltaBefore[edits.length], text);
+
+  if (annotation.status === 'orphaned') {
+    return withPosition(annotation, mapPoint(edits, deltaBefore, s, 'after'), mapPoint(edits, deltaBefore, e, 'before'));
+  }
+
+  let newStart = s + deltaBefore[first];
+  let newEnd = e;
+  let exact = annotation.quote.exact;
+  let exactInSync = exact.length === e - s;
+  let survivors = e - s;
+  let covering: TextEdit | undefined;
+  let coveringIndex = -1;
+  let exactOffset = 0; // how far the edits so far moved offsets within `exact`
+  let endDelta = deltaBefore[first];
+  for (let i = first; i < edits.length; i += 1) {
+    const edit = edits[i];
+    if (edit.end <= s) {
+      // Before it (edit.end === s): an insertion at s, or a replacement ending at s.
+      newStart += edit.text.length - (edit.end - edit.start);
+      endDelta += edit.text.length - (edit.end - edit.start);
+      continue;
+    }
+    if (edit.start >= e) break; // after it, including an insertion at e
+    if (edit.start <= s && edit.end >= e) {
+      covering = edit;
+      coveringIndex = i;
+      survivors = 0;
+      break;
+    }
+    const cutStart = Math.max(edit.start, s);
+    const cutEnd = Math.min(edit.end, e);
+    survivors -= cutEnd - cutStart;
+    if (edit.start < s) {
+      // Cuts into its start: it now begins after the replacement.
+      newStart = edit.start + deltaBefore[i] + edit.text.length;
+      endDelta += edit.text.length - (edit.end - edit.start);
+      if (exactInSync) {
+        exact = exact.slice(edit.end - s + exactOffset);
+        exactOffset -= edit.end - s;
+      }
+    } else if (edit.end > e) {
+      // Cuts into its end: it now ends where the replacement begins.
+      newEnd = edit.start + deltaBefore[i];
+      if (exactInSync) exact = exact.slice(0, edit.start - s + exactOffset);
+      endDelta = Number.NaN; // end fixed
+      break;
+    } else {
+      // Inside: the replacement becomes part of it.
+      if (exactInSync) {
+        exact = exact.slice(0, edit.start - s + exactOffset) + edit.text + exact.slice(edit.end - s + exactOffset);
+        exactOffset += edit.text.length - (edit.end - edit.start);
+      }
+      endDelta += edit.text.length - (edit.end - edit.start);
+    }
+  }
+  if (!Number.isNaN(endDelta)) newEnd = e + endDelta;
+
+  if (survivors <= 0 || newEnd <= newStart) {
+    if (covering && text !== undefined && annotation.quote.exact.length > 0) {
+      // The quote may reappear in the replacement (a whole-document replace with the same text).
+      const base = covering.start + deltaBefore[coveringIndex];
+      const inside = covering.text.indexOf(annotation.quote.exact, Math.max(0, s - covering.start - 1));
+      const found = inside >= 0 ? inside : covering.text.indexOf(annotation.quote.exact);
+      if (found >= 0) {
+        const start = base + found;
+        return refreshed(annotation, start, start + annotation.quote.exact.length, text);
+      }
+    }
+    const hintStart = mapPoint(edits, deltaBefore, s, 'after');
+    return { ...annotation, status: 'orphaned', position: { start: hintStart, end: Math.max(hintStart, mapPoint(edits, deltaBefore, e, 'before')) } };
+  }
+  if (text !== undefined) return refreshed(annotation, newStart, newEnd, text);
+  if (!exactInSync || exact === annotation.quote.exact) return withPosition(annotation, newStart, newEnd);
+  return { ...annotation, position: { start: newStart, end: newEnd }, quote: { ...annotation.quote, exact } };
+}
+
+/** Index of the first edit (sorted) with end >= position. */
+function firstEditEndingAtOrAfter(edits: readonly TextEdit[], position: number): number {
+  let low = 0;
+  let high = edits.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (edits[mid].end < position) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Where an old offset lands; inside a replaced range it goes to the replacement's end ('after') or start ('before'). */
+function mapPoint(edits: readonly TextEdit[], deltaBefore: readonly number[], position: number, bias: 'before' | 'after'): number {
+  let delta = 0;
+  for (let i = 0; i < edits.length; i += 1) {
+    const edit = edits[i];
+    if (edit.end < position || (edit.end === position && (edit.start < position || bias === 'after'))) {
+      delta = deltaBefore[i + 1];
+      continue;
+    }
+    if (edit.start < position) return bias === 'after' ? edit.start + deltaBefore[i] + edit.text.length : edit.start + deltaBefore[i];
+    break;
+  }
+  return position + delta;
+}
+
+function shifted(annotation: Annotation, delta: number, text: string | undefined): Annotation {
+  const start = annotation.position.start + delta;
+  const end = annotation.position.end + delta;
+  if (annotation.status === 'orphaned') return delta === 0 ? annotation : withPosition(annotation, start, end);
+  if (text !== undefined) return refreshed(annotation, start, end, text);
+  return delta === 0 ? annotation : withPosition(annotation, start, end);
+}
+
+function withPosition(annotation: Annotation, start: number, end: number): Annotation {
+  if (annotation.position.start === start && annotation.position.end === end) return annotation;
+  return { ...annotation, position: { start, end } };
+}
+
+/** The annotation anchored at [start, end) of text, with its quote taken from there; unchanged objects are reused. */
+function refreshed(annotation: Annotation, start: number, end: number, text: string): Annotation {
+  const quote = quoteAt(text, Math.max(0, Math.min(start, text.length)), Math.max(0, Math.min(end, text.length)));
+  const samePosition = annotation.position.start === start && annotation.position.end === end;
+  const sameQuote = sameQuoteSelector(annotation.quote, quote);
+  if (samePosition && sameQuote && annotation.status === 'anchored') return annotation;
+  return {
+    ...annotation,
+    status: 'anchored',
+    position: samePosition ? annotation.position : { start, end },
+    quote: sameQuote ? annotation.quote : quote,
+  };
+}
+
+function sameQuoteSelector(a: QuoteSelector, b: QuoteSelector): boolean {
+  return a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Re-anchoring by quote, for changes the editor never saw.
+
+/** Fuzzy matching tolerates up to a quarter of the quote's length in edits (at most 64); quotes under 4 characters must match exactly. */
+export function maxFuzzyErrors(quoteLength: number): number {
+  return Math.min(64, Math.floor(quoteLength / 4));
+}
+
+const CONTEXT_WEIGHT = 20;
+const QUOTE_WEIGHT = 50;
+const POSITION_WEIGHT = 2;
+
+/**
+ * Finds the annotation again in `text`: at its old position if the text there still equals its exact quote
+ * (and its context agrees, or no other occurrence has better context); else the exact quote that best matches
+ * its prefix/suffix, nearest the old position on ties; else the best fuzzy match within maxFuzzyErrors(),
+ * scored by quote errors, prefix/suffix similarity and distance from the old position (as Hypothesis does);
+ * else orphaned, keeping its quote and old position.
+ * A found annotation gets status 'anchored' and its quote selector refreshed from `text`.
+ */
+export function reanchor(annotation: Annotation, text: string): ReanchorResult {
+  const { exact } = annotation.quote;
+  const { start, end } = annotation.position;
+  if (exact.length === 0) return orphan(annotation);
+  const hint = Math.max(0, Math.min(start, text.length));
+
+  if (text.startsWith(exact, start) && end - start === exact.length && contextScore(annotation.quote, text, start) === 1) {
+    return place(annotation, text, start, start + exact.length);
+  }
+  const exactStart = nearestExact(annotation.quote, text, hint);
+  if (exactStart !== undefined) return place(annotation, text, exactStart, exactStart + exact.length);
+
+  const fuzzy = bestFuzzy(annotation.quote, text, hint);
+  if (fuzzy) return place(annotation, text, fuzzy.start, fuzzy.end);
+  return orphan(annotation);
+}
+
+/** reanchor() for each annotation, in order (all of one article, against its current text). */
+export function reanchorAll(annotations: readonly Annotation[], text: string): ReanchorResult[] {
+  return annotations.map((annotation) => reanchor(annotation, text));
+}
+
+/** Re-attaches an orphan (or moves any annotation) to the selection [start, end) of text. */
+export function attachOrphan(annotation: Annotation, text: string, start: number, end: number, now?: Date): Annotation {
+  return updateAnnotation(annotation, { position: { start, end } }, text, now);
+}
+
+function place(annotation: Annotation, text: string, start: number, end: number): ReanchorResult {
+  const same = annotation.position.start === start && annotation.position.end === end;
+  return { annotation: refreshed(annotation, start, end, text), outcome: same ? 'anchored' : 'moved' };
+}
+
+function orphan(annotation: Annotation): ReanchorResult {
+  return { annotation: annotation.status === 'orphaned' ? annotation : { ...annotation, status: 'orphaned' }, outcome: 'orphaned' };
+}
+
+/** How much of the stored prefix and suffix the text around [start, start + exact.length) agrees with, 0..1 (exact characters from the quote outwards). */
+function contextScore(quote: QuoteSelector, text: string, start: number): number {
+  const total = quote.prefix.length + quote.suffix.length;
+  if (total === 0) return 1;
+  let before = 0;
+  while (before < quote.prefix.length && start - before - 1 >= 0 && text.charCodeAt(start - before - 1) === quote.prefix.charCodeAt(quote.prefix.length - before - 1)) {
+    before += 1;
+  }
+  const end = start + quote.exact.length;
+  let after = 0;
+  while (after < quote.suffix.length && end + after < text.length && text.charCodeAt(end + after) === quote.suffix.charCodeAt(after)) after += 1;
+  return (before + after) / total;
+}
+
+/**
+ * The occurrence of the exact quote with the best context, nearest the hint on ties. Searches windows of growing
+ * size around the hint and stops as soon as one has the full context, so a shifted quote costs about its shift.
+ */
+function nearestExact(quote: QuoteSelector, text: string, hint: number): number | undefined {
+  const exact = quote.exact;
+  let best: { start: number; context: number; distance: number } | undefined;
+  let low = hint;
+  let high = hint; // searched: occurrences starting in [low, high)
+  let radius = 256;
+  for (;;) {
+    const nextLow = Math.max(0, hint - radius);
+    const nextHigh = Math.min(text.length, hint + radius);
+    // Occurrences starting in [nextLow, low) and [high, nextHigh).
+    for (const [from, to] of [
+      [nextLow, low],
+      [high, nextHigh],
+    ] as const) {
+      let at = text.indexOf(exact, from);
+      while (at >= 0 && at < to) {
+        const context = contextScore(quote, text, at);
+        const distance = Math.abs(at - hint);
+        if (!best || context > best.context || (context === best.context && distance < best.distance)) best = { start: at, context, distance };
+        at = text.indexOf(exact, at + 1);
+      }
+    }
+    low = nextLow;
+    high = nextHigh;
+    // Anything further out is farther away: it can only win on context, and nothing beats a full one.
+    if ((best && best.context === 1) || (low === 0 && high === text.length)) break;
+    radius *= 4;
+  }
+  return best?.start;
+}
+
+function bestFuzzy(quote: QuoteSelector, text: string, hint: number): { start: number; end: number } | undefined {
+  const budget = maxFuzzyErrors(quote.exact.length);
+  if (budget === 0) return undefined;
+  const matches = searchApproximate(text, quote.exact, budget, { limit: 500 });
+  let best: { start: number; end: number; score: number } | undefined;
+  for (const match of matches) {
+    const quoteScore = 1 - match.errors / quote.exact.length;
+    const prefixScore = quote.prefix.length === 0 ? 1 : 1 - editDistance(text.slice(Math.max(0, match.start - quote.prefix.length), match.start), quote.prefix) / quote.prefix.length;
+    const suffixScore = quote.suffix.length === 0 ? 1 : 1 - editDistance(text.slice(match.end, match.end + quote.suffix.length), quote.suffix) / quote.suffix.length;
+    const positionScore = 1 - Math.abs(match.start - hint) / Math.max(1, text.length);
+    const score = QUOTE_WEIGHT * quoteScore + CONTEXT_WEIGHT * (prefixScore + suffixScore) + POSITION_WEIGHT * positionScore;
+    if (!best || score > best.score) best = { start: match.start, end: match.end, score };
+  }
+  return best;
+}
