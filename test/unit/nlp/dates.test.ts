@@ -1,0 +1,133 @@
+// Date finding and resolution, on sentences invented for these tests.
+// The fixture article is dated Sunday 2021-08-15.
+import * as assert from 'node:assert/strict';
+import { findDates } from '../../../src/core/nlp/dates';
+import type { DateMention } from '../../../src/core/nlp/analysisModel';
+
+const REF = '2021-08-15'; // a Sunday
+
+function dates(text: string, ref: string | null = REF): DateMention[] {
+  const found = findDates(text, ref);
+  for (const d of found) assert.equal(text.slice(d.start, d.end), d.text, 'offsets slice the text');
+  return found;
+}
+
+/** The single date found in `text` whose text is `span`. */
+function one(text: string, span: string, ref: string | null = REF): DateMention {
+  const found = dates(text, ref).filter((d) => d.text === span);
+  assert.equal(found.length, 1, `expected one date "${span}" in: ${text}\nfound: ${JSON.stringify(dates(text, ref))}`);
+  return found[0]!;
+}
+
+const valueOf = (text: string, span: string, ref: string | null = REF): unknown => one(text, span, ref).value;
+
+describe('findDates', () => {
+  describe('weekdays resolve by the tense of their clause', () => {
+    it('a weekday in a past clause is the latest such day before the article', () => {
+      assert.equal(valueOf('Rebels seized the harbour town on Thursday after a short siege.', 'Thursday'), '2021-08-12');
+    });
+    it('a weekday after "late" in a past clause', () => {
+      assert.equal(valueOf('Late Saturday, the mayor fled the provincial capital.', 'Saturday'), '2021-08-14');
+    });
+    it('a weekday in a future clause is the next such day', () => {
+      assert.equal(valueOf('The two ministers will meet on Thursday in Geneva.', 'Thursday'), '2021-08-19');
+    });
+    it("the article's own weekday in a past clause is the article date", () => {
+      assert.equal(valueOf('The governor resigned on Sunday, aides said.', 'Sunday'), '2021-08-15');
+    });
+    it('"is to" and "is expected to" point ahead', () => {
+      assert.equal(valueOf('On Tuesday, the council is to vote on the budget.', 'Tuesday'), '2021-08-17');
+      assert.equal(valueOf('The report is expected to be published on Friday.', 'Friday'), '2021-08-20');
+    });
+    it('"last" and "next" override the tense', () => {
+      assert.equal(valueOf('The ferry sank last Monday.', 'last Monday'), '2021-08-09');
+      assert.equal(valueOf('Talks resume next Monday.', 'next Monday'), '2021-08-16');
+    });
+    it('a capitalised neighbour that makes a name is not a date', () => {
+      assert.deepEqual(dates('Veterans marked Bloody Sunday with a march.').map((d) => d.text), []);
+      assert.deepEqual(dates('She writes for the Sunday Times in London.').map((d) => d.text), []);
+    });
+    it('a plural weekday is a habit, not a date', () => {
+      assert.deepEqual(dates('The market opens on Sundays.'), []);
+    });
+  });
+
+  describe('relative expressions', () => {
+    it('yesterday, tomorrow', () => {
+      assert.equal(valueOf('The envoy arrived yesterday.', 'yesterday'), '2021-08-14');
+      assert.equal(valueOf('Tomorrow the border reopens.', 'Tomorrow'), '2021-08-16');
+    });
+    it('last month, this year, next year', () => {
+      assert.equal(valueOf('Prices rose sharply last month.', 'last month'), '2021-07');
+      assert.equal(valueOf('This year the harvest failed.', 'This year'), '2021');
+      assert.equal(valueOf('Elections are planned for next year.', 'next year'), '2022');
+    });
+    it('weeks are ranges from Monday to Sunday', () => {
+      assert.deepEqual(valueOf('The fighting intensified last week.', 'last week'), { from: '2021-08-02', to: '2021-08-08' });
+      assert.deepEqual(valueOf('The talks collapsed earlier this week.', 'earlier this week'), { from: '2021-08-09', to: '2021-08-15' });
+    });
+    it('N units ago', () => {
+      assert.equal(valueOf('The bridge opened twenty years ago.', 'twenty years ago'), '2001');
+      assert.equal(valueOf('The bridge opened three days ago.', 'three days ago'), '2021-08-12');
+    });
+  });
+
+  describe('explicit dates', () => {
+    it('a full dateline is one span resolved by itself', () => {
+      const d = one('Sunday, August 15, 2021\n\nThe city fell.', 'Sunday, August 15, 2021');
+      assert.equal(d.value, '2021-08-15');
+      assert.equal(d.resolvedAgainst, 'self');
+    });
+    it('a date without a year takes the article year', () => {
+      const d = one('The deal was signed on July 3 in Doha.', 'July 3');
+      assert.equal(d.value, '2021-07-03');
+      assert.equal(d.resolvedAgainst, 'article-date');
+      assert.equal(d.reference, REF);
+    });
+    it('a month and year, a month alone', () => {
+      assert.equal(valueOf('The base was handed over in March 2019.', 'March 2019'), '2019-03');
+      assert.equal(valueOf('The offensive began in May.', 'May'), '2021-05');
+    });
+    it('bare years', () => {
+      assert.deepEqual(
+        dates('The treaty of 1998 was revised in 2004.').map((d) => [d.text, d.value]),
+        [['1998', '1998'], ['2004', '2004']],
+      );
+    });
+    it('a range of two full dates gives each its own span', () => {
+      assert.deepEqual(
+        dates('He served between July 2003 and December 2004.').map((d) => [d.text, d.value]),
+        [['July 2003', '2003-07'], ['December 2004', '2004-12']],
+      );
+    });
+  });
+
+  describe('no reference date', () => {
+    it('relative expressions keep their span but get no value', () => {
+      const d = one('The envoy arrived on Thursday.', 'Thursday', null);
+      assert.equal(d.value, null);
+      assert.equal(d.resolvedAgainst, 'none');
+      assert.equal(d.reference, null);
+    });
+    it('absolute ones still resolve', () => {
+      const d = one('The envoy arrived on 3 June 2020.', '3 June 2020', null);
+      assert.equal(d.value, '2020-06-03');
+      assert.equal(d.resolvedAgainst, 'self');
+    });
+  });
+
+  describe('false positives', () => {
+    it('"May" as a name or a modal, "March" as a verb', () => {
+      assert.deepEqual(dates('Theresa May said prices may rise. Thousands March through the city.'), []);
+    });
+    it('counts and money are not years', () => {
+      assert.deepEqual(dates('About 2,000 people and 1500 troops left; it cost $2000.'), []);
+    });
+    it('"now" and a generic "today" are not dates', () => {
+      assert.deepEqual(dates('Today, most people read the news on their phones, and now even more do.'), []);
+    });
+    it('a time of day alone is not a date', () => {
+      assert.deepEqual(dates('The curfew starts at 9 pm.'), []);
+    });
+  });
+});
