@@ -66,7 +66,7 @@ function followEdits(annotation: Annotation, edits: readonly TextEdit[], deltaBe
   let newStart = s + deltaBefore[first];
   let newEnd = e;
   let exact = annotation.quote.exact;
-  let exactInSync = exact.length === e - s;
+  const exactInSync = exact.length === e - s;
   let survivors = e - s;
   let covering: TextEdit | undefined;
   let coveringIndex = -1;

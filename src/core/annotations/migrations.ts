@@ -1,0 +1,91 @@
+// Schema migrations by id: each lifts stored state one version up and leaves anything else untouched (safe to run twice).
+import { createHash } from 'node:crypto';
+import type { Annotation } from './annotationModel';
+import { CURRENT_SCHEMA_VERSION, describe, isRecord, type StoredStateV1 } from './schemaVersions';
+
+export interface Migration {
+  /** Stable name, recorded in load reports and logs. */
+  readonly id: string;
+  readonly from: number;
+  readonly to: number;
+  /** Returns the value at version `to`; a value not at version `from` is returned unchanged. */
+  migrate(value: unknown, now: Date): unknown;
+}
+
+/** Which schema version a stored value is at; undefined when it is no known shape. */
+export function detectSchemaVersion(value: unknown): number | undefined {
+  if (Array.isArray(value)) return 0;
+  if (isRecord(value) && typeof value.schemaVersion === 'number' && Number.isInteger(value.schemaVersion) && value.schemaVersion >= 1) {
+    return value.schemaVersion;
+  }
+  return undefined;
+}
+
+/** Pre-release bare array of {file, start, end, text, label} -> version 1. */
+const v0ToV1: Migration = {
+  id: 'v0-bare-array-to-v1-state',
+  from: 0,
+  to: 1,
+  migrate(value, now) {
+    if (detectSchemaVersion(value) !== 0) return value;
+    const stamp = now.toISOString();
+    const annotations = (value as unknown[]).map((item, index): unknown => {
+      // Items that are not v0 annotations are kept as they are, so validation reports them and they are backed up.
+      if (!isRecord(item) || typeof item.file !== 'string' || typeof item.text !== 'string' || typeof item.label !== 'string') return item;
+      if (typeof item.start !== 'number' || typeof item.end !== 'number') return item;
+      const created = typeof item.created === 'string' ? item.created : stamp;
+      const annotation: Annotation = {
+        id: typeof item.id === 'string' && item.id !== '' ? item.id : stableId(item, index),
+        article: item.file.replace(/\\/g, '/'),
+        label: item.label,
+        note: typeof item.note === 'string' ? item.note : '',
+        position: { start: item.start, end: item.end },
+        // v0 kept no context: the first re-anchoring against the article fills prefix and suffix in.
+        quote: { exact: item.text, prefix: '', suffix: '' },
+        status: 'anchored',
+        created,
+        modified: created,
+        origin: 'user',
+      };
+      return annotation;
+    });
+    const state: StoredStateV1 = { schemaVersion: 1, annotations: annotations as Annotation[], articleDates: {}, lexicon: [] };
+    return state;
+  },
+};
+
+/** Every migration, oldest first; a new schema version adds one here. */
+export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+
+export class MigrationError extends Error {}
+
+export interface MigrationResult {
+  readonly value: unknown;
+  readonly fromVersion: number;
+  /** Ids of the migrations applied, in order. */
+  readonly applied: readonly string[];
+}
+
+/** Lifts a stored value to CURRENT_SCHEMA_VERSION; throws a MigrationError for an unknown shape or a newer version. */
+export function migrateToCurrent(value: unknown, now: Date = new Date()): MigrationResult {
+  const fromVersion = detectSchemaVersion(value);
+  if (fromVersion === undefined) throw new MigrationError(`not a known state shape (${describe(value)} without a schemaVersion)`);
+  if (fromVersion > CURRENT_SCHEMA_VERSION) {
+    throw new MigrationError(`written by a newer version of the extension (schemaVersion ${fromVersion}, this one reads up to ${CURRENT_SCHEMA_VERSION})`);
+  }
+  const applied: string[] = [];
+  let current = value;
+  for (let version = fromVersion; version < CURRENT_SCHEMA_VERSION; version += 1) {
+    const migration = MIGRATIONS.find((m) => m.from === version);
+    if (!migration) throw new MigrationError(`no migration from schemaVersion ${version}`);
+    current = migration.migrate(current, now);
+    applied.push(migration.id);
+  }
+  return { value: current, fromVersion, applied };
+}
+
+/** A deterministic id for a v0 item without one, so migrating the same value twice gives the same ids. */
+function stableId(item: Record<string, unknown>, index: number): string {
+  const hex = createHash('sha256').update(JSON.stringify([index, item.file, item.start, item.end, item.text, item.label])).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

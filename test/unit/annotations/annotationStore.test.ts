@@ -1,0 +1,191 @@
+import * as assert from 'node:assert/strict';
+import { createAnnotation } from '../../../src/core/annotations/annotationFactory';
+import type { Annotation } from '../../../src/core/annotations/annotationModel';
+import { AnnotationStore, type StateStorage, type StoreChange } from '../../../src/core/annotations/annotationStore';
+import { STATE_KEY } from '../../../src/core/annotations/schemaVersions';
+import { updateAnnotation } from '../../../src/core/annotations/annotationFactory';
+
+const TEXT = 'The harbour master of Port Vell said on Monday that the ferry company would resume crossings.';
+
+/** Memento-like storage: values go through JSON, updates resolve after a random delay. */
+class MemoryStorage implements StateStorage {
+  readonly values = new Map<string, string>();
+  writes = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  constructor(private readonly delay = false) {}
+  get(key: string): unknown {
+    const raw = this.values.get(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    if (this.delay) await new Promise((r) => setTimeout(r, Math.random() * 3));
+    this.values.set(key, JSON.stringify(value));
+    this.writes += 1;
+    this.inFlight -= 1;
+  }
+}
+
+function annotationAt(word: string, label = 'place', article = 'news/a.txt'): Annotation {
+  const start = TEXT.indexOf(word);
+  return createAnnotation({ article, text: TEXT, start, end: start + word.length, label });
+}
+
+describe('AnnotationStore', () => {
+  it('stores 100 adds fired without awaiting in between, and they survive a reload', async () => {
+    const storage = new MemoryStorage(true);
+    const store = new AnnotationStore(storage);
+    await store.load();
+    const pending: Promise<void>[] = [];
+    for (let i = 0; i < 100; i += 1) pending.push(store.add(annotationAt('Port Vell', `label${i}`)));
+    await Promise.all(pending);
+    assert.equal(storage.maxInFlight, 1, 'writes are serialised');
+    assert.ok(storage.writes < 100, `writes are coalesced (${storage.writes})`);
+    const reloaded = new AnnotationStore(storage);
+    const report = await reloaded.load();
+    assert.equal(report.annotations, 100);
+    assert.deepEqual(new Set(reloaded.all().map((a) => a.label)).size, 100);
+  });
+
+  it('never loses either of two quick changes of different kinds', async () => {
+    const storage = new MemoryStorage(true);
+    const store = new AnnotationStore(storage);
+    await store.load();
+    const a = annotationAt('Monday', 'date');
+    await store.add(a);
+    const both = [store.update(updateAnnotation(a, { note: 'a *holiday*' })), store.setArticleDate('news/a.txt', '2024-03-04'), store.addLexiconEntry({ text: 'Port Vell', action: 'retype', type: 'place' })];
+    await Promise.all(both);
+    const reloaded = new AnnotationStore(storage);
+    await reloaded.load();
+    assert.equal(reloaded.get(a.id)?.note, 'a *holiday*');
+    assert.equal(reloaded.articleDate('news/a.txt'), '2024-03-04');
+    assert.deepEqual(reloaded.lexicon, [{ text: 'Port Vell', action: 'retype', type: 'place' }]);
+  });
+
+  it('answers forArticle, update, remove, replaceArticle and fires onDidChange', async () => {
+    const store = new AnnotationStore(new MemoryStorage());
+    await store.load();
+    const events: StoreChange[] = [];
+    const subscription = store.onDidChange((e) => events.push(e));
+    const a = annotationAt('Port Vell');
+    const b = annotationAt('ferry company', 'organization', 'news/b.txt');
+    await store.add([a, b]);
+    assert.deepEqual(store.forArticle('news/a.txt'), [a]);
+    assert.deepEqual(store.articles(), ['news/a.txt', 'news/b.txt']);
+    await assert.rejects(async () => store.add(a), /already exists/);
+    const relabelled = updateAnnotation(a, { label: 'organization' });
+    await store.update(relabelled);
+    assert.equal(store.get(a.id)?.label, 'organization');
+    assert.equal(await store.remove(b.id), 1);
+    assert.equal(await store.remove('no-such-id'), 0);
+    const c = annotationAt('harbour master', 'person');
+    await store.replaceArticle('news/a.txt', [c]);
+    assert.deepEqual(store.all(), [c]);
+    subscription.dispose();
+    await store.setArticleDate('news/a.txt', null);
+    assert.deepEqual(events.map((e) => e.kind), ['annotations', 'annotations', 'annotations', 'annotations']);
+    assert.deepEqual(events[2].articles, ['news/b.txt']);
+  });
+
+  it('undoes add, update, remove and bulk changes in reverse order', async () => {
+    const store = new AnnotationStore(new MemoryStorage());
+    await store.load();
+    const a = annotationAt('Port Vell');
+    await store.add(a);
+    await store.update(updateAnnotation(a, { note: 'first' }));
+    await store.remove(a.id);
+    const b = annotationAt('Monday', 'date');
+    await store.replaceArticle('news/a.txt', [b]);
+    // Edit-following is not undoable: the text's own undo moves annotations back.
+    await store.replaceArticle('news/a.txt', [{ ...b, position: { start: b.position.start + 1, end: b.position.end + 1 } }], { undoable: false });
+    assert.equal((await store.undo())?.description, 'Update annotations of news/a.txt');
+    assert.deepEqual(store.all(), []);
+    assert.match((await store.undo())?.description ?? '', /Delete annotation/);
+    assert.equal(store.get(a.id)?.note, 'first');
+    await store.undo();
+    assert.equal(store.get(a.id)?.note, '');
+    await store.undo();
+    assert.deepEqual(store.all(), []);
+    assert.equal(await store.undo(), undefined);
+    assert.equal(store.canUndo, false);
+  });
+
+  it('keeps a moved annotation in place when undoing an older label change', async () => {
+    const store = new AnnotationStore(new MemoryStorage());
+    await store.load();
+    const a = annotationAt('Port Vell');
+    await store.add(a);
+    await store.update(updateAnnotation(a, { label: 'organization' }));
+    const moved = { ...store.get(a.id)!, position: { start: a.position.start + 4, end: a.position.end + 4 } };
+    await store.replaceArticle('news/a.txt', [moved], { undoable: false });
+    await store.undo();
+    assert.equal(store.get(a.id)?.label, 'place');
+    assert.deepEqual(store.get(a.id)?.position, moved.position);
+  });
+
+  for (const [name, value] of [
+    ['unparseable JSON text', '{"schemaVersion": 1, "annotations": ['],
+    ['a number', 42],
+    ['a newer schema version', { schemaVersion: 99, annotations: [] }],
+    ['annotations that are not an array', { schemaVersion: 1, annotations: 'many' }],
+  ] as const) {
+    it(`backs up ${name} and does not overwrite it before the backup resolved`, async () => {
+      const storage = new MemoryStorage();
+      storage.values.set(STATE_KEY, JSON.stringify(value));
+      const original = storage.values.get(STATE_KEY);
+      let release: () => void = () => undefined;
+      const backups: { raw: string; reason: string }[] = [];
+      const store = new AnnotationStore(storage, {
+        onCorrupt: (raw, reason) => {
+          backups.push({ raw, reason });
+          return new Promise<void>((resolve) => (release = resolve));
+        },
+      });
+      const report = await store.load();
+      assert.ok(report.corrupt);
+      assert.equal(backups.length, 1);
+      assert.equal(backups[0].raw, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+      assert.deepEqual(store.all(), []);
+      const write = store.add(annotationAt('Port Vell'));
+      await new Promise((r) => setTimeout(r, 10));
+      assert.equal(storage.values.get(STATE_KEY), original, 'not overwritten while the backup is pending');
+      release();
+      await write;
+      assert.equal((storage.get(STATE_KEY) as { annotations: unknown[] }).annotations.length, 1);
+    });
+  }
+
+  it('refuses to write at all when the backup fails, keeping the stored value', async () => {
+    const storage = new MemoryStorage();
+    storage.values.set(STATE_KEY, '"not a state"');
+    const store = new AnnotationStore(storage, { onCorrupt: () => Promise.reject(new Error('disk full')) });
+    await store.load();
+    await assert.rejects(store.add(annotationAt('Port Vell')), /nor backed up \(disk full\)/);
+    assert.equal(storage.values.get(STATE_KEY), '"not a state"');
+    assert.match(store.writeError ?? '', /disk full/);
+    assert.equal(store.all().length, 1, 'the change is kept in memory');
+  });
+
+  it('salvages valid annotations and backs up the value when some items are invalid', async () => {
+    const storage = new MemoryStorage();
+    const good = annotationAt('Port Vell');
+    storage.values.set(STATE_KEY, JSON.stringify({ schemaVersion: 1, annotations: [good, { id: 'x' }], articleDates: { 'news/a.txt': 'Monday' }, lexicon: [] }));
+    const reasons: string[] = [];
+    const store = new AnnotationStore(storage, { onCorrupt: (_raw, reason) => void reasons.push(reason) });
+    const report = await store.load();
+    assert.deepEqual(store.all(), [good]);
+    assert.match(report.corrupt ?? '', /2 invalid item\(s\)/);
+    assert.deepEqual(store.articleDates, {});
+    assert.equal(reasons.length, 1);
+  });
+
+  it('validates what it is given', async () => {
+    const store = new AnnotationStore(new MemoryStorage());
+    await store.load();
+    assert.throws(() => store.add({ ...annotationAt('Port Vell'), position: { start: 5, end: 2 } }), /Invalid annotation/);
+    assert.throws(() => store.setArticleDate('a', '2024-13-01'), /Not a YYYY-MM-DD/);
+    assert.throws(() => store.addLexiconEntry({ text: 'X', action: 'retype' }), /needs a type/);
+  });
+});
