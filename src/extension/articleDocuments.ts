@@ -21,6 +21,9 @@ export interface ArticleDocument {
   toEditorRange(start: number, end: number): vscode.Range | undefined;
 }
 
+/** Context key: the active editor shows an article (reading view or a file matching the article globs). */
+export const ACTIVE_EDITOR_IS_ARTICLE = 'articleAnnotator.activeEditorIsArticle';
+
 export interface ArticleChange {
   readonly sourceUri: vscode.Uri;
   readonly key: string;
@@ -48,18 +51,28 @@ export class ArticleDocuments implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.emitter,
+      provider.onDidRender((rendered) => this.fireFor(rendered.sourceUri)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length === 0) return;
+        if (event.contentChanges.length === 0 || event.document.uri.scheme === ARTICLE_SCHEME) return;
         const article = this.get(event.document);
         if (article) this.fireFor(article.sourceUri);
       }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
       settings.onDidChange((change) => {
         if (!change.articleGlobs) return;
+        this.updateContext();
         for (const doc of vscode.workspace.textDocuments) {
           if (doc.uri.scheme === 'file') this.fireFor(doc.uri);
         }
       }),
     );
+    this.updateContext();
+  }
+
+  // Lets menus and keybindings apply only to article editors.
+  private updateContext(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', ACTIVE_EDITOR_IS_ARTICLE, document !== undefined && (document.uri.scheme === ARTICLE_SCHEME || this.matchesArticleGlobs(document.uri)));
   }
 
   /** True when the document is an article (reading view or a plain editor on a matching file). */

@@ -1,0 +1,248 @@
+// Analyses articles without blocking the extension host: a worker thread when possible, time-sliced in-process otherwise.
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
+import { type EngineToHost, type HostToEngine, SegmentedAnalysisEngine, type SourceSpan, WORKER_MARKER } from './analysisWorker';
+import type { ArticleDocument } from './articleDocuments';
+
+export interface AnalysisUpdate {
+  readonly key: string;
+  /** The exact source text the analysis is for; callers skip it if their text has moved on. */
+  readonly text: string;
+  readonly analysis: Analysis;
+  /** False while only part of the article (the visible part first) has been analysed. */
+  readonly complete: boolean;
+}
+
+export interface AnalysisRunStats {
+  readonly key: string;
+  readonly characters: number;
+  readonly millis: number;
+  readonly analysedSlices: number;
+  readonly reusedSlices: number;
+  readonly inWorker: boolean;
+}
+
+interface Job {
+  readonly id: number;
+  readonly key: string;
+  readonly text: string;
+  readonly options: AnalyzeOptions;
+  readonly optionsKey: string;
+  priority: readonly SourceSpan[];
+  readonly waiters: ((analysis: Analysis | undefined) => void)[];
+}
+
+/** One job runs at a time; a newer request for the same article replaces its queued or running job. */
+export class AnalysisService implements vscode.Disposable {
+  private worker: Worker | undefined;
+  private inProcess: SegmentedAnalysisEngine | undefined;
+  private inProcessScheduled = false;
+  private running: Job | undefined;
+  private readonly queue = new Map<string, Job>();
+  private readonly latest = new Map<string, AnalysisUpdate & { readonly optionsKey: string }>();
+  private readonly stats = new Map<string, AnalysisRunStats>();
+  private nextId = 1;
+  private disposed = false;
+  private readonly emitter = new vscode.EventEmitter<AnalysisUpdate>();
+  /** Fires for partial (visible part first) and complete results. */
+  readonly onDidAnalyze = this.emitter.event;
+
+  private readonly invalidateEmitter = new vscode.EventEmitter<string | undefined>();
+  /** Fires with an article key (or undefined for all) when its analysis options changed and views should ask again. */
+  readonly onDidInvalidate = this.invalidateEmitter.event;
+
+  constructor(
+    private readonly workerScript: string,
+    private readonly log: vscode.LogOutputChannel,
+    /** The article date override and the user lexicon for an article. */
+    private readonly optionsFor: (key: string) => AnalyzeOptions,
+  ) {
+    this.startWorker();
+  }
+
+  /** Analyses an open article with its current options; visible source spans go first. */
+  analyzeDocument(article: ArticleDocument, priority: readonly SourceSpan[] = []): Promise<Analysis | undefined> {
+    return this.analyze(article.key, article.sourceText, this.optionsFor(article.key), priority);
+  }
+
+  /** The newest result for this article if it is for exactly its current text and options. */
+  currentFor(article: ArticleDocument): AnalysisUpdate | undefined {
+    const latest = this.latest.get(article.key);
+    if (!latest || latest.text !== article.sourceText || latest.optionsKey !== JSON.stringify(this.optionsFor(article.key))) return undefined;
+    return latest;
+  }
+
+  /** Call when an article's date or the lexicon changed: listeners re-request and get re-resolved results. */
+  invalidate(key?: string): void {
+    this.invalidateEmitter.fire(key);
+  }
+
+  /** The newest result for an article, partial or complete, whatever text it was for. */
+  current(key: string): AnalysisUpdate | undefined {
+    return this.latest.get(key);
+  }
+
+  /** Timing of the last complete run for an article. */
+  lastRun(key: string): AnalysisRunStats | undefined {
+    return this.stats.get(key);
+  }
+
+  get usesWorker(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /** Analyses `text` unless the same text and options are already analysed or on their way; resolves with the complete result (undefined if superseded). */
+  analyze(key: string, text: string, options: AnalyzeOptions, priority: readonly SourceSpan[] = []): Promise<Analysis | undefined> {
+    const optionsKey = JSON.stringify(options);
+    const done = this.latest.get(key);
+    if (done && done.complete && done.text === text && done.optionsKey === optionsKey) return Promise.resolve(done.analysis);
+    const same = (job: Job | undefined): job is Job => job !== undefined && job.key === key && job.text === text && job.optionsKey === optionsKey;
+    const existing = same(this.running) ? this.running : this.queue.get(key);
+    if (same(existing)) {
+      if (priority.length > 0) this.prioritize(key, priority);
+      return new Promise((resolve) => existing.waiters.push(resolve));
+    }
+    return new Promise((resolve) => {
+      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority, waiters: [resolve] };
+      const queued = this.queue.get(key);
+      if (queued) for (const w of queued.waiters) w(undefined);
+      this.queue.set(key, job);
+      if (this.running?.key === key) this.cancelRunning();
+      this.pump();
+    });
+  }
+
+  /** Moves the given source spans of an article's running job to the front (the user scrolled). */
+  prioritize(key: string, priority: readonly SourceSpan[]): void {
+    const queued = this.queue.get(key);
+    if (queued) queued.priority = priority;
+    if (this.running?.key !== key) return;
+    this.running.priority = priority;
+    this.send({ type: 'prioritize', jobId: this.running.id, priority });
+  }
+
+  /** Forgets results for an article nobody shows any more. */
+  forget(key: string): void {
+    this.latest.delete(key);
+    const queued = this.queue.get(key);
+    if (queued) {
+      this.queue.delete(key);
+      for (const w of queued.waiters) w(undefined);
+    }
+  }
+
+  private cancelRunning(): void {
+    const job = this.running;
+    if (!job) return;
+    this.running = undefined;
+    this.send({ type: 'cancel', jobId: job.id });
+    for (const w of job.waiters) w(undefined);
+  }
+
+  private pump(): void {
+    if (this.running || this.disposed) return;
+    const next = this.queue.values().next();
+    if (next.done) return;
+    const job = next.value;
+    this.queue.delete(job.key);
+    this.running = job;
+    this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority });
+  }
+
+  private send(message: HostToEngine): void {
+    if (this.worker) {
+      this.worker.postMessage(message);
+      return;
+    }
+    const engine = this.engineInProcess();
+    if (message.type === 'analyze') engine.start(message);
+    else if (message.type === 'cancel') engine.cancel(message.jobId);
+    else engine.prioritize(message.jobId, message.priority);
+    this.scheduleInProcess();
+  }
+
+  private engineInProcess(): SegmentedAnalysisEngine {
+    this.inProcess ??= new SegmentedAnalysisEngine((message) => this.receive(message, false));
+    return this.inProcess;
+  }
+
+  // In-process fallback: one short turn per macrotask, so the editor keeps responding between slices.
+  private scheduleInProcess(): void {
+    if (this.inProcessScheduled) return;
+    this.inProcessScheduled = true;
+    setImmediate(() => {
+      this.inProcessScheduled = false;
+      if (!this.disposed && this.inProcess?.step()) this.scheduleInProcess();
+    });
+  }
+
+  private receive(message: EngineToHost, inWorker: boolean): void {
+    const job = this.running;
+    if (!job || job.id !== message.jobId) return;
+    if (message.type === 'failed') {
+      this.log.error(`Analysis of ${job.key} failed: ${message.message}`);
+      this.running = undefined;
+      for (const w of job.waiters) w(undefined);
+      this.pump();
+      return;
+    }
+    const complete = message.type === 'done';
+    const update = { key: job.key, text: job.text, analysis: message.analysis, complete, optionsKey: job.optionsKey };
+    this.latest.set(job.key, update);
+    if (message.type === 'done') {
+      const stats: AnalysisRunStats = { key: job.key, characters: job.text.length, millis: message.millis, analysedSlices: message.analysed, reusedSlices: message.reused, inWorker };
+      this.stats.set(job.key, stats);
+      this.log.debug(`Analysed ${job.key}: ${stats.characters} characters in ${stats.millis} ms (${stats.analysedSlices} slices analysed, ${stats.reusedSlices} reused, ${inWorker ? 'worker thread' : 'in-process'})`);
+      this.running = undefined;
+      for (const w of job.waiters) w(message.analysis);
+    }
+    this.emitter.fire(update);
+    if (complete) this.pump();
+  }
+
+  private startWorker(): void {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.workerScript, { workerData: { [WORKER_MARKER]: true }, name: 'Article Annotator analysis' });
+    } catch (error) {
+      this.fallBack(`cannot start the analysis worker (${error instanceof Error ? error.message : String(error)})`);
+      return;
+    }
+    this.worker = worker;
+    worker.on('message', (message: EngineToHost) => this.receive(message, true));
+    worker.on('error', (error) => this.fallBack(`the analysis worker failed (${error.message})`));
+    worker.on('exit', (code) => {
+      if (!this.disposed && this.worker === worker) this.fallBack(`the analysis worker exited with code ${code}`);
+    });
+  }
+
+  // Keeps working without the worker: re-runs the current job in time slices on the extension host.
+  private fallBack(reason: string): void {
+    if (this.disposed) return;
+    this.log.warn(`Article Annotator: ${reason}; analysing in the extension host in small slices instead.`);
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) void worker.terminate().catch(() => undefined);
+    const job = this.running;
+    if (job) this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelRunning();
+    for (const job of this.queue.values()) for (const w of job.waiters) w(undefined);
+    this.queue.clear();
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) void worker.terminate().catch(() => undefined);
+    this.emitter.dispose();
+    this.invalidateEmitter.dispose();
+  }
+}
+
+/** Where the bundled worker lives next to the bundled extension. */
+export function analysisWorkerPath(extensionUri: vscode.Uri): string {
+  return path.join(extensionUri.fsPath, 'dist', 'analysisWorker.js');
+}

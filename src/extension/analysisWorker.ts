@@ -1,0 +1,173 @@
+// Runs the NLP pipeline off the extension host's event loop: paragraph slices, visible ones first, cached by content hash.
+// Bundled to dist/analysisWorker.js and started as a worker thread; the same engine runs in-process when no worker can start.
+import { createHash } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
+import { analyzeSegment, combineSegments, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
+
+export interface SourceSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface AnalyzeJob {
+  readonly jobId: number;
+  readonly text: string;
+  readonly options: AnalyzeOptions;
+  /** Source spans to analyse first (what is on screen). */
+  readonly priority: readonly SourceSpan[];
+}
+
+export type EngineToHost =
+  | { readonly type: 'partial'; readonly jobId: number; readonly analysis: Analysis; readonly covered: number; readonly total: number }
+  | { readonly type: 'done'; readonly jobId: number; readonly analysis: Analysis; readonly reused: number; readonly analysed: number; readonly millis: number }
+  | { readonly type: 'failed'; readonly jobId: number; readonly message: string };
+
+export type HostToEngine =
+  | ({ readonly type: 'analyze' } & AnalyzeJob)
+  | { readonly type: 'cancel'; readonly jobId: number }
+  | { readonly type: 'prioritize'; readonly jobId: number; readonly priority: readonly SourceSpan[] };
+
+/** Marker passed as workerData so the bundle knows it runs as the analysis worker. */
+export const WORKER_MARKER = 'articleAnnotatorAnalysisWorker';
+
+/** Paragraphs longer than this are cut at sentence ends, so one slice never blocks for long. */
+const MAX_SLICE = 4000;
+/** Time budget per turn before yielding to the event loop (in-process) or checking messages (worker). */
+const TURN_MILLIS = 8;
+/** Minimum time between two partial results after the visible part is done. */
+const PARTIAL_INTERVAL_MILLIS = 400;
+const CACHE_LIMIT = 20_000;
+
+/** Result of one slice with offsets relative to the slice, so it can be reused wherever the same text appears. */
+interface CachedSlice {
+  readonly entities: SegmentAnalysis['entities'];
+}
+
+/** Paragraph slices of the text, long paragraphs cut after sentence-ending punctuation followed by a space. */
+export function analysisSlices(text: string): SourceSpan[] {
+  const slices: SourceSpan[] = [];
+  for (const span of segmentSpans(text)) {
+    let start = span.start;
+    while (span.end - start > MAX_SLICE) {
+      const window = text.slice(start + MAX_SLICE / 2, start + MAX_SLICE);
+      const cut = window.search(/[.!?]["'”’)]?\s+(?=["'“‘(]?[A-Z0-9])(?![\s\S]*[.!?]["'”’)]?\s+["'“‘(]?[A-Z0-9])/);
+      if (cut < 0) break;
+      const match = /[.!?]["'”’)]?/.exec(window.slice(cut));
+      const end = start + MAX_SLICE / 2 + cut + (match ? match[0].length : 1);
+      slices.push({ start, end });
+      start = end;
+      while (start < span.end && /\s/.test(text[start] ?? '')) start++;
+    }
+    if (start < span.end) slices.push({ start, end: span.end });
+  }
+  return slices;
+}
+
+/** Drives one job at a time per caller; `step()` does a bounded amount of work and says whether more remains. */
+export class SegmentedAnalysisEngine {
+  private readonly cache = new Map<string, CachedSlice>();
+  private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number } | undefined;
+
+  constructor(private readonly post: (message: EngineToHost) => void) {}
+
+  get busy(): boolean {
+    return this.job !== undefined;
+  }
+
+  start(job: AnalyzeJob): void {
+    const slices = analysisSlices(job.text);
+    const results: (SegmentAnalysis | undefined)[] = new Array(slices.length).fill(undefined);
+    this.job = { job, slices, results, order: [], next: 0, reused: 0, analysed: 0, started: Date.now(), priorityLeft: 0, lastPartial: 0 };
+    this.prioritize(job.jobId, job.priority);
+  }
+
+  cancel(jobId: number): void {
+    if (this.job?.job.jobId === jobId) this.job = undefined;
+  }
+
+  /** Puts the slices overlapping `priority` first among those not done yet. */
+  prioritize(jobId: number, priority: readonly SourceSpan[]): void {
+    const state = this.job;
+    if (!state || state.job.jobId !== jobId) return;
+    const pending = state.slices.map((_, i) => i).filter((i) => state.results[i] === undefined);
+    const visible = (i: number): boolean => priority.some((p) => (state.slices[i]?.start ?? 0) < p.end && (state.slices[i]?.end ?? 0) > p.start);
+    const first = pending.filter(visible);
+    state.order = [...first, ...pending.filter((i) => !visible(i))];
+    state.next = 0;
+    state.priorityLeft = first.length;
+  }
+
+  /** Works for about TURN_MILLIS; returns true while the job has more to do. */
+  step(): boolean {
+    const state = this.job;
+    if (!state) return false;
+    const { job, slices, results } = state;
+    const turnStart = Date.now();
+    try {
+      while (state.next < state.order.length && Date.now() - turnStart < TURN_MILLIS) {
+        const index = state.order[state.next++] ?? 0;
+        if (results[index] !== undefined) continue;
+        const slice = slices[index] ?? { start: 0, end: 0 };
+        const sliceText = job.text.slice(slice.start, slice.end);
+        const key = createHash('sha1').update(sliceText).digest('base64');
+        let cached = this.cache.get(key);
+        if (cached) {
+          state.reused++;
+        } else {
+          const analysed = analyzeSegment(job.text, slice.start, slice.end);
+          cached = { entities: analysed.entities.map((e) => ({ ...e, start: e.start - slice.start, end: e.end - slice.start })) };
+          if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value ?? '');
+          this.cache.set(key, cached);
+          state.analysed++;
+        }
+        results[index] = { start: slice.start, end: slice.end, entities: cached.entities.map((e) => ({ ...e, start: e.start + slice.start, end: e.end + slice.start })) };
+        if (state.priorityLeft > 0) state.priorityLeft--;
+        if (state.priorityLeft === 0 && state.next < state.order.length) {
+          // The visible part is done: show it now, then keep partial results coming at a calm pace.
+          const now = Date.now();
+          if (state.lastPartial === 0 || now - state.lastPartial >= PARTIAL_INTERVAL_MILLIS) {
+            state.lastPartial = now;
+            const done = results.filter((r): r is SegmentAnalysis => r !== undefined);
+            this.post({ type: 'partial', jobId: job.jobId, analysis: combineSegments(job.text, done, job.options), covered: done.length, total: slices.length });
+            return true;
+          }
+        }
+      }
+      if (state.next < state.order.length) return true;
+      const all = results.filter((r): r is SegmentAnalysis => r !== undefined);
+      this.job = undefined;
+      this.post({ type: 'done', jobId: job.jobId, analysis: combineSegments(job.text, all, job.options), reused: state.reused, analysed: state.analysed, millis: Date.now() - state.started });
+      return false;
+    } catch (error) {
+      this.job = undefined;
+      this.post({ type: 'failed', jobId: job.jobId, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+      return false;
+    }
+  }
+}
+
+function runAsWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  const engine = new SegmentedAnalysisEngine((message) => port.postMessage(message));
+  let scheduled = false;
+  // Yield between turns so cancel/prioritize/analyze messages are seen promptly.
+  const pump = (): void => {
+    scheduled = false;
+    if (engine.step()) schedule();
+  };
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(pump);
+  };
+  port.on('message', (message: HostToEngine) => {
+    if (message.type === 'analyze') engine.start(message);
+    else if (message.type === 'cancel') engine.cancel(message.jobId);
+    else engine.prioritize(message.jobId, message.priority);
+    schedule();
+  });
+}
+
+if ((workerData as Record<string, unknown> | null)?.[WORKER_MARKER] === true) runAsWorker();

@@ -1,0 +1,56 @@
+// "Set Article Date": the date an article's relative dates are resolved against, for articles without (or with a wrong) dateline.
+import * as vscode from 'vscode';
+import { ARTICLE_SCHEME, sourceUriOf } from '../articleProvider';
+import { articleKeyOf } from '../articleDocuments';
+
+export const SET_ARTICLE_DATE_COMMAND = 'articleAnnotator.setArticleDate';
+
+export interface ArticleDateStore {
+  /** The date the user set for this article (YYYY-MM-DD), or undefined when the text's own date is used. */
+  articleDateOverride(key: string): string | undefined;
+  /** Stores (or, with null, clears) the user's date for an article, awaiting the write. */
+  setArticleDateOverride(key: string, date: string | null): Promise<void>;
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * Arguments (all optional, for tests and keybindings): the article (source or `article:` URI, or its string), then the date
+ * ("YYYY-MM-DD", or "" / null to clear). Without a date an input box asks for one. Returns the stored date, null when cleared,
+ * undefined when nothing changed.
+ */
+export async function setArticleDate(store: ArticleDateStore, onChanged: (key: string) => void, target?: unknown, date?: unknown): Promise<string | null | undefined> {
+  const uri = target instanceof vscode.Uri ? target : typeof target === 'string' && target !== '' ? vscode.Uri.parse(target, true) : vscode.window.activeTextEditor?.document.uri;
+  const sourceUri = uri?.scheme === ARTICLE_SCHEME ? sourceUriOf(uri) : uri;
+  if (!sourceUri) {
+    void vscode.window.showInformationMessage('Article Annotator: open an article first to set its date.');
+    return undefined;
+  }
+  const key = articleKeyOf(sourceUri);
+  let value: string | undefined;
+  if (date === null || typeof date === 'string') value = date ?? '';
+  else {
+    value = await vscode.window.showInputBox({
+      title: `Article date of ${key}`,
+      prompt: 'The date relative dates ("on Thursday", "last month") are resolved against. Leave empty to use the date found in the text.',
+      placeHolder: 'YYYY-MM-DD',
+      value: store.articleDateOverride(key) ?? '',
+      validateInput: (input) => (input.trim() === '' || isIsoCalendarDate(input.trim()) ? undefined : 'Enter a calendar date as YYYY-MM-DD, or leave empty to clear.'),
+    });
+    if (value === undefined) return undefined;
+  }
+  value = value.trim();
+  if (value !== '' && !isIsoCalendarDate(value)) {
+    void vscode.window.showErrorMessage(`Article Annotator: "${value}" is not a date in the form YYYY-MM-DD.`);
+    return undefined;
+  }
+  await store.setArticleDateOverride(key, value === '' ? null : value);
+  onChanged(key);
+  return value === '' ? null : value;
+}

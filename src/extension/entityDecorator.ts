@@ -1,0 +1,227 @@
+// Highlights people, places, organizations and dates in visible article editors: one decoration type per kind.
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/nlp/analysisModel';
+import type { AnalysisService } from './analysisService';
+import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
+import { HIGHLIGHT_KINDS, type HighlightKind, type SettingsWatcher } from './settings';
+
+export const TYPE_LABELS: Readonly<Record<HighlightKind, string>> = { person: 'PER', place: 'LOC', organization: 'ORG', date: 'DATE' };
+const HIGHLIGHTS_ON_KEY = 'articleAnnotator.highlightsOn';
+/** Documents longer than this are decorated around the visible lines only, refreshed on scroll. */
+const LARGE_DOCUMENT_CHARS = 200_000;
+const LARGE_DOCUMENT_MARGIN_LINES = 150;
+
+/** A decorated span as the editor shows it: offsets into the editor's document, and into the source text. */
+export interface DecoratedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly sourceStart: number;
+  readonly sourceEnd: number;
+}
+
+export interface EditorDecorations {
+  readonly uri: string;
+  readonly key: string;
+  readonly view: 'reading' | 'source';
+  /** The analysis the decorations come from covers the whole article (not just the visible part yet). */
+  readonly complete: boolean;
+  readonly highlightsOn: boolean;
+  readonly kinds: Readonly<Record<HighlightKind, readonly DecoratedSpan[]>>;
+}
+
+export class EntityDecorator implements vscode.Disposable {
+  private types = new Map<HighlightKind, vscode.TextEditorDecorationType>();
+  private readonly applied = new Map<string, EditorDecorations>();
+  private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  private scrollTimer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private highlightsOn: boolean;
+  private readonly appliedEmitter = new vscode.EventEmitter<EditorDecorations>();
+  /** Fires after decorations were set on an editor (tests and views wait on it). */
+  readonly onDidDecorate = this.appliedEmitter.event;
+
+  constructor(
+    private readonly articles: ArticleDocuments,
+    private readonly analysis: AnalysisService,
+    private readonly settings: SettingsWatcher,
+    private readonly state: vscode.Memento,
+  ) {
+    this.highlightsOn = state.get<boolean>(HIGHLIGHTS_ON_KEY, true) !== false;
+    void vscode.commands.executeCommand('setContext', HIGHLIGHTS_ON_KEY, this.highlightsOn);
+    this.createTypes();
+    this.disposables.push(
+      this.appliedEmitter,
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshVisible()),
+      vscode.window.onDidChangeTextEditorVisibleRanges((event) => this.onScroll(event.textEditor)),
+      articles.onDidChangeArticle((change) => {
+        // Reading views re-render as a whole: at once. Plain editors: wait for a pause in typing.
+        const delay = change.documents.some((d) => d.view === 'source') ? this.settings.settings.reanalyzeDelay : 0;
+        this.scheduleRefresh(change.key, delay);
+      }),
+      analysis.onDidAnalyze((update) => {
+        for (const editor of vscode.window.visibleTextEditors) {
+          const article = this.articles.get(editor.document);
+          if (article && article.key === update.key && article.sourceText === update.text) this.apply(editor, article, update.analysis, update.complete);
+        }
+      }),
+      analysis.onDidInvalidate((key) => {
+        for (const editor of vscode.window.visibleTextEditors) {
+          const article = this.articles.get(editor.document);
+          if (article && (key === undefined || article.key === key)) this.refresh(editor, article);
+        }
+      }),
+      settings.onDidChange((change) => {
+        if (change.highlights) {
+          this.createTypes();
+          this.refreshVisible();
+        } else if (change.articleGlobs) this.refreshVisible();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.applied.delete(document.uri.toString());
+      }),
+    );
+    this.refreshVisible();
+  }
+
+  get enabled(): boolean {
+    return this.highlightsOn;
+  }
+
+  /** Turns all highlights on or off (each kind's own setting still applies); remembered per workspace. */
+  async setHighlightsOn(on: boolean): Promise<void> {
+    this.highlightsOn = on;
+    await this.state.update(HIGHLIGHTS_ON_KEY, on);
+    await vscode.commands.executeCommand('setContext', HIGHLIGHTS_ON_KEY, on);
+    this.refreshVisible();
+  }
+
+  /** What is decorated right now in the editor showing `uri` (real decorator state, for tests and views). */
+  decorationsFor(uri: vscode.Uri): EditorDecorations | undefined {
+    return this.applied.get(uri.toString());
+  }
+
+  /** Re-decorates every visible article editor, asking for analysis where none is current. */
+  refreshVisible(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const article = this.articles.get(editor.document);
+      if (article) this.refresh(editor, article);
+    }
+  }
+
+  private scheduleRefresh(key: string, delay: number): void {
+    const pending = this.editTimers.get(key);
+    if (pending) clearTimeout(pending);
+    this.editTimers.set(
+      key,
+      setTimeout(() => {
+        this.editTimers.delete(key);
+        for (const editor of vscode.window.visibleTextEditors) {
+          const article = this.articles.get(editor.document);
+          if (article && article.key === key) this.refresh(editor, article);
+        }
+      }, delay),
+    );
+  }
+
+  private refresh(editor: vscode.TextEditor, article: ArticleDocument): void {
+    const current = this.analysis.currentFor(article);
+    if (current) this.apply(editor, article, current.analysis, current.complete);
+    if (!current || !current.complete) void this.analysis.analyzeDocument(article, visibleSourceSpans(editor, article));
+  }
+
+  private onScroll(editor: vscode.TextEditor): void {
+    const article = this.articles.get(editor.document);
+    if (!article) return;
+    if (this.scrollTimer) clearTimeout(this.scrollTimer);
+    this.scrollTimer = setTimeout(() => {
+      this.scrollTimer = undefined;
+      const current = this.analysis.currentFor(article);
+      if (!current || !current.complete) this.analysis.prioritize(article.key, visibleSourceSpans(editor, article));
+      if (current && editor.document.getText().length > LARGE_DOCUMENT_CHARS) this.apply(editor, article, current.analysis, current.complete);
+    }, 60);
+  }
+
+  private apply(editor: vscode.TextEditor, article: ArticleDocument, analysis: Analysis, complete: boolean): void {
+    const document = editor.document;
+    const window = document.getText().length > LARGE_DOCUMENT_CHARS ? visibleWindow(editor) : undefined;
+    const spans: Record<HighlightKind, DecoratedSpan[]> = { person: [], place: [], organization: [], date: [] };
+    const kindsOn = this.settings.settings.highlight;
+    const add = (kind: HighlightKind, start: number, end: number): void => {
+      if (!this.highlightsOn || !kindsOn[kind]) return;
+      const range = article.toEditorRange(start, end);
+      if (!range || range.isEmpty || (window && !window.intersection(range))) return;
+      spans[kind].push({ start: document.offsetAt(range.start), end: document.offsetAt(range.end), text: document.getText(range), sourceStart: start, sourceEnd: end });
+    };
+    for (const entity of analysis.entities) add(entity.type, entity.start, entity.end);
+    for (const date of analysis.dates) add('date', date.start, date.end);
+    for (const kind of HIGHLIGHT_KINDS) {
+      const type = this.types.get(kind);
+      if (!type) continue;
+      editor.setDecorations(
+        type,
+        spans[kind].map((s) => new vscode.Range(document.positionAt(s.start), document.positionAt(s.end))),
+      );
+    }
+    const decorations: EditorDecorations = { uri: document.uri.toString(), key: article.key, view: article.view, complete, highlightsOn: this.highlightsOn, kinds: spans };
+    this.applied.set(document.uri.toString(), decorations);
+    this.appliedEmitter.fire(decorations);
+  }
+
+  // Made once and rebuilt only when a visual setting changes; old types are disposed, which also clears them from editors.
+  private createTypes(): void {
+    for (const type of this.types.values()) type.dispose();
+    this.types = new Map();
+    const labels = this.settings.settings.showTypeLabels;
+    for (const kind of HIGHLIGHT_KINDS) {
+      this.types.set(
+        kind,
+        vscode.window.createTextEditorDecorationType({
+          backgroundColor: new vscode.ThemeColor(`articleAnnotator.${kind}Background`),
+          borderColor: new vscode.ThemeColor(`articleAnnotator.${kind}Border`),
+          borderStyle: 'solid',
+          borderWidth: '0 0 2px 0',
+          borderRadius: '2px',
+          overviewRulerColor: new vscode.ThemeColor(`articleAnnotator.${kind}Border`),
+          overviewRulerLane: vscode.OverviewRulerLane.Right,
+          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+          after: labels
+            ? {
+                contentText: TYPE_LABELS[kind],
+                color: new vscode.ThemeColor(`articleAnnotator.${kind}Border`),
+                margin: '0 0 0 2px',
+                fontWeight: '600',
+                textDecoration: 'none; font-size: 0.72em; vertical-align: super',
+              }
+            : undefined,
+        }),
+      );
+    }
+  }
+
+  dispose(): void {
+    for (const timer of this.editTimers.values()) clearTimeout(timer);
+    if (this.scrollTimer) clearTimeout(this.scrollTimer);
+    for (const type of this.types.values()) type.dispose();
+    this.types.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The source spans shown in an editor's visible ranges (analysed first). */
+export function visibleSourceSpans(editor: vscode.TextEditor, article: ArticleDocument): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (const range of editor.visibleRanges) {
+    const expanded = new vscode.Range(Math.max(0, range.start.line - 5), 0, Math.min(editor.document.lineCount - 1, range.end.line + 5), Number.MAX_SAFE_INTEGER);
+    const span = article.toSourceSpan(editor.document.validateRange(expanded));
+    if (span) spans.push(span);
+  }
+  return spans;
+}
+
+function visibleWindow(editor: vscode.TextEditor): vscode.Range {
+  const ranges = editor.visibleRanges;
+  const first = ranges[0]?.start.line ?? 0;
+  const last = ranges[ranges.length - 1]?.end.line ?? 0;
+  return editor.document.validateRange(new vscode.Range(Math.max(0, first - LARGE_DOCUMENT_MARGIN_LINES), 0, last + LARGE_DOCUMENT_MARGIN_LINES, Number.MAX_SAFE_INTEGER));
+}

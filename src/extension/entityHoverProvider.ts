@@ -1,0 +1,178 @@
+// Explains the entity or date under the cursor; article text is untrusted, so it is escaped and only listed commands may run.
+import * as vscode from 'vscode';
+import type { Analysis, DateMention, DateValue, EntityMention } from '../core/nlp/analysisModel';
+import type { AnalysisService } from './analysisService';
+import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
+import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
+import type { SettingsWatcher } from './settings';
+
+const KIND_NAMES = { person: 'Person', place: 'Place', organization: 'Organization' } as const;
+/** How long a hover waits for an analysis still running before giving up quietly. */
+const HOVER_WAIT_MILLIS = 8000;
+const MAX_SENTENCE_CHARS = 320;
+
+export interface ArticleDateLookup {
+  /** The date the user set for this article (YYYY-MM-DD), or undefined when the text's own date is used. */
+  articleDateOverride(key: string): string | undefined;
+}
+
+export class EntityHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly articles: ArticleDocuments,
+    private readonly analysis: AnalysisService,
+    private readonly dates: ArticleDateLookup,
+    private readonly settings: SettingsWatcher,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const article = this.articles.get(document);
+    if (!article) return undefined;
+    const at = article.toSourceSpan(new vscode.Range(position, position));
+    if (!at) return undefined;
+    const analysis = await this.analysisOf(article, token);
+    if (!analysis || token.isCancellationRequested) return undefined;
+    const offset = at.start;
+    const contains = (s: { start: number; end: number }): boolean => s.start <= offset && offset < s.end;
+    const date = analysis.dates.find(contains);
+    const entity = analysis.entities.find(contains);
+    const parts: vscode.MarkdownString[] = [];
+    let span: { start: number; end: number } | undefined;
+    if (entity) {
+      parts.push(this.entityHover(article, analysis, entity));
+      span = entity;
+    }
+    if (date) {
+      parts.push(this.dateHover(article, analysis, date));
+      span ??= date;
+    }
+    if (!span) return undefined;
+    return new vscode.Hover(parts, article.toEditorRange(span.start, span.end));
+  }
+
+  private async analysisOf(article: ArticleDocument, token: vscode.CancellationToken): Promise<Analysis | undefined> {
+    const current = this.analysis.currentFor(article);
+    if (current?.complete) return current.analysis;
+    let timer: NodeJS.Timeout | undefined;
+    let cancel: vscode.Disposable | undefined;
+    const gaveUp = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), HOVER_WAIT_MILLIS);
+      cancel = token.onCancellationRequested(() => resolve(undefined));
+    });
+    try {
+      // A partial result is better than nothing when the full one takes long.
+      return (await Promise.race([this.analysis.analyzeDocument(article), gaveUp])) ?? this.analysis.currentFor(article)?.analysis;
+    } finally {
+      if (timer) clearTimeout(timer);
+      cancel?.dispose();
+    }
+  }
+
+  private entityHover(article: ArticleDocument, analysis: Analysis, entity: EntityMention): vscode.MarkdownString {
+    const md = safeMarkdown();
+    const mentions = analysis.entities.filter((e) => e.canonical === entity.canonical && e.type === entity.type);
+    md.appendMarkdown(`**${KIND_NAMES[entity.type]}** · ${escapeMarkdown(entity.canonical)}\n\n`);
+    const aliases = (analysis.aliases[entity.canonical] ?? []).filter((a) => a !== entity.canonical);
+    if (aliases.length > 0) md.appendMarkdown(`Also written: ${aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}\n\n`);
+    let counts = `Mentioned **${mentions.length}** ${mentions.length === 1 ? 'time' : 'times'} in this article`;
+    if (this.settings.settings.hoverWorkspaceCounts) {
+      let elsewhere = 0;
+      let articles = 0;
+      const seen = new Set<string>([article.key]);
+      for (const other of this.articles.all()) {
+        if (seen.has(other.key)) continue;
+        seen.add(other.key);
+        const result = this.analysis.current(other.key);
+        if (!result) continue;
+        const n = result.analysis.entities.filter((e) => e.canonical === entity.canonical && e.type === entity.type).length;
+        if (n > 0) {
+          elsewhere += n;
+          articles++;
+        }
+      }
+      if (articles > 0) counts += ` and **${elsewhere}** in ${articles} other open ${articles === 1 ? 'article' : 'articles'}`;
+    }
+    md.appendMarkdown(`${counts}.\n\n`);
+    const first = mentions.reduce((a, b) => (b.start < a.start ? b : a), mentions[0] ?? entity);
+    md.appendMarkdown(`First mention: ${escapeMarkdown(sentenceAround(article.sourceText, first.start, first.end))}`);
+    return md;
+  }
+
+  private dateHover(article: ArticleDocument, analysis: Analysis, date: DateMention): vscode.MarkdownString {
+    const md = safeMarkdown([SET_ARTICLE_DATE_COMMAND]);
+    const setLink = `[Set Article Date](${commandUri(SET_ARTICLE_DATE_COMMAND, [article.sourceUri.toString()])} "Store a date for this article and resolve its dates against it")`;
+    md.appendMarkdown(`**Date** · “${escapeMarkdown(date.text)}”\n\n`);
+    if (date.value !== null) md.appendMarkdown(`**${escapeMarkdown(describeDateValue(date.value))}**\n\n`);
+    const override = this.dates.articleDateOverride(article.key);
+    if (date.resolvedAgainst === 'article-date' && date.reference) {
+      const origin = override ? 'the date you set for this article' : 'the article date';
+      md.appendMarkdown(`Resolved relative to ${origin}, ${escapeMarkdown(describeDateValue(date.reference))}.`);
+      if (override) md.appendMarkdown(` ${setLink.replace('Set Article Date', 'Change it')}`);
+    } else if (date.resolvedAgainst === 'self') {
+      md.appendMarkdown('The text states this date in full.');
+    } else if (analysis.articleDate === null) {
+      md.appendMarkdown(`This article has no dateline, so this date cannot be placed on the calendar. ${setLink}`);
+    } else {
+      md.appendMarkdown(`Could not be resolved against the article date ${escapeMarkdown(describeDateValue(analysis.articleDate))}.`);
+    }
+    return md;
+  }
+}
+
+/** Untrusted content goes in escaped; only the listed commands may be linked; no HTML. */
+function safeMarkdown(enabledCommands: readonly string[] = []): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.supportHtml = false;
+  md.isTrusted = enabledCommands.length > 0 ? { enabledCommands: [...enabledCommands] } : false;
+  return md;
+}
+
+function commandUri(command: string, args: readonly unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+/** Escapes every character Markdown or HTML could act on, and flattens line breaks. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** The sentence containing [start, end), trimmed to a readable length. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && from > start - MAX_SENTENCE_CHARS) {
+    const c = text[from - 1] ?? '';
+    if (c === '\n' || (/[.!?]/.test(c) && /\s/.test(text[from] ?? ''))) break;
+    from--;
+  }
+  let to = end;
+  while (to < text.length && to < end + MAX_SENTENCE_CHARS) {
+    const c = text[to] ?? '';
+    if (c === '\n') break;
+    to++;
+    if (/[.!?]/.test(c) && (to >= text.length || /\s/.test(text[to] ?? ''))) break;
+  }
+  const sentence = text.slice(from, to).trim();
+  return `${from > 0 && from === start - MAX_SENTENCE_CHARS ? '…' : ''}${sentence}${to === end + MAX_SENTENCE_CHARS ? '…' : ''}`;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Thursday, 12 August 2021", "August 2021", "2021", or a range of those. */
+export function describeDateValue(value: Exclude<DateValue, null>): string {
+  if (typeof value !== 'string') return `${describeDateValue(value.from)} to ${describeDateValue(value.to)}`;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return value;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return String(year);
+  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
+  if (m[3] === undefined) return `${month} ${year}`;
+  const day = Number(m[3]);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, Number(m[2]) - 1, day)).getUTCDay()] ?? '';
+  return `${weekday}, ${day} ${month} ${year} (${value})`;
+}
