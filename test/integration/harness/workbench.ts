@@ -1,0 +1,164 @@
+/*
+ * Helpers for integration tests that look at the workbench page itself (what a person sees):
+ * evaluate JavaScript in the page, wait for something to render, take screenshots.
+ *
+ * They talk to scripts/run-integration.mjs over a small local HTTP endpoint whose URL the launcher
+ * passes in ARTICLE_ANNOTATOR_WORKBENCH_URL. Under @vscode/test-electron (scripts/test-electron.mjs)
+ * there is no such endpoint: `workbenchAvailable()` is false, `screenshot()` resolves to undefined and
+ * `evaluateInWorkbench()` throws, so a test that needs the page should start with
+ *     if (!workbenchAvailable()) this.skip();
+ */
+
+/** Tag in a test title: the test runs in phase 2, after the workbench was reloaded (see ../index.ts). */
+export const AFTER_RELOAD = '@after-reload';
+
+/** 1 before the reload, 2 after it; undefined when the launcher does not run phases. */
+export function testPhase(): number | undefined {
+  const phase = Number(process.env.ARTICLE_ANNOTATOR_TEST_PHASE);
+  return phase === 1 || phase === 2 ? phase : undefined;
+}
+
+/** The folder the workbench has open (a temporary copy holding `seeds/`), as set by the launcher. */
+export function testWorkspaceFolder(): string | undefined {
+  return process.env.ARTICLE_ANNOTATOR_TEST_WORKSPACE || undefined;
+}
+
+function endpoint(): string | undefined {
+  return process.env.ARTICLE_ANNOTATOR_WORKBENCH_URL || undefined;
+}
+
+/** True when running under scripts/run-integration.mjs, which can evaluate code in the page and take screenshots. */
+export function workbenchAvailable(): boolean {
+  return endpoint() !== undefined;
+}
+
+async function post<T>(route: string, body: unknown): Promise<T> {
+  const base = endpoint();
+  if (!base) throw new Error(`The workbench page is not reachable: ARTICLE_ANNOTATOR_WORKBENCH_URL is not set (not running under scripts/run-integration.mjs).`);
+  const response = await fetch(`${base}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: { value?: T; error?: string };
+  try {
+    json = JSON.parse(text) as { value?: T; error?: string };
+  } catch {
+    throw new Error(`${route}: unexpected answer ${response.status}: ${text.slice(0, 200)}`);
+  }
+  if (!response.ok || json.error !== undefined) throw new Error(`${route}: ${json.error ?? response.statusText}`);
+  return json.value as T;
+}
+
+/**
+ * Evaluates a JavaScript expression in the workbench page (Playwright `page.evaluate`) and returns its
+ * JSON-serialisable value; a returned promise is awaited. Example:
+ *     await evaluateInWorkbench<number>(`document.querySelectorAll('.monaco-editor').length`)
+ */
+export function evaluateInWorkbench<T>(expression: string): Promise<T> {
+  return post<T>('/evaluate', { expression });
+}
+
+/**
+ * Evaluates `expression` in the page every `intervalMs` until its value is truthy and returns that value;
+ * rejects with the last value after `timeoutMs`. Rendering in the page lags the extension API, so check
+ * rendered state with this rather than with a single evaluate.
+ */
+export async function waitForWorkbench<T>(expression: string, { timeoutMs = 10_000, intervalMs = 200 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await evaluateInWorkbench<T>(expression);
+      lastError = undefined;
+      if (last) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      const detail = lastError instanceof Error ? lastError.message : JSON.stringify(last);
+      throw new Error(`Timed out after ${timeoutMs} ms waiting in the workbench for ${expression.trim().slice(0, 200)}: last ${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** One rendered text-editor decoration span in the page (Monaco's `*TextEditorDecorationType*` classes). */
+export interface RenderedDecoration {
+  /** The decoration class names, e.g. `ced-TextEditorDecorationType12-0`. */
+  classes: string[];
+  /** Text content of the span (what is highlighted). */
+  text: string;
+  color: string;
+  backgroundColor: string;
+  textDecoration: string;
+  fontWeight: string;
+  borderBottom: string;
+  /** `content` of ::before / ::after (labels drawn by `before`/`after` render options), 'none' if absent. */
+  before: string;
+  after: string;
+}
+
+/**
+ * The decorations rendered in the visible editors (only visible lines are in the DOM). Inline decorations
+ * whose text is empty (pure ::before/::after attachments) appear with text ''.
+ */
+export function renderedDecorations(): Promise<RenderedDecoration[]> {
+  return evaluateInWorkbench<RenderedDecoration[]>(`(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('.monaco-editor .view-lines [class*="TextEditorDecorationType"]')) {
+      const style = getComputedStyle(el);
+      out.push({
+        classes: [...el.classList].filter((c) => c.includes('TextEditorDecorationType')),
+        text: el.textContent ?? '',
+        color: style.color,
+        backgroundColor: style.backgroundColor,
+        textDecoration: style.textDecorationLine + ' ' + style.textDecorationStyle + ' ' + style.textDecorationColor,
+        fontWeight: style.fontWeight,
+        borderBottom: style.borderBottomWidth + ' ' + style.borderBottomStyle + ' ' + style.borderBottomColor,
+        before: getComputedStyle(el, '::before').content,
+        after: getComputedStyle(el, '::after').content,
+      });
+    }
+    return out;
+  })()`);
+}
+
+/**
+ * Saves a PNG of the whole workbench page under .test-results/ (name is sanitised) and returns its path;
+ * undefined when not running under run-integration.mjs or when the launcher could not take it.
+ */
+export async function screenshot(name: string): Promise<string | undefined> {
+  if (!workbenchAvailable()) return undefined;
+  try {
+    return await post<string>('/screenshot', { name });
+  } catch (error) {
+    console.warn(`screenshot '${name}' failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/**
+ * The README's screenshot: saves the page to media/screenshots/<name>.png when the launcher runs with
+ * ARTICLE_ANNOTATOR_UPDATE_SCREENSHOTS=1, else to .test-results/<name>.png. Call it when the workbench
+ * shows what the README should show (a highlighted seed article). Returns the path, or undefined.
+ */
+export async function readmeScreenshot(name = 'workbench'): Promise<string | undefined> {
+  if (!workbenchAvailable()) return undefined;
+  try {
+    return await post<string>('/screenshot', { name, readme: true });
+  } catch (error) {
+    console.warn(`README screenshot failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/**
+ * Presses keys in the page (Playwright `keyboard.press`, e.g. 'Escape', 'Control+Shift+P'), one after
+ * the other. Prefer commands and APIs; this is for what only the keyboard reaches.
+ */
+export async function pressKeys(...keys: string[]): Promise<void> {
+  await post<null>('/keyboard', { keys });
+}
