@@ -1,0 +1,166 @@
+// Draws user annotations in every visible article editor: a coloured underline per label, stacked so overlaps and nesting show.
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotations/annotationModel';
+import type { ArticleDocuments } from './articleDocuments';
+import type { AnnotationService } from './annotationService';
+import type { AnnotationLabel, SettingsWatcher } from './settings';
+
+/** Stacking levels drawn distinctly; deeper nesting reuses the last level's style. */
+const LEVEL_STYLES = 3;
+
+/** One decorated annotation, as tests and the workbench check see it. */
+export interface DecoratedAnnotation {
+  readonly id: string;
+  readonly label: string;
+  readonly level: number;
+  readonly range: vscode.Range;
+}
+
+export class AnnotationDecorator implements vscode.Disposable {
+  /** Decoration types by `label|level`, made once per label schema and disposed when it changes. */
+  private types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly decorated = new Map<vscode.TextEditor, DecoratedAnnotation[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private pending: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly annotations: AnnotationService,
+    private readonly articles: ArticleDocuments,
+    private readonly settings: SettingsWatcher,
+  ) {
+    this.disposables.push(
+      annotations.onDidChange(() => this.schedule()),
+      articles.onDidChangeArticle(() => this.schedule()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+      settings.onDidChange((change) => {
+        if (change.labels) {
+          this.disposeTypes();
+          this.schedule();
+        }
+      }),
+    );
+    this.refresh();
+  }
+
+  /** What is drawn in an editor right now (empty for editors that are not articles). */
+  decorationsOf(editor: vscode.TextEditor): readonly DecoratedAnnotation[] {
+    return this.decorated.get(editor) ?? [];
+  }
+
+  /** Redraws on the next tick so a burst of changes (an edit and the store write that follows it) draws once. */
+  private schedule(): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.refresh();
+    }, 0);
+  }
+
+  /** Redraws every visible article editor now. */
+  refresh(): void {
+    for (const editor of [...this.decorated.keys()]) {
+      if (!vscode.window.visibleTextEditors.includes(editor)) this.decorated.delete(editor);
+    }
+    for (const editor of vscode.window.visibleTextEditors) this.decorate(editor);
+  }
+
+  private decorate(editor: vscode.TextEditor): void {
+    const article = this.articles.get(editor.document);
+    const byType = new Map<string, vscode.DecorationOptions[]>();
+    const drawn: DecoratedAnnotation[] = [];
+    if (article) {
+      const placed: { annotation: Annotation; range: vscode.Range }[] = [];
+      for (const annotation of this.annotations.forArticle(article.key)) {
+        if (annotation.status !== 'anchored') continue;
+        const range = article.toEditorRange(annotation.position.start, annotation.position.end);
+        if (range && !range.isEmpty) placed.push({ annotation, range });
+      }
+      const levels = stackLevels(placed.map((p) => p.annotation.position));
+      placed.forEach(({ annotation, range }, i) => {
+        const level = levels[i] ?? 0;
+        const key = this.typeKey(annotation.label, level);
+        let list = byType.get(key);
+        if (!list) byType.set(key, (list = []));
+        list.push({ range });
+        drawn.push({ id: annotation.id, label: annotation.label, level, range });
+      });
+    }
+    for (const [key, type] of this.types) {
+      if (!byType.has(key)) editor.setDecorations(type, []);
+    }
+    for (const [key, options] of byType) editor.setDecorations(this.typeFor(key), options);
+    if (drawn.length > 0 || this.decorated.has(editor)) this.decorated.set(editor, drawn);
+  }
+
+  private typeKey(label: string, level: number): string {
+    return `${label}|${Math.min(level, LEVEL_STYLES - 1)}`;
+  }
+
+  private typeFor(key: string): vscode.TextEditorDecorationType {
+    let type = this.types.get(key);
+    if (!type) {
+      const [label = '', level = '0'] = key.split('|');
+      type = vscode.window.createTextEditorDecorationType(decorationStyle(this.labelOf(label), Number(level)));
+      this.types.set(key, type);
+    }
+    return type;
+  }
+
+  private labelOf(name: string): AnnotationLabel {
+    return this.settings.settings.labels.find((l) => l.name === name) ?? { name, color: '#64748b', description: '' };
+  }
+
+  private disposeTypes(): void {
+    for (const type of this.types.values()) type.dispose();
+    this.types = new Map();
+    this.decorated.clear();
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    for (const d of this.disposables) d.dispose();
+    this.disposeTypes();
+  }
+}
+
+/**
+ * Entity highlights use a background and a bottom border; annotations use the text's own underline (level 0), overline
+ * (level 1) or a dashed outline (deeper), in the label's colour, plus a coloured bar before the span, so both show at once
+ * and nested or overlapping annotations are drawn one above the other.
+ */
+function decorationStyle(label: AnnotationLabel, level: number): vscode.DecorationRenderOptions {
+  const color = label.color;
+  const line: vscode.DecorationRenderOptions =
+    level === 0
+      ? { textDecoration: `underline solid ${color} 2px; text-underline-offset: 3px; text-decoration-skip-ink: none` }
+      : level === 1
+        ? { textDecoration: `overline solid ${color} 2px; text-decoration-skip-ink: none` }
+        : { outline: `1px dashed ${color}` };
+  return {
+    ...line,
+    overviewRulerColor: color,
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    before: { contentText: '▍', color, fontWeight: 'bold', margin: '0 1px 0 0' },
+  };
+}
+
+/**
+ * Interval stacking: each span gets the lowest level not used by a span it overlaps, so two annotations on the same or
+ * nested text are drawn one above the other instead of on top of each other. Returns levels in input order.
+ */
+export function stackLevels(spans: readonly { start: number; end: number }[]): number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end);
+  const levels: number[] = new Array<number>(spans.length).fill(0);
+  const active: { end: number; level: number }[] = [];
+  for (const i of order) {
+    const span = spans[i]!;
+    for (let k = active.length - 1; k >= 0; k--) if (active[k]!.end <= span.start) active.splice(k, 1);
+    const used = new Set(active.map((a) => a.level));
+    let level = 0;
+    while (used.has(level)) level++;
+    levels[i] = level;
+    active.push({ end: span.end, level });
+  }
+  return levels;
+}

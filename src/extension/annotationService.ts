@@ -1,0 +1,131 @@
+// The editor's view of the core AnnotationStore: VS Code events, the corrupt-state backup, and the operations commands need.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { createAnnotation, type AnnotationChanges, type NewAnnotation, updateAnnotation } from '../core/annotations/annotationFactory';
+import type { Annotation } from '../core/annotations/annotationModel';
+import { attachOrphan } from '../core/annotations/anchoring';
+import { AnnotationStore, type LoadReport, type StoreChange } from '../core/annotations/annotationStore';
+import type { LexiconEntry } from '../core/nlp/analysisModel';
+import { backupRoot, CorruptStateGuard, MementoStateStorage } from './annotationStorage';
+
+export class AnnotationService implements vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<StoreChange>();
+  private readonly storeSubscription: { dispose(): void };
+  /** After load and every change of annotations, article dates or the lexicon. */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Where unreadable stored state was backed up this session. */
+  readonly corruptState: CorruptStateGuard;
+  readonly store: AnnotationStore;
+  private lastLoad: LoadReport | undefined;
+
+  constructor(context: vscode.ExtensionContext) {
+    this.corruptState = new CorruptStateGuard(backupRoot(context), 'annotations');
+    this.store = new AnnotationStore(new MementoStateStorage(context.workspaceState), {
+      onCorrupt: (raw, reason) => this.corruptState.backup(raw, reason),
+    });
+    this.storeSubscription = this.store.onDidChange((change) => this.changeEmitter.fire(change));
+  }
+
+  /** Reads the stored state again (activation, and the internal command tests use after writing broken state). */
+  async load(): Promise<LoadReport> {
+    this.lastLoad = await this.store.load();
+    return this.lastLoad;
+  }
+
+  get loadReport(): LoadReport | undefined {
+    return this.lastLoad;
+  }
+
+  all(): readonly Annotation[] {
+    return this.store.all();
+  }
+
+  get(id: string): Annotation | undefined {
+    return this.store.get(id);
+  }
+
+  forArticle(key: string): readonly Annotation[] {
+    return this.store.forArticle(key);
+  }
+
+  orphans(): Annotation[] {
+    return this.store.all().filter((a) => a.status === 'orphaned');
+  }
+
+  get lexicon(): readonly LexiconEntry[] {
+    return this.store.lexicon;
+  }
+
+  async create(input: NewAnnotation): Promise<Annotation> {
+    const annotation = createAnnotation(input);
+    await this.store.add(annotation);
+    return annotation;
+  }
+
+  /** Creates several at once: one undo step. */
+  async createMany(inputs: readonly NewAnnotation[], description?: string): Promise<Annotation[]> {
+    const created = inputs.map((input) => createAnnotation(input));
+    if (created.length > 0) await this.store.add(created, description ?? `Add ${created.length} annotations`);
+    return created;
+  }
+
+  async update(id: string, changes: AnnotationChanges, text?: string): Promise<Annotation> {
+    const current = this.store.get(id);
+    if (!current) throw new RangeError(`No annotation with id ${id}`);
+    const next = updateAnnotation(current, changes, text);
+    await this.store.update(next);
+    return next;
+  }
+
+  /** Removes it and returns what was removed (undefined when there was no such annotation). */
+  async remove(id: string): Promise<Annotation | undefined> {
+    const current = this.store.get(id);
+    if (!current) return undefined;
+    await this.store.remove(id);
+    return current;
+  }
+
+  /** Puts an annotation (orphan or not) onto [start, end) of an article's text, moving it to that article if needed. */
+  async attach(id: string, article: string, text: string, start: number, end: number): Promise<Annotation> {
+    const current = this.store.get(id);
+    if (!current) throw new RangeError(`No annotation with id ${id}`);
+    const attached = { ...attachOrphan(current, text, start, end), article };
+    await this.store.update(attached, `Re-attach annotation '${current.label}'`);
+    return attached;
+  }
+
+  /** Undoes the last change; returns its description, undefined when there was nothing to undo. */
+  async undo(): Promise<string | undefined> {
+    return (await this.store.undo())?.description;
+  }
+
+  /** The file of an article key: workspace-relative ('folder/…' in multi-root workspaces) or an absolute URI string. */
+  sourceUriOf(key: string): vscode.Uri | undefined {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (/^[a-z][a-z0-9+.-]+:/i.test(key) && !/^[a-z]:[\\/]/i.test(key)) {
+      try {
+        return vscode.Uri.parse(key, true);
+      } catch {
+        return undefined;
+      }
+    }
+    if (folders.length === 0) return undefined;
+    if (folders.length > 1) {
+      const [name, ...rest] = key.split('/');
+      const folder = folders.find((f) => f.name === name);
+      if (folder) return vscode.Uri.joinPath(folder.uri, ...rest);
+    }
+    return vscode.Uri.joinPath(folders[0]!.uri, ...key.split('/').filter((part) => part !== '' && part !== '.'));
+  }
+
+  /** A short name for an article key, for labels in trees and pickers. */
+  static articleName(key: string): string {
+    return path.posix.basename(key.replace(/\\/g, '/'));
+  }
+
+  dispose(): void {
+    this.storeSubscription.dispose();
+    this.store.dispose();
+    this.changeEmitter.dispose();
+  }
+}

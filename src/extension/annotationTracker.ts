@@ -1,0 +1,188 @@
+// Keeps stored annotations on their text: follows edits made in plain editors, and re-finds them by quote after changes
+// the editor never saw (another program, git checkout, the file replaced on disk). What cannot be placed stays, orphaned.
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotations/annotationModel';
+import { applyTextEdits, reanchorAll, type TextEdit } from '../core/annotations/anchoring';
+import { decodeArticleBytes } from '../core/article/articleText';
+import type { AnnotationService } from './annotationService';
+import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
+import type { SettingsWatcher } from './settings';
+
+export interface ReanchorReport {
+  readonly key: string;
+  /** Why it ran: the file changed behind the editor's back, or a document was opened. */
+  readonly trigger: 'disk' | 'open' | 'command';
+  readonly anchored: number;
+  readonly moved: number;
+  readonly orphaned: number;
+  /** Annotations that were placed before and are orphans now. */
+  readonly newlyOrphaned: readonly Annotation[];
+}
+
+export class AnnotationTracker implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private readonly reanchorEmitter = new vscode.EventEmitter<ReanchorReport>();
+  /** Fires after every re-anchoring by quote (tests and the views wait on it). */
+  readonly onDidReanchor = this.reanchorEmitter.event;
+  /** Per article, a chain so that re-anchoring and edit-following never interleave. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly annotations: AnnotationService,
+    private readonly articles: ArticleDocuments,
+    private readonly settings: SettingsWatcher,
+  ) {
+    this.disposables.push(
+      this.reanchorEmitter,
+      vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.onOpen(document)),
+      settings.onDidChange((change) => {
+        if (change.articleGlobs) this.watch();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.watch()),
+    );
+    this.watch();
+    for (const document of vscode.workspace.textDocuments) this.onOpen(document);
+  }
+
+  /** Re-finds every annotation of an article in `text` by its quote selector and stores the result. */
+  reanchorArticle(key: string, text: string, trigger: ReanchorReport['trigger']): Promise<ReanchorReport> {
+    return this.enqueue(key, async () => {
+      const before = this.annotations.forArticle(key);
+      const results = reanchorAll(before, text);
+      const report: ReanchorReport = {
+        key,
+        trigger,
+        anchored: results.filter((r) => r.outcome === 'anchored').length,
+        moved: results.filter((r) => r.outcome === 'moved').length,
+        orphaned: results.filter((r) => r.outcome === 'orphaned').length,
+        newlyOrphaned: results.filter((r, i) => r.outcome === 'orphaned' && before[i]?.status === 'anchored').map((r) => r.annotation),
+      };
+      if (results.some((r, i) => r.annotation !== before[i])) {
+        await this.annotations.store.replaceArticle(key, results.map((r) => r.annotation), { undoable: false, description: `Re-anchor annotations of ${key}` });
+      }
+      if (report.newlyOrphaned.length > 0) this.reportOrphans(report);
+      this.reanchorEmitter.fire(report);
+      return report;
+    });
+  }
+
+  /** Reads the file and re-anchors its annotations (for files no plain editor holds). */
+  async reanchorFile(uri: vscode.Uri, trigger: ReanchorReport['trigger']): Promise<ReanchorReport | undefined> {
+    const key = articleKeyOf(uri);
+    if (this.annotations.forArticle(key).length === 0) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      // Deleted or unreadable: keep the annotations as they are; they re-anchor when the file comes back.
+      return undefined;
+    }
+    const decoded = decodeArticleBytes(bytes);
+    if ('problem' in decoded) return undefined;
+    return this.reanchorArticle(key, decoded.text, trigger);
+  }
+
+  private onEdit(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0) return;
+    const article = this.articles.get(event.document);
+    // Only the plain editor edits the source text; the reading view is read-only and re-rendered from disk.
+    if (!article || article.view !== 'source') return;
+    const key = article.key;
+    const text = event.document.getText();
+    if (this.annotations.forArticle(key).length === 0) return;
+    // A change that leaves the document clean and was not an undo/redo is VS Code reloading the file from disk: its
+    // edits are a coarse diff, so find each annotation again by its quote instead of following them.
+    if (!event.document.isDirty && event.reason === undefined) {
+      void this.reanchorArticle(key, text, 'disk');
+      return;
+    }
+    const edits: TextEdit[] = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    const undoing = event.reason !== undefined;
+    // Applied at once (not queued) so a second keystroke maps from the positions the first one produced.
+    const before = this.annotations.forArticle(key);
+    let after: Annotation[];
+    try {
+      after = applyTextEdits(before, edits, text);
+    } catch (error) {
+      console.error('article-annotator: could not follow an edit; re-anchoring by quote', error);
+      void this.reanchorArticle(key, text, 'disk');
+      return;
+    }
+    const write = this.annotations.store.replaceArticle(key, after, { undoable: false, description: `Follow edits in ${key}` });
+    void this.enqueue(key, async () => {
+      await write;
+      // Undo/redo can bring back text an annotation lost: find its orphans again.
+      if (undoing && after.some((a) => a.status === 'orphaned')) await this.reanchorOrphans(key, text);
+    }).catch((error: unknown) => console.error('article-annotator: saving annotations after an edit failed', error));
+  }
+
+  private async reanchorOrphans(key: string, text: string): Promise<void> {
+    const current = this.annotations.forArticle(key);
+    const results = reanchorAll(
+      current.filter((a) => a.status === 'orphaned'),
+      text,
+    );
+    const found = new Map(results.filter((r) => r.outcome !== 'orphaned').map((r) => [r.annotation.id, r.annotation]));
+    if (found.size === 0) return;
+    await this.annotations.store.replaceArticle(key, current.map((a) => found.get(a.id) ?? a), { undoable: false });
+  }
+
+  private onOpen(document: vscode.TextDocument): void {
+    const article = this.articles.get(document);
+    if (!article || this.annotations.forArticle(article.key).length === 0) return;
+    // A plain editor with unsaved edits is what annotations follow; the reading view's disk text would disagree with it.
+    if (article.view === 'reading' && this.articles.documentsFor(article.sourceUri).some((d) => d.view === 'source' && d.document.isDirty)) return;
+    void this.reanchorArticle(article.key, article.sourceText, 'open');
+  }
+
+  /** One watcher per article glob and workspace folder: changes on disk to files no plain editor holds. */
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const glob of this.settings.settings.articleGlobs) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob), false, false, true);
+        const changed = (uri: vscode.Uri): void => {
+          // An open plain editor reloads the file itself and reports it as an edit (handled in onEdit).
+          if (this.articles.documentsFor(uri).some((d) => d.view === 'source')) return;
+          void this.reanchorFile(uri, 'disk');
+        };
+        this.watchers.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed));
+      }
+    }
+  }
+
+  private reportOrphans(report: ReanchorReport): void {
+    const count = report.newlyOrphaned.length;
+    void vscode.window
+      .showWarningMessage(
+        `Article Annotator: ${count} annotation${count === 1 ? '' : 's'} in ${report.key} could not be found in the changed text. ${count === 1 ? 'It is' : 'They are'} kept as orphaned in the Annotations view; select the right text and run “Re-attach Orphaned Annotation”.`,
+        'Show Annotations',
+      )
+      .then((choice) => (choice ? vscode.commands.executeCommand('articleAnnotator.annotations.focus') : undefined));
+  }
+
+  private enqueue<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return next;
+  }
+
+  /** Resolves when every queued re-anchoring and edit write has finished (tests). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.queues.values()]);
+    await this.annotations.store.flush();
+  }
+
+  dispose(): void {
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

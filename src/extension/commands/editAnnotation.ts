@@ -1,0 +1,32 @@
+// "Edit Annotation": change the label and/or note of the annotation under the cursor (or the one named by id).
+import * as vscode from 'vscode';
+import type { Annotation } from '../../core/annotations/annotationModel';
+import type { AnnotationService } from '../annotationService';
+import type { ArticleDocuments } from '../articleDocuments';
+import type { SettingsWatcher } from '../settings';
+import { annotationArg, type AnnotationArgs, pickAnnotationAtCursor } from './annotationArgument';
+import { askNote, pickLabel } from './labelPicker';
+
+export const EDIT_ANNOTATION_COMMAND = 'articleAnnotator.editAnnotation';
+
+export interface EditAnnotationArgs extends AnnotationArgs {
+  readonly label?: string;
+  readonly note?: string;
+}
+
+export function editAnnotation(annotations: AnnotationService, articles: ArticleDocuments, settings: SettingsWatcher) {
+  return async (rawArgs?: unknown): Promise<Annotation | undefined> => {
+    const args = annotationArg<EditAnnotationArgs>(rawArgs);
+    const annotation = args.id ? annotations.get(args.id) : await pickAnnotationAtCursor(annotations, articles, 'Edit which annotation?');
+    if (!annotation) {
+      if (args.id) void vscode.window.showWarningMessage(`Article Annotator: no annotation with id ${args.id}.`);
+      return undefined;
+    }
+    const prompted = args.label === undefined && args.note === undefined;
+    const label = args.label ?? (prompted ? await pickLabel(settings.settings.labels, { current: annotation.label, quote: annotation.quote.exact }) : annotation.label);
+    if (label === undefined) return undefined;
+    const note = args.note ?? (prompted ? await askNote(annotation.note) : annotation.note);
+    if (note === undefined) return undefined;
+    return annotations.update(annotation.id, { label, note });
+  };
+}
