@@ -1,75 +1,82 @@
-// The entity and date pipeline: paragraphs are analysed one by one (cacheable), then combined article-wide.
-import nlp from 'compromise';
-import type { Analysis, AnalyzeOptions, EntityMention, EntityType } from './analysisModel';
+// The entity and date pipeline. An article is analysed slice by slice (analyzeSegment: plain data, cacheable per
+// paragraph, fit for a worker), then combined article-wide (combineSegments: aliases, acronyms, the user's lexicon,
+// dates resolved against the article's date). analyzeArticle is exactly segments over paragraphs plus combine.
+import { detectArticleDate } from '../article/articleDate';
+import type { Analysis, AnalyzeOptions } from './analysisModel';
+import { findDates } from './dates';
+import { recogniseSegment, type AcronymDefinition, type Candidate } from './entities';
+import { aliasTable, linkEntities, withoutOverlaps } from './linking';
+import { applyLexicon } from './userLexicon';
 
-/** What one slice of an article yields on its own; plain data, offsets absolute into the article text. */
+/** What one slice of an article yields on its own: serialisable plain data, offsets absolute into the article. */
 export interface SegmentAnalysis {
   readonly start: number;
   readonly end: number;
-  readonly entities: readonly SegmentEntity[];
+  /** Entity candidates; type null (or strength 0) when only the whole article can tell. */
+  readonly entities: readonly Candidate[];
+  /** Acronyms the slice defines ("North Atlantic Treaty Organization (NATO)"); no offsets, so they move freely. */
+  readonly definitions?: readonly AcronymDefinition[];
 }
 
-export interface SegmentEntity {
-  readonly start: number;
-  readonly end: number;
-  readonly type: EntityType;
+/** The same analysis for the same slice text found at another offset (a cached paragraph that moved). */
+export function moveSegment(segment: SegmentAnalysis, start: number): SegmentAnalysis {
+  const delta = start - segment.start;
+  return {
+    start,
+    end: segment.end + delta,
+    entities: segment.entities.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })),
+    definitions: segment.definitions ?? [],
+  };
 }
 
-interface CompromiseMatch {
-  readonly offset?: { readonly start: number; readonly length: number };
-}
-
-const EDGE = /[\s\p{P}\p{S}]/u;
+/** Paragraphs longer than this are cut at sentence ends, so no slice blocks a worker for long. */
+const MAX_SEGMENT_CHARS = 4000;
 
 export function analyzeSegment(text: string, start: number, end: number): SegmentAnalysis {
-  const slice = text.slice(start, end);
-  const doc = nlp(slice);
-  const entities: SegmentEntity[] = [];
-  const take = (matches: CompromiseMatch[], type: EntityType): void => {
-    for (const m of matches) {
-      if (!m.offset) continue;
-      let s = start + m.offset.start;
-      let e = s + m.offset.length;
-      while (s < e && EDGE.test(text[s] ?? '')) s++;
-      while (s < e && EDGE.test(text[e - 1] ?? '')) e--;
-      if (/['’]s$/.test(text.slice(s, e))) e -= 2;
-      if (s < e) entities.push({ start: s, end: e, type });
-    }
-  };
-  take(doc.people().json({ offset: true }) as CompromiseMatch[], 'person');
-  take(doc.places().json({ offset: true }) as CompromiseMatch[], 'place');
-  take(doc.organizations().json({ offset: true }) as CompromiseMatch[], 'organization');
-  entities.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { start, end, entities };
+  const { candidates, definitions } = recogniseSegment(text, start, end);
+  return { start, end, entities: candidates, definitions };
 }
 
 export function combineSegments(text: string, segments: readonly SegmentAnalysis[], options: AnalyzeOptions = {}): Analysis {
-  const articleDate = options.articleDate === undefined ? null : options.articleDate;
-  const entities: EntityMention[] = [];
-  let lastEnd = -1;
-  for (const seg of segments) {
-    for (const e of seg.entities) {
-      if (e.start < lastEnd) continue;
-      const surface = text.slice(e.start, e.end);
-      entities.push({ start: e.start, end: e.end, text: surface, type: e.type, canonical: surface });
-      lastEnd = e.end;
-    }
-  }
-  const aliases: Record<string, string[]> = {};
-  for (const e of entities) aliases[e.canonical] ??= [e.canonical];
-  return { articleDate, entities, dates: [], aliases };
+  const articleDate = options.articleDate === undefined ? (detectArticleDate(text)?.value ?? null) : options.articleDate;
+  const ordered = [...segments].sort((a, b) => a.start - b.start);
+  const candidates = ordered.flatMap((s) => s.entities);
+  const definitions = ordered.flatMap((s) => s.definitions ?? []);
+  const linked = withoutOverlaps(linkEntities(text, candidates, definitions));
+  const entities = applyLexicon(text, linked, options.lexicon ?? []);
+  return { articleDate, entities, dates: findDates(text, articleDate), aliases: aliasTable(entities) };
 }
 
-/** Paragraph spans of the text: runs of non-blank lines, whitespace trimmed. */
+/**
+ * The slices analyzeArticle uses: paragraphs (runs of non-blank lines), whitespace trimmed, long ones cut after a
+ * sentence end. The editor may use its own paragraphs; any cover of the text by whole sentences gives the same names.
+ */
 export function segmentSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  const re = /\S(?:[^\n]|\n(?![ \t]*\n))*/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let e = m.index + m[0].length;
-    while (e > m.index && /\s/.test(text[e - 1] ?? '')) e--;
-    spans.push({ start: m.index, end: e });
+  const paragraph = /\S(?:[^\n]|\n(?![ \t]*\n))*/g;
+  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    while (end - start > MAX_SEGMENT_CHARS) {
+      const cut = sentenceCut(text, start + MAX_SEGMENT_CHARS / 2, start + MAX_SEGMENT_CHARS);
+      if (cut < 0) break;
+      spans.push({ start, end: cut });
+      start = cut;
+      while (start < end && /\s/.test(text[start]!)) start++;
+    }
+    spans.push({ start, end });
   }
   return spans;
+}
+
+/** The end of the last sentence that ends within [from, to), or -1. */
+function sentenceCut(text: string, from: number, to: number): number {
+  const window = text.slice(from, to);
+  const re = /[.!?]["”’]?(?=\s+["“‘]?\p{Lu})/gu;
+  let cut = -1;
+  for (let m = re.exec(window); m; m = re.exec(window)) cut = from + m.index + m[0].length;
+  return cut;
 }
 
 export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Analysis {

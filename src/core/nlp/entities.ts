@@ -1,0 +1,427 @@
+// Finds entity candidates in one slice of an article: capitalised chunks from compromise's tokens, typed by form
+// (organization and place heads, titles), by data (gazetteer, well-known organizations) and by context (speech verbs,
+// role nouns, honorifics). What only the whole article can settle (aliases, acronyms) is left to the combine step.
+import nlp from 'compromise';
+import type { EntityType } from './analysisModel';
+import { isDemonym, isPlaceName, MAX_PLACE_WORDS } from './gazetteer';
+import {
+  KNOWN_ORGS,
+  NEVER_NAMES,
+  NOT_ORG_ACRONYMS,
+  ORG_HEADS,
+  ORG_OF_HEADS,
+  PERSONAL_TITLES,
+  PLACE_HEADS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  TITLES,
+} from './lexicons';
+
+/**
+ * How sure the segment is of a candidate's type: 2 = by form, data or context; 1 = by a weaker cue (compromise's
+ * tag, the default for an unexplained capitalised name); 0 = untyped or a bare head word ("the Church"), kept only
+ * if the article explains it.
+ */
+export type Strength = 0 | 1 | 2;
+
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType | null;
+  readonly strength: Strength;
+}
+
+/** "North Atlantic Treaty Organization (NATO)": the text defines an acronym. Offsets absolute. */
+export interface AcronymDefinition {
+  readonly short: string;
+  readonly long: string;
+}
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  /** Surface text (without a possessive 's, with an abbreviation's final dot). */
+  readonly text: string;
+  readonly norm: string;
+  readonly pre: string;
+  readonly post: string;
+  readonly tags: ReadonlySet<string>;
+  readonly cap: boolean;
+  readonly allCaps: boolean;
+  /** First word of a sentence or of a quotation: capitalised whatever it is. */
+  readonly initial: boolean;
+  readonly possessive: boolean;
+}
+
+interface CompromiseTerm {
+  readonly text: string;
+  readonly pre: string;
+  readonly post: string;
+  readonly tags: Set<string>;
+  readonly offset?: { readonly start: number; readonly length: number };
+}
+
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'y', 'st']);
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'y']);
+const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
+const ABBREVIATION_WORDS = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'st', 'bros', 'mt', 'ft']);
+const PERSON_TAG = /^(Person|FirstName|LastName|MaleName|FemaleName)$/;
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'to', 'from', 'into']);
+const OPENING_QUOTE = /[“"‘'(\[«—–-]\s*$/u;
+const SENTENCE_BREAK = /[.!?:;]\s*["”’]?\s*$/u;
+
+/** Tokens of one compromise sentence, hyphenated words joined ("Mazar-i-Sharif"), offsets absolute. */
+function tokensOf(text: string, base: number, sentence: readonly CompromiseTerm[]): Token[] {
+  const tokens: Token[] = [];
+  for (let i = 0; i < sentence.length; i++) {
+    const first = sentence[i]!;
+    if (!first.offset) continue;
+    let last = first;
+    let j = i;
+    while (last.post === '-' && j + 1 < sentence.length && sentence[j + 1]!.pre === '' && sentence[j + 1]!.offset) {
+      j++;
+      last = sentence[j]!;
+    }
+    const start = base + first.offset.start;
+    let end = base + last.offset!.start + last.offset!.length;
+    let surface = text.slice(start, end);
+    let possessive = false;
+    if (/['’][sS]$/.test(surface) && surface.length > 2) {
+      end -= 2;
+      surface = surface.slice(0, -2);
+      possessive = true;
+    } else if (/['’]$/.test(surface) && surface.length > 1) {
+      end -= 1;
+      surface = surface.slice(0, -1);
+      possessive = true;
+    }
+    const dotted = /^(\p{L}\.)+\p{L}$/u.test(surface) || ABBREVIATION_WORDS.has(surface.toLowerCase()) || /^\p{L}$/u.test(surface);
+    if (dotted && last.post.startsWith('.') && text[end] === '.') {
+      end += 1;
+      surface += '.';
+    }
+    const tags = new Set<string>(first.tags);
+    if (j > i) for (let k = i + 1; k <= j; k++) for (const t of sentence[k]!.tags) if (PERSON_TAG.test(t) === false) tags.add(t);
+    const letters = surface.replace(/[^\p{L}]/gu, '');
+    const prev = tokens[tokens.length - 1];
+    tokens.push({
+      start,
+      end,
+      text: surface,
+      norm: surface.toLowerCase().replace(/\.$/, ''),
+      pre: first.pre,
+      post: last.post,
+      tags,
+      cap: /^\p{Lu}/u.test(surface) || /^\d+\p{L}/u.test(surface),
+      allCaps: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
+      initial: tokens.length === 0 || OPENING_QUOTE.test(first.pre) || (prev !== undefined && SENTENCE_BREAK.test(prev.post)),
+      possessive,
+    });
+    i = j;
+  }
+  return tokens;
+}
+
+/** Punctuation between two tokens that ends a name ("Kabul, Afghanistan" is two names; "U.S. Navy" one). */
+function breaksBetween(a: Token): boolean {
+  if (a.possessive) return true;
+  if (/^\.\s+$/.test(a.post) && a.cap && (TITLES.has(a.norm) || ABBREVIATION_WORDS.has(a.norm))) return false;
+  const post = a.post.replace(/^\./, a.text.endsWith('.') ? '' : '.');
+  return /[^\s]/u.test(post);
+}
+
+function isNameWord(t: Token): boolean {
+  if (!t.cap) return false;
+  if (t.tags.has('Date') || t.tags.has('Month') || t.tags.has('WeekDay')) return false;
+  if (t.tags.has('Value') && !/\p{L}/u.test(t.text)) return false;
+  return true;
+}
+
+/** A capitalised sentence-initial word is a name only on evidence: compromise knows it as one, or it is unknown. */
+function startsName(t: Token, next: Token | undefined): boolean {
+  if (!isNameWord(t)) return false;
+  if (NEVER_NAMES.has(t.norm)) return false;
+  if (!t.initial) return true;
+  if (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || t.allCaps) return true;
+  if (KNOWN_ORGS.has(t.norm) || isPlaceName(t.text)) return true;
+  if (next && isNameWord(next) && !breaksBetween(t)) return !/^(Verb|Adverb|Adjective|Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t));
+  return false;
+}
+
+function primaryTag(t: Token): string {
+  for (const tag of ['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Adjective']) if (t.tags.has(tag)) return tag;
+  return 'Noun';
+}
+
+function isHeadlineCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => /\p{L}{2,}/u.test(t.text));
+  return words.length >= 3 && words.filter((t) => t.allCaps).length / words.length > 0.7;
+}
+
+class SegmentRecogniser {
+  readonly candidates: Candidate[] = [];
+  readonly definitions: AcronymDefinition[] = [];
+
+  constructor(private readonly text: string) {}
+
+  sentence(tokens: readonly Token[]): void {
+    const headline = isHeadlineCase(tokens);
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i]!;
+      if (headline ? !this.headlineWord(t) : !startsName(t, tokens[i + 1])) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      // extend over name words and connectors that lead to another name word
+      while (j < tokens.length && !breaksBetween(tokens[j - 1]!)) {
+        const u = tokens[j]!;
+        if (isNameWord(u) && (!headline || this.headlineWord(u))) {
+          j++;
+          continue;
+        }
+        let k = j;
+        while (k < tokens.length && CONNECTORS.has(u.norm) && CONNECTORS.has(tokens[k]!.norm) && !tokens[k]!.cap && !breaksBetween(tokens[k]!)) k++;
+        if (k > j && k < tokens.length && isNameWord(tokens[k]!) && k - j <= 2) {
+          j = k + 1;
+          continue;
+        }
+        break;
+      }
+      this.chunk(tokens, i, j);
+      i = j;
+    }
+  }
+
+  private headlineWord(t: Token): boolean {
+    if (!t.cap) return false;
+    if (t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization')) return true;
+    return isPlaceName(t.text) || KNOWN_ORGS.has(t.norm);
+  }
+
+  private emit(tokens: readonly Token[], i: number, j: number, type: EntityType | null, strength: Strength): void {
+    if (j <= i) return;
+    this.candidates.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, type, strength });
+  }
+
+  private span(tokens: readonly Token[], i: number, j: number): string {
+    return this.text.slice(tokens[i]!.start, tokens[j - 1]!.end);
+  }
+
+  /** Splits a chunk at connectors that do not belong to one name, then types each part. */
+  private chunk(tokens: readonly Token[], i: number, j: number): void {
+    for (let k = i + 1; k < j; k++) {
+      const c = tokens[k]!;
+      if (c.cap) continue;
+      if (NAME_PARTICLES.has(c.norm) && !ORG_CONNECTORS.has(c.norm)) continue;
+      if (this.keepsConnector(tokens, i, k, j)) {
+        while (k + 1 < j && !tokens[k + 1]!.cap) k++;
+        continue;
+      }
+      this.part(tokens, i, k);
+      let next = k;
+      while (next < j && !tokens[next]!.cap) next++;
+      this.chunk(tokens, next, j);
+      return;
+    }
+    this.part(tokens, i, j);
+  }
+
+  /** "Ministry of Defence", "Department of Health and Human Services", "Secretary of State": the connector stays. */
+  private keepsConnector(tokens: readonly Token[], i: number, k: number, j: number): boolean {
+    const c = tokens[k]!.norm;
+    const before = tokens.slice(i, k);
+    const after = tokens.slice(k + 1, j).filter((t) => t.cap);
+    const lastBefore = before[before.length - 1]!;
+    if (c === 'of' || c === 'for' || c === 'on') {
+      if (before.some((t) => ORG_HEADS.has(t.norm) || ORG_OF_HEADS.has(t.norm))) return true;
+      if (c === 'of' && (PLACE_HEADS.has(lastBefore.norm) || TITLES.has(lastBefore.norm))) return true;
+      return false;
+    }
+    if (c === 'and' || c === '&') {
+      return after.some((t) => ORG_HEADS.has(t.norm)) || (c === '&' && before.length === 1 && after.length === 1);
+    }
+    return c === 'the' && k > i && ['of', 'for', 'on'].includes(tokens[k - 1]!.norm);
+  }
+
+  /** Types one name-shaped part of a sentence, tokens [i, j). */
+  private part(tokens: readonly Token[], i: number, j: number): void {
+    while (i < j && (NEVER_NAMES.has(tokens[i]!.norm) || !tokens[i]!.cap)) i++;
+    while (j > i && !tokens[j - 1]!.cap) j--;
+    if (i >= j) return;
+    const words = tokens.slice(i, j);
+    const norms = words.map((t) => t.norm);
+    const whole = this.span(tokens, i, j);
+
+    // "Full Name (ACR)": remember the definition
+    const after = tokens[j];
+    if (after && after.allCaps && /^\(\s*$/.test(tokens[j - 1]!.post) && j - i >= 2) {
+      this.definitions.push({ short: after.text, long: whole });
+    }
+
+    if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
+    if (isPlaceName(whole)) {
+      if (j - i === 1 && this.personContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'person', 1);
+      return this.emit(tokens, i, j, 'place', 2);
+    }
+
+    // "Chairman of the High Council …", "Governor of Texas", "Secretary of State Antony Blinken"
+    const titleOf = norms.findIndex((n, k) => TITLES.has(n) && norms[k + 1] === 'of');
+    if (titleOf >= 0 && !norms.slice(0, titleOf).some((n) => ORG_HEADS.has(n) || ORG_OF_HEADS.has(n))) {
+      this.part(tokens, i, i + titleOf);
+      let d = i + titleOf + 2;
+      while (d < j && !tokens[d]!.cap) d++;
+      const name = this.nameStart(tokens, d, j);
+      if (name > d && name < j) {
+        this.domain(tokens, d, name);
+        return this.emit(tokens, name, j, 'person', 2);
+      }
+      return this.domain(tokens, d, j);
+    }
+
+    const head = this.rightmostHead(norms);
+    if (head && (head.index === norms.length - 1 || ['of', 'for', 'on'].includes(norms[head.index + 1] ?? ''))) {
+      if (j - i === 1) return this.emit(tokens, i, j, head.type, 0);
+      return this.emit(tokens, i, j, head.type, 2);
+    }
+
+    // a run of titles followed by a name: "US President Barack Obama", "Gen. Bismillah Mohammadi"
+    for (let k = j - 2; k >= i; k--) {
+      if (!TITLES.has(norms[k - i]!)) continue;
+      let s = k;
+      while (s > i && TITLES.has(norms[s - 1 - i]!)) s--;
+      const personal = words.slice(s - i, k + 1 - i).some((t) => PERSONAL_TITLES.has(t.norm));
+      if (k + 1 < j && (personal || j - k - 1 >= 2)) {
+        this.part(tokens, i, s);
+        return this.emit(tokens, k + 1, j, 'person', 2);
+      }
+      break;
+    }
+    if (TITLES.has(norms[norms.length - 1]!) && j - i > 1) return this.part(tokens, i, j - 1);
+    if (words.every((t) => TITLES.has(t.norm))) return;
+
+    // a place followed by a name: "United States Hamdullah Mohib"; a place followed by something else: an organization
+    const placeEnd = this.placePrefix(tokens, i, j);
+    if (placeEnd > i && placeEnd < j) {
+      const rest = j - placeEnd;
+      if (rest >= 2 && this.looksLikePersonName(tokens, placeEnd, j)) {
+        this.emit(tokens, i, placeEnd, 'place', 2);
+        return this.emit(tokens, placeEnd, j, 'person', 1);
+      }
+      return this.emit(tokens, i, j, 'organization', 1);
+    }
+
+    if (isDemonym(words[0]!.text)) {
+      if (j - i === 1) return;
+      if (this.looksLikePersonName(tokens, i + 1, j) && this.personContext(tokens, i, j) > 0) return this.emit(tokens, i + 1, j, 'person', 2);
+      return this.emit(tokens, i, j, 'organization', 1);
+    }
+
+    // acronyms: a bare all-caps word is most often an organization
+    if (j - i === 1 && words[0]!.allCaps) {
+      const bare = words[0]!.text.replace(/\./g, '');
+      if (NOT_ORG_ACRONYMS.has(bare.toLowerCase()) || bare.length < 2 || bare.length > 6 || /^[IVXLC]+$/.test(bare)) return;
+      return this.emit(tokens, i, j, 'organization', 1);
+    }
+
+    const context = this.personContext(tokens, i, j);
+    if (context === 2) return this.emit(tokens, i, j, 'person', 2);
+    const prev = tokens[i - 1];
+    const determined = prev !== undefined && (prev.norm === 'the' || prev.norm === 'a' || prev.norm === 'an') && !breaksBetween(prev);
+    if (words.some((t) => t.tags.has('Organization'))) return this.emit(tokens, i, j, 'organization', 1);
+    if (j - i >= 2) {
+      if (determined) return this.emit(tokens, i, j, 'organization', 1);
+      if (prev && PLACE_PREPOSITIONS.has(prev.norm) && !this.firstNameAt(words[0]!) && prev.norm !== 'from' && prev.norm !== 'to')
+        return this.emit(tokens, i, j, 'place', 1);
+      if (this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', this.firstNameAt(words[0]!) ? 2 : 1);
+      return this.emit(tokens, i, j, null, 0);
+    }
+    // a single word
+    const w = words[0]!;
+    if (determined) return this.emit(tokens, i, j, w.tags.has('Place') ? 'place' : 'organization', 0);
+    if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);
+    if (w.tags.has('Place')) return this.emit(tokens, i, j, 'place', 1);
+    if (prev && (prev.norm === 'in' || prev.norm === 'near') && !w.initial) return this.emit(tokens, i, j, 'place', 1);
+    return this.emit(tokens, i, j, null, 0);
+  }
+
+  /** The part after "Minister of", "Governor of": a place or an organization, never a person. */
+  private domain(tokens: readonly Token[], i: number, j: number): void {
+    while (i < j && !tokens[i]!.cap) i++;
+    if (i >= j) return;
+    const whole = this.span(tokens, i, j);
+    if (isPlaceName(whole)) return this.emit(tokens, i, j, 'place', 2);
+    if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
+    const head = this.rightmostHead(tokens.slice(i, j).map((t) => t.norm));
+    if (head?.type === 'organization' && j - i > 1) return this.emit(tokens, i, j, 'organization', 2);
+  }
+
+  /** Where a person's name starts within [i, j): at the first first-name, else the last two words. */
+  private nameStart(tokens: readonly Token[], i: number, j: number): number {
+    for (let k = i; k < j; k++) if (this.firstNameAt(tokens[k]!)) return k;
+    return j - i >= 3 ? j - 2 : i;
+  }
+
+  private firstNameAt(t: Token): boolean {
+    return t.tags.has('FirstName') || t.tags.has('MaleName') || t.tags.has('FemaleName');
+  }
+
+  private rightmostHead(norms: readonly string[]): { index: number; type: EntityType } | undefined {
+    for (let k = norms.length - 1; k >= 0; k--) {
+      const n = norms[k]!;
+      if (ORG_HEADS.has(n)) return { index: k, type: 'organization' };
+      if (PLACE_HEADS.has(n)) return { index: k, type: 'place' };
+      if (ORG_OF_HEADS.has(n) && norms[k + 1] === 'of') return { index: k, type: 'organization' };
+    }
+    return undefined;
+  }
+
+  /** End of the longest place name that starts the part, or i when none does. */
+  private placePrefix(tokens: readonly Token[], i: number, j: number): number {
+    for (let e = Math.min(j - 1, i + MAX_PLACE_WORDS); e > i; e--) if (isPlaceName(this.span(tokens, i, e))) return e;
+    return i;
+  }
+
+  private looksLikePersonName(tokens: readonly Token[], i: number, j: number): boolean {
+    if (j - i > 4) return false;
+    for (let k = i; k < j; k++) {
+      const t = tokens[k]!;
+      if (!t.cap) {
+        if (NAME_PARTICLES.has(t.norm)) continue;
+        return false;
+      }
+      if (t.allCaps && t.text.replace(/\./g, '').length > 1) return false;
+      if (ORG_HEADS.has(t.norm) || PLACE_HEADS.has(t.norm) || isDemonym(t.text)) return false;
+      if (/\d/.test(t.text)) return false;
+      if (!t.tags.has('ProperNoun') && !t.tags.has('Person') && /^(Verb|Adverb|Adjective|Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t)) && !t.initial) return false;
+    }
+    return true;
+  }
+
+  /** 2: a speech verb, role noun or age says person; 1: a weaker hint (appositive "X, a …"); 0: nothing. */
+  private personContext(tokens: readonly Token[], i: number, j: number): 0 | 1 | 2 {
+    const prev = tokens[i - 1];
+    const next = tokens[j];
+    const last = tokens[j - 1]!;
+    if (prev && !breaksBetween(prev) && ROLE_NOUNS.has(prev.norm) && !prev.cap) return 2;
+    if (prev && PERSONAL_TITLES.has(prev.norm) && prev.cap && !breaksBetween(prev)) return 2;
+    if (next && !last.possessive && SPEECH_VERBS.has(next.norm) && !/[.!?;:]/.test(last.post)) {
+      const beforePrev = tokens[i - 1];
+      if (!beforePrev || (beforePrev.norm !== 'the' && beforePrev.norm !== 'a')) return 2;
+    }
+    if (next && /^\s*,\s*$/.test(last.post) && /^\d{1,3}$/.test(next.text) && /^\s*,/.test(next.post)) return 2;
+    if (prev && SPEECH_VERBS.has(prev.norm) && /^\s*$/.test(prev.post) && (!next || /[.,;!?]/.test(last.post) || !next.tags.has('Verb'))) return 2;
+    if (next && /^\s*,\s*$/.test(last.post) && (next.norm === 'a' || next.norm === 'an') && ROLE_NOUNS.has(tokens[j + 1]?.norm ?? '')) return 2;
+    if (next && /^\s*,\s*$/.test(last.post) && (next.norm === 'who' || next.norm === 'a' || next.norm === 'an')) return 1;
+    return 0;
+  }
+}
+
+/** Finds the entity candidates of text[start, end). */
+export function recogniseSegment(text: string, start: number, end: number): { candidates: Candidate[]; definitions: AcronymDefinition[] } {
+  const doc = nlp(text.slice(start, end));
+  doc.compute('offset');
+  const recogniser = new SegmentRecogniser(text);
+  for (const sentence of doc.docs as CompromiseTerm[][]) recogniser.sentence(tokensOf(text, start, sentence));
+  return { candidates: recogniser.candidates, definitions: recogniser.definitions };
+}

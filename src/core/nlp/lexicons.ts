@@ -1,0 +1,116 @@
+// Closed word classes the entity rules rely on: generic English news vocabulary, no names from any article.
+const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s*\|\s*|\s+/u).map((w) => w.toLowerCase()));
+
+/** Words that head an organization's name: "Ministry of Defence", "Irving Police Department", "Acme Inc.". */
+export const ORG_HEADS = set(`
+ministry council department agency party press news army navy airforce university college school academy institute
+committee court bank association corporation corp inc incorporated ltd limited llc plc gmbh co company companies union
+force forces police commission organization organisation foundation federation league society church times post journal
+magazine herald tribune gazette network networks broadcasting airlines airways motors systems technologies industries
+holdings group club fc office service services board authority bureau assembly parliament congress senate administration
+fund trust museum guard guards brigade brigades battalion regiment corps movement alliance coalition conference secretariat
+chamber cabinet tribunal commissariat directorate enterprises labs laboratories studios records pictures entertainment
+media publishing publications television radio channel channels council councils front mission observatory consortium
+cooperative partnership institution institutions team squad division`);
+
+/** Heads that make an organization only with "of": "University of X", "Bank of X" (without: the facility or person). */
+export const ORG_OF_HEADS = set(`
+ministry department university college school academy institute bank church court council commission office board bureau
+federation league society union association organization organisation party army navy chamber parliament congress
+assembly fund foundation municipality daughters sons friends knights brotherhood order`);
+
+/** Heads that make a place: facilities, natural and administrative places. */
+export const PLACE_HEADS = set(`
+city county province state district region territory island islands valley river lake sea ocean gulf bay mountain
+mountains mount mt peninsula desert coast street st avenue ave road boulevard square plaza bridge airport station stadium
+arena hall palace castle cathedral mosque temple park garden gardens tower towers building centre center hotel hospital
+port harbour harbor canal strait straits highway village town borough heights hills beach falls forest base camp
+memorial monument prison border`);
+
+/** Capitalised titles before a name, never part of it: "President Ashraf Ghani" is the person "Ashraf Ghani". */
+export const TITLES = set(`
+mr mrs ms miss mx dr prof professor sir dame lord lady president vice-president prime minister secretary senator sen rep
+representative congressman congresswoman gov governor mayor general gen lt lieutenant col colonel maj major capt captain
+cpt sgt sergeant cmdr commander adm admiral marshal brig brigadier judge justice king queen prince princess emperor
+empress pope saint bishop archbishop cardinal rev reverend father imam rabbi sheikh shaikh emir sultan ayatollah mullah
+chairman chairwoman chairperson chair chancellor premier ambassador envoy chief director coach officer detective
+inspector constable speaker spokesman spokeswoman spokesperson deputy acting interim former foreign defence defense
+interior finance justice health education attorney treasurer commissioner superintendent president-elect ceo founder
+co-founder leader head dean principal pastor brother sister uncle aunt grandmother grandfather count duke duchess baron
+private corporal commissar warlord minister-president attorney-general solicitor-general secretary-general`);
+
+/** Titles that are clearly a person's, so one name after them is a person ("Mr Ghani"). */
+export const PERSONAL_TITLES = set(`
+mr mrs ms miss mx dr prof sir dame lord lady gen lt col maj capt sgt cmdr adm rev sen rep gov president senator governor
+mayor general colonel lieutenant captain judge king queen prince princess pope bishop archbishop cardinal reverend imam
+rabbi sheikh emir sultan ayatollah mullah chancellor premier ambassador commander detective inspector sergeant admiral
+minister secretary chairman spokesman spokeswoman coach professor congressman congresswoman`);
+
+/** Lowercase role nouns after which a capitalised name is a person: "spokesman Ned Price", "striker John Smith". */
+export const ROLE_NOUNS = set(`
+spokesman spokeswoman spokesperson minister president leader chairman chairwoman chief director secretary ambassador envoy
+commander general governor mayor senator judge lawyer attorney professor coach player striker midfielder goalkeeper
+defender forward winger captain manager actor actress singer rapper musician writer author novelist poet journalist
+reporter correspondent editor columnist analyst expert researcher scientist student teacher official politician
+candidate nominee founder co-founder ceo executive chairperson prosecutor officer economist historian artist activist
+father mother son daughter wife husband brother sister uncle aunt cousin colleague friend illustrator photographer
+blogger creator designer producer filmmaker host premier chancellor king queen prince princess pope bishop cardinal
+rabbi imam cleric sheikh emir mullah warlord businessman businesswoman billionaire entrepreneur inventor engineer doctor
+nurse detective inspector sergeant lieutenant colonel admiral marshal deputy lawmaker legislator diplomat negotiator
+commissioner administrator president-elect referee umpire champion rider driver cyclist boxer wrestler swimmer runner
+athlete golfer economist architect philosopher physicist chemist biologist astronomer chef comedian dancer
+spokesperson militant commander-in-chief premier treasurer mp councillor councilor congressman congresswoman
+secretary-general superstar star veteran teammate opponent rival victim suspect defendant plaintiff witness survivor
+resident citizen worker volunteer organiser organizer protester demonstrator founder owner president-elect heir widow
+widower grandson granddaughter nephew niece boyfriend girlfriend partner fiancé fiancée playwright screenwriter sculptor
+painter composer conductor pianist guitarist drummer vocalist novelist cartoonist anchor presenter commentator pundit
+strategist adviser advisor aide assistant consultant counsel`);
+
+/** Verbs of saying: "Zabihullah Mujahid said", "said Zabihullah Mujahid". */
+export const SPEECH_VERBS = set(`
+said says say told tells added adds stated states explained explains noted notes wrote writes tweeted tweets announced
+announces argued argues warned warns insisted insists claimed claims commented comments confirmed confirms admitted
+admits asked asks replied replies continued continues recalled recalls declared declares acknowledged acknowledges
+denied denies urged urges suggested suggests observed observes remarked remarks emphasised emphasized stressed stresses
+predicted predicts estimated estimates conceded concedes countered counters responded responds reported reports
+believes believed thinks thought hopes hoped says. described describes called calls quipped shouted whispered
+testified testifies revealed reveals disclosed discloses posted posts joked jokes told. concluded concludes agreed agrees
+pointed complained complains praised praises criticised criticized`);
+
+/** Well-known organizations, mostly acronyms, recognised wherever they appear. A generic list, not from any article. */
+export const KNOWN_ORGS = set(`
+NATO | UN | U.N. | EU | E.U. | FBI | CIA | NSA | NASA | BBC | CNN | NBC | CBS | ABC | PBS | NPR | AP | AFP | Reuters |
+Bloomberg | Xinhua | Interfax | TASS | Al Jazeera | IMF | WTO | WHO | UNESCO | UNICEF | UNHCR | OPEC | OECD | ASEAN |
+FIFA | UEFA | IOC | NBA | NFL | NHL | MLB | NCAA | ICC | ICJ | ECB | Fed | Interpol | Europol | Pentagon | Kremlin |
+Google | Facebook | Twitter | Microsoft | Apple | Amazon | YouTube | Instagram | WhatsApp | Telegram | TikTok | Netflix |
+IBM | Intel | Samsung | Sony | Toyota | Volkswagen | Boeing | Airbus | Tesla | Uber | Wikipedia | Wikinews | Yahoo |
+Reddit | LinkedIn | Disney | Nike | Adidas | Coca-Cola | PepsiCo | McDonald's | Walmart | Shell | BP | ExxonMobil |
+Gazprom | Huawei | Alibaba | Tencent | Baidu | Nokia | Ericsson | Siemens | Nestle | Unilever | Pfizer | Moderna |
+Taliban | Hamas | Hezbollah | al-Qaeda | al Qaeda | Al-Qaeda | ISIS | ISIL | Daesh | Boko Haram | al-Shabaab | PKK |
+Red Cross | Red Crescent | Greenpeace | Amnesty International | Human Rights Watch | Oxfam | WikiLeaks | Anonymous |
+Congress | Senate | Parliament | Knesset | Duma | Bundestag | Politburo | Vatican | Scotland Yard | Mossad | KGB | FSB |
+MI5 | MI6 | GCHQ | EPA | FDA | CDC | NHS | DEA | ATF | ICE | TSA | FAA | FCC | SEC | IRS | USDA | NOAA | DHS | DOJ |
+Labour | Tories | Democrats | Republicans | GOP | ANC | BJP | CDU | SPD | UKIP | SNP | OSCE | G7 | G8 | G20 |
+African Union | Arab League | European Commission | European Parliament | European Union | United Nations |
+Security Council | Supreme Court`);
+
+/** Places the data packages do not name as such: abbreviations and a few well-known place names. */
+export const PLACE_ABBREVIATIONS = set(`US | U.S. | USA | U.S.A. | UK | U.K. | UAE | U.A.E. | DRC | PRC | USSR | L.A. | D.C. | White House | Downing Street | Middle East | Latin America | Wall Street | Silicon Valley | Gaza Strip | West Bank`);
+
+/** Capitalised words that are never names on their own: common sentence openers, months, days, pronouns. */
+export const NEVER_NAMES = set(`
+i a an the this that these those there here it its he she they we you his her their our my your who what when where why
+how which while after before during since until as at in on of for by with from to into onto about over under between
+and or but nor so yet if then than also however meanwhile although though because unless whether both either neither
+each every all some many most several few no not none one two three four five six seven eight nine ten first second
+third last next new old other another such more less much monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december today tomorrow yesterday
+mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
+image photo photograph video picture file source sources update updated reporting according edited via
+god internet web online please thanks thank yes ok okay oh hello hi dear chapter part section page figure table`);
+
+/** Acronym-shaped words that are not organizations. */
+export const NOT_ORG_ACRONYMS = set(`
+TV CEO CFO CTO COO GDP GNP AM PM OK ID IQ DNA RNA HIV AIDS PhD MA BA BSc MSc MD DJ MC PR VIP VR AR AI IT PC USB GPS SMS
+FAQ PDF HTML URL CD DVD BC AD CE BCE AKA FYI ASAP DIY RIP MVP UFO SUV CCTV LGBT LGBTQ COVID SARS MERS Q1 Q2 Q3 Q4 NB PS
+IED RPG AK EST GMT UTC CET PST EDT MP MPs KM KG MPH CO2 US UK`);

@@ -1,0 +1,134 @@
+// Article-wide decisions on the segments' candidates: a later "Ghani" is "Ashraf Ghani", "NATO" is the
+// "North Atlantic Treaty Organization" the text defined, a sentence-initial word is what it is elsewhere in the article.
+import type { EntityMention, EntityType } from './analysisModel';
+import type { AcronymDefinition, Candidate } from './entities';
+
+interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  strength: number;
+  canonical: string;
+}
+
+const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'de', 'del', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', 'el', 'bin']);
+const words = (s: string): string[] => s.split(/[\s]+/u).filter(Boolean);
+const initials = (s: string): string =>
+  words(s)
+    .filter((w) => !JOINERS.has(w.toLowerCase()))
+    .map((w) => w[0] ?? '')
+    .join('')
+    .toUpperCase();
+const bareAcronym = (s: string): string => s.replace(/\./g, '');
+
+/** Links and types the candidates of a whole article; returns mentions in text order, without overlaps. */
+export function linkEntities(text: string, candidates: readonly Candidate[], definitions: readonly AcronymDefinition[]): EntityMention[] {
+  const all: Mention[] = candidates.map((c) => {
+    const surface = text.slice(c.start, c.end);
+    return { start: c.start, end: c.end, text: surface, type: c.type ?? 'organization', strength: c.type === null ? -1 : c.strength, canonical: surface };
+  });
+
+  // Full names of people: the fullest form of each name in the article, by its words
+  const personByWord = new Map<string, string | null>();
+  const fullNames = all.filter((m) => m.type === 'person' && m.strength >= 1 && words(m.text).length >= 2);
+  fullNames.sort((a, b) => words(b.text).length - words(a.text).length || b.strength - a.strength);
+  for (const m of fullNames) {
+    const ws = words(m.text).filter((w) => !JOINERS.has(w.toLowerCase()));
+    const keys = [ws[ws.length - 1]!, ws[0]!];
+    for (const k of keys) {
+      const known = personByWord.get(k);
+      if (known === undefined) personByWord.set(k, m.text);
+      else if (known !== null && known !== m.text && !known.includes(m.text)) personByWord.set(k, k === keys[0] ? known : null);
+    }
+  }
+  // Organizations: their names, acronyms and head words
+  const orgs = all.filter((m) => m.type === 'organization' && m.strength >= 1);
+  const orgByAcronym = new Map<string, string>();
+  for (const d of definitions) orgByAcronym.set(bareAcronym(d.short), d.long);
+  for (const m of orgs) {
+    const ws = words(m.text);
+    if (ws.length >= 2) {
+      const key = initials(m.text);
+      if (key.length >= 2 && !orgByAcronym.has(key)) orgByAcronym.set(key, m.text);
+    }
+  }
+  const typed = new Map<string, { type: EntityType; strength: number }>();
+  for (const m of all) {
+    const known = typed.get(m.text);
+    if (m.strength >= 1 && (!known || known.strength < m.strength)) typed.set(m.text, { type: m.type, strength: m.strength });
+  }
+
+  for (const m of all) {
+    const ws = words(m.text);
+    if (ws.length === 1 || (ws.length === 2 && m.type === 'person')) {
+      const full = personByWord.get(ws[ws.length - 1]!) ?? (ws.length === 1 ? personByWord.get(ws[0]!) : undefined);
+      if (full && full !== m.text && !(m.type === 'organization' && m.strength >= 2) && full.endsWith(ws[ws.length - 1]!)) {
+        m.type = 'person';
+        m.canonical = full;
+        m.strength = Math.max(m.strength, 2);
+        continue;
+      }
+      if (full && full !== m.text && ws.length === 1 && m.strength < 2) {
+        m.type = 'person';
+        m.canonical = full;
+        m.strength = 2;
+        continue;
+      }
+    }
+    const acronym = orgByAcronym.get(bareAcronym(m.text));
+    if (ws.length === 1 && acronym && acronym !== m.text && /^\p{Lu}[\p{Lu}\d.&]+$/u.test(m.text)) {
+      m.type = 'organization';
+      m.canonical = acronym;
+      m.strength = Math.max(m.strength, 2);
+      continue;
+    }
+    if (m.type === 'organization' && m.strength >= 1) {
+      const long = definitions.find((d) => d.long === m.text);
+      if (long) m.canonical = long.long;
+    }
+    if (m.strength <= 0) {
+      // a bare head word ("the Church") or an untyped word: what the article says it is elsewhere
+      const same = typed.get(m.text);
+      if (same) {
+        m.type = same.type;
+        m.strength = 1;
+        continue;
+      }
+      if (m.strength === 0 && ws.length === 1) {
+        const head = m.text.toLowerCase();
+        const org = orgs.find((o) => {
+          const ow = words(o.text.toLowerCase());
+          return ow.length > 1 && (ow[0] === head || ow[ow.length - 1] === head);
+        });
+        if (org) {
+          m.type = 'organization';
+          m.canonical = org.text;
+          m.strength = 1;
+        }
+      }
+    }
+  }
+  // a person mention with a known alias takes the fullest canonical
+  return all
+    .filter((m) => m.strength >= 1)
+    .map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, canonical: m.canonical }));
+}
+
+/** canonical name -> its distinct surface forms, the canonical first. */
+export function aliasTable(mentions: readonly EntityMention[]): Record<string, string[]> {
+  const table: Record<string, string[]> = {};
+  for (const m of mentions) {
+    const forms = (table[m.canonical] ??= [m.canonical]);
+    if (!forms.includes(m.text)) forms.push(m.text);
+  }
+  return table;
+}
+
+/** Mentions sorted by position, overlapping ones dropped (the earlier, then the longer, wins). */
+export function withoutOverlaps<T extends { start: number; end: number }>(mentions: readonly T[]): T[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: T[] = [];
+  for (const m of sorted) if (out.length === 0 || m.start >= out[out.length - 1]!.end) out.push(m);
+  return out;
+}
