@@ -9,6 +9,18 @@ import { TOGGLE_HIGHLIGHTS_COMMAND, toggleHighlights } from './commands/toggleHi
 import { EntityDecorator } from './entityDecorator';
 import { EntityHoverProvider } from './entityHoverProvider';
 import { SettingsWatcher } from './settings';
+import { AnnotationDecorator } from './annotationDecorator';
+import { AnnotationHoverProvider } from './annotationHoverProvider';
+import { AnnotationService } from './annotationService';
+import { AnnotationTracker } from './annotationTracker';
+import { ANNOTATE_SELECTION_COMMAND, annotateSelection } from './commands/annotateSelection';
+import { DELETE_ANNOTATION_COMMAND, deleteAnnotation } from './commands/deleteAnnotation';
+import { EDIT_ANNOTATION_COMMAND, editAnnotation } from './commands/editAnnotation';
+import { LABEL_ALL_OCCURRENCES_COMMAND, labelAllOccurrences } from './commands/labelAllOccurrences';
+import { REATTACH_ORPHAN_COMMAND, reattachOrphan } from './commands/reattachOrphan';
+import { REVEAL_ANNOTATION_COMMAND, revealAnnotation } from './commands/revealAnnotation';
+import { SHOW_ANNOTATIONS_COMMAND, showAnnotations } from './commands/showAnnotations';
+import { UNDO_ANNOTATION_CHANGE_COMMAND, undoAnnotationChange } from './commands/undoAnnotationChange';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -17,13 +29,23 @@ export const INTERNAL_ANALYSIS_STATS_COMMAND = 'articleAnnotator.internal.analys
 
 const ARTICLE_DATES_KEY = 'articleAnnotator.articleDates';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: the real services, so integration tests can look at them (no mocks). */
+export interface ArticleAnnotatorApi {
+  readonly annotations: AnnotationService;
+  readonly annotationDecorator: AnnotationDecorator;
+  readonly annotationTracker: AnnotationTracker;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
   const log = vscode.window.createOutputChannel('Article Annotator', { log: true });
   const settings = new SettingsWatcher();
+  const annotations = new AnnotationService(context);
+  const annotationLoad = await annotations.load();
+  if (annotationLoad.corrupt) log.error(`Stored annotations could not be read: ${annotationLoad.corrupt}`);
   const articleDates = mementoArticleDates(context.workspaceState);
   const articleProvider = new ArticleProvider(plainReadingView, (uri) => articleDates.articleDateOverride(articleKeyOf(uri)));
   const articleDocuments = new ArticleDocuments(articleProvider, settings);
-  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => ({ articleDate: articleDates.articleDateOverride(key) }));
+  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => ({ articleDate: articleDates.articleDateOverride(key), lexicon: annotations.lexicon }));
   const entityDecorator = new EntityDecorator(articleDocuments, analysis, settings, context.workspaceState);
   const entityHovers = new EntityHoverProvider(articleDocuments, analysis, articleDates, settings);
   const articleSelector: vscode.DocumentSelector = [{ scheme: ARTICLE_SCHEME }, { scheme: 'file' }, { scheme: 'vscode-remote' }];
@@ -46,6 +68,26 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(SET_ARTICLE_DATE_COMMAND, (target?: unknown, date?: unknown) => setArticleDate(articleDates, onArticleDateChanged, target, date)));
   context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_DECORATIONS_COMMAND, (uri?: unknown) => entityDecorator.decorationsFor(commandUri(uri))));
   context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_ANALYSIS_STATS_COMMAND, (key?: unknown) => (typeof key === 'string' ? analysis.lastRun(key) : undefined)));
+
+  // Annotations: stored against source offsets, drawn and hovered in both views, kept on their text.
+  const annotationDecorator = new AnnotationDecorator(annotations, articleDocuments, settings);
+  const annotationTracker = new AnnotationTracker(annotations, articleDocuments, settings);
+  context.subscriptions.push(annotations);
+  context.subscriptions.push(annotationDecorator);
+  context.subscriptions.push(annotationTracker);
+  // A lexicon change re-analyses every open article, so a correction shows everywhere at once.
+  context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'lexicon' ? analysis.invalidate() : undefined)));
+  context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, new AnnotationHoverProvider(annotations, articleDocuments)));
+  context.subscriptions.push(vscode.commands.registerCommand(ANNOTATE_SELECTION_COMMAND, annotateSelection(annotations, articleDocuments, settings)));
+  context.subscriptions.push(vscode.commands.registerCommand(EDIT_ANNOTATION_COMMAND, editAnnotation(annotations, articleDocuments, settings)));
+  context.subscriptions.push(vscode.commands.registerCommand(DELETE_ANNOTATION_COMMAND, deleteAnnotation(annotations, articleDocuments)));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_ANNOTATIONS_COMMAND, showAnnotations(annotations, articleDocuments)));
+  context.subscriptions.push(vscode.commands.registerCommand(REVEAL_ANNOTATION_COMMAND, revealAnnotation(annotations, articleDocuments)));
+  context.subscriptions.push(vscode.commands.registerCommand(UNDO_ANNOTATION_CHANGE_COMMAND, undoAnnotationChange(annotations)));
+  context.subscriptions.push(vscode.commands.registerCommand(REATTACH_ORPHAN_COMMAND, reattachOrphan(annotations, articleDocuments)));
+  context.subscriptions.push(vscode.commands.registerCommand(LABEL_ALL_OCCURRENCES_COMMAND, labelAllOccurrences(annotations, articleDocuments, settings)));
+
+  return { annotations, annotationDecorator, annotationTracker };
 }
 
 export function deactivate(): void {
