@@ -123,19 +123,18 @@ export function weekendRange(ref: DayNumber, modifier: 'this' | 'last' | 'next',
 }
 
 /**
- * The year of a month-and-day (or month alone) written without a year: the reference's year,
- * moved back a year when a past clause would put it clearly after the reference, forward a year when a future clause
- * would put it clearly before it, and otherwise to the nearest occurrence when it lies more than half a year away.
+ * The year of a month-and-day (or a month alone) written without a year. News reports the past: in a past clause it is
+ * the latest such date on or about the reference (a week's grace for a day, the reference's own month for a month alone);
+ * in a future or present clause the first one on or after it; without a tense the nearest.
  */
 export function yearForMonthDay(ref: DayNumber, month: number, day: number | null, tense: Tense): number {
-  const { year } = fromDayNumber(ref);
-  const probe = (y: number): DayNumber => dayNumber(y, month, day ?? 15);
-  const diff = probe(year) - ref; // > 0: after the reference
-  if (tense === 'past' && day !== null && diff > 7) return year - 1;
-  if (tense === 'past' && day === null && month > fromDayNumber(ref).month) return year - 1;
-  if (tense === 'future' && day !== null && diff < -7) return year + 1;
-  if (tense === 'future' && day === null && month < fromDayNumber(ref).month) return year + 1;
-  if (diff > 183) return year - 1;
-  if (diff < -183) return year + 1;
-  return year;
+  const r = fromDayNumber(ref);
+  const after = day === null ? month > r.month : dayNumber(r.year, month, day) > ref + 7;
+  const before = day === null ? month < r.month : dayNumber(r.year, month, day) < ref - 7;
+  if (tense === 'past') return after ? r.year - 1 : r.year;
+  if (tense === 'future' || tense === 'present') return before ? r.year + 1 : r.year;
+  const diff = dayNumber(r.year, month, day ?? 15) - ref;
+  if (diff > 183) return r.year - 1;
+  if (diff < -183) return r.year + 1;
+  return r.year;
 }

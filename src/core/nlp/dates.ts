@@ -138,7 +138,7 @@ const STARTS_WITH_MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|J
 
 /** One chrono result becomes one mention, or two when it is a range of two full dates ("July 2003 to December 2004"). */
 function splitChronoResult(text: string, start: number, end: number, r: chrono.ParsedResult, ref: DayNumber | null): Candidate[] {
-  const spans = trimExplicit(text, start, end);
+  const spans = trimExplicit(text, start, end, r.start.isCertain('hour') || (r.end?.isCertain('hour') ?? false));
   if (!spans) return [];
   [start, end] = spans;
   const body = text.slice(start, end);
@@ -163,14 +163,14 @@ function splitChronoResult(text: string, start: number, end: number, r: chrono.P
 }
 
 /** Drops leading prepositions and a trailing time of day from a chrono span; null when nothing date-like is left. */
-function trimExplicit(text: string, start: number, end: number): [number, number] | null {
+function trimExplicit(text: string, start: number, end: number, hasTime: boolean): [number, number] | null {
   let body = text.slice(start, end);
   const lead = LEADING_WORDS.exec(body);
   if (lead) {
     start += lead[0].length;
     body = body.slice(lead[0].length);
   }
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; hasTime && i < 2; i++) {
     const tail = TIME_TAIL.exec(body);
     if (!tail || tail.index === 0) break;
     const cut = body.slice(0, tail.index);
@@ -250,7 +250,7 @@ function yearForModifiedMonth(ref: DayNumber, month: number, modifier: 'last' | 
 // Rules of our own
 
 const WEEKDAY_RE =
-  /\b(?:(last|next|this|coming|past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)(?![\w’'-])/gi;
+  /\b(?:(last|next|this|coming|past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)(?![\w-]|['’](?!s\b))/gi;
 const TIME_OF_DAY_WORD = /^(?:Morning|Night|Evening|Afternoon|Noon|Midnight)\b/;
 const WEEKDAY_CONTEXT_BEFORE =
   /\b(?:on|by|since|until|till|from|to|through|before|after|late|early|and|or|of|last|next|this|coming|past|every|each|between|as of|that|until|during)\s*$/i;
@@ -268,7 +268,7 @@ function weekdayCandidates(text: string, ref: DayNumber | null): Candidate[] {
     const before = text.slice(Math.max(0, nameStart - 24), nameStart);
     const after = text.slice(end, end + 24);
     if (/^['’]?s\b/.test(after) && !/^['’]s\b/.test(after)) continue; // "Sundays": habitual
-    if (/\b(?:every|each)\s+$/i.test(before)) continue; // habitual
+    if (/\b(?:every|each|an?)\s+$/i.test(before) && !modifierWord) continue; // habitual, or "was a Tuesday"
     if (!modifierWord && !WEEKDAY_CONTEXT_BEFORE.test(before)) {
       // "Bloody Sunday", "Super Tuesday": a capitalised word right before, inside a sentence
       const prevWord = /([A-Za-z]+)\s+$/.exec(before);
@@ -295,7 +295,7 @@ const CASUAL_RE = new RegExp(
     '\\b(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow)\\b',
     '\\b(yesterday|tomorrow|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))\\b',
     '\\b(today)\\b',
-    '\\b(?:(earlier|later)\\s+)?(this|last|next|past|coming)\\s+(week|weekend|month|year|years)\\b',
+    '\\b(?:(earlier|later)\\s+)?(this\\s+past|the\\s+past|this|last|next|past|coming)\\s+(week|weekend|month|year|years)\\b',
     '\\b(?:(?:over|during|throughout|on|at|for)\\s+)(the)\\s+(weekend)\\b',
     `\\b(?:(just|some|about|around|nearly|almost|more\\s+than|over|less\\s+than|roughly)\\s+)?(${NUMBER_PATTERN}|a\\s+few|several|a\\s+couple\\s+of)\\s+(hours?|days?|weeks?|months?|years?|decades?)\\s+ago\\b`,
     `\\b(the\\s+(?:past|last))\\s+(${NUMBER_PATTERN}|few|several|couple\\s+of)\\s+(days|weeks|months|years)\\b`,
@@ -326,8 +326,16 @@ function casualCandidates(text: string, ref: DayNumber | null): Candidate[] {
       push(formatDay(r));
     } else if (m[6]) {
       const edge = m[4]?.toLowerCase() ?? null;
-      const which = m[5]!.toLowerCase();
       const unit = m[6].toLowerCase();
+      let which = m[5]!.toLowerCase().replace(/^this\s+past$/, 'last');
+      if (unit === 'weekend' && /past$/.test(which)) which = 'last';
+      if (/past$/.test(which)) {
+        // "the past week/month/year": the stretch of that length up to the article date
+        if (unit === 'years') continue;
+        const back = unit === 'week' ? { from: formatDay(r - 7) } : unit === 'month' ? { from: formatDay(dayNumber(addMonths(ry.year, ry.month, -1).year, addMonths(ry.year, ry.month, -1).month, Math.min(ry.day, 28))) } : { from: formatDay(dayNumber(ry.year - 1, ry.month, Math.min(ry.day, 28))) };
+        push({ from: back.from, to: formatDay(r) });
+        continue;
+      }
       if (unit === 'years' && which !== 'this') continue; // "in past years": no particular year
       if (unit === 'years' && !/^\s+[a-z]/.test(text.slice(end, end + 3))) continue;
       const offset = which === 'last' || which === 'past' ? -1 : which === 'next' || which === 'coming' ? 1 : 0;
@@ -394,15 +402,20 @@ function agoValue(ref: DayNumber, n: number, unit: string): string {
 function todayNamesADay(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 20), start);
   const after = text.slice(end, end + 20);
-  if (/\b(?:earlier|later|until|till|since|by|from|of|as of)\s+$/i.test(before)) return true;
+  if (/\b(?:earlier|later|until|till|since|by|from|as of)\s+$/i.test(before)) return true;
   if (/^['’]s\s+(?:world|society|youth|generation|standards|economy|culture|children|technology|market)\b/i.test(after)) return false;
   if (/^['’]s\b/.test(after)) return true;
-  const tense = tenseAt(text, start, end);
-  return tense === 'past' || tense === 'future';
+  if (/\bof\s+$/i.test(before)) return false; // "the youth of today"
+  // "Today, most people …": a sentence opening on "Today," in the present speaks of nowadays
+  if (/(?:^|[.!?"“]\s*|\n\s*)$/.test(before) && /^\s*,/.test(after)) {
+    const tense = tenseAt(text, start, end);
+    return tense === 'past' || tense === 'future';
+  }
+  return true;
 }
 
 // Bare years: "in 1994", "from 2004 to 2009", "World Cup 2018"; not "2,000", "$2000", "2000 people", "a 2000-year-old".
-const YEAR_RE = /(?<![\d$€£¥#.,:/\\]|\d[,.]|\d-)\b(1[5-9]\d\d|20\d\d)\b(?!['’]?s\b)(?![,.]\d|\d|%|:\d)/g;
+const YEAR_RE = /(?<![\d$€£¥#.,:/\\]|\d[,.]|(?:^|\D)\d{1,3}-)\b(1[5-9]\d\d|20\d\d)\b(?!['’]?s\b)(?![,.]\d|\d|%|:\d)/g;
 const COUNT_NOUN =
   /^\s*(?:-|–)?\s*(?:years?|yrs?|year-old|people|persons|men|women|children|kids|babies|troops|soldiers|police|officers|fighters|militants|workers|employees|staff|students|members|residents|families|households|homes|houses|buildings|cars|vehicles|km|kilomet(?:re|er)s|miles|met(?:re|er)s|m|ft|feet|kg|kilograms|g|grams|lbs|tons|tonnes|pounds|dollars|euros|yen|rupees|francs|votes|seats|calories|units|copies|signatures|acres|hectares|barrels|points|hours|minutes|seconds|days|weeks|months|jobs|deaths|cases|words|pages|times|items|species|sites|schools|hospitals|beds|refugees|prisoners|patients|visitors|participants|delegates|runners|spectators|fans|animals|trees|cattle|sheep|tickets|copies|others|more|less|of\s+(?:them|these|those|the\s+\w+s)\b|per\s*cent|percent|mph|km\/h|feet|inch(?:es)?|cm|mm)\b/i;
 const MONEY_BEFORE = /(?:US\$|\$|€|£|¥|\bUSD|\bEUR|\bGBP|\bRs\.?|\bNo\.|\bno\.|\bnumber|\bpage|\bpages|\bflight|\bFlight|\broute|\bRoute|\bHighway|\bRoom|\bline|\bLine|\bbus|\bBus|\bModel|\bmodel|\bversion|\bv\.)\s*$/;
