@@ -27,8 +27,6 @@ export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decoratio
 /** Hidden from the palette: timing of the last analysis of an article. */
 export const INTERNAL_ANALYSIS_STATS_COMMAND = 'articleAnnotator.internal.analysisStats';
 
-const ARTICLE_DATES_KEY = 'articleAnnotator.articleDates';
-
 /** What activate() returns: the real services, so integration tests can look at them (no mocks). */
 export interface ArticleAnnotatorApi {
   readonly annotations: AnnotationService;
@@ -42,17 +40,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   const annotations = new AnnotationService(context);
   const annotationLoad = await annotations.load();
   if (annotationLoad.corrupt) log.error(`Stored annotations could not be read: ${annotationLoad.corrupt}`);
-  const articleDates = mementoArticleDates(context.workspaceState);
+  // Article dates live in the core store (workspace state) next to the annotations.
+  const articleDates: ArticleDateStore = {
+    articleDateOverride: (key) => annotations.store.articleDate(key),
+    setArticleDateOverride: (key, date) => annotations.store.setArticleDate(key, date),
+  };
   const articleProvider = new ArticleProvider(plainReadingView, (uri) => articleDates.articleDateOverride(articleKeyOf(uri)));
   const articleDocuments = new ArticleDocuments(articleProvider, settings);
   const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => ({ articleDate: articleDates.articleDateOverride(key), lexicon: annotations.lexicon }));
   const entityDecorator = new EntityDecorator(articleDocuments, analysis, settings, context.workspaceState);
   const entityHovers = new EntityHoverProvider(articleDocuments, analysis, articleDates, settings);
   const articleSelector: vscode.DocumentSelector = [{ scheme: ARTICLE_SCHEME }, { scheme: 'file' }, { scheme: 'vscode-remote' }];
-  // A new article date re-renders the header and re-resolves every date of that article.
-  const onArticleDateChanged = (key: string): void => {
-    for (const article of articleDocuments.all()) if (article.key === key) articleProvider.refreshSource(article.sourceUri);
-    analysis.invalidate(key);
+  // A new article date (command, import, undo) re-renders the header and re-resolves every date of that article.
+  const onArticleDatesChanged = (keys: readonly string[]): void => {
+    for (const article of articleDocuments.all()) if (keys.includes(article.key)) articleProvider.refreshSource(article.sourceUri);
+    for (const key of keys) analysis.invalidate(key);
   };
 
   context.subscriptions.push(log);
@@ -65,7 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, entityHovers));
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_AS_ARTICLE_COMMAND, openAsArticle));
   context.subscriptions.push(vscode.commands.registerCommand(TOGGLE_HIGHLIGHTS_COMMAND, (arg?: unknown) => toggleHighlights(entityDecorator, settings, arg)));
-  context.subscriptions.push(vscode.commands.registerCommand(SET_ARTICLE_DATE_COMMAND, (target?: unknown, date?: unknown) => setArticleDate(articleDates, onArticleDateChanged, target, date)));
+  context.subscriptions.push(vscode.commands.registerCommand(SET_ARTICLE_DATE_COMMAND, (target?: unknown, date?: unknown) => setArticleDate(articleDates, target, date)));
+  context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'articleDates' ? onArticleDatesChanged(change.articles) : undefined)));
   context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_DECORATIONS_COMMAND, (uri?: unknown) => entityDecorator.decorationsFor(commandUri(uri))));
   context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_ANALYSIS_STATS_COMMAND, (key?: unknown) => (typeof key === 'string' ? analysis.lastRun(key) : undefined)));
 
@@ -98,24 +101,4 @@ function commandUri(uri: unknown): vscode.Uri {
   if (uri instanceof vscode.Uri) return uri;
   if (typeof uri === 'string') return vscode.Uri.parse(uri, true);
   return vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.parse('untitled:none');
-}
-
-/** Interim article-date storage in workspace state until the core AnnotationStore lands. */
-function mementoArticleDates(state: vscode.Memento): ArticleDateStore {
-  const read = (): Record<string, string> => {
-    const value = state.get<unknown>(ARTICLE_DATES_KEY);
-    return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
-  };
-  return {
-    articleDateOverride: (key) => {
-      const value = read()[key];
-      return typeof value === 'string' ? value : undefined;
-    },
-    setArticleDateOverride: async (key, date) => {
-      const dates = { ...read() };
-      if (date === null) delete dates[key];
-      else dates[key] = date;
-      await state.update(ARTICLE_DATES_KEY, dates);
-    },
-  };
 }

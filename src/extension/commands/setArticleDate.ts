@@ -25,7 +25,7 @@ export function isIsoCalendarDate(value: string): boolean {
  * ("YYYY-MM-DD", or "" / null to clear). Without a date an input box asks for one. Returns the stored date, null when cleared,
  * undefined when nothing changed.
  */
-export async function setArticleDate(store: ArticleDateStore, onChanged: (key: string) => void, target?: unknown, date?: unknown): Promise<string | null | undefined> {
+export async function setArticleDate(store: ArticleDateStore, target?: unknown, date?: unknown): Promise<string | null | undefined> {
   const uri = target instanceof vscode.Uri ? target : typeof target === 'string' && target !== '' ? vscode.Uri.parse(target, true) : vscode.window.activeTextEditor?.document.uri;
   const sourceUri = uri?.scheme === ARTICLE_SCHEME ? sourceUriOf(uri) : uri;
   if (!sourceUri) {
@@ -50,7 +50,7 @@ export async function setArticleDate(store: ArticleDateStore, onChanged: (key: s
     void vscode.window.showErrorMessage(`Article Annotator: "${value}" is not a date in the form YYYY-MM-DD.`);
     return undefined;
   }
+  // The store's change event re-renders and re-resolves the article.
   await store.setArticleDateOverride(key, value === '' ? null : value);
-  onChanged(key);
   return value === '' ? null : value;
 }
