@@ -1,0 +1,84 @@
+// The reading view of an article: a header (title, dateline, source, licence, word count), then every paragraph's
+// exact source text separated by blank lines, with the offset map between the view and the source.
+import { isCalendarDate, weekdayOf } from './articleDate';
+import type { Article, Paragraph, TextSpan } from './articleModel';
+import { OffsetMap, type OffsetSegment } from './offsetMap';
+
+export interface ReadingView {
+  readonly text: string;
+  readonly map: OffsetMap;
+  /** The header block, view offsets. Only a title taken from the text is mapped in it; the rest is not source text. */
+  readonly header: TextSpan;
+  /** Every shown paragraph in view offsets (the title inside the header included), for styling headings and the like. */
+  readonly paragraphs: readonly Paragraph[];
+}
+
+export interface ReadingViewOptions {
+  /** Shown as the title when the article has none. */
+  readonly fileName: string;
+  /** A date the user set (YYYY-MM-DD); null means "no date" even when one was detected; undefined uses the detected one. */
+  readonly dateOverride?: string | null;
+}
+
+export const NO_DATELINE = "no dateline — set one with 'Set Article Date'";
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Title and dateline paragraphs are not repeated in the body: the title heads the header (mapped), the dateline is
+ * the header's date. Every other paragraph appears once, verbatim, so view and source offsets map linearly.
+ */
+export function renderReadingView(article: Article, options: ReadingViewOptions): ReadingView {
+  const segments: OffsetSegment[] = [];
+  const paragraphs: Paragraph[] = [];
+  let text = '';
+  const show = (p: Paragraph): void => {
+    segments.push({ viewStart: text.length, sourceStart: p.start, length: p.end - p.start });
+    paragraphs.push({ start: text.length, end: text.length + (p.end - p.start), kind: p.kind });
+    text += article.text.slice(p.start, p.end);
+  };
+
+  const titleParagraph = article.paragraphs.find((p) => p.kind === 'title');
+  if (titleParagraph) show(titleParagraph);
+  else text += options.fileName;
+  text += `\n${headerLine(article, options)}`;
+  const header = { start: 0, end: text.length };
+
+  for (const p of article.paragraphs) {
+    if (p.kind === 'title' || p.kind === 'dateline') continue;
+    text += '\n\n';
+    show(p);
+  }
+  text += '\n';
+  return { text, map: new OffsetMap(segments), header, paragraphs };
+}
+
+/** "Sunday, 15 August 2021 · Mehr News Agency · Creative Commons … License · 1,525 words" */
+function headerLine(article: Article, options: ReadingViewOptions): string {
+  const parts = [datelineText(article, options)];
+  if (article.source) parts.push(article.source.text);
+  if (article.licence) parts.push(licenceName(article.licence.text));
+  parts.push(`${article.wordCount.toLocaleString('en-US')} ${article.wordCount === 1 ? 'word' : 'words'}`);
+  return parts.join(' · ');
+}
+
+function datelineText(article: Article, options: ReadingViewOptions): string {
+  if (typeof options.dateOverride === 'string') return `${formatDate(options.dateOverride)} (set by you)`;
+  if (options.dateOverride === null || article.date === undefined) return NO_DATELINE;
+  return formatDate(article.date.value);
+}
+
+/** "2021-08-15" -> "Sunday, 15 August 2021"; anything else is shown as given. */
+export function formatDate(value: string): string {
+  if (!isCalendarDate(value)) return value;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return `${WEEKDAYS[weekdayOf(value)]}, ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
+/** The licence's name ("Creative Commons Attribution 4.0 International License"), or the short statement itself. */
+function licenceName(statement: string): string {
+  const named = /licen[cs]ed under (?:a |an |the )?(.+?)\.?$/i.exec(statement);
+  if (named) return named[1]!;
+  return statement.length <= 80 ? statement : `${statement.slice(0, 77).trimEnd()}…`;
+}
