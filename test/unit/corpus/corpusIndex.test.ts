@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
+import type { Analysis, DateMention, DateValue, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
+
+/** Builds an analysis by finding each surface form in the text, so offsets are real. */
+function analysisOf(text: string, entities: [string, EntityType, string][], dates: [string, DateValue][] = []): Analysis {
+  const found: EntityMention[] = [];
+  const cursor = new Map<string, number>();
+  for (const [surface, type, canonical] of entities) {
+    const start = text.indexOf(surface, cursor.get(surface) ?? 0);
+    assert.ok(start >= 0, surface);
+    cursor.set(surface, start + surface.length);
+    found.push({ start, end: start + surface.length, text: surface, type, canonical });
+  }
+  const dateMentions: DateMention[] = dates.map(([surface, value]) => {
+    const start = text.indexOf(surface);
+    return { start, end: start + surface.length, text: surface, value, resolvedAgainst: 'self', reference: null };
+  });
+  return { articleDate: null, entities: found.sort((a, b) => a.start - b.start), dates: dateMentions, aliases: {} };
+}
+
+const textA = 'Mayor Ada Lind opened the bridge in Port Vale on 3 May 2019. Lind thanked the Harbour Board.\nNew section\nIn 2018 the board had voted for it.';
+const textB = 'Port Vale fishermen met Ada Lind in June 2019. The Harbour Board was absent. Later, between 2020 and 2021, nothing happened. Some day it will.';
+
+function corpus(): CorpusIndex {
+  const index = new CorpusIndex();
+  index.setArticle(
+    'a.txt',
+    analysisOf(
+      textA,
+      [
+        ['Ada Lind', 'person', 'Ada Lind'],
+        ['Port Vale', 'place', 'Port Vale'],
+        ['Lind', 'person', 'Ada Lind'],
+        ['Harbour Board', 'organization', 'Harbour Board'],
+      ],
+      [
+        ['3 May 2019', '2019-05-03'],
+        ['2018', '2018'],
+      ],
+    ),
+    textA,
+  );
+  index.setArticle(
+    'b.txt',
+    analysisOf(
+      textB,
+      [
+        ['Port Vale', 'place', 'Port Vale'],
+        ['Ada Lind', 'person', 'Ada Lind'],
+        ['Harbour Board', 'organization', 'Harbour Board'],
+      ],
+      [
+        ['June 2019', '2019-06'],
+        ['between 2020 and 2021', { from: '2020', to: '2021' }],
+        ['Some day', null],
+      ],
+    ),
+    textB,
+  );
+  return index;
+}
+
+describe('CorpusIndex', () => {
+  it('counts entities across articles, most mentioned first, filterable by type', () => {
+    const index = corpus();
+    assert.deepEqual(index.entities(), [
+      { canonical: 'Ada Lind', type: 'person', mentions: 3, articles: 2 },
+      { canonical: 'Harbour Board', type: 'organization', mentions: 2, articles: 2 },
+      { canonical: 'Port Vale', type: 'place', mentions: 2, articles: 2 },
+    ]);
+    assert.deepEqual(index.entities('place').map((e) => e.canonical), ['Port Vale']);
+  });
+
+  it('lists every mention of an entity, alias forms included, with exact spans', () => {
+    const mentions = corpus().mentionsOf('Ada Lind', 'person');
+    assert.deepEqual(mentions.map((m) => [m.article, m.text]), [
+      ['a.txt', 'Ada Lind'],
+      ['a.txt', 'Lind'],
+      ['b.txt', 'Ada Lind'],
+    ]);
+    for (const m of mentions) assert.equal((m.article === 'a.txt' ? textA : textB).slice(m.start, m.end), m.text);
+    assert.deepEqual(corpus().mentionsOf('Ada Lind', 'place'), []);
+  });
+
+  it('orders resolved dates on a timeline with their sentences, leaving out unresolved ones', () => {
+    const timeline = corpus().timeline();
+    assert.deepEqual(timeline.map((t) => [t.sortKey, t.text, t.article]), [
+      ['2018', '2018', 'a.txt'],
+      ['2019-05-03', '3 May 2019', 'a.txt'],
+      ['2019-06', 'June 2019', 'b.txt'],
+      ['2020', 'between 2020 and 2021', 'b.txt'],
+    ]);
+    assert.equal(timeline[0]!.sentence.text, 'In 2018 the board had voted for it.', 'the heading line is not part of the sentence');
+    assert.equal(timeline[1]!.sentence.text, 'Mayor Ada Lind opened the bridge in Port Vale on 3 May 2019.');
+    assert.deepEqual(timeline[3]!.value, { from: '2020', to: '2021' });
+  });
+
+  it('replaces and removes articles', () => {
+    const index = corpus();
+    index.setArticle('b.txt', analysisOf('Nothing here.', []), 'Nothing here.');
+    assert.deepEqual(index.entities().map((e) => [e.canonical, e.mentions, e.articles]), [
+      ['Ada Lind', 2, 1],
+      ['Harbour Board', 1, 1],
+      ['Port Vale', 1, 1],
+    ]);
+    assert.ok(index.removeArticle('a.txt'));
+    assert.ok(!index.removeArticle('a.txt'));
+    assert.deepEqual(index.entities(), []);
+    assert.deepEqual(index.timeline(), []);
+    assert.deepEqual(index.articleKeys, ['b.txt']);
+  });
+});
