@@ -3,7 +3,7 @@
 // role nouns, honorifics). What only the whole article can settle (aliases, acronyms) is left to the combine step.
 import nlp from 'compromise';
 import type { EntityType } from './analysisModel';
-import { isDemonym, isPlaceName, MAX_PLACE_WORDS } from './gazetteer';
+import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
 import {
   KNOWN_ORGS,
   NEVER_NAMES,
@@ -14,6 +14,8 @@ import {
   PLACE_HEADS,
   ROLE_NOUNS,
   SPEECH_VERBS,
+  SPORT_ROLES,
+  SPORT_VERBS,
   TITLES,
 } from './lexicons';
 
@@ -51,6 +53,8 @@ interface Token {
   /** First word of a sentence or of a quotation: capitalised whatever it is. */
   readonly initial: boolean;
   readonly possessive: boolean;
+  /** Punctuation after it ends a name ("Kabul, Afghanistan" is two names; "U.S. Navy" one). */
+  breakAfter: boolean;
 }
 
 interface CompromiseTerm {
@@ -61,14 +65,24 @@ interface CompromiseTerm {
   readonly offset?: { readonly start: number; readonly length: number };
 }
 
+/** Speech verbs that may come before their speaker: "…," said Ned Price. */
+const INVERSION_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'wrote', 'writes', 'continued', 'explained', 'noted', 'replied', 'recalled', 'concluded', 'tweeted', 'insisted', 'warned', 'argued', 'according']);
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'y', 'st']);
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'y']);
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
 const ABBREVIATION_WORDS = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'st', 'bros', 'mt', 'ft']);
 const PERSON_TAG = /^(Person|FirstName|LastName|MaleName|FemaleName)$/;
-const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'to', 'from', 'into']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'new']);
+/** First words of organizations named in other languages: "Instituto X", "Movimento X". */
+const FOREIGN_ORG_HEADS = new Set(['instituto', 'istituto', 'institut', 'universidad', 'universidade', 'università', 'universitat', 'universität', 'université', 'banco', 'banca', 'partido', 'partito', 'parti', 'movimento', 'movimiento', 'fondazione', 'fundación', 'fundação', 'liceo', 'colegio', 'collegio', 'escuela', 'scuola', 'ministerio', 'ministero', 'ministère', 'comité', 'comitato', 'consejo', 'consiglio', 'groupe', 'grupo', 'gruppo', 'société', 'sociedad', 'società', 'compagnie', 'compañía', 'deutsche', 'real', 'club', 'atlético', 'sporting']);
 const OPENING_QUOTE = /[“"‘'(\[«—–-]\s*$/u;
 const SENTENCE_BREAK = /[.!?:;]\s*["”’]?\s*$/u;
+
+/** "Mazar-i-Sharif", "Lung-bin", "Make-A-Wish" are one word; "Scientology-related" is a name and an adjective. */
+function joinsHyphen(first: CompromiseTerm, next: CompromiseTerm): boolean {
+  if (!/^\p{Lu}/u.test(first.text)) return true;
+  return !/^\p{Ll}{4,}$/u.test(next.text) || next.post === '-';
+}
 
 /** Tokens of one compromise sentence, hyphenated words joined ("Mazar-i-Sharif"), offsets absolute. */
 function tokensOf(text: string, base: number, sentence: readonly CompromiseTerm[]): Token[] {
@@ -78,7 +92,7 @@ function tokensOf(text: string, base: number, sentence: readonly CompromiseTerm[
     if (!first.offset) continue;
     let last = first;
     let j = i;
-    while (last.post === '-' && j + 1 < sentence.length && sentence[j + 1]!.pre === '' && sentence[j + 1]!.offset) {
+    while (last.post === '-' && j + 1 < sentence.length && sentence[j + 1]!.pre === '' && sentence[j + 1]!.offset && joinsHyphen(first, sentence[j + 1]!)) {
       j++;
       last = sentence[j]!;
     }
@@ -116,15 +130,16 @@ function tokensOf(text: string, base: number, sentence: readonly CompromiseTerm[
       allCaps: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
       initial: tokens.length === 0 || OPENING_QUOTE.test(first.pre) || (prev !== undefined && SENTENCE_BREAK.test(prev.post)),
       possessive,
+      breakAfter: false,
     });
     i = j;
   }
+  for (let k = 0; k < tokens.length; k++) tokens[k]!.breakAfter = breaksBetween(tokens[k]!, tokens[k + 1]);
   return tokens;
 }
 
-/** Punctuation between two tokens that ends a name ("Kabul, Afghanistan" is two names; "U.S. Navy" one). */
-function breaksBetween(a: Token): boolean {
-  if (a.possessive) return true;
+function breaksBetween(a: Token, b: Token | undefined): boolean {
+  if (a.possessive || (b !== undefined && /\S/.test(b.pre))) return true;
   if (/^\.\s+$/.test(a.post) && a.cap && (TITLES.has(a.norm) || ABBREVIATION_WORDS.has(a.norm))) return false;
   const post = a.post.replace(/^\./, a.text.endsWith('.') ? '' : '.');
   return /[^\s]/u.test(post);
@@ -144,8 +159,8 @@ function startsName(t: Token, next: Token | undefined): boolean {
   if (!t.initial) return true;
   if (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || t.allCaps) return true;
   if (KNOWN_ORGS.has(t.norm) || isPlaceName(t.text)) return true;
-  if (next && isNameWord(next) && !breaksBetween(t)) return !/^(Verb|Adverb|Adjective|Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t));
-  return false;
+  if (next && isNameWord(next) && !t.breakAfter) return !/^(Adverb|Adjective|Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t)) && !isCommonWord(t.norm);
+  return !isCommonWord(t.norm) && primaryTag(t) === 'Noun';
 }
 
 function primaryTag(t: Token): string {
@@ -174,14 +189,15 @@ class SegmentRecogniser {
       }
       let j = i + 1;
       // extend over name words and connectors that lead to another name word
-      while (j < tokens.length && !breaksBetween(tokens[j - 1]!)) {
+      while (j < tokens.length && !tokens[j - 1]!.breakAfter) {
         const u = tokens[j]!;
+        if (u.cap && NEVER_NAMES.has(u.norm) && !u.tags.has('Person')) break;
         if (isNameWord(u) && (!headline || this.headlineWord(u))) {
           j++;
           continue;
         }
         let k = j;
-        while (k < tokens.length && CONNECTORS.has(u.norm) && CONNECTORS.has(tokens[k]!.norm) && !tokens[k]!.cap && !breaksBetween(tokens[k]!)) k++;
+        while (k < tokens.length && CONNECTORS.has(u.norm) && CONNECTORS.has(tokens[k]!.norm) && !tokens[k]!.cap && !tokens[k]!.breakAfter) k++;
         if (k > j && k < tokens.length && isNameWord(tokens[k]!) && k - j <= 2) {
           j = k + 1;
           continue;
@@ -233,13 +249,20 @@ class SegmentRecogniser {
     const before = tokens.slice(i, k);
     const after = tokens.slice(k + 1, j).filter((t) => t.cap);
     const lastBefore = before[before.length - 1]!;
+    const isHead = (t: Token): boolean => ORG_HEADS.has(t.norm) || ORG_OF_HEADS.has(t.norm) || PLACE_HEADS.has(t.norm);
     if (c === 'of' || c === 'for' || c === 'on') {
-      if (before.some((t) => ORG_HEADS.has(t.norm) || ORG_OF_HEADS.has(t.norm))) return true;
-      if (c === 'of' && (PLACE_HEADS.has(lastBefore.norm) || TITLES.has(lastBefore.norm))) return true;
-      return false;
+      if (ORG_HEADS.has(lastBefore.norm) || ORG_OF_HEADS.has(lastBefore.norm)) return true;
+      return c === 'of' && (PLACE_HEADS.has(lastBefore.norm) || TITLES.has(lastBefore.norm));
     }
     if (c === 'and' || c === '&') {
-      return after.some((t) => ORG_HEADS.has(t.norm)) || (c === '&' && before.length === 1 && after.length === 1);
+      // "Department of Health and Human Services", "Union of X and Y": not "the X Department and the Y Police"
+      if (isHead(lastBefore)) return false;
+      const ofHead = before.findIndex((t, n) => isHead(t) && ['of', 'for', 'on'].includes(before[n + 1]?.norm ?? ''));
+      const upTo = tokens.slice(k + 1, j);
+      const nextConnector = upTo.findIndex((t) => !t.cap);
+      const rest = nextConnector < 0 ? upTo : upTo.slice(0, nextConnector);
+      if (ofHead >= 0 && rest.length <= 3) return true;
+      return rest.some((t) => ORG_HEADS.has(t.norm)) || (c === '&' && before.length === 1 && after.length === 1);
     }
     return c === 'the' && k > i && ['of', 'for', 'on'].includes(tokens[k - 1]!.norm);
   }
@@ -262,6 +285,7 @@ class SegmentRecogniser {
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
     if (isPlaceName(whole)) {
       if (j - i === 1 && this.personContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'person', 1);
+      if (isCountryName(whole) && this.sportsTeamContext(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 2);
       return this.emit(tokens, i, j, 'place', 2);
     }
 
@@ -301,6 +325,7 @@ class SegmentRecogniser {
     if (words.every((t) => TITLES.has(t.norm))) return;
 
     // a place followed by a name: "United States Hamdullah Mohib"; a place followed by something else: an organization
+    if (COMPASS.has(norms[0]!) && j - i >= 2 && isPlaceName(this.span(tokens, i + 1, j))) return this.emit(tokens, i, j, 'place', 2);
     const placeEnd = this.placePrefix(tokens, i, j);
     if (placeEnd > i && placeEnd < j) {
       const rest = j - placeEnd;
@@ -324,25 +349,53 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, 'organization', 1);
     }
 
+    if (FOREIGN_ORG_HEADS.has(norms[0]!) && j - i >= 2) return this.emit(tokens, i, j, 'organization', 2);
+    if (this.beforePlace(tokens, j) && j - i <= 3) return this.emit(tokens, i, j, 'place', 2);
     const context = this.personContext(tokens, i, j);
     if (context === 2) return this.emit(tokens, i, j, 'person', 2);
     const prev = tokens[i - 1];
-    const determined = prev !== undefined && (prev.norm === 'the' || prev.norm === 'a' || prev.norm === 'an') && !breaksBetween(prev);
-    if (words.some((t) => t.tags.has('Organization'))) return this.emit(tokens, i, j, 'organization', 1);
+    const determined = prev !== undefined && (prev.norm === 'the' || prev.norm === 'a' || prev.norm === 'an') && !prev.breakAfter;
     if (j - i >= 2) {
-      if (determined) return this.emit(tokens, i, j, 'organization', 1);
-      if (prev && PLACE_PREPOSITIONS.has(prev.norm) && !this.firstNameAt(words[0]!) && prev.norm !== 'from' && prev.norm !== 'to')
-        return this.emit(tokens, i, j, 'place', 1);
-      if (this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', this.firstNameAt(words[0]!) ? 2 : 1);
+      if (this.firstNameAt(words[0]!) && this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', 2);
+      if (prev && (prev.norm === 'in' || prev.norm === 'near')) return this.emit(tokens, i, j, 'place', 1);
+      if (determined || words.some((t) => t.tags.has('Organization'))) return this.emit(tokens, i, j, 'organization', 1);
+      if (this.looksLikePersonName(tokens, i, j) && words.every((t) => this.nameTagged(t) || !isCommonWord(t.norm))) return this.emit(tokens, i, j, 'person', 1);
       return this.emit(tokens, i, j, null, 0);
     }
     // a single word
     const w = words[0]!;
+    if (w.tags.has('Organization')) return this.emit(tokens, i, j, 'organization', 1);
     if (determined) return this.emit(tokens, i, j, w.tags.has('Place') ? 'place' : 'organization', 0);
     if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);
     if (w.tags.has('Place')) return this.emit(tokens, i, j, 'place', 1);
     if (prev && (prev.norm === 'in' || prev.norm === 'near') && !w.initial) return this.emit(tokens, i, j, 'place', 1);
     return this.emit(tokens, i, j, null, 0);
+  }
+
+  /** A country playing: "Sweden defeated …", "… beat Sweden", "Sweden 1 – 0", "Sweden's goalkeeper". */
+  private sportsTeamContext(tokens: readonly Token[], i: number, j: number): boolean {
+    const last = tokens[j - 1]!;
+    const next = tokens[j];
+    const prev = tokens[i - 1];
+    const isScore = (a: Token | undefined, b: Token | undefined): boolean =>
+      a !== undefined && b !== undefined && /^\d{1,2}$/.test(a.text) && /^\s*[–—-]\s*$/.test(a.post) && /^\d{1,2}$/.test(b.text);
+    if (next && !last.breakAfter && (SPORT_VERBS.has(next.norm) || isScore(next, tokens[j + 1]))) return true;
+    if (next && last.possessive && SPORT_ROLES.has(next.norm)) return true;
+    if (prev && !prev.breakAfter && (SPORT_VERBS.has(prev.norm) || ['against', 'versus', 'vs'].includes(prev.norm))) return true;
+    if (prev && isScore(tokens[i - 2], prev)) return true;
+    return prev?.norm === 'to' && isScore(tokens[i - 3], tokens[i - 2]);
+  }
+
+  /** "Irving, Texas": a name followed by a comma and a region or country is a place. */
+  private beforePlace(tokens: readonly Token[], j: number): boolean {
+    const last = tokens[j - 1]!;
+    if (!/^\s*,\s*$/.test(last.post) || last.possessive) return false;
+    for (let e = Math.min(tokens.length, j + MAX_PLACE_WORDS); e > j; e--) {
+      if (tokens.slice(j, e).some((t) => !t.cap)) continue;
+      const name = this.span(tokens, j, e);
+      if (isRegionName(name)) return true;
+    }
+    return false;
   }
 
   /** The part after "Minister of", "Governor of": a place or an organization, never a person. */
@@ -360,6 +413,10 @@ class SegmentRecogniser {
   private nameStart(tokens: readonly Token[], i: number, j: number): number {
     for (let k = i; k < j; k++) if (this.firstNameAt(tokens[k]!)) return k;
     return j - i >= 3 ? j - 2 : i;
+  }
+
+  private nameTagged(t: Token): boolean {
+    return t.tags.has('Person') || t.tags.has('LastName') || this.firstNameAt(t);
   }
 
   private firstNameAt(t: Token): boolean {
@@ -403,14 +460,14 @@ class SegmentRecogniser {
     const prev = tokens[i - 1];
     const next = tokens[j];
     const last = tokens[j - 1]!;
-    if (prev && !breaksBetween(prev) && ROLE_NOUNS.has(prev.norm) && !prev.cap) return 2;
-    if (prev && PERSONAL_TITLES.has(prev.norm) && prev.cap && !breaksBetween(prev)) return 2;
+    if (prev && !prev.breakAfter && ROLE_NOUNS.has(prev.norm) && !prev.cap) return 2;
+    if (prev && PERSONAL_TITLES.has(prev.norm) && prev.cap && !prev.breakAfter) return 2;
     if (next && !last.possessive && SPEECH_VERBS.has(next.norm) && !/[.!?;:]/.test(last.post)) {
       const beforePrev = tokens[i - 1];
       if (!beforePrev || (beforePrev.norm !== 'the' && beforePrev.norm !== 'a')) return 2;
     }
     if (next && /^\s*,\s*$/.test(last.post) && /^\d{1,3}$/.test(next.text) && /^\s*,/.test(next.post)) return 2;
-    if (prev && SPEECH_VERBS.has(prev.norm) && /^\s*$/.test(prev.post) && (!next || /[.,;!?]/.test(last.post) || !next.tags.has('Verb'))) return 2;
+    if (prev && INVERSION_VERBS.has(prev.norm) && /^\s*$/.test(prev.post) && (!next || /[.,;!?]/.test(last.post) || !next.tags.has('Verb'))) return 2;
     if (next && /^\s*,\s*$/.test(last.post) && (next.norm === 'a' || next.norm === 'an') && ROLE_NOUNS.has(tokens[j + 1]?.norm ?? '')) return 2;
     if (next && /^\s*,\s*$/.test(last.post) && (next.norm === 'who' || next.norm === 'a' || next.norm === 'an')) return 1;
     return 0;

@@ -1,4 +1,5 @@
 // Countries, regions and cities (generated from npm data packages into data/places.json), and nationality adjectives.
+import commonWords from './data/commonWords.json';
 import places from './data/places.json';
 import { PLACE_ABBREVIATIONS } from './lexicons';
 
@@ -12,10 +13,15 @@ export function placeKey(name: string): string {
     .toLowerCase();
 }
 
+const COUNTRIES: ReadonlySet<string> = new Set(places.countries.map(placeKey));
+const REGIONS: ReadonlySet<string> = new Set([...places.countries, ...places.regions].map(placeKey));
 const PLACES: ReadonlySet<string> = new Set(
   [...places.countries, ...places.regions, ...places.cities, ...PLACE_ABBREVIATIONS].map(placeKey),
 );
-const DEMONYMS: ReadonlySet<string> = new Set(places.demonyms.map(placeKey));
+/** Words of nationality, region or faith that are adjectives, not places, besides the countries' demonyms. */
+const MORE_DEMONYMS = 'European Europeans African Africans Asian Asians Arab Arabs Arabic Latin Latino Latinos Hispanic Western Eastern Northern Southern Muslim Muslims Christian Christians Jewish Jew Jews Islamic Islamist Islamists Catholic Catholics Protestant Sunni Shia Shiite Kurdish Kurds Pashtun Baltic Nordic Scandinavian Caribbean Soviet Persian Balkan Slavic Celtic Anglo English Scottish Welsh Irish Cornish Basque Catalan Flemish Bavarian Texan Californian';
+const DEMONYMS: ReadonlySet<string> = new Set([...places.demonyms, ...MORE_DEMONYMS.split(' ')].map(placeKey));
+const COMMON_WORDS: ReadonlySet<string> = new Set(commonWords.words.split(' '));
 /** The longest place name, in words, so lookups stop early. */
 export const MAX_PLACE_WORDS = 5;
 
@@ -23,7 +29,21 @@ export function isPlaceName(name: string): boolean {
   return PLACES.has(placeKey(name));
 }
 
+export function isCountryName(name: string): boolean {
+  return COUNTRIES.has(placeKey(name));
+}
+
+/** A country, state or province: what follows the comma in "Irving, Texas". */
+export function isRegionName(name: string): boolean {
+  return REGIONS.has(placeKey(name));
+}
+
 /** "Afghan", "Americans": nationality words, never places on their own. */
 export function isDemonym(word: string): boolean {
   return DEMONYMS.has(placeKey(word));
+}
+
+/** One of the most frequent lowercase English words ("global", "challenge"): unlikely to be a name by itself. */
+export function isCommonWord(lowercase: string): boolean {
+  return COMMON_WORDS.has(lowercase);
 }

@@ -35,7 +35,7 @@ cpt sgt sergeant cmdr commander adm admiral marshal brig brigadier judge justice
 empress pope saint bishop archbishop cardinal rev reverend father imam rabbi sheikh shaikh emir sultan ayatollah mullah
 chairman chairwoman chairperson chair chancellor premier ambassador envoy chief director coach officer detective
 inspector constable speaker spokesman spokeswoman spokesperson deputy acting interim former foreign defence defense
-interior finance justice health education attorney treasurer commissioner superintendent president-elect ceo founder
+interior finance justice health education attorney treasurer commissioner superintendent sheriff president-elect ceo founder
 co-founder leader head dean principal pastor brother sister uncle aunt grandmother grandfather count duke duchess baron
 private corporal commissar warlord minister-president attorney-general solicitor-general secretary-general`);
 
@@ -73,8 +73,8 @@ announces argued argues warned warns insisted insists claimed claims commented c
 admits asked asks replied replies continued continues recalled recalls declared declares acknowledged acknowledges
 denied denies urged urges suggested suggests observed observes remarked remarks emphasised emphasized stressed stresses
 predicted predicts estimated estimates conceded concedes countered counters responded responds reported reports
-believes believed thinks thought hopes hoped says. described describes called calls quipped shouted whispered
-testified testifies revealed reveals disclosed discloses posted posts joked jokes told. concluded concludes agreed agrees
+believes believed thinks thought hopes hoped quipped shouted whispered
+testified testifies revealed reveals disclosed discloses joked jokes concluded concludes agreed agrees
 pointed complained complains praised praises criticised criticized`);
 
 /** Well-known organizations, mostly acronyms, recognised wherever they appear. A generic list, not from any article. */
@@ -103,7 +103,7 @@ i a an the this that these those there here it its he she they we you his her th
 how which while after before during since until as at in on of for by with from to into onto about over under between
 and or but nor so yet if then than also however meanwhile although though because unless whether both either neither
 each every all some many most several few no not none one two three four five six seven eight nine ten first second
-third last next new old other another such more less much monday tuesday wednesday thursday friday saturday sunday
+third last next old other another such more less much monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december today tomorrow yesterday
 mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 image photo photograph video picture file source sources update updated reporting according edited via
@@ -114,3 +114,12 @@ export const NOT_ORG_ACRONYMS = set(`
 TV CEO CFO CTO COO GDP GNP AM PM OK ID IQ DNA RNA HIV AIDS PhD MA BA BSc MSc MD DJ MC PR VIP VR AR AI IT PC USB GPS SMS
 FAQ PDF HTML URL CD DVD BC AD CE BCE AKA FYI ASAP DIY RIP MVP UFO SUV CCTV LGBT LGBTQ COVID SARS MERS Q1 Q2 Q3 Q4 NB PS
 IED RPG AK EST GMT UTC CET PST EDT MP MPs KM KG MPH CO2 US UK`);
+
+/** Around a country name, these make it a sports team ("Sweden defeated South Korea 1 – 0"): an organization. */
+export const SPORT_VERBS = set(`
+defeated defeats beat beats faced faces drew draws lost loses won wins edged edges thrashed thrashes routed routs
+trailed trails hammered hammers eliminated eliminates knocked equalised equalized equalises equalizes scored scores
+conceded concedes`);
+export const SPORT_ROLES = set(`
+goalkeeper keeper coach captain striker manager midfielder defender forward winger player players squad team attempt
+goal goals lineup line-up bench fans supporters defence defense attack`);

