@@ -1,6 +1,8 @@
 // The `article:` scheme: a read-only reading view of a source file (header + paragraphs); the source is never written.
 import * as vscode from 'vscode';
 import { decodeArticleBytes } from '../core/article/articleText';
+import { parseArticle } from '../core/article/parseArticle';
+import { renderReadingView } from '../core/article/readingView';
 
 export const ARTICLE_SCHEME = 'article';
 /** Appended to the view's path so the tab reads "000_….txt — Article" and the `article` language applies. */
@@ -8,7 +10,7 @@ const VIEW_SUFFIX = ' — Article';
 
 /** Offsets between the source text (on disk) and the view text; same shape as the core's OffsetMap. */
 export interface ViewMapping {
-  toView(sourceOffset: number): number;
+  toView(sourceOffset: number): number | undefined;
   toSource(viewOffset: number): number | undefined;
   toViewSpan(start: number, end: number): { start: number; end: number } | undefined;
   toSourceSpan(start: number, end: number): { start: number; end: number } | undefined;
@@ -21,16 +23,6 @@ export interface RenderedArticle {
   readonly viewText: string;
   readonly map: ViewMapping | undefined;
 }
-
-const identityMapping: ViewMapping = {
-  toView: (o) => o,
-  toSource: (o) => o,
-  toViewSpan: (start, end) => ({ start, end }),
-  toSourceSpan: (start, end) => ({ start, end }),
-};
-
-/** Shows the source text as it is (used when no reading-view renderer is available). */
-export const plainReadingView = (text: string): { text: string; map: ViewMapping } => ({ text, map: identityMapping });
 
 export function toArticleUri(sourceUri: vscode.Uri): vscode.Uri {
   const folder = vscode.workspace.getWorkspaceFolder(sourceUri);
@@ -47,7 +39,13 @@ export function sourceUriOf(articleUri: vscode.Uri): vscode.Uri | undefined {
   }
 }
 
-/** Turns source text into the reading view; the core's renderReadingView. */
+/** The reading view from the core: header (title, dateline, source, licence, word count), then the paragraphs. */
+export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverride) => {
+  const view = renderReadingView(parseArticle(text), { fileName, dateOverride });
+  return { text: view.text, map: view.map };
+};
+
+/** Turns source text into the reading view. */
 export type ReadingViewRenderer = (text: string, fileName: string, dateOverride: string | undefined) => { text: string; map: ViewMapping };
 
 export class ArticleProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {

@@ -185,6 +185,8 @@ export class EntityDecorator implements vscode.Disposable {
           overviewRulerColor: new vscode.ThemeColor(`articleAnnotator.${kind}Border`),
           overviewRulerLane: vscode.OverviewRulerLane.Right,
           rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+          // An inline style too, so the highlighted text itself carries the decoration class (screen readers, tests).
+          textDecoration: 'none',
           after: labels
             ? {
                 contentText: TYPE_LABELS[kind],

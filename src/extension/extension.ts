@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { AnalysisService, analysisWorkerPath } from './analysisService';
 import { ArticleDocuments, articleKeyOf } from './articleDocuments';
-import { ARTICLE_SCHEME, ArticleProvider, plainReadingView } from './articleProvider';
+import { ARTICLE_SCHEME, ArticleProvider, coreReadingView } from './articleProvider';
 import { OPEN_AS_ARTICLE_COMMAND, openAsArticle } from './commands/openAsArticle';
 import { type ArticleDateStore, SET_ARTICLE_DATE_COMMAND, setArticleDate } from './commands/setArticleDate';
 import { TOGGLE_HIGHLIGHTS_COMMAND, toggleHighlights } from './commands/toggleHighlights';
@@ -45,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
     articleDateOverride: (key) => annotations.store.articleDate(key),
     setArticleDateOverride: (key, date) => annotations.store.setArticleDate(key, date),
   };
-  const articleProvider = new ArticleProvider(plainReadingView, (uri) => articleDates.articleDateOverride(articleKeyOf(uri)));
+  const articleProvider = new ArticleProvider(coreReadingView, (uri) => articleDates.articleDateOverride(articleKeyOf(uri)));
   const articleDocuments = new ArticleDocuments(articleProvider, settings);
   const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => ({ articleDate: articleDates.articleDateOverride(key), lexicon: annotations.lexicon }));
   const entityDecorator = new EntityDecorator(articleDocuments, analysis, settings, context.workspaceState);

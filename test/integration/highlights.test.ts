@@ -8,8 +8,29 @@ function texts(d: EditorDecorations, kind: keyof EditorDecorations['kinds']): st
   return d.kinds[kind].map((s) => s.text);
 }
 
-// The contributed dark-theme defaults (code-server opens with a dark theme), as the browser computes them.
-const DARK_BACKGROUND = { person: 'rgba(96, 165, 250, 0.22)', place: 'rgba(74, 222, 128, 0.19)', date: 'rgba(192, 132, 252, 0.2)' };
+// The contributed defaults (package.json contributes.colors) for places and people.
+const PLACE_BACKGROUND = { light: [22, 163, 74, 0x30 / 255], dark: [74, 222, 128, 0x30 / 255] };
+
+function rgba(css: string): number[] {
+  const m = /rgba?\(([^)]+)\)/.exec(css);
+  return m ? m[1]!.split(',').map((x) => Number(x.trim())).concat([1]).slice(0, 4) : [];
+}
+
+/** For each rendered span with this text: the background and underline of the decoration overlay drawn under it. */
+function overlaysUnder(text: string): string {
+  return `(() => {
+    const out = [];
+    for (const s of document.querySelectorAll('.monaco-editor .view-lines [class*="TextEditorDecorationType"]')) {
+      if (s.textContent !== ${JSON.stringify(text)}) continue;
+      const id = /TextEditorDecorationType(\\d+)/.exec(s.className)?.[1];
+      const r = s.getBoundingClientRect();
+      const overlay = [...document.querySelectorAll('.monaco-editor .view-overlays [class*="TextEditorDecorationType' + id + '-"]')]
+        .find((o) => { const q = o.getBoundingClientRect(); return Math.abs(q.top - r.top) < r.height && q.left < r.right && q.right > r.left; });
+      if (overlay) { const st = getComputedStyle(overlay); out.push({ background: st.backgroundColor, border: st.borderBottomWidth + ' ' + st.borderBottomStyle }); }
+    }
+    return out.length ? out : undefined;
+  })()`;
+}
 
 describe('highlights', function () {
   this.timeout(90_000);
@@ -44,16 +65,19 @@ describe('highlights', function () {
     await completeDecorations(editor.document.uri);
     const kabul = editor.document.getText().indexOf('Kabul');
     editor.revealRange(new vscode.Range(editor.document.positionAt(kabul), editor.document.positionAt(kabul)), vscode.TextEditorRevealType.AtTop);
-    await waitForWorkbench(`[...document.querySelectorAll('.monaco-editor .view-lines [class*="TextEditorDecorationType"]')].some((e) => e.textContent === 'Kabul')`);
-    const rendered = await renderedDecorations();
+    const drawn = await waitForWorkbench<{ background: string; border: string }[]>(overlaysUnder('Kabul'));
+    const light = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light;
     const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark;
-    const find = (text: string) => rendered.find((r) => r.text === text && r.backgroundColor !== 'rgba(0, 0, 0, 0)');
-    const place = find('Kabul');
-    assert.ok(place, `Kabul rendered with a background: ${JSON.stringify(rendered.slice(0, 10))}`);
-    if (dark) assert.equal(place.backgroundColor, DARK_BACKGROUND.place);
-    assert.match(place.borderBottom, /^2px solid rgb/, 'a coloured underline, so the highlight is not only a background tint');
-    const person = rendered.find((r) => r.text === 'Ghani' || r.text === 'Ashraf Ghani');
-    if (person && dark) assert.equal(person.backgroundColor, DARK_BACKGROUND.person);
+    const got = rgba(drawn[0]!.background);
+    assert.equal(got.length, 4, `a background colour under Kabul: ${JSON.stringify(drawn)}`);
+    if (light || dark) {
+      const want = light ? PLACE_BACKGROUND.light : PLACE_BACKGROUND.dark;
+      assert.deepEqual(got.slice(0, 3), want.slice(0, 3), `Kabul drawn in the place colour: ${drawn[0]!.background}`);
+      assert.ok(Math.abs(got[3]! - want[3]!) < 0.01, `alpha ${got[3]}`);
+    }
+    assert.match(drawn[0]!.border, /^2px solid$/, 'a coloured underline, so the highlight is not only a background tint');
+    const rendered = await renderedDecorations();
+    assert.ok(rendered.some((r) => r.text === 'Ashraf Ghani'), 'the person is rendered too');
   });
 
   it('shows type labels after spans when asked, so highlights are not colour-only', async function () {

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, openReadingView, SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
 
-async function bytesOf(relative: string): Promise<Uint8Array> {
-  return vscode.workspace.fs.readFile(workspaceUri(relative));
+async function bytesOf(relative: string): Promise<Buffer> {
+  return Buffer.from(await vscode.workspace.fs.readFile(workspaceUri(relative)));
 }
 
 function paragraphsOf(text: string): string[] {
@@ -97,7 +97,7 @@ describe('reading view', function () {
       assert.match(binaryView.document.getText(), /has not been changed/);
       const emptyView = await openReadingView(empty);
       assert.match(emptyView.document.getText(), /cannot be shown as an article: .*empty/);
-      assert.deepEqual(await bytesOf(binary), binaryBytes);
+      assert.deepEqual(await bytesOf(binary), Buffer.from(binaryBytes));
       assert.equal((await bytesOf(empty)).length, 0);
     } finally {
       await closeAllEditors();
