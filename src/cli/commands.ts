@@ -1,4 +1,7 @@
 // The table of command-line commands; each lives in its own module under src/cli/.
+import { ANALYZE_COMMAND } from './analyze';
+import { REANCHOR_COMMAND } from './reanchor';
+
 export interface CliCommand {
   readonly name: string;
   readonly usage: string;
@@ -7,4 +10,4 @@ export interface CliCommand {
   run(args: readonly string[]): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [ANALYZE_COMMAND, REANCHOR_COMMAND];

@@ -1,0 +1,245 @@
+// `article-annotator reanchor`: finds the annotations of a W3C collection again in the current article files.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reanchor, type ReanchorOutcome } from '../core/annotations/anchoring';
+import type { Annotation } from '../core/annotations/annotationModel';
+import { decodeArticleBytes } from '../core/article/articleText';
+import { annotationFromImport } from '../core/formats/formatModel';
+import { importW3CValue } from '../core/formats/w3c';
+import type { CliCommand } from './commands';
+
+export interface ReanchorCounts {
+  anchored: number;
+  moved: number;
+  orphaned: number;
+}
+
+export interface ReanchoredCollection {
+  /** The input document with each item's TextPositionSelector and TextQuoteSelector updated and a `status` added. */
+  readonly value: unknown;
+  readonly counts: ReanchorCounts;
+  /** One line per item that could not be read or placed, or per unreadable article. */
+  readonly problems: readonly string[];
+}
+
+/** The text of an article named by a target `source`, or why it cannot be had. */
+export type ArticleTextReader = (source: string) => { readonly text: string } | { readonly problem: string };
+
+type Json = Record<string, unknown>;
+
+/**
+ * Re-anchors every item of a W3C Web Annotation document (a collection with inline pages, a page, an array, `@graph`
+ * or one annotation) against the current texts, leaving everything else in the document as it was. Items are parsed
+ * by the W3C format module; nothing is dropped: an item that cannot be placed gets status "orphaned".
+ */
+export function reanchorW3CDocument(document: unknown, readText: ArticleTextReader): ReanchoredCollection {
+  const value = structuredClone(document);
+  const counts: ReanchorCounts = { anchored: 0, moved: 0, orphaned: 0 };
+  const problems: string[] = [];
+  const texts = new Map<string, ReturnType<ArticleTextReader>>();
+  const textOf = (source: string): ReturnType<ArticleTextReader> => {
+    let found = texts.get(source);
+    if (!found) {
+      found = readText(source);
+      texts.set(source, found);
+      if ('problem' in found) problems.push(`${source}: ${found.problem}; its annotations are orphaned`);
+    }
+    return found;
+  };
+  const items = itemsOf(value);
+  if (items === undefined) throw new Error('no annotations found: expected an AnnotationCollection, an AnnotationPage, an array of Annotations or an Annotation');
+  items.forEach((item, index) => {
+    const outcome = reanchorItem(item, index, textOf, problems);
+    counts[outcome] += 1;
+  });
+  return { value, counts, problems };
+}
+
+function reanchorItem(item: unknown, index: number, textOf: (source: string) => ReturnType<ArticleTextReader>, problems: string[]): ReanchorOutcome {
+  const name = `item ${index + 1}${isObject(item) && typeof item.id === 'string' ? ` (${item.id})` : ''}`;
+  if (!isObject(item)) {
+    problems.push(`${name}: not a JSON object; left as it is`);
+    return 'orphaned';
+  }
+  const orphan = (why: string): ReanchorOutcome => {
+    problems.push(`${name}: ${why}; orphaned`);
+    item.status = 'orphaned';
+    return 'orphaned';
+  };
+  // Parse with the stored selectors as they are, so the old position is the hint; with the text only when they do not suffice.
+  let parsed = importW3CValue(item, []);
+  let positionUsable = true;
+  if (parsed.annotations.length === 0) {
+    const source = targetSource(item);
+    if (source === undefined) return orphan(parsed.problems[0] ?? 'no target source');
+    const text = textOf(source);
+    if ('problem' in text) return orphan(`cannot read ${source}`);
+    parsed = importW3CValue(item, [{ article: source, date: null, text: text.text }]);
+    positionUsable = false;
+    if (parsed.annotations.length === 0) return orphan(parsed.problems[0] ?? 'no usable selector');
+  }
+  const imported = parsed.annotations[0];
+  const text = textOf(imported.article);
+  if ('problem' in text) return orphan(`cannot read ${imported.article}`);
+  const annotation = annotationFromImport(imported, `item-${index + 1}`, new Date(0).toISOString());
+  const result = reanchor(annotation, text.text);
+  const outcome: ReanchorOutcome = result.outcome === 'anchored' && !positionUsable ? 'moved' : result.outcome;
+  if (outcome === 'orphaned') return orphan(`"${shortQuote(annotation)}" is not found in ${imported.article}`);
+  writeSelectors(item, result.annotation);
+  item.status = outcome;
+  return outcome;
+}
+
+/** The arrays that hold the document's annotations (mutable, inside `value`); undefined when there are none. */
+function itemsOf(value: unknown): Json[] | undefined {
+  if (Array.isArray(value)) return value as Json[];
+  if (!isObject(value)) return undefined;
+  if (Array.isArray(value['@graph'])) return value['@graph'] as Json[];
+  const pages: Json[] = [];
+  let page: unknown = Array.isArray(value.items) ? value : value.first;
+  while (isObject(page) && Array.isArray(page.items) && !pages.includes(page)) {
+    pages.push(page);
+    page = page.next;
+  }
+  if (pages.length > 0) return pages.flatMap((p) => p.items as Json[]);
+  if ('target' in value) return [value];
+  return undefined;
+}
+
+function targetSource(item: Json): string | undefined {
+  const targets = Array.isArray(item.target) ? item.target : [item.target];
+  for (const target of targets) {
+    if (isObject(target) && typeof target.source === 'string') return target.source;
+  }
+  return undefined;
+}
+
+/** Updates (or adds) the TextPositionSelector and TextQuoteSelector of the item's first target with a selector. */
+function writeSelectors(item: Json, annotation: Annotation): void {
+  const targets = (Array.isArray(item.target) ? item.target : [item.target]).filter(isObject);
+  const target = targets.find((t) => t.selector !== undefined) ?? targets[0];
+  if (!target) return;
+  const selectors: unknown[] = target.selector === undefined ? [] : Array.isArray(target.selector) ? target.selector : [target.selector];
+  const position = { start: annotation.position.start, end: annotation.position.end };
+  const quote = { ...annotation.quote };
+  let hasPosition = false;
+  let hasQuote = false;
+  for (const selector of selectors) {
+    if (!isObject(selector)) continue;
+    if (selectorType(selector) === 'TextPositionSelector' && !hasPosition) {
+      Object.assign(selector, position);
+      hasPosition = true;
+    } else if (selectorType(selector) === 'TextQuoteSelector' && !hasQuote) {
+      Object.assign(selector, quote);
+      hasQuote = true;
+    }
+  }
+  if (!hasPosition) selectors.unshift({ type: 'TextPositionSelector', ...position });
+  if (!hasQuote) selectors.push({ type: 'TextQuoteSelector', ...quote });
+  target.selector = selectors.length === 1 ? selectors[0] : selectors;
+}
+
+function selectorType(selector: Json): string | undefined {
+  const type = selector.type ?? selector['@type'];
+  return typeof type === 'string' ? type.replace(/^(oa:|http:\/\/www\.w3\.org\/ns\/oa#)/, '') : undefined;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shortQuote(annotation: Annotation): string {
+  const flat = annotation.quote.exact.replace(/\s+/g, ' ');
+  return flat.length <= 40 ? flat : `${flat.slice(0, 39)}…`;
+}
+
+/** Reads article files named by `source`: a path relative to root, an absolute path, or a file: URI. */
+export function articleFileReader(root: string): ArticleTextReader {
+  return (source) => {
+    let file: string;
+    if (/^file:/i.test(source)) {
+      try {
+        file = fileURLToPath(source);
+      } catch (error) {
+        return { problem: `not a usable file URI (${error instanceof Error ? error.message : String(error)})` };
+      }
+    } else if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) {
+      return { problem: 'only local files can be read' };
+    } else {
+      file = path.resolve(root, source);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      return { problem: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})` };
+    }
+    const decoded = decodeArticleBytes(bytes);
+    return 'problem' in decoded ? { problem: decoded.problem } : { text: decoded.text };
+  };
+}
+
+interface ReanchorFlags {
+  readonly annotations: string;
+  readonly root: string;
+}
+
+function parseFlags(args: readonly string[]): ReanchorFlags | string {
+  let annotations: string | undefined;
+  let root: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    if (flag === '--annotations') annotations = value();
+    else if (flag === '--root') root = value();
+    else return `unknown argument '${arg}'`;
+    if ((flag === '--annotations' && !annotations) || (flag === '--root' && !root)) return `${flag} needs a value`;
+  }
+  if (!annotations) return '--annotations FILE is required';
+  return { annotations, root: root ?? process.cwd() };
+}
+
+export const REANCHOR_COMMAND: CliCommand = {
+  name: 'reanchor',
+  usage: 'reanchor --annotations FILE [--root DIR]',
+  summary: 'Find the annotations of a W3C JSON-LD collection again in the current article files (sources resolved against DIR, default the current folder); print the collection with updated selectors and a status (anchored, moved, orphaned) on every item.',
+  async run(args) {
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`Usage: article-annotator ${this.usage}\n  ${this.summary}\n`);
+      return 0;
+    }
+    const flags = parseFlags(args);
+    if (typeof flags === 'string') {
+      process.stderr.write(`article-annotator reanchor: ${flags}\nUsage: article-annotator ${this.usage}\n`);
+      return 2;
+    }
+    let input: string;
+    try {
+      input = readFileSync(flags.annotations, 'utf8');
+    } catch (error) {
+      process.stderr.write(`article-annotator reanchor: cannot read ${flags.annotations} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      return 1;
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(input);
+    } catch (error) {
+      process.stderr.write(`article-annotator reanchor: ${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})\n`);
+      return 1;
+    }
+    let result: ReanchoredCollection;
+    try {
+      result = reanchorW3CDocument(document, articleFileReader(path.resolve(flags.root)));
+    } catch (error) {
+      process.stderr.write(`article-annotator reanchor: ${flags.annotations}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+    for (const problem of result.problems) process.stderr.write(`article-annotator reanchor: ${problem}\n`);
+    const { anchored, moved, orphaned } = result.counts;
+    process.stderr.write(`article-annotator reanchor: ${anchored} anchored, ${moved} moved, ${orphaned} orphaned\n`);
+    return 0;
+  },
+};
