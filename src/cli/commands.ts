@@ -1,5 +1,4 @@
 // The table of command-line commands; each lives in its own module under src/cli/.
-import { ANALYZE_COMMAND } from './analyze';
 import { REANCHOR_COMMAND } from './reanchor';
 
 export interface CliCommand {
@@ -10,4 +9,4 @@ export interface CliCommand {
   run(args: readonly string[]): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [ANALYZE_COMMAND, REANCHOR_COMMAND];
+export const COMMANDS: readonly CliCommand[] = [REANCHOR_COMMAND];
