@@ -17,12 +17,12 @@
 //   ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS=ms      per-test mocha timeout (default 20000)
 //   ARTICLE_ANNOTATOR_KEEP_RUNS=n             run folders kept under .vscode-test/runs (default 5)
 //   CHROMIUM_PATH                             Chromium binary (default /usr/bin/chromium)
-import { cpSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { installCodeServer } from './install-code-server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, killGroup, prepareProfile, profileEnv, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, killGroup, prepareProfile, profileEnv, prepareWorkspace, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
 import { MemorySampler } from './lib/memory.mjs';
 
 const AFTER_RELOAD = '@after-reload';
@@ -147,10 +147,7 @@ async function main() {
   const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
   const runDir = path.join(runsDir, runId);
   const dirs = prepareProfile(runDir);
-  const workspace = path.join(runDir, 'workspace');
-  cpSync(path.join(ROOT, 'seeds'), path.join(workspace, 'seeds'), { recursive: true });
-  const extraFixture = path.join(ROOT, 'test', 'fixtures', 'workspace');
-  if (existsSync(extraFixture)) cpSync(extraFixture, workspace, { recursive: true });
+  const workspace = prepareWorkspace(path.join(runDir, 'workspace'));
   mkdirSync(resultsDir, { recursive: true });
   log(`run folder ${path.relative(ROOT, runDir)}`);
 

@@ -1,7 +1,7 @@
 // Shared by the scripts that install, start and drive code-server (a real VS Code in the browser).
 // See ../shared/docs/VSCODE-TESTING.md for why each flag is here.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,8 +112,12 @@ export function profileEnv(dirs, extra = {}) {
   };
 }
 
-/** Starts code-server detached (own process group). Returns the child; end it with killGroup(). */
-export function startCodeServer({ paths, dirs, port, env, host = '127.0.0.1', stdio = ['ignore', 'pipe', 'pipe'] }) {
+/**
+ * Starts code-server detached (own process group). Returns the child; end it with killGroup().
+ * The smoke-test driver is what makes the workbench honour extensionDevelopmentPath/extensionTestsPath
+ * in the URL payload; it also suppresses notifications and modal dialogs.
+ */
+export function startCodeServer({ paths, dirs, port, env, host = '127.0.0.1', smokeTestDriver = true, stdio = ['ignore', 'pipe', 'pipe'] }) {
   const args = [
     paths.entry,
     '--auth', 'none',
@@ -126,7 +130,7 @@ export function startCodeServer({ paths, dirs, port, env, host = '127.0.0.1', st
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
   ];
   return spawn(paths.node, args, { cwd: dirs.base, env, detached: true, stdio });
 }
@@ -174,11 +178,25 @@ export async function killGroup(child, graceMs = 3000) {
   }
 }
 
-/** The workbench URL that opens `folder` with the extension at `extensionPath` (and the tests, if given). */
-export function workbenchUrl({ port, host = '127.0.0.1', folder, extensionPath, testsPath }) {
+/** The workbench URL that opens `folder` (or a `.code-workspace` file) with the extension at `extensionPath` (and the tests, if given). */
+export function workbenchUrl({ port, host = '127.0.0.1', folder, workspace, extensionPath, testsPath }) {
   const authority = `${host}:${port}`;
   const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extensionPath}`]];
   if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${testsPath}`]);
   payload.push(['skipWelcome', 'true'], ['skipReleaseNotes', 'true']);
-  return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const open = workspace ? `workspace=${encodeURIComponent(workspace)}` : `folder=${encodeURIComponent(folder)}`;
+  return `http://${authority}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
+ * Fills `dir` (emptied first) with the test workspace: a copy of the repository's seeds/ as `seeds/`
+ * (the default article glob is `**\/seeds/*.txt`) plus test/fixtures/workspace/** when present, so tests
+ * may write and edit files without touching the repository.
+ */
+export function prepareWorkspace(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(path.join(ROOT, 'seeds'), path.join(dir, 'seeds'), { recursive: true });
+  const extra = path.join(ROOT, 'test', 'fixtures', 'workspace');
+  if (existsSync(extra)) cpSync(extra, dir, { recursive: true });
+  return dir;
 }
