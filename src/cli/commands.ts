@@ -1,4 +1,7 @@
 // The table of command-line commands; each lives in its own module under src/cli/.
+import { ANALYZE_COMMAND } from './analyze';
+import { EXPORT_COMMAND } from './export';
+import { IMPORT_COMMAND } from './import';
 import { REANCHOR_COMMAND } from './reanchor';
 
 export interface CliCommand {
@@ -9,4 +12,4 @@ export interface CliCommand {
   run(args: readonly string[]): Promise<number>;
 }
 
-export const COMMANDS: readonly CliCommand[] = [REANCHOR_COMMAND];
+export const COMMANDS: readonly CliCommand[] = [ANALYZE_COMMAND, REANCHOR_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND];

@@ -15,9 +15,8 @@ const MAX_NON_TEXT_SHARE = 0.1;
 export type DecodedArticle = { readonly text: string; readonly warning?: string } | { readonly problem: string };
 
 export function decodeArticleBytes(bytes: Uint8Array): DecodedArticle {
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    return { problem: `the file is ${formatMegabytes(bytes.length)}; articles larger than ${formatMegabytes(MAX_ARTICLE_BYTES)} are not opened` };
-  }
+  const tooLarge = articleSizeProblem(bytes.length);
+  if (tooLarge) return { problem: tooLarge };
   if (bytes.length === 0) return { problem: 'the file is empty' };
   if (startsWithUtf16Bom(bytes)) return { problem: 'the file is UTF-16 encoded; save it as UTF-8 to open it as an article' };
   const nul = bytes.indexOf(0);
@@ -38,6 +37,12 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedArticle {
     return { problem: `the file is not UTF-8 text (${percent(undecodable, sample.length)} of its first bytes cannot be decoded)` };
   }
   return { text, warning: `the file is not valid UTF-8 (first bad byte at offset ${invalidAt}); undecodable bytes are read as U+FFFD (\uFFFD)` };
+}
+
+/** Why a file of this many bytes is not opened, or undefined when its size is fine (lets callers check before reading). */
+export function articleSizeProblem(byteLength: number): string | undefined {
+  if (byteLength <= MAX_ARTICLE_BYTES) return undefined;
+  return `the file is ${formatMegabytes(byteLength)}; articles larger than ${formatMegabytes(MAX_ARTICLE_BYTES)} are not opened`;
 }
 
 function startsWithUtf16Bom(bytes: Uint8Array): boolean {

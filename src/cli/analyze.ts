@@ -1,0 +1,109 @@
+// `article-annotator analyze [--date YYYY-MM-DD] FILE...`: entities and resolved dates of each file, as JSON.
+//
+// Output (stdout): a JSON array, one object per readable file, in the order given:
+//   {"file", "date", "entities": [{"start", "end", "text", "type"}], "dates": [{"start", "end", "text", "value"}]}
+// `date` is --date or the date detected in the article (null if none); `type` is person | place | organization;
+// `value` is YYYY, YYYY-MM, YYYY-MM-DD, {"from", "to"} for a range, or null. Offsets are JavaScript string
+// (UTF-16) offsets into the file's text as `fs.readFileSync(file, 'utf8')` reads it (a BOM is kept), end exclusive.
+// A file that cannot be read (missing, a directory, empty, binary, too large) gets one line on stderr and is left
+// out; the exit code is then 1. Bad usage exits with 2.
+import { readFileSync, statSync } from 'node:fs';
+import { isCalendarDate } from '../core/article/articleDate';
+import { articleSizeProblem, decodeArticleBytes, type DecodedArticle } from '../core/article/articleText';
+import type { DateValue, EntityType } from '../core/nlp/analysisModel';
+import { analyzeArticle } from '../core/nlp/pipeline';
+import { UsageError, parseArgs } from './args';
+import type { CliCommand } from './commands';
+
+export interface AnalyzedFile {
+  readonly file: string;
+  readonly date: string | null;
+  readonly entities: readonly { readonly start: number; readonly end: number; readonly text: string; readonly type: EntityType }[];
+  readonly dates: readonly { readonly start: number; readonly end: number; readonly text: string; readonly value: DateValue }[];
+}
+
+const USAGE = 'analyze [--date YYYY-MM-DD] FILE...';
+
+export const ANALYZE_COMMAND: CliCommand = {
+  name: 'analyze',
+  usage: USAGE,
+  summary:
+    'Print the people, places, organizations and dates of each article as a JSON array (offsets into the file text as read, UTF-16, end exclusive); relative dates are resolved against --date or the date found in the article.',
+  run: (args) => Promise.resolve(runAnalyze(args)),
+};
+
+/** Where the command writes; the process streams unless a test captures them. */
+export interface CommandOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: CommandOutput = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Runs `analyze` with the arguments after the command name; returns the exit code. */
+export function runAnalyze(args: readonly string[], output: CommandOutput = processOutput): number {
+  let date: string | undefined;
+  let files: readonly string[];
+  try {
+    const parsed = parseArgs(args, { date: 'value', help: { kind: 'switch', short: 'h' } });
+    if (parsed.has('help')) {
+      output.stdout(`Usage: article-annotator ${USAGE}\n  ${ANALYZE_COMMAND.summary}\n`);
+      return 0;
+    }
+    date = parsed.value('date');
+    if (date !== undefined && !isCalendarDate(date)) throw new UsageError(`--date must be a calendar date YYYY-MM-DD, not '${date}'`);
+    files = parsed.positionals;
+    if (files.length === 0) throw new UsageError('no FILE given');
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    output.stderr(`article-annotator analyze: ${error.message}\nUsage: article-annotator ${USAGE}\n`);
+    return 2;
+  }
+
+  const results: AnalyzedFile[] = [];
+  let failed = false;
+  for (const file of files) {
+    const read = readArticleFile(file);
+    if ('problem' in read) {
+      output.stderr(`article-annotator analyze: ${file}: ${read.problem}\n`);
+      failed = true;
+      continue;
+    }
+    if (read.warning) output.stderr(`article-annotator analyze: ${file}: warning: ${read.warning}\n`);
+    results.push(analyzeFileText(file, read.text, date));
+  }
+  output.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  return failed ? 1 : 0;
+}
+
+/** The analysis of one file's text in the command's output shape; `date` as given by --date, else detected. */
+export function analyzeFileText(file: string, text: string, date?: string): AnalyzedFile {
+  const analysis = analyzeArticle(text, date === undefined ? {} : { articleDate: date });
+  return {
+    file,
+    date: analysis.articleDate,
+    entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type })),
+    dates: analysis.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value })),
+  };
+}
+
+/** A file's article text exactly as fs.readFileSync(file, 'utf8') gives it, or why it cannot be read as an article. */
+export function readArticleFile(file: string): DecodedArticle {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return { problem: 'is a directory, not a file' };
+    if (!stat.isFile()) return { problem: 'is not a regular file' };
+    // Refuse before reading, so a huge file is never loaded whole.
+    const tooLarge = articleSizeProblem(stat.size);
+    if (tooLarge) return { problem: tooLarge };
+    return decodeArticleBytes(readFileSync(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { problem: 'no such file' };
+    if (code === 'EACCES' || code === 'EPERM') return { problem: 'permission denied' };
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
