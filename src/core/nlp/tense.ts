@@ -92,7 +92,7 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
   const prev2 = tokens[i - 2]?.word;
   if (FUTURE_AUX.has(w)) return 'future';
   if (w === 'going' && next === 'to' && prev && (PRESENT_BE.has(prev) || prev === 'not')) return 'future';
-  if (w === 'next' || w === 'upcoming' || w === 'tomorrow') return 'future';
+  if (w === 'upcoming' || w === 'tomorrow') return 'future';
   if (PRESENT_BE.has(w)) {
     if (next === 'to') return 'future'; // "are to meet"
     if (next && FUTURE_AFTER_BE.has(next)) return 'future';

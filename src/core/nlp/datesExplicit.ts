@@ -1,0 +1,196 @@
+// Explicit dates written with a month name or in numeric form — "Friday, July 21, 2017", "Aug 15", "March 2010",
+// "15 August", "2021-08-15", "8/15/2021" — parsed by chrono-node (chosen by measurement over compromise-dates: see
+// the dates module). chrono only ever sees small windows around month names and numeric dates, so a megabyte of text
+// costs a few tens of milliseconds. Its answers are then cut to the date itself (no "on", no time of day), split when
+// they join two full dates ("July 2003 to December 2004" are two dates), and a missing year is chosen by tense.
+import * as chrono from 'chrono-node';
+import {
+  dayNumber,
+  formatDay,
+  formatMonth,
+  fromDayNumber,
+  isValidDay,
+  yearForMonthDay,
+  type DayNumber,
+} from './dateResolution';
+import { PRIORITY_EXPLICIT, tenseFor, type DateCandidate } from './datesCommon';
+
+const MONTH_OR_NUMERIC_DATE =
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\b\.?|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g;
+
+/** Characters of context on each side of a month name that chrono gets to see. */
+const WINDOW = 48;
+
+let parser: chrono.Chrono | null = null;
+function chronoParser(): chrono.Chrono {
+  parser ??= new chrono.Chrono(chrono.en.configuration.createCasualConfiguration(false));
+  return parser;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+interface Window {
+  from: number;
+  to: number;
+  hits: Span[];
+}
+
+/** Month names and numeric dates, each with a window of context that stops at word edges and line breaks; overlapping windows merge. */
+function windows(text: string): Window[] {
+  const out: Window[] = [];
+  MONTH_OR_NUMERIC_DATE.lastIndex = 0;
+  for (let m = MONTH_OR_NUMERIC_DATE.exec(text); m; m = MONTH_OR_NUMERIC_DATE.exec(text)) {
+    const hit = { start: m.index, end: m.index + m[0].length };
+    let from = Math.max(0, hit.start - WINDOW);
+    let to = Math.min(text.length, hit.end + WINDOW);
+    while (from > 0 && /\S/.test(text[from - 1]!) && from > hit.start - WINDOW - 20) from--;
+    while (to < text.length && /\S/.test(text[to]!) && to < hit.end + WINDOW + 20) to++;
+    const lineStart = text.lastIndexOf('\n', hit.start - 1);
+    if (lineStart >= from) from = lineStart + 1;
+    const lineEnd = text.indexOf('\n', hit.end);
+    if (lineEnd >= 0 && lineEnd < to) to = lineEnd;
+    const last = out[out.length - 1];
+    if (last && from <= last.to) {
+      last.to = Math.max(last.to, to);
+      last.hits.push(hit);
+    } else {
+      out.push({ from, to, hits: [hit] });
+    }
+  }
+  return out;
+}
+
+/** Every explicit date in the text, resolved against `ref` when it lacks a year. */
+export function explicitDates(text: string, ref: DayNumber | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const r = ref === null ? null : fromDayNumber(ref);
+  // chrono wants a Date: noon local time keeps the calendar day whatever the time zone
+  const refDate = r ? new Date(r.year, r.month - 1, r.day, 12) : new Date(2000, 0, 1, 12);
+  for (const w of windows(text)) {
+    let results: chrono.ParsedResult[];
+    try {
+      results = chronoParser().parse(text.slice(w.from, w.to), refDate);
+    } catch {
+      continue;
+    }
+    for (const result of results) {
+      const start = w.from + result.index;
+      const end = start + result.text.length;
+      if (!w.hits.some((h) => h.start < end && h.end > start)) continue; // only what a month name or numeric date anchors
+      if (!result.start.isCertain('month')) continue;
+      out.push(...fromChrono(text, start, end, result, ref));
+    }
+  }
+  return out;
+}
+
+const LEADING_WORDS =
+  /^(?:(?:on|in|at|from|since|by|of|the|until|till|to|during|between|before|after|as of|through|throughout|early|late|mid)\s+|mid-)+/i;
+const TIME_TAIL =
+  /(?:,?\s*(?:at|@|around|about|from|by)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|h|hrs|GMT|UTC|[A-Z]{2,4}T)?(?:\s*(?:-|–|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)?(?:\s*\([A-Z]{2,5}\))?|,?\s*(?:at\s+)?(?:noon|midnight|night|morning|evening|afternoon|tonight))(?:\s+local\s+time)?\s*$/i;
+const RANGE_SPLIT = /^(.*?\S)\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b)\s*(\S.*)$/;
+const STARTS_WITH_MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
+
+/** One chrono result: one date, a range within a month ("July 10-12, 2017"), or two dates when it joins two full ones. */
+function fromChrono(text: string, start: number, end: number, r: chrono.ParsedResult, ref: DayNumber | null): DateCandidate[] {
+  const span = trimToDate(text, start, end, r.start.isCertain('hour') || (r.end?.isCertain('hour') ?? false));
+  if (!span) return [];
+  [start, end] = span;
+  if (!r.end) return single(text, start, end, r.start, ref);
+  const parts = RANGE_SPLIT.exec(text.slice(start, end));
+  if (parts && STARTS_WITH_MONTH.test(parts[2]!)) {
+    // "July 2003 to December 2004", "July 8 to July 10": each end is a date of its own
+    return [...single(text, start, start + parts[1]!.length, r.start, ref), ...single(text, end - parts[2]!.length, end, r.end, ref)];
+  }
+  const from = single(text, start, end, r.start, ref)[0];
+  const to = single(text, start, end, r.end, ref)[0];
+  if (from && to && typeof from.value === 'string' && typeof to.value === 'string' && from.value < to.value) {
+    return [{ ...from, value: { from: from.value, to: to.value }, relative: from.relative || to.relative }];
+  }
+  return from ? [from] : [];
+}
+
+/** Drops leading prepositions and a trailing time of day ("at 3 pm") from a chrono span; null when nothing is left. */
+function trimToDate(text: string, start: number, end: number, hasTime: boolean): [number, number] | null {
+  const lead = LEADING_WORDS.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  for (let i = 0; hasTime && i < 2; i++) {
+    const body = text.slice(start, end);
+    const tail = TIME_TAIL.exec(body);
+    if (!tail || tail.index === 0) break;
+    if (/^\s*,?\s*\d{1,4}\s*$/.test(tail[0])) break; // a bare number is the day or the year, not a time
+    end = start + body.slice(0, tail.index).trimEnd().length;
+  }
+  // trailing punctuation, except the dot of an abbreviated month ("Aug.")
+  while (end > start && /[\s,.;:()]/.test(text[end - 1]!) && !/\b[A-Z][a-z]{2,3}\.$/.test(text.slice(start, end))) end--;
+  return end > start ? [start, end] : null;
+}
+
+interface Components {
+  get(c: chrono.Component): number | null;
+  isCertain(c: chrono.Component): boolean;
+}
+
+/** A date at day, month or year granularity, as precise as the text is. */
+function single(text: string, start: number, end: number, c: Components, ref: DayNumber | null): DateCandidate[] {
+  const month = c.get('month');
+  if (!month || !c.isCertain('month')) return [];
+  const day = c.isCertain('day') ? c.get('day') : null;
+  const hasYear = c.isCertain('year');
+  if (day === null && !hasYear && !acceptMonthAlone(text, start, end)) return [];
+  let year = hasYear ? c.get('year') : null;
+  if (year === null) {
+    if (ref === null) return [{ start, end, value: null, relative: true, priority: PRIORITY_EXPLICIT }];
+    const modifier = monthModifier(text, start);
+    year = modifier && day === null ? yearForModifiedMonth(ref, month, modifier) : yearForMonthDay(ref, month, day, tenseFor(text, start, end));
+  }
+  if (day !== null) {
+    if (!isValidDay(year, month, day)) return [];
+    return [{ start, end, value: formatDay(dayNumber(year, month, day)), relative: !hasYear, priority: PRIORITY_EXPLICIT }];
+  }
+  return [{ start, end, value: formatMonth(year, month), relative: !hasYear, priority: PRIORITY_EXPLICIT }];
+}
+
+/** Words after which a month name alone is a month: "in March", "since May", "late June", "the end of April". */
+const MONTH_ALONE_BEFORE =
+  /(?:\b(?:in|since|until|till|during|throughout|through|between|early|late|mid|last|next|this|coming|past|(?:end|beginning|start|middle|month|months|course)\s+of)\s+|\bmid-)$/i;
+/** Weaker context, enough for a month name that is not also a person's name. */
+const MONTH_ALONE_BEFORE_WEAK = /\b(?:by|from|before|after|around)\s+$/i;
+/** Month names that are also names of people ("Theresa May", "June Carter", "April Ryan", "August Wilson"). */
+const NAME_LIKE_MONTHS = /^(?:April|May|June|August)$/;
+const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const MONTH_BEFORE_CONJUNCTION =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?,?\s+(?:and|or|to|through|until|till|-|–)\s+$/;
+
+/**
+ * A month name alone is a date only after a temporal word ("in March"), or as the second of a list or range of months
+ * ("April and May", "from March to May"), and not when a capitalised word follows ("May Day", "March Madness").
+ */
+function acceptMonthAlone(text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end);
+  if (!MONTH_NAMES.test(name)) return false;
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 20);
+  if (/^\s+[A-Z]/.test(after) && !/^\s+(?:I|It|The|A|An|This|That|In|On|At)\b/.test(after)) return false;
+  if (MONTH_ALONE_BEFORE.test(before)) return true;
+  // "by March"; but "a speech by May was cheered" is a person, so a name-like month needs punctuation after it
+  if (MONTH_ALONE_BEFORE_WEAK.test(before) && (!NAME_LIKE_MONTHS.test(name) || /^\s*[,.;:)]/.test(after))) return true;
+  return MONTH_BEFORE_CONJUNCTION.test(before);
+}
+
+function monthModifier(text: string, start: number): 'last' | 'next' | 'this' | null {
+  const m = /\b(last|next|this|coming|past)\s+$/i.exec(text.slice(Math.max(0, start - 12), start));
+  if (!m) return null;
+  const w = m[1]!.toLowerCase();
+  return w === 'past' ? 'last' : w === 'coming' ? 'next' : (w as 'last' | 'next' | 'this');
+}
+
+/** "last March" is the latest March before the reference's month, "next March" the first after it, "this March" the reference's year. */
+function yearForModifiedMonth(ref: DayNumber, month: number, modifier: 'last' | 'next' | 'this'): number {
+  const r = fromDayNumber(ref);
+  if (modifier === 'last') return month < r.month ? r.year : r.year - 1;
+  if (modifier === 'next') return month > r.month ? r.year : r.year + 1;
+  return r.year;
+}

@@ -1,0 +1,306 @@
+// Dates that need the article's date: weekdays ("on Thursday", by the tense of their clause), "yesterday", "tonight",
+// "last week", "earlier this month", "this year", "three years ago", "the past few days", "this weekend", holidays.
+// Without a reference date they are still found, with a null value.
+import {
+  addMonths,
+  dayNumber,
+  formatDay,
+  formatMonth,
+  formatYear,
+  fromDayNumber,
+  resolveWeekday,
+  weekRange,
+  weekendRange,
+  yearForMonthDay,
+  type DayNumber,
+  type WeekdayModifier,
+} from './dateResolution';
+import type { DateValue } from './analysisModel';
+import { NUMBER_PATTERN, PRIORITY_RULE, capitalisedWordBefore, parseNumber, tenseFor, type DateCandidate } from './datesCommon';
+import { tenseAt } from './tense';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Weekdays
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_RE =
+  /\b(?:(last|next|this|coming|past)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)(?![\w-]|['’](?!s\b))/gi;
+/** Words that make a weekday the name of a special day rather than a date: "Bloody Sunday", "Super Tuesday". */
+const NAMED_DAY_BEFORE =
+  /\b(?:Bloody|Super|Black|Good|Easter|Palm|Ash|Cyber|Holy|Maundy|Shrove|Whit|Low|Trinity|Giving|Blue|Mad|Manic|Fat|Great|Red|White|Green)\s+$/;
+/** Prepositions and modifiers that introduce a weekday as a date. */
+const WEEKDAY_INTRO = /\b(?:on|by|since|until|till|from|to|through|before|after|late|early|and|or|of|between|as of|during|that)\s+$/i;
+const TIME_OF_DAY_AFTER = /^\s+(?:Morning|Night|Evening|Afternoon|Noon|Midnight)\b/;
+
+function weekdayDates(text: string, ref: DayNumber | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  WEEKDAY_RE.lastIndex = 0;
+  for (let m = WEEKDAY_RE.exec(text); m; m = WEEKDAY_RE.exec(text)) {
+    const name = m[2]!;
+    if (!/^[A-Z]/.test(name)) continue; // a weekday is written with a capital
+    const modifierWord = (m[1]?.toLowerCase() ?? null) as WeekdayModifier;
+    const start = m.index;
+    const end = start + m[0].length;
+    const nameStart = end - name.length;
+    const before = text.slice(Math.max(0, nameStart - 24), nameStart);
+    const after = text.slice(end, end + 24);
+    if (!modifierWord) {
+      if (/\b(?:every|each|an?)\s+$/i.test(before)) continue; // a habit ("every Sunday"), or "2001 was a Tuesday"
+      if (NAMED_DAY_BEFORE.test(before)) continue;
+      // "the Sunday Times": a capitalised word right after, other than a time of day, makes a name
+      if (/^\s+[A-Z][a-z]/.test(after) && !TIME_OF_DAY_AFTER.test(after) && !WEEKDAY_INTRO.test(before)) continue;
+    }
+    if (ref === null) {
+      out.push({ start, end, value: null, relative: true, priority: PRIORITY_RULE });
+      continue;
+    }
+    const weekday = WEEKDAYS.indexOf(name.toLowerCase());
+    const tense = modifierWord ? 'unknown' : tenseFor(text, start, end);
+    out.push({ start, end, value: formatDay(resolveWeekday(ref, weekday, modifierWord, tense)), relative: true, priority: PRIORITY_RULE });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Relative expressions: one pattern each, tried in one pass
+
+interface RelativeRule {
+  readonly pattern: string;
+  /** The value for a match (groups as matched); undefined rejects the match. */
+  readonly resolve: (m: RegExpExecArray, ref: DayNumber, text: string, start: number, end: number) => DateValue | undefined;
+  /** Moves the start of the span (to leave out a hedge such as "just over"). */
+  readonly spanStart?: (m: RegExpExecArray) => number;
+  /** Whether the match is a date at all, decided without the reference (so the same spans are found without one). */
+  readonly accept?: (m: RegExpExecArray, text: string, start: number, end: number) => boolean;
+}
+
+const day = (n: DayNumber): string => formatDay(n);
+const range = (from: string, to: string): { from: string; to: string } => ({ from, to });
+
+function offsetOf(which: string): number {
+  if (/^(?:last|past)$/.test(which)) return -1;
+  if (/^(?:next|coming)$/.test(which)) return 1;
+  return 0;
+}
+
+/** A span of `n` units ending at the reference, or starting `n` units before it ("three years ago"). */
+function unitsBefore(ref: DayNumber, n: number, unit: string): string {
+  const r = fromDayNumber(ref);
+  switch (unit) {
+    case 'hour':
+      return day(ref - Math.floor(n / 24));
+    case 'day':
+      return day(ref - n);
+    case 'week':
+      return day(ref - 7 * n);
+    case 'month': {
+      const m = addMonths(r.year, r.month, -n);
+      return formatMonth(m.year, m.month);
+    }
+    case 'decade':
+      return formatYear(r.year - 10 * n);
+    default:
+      return formatYear(r.year - n);
+  }
+}
+
+const RULES: readonly RelativeRule[] = [
+  {
+    pattern: '\\bthe\\s+day\\s+(before\\s+yesterday|after\\s+tomorrow)\\b',
+    resolve: (m, ref) => day(/^before/i.test(m[1]!) ? ref - 2 : ref + 2),
+  },
+  {
+    pattern: '\\b(yesterday|tomorrow|tonight|last\\s+night|this\\s+(?:morning|afternoon|evening))\\b',
+    resolve: (m, ref) => {
+      const w = m[1]!.toLowerCase();
+      if (w === 'yesterday' || /^last/.test(w)) return day(ref - 1);
+      if (w === 'tomorrow') return day(ref + 1);
+      return day(ref);
+    },
+  },
+  {
+    pattern: '\\b(today)\\b',
+    accept: (_m, text, start, end) => todayNamesADay(text, start, end),
+    resolve: (_m, ref) => day(ref),
+  },
+  {
+    // "last week", "earlier this month", "this year", "next year", "this past weekend", "later in the week", "the past year"
+    pattern:
+      '\\b(?:(earlier|later)\\s+)?(this\\s+past|the\\s+past|this|last|next|past|coming|in\\s+the)\\s+(week|weekend|month|year|years)\\b',
+    accept: (m, text, _start, end) => {
+      const which = m[2]!.toLowerCase();
+      const unit = m[3]!.toLowerCase();
+      if (/^in\s+the$/.test(which) && (!m[1] || unit === 'years')) return false; // "in the week": no particular one
+      if (unit === 'years') return which === 'this' && /^\s+[a-z]/.test(text.slice(end, end + 3)); // "this years festival"
+      return true;
+    },
+    resolve: (m, ref, text, start, end) => {
+      const edge = m[1]?.toLowerCase() ?? null;
+      const unit = m[3]!.toLowerCase().replace(/s$/, '');
+      let which = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+      if (which === 'in the') which = 'this'; // "earlier in the week"
+      if (unit === 'weekend' && /past$/.test(which)) {
+        // "this past weekend", "the past weekend": the latest weekend, the current one when the reference is in it
+        const w = weekendRange(ref, 'this', 'past');
+        return range(day(w.from), day(w.to));
+      }
+      const r = fromDayNumber(ref);
+      if (/past$/.test(which)) {
+        // "the past week/month/year": that much time up to the reference
+        const from =
+          unit === 'week' ? ref - 7 : unit === 'month' ? monthsBack(ref, 1) : dayNumber(r.year - 1, r.month, Math.min(r.day, 28));
+        return range(day(from), day(ref));
+      }
+      const offset = offsetOf(which);
+      if (unit === 'week') {
+        const w = weekRange(ref, offset);
+        if (offset === 0 && edge === 'earlier') return range(day(w.from), day(ref));
+        if (offset === 0 && edge === 'later') return range(day(ref), day(w.to));
+        return range(day(w.from), day(w.to));
+      }
+      if (unit === 'weekend') {
+        const w = weekendRange(ref, offset < 0 ? 'last' : offset > 0 ? 'next' : 'this', offset === 0 ? tenseAt(text, start, end) : 'unknown');
+        return range(day(w.from), day(w.to));
+      }
+      if (unit === 'month') {
+        const mo = addMonths(r.year, r.month, offset);
+        return formatMonth(mo.year, mo.month);
+      }
+      return formatYear(r.year + offset);
+    },
+  },
+  {
+    // "over the weekend", "throughout the weekend": the weekend nearest in the clause's tense; the span is "weekend"
+    pattern: '\\b(?:over|during|throughout|on|at|for)\\s+the\\s+(weekend)\\b',
+    spanStart: (m) => m[0].length - m[1]!.length,
+    resolve: (_m, ref, text, start, end) => {
+      const w = weekendRange(ref, 'this', tenseAt(text, start, end));
+      return range(day(w.from), day(w.to));
+    },
+  },
+  {
+    // "three years ago", "a decade ago", "just over 24 hours ago" (the hedge stays out of the span)
+    pattern: `\\b(?:(just|some|about|around|nearly|almost|more\\s+than|over|less\\s+than|roughly)\\s+)?(${NUMBER_PATTERN})\\s+(hours?|days?|weeks?|months?|years?|decades?)\\s+ago\\b`,
+    spanStart: (m) => (m[1] ? m[0].indexOf(m[2]!, m[1].length) : 0),
+    accept: (m) => parseNumber(m[2]!) !== null,
+    resolve: (m, ref) => unitsBefore(ref, parseNumber(m[2]!)!, m[3]!.toLowerCase().replace(/s$/, '')),
+  },
+  {
+    // "the past few days", "the last three weeks": a range up to the reference
+    pattern: `\\bthe\\s+(?:past|last)\\s+(${NUMBER_PATTERN}|few|several|couple\\s+of)\\s+(days|weeks|months|years)\\b`,
+    accept: (m) => /^(?:few|several|couple)/i.test(m[1]!) || parseNumber(m[1]!) !== null,
+    resolve: (m, ref) => {
+      const n = /^(?:few|several|couple)/i.test(m[1]!) ? 3 : parseNumber(m[1]!)!;
+      const unit = m[2]!.toLowerCase().replace(/s$/, '');
+      const r = fromDayNumber(ref);
+      const to = unit === 'day' || unit === 'week' ? day(ref) : unit === 'month' ? formatMonth(r.year, r.month) : formatYear(r.year);
+      return range(unitsBefore(ref, n, unit), to);
+    },
+  },
+];
+
+function monthsBack(ref: DayNumber, n: number): DayNumber {
+  const r = fromDayNumber(ref);
+  const m = addMonths(r.year, r.month, -n);
+  return dayNumber(m.year, m.month, Math.min(r.day, 28));
+}
+
+const RULES_RE = new RegExp(RULES.map((r) => `(${r.pattern})`).join('|'), 'gi');
+/** Index of each rule's outer group in RULES_RE, and how many groups its own pattern has. */
+const RULE_GROUPS = (() => {
+  const groups: { index: number; count: number }[] = [];
+  let index = 1;
+  for (const r of RULES) {
+    const count = new RegExp(`${r.pattern}|`).exec('')!.length - 1;
+    groups.push({ index, count });
+    index += 1 + count;
+  }
+  return groups;
+})();
+
+function relativeExpressions(text: string, ref: DayNumber | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  RULES_RE.lastIndex = 0;
+  for (let all = RULES_RE.exec(text); all; all = RULES_RE.exec(text)) {
+    const k = RULE_GROUPS.findIndex((g) => all![g.index] !== undefined);
+    if (k < 0) continue;
+    const rule = RULES[k]!;
+    const g = RULE_GROUPS[k]!;
+    // a match array as if the rule's own pattern had matched alone
+    const m = [all[g.index]!, ...all.slice(g.index + 1, g.index + 1 + g.count)] as unknown as RegExpExecArray;
+    m.index = all.index;
+    const start = all.index + (rule.spanStart?.(m) ?? 0);
+    const end = all.index + all[0].length;
+    if (rule.accept && !rule.accept(m, text, start, end)) continue;
+    if (ref === null) {
+      out.push({ start, end, value: null, relative: true, priority: PRIORITY_RULE });
+      continue;
+    }
+    const value = rule.resolve(m, ref, text, start, end);
+    if (value === undefined) continue;
+    out.push({ start, end, value, relative: true, priority: PRIORITY_RULE });
+  }
+  return out;
+}
+
+/**
+ * "today" is a date when it names the day ("today's game", "earlier today", "the minister said today"), not when it
+ * means "nowadays" ("the youth of today", a sentence opening "Today, most people …" in the present tense).
+ */
+function todayNamesADay(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 20), start);
+  const after = text.slice(end, end + 24);
+  if (/\b(?:earlier|later|until|till|since|by|from|as of)\s+$/i.test(before)) return true;
+  if (/^['’]s\s+(?:world|society|youth|generation|standards|economy|culture|children|technology|market|media)\b/i.test(after))
+    return false;
+  if (/^['’]s\b/.test(after)) return true;
+  if (/\bof\s+$/i.test(before)) return false;
+  if (/(?:^|[.!?"“]\s*|\n\s*)$/.test(before) && /^\s*,/.test(after)) {
+    const tense = tenseAt(text, start, end);
+    return tense === 'past' || tense === 'future';
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Holidays with a fixed date: the year follows the tense, as for a month and day written without a year.
+
+const HOLIDAY_RE =
+  /\b(Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+Eve|New\s+Year['’]s\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day)\b(?!\s+[A-Z])(?:,?\s+(\d{4})\b)?/g;
+const HOLIDAY_DATES: Readonly<Record<string, readonly [number, number]>> = {
+  'christmas eve': [12, 24],
+  'christmas day': [12, 25],
+  christmas: [12, 25],
+  "new year's eve": [12, 31],
+  "new year's day": [1, 1],
+  halloween: [10, 31],
+  "valentine's day": [2, 14],
+  'boxing day': [12, 26],
+};
+
+function holidayDates(text: string, ref: DayNumber | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  HOLIDAY_RE.lastIndex = 0;
+  for (let m = HOLIDAY_RE.exec(text); m; m = HOLIDAY_RE.exec(text)) {
+    const key = m[1]!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+    const date = HOLIDAY_DATES[key];
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!date || capitalisedWordBefore(text, start)) continue; // "illustrator Jo Christmas": a surname
+    const [month, dom] = date;
+    if (m[2]) {
+      out.push({ start, end, value: day(dayNumber(Number(m[2]), month, dom)), relative: false, priority: PRIORITY_RULE });
+    } else if (ref === null) {
+      out.push({ start, end, value: null, relative: true, priority: PRIORITY_RULE });
+    } else {
+      const year = yearForMonthDay(ref, month, dom, tenseFor(text, start, end));
+      out.push({ start, end, value: day(dayNumber(year, month, dom)), relative: true, priority: PRIORITY_RULE });
+    }
+  }
+  return out;
+}
+
+/** Every relative date in the text (weekdays, relative expressions, holidays), resolved against `ref` when there is one. */
+export function relativeDates(text: string, ref: DayNumber | null): DateCandidate[] {
+  return [...weekdayDates(text, ref), ...relativeExpressions(text, ref), ...holidayDates(text, ref)];
+}
