@@ -1,11 +1,11 @@
 // Hovers: entity facts, dates resolved against the article date, Set Article Date for undated articles, inert article text.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, completeDecorations, openPlainEditor, openReadingView, SEED_000, SEED_003, workspaceUri } from './articleEditors';
+import { activateExtension, closeAllEditors, completeDecorations, decorationsOf, openPlainEditor, waitFor, openReadingView, SEED_000, SEED_003, workspaceUri } from './articleEditors';
 import { evaluateInWorkbench, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 
-async function hoverAt(editor: vscode.TextEditor, needle: string, offsetInNeedle = 0): Promise<{ markdown: string[]; trusted: unknown[] }> {
-  const at = editor.document.getText().indexOf(needle);
+async function hoverAt(editor: vscode.TextEditor, needle: string | number, offsetInNeedle = 0): Promise<{ markdown: string[]; trusted: unknown[] }> {
+  const at = typeof needle === 'number' ? needle : editor.document.getText().indexOf(needle);
   assert.ok(at >= 0, `"${needle}" is in the document`);
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(at + offsetInNeedle));
   const parts = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
@@ -58,9 +58,13 @@ describe('hover', function () {
     assert.ok(!hover.trusted.includes(true), 'never isTrusted = true');
 
     assert.equal(await vscode.commands.executeCommand('articleAnnotator.setArticleDate', workspaceUri(SEED_000), '2021-08-15'), '2021-08-15');
-    const afterSet = await completeDecorations(editor.document.uri);
-    const again = afterSet.kinds.date.find((d) => d.text === weekday.text) ?? weekday;
-    hover = await hoverAt(editor, again.text, 1);
+    // The header now shows the date, which moves the body: take the span's new place from the decorator.
+    await waitFor('the header to show the date', () => /15 August 2021/.test(editor.document.getText().slice(0, 400)));
+    const again = await waitFor('the weekday decorated again', async () => {
+      const d = await decorationsOf(editor.document.uri);
+      return d?.complete ? d.kinds.date.find((s) => s.sourceStart === weekday.sourceStart && editor.document.getText().slice(s.start, s.end) === weekday.text) : undefined;
+    });
+    hover = await hoverAt(editor, again.start, 1);
     text = hover.markdown.join('\n');
     assert.match(text, /relative to the date you set for this article, Sunday, 15 August 2021/, text);
     assert.match(text, /\*\*(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday), \d+ August 2021/, text);
