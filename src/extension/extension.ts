@@ -21,6 +21,17 @@ import { REATTACH_ORPHAN_COMMAND, reattachOrphan } from './commands/reattachOrph
 import { REVEAL_ANNOTATION_COMMAND, revealAnnotation } from './commands/revealAnnotation';
 import { SHOW_ANNOTATIONS_COMMAND, showAnnotations } from './commands/showAnnotations';
 import { UNDO_ANNOTATION_CHANGE_COMMAND, undoAnnotationChange } from './commands/undoAnnotationChange';
+import { ACCEPT_ENTITY_COMMAND, acceptEntity } from './commands/acceptEntity';
+import { CHANGE_ENTITY_TYPE_COMMAND, changeEntityType } from './commands/changeEntityType';
+import { EXPORT_ANNOTATIONS_COMMAND, exportAnnotations } from './commands/exportAnnotations';
+import { EXPORT_LEXICON_COMMAND, exportLexicon } from './commands/exportLexicon';
+import { IMPORT_ANNOTATIONS_COMMAND, importAnnotations } from './commands/importAnnotations';
+import { IMPORT_LEXICON_COMMAND, importLexicon } from './commands/importLexicon';
+import { REJECT_ENTITY_COMMAND, rejectEntity } from './commands/rejectEntity';
+import { revealEntity } from './commands/revealEntity';
+import { ANNOTATIONS_VIEW, AnnotationsTreeProvider } from './annotationsTree';
+import { ENTITIES_VIEW, EntitiesTreeProvider, REFRESH_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND } from './entitiesTree';
+import { EntityCodeActionProvider } from './entityCodeActions';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -32,6 +43,8 @@ export interface ArticleAnnotatorApi {
   readonly annotations: AnnotationService;
   readonly annotationDecorator: AnnotationDecorator;
   readonly annotationTracker: AnnotationTracker;
+  readonly annotationsTree: AnnotationsTreeProvider;
+  readonly entitiesTree: EntitiesTreeProvider;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
@@ -90,7 +103,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.commands.registerCommand(REATTACH_ORPHAN_COMMAND, reattachOrphan(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(LABEL_ALL_OCCURRENCES_COMMAND, labelAllOccurrences(annotations, articleDocuments, settings)));
 
-  return { annotations, annotationDecorator, annotationTracker };
+  context.subscriptions.push(vscode.commands.registerCommand(ACCEPT_ENTITY_COMMAND, acceptEntity(annotations, articleDocuments, analysis)));
+  context.subscriptions.push(vscode.commands.registerCommand(REJECT_ENTITY_COMMAND, rejectEntity(annotations, articleDocuments, analysis)));
+  context.subscriptions.push(vscode.commands.registerCommand(CHANGE_ENTITY_TYPE_COMMAND, changeEntityType(annotations, articleDocuments, analysis)));
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(articleSelector, new EntityCodeActionProvider(analysis, articleDocuments), EntityCodeActionProvider.metadata));
+  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_LEXICON_COMMAND, exportLexicon(annotations)));
+  context.subscriptions.push(vscode.commands.registerCommand(IMPORT_LEXICON_COMMAND, importLexicon(annotations)));
+  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments)));
+  context.subscriptions.push(vscode.commands.registerCommand(IMPORT_ANNOTATIONS_COMMAND, importAnnotations(annotations, articleDocuments, settings)));
+
+  // Side-bar views: annotations by article and label (orphans apart), entities of the current article.
+  const annotationsTree = new AnnotationsTreeProvider(annotations);
+  const entitiesTree = new EntitiesTreeProvider(analysis, articleDocuments);
+  context.subscriptions.push(annotationsTree);
+  context.subscriptions.push(entitiesTree);
+  context.subscriptions.push(vscode.window.createTreeView(ANNOTATIONS_VIEW, { treeDataProvider: annotationsTree, showCollapseAll: true }));
+  context.subscriptions.push(vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: entitiesTree, showCollapseAll: true }));
+  context.subscriptions.push(vscode.commands.registerCommand(REVEAL_ENTITY_COMMAND, revealEntity(articleDocuments)));
+  context.subscriptions.push(vscode.commands.registerCommand(REFRESH_ENTITIES_COMMAND, () => entitiesTree.track()));
+
+  return { annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree };
 }
 
 export function deactivate(): void {

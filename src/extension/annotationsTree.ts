@@ -1,0 +1,146 @@
+// The "Annotations" view: article, then label, then annotation; orphans in their own group; click reveals.
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/annotations/annotationModel';
+import { AnnotationService } from './annotationService';
+import { REVEAL_ANNOTATION_COMMAND } from './commands/revealAnnotation';
+
+export const ANNOTATIONS_VIEW = 'articleAnnotator.annotations';
+const HAS_ORPHANS_CONTEXT = 'articleAnnotator.hasOrphans';
+
+export interface ArticleNode {
+  readonly kind: 'article';
+  readonly key: string;
+  readonly annotations: readonly Annotation[];
+}
+export interface LabelNode {
+  readonly kind: 'label';
+  readonly key: string;
+  readonly label: string;
+  readonly annotations: readonly Annotation[];
+}
+export interface OrphansNode {
+  readonly kind: 'orphans';
+  readonly annotations: readonly Annotation[];
+}
+export interface AnnotationNode {
+  readonly kind: 'annotation';
+  readonly annotation: Annotation;
+}
+export type AnnotationsTreeNode = ArticleNode | LabelNode | OrphansNode | AnnotationNode;
+
+export class AnnotationsTreeProvider implements vscode.TreeDataProvider<AnnotationsTreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<AnnotationsTreeNode | undefined>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(private readonly annotations: AnnotationService) {
+    this.subscription = annotations.onDidChange((change) => {
+      if (change.kind === 'annotations' || change.kind === 'load') this.refresh();
+    });
+    this.updateContext();
+  }
+
+  refresh(): void {
+    this.updateContext();
+    this.changeEmitter.fire(undefined);
+  }
+
+  getChildren(node?: AnnotationsTreeNode): AnnotationsTreeNode[] {
+    if (!node) {
+      const all = this.annotations.all();
+      const placed = all.filter((a) => a.status === 'anchored');
+      const orphans = all.filter((a) => a.status === 'orphaned');
+      const keys = [...new Set(placed.map((a) => a.article))].sort();
+      const nodes: AnnotationsTreeNode[] = keys.map((key) => ({ kind: 'article', key, annotations: placed.filter((a) => a.article === key) }));
+      if (orphans.length > 0) nodes.push({ kind: 'orphans', annotations: orphans });
+      return nodes;
+    }
+    switch (node.kind) {
+      case 'article': {
+        const labels = [...new Set(node.annotations.map((a) => a.label))].sort();
+        return labels.map((label) => ({ kind: 'label', key: node.key, label, annotations: node.annotations.filter((a) => a.label === label) }));
+      }
+      case 'label':
+      case 'orphans':
+        return [...node.annotations].sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.position.start - b.position.start)).map((annotation) => ({ kind: 'annotation', annotation }));
+      case 'annotation':
+        return [];
+    }
+  }
+
+  getTreeItem(node: AnnotationsTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'article': {
+        const item = new vscode.TreeItem(AnnotationService.articleName(node.key), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `article:${node.key}`;
+        item.description = `${node.annotations.length} · ${node.key}`;
+        item.resourceUri = this.annotations.sourceUriOf(node.key);
+        item.iconPath = vscode.ThemeIcon.File;
+        item.contextValue = 'article';
+        return item;
+      }
+      case 'label': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `label:${node.key}:${node.label}`;
+        item.description = String(node.annotations.length);
+        item.iconPath = new vscode.ThemeIcon('tag');
+        item.contextValue = 'label';
+        return item;
+      }
+      case 'orphans': {
+        const item = new vscode.TreeItem('Orphaned', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'orphans';
+        item.description = `${node.annotations.length} · text not found`;
+        item.tooltip = 'Annotations whose text could not be found after the article changed. Select the right text and use “Re-attach”.';
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.contextValue = 'orphans';
+        return item;
+      }
+      case 'annotation': {
+        const a = node.annotation;
+        const item = new vscode.TreeItem(oneLine(a.quote.exact, 60), vscode.TreeItemCollapsibleState.None);
+        item.id = `annotation:${a.id}`;
+        item.description = a.status === 'orphaned' ? `${a.label} · ${a.article}` : oneLine(a.note, 60) || undefined;
+        const tooltip = new vscode.MarkdownString('', false);
+        tooltip.isTrusted = false;
+        tooltip.supportHtml = false;
+        tooltip.appendMarkdown('**');
+        tooltip.appendText(a.label);
+        tooltip.appendMarkdown('** · ');
+        tooltip.appendText(`${a.article} ${a.position.start}–${a.position.end}${a.status === 'orphaned' ? ' (orphaned)' : ''}`);
+        tooltip.appendMarkdown('\n\n> ');
+        tooltip.appendText(oneLine(a.quote.exact, 300));
+        if (a.note) {
+          tooltip.appendMarkdown('\n\n');
+          tooltip.appendText(a.note);
+        }
+        item.tooltip = tooltip;
+        item.iconPath = new vscode.ThemeIcon(a.status === 'orphaned' ? 'debug-disconnect' : a.origin === 'entity' ? 'check' : 'tag');
+        item.contextValue = a.status === 'orphaned' ? 'annotation.orphan' : 'annotation';
+        item.command = { command: REVEAL_ANNOTATION_COMMAND, title: 'Reveal Annotation', arguments: [{ id: a.id }] };
+        return item;
+      }
+    }
+  }
+
+  getParent(node: AnnotationsTreeNode): AnnotationsTreeNode | undefined {
+    if (node.kind !== 'annotation') return undefined;
+    const a = this.annotations.get(node.annotation.id) ?? node.annotation;
+    if (a.status === 'orphaned') return { kind: 'orphans', annotations: this.annotations.orphans() };
+    return { kind: 'label', key: a.article, label: a.label, annotations: this.annotations.forArticle(a.article).filter((x) => x.label === a.label && x.status === 'anchored') };
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', HAS_ORPHANS_CONTEXT, this.annotations.orphans().length > 0);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,152 @@
+// "Export Annotations": the workspace's (or the current article's) annotations as W3C JSON-LD, brat, CoNLL, spaCy or
+// doccano JSONL, CSV or a Markdown report, to a file from a save dialog (a folder for brat) or given as `target`.
+import * as vscode from 'vscode';
+import type { Annotation } from '../../core/annotations/annotationModel';
+import { exportBrat } from '../../core/formats/brat';
+import { exportConll } from '../../core/formats/conll';
+import { exportCsv } from '../../core/formats/csv';
+import { unplacedAnnotations } from '../../core/formats/formatModel';
+import { exportJsonl } from '../../core/formats/jsonl';
+import { exportMarkdownReport } from '../../core/formats/markdownReport';
+import { exportW3C } from '../../core/formats/w3c';
+import type { AnnotationService } from '../annotationService';
+import type { ArticleDocuments } from '../articleDocuments';
+import { articleInfos } from './articleInfos';
+import { objectArg, resolveArticle, toUri } from './articleTarget';
+
+export const EXPORT_ANNOTATIONS_COMMAND = 'articleAnnotator.exportAnnotations';
+
+export type ExportFormat = 'w3c' | 'brat' | 'conll' | 'spacy' | 'doccano' | 'csv' | 'md';
+
+export const EXPORT_FORMATS: readonly { readonly id: ExportFormat; readonly label: string; readonly detail: string; readonly extension: string }[] = [
+  { id: 'w3c', label: 'W3C Web Annotation (JSON-LD)', detail: 'An AnnotationCollection with position and quote selectors; imports back', extension: 'jsonld' },
+  { id: 'brat', label: 'brat standoff (.txt + .ann)', detail: 'A .txt/.ann pair per article, written into a folder; imports back', extension: '' },
+  { id: 'conll', label: 'CoNLL-2003 BIO', detail: 'A token per line, a blank line between sentences', extension: 'conll' },
+  { id: 'spacy', label: 'JSONL, spaCy / Prodigy style', detail: '{"text", "spans": [{"start", "end", "label"}]} per article; imports back', extension: 'jsonl' },
+  { id: 'doccano', label: 'JSONL, doccano style', detail: '{"text", "label": [[start, end, label]]} per article; imports back', extension: 'jsonl' },
+  { id: 'csv', label: 'CSV', detail: 'One row per annotation with quote, label, note, file and date', extension: 'csv' },
+  { id: 'md', label: 'Markdown report', detail: 'A section per article and label, with quotes and notes', extension: 'md' },
+];
+
+export interface ExportAnnotationsArgs {
+  readonly format?: ExportFormat;
+  /** 'workspace' (every annotation) or 'article' (the current article, or the one named by `uri`). */
+  readonly scope?: 'workspace' | 'article';
+  readonly uri?: string | vscode.Uri;
+  /** The file to write (a folder for brat). */
+  readonly target?: string | vscode.Uri;
+}
+
+export interface ExportResult {
+  readonly format: ExportFormat;
+  /** Every file written. */
+  readonly files: readonly string[];
+  readonly annotations: number;
+  /** Annotations that the format could not hold (orphans, stale spans, overlaps CoNLL cannot express). */
+  readonly problems: readonly string[];
+}
+
+export function exportAnnotations(annotations: AnnotationService, articles: ArticleDocuments) {
+  return async (rawArgs?: unknown): Promise<ExportResult | undefined> => {
+    const args = objectArg<ExportAnnotationsArgs>(rawArgs);
+    const format = args.format ?? (await pickFormat());
+    if (!format) return undefined;
+    if (!EXPORT_FORMATS.some((f) => f.id === format)) throw new RangeError(`Unknown export format ${String(format)}; use one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}.`);
+
+    let scope = args.scope ?? (rawArgs !== undefined ? (args.uri !== undefined ? 'article' : 'workspace') : undefined);
+    const current = scope === 'workspace' ? undefined : await resolveArticle(articles, args.uri);
+    if (scope === undefined) {
+      scope = 'workspace';
+      if (current) {
+        const picked = await vscode.window.showQuickPick(
+          [
+            { label: 'All annotations in the workspace', scope: 'workspace' as const },
+            { label: `Annotations of ${current.key}`, scope: 'article' as const },
+          ],
+          { title: 'Export which annotations?' },
+        );
+        if (!picked) return undefined;
+        scope = picked.scope;
+      }
+    }
+    if (scope === 'article' && !current) {
+      void vscode.window.showWarningMessage('Article Annotator: open the article to export, or export the whole workspace.');
+      return undefined;
+    }
+    const chosen: readonly Annotation[] = scope === 'article' && current ? annotations.forArticle(current.key) : annotations.all();
+    if (chosen.length === 0) {
+      void vscode.window.showInformationMessage('Article Annotator: there are no annotations to export.');
+      return { format, files: [], annotations: 0, problems: [] };
+    }
+    const keys = scope === 'article' && current ? [current.key] : [...new Set(chosen.map((a) => a.article))].sort();
+    const infos = await articleInfos(annotations, articles, keys);
+
+    const target = toUri(args.target) ?? (await pickTarget(format, scope === 'article' && current ? current.key : 'annotations'));
+    if (!target) return undefined;
+    const problems = format === 'w3c' || format === 'csv' || format === 'md' ? [] : unplacedAnnotations(chosen, infos);
+    const files: string[] = [];
+    const write = async (uri: vscode.Uri, content: string): Promise<void> => {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+      files.push(uri.fsPath);
+    };
+    // Formats that carry the text need it: annotations of unreadable articles are named, not silently lost.
+    const withText = infos.filter((i) => i.text !== undefined);
+    const textless = infos.filter((i) => i.text === undefined).map((i) => i.article);
+    const placeable = chosen.filter((a) => !textless.includes(a.article));
+    switch (format) {
+      case 'w3c':
+        await write(target, exportW3C(chosen, infos));
+        break;
+      case 'csv':
+        await write(target, exportCsv(chosen, infos));
+        break;
+      case 'md':
+        await write(target, exportMarkdownReport(chosen, infos, { title: scope === 'article' && current ? `Annotations of ${current.key}` : 'Annotations' }));
+        break;
+      case 'spacy':
+      case 'doccano':
+        await write(target, exportJsonl(placeable, withText, format));
+        break;
+      case 'conll': {
+        const result = exportConll(placeable, withText);
+        if (result.dropped > 0) problems.push(`${result.dropped} annotation(s) overlapped a longer or earlier one and were left out (CoNLL BIO cannot nest spans)`);
+        await write(target, result.content);
+        break;
+      }
+      case 'brat':
+        for (const file of exportBrat(placeable, withText)) await write(vscode.Uri.joinPath(target, ...file.path.split('/')), file.content);
+        break;
+    }
+    const result: ExportResult = { format, files, annotations: chosen.length, problems };
+    const summary = `Article Annotator: exported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'} to ${files.length === 1 ? files[0] : `${files.length} files in ${target.fsPath}`}.`;
+    if (problems.length > 0) void vscode.window.showWarningMessage(`${summary} ${problems.length} could not be included: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
+    else void vscode.window.showInformationMessage(summary);
+    return result;
+  };
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, id: f.id })),
+    { title: 'Export annotations as' },
+  );
+  return picked?.id;
+}
+
+async function pickTarget(format: ExportFormat, base: string): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = base.replace(/^.*\//, '').replace(/\.[^.]+$/, '') || 'annotations';
+  if (format === 'brat') {
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: folder, openLabel: 'Export brat files here', title: 'Folder for the .txt/.ann pairs' });
+    return picked?.[0];
+  }
+  const spec = EXPORT_FORMATS.find((f) => f.id === format);
+  const extension = spec?.extension ?? 'txt';
+  const suffix = format === 'spacy' || format === 'doccano' ? `.${format}` : '';
+  return vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}${suffix}.${extension}`) : undefined,
+    filters: { [spec?.label ?? format]: [extension] },
+    title: 'Export annotations',
+  });
+}

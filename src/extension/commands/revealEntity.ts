@@ -1,0 +1,13 @@
+// Shows a span of an article, selected (internal: the Entities view's click; takes `{uri, start, end}` source offsets).
+import * as vscode from 'vscode';
+import type { ArticleDocuments } from '../articleDocuments';
+import { objectArg, revealSpan, sourceOf, type SpanArgs, toUri } from './articleTarget';
+
+export function revealEntity(articles: ArticleDocuments) {
+  return async (rawArgs?: unknown): Promise<vscode.TextEditor | undefined> => {
+    const args = objectArg<SpanArgs>(rawArgs);
+    const uri = toUri(args.uri);
+    if (!uri || typeof args.start !== 'number' || typeof args.end !== 'number') return undefined;
+    return revealSpan(articles, sourceOf(uri), args.start, args.end);
+  };
+}

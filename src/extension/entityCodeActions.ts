@@ -1,0 +1,71 @@
+// Quick fixes on automatic entities (Ctrl+.): accept as an annotation, reject, or change its type; each correction
+// goes to the user lexicon and applies to every article.
+import * as vscode from 'vscode';
+import { ENTITY_TYPES, type EntityMention } from '../core/nlp/analysisModel';
+import type { AnalysisService } from './analysisService';
+import type { ArticleDocuments } from './articleDocuments';
+import { ACCEPT_ENTITY_COMMAND } from './commands/acceptEntity';
+import { CHANGE_ENTITY_TYPE_COMMAND } from './commands/changeEntityType';
+import { REJECT_ENTITY_COMMAND } from './commands/rejectEntity';
+
+export const ENTITY_CORRECTION_KIND = vscode.CodeActionKind.QuickFix.append('articleAnnotator.entity');
+
+export class EntityCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [ENTITY_CORRECTION_KIND] };
+
+  constructor(
+    private readonly analysis: AnalysisService,
+    private readonly articles: ArticleDocuments,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const article = this.articles.get(document);
+    if (!article) return [];
+    const span = article.toSourceSpan(range);
+    if (!span) return [];
+    const entities = (this.analysis.currentFor(article) ?? this.analysis.current(article.key))?.analysis.entities ?? [];
+    const hits = entities.filter((m) => m.start <= span.end && span.start <= m.end && (span.start < m.end || span.start === m.start)).slice(0, 3);
+    const actions: vscode.CodeAction[] = [];
+    for (const mention of hits) actions.push(...correctionsFor(article.sourceUri, mention));
+    if (hits.length === 0 && span.start < span.end) {
+      const text = article.sourceText.slice(span.start, span.end).trim();
+      if (text !== '' && text.length <= 120) {
+        for (const type of ENTITY_TYPES) {
+          actions.push(action(`Mark “${text}” as a ${type} in every article`, CHANGE_ENTITY_TYPE_COMMAND, { uri: article.sourceUri.toString(), start: span.start, end: span.end, type }));
+        }
+      }
+    }
+    return actions;
+  }
+}
+
+/** The three corrections for one mention; `{uri, start, end}` are the source file and source offsets. */
+export function correctionsFor(sourceUri: vscode.Uri, mention: EntityMention): vscode.CodeAction[] {
+  const args = { uri: sourceUri.toString(), start: mention.start, end: mention.end, text: mention.text };
+  const accept = action(`Accept “${mention.text}” as ${mention.type} (add an annotation)`, ACCEPT_ENTITY_COMMAND, args);
+  accept.isPreferred = true;
+  return [
+    accept,
+    action(`Reject “${mention.text}”: not an entity, in every article`, REJECT_ENTITY_COMMAND, args),
+    ...ENTITY_TYPES.filter((t) => t !== mention.type).map((type) => action(`Change “${mention.text}” to ${type} in every article`, CHANGE_ENTITY_TYPE_COMMAND, { ...args, type })),
+  ];
+}
+
+/** Markdown command links for an entity hover (Accept · Reject · Change Type), for a hover that allows these commands. */
+export function entityCorrectionLinks(sourceUri: vscode.Uri, mention: EntityMention): string {
+  const args = encodeURIComponent(JSON.stringify([{ uri: sourceUri.toString(), start: mention.start, end: mention.end, text: mention.text }]));
+  return [
+    `[Accept](command:${ACCEPT_ENTITY_COMMAND}?${args} "Keep it as an annotation")`,
+    `[Reject](command:${REJECT_ENTITY_COMMAND}?${args} "Not an entity, in every article")`,
+    `[Change Type](command:${CHANGE_ENTITY_TYPE_COMMAND}?${args} "Another type, in every article")`,
+  ].join(' · ');
+}
+
+/** The commands entityCorrectionLinks may use: put them in the hover's `isTrusted.enabledCommands`. */
+export const ENTITY_CORRECTION_COMMANDS: readonly string[] = [ACCEPT_ENTITY_COMMAND, REJECT_ENTITY_COMMAND, CHANGE_ENTITY_TYPE_COMMAND];
+
+function action(title: string, command: string, args: object): vscode.CodeAction {
+  const codeAction = new vscode.CodeAction(title, ENTITY_CORRECTION_KIND);
+  codeAction.command = { command, title, arguments: [args] };
+  return codeAction;
+}
