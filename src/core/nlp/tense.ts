@@ -36,6 +36,11 @@ const SCHEDULE_PRESENT = new Set([
   'opens', 'starts', 'begins', 'ends', 'closes', 'meets', 'resumes', 'kicks', 'continues', 'travels', 'visits', 'leaves',
   'arrives', 'returns', 'faces', 'plays', 'hosts', 'goes', 'comes', 'holds', 'expires', 'launches', 'airs', 'takes',
 ]);
+/** Their base forms, present tense after a plural subject ("schools reopen", "they meet"). */
+const SCHEDULE_BASE = new Set([
+  'open', 'reopen', 'start', 'begin', 'end', 'close', 'meet', 'resume', 'kick', 'continue', 'travel', 'visit', 'leave',
+  'arrive', 'return', 'face', 'play', 'host', 'go', 'come', 'hold', 'expire', 'launch', 'air', 'head', 'vote',
+]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'whose']);
 
 interface Token {
@@ -119,6 +124,8 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
     return 'past';
   }
   if (SCHEDULE_PRESENT.has(w) && !(prev && DETERMINERS.has(prev))) return 'present';
+  if (SCHEDULE_BASE.has(w) && prev && (/^(?:they|we|you|i)$/.test(prev) || (/[^s']s$/.test(prev) && prev.length > 3 && !/^(?:this|was|has|its|his|hers|ours|yours|theirs|does|is)$/.test(prev))))
+    return 'present';
   return null;
 }
 

@@ -102,6 +102,116 @@ describe('findDates', () => {
     });
   });
 
+  describe('spans', () => {
+    it('leave out the preposition and a following time of day', () => {
+      assert.deepEqual(dates('Shelling resumed on Friday night.').map((d) => d.text), ['Friday']);
+      assert.deepEqual(dates('The decree was signed on 3 June 2020 at 4 p.m. local time.').map((d) => d.text), ['3 June 2020']);
+    });
+    it('keep a possessive weekday and an abbreviated month', () => {
+      assert.equal(valueOf("Monday's blast shook the old town.", 'Monday'), '2021-08-09');
+      assert.equal(valueOf('The pact was signed Aug. 2 in Doha.', 'Aug. 2'), '2021-08-02');
+    });
+    it('a wire dateline', () => {
+      assert.equal(valueOf('HERAT, Aug 13 (Wire) - Fighters entered the city.', 'Aug 13'), '2021-08-13');
+    });
+    it('ISO and numeric dates', () => {
+      assert.equal(valueOf('The memo is dated 2021-07-30.', '2021-07-30'), '2021-07-30');
+      assert.equal(valueOf('The memo is dated 7/30/2021.', '7/30/2021'), '2021-07-30');
+    });
+  });
+
+  describe('more relative expressions', () => {
+    it('the weekend: the one just past in a past clause, the coming one in a future clause', () => {
+      const wednesday = '2021-08-18';
+      assert.deepEqual(valueOf('Crowds gathered this weekend.', 'this weekend', wednesday), { from: '2021-08-14', to: '2021-08-15' });
+      assert.deepEqual(valueOf('Crowds will gather this weekend.', 'this weekend', wednesday), { from: '2021-08-21', to: '2021-08-22' });
+      assert.deepEqual(valueOf('Storms swept the coast over the weekend.', 'weekend', wednesday), { from: '2021-08-14', to: '2021-08-15' });
+    });
+    it('the past few days and the past year are ranges up to the article date', () => {
+      assert.deepEqual(valueOf('In the past few days, prices doubled.', 'the past few days'), { from: '2021-08-12', to: '2021-08-15' });
+      assert.deepEqual(valueOf('Over the past year, rents rose.', 'the past year'), { from: '2020-08-15', to: '2021-08-15' });
+    });
+    it('tonight, last night, this morning, the day before yesterday', () => {
+      assert.equal(valueOf('Last night, sirens sounded.', 'Last night'), '2021-08-14');
+      assert.equal(valueOf('This morning the gates opened.', 'This morning'), '2021-08-15');
+      assert.equal(valueOf('The talks broke down the day before yesterday.', 'the day before yesterday'), '2021-08-13');
+    });
+    it('a hedge before "ago" stays out of the span', () => {
+      assert.equal(valueOf('The site went down just over 48 hours ago.', '48 hours ago'), '2021-08-13');
+    });
+    it('"today" when it names the day, not when it means nowadays', () => {
+      assert.equal(valueOf('The minister said today that the port is closed.', 'today'), '2021-08-15');
+      assert.equal(valueOf("Today's vote was postponed.", 'Today'), '2021-08-15');
+      assert.deepEqual(dates('The youth of today want change.'), []);
+    });
+    it('"since" looks back even in the present', () => {
+      assert.equal(valueOf('It is the first calm night since Tuesday.', 'Tuesday'), '2021-08-10');
+    });
+    it('a scheduled present points ahead', () => {
+      assert.equal(valueOf('The trial opens on Tuesday.', 'Tuesday'), '2021-08-17');
+      assert.equal(valueOf('Schools reopen on Monday.', 'Monday'), '2021-08-16');
+    });
+  });
+
+  describe('dates without a year', () => {
+    it('move to the previous year when a past clause would put them ahead', () => {
+      assert.equal(valueOf('The ship sank on December 28.', 'December 28', '2021-01-05'), '2020-12-28');
+      assert.equal(valueOf('The elections were held in October.', 'October'), '2020-10');
+    });
+    it('move to the next year when a future clause would put them behind', () => {
+      assert.equal(valueOf('The embassy will reopen on 2 March.', '2 March'), '2022-03-02');
+      assert.equal(valueOf('The elections will be held in October.', 'October'), '2021-10');
+    });
+    it('"last March", "next March"', () => {
+      assert.equal(valueOf('Floods hit the valley last March.', 'March'), '2021-03');
+      assert.equal(valueOf('The dam will open next March.', 'March'), '2022-03');
+    });
+    it('fixed holidays', () => {
+      assert.equal(valueOf('The prisoners were freed on Christmas Day.', 'Christmas Day'), '2020-12-25');
+      assert.equal(valueOf('The truce began on New Year’s Day 2019.', 'New Year’s Day 2019'), '2019-01-01');
+    });
+  });
+
+  describe('years and decades', () => {
+    it('decades are ranges', () => {
+      assert.deepEqual(valueOf('Civil war raged through the 1990s.', '1990s'), { from: '1990', to: '1999' });
+      assert.deepEqual(valueOf("Music from the '80s played.", "'80s"), { from: '1980', to: '1989' });
+    });
+    it('years in ranges, with "mid-", in headlines', () => {
+      assert.deepEqual(
+        dates('Output fell between 1998 and 2004, rose again in mid-2010 and is forecast for 2030-2035.').map((d) => d.text),
+        ['1998', '2004', '2010', '2030', '2035'],
+      );
+      assert.equal(valueOf('Harbour Games 2024 opens', '2024'), '2024');
+    });
+    it('clock times, addresses and quantities are not years', () => {
+      assert.deepEqual(dates('The truce starts at 2100 GMT; the embassy is at 1200 Harbour Street; more than 1500 fled.'), []);
+    });
+  });
+
+  describe('month names that are not dates', () => {
+    it('a person named like a month', () => {
+      assert.deepEqual(dates('A speech by May was cheered, and June Carter sang.'), []);
+    });
+    it('a month after a temporal word is a date', () => {
+      assert.equal(valueOf('Prices must fall by June, the bank said.', 'June'), '2021-06');
+      assert.deepEqual(dates('Between April and June, the river rose.').map((d) => d.value), ['2021-04', '2021-06']);
+    });
+  });
+
+  describe('reference date', () => {
+    it('relative mentions carry the reference they were resolved against', () => {
+      const d = one('Talks collapsed on Thursday.', 'Thursday');
+      assert.equal(d.resolvedAgainst, 'article-date');
+      assert.equal(d.reference, REF);
+    });
+    it('an invalid reference counts as none', () => {
+      const d = one('Talks collapsed on Thursday.', 'Thursday', '2021-02-30');
+      assert.equal(d.value, null);
+      assert.equal(d.resolvedAgainst, 'none');
+    });
+  });
+
   describe('no reference date', () => {
     it('relative expressions keep their span but get no value', () => {
       const d = one('The envoy arrived on Thursday.', 'Thursday', null);
