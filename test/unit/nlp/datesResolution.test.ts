@@ -18,7 +18,7 @@ const day = (s: string): number => {
 };
 const SUNDAY = day('2021-08-15');
 const WEDNESDAY = day('2021-08-18');
-const [SUN, MON, , WED, THU, , SAT] = [0, 1, 2, 3, 4, 5, 6];
+const [SUN, MON, THU, SAT] = [0, 1, 4, 6];
 
 describe('date resolution', () => {
   it('parses only real calendar days', () => {
