@@ -205,12 +205,15 @@ const QUOTE_WEIGHT = 50;
 const POSITION_WEIGHT = 2;
 
 /**
- * Finds the annotation again in `text`: at its old position if the text there still equals its exact quote
- * (and its context agrees, or no other occurrence has better context); else the exact quote that best matches
- * its prefix/suffix, nearest the old position on ties; else the best fuzzy match within maxFuzzyErrors(),
- * scored by quote errors, prefix/suffix similarity and distance from the old position (as Hypothesis does);
- * else orphaned, keeping its quote and old position.
- * A found annotation gets status 'anchored' and its quote selector refreshed from `text`.
+ * Finds the annotation again in `text`:
+ * 1. at its old position if the text there still equals its exact quote with its whole stored context;
+ * 2. else the occurrence of the exact quote whose prefix/suffix agree over the most characters (outwards from the quote;
+ *    the old position is one of the candidates), the nearest to the old position on ties;
+ * 3. else the best fuzzy match within maxFuzzyErrors(), scored by quote errors, prefix/suffix similarity (edit distance)
+ *    and distance from the old position, as Hypothesis does;
+ * 4. else orphaned, keeping its quote and old position.
+ * A found annotation gets status 'anchored' and its quote selector refreshed from `text`; the outcome says 'anchored'
+ * when it is at the same offsets as before, 'moved' otherwise.
  */
 export function reanchor(annotation: Annotation, text: string): ReanchorResult {
   const { exact } = annotation.quote;
