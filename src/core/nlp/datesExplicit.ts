@@ -116,12 +116,13 @@ function fromChrono(text: string, start: number, end: number, r: chrono.ParsedRe
 function trimToDate(text: string, start: number, end: number, hasTime: boolean): [number, number] | null {
   const lead = LEADING_WORDS.exec(text.slice(start, end));
   if (lead) start += lead[0].length;
-  for (let i = 0; hasTime && i < 2; i++) {
+  if (hasTime) {
     const body = text.slice(start, end);
     const tail = TIME_TAIL.exec(body);
-    if (!tail || tail.index === 0) break;
-    if (/^\s*,?\s*\d{1,4}\s*$/.test(tail[0])) break; // a bare number is the day or the year, not a time
-    end = start + body.slice(0, tail.index).trimEnd().length;
+    // a bare number is the day or the year, not a time; and a time never starts inside a numeric date
+    if (tail && tail.index > 0 && !/^\s*,?\s*\d{1,4}\s*$/.test(tail[0]) && !/[/-]$/.test(body.slice(0, tail.index))) {
+      end = start + body.slice(0, tail.index).trimEnd().length;
+    }
   }
   // trailing punctuation, except the dot of an abbreviated month ("Aug.")
   while (end > start && /[\s,.;:()]/.test(text[end - 1]!) && !/\b[A-Z][a-z]{2,3}\.$/.test(text.slice(start, end))) end--;

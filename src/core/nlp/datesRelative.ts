@@ -55,7 +55,8 @@ function weekdayDates(text: string, ref: DayNumber | null): DateCandidate[] {
       continue;
     }
     const weekday = WEEKDAYS.indexOf(name.toLowerCase());
-    const tense = modifierWord ? 'unknown' : tenseFor(text, start, end);
+    let tense = modifierWord && modifierWord !== 'this' ? 'unknown' : tenseFor(text, start, end);
+    if (modifierWord === 'this' && tense !== 'past') tense = 'future'; // "this Friday" is the coming one unless told otherwise
     out.push({ start, end, value: formatDay(resolveWeekday(ref, weekday, modifierWord, tense)), relative: true, priority: PRIORITY_RULE });
   }
   return out;
@@ -170,6 +171,32 @@ const RULES: readonly RelativeRule[] = [
     },
   },
   {
+    // "this summer", "last winter", "next spring": a range of months (northern-hemisphere seasons; winter starts in December)
+    pattern: '\\b(this\\s+past|this|last|next|coming)\\s+(spring|summer|autumn|fall|winter)\\b',
+    resolve: (m, ref, text, start, end) => {
+      const which = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const first = SEASON_FIRST_MONTH[m[2]!.toLowerCase()]!;
+      const r = fromDayNumber(ref);
+      // the season containing or last starting before the reference, as a first month index (year * 12 + month - 1)
+      const refIndex = r.year * 12 + r.month - 1;
+      let startIndex = r.year * 12 + first - 1;
+      while (startIndex > refIndex) startIndex -= 12;
+      const current = refIndex - startIndex < 3; // the reference is in that season
+      if (which === 'last' || which === 'this past') {
+        if (current) startIndex -= 12;
+      } else if (which === 'next' || which === 'coming') {
+        startIndex += 12;
+      } else if (!current) {
+        // "this summer" outside summer: the coming one in a future or present clause, else the one just past
+        const tense = tenseAt(text, start, end);
+        if (tense === 'future' || tense === 'present') startIndex += 12;
+      }
+      const a = addMonths(0, 1, startIndex);
+      const b = addMonths(0, 1, startIndex + 2);
+      return range(formatMonth(a.year, a.month), formatMonth(b.year, b.month));
+    },
+  },
+  {
     // "over the weekend", "throughout the weekend": the weekend nearest in the clause's tense; the span is "weekend"
     pattern: '\\b(?:over|during|throughout|on|at|for)\\s+the\\s+(weekend)\\b',
     spanStart: (m) => m[0].length - m[1]!.length,
@@ -198,6 +225,8 @@ const RULES: readonly RelativeRule[] = [
     },
   },
 ];
+
+const SEASON_FIRST_MONTH: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 
 function monthsBack(ref: DayNumber, n: number): DayNumber {
   const r = fromDayNumber(ref);

@@ -153,6 +153,21 @@ describe('findDates', () => {
     });
   });
 
+  describe('seasons and "this <weekday>"', () => {
+    it('seasons are ranges of months', () => {
+      assert.deepEqual(valueOf('The wells ran dry last summer.', 'last summer'), { from: '2020-06', to: '2020-08' });
+      assert.deepEqual(valueOf('The road will reopen next spring.', 'next spring'), { from: '2022-03', to: '2022-05' });
+      assert.deepEqual(valueOf('Snow fell heavily last winter.', 'last winter'), { from: '2020-12', to: '2021-02' });
+    });
+    it('"this Friday" is the coming one unless the clause is past', () => {
+      assert.equal(valueOf('The court rules this Friday.', 'this Friday'), '2021-08-20');
+      assert.equal(valueOf('The blast this Friday killed two.', 'this Friday'), '2021-08-13');
+    });
+    it('a numeric date with a clock time keeps only the date', () => {
+      assert.deepEqual(dates('Updated 2021-08-14 10:32 UTC.').map((d) => [d.text, d.value]), [['2021-08-14', '2021-08-14']]);
+    });
+  });
+
   describe('dates without a year', () => {
     it('move to the previous year when a past clause would put them ahead', () => {
       assert.equal(valueOf('The ship sank on December 28.', 'December 28', '2021-01-05'), '2020-12-28');
