@@ -35,6 +35,8 @@ export interface ExportAnnotationsArgs {
   readonly uri?: string | vscode.Uri;
   /** The file to write (a folder for brat). */
   readonly target?: string | vscode.Uri;
+  /** CoNLL only: `# article =` and `# date =` lines after each -DOCSTART- (default true, so the file and dateline travel). */
+  readonly conllComments?: boolean;
 }
 
 export interface ExportResult {
@@ -109,7 +111,7 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
         await write(target, exportJsonl(placeable, withText, format));
         break;
       case 'conll': {
-        const result = exportConll(placeable, withText);
+        const result = exportConll(placeable, withText, { comments: args.conllComments !== false });
         if (result.dropped > 0) problems.push(`${result.dropped} annotation(s) overlapped a longer or earlier one and were left out (CoNLL BIO cannot nest spans)`);
         await write(target, result.content);
         break;

@@ -128,7 +128,7 @@ async function readImport(file: vscode.Uri, format: ImportFormat | undefined, ar
       return importW3C(content, infos);
     case 'spacy':
     case 'doccano':
-      return importJsonl(content, infos, article !== undefined ? { article } : {});
+      return importJsonl(content, preferNamedArticles(content, infos), article !== undefined ? { article } : {});
     case 'brat': {
       const txt = file.with({ path: file.path.replace(/\.ann$/i, '') + '.txt' });
       let text: string;
@@ -139,13 +139,31 @@ async function readImport(file: vscode.Uri, format: ImportFormat | undefined, ar
       } catch {
         return { annotations: [], problems: [`its text ${path.basename(txt.fsPath)} is missing (brat needs the .txt beside the .ann)`], articles: [] };
       }
-      // The article is the workspace file with the same text, else the one named, else the .txt itself.
-      const key = infos.find((i) => i.text === text)?.article ?? article ?? articleKeyOf(txt);
+      // The article is the one named, else the workspace file with the same text (not the exported .txt itself), else that .txt.
+      const own = articleKeyOf(txt);
+      const key = article ?? infos.find((i) => i.text === text && i.article !== own)?.article ?? own;
       return importBrat(content, text, key);
     }
     default:
       return { annotations: [], problems: [`unknown format ${String(kind)}`], articles: [] };
   }
+}
+
+/**
+ * JSONL lines go to the first article with the same text; when several files hold that text (an exported copy), the
+ * one the line's `meta.file` names should win, so those articles go first.
+ */
+function preferNamedArticles(content: string, infos: readonly ArticleInfo[]): ArticleInfo[] {
+  const named = new Set<string>();
+  for (const line of content.split(/\r?\n/)) {
+    try {
+      const file = (JSON.parse(line) as { meta?: { file?: unknown } }).meta?.file;
+      if (typeof file === 'string') named.add(file);
+    } catch {
+      // a bad line is reported by importJsonl
+    }
+  }
+  return [...infos].sort((a, b) => Number(named.has(b.article)) - Number(named.has(a.article)));
 }
 
 /** The annotation as it will be stored: checked against the article's current text, re-found by quote, else orphaned. */
