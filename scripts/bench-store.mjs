@@ -95,7 +95,7 @@ await store.load();
 await measure('store.add(one) awaited (serialise + write whole state)', RUNS * 3, async (i) => {
   await store.add(createAnnotation({ article: ARTICLE, text, start: 100 + i, end: 110 + i, label: 'place' }));
 });
-await measure('store.forArticle() after a change (index rebuild)', RUNS, async () => {
+await measure('store.remove(one) awaited, then forArticle() (index rebuild)', RUNS, async () => {
   await store.remove(store.all()[0].id);
   store.forArticle(ARTICLE);
 });

@@ -1,7 +1,7 @@
 // Keeps annotations on their text: following edits the editor reports, and re-finding them by quote after edits it never saw.
 import type { Annotation, QuoteSelector } from './annotationModel';
 import { quoteAt, updateAnnotation } from './annotationFactory';
-import { editDistance, searchApproximate } from './approximateMatch';
+import { editDistance, searchApproximate, type ApproximateMatch } from './approximateMatch';
 
 /**
  * One replacement, as VS Code reports it in `TextDocumentChangeEvent.contentChanges` (`rangeOffset`,
@@ -283,12 +283,14 @@ function nearestExact(quote: QuoteSelector, text: string, hint: number): number 
       [nextLow, low],
       [high, nextHigh],
     ] as const) {
-      let at = text.indexOf(exact, from);
-      while (at >= 0 && at < to) {
+      if (to <= from) continue;
+      // Search a slice, so that a miss costs the window, not the rest of the text.
+      const window = text.slice(from, Math.min(text.length, to + exact.length - 1));
+      for (let found = window.indexOf(exact); found >= 0; found = window.indexOf(exact, found + 1)) {
+        const at = from + found;
         const context = contextScore(quote, text, at);
         const distance = Math.abs(at - hint);
         if (!best || context > best.context || (context === best.context && distance < best.distance)) best = { start: at, context, distance };
-        at = text.indexOf(exact, at + 1);
       }
     }
     low = nextLow;
@@ -303,15 +305,24 @@ function nearestExact(quote: QuoteSelector, text: string, hint: number): number 
 function bestFuzzy(quote: QuoteSelector, text: string, hint: number): { start: number; end: number } | undefined {
   const budget = maxFuzzyErrors(quote.exact.length);
   if (budget === 0) return undefined;
-  const matches = searchApproximate(text, quote.exact, budget, { limit: 500 });
-  let best: { start: number; end: number; score: number } | undefined;
+  // Near the old place first: a close match there (at most half the budget) is taken without reading the whole text.
+  const radius = 16_384 + 4 * quote.exact.length;
+  if (text.length > 4 * radius) {
+    const near = scoreFuzzy(quote, text, hint, searchApproximate(text, quote.exact, budget, { from: hint - radius, to: hint + radius + quote.exact.length, limit: 500 }));
+    if (near && near.errors <= budget / 2) return near;
+  }
+  return scoreFuzzy(quote, text, hint, searchApproximate(text, quote.exact, budget, { limit: 500 }));
+}
+
+function scoreFuzzy(quote: QuoteSelector, text: string, hint: number, matches: readonly ApproximateMatch[]): { start: number; end: number; errors: number } | undefined {
+  let best: { start: number; end: number; errors: number; score: number } | undefined;
   for (const match of matches) {
     const quoteScore = 1 - match.errors / quote.exact.length;
     const prefixScore = quote.prefix.length === 0 ? 1 : 1 - editDistance(text.slice(Math.max(0, match.start - quote.prefix.length), match.start), quote.prefix) / quote.prefix.length;
     const suffixScore = quote.suffix.length === 0 ? 1 : 1 - editDistance(text.slice(match.end, match.end + quote.suffix.length), quote.suffix) / quote.suffix.length;
     const positionScore = 1 - Math.abs(match.start - hint) / Math.max(1, text.length);
     const score = QUOTE_WEIGHT * quoteScore + CONTEXT_WEIGHT * (prefixScore + suffixScore) + POSITION_WEIGHT * positionScore;
-    if (!best || score > best.score) best = { start: match.start, end: match.end, score };
+    if (!best || score > best.score) best = { start: match.start, end: match.end, errors: match.errors, score };
   }
   return best;
 }

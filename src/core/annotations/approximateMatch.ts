@@ -29,9 +29,14 @@ class PatternMasks {
       }
       mask[i >> 5] |= 1 << (i & 31);
     }
+    for (let code = 0; code < 128; code += 1) this.ascii.push(this.masks.get(code) ?? this.none);
   }
 
+  /** ASCII through an array: the search loop looks a mask up for every character of the text. */
+  private readonly ascii: Int32Array[] = [];
+
   of(code: number): Int32Array {
+    if (code < 128) return this.ascii[code] ?? this.none;
     return this.masks.get(code) ?? this.none;
   }
 }
