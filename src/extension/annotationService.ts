@@ -16,11 +16,14 @@ export class AnnotationService implements vscode.Disposable {
   /** Where unreadable stored state was backed up this session. */
   readonly corruptState: CorruptStateGuard;
   readonly store: AnnotationStore;
+  /** The workspace-state storage the store writes through (tests write broken state into it). */
+  readonly storage: MementoStateStorage;
   private lastLoad: LoadReport | undefined;
 
   constructor(context: vscode.ExtensionContext) {
     this.corruptState = new CorruptStateGuard(backupRoot(context), 'annotations');
-    this.store = new AnnotationStore(new MementoStateStorage(context.workspaceState), {
+    this.storage = new MementoStateStorage(context.workspaceState);
+    this.store = new AnnotationStore(this.storage, {
       onCorrupt: (raw, reason) => this.corruptState.backup(raw, reason),
     });
     this.storeSubscription = this.store.onDidChange((change) => this.changeEmitter.fire(change));
