@@ -32,6 +32,7 @@ function withoutOverlaps(candidates: readonly DateCandidate[]): DateCandidate[] 
     while (j < byStart.length && byStart[j]!.start < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[j++]!.end);
     const cluster = byStart.slice(i, j).sort(better);
     const chosen: DateCandidate[] = [];
+    // (a cluster is small in any real text; overlapping chrono windows may propose the same span twice)
     for (const c of cluster) if (!chosen.some((k) => k.start < c.end && c.start < k.end)) chosen.push(c);
     kept.push(...chosen.sort((a, b) => a.start - b.start));
     i = j;

@@ -20,6 +20,8 @@ const MONTH_OR_NUMERIC_DATE =
 
 /** Characters of context on each side of a month name that chrono gets to see. */
 const WINDOW = 48;
+/** Windows stop merging at this size (a text dense with month names is parsed in overlapping pieces). */
+const MAX_WINDOW = 400;
 
 let parser: chrono.Chrono | null = null;
 function chronoParser(): chrono.Chrono {
@@ -37,12 +39,23 @@ interface Window {
   hits: Span[];
 }
 
-/** Month names and numeric dates, each with a window of context that stops at word edges and line breaks; overlapping windows merge. */
-function windows(text: string): Window[] {
+/**
+ * Month names and numeric dates. One with a number next to it ("Aug 15", "15 August", "May 2010", "2021-08-15") goes to
+ * chrono in a window of context that stops at word edges and line breaks (overlapping windows merge, up to a size);
+ * a month name alone ("in March") needs no parser and is returned apart.
+ */
+function scan(text: string): { windows: Window[]; monthsAlone: Span[] } {
   const out: Window[] = [];
+  const monthsAlone: Span[] = [];
   MONTH_OR_NUMERIC_DATE.lastIndex = 0;
   for (let m = MONTH_OR_NUMERIC_DATE.exec(text); m; m = MONTH_OR_NUMERIC_DATE.exec(text)) {
     const hit = { start: m.index, end: m.index + m[0].length };
+    const before = text.slice(Math.max(0, hit.start - 10), hit.start);
+    if (!/\d/.test(m[0]) && !/\d/.test(text.slice(hit.end, hit.end + 12)) && !/\d|\bof\s+$/.test(before)) {
+      // no number near it, and not "the second of June": a month alone
+      monthsAlone.push(text[hit.end - 1] === '.' ? { start: hit.start, end: hit.end - 1 } : hit);
+      continue;
+    }
     let from = Math.max(0, hit.start - WINDOW);
     let to = Math.min(text.length, hit.end + WINDOW);
     while (from > 0 && /\S/.test(text[from - 1]!) && from > hit.start - WINDOW - 20) from--;
@@ -52,15 +65,19 @@ function windows(text: string): Window[] {
     const lineEnd = text.indexOf('\n', hit.end);
     if (lineEnd >= 0 && lineEnd < to) to = lineEnd;
     const last = out[out.length - 1];
-    if (last && from <= last.to) {
+    if (last && from <= last.to && last.to - last.from < MAX_WINDOW) {
       last.to = Math.max(last.to, to);
       last.hits.push(hit);
     } else {
       out.push({ from, to, hits: [hit] });
     }
   }
-  return out;
+  return { windows: out, monthsAlone };
 }
+
+const MONTH_INDEX: Readonly<Record<string, number>> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
 
 /** Every explicit date in the text, resolved against `ref` when it lacks a year. */
 export function explicitDates(text: string, ref: DayNumber | null): DateCandidate[] {
@@ -68,7 +85,8 @@ export function explicitDates(text: string, ref: DayNumber | null): DateCandidat
   const r = ref === null ? null : fromDayNumber(ref);
   // chrono wants a Date: noon local time keeps the calendar day whatever the time zone
   const refDate = r ? new Date(r.year, r.month - 1, r.day, 12) : new Date(2000, 0, 1, 12);
-  for (const w of windows(text)) {
+  const { windows, monthsAlone } = scan(text);
+  for (const w of windows) {
     let results: chrono.ParsedResult[];
     try {
       results = chronoParser().parse(text.slice(w.from, w.to), refDate);
@@ -82,6 +100,15 @@ export function explicitDates(text: string, ref: DayNumber | null): DateCandidat
       if (!result.start.isCertain('month')) continue;
       out.push(...fromChrono(text, start, end, result, ref));
     }
+  }
+  for (const hit of monthsAlone) {
+    const month = MONTH_INDEX[text.slice(hit.start, hit.end).toLowerCase()];
+    if (!month) continue; // an abbreviation alone ("Jan", "Sept") is too often something else
+    const monthOnly: Components = {
+      get: (c) => (c === 'month' ? month : null),
+      isCertain: (c) => c === 'month',
+    };
+    out.push(...single(text, hit.start, hit.end, monthOnly, ref));
   }
   return out;
 }

@@ -61,10 +61,10 @@ function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
-/** Bounds of the sentence around [start, end): up to . ! ? or a line break, at most 400 characters each side. */
+/** Bounds of the sentence around [start, end): up to . ! ? or a line break, at most 250 characters each side. */
 export function sentenceBounds(text: string, start: number, end: number): { from: number; to: number } {
   let from = start;
-  const minFrom = Math.max(0, start - 400);
+  const minFrom = Math.max(0, start - 250);
   while (from > minFrom) {
     const c = text[from - 1];
     if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[from] ?? ' ') && !abbreviationBefore(text, from - 1)))
@@ -72,7 +72,7 @@ export function sentenceBounds(text: string, start: number, end: number): { from
     from--;
   }
   let to = end;
-  const maxTo = Math.min(text.length, end + 400);
+  const maxTo = Math.min(text.length, end + 250);
   while (to < maxTo) {
     const c = text[to];
     if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s|$/.test(text[to + 1] ?? ' ') && !abbreviationBefore(text, to))) break;
@@ -129,25 +129,33 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
   return null;
 }
 
+/** The last sentence analysed: dates come in text order, and several often share a sentence. */
+let cache: { text: string; from: number; to: number; tokens: Token[]; marks: (Mark | null)[] } | null = null;
+
+function analysed(text: string, from: number, to: number): { tokens: Token[]; marks: (Mark | null)[] } {
+  if (cache && cache.text === text && cache.from === from && cache.to === to) return cache;
+  const tokens = tokenize(text, from, to);
+  const marks = tokens.map((_, i) => markAt(tokens, i));
+  cache = { text, from, to, tokens, marks };
+  return cache;
+}
+
 /**
  * The tense governing a date at [start, end): the mark nearest to it in its sentence, where a mark in the same clause
- * (no comma, semicolon or dash between) counts double the distance of one across clauses, and a tie goes to the left.
+ * (no comma, semicolon or dash between) is preferred to one across clauses, and a tie goes to the left.
  */
 export function tenseAt(text: string, start: number, end: number): Tense {
   const { from, to } = sentenceBounds(text, start, end);
-  const tokens = tokenize(text, from, to);
-  let best: Mark | null = null;
-  let bestCost = Infinity;
+  const { tokens, marks } = analysed(text, from, to);
   let dateIndex = tokens.findIndex((t) => t.start >= start);
   if (dateIndex < 0) dateIndex = tokens.length;
-  const dateEndIndex = (() => {
-    const k = tokens.findIndex((t) => t.start >= end);
-    return k < 0 ? tokens.length : k;
-  })();
+  let dateEndIndex = tokens.findIndex((t) => t.start >= end);
+  if (dateEndIndex < 0) dateEndIndex = tokens.length;
+  let best: Mark | null = null;
+  let bestCost = Infinity;
   for (let i = 0; i < tokens.length; i++) {
-    if (i >= dateIndex && i < dateEndIndex) continue;
-    const mark = markAt(tokens, i);
-    if (!mark) continue;
+    const mark = marks[i];
+    if (!mark || (i >= dateIndex && i < dateEndIndex)) continue;
     const left = i < dateIndex;
     const lo = left ? i : dateEndIndex;
     const hi = left ? dateIndex : i;
