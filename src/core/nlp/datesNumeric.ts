@@ -23,7 +23,14 @@ function yearDates(text: string): DateCandidate[] {
     if (QUANTITY_BEFORE.test(before) || QUANTITY_AFTER.test(after)) continue;
     if (/^\s*(?:GMT|UTC|hours|hrs|local\s+time)\b/.test(after)) continue; // a 24-hour clock time
     if (/^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Avenue|Street|Road|Boulevard|Lane|Drive|Ave|St|Rd|Blvd)\b/.test(after)) continue; // an address
-    if (/^-(?!\s*(?:1[5-9]|20)\d\d\b)[A-Za-z0-9]/.test(after)) continue; // "2000-strong", "2021-22"
+    const short = /^[-–\/](\d\d)\b(?![-–\/.,]?\d)/.exec(after);
+    if (short && Number(short[1]) > Number(m[1]!.slice(2))) {
+      // "1950-53", "the 2021-22 season": a range of years written short
+      const to = m[1]!.slice(0, 2) + short[1]!;
+      out.push({ start, end: end + short[0].length, value: { from: m[1]!, to }, relative: false, priority: PRIORITY_NUMBER });
+      continue;
+    }
+    if (/^-(?!\s*(?:1[5-9]|20)\d\d\b)[A-Za-z0-9]/.test(after)) continue; // "2000-strong"
     if (/^\s*(?:to|-|–)\s*\d{3}\b(?!\d)/.test(after)) continue; // "2000 to 300": a range of quantities
     out.push({ start, end, value: m[1]!, relative: false, priority: PRIORITY_NUMBER });
   }
@@ -44,6 +51,26 @@ function decadeDates(text: string): DateCandidate[] {
   return out;
 }
 
+const ORDINAL_WORDS: Readonly<Record<string, number>> = {
+  fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
+};
+const CENTURY_RE =
+  /\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century\b|\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)[-\s]+century\b/gi;
+
+/** "the 20th century" is the range 1900–1999 (as people count it, not 1901–2000). */
+function centuryDates(text: string): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  CENTURY_RE.lastIndex = 0;
+  for (let m = CENTURY_RE.exec(text); m; m = CENTURY_RE.exec(text)) {
+    const n = m[1] ? Number(m[1]) : ORDINAL_WORDS[m[2]!.toLowerCase().replace(/\s+/, '-')];
+    if (!n) continue;
+    const from = (n - 1) * 100;
+    const start = m.index + (/^the\s+/i.exec(m[0])?.[0].length ?? 0);
+    out.push({ start, end: m.index + m[0].length, value: { from: formatYear(from), to: formatYear(from + 99) }, relative: false, priority: PRIORITY_NUMBER });
+  }
+  return out;
+}
+
 export function numericDates(text: string): DateCandidate[] {
-  return [...yearDates(text), ...decadeDates(text)];
+  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text)];
 }

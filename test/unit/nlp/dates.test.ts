@@ -199,6 +199,10 @@ describe('findDates', () => {
       );
       assert.equal(valueOf('Harbour Games 2024 opens', '2024'), '2024');
     });
+    it('short year ranges and centuries', () => {
+      assert.deepEqual(valueOf('The 1950-53 war left the peninsula divided.', '1950-53'), { from: '1950', to: '1953' });
+      assert.deepEqual(valueOf('Railways spread in the 19th century.', '19th century'), { from: '1800', to: '1899' });
+    });
     it('clock times, addresses and quantities are not years', () => {
       assert.deepEqual(dates('The truce starts at 2100 GMT; the embassy is at 1200 Harbour Street; more than 1500 fled.'), []);
     });
