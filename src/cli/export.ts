@@ -1,0 +1,153 @@
+// `article-annotator export`: converts a W3C JSON-LD collection (as the extension exports it) to another format.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Annotation, ArticleInfo } from '../core/annotations/annotationModel';
+import { exportBrat } from '../core/formats/brat';
+import { exportConll } from '../core/formats/conll';
+import { exportCsv } from '../core/formats/csv';
+import { annotationFromImport, unplacedAnnotations } from '../core/formats/formatModel';
+import { exportDoccanoJsonl, exportSpacyJsonl } from '../core/formats/jsonl';
+import { exportMarkdownReport } from '../core/formats/markdownReport';
+import { exportW3C, importW3CValue, w3cSources } from '../core/formats/w3c';
+import { parseArgs, UsageError } from './args';
+import type { CliCommand } from './commands';
+import { articleFileReader } from './reanchor';
+
+export const EXPORT_FORMATS = ['w3c', 'brat', 'conll', 'spacy', 'doccano', 'csv', 'md'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Formats that write the article text or count offsets in it, and so must read every article. */
+const NEEDS_TEXT: readonly ExportFormat[] = ['brat', 'conll', 'spacy', 'doccano'];
+
+interface ExportFlags {
+  readonly annotations: string;
+  readonly format: ExportFormat;
+  readonly root: string | undefined;
+  readonly out: string | undefined;
+  readonly comments: boolean;
+}
+
+function parseFlags(args: readonly string[]): ExportFlags {
+  const parsed = parseArgs(args, { annotations: 'value', format: 'value', root: 'value', out: 'value', 'no-comments': 'switch' });
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  const annotations = parsed.value('annotations');
+  if (annotations === undefined) throw new UsageError('--annotations FILE is required');
+  const format = parsed.value('format');
+  if (format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected ${EXPORT_FORMATS.join(', ')})`);
+  return { annotations, format: format as ExportFormat, root: parsed.value('root'), out: parsed.value('out'), comments: !parsed.has('no-comments') };
+}
+
+export const EXPORT_COMMAND: CliCommand = {
+  name: 'export',
+  usage: 'export --annotations FILE --format w3c|brat|conll|spacy|doccano|csv|md [--root DIR] [--out PATH] [--no-comments]',
+  summary:
+    'Convert a W3C JSON-LD annotation collection to another format. Article texts are read from DIR (default the current folder) for brat, conll, spacy and doccano; brat writes .txt/.ann pairs into the folder PATH, the others write PATH or standard output. CoNLL carries each article\'s file and date in # lines after -DOCSTART-; --no-comments leaves them out for strict CoNLL-2003 readers.',
+  async run(args) {
+    const fail = (message: string, code = 1): number => {
+      process.stderr.write(`article-annotator export: ${message}\n`);
+      return code;
+    };
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`Usage: article-annotator ${this.usage}\n  ${this.summary}\n`);
+      return 0;
+    }
+    let flags: ExportFlags;
+    try {
+      flags = parseFlags(args);
+    } catch (error) {
+      if (error instanceof UsageError) return fail(`${error.message}\nUsage: article-annotator ${this.usage}`, 2);
+      throw error;
+    }
+    if (flags.format === 'brat' && flags.out === undefined) return fail('brat writes a folder of .txt/.ann pairs: give it with --out DIR', 2);
+    const warn = (message: string) => process.stderr.write(`article-annotator export: warning: ${message}\n`);
+
+    let input: unknown;
+    try {
+      input = JSON.parse(readFileSync(flags.annotations, 'utf8'));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return fail(code ? `cannot read ${flags.annotations} (${code})` : `${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+
+    // The articles' texts (when the format needs them, or --root is given) check every position and place quote-only items.
+    const sources = w3cSources(input);
+    const needsText = NEEDS_TEXT.includes(flags.format);
+    const root = path.resolve(flags.root ?? '.');
+    const texts = new Map<string, string>();
+    if (needsText || flags.root !== undefined) {
+      const read = articleFileReader(root);
+      for (const source of sources) {
+        const found = read(source);
+        if ('text' in found) texts.set(source, found.text);
+        else if (needsText) return fail(`${flags.format} needs the text of ${source}: ${found.problem} (articles are read from ${root}; set it with --root)`);
+        else warn(`${source}: ${found.problem}; its positions are not checked`);
+      }
+    }
+    const result = importW3CValue(
+      input,
+      sources.filter((s) => texts.has(s)).map((article) => ({ article, date: null, text: texts.get(article) })),
+    );
+    for (const problem of result.problems) warn(`${flags.annotations}: ${problem}`);
+    if (result.annotations.length === 0 && result.problems.length > 0) return fail(`${flags.annotations}: no annotation could be read`);
+
+    const now = new Date().toISOString();
+    const annotations: Annotation[] = result.annotations.map((imported) => annotationFromImport(imported, randomUUID(), now));
+    const dates = new Map(result.articles.map((a) => [a.article, a.date]));
+    const articles: ArticleInfo[] = sources.map((article) => ({ article, date: dates.get(article) ?? null, ...(texts.has(article) ? { text: texts.get(article) } : {}) }));
+
+    if (needsText) for (const problem of unplacedAnnotations(annotations, articles)) warn(problem);
+
+    if (flags.format === 'brat') {
+      const out = path.resolve(flags.out as string);
+      const files = exportBrat(annotations, articles);
+      for (const file of files) {
+        const target = path.resolve(out, ...file.path.split('/'));
+        if (path.relative(out, target).startsWith('..')) return fail(`refusing to write ${target} outside ${out}`);
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, file.content, 'utf8');
+      }
+      const pairs = files.filter((f) => f.path.endsWith('.ann')).length;
+      process.stderr.write(`article-annotator export: wrote ${pairs} .txt/.ann pair${pairs === 1 ? '' : 's'} and brat's annotation.conf and visual.conf under ${out}\n`);
+      return 0;
+    }
+
+    let content: string;
+    switch (flags.format) {
+      case 'w3c':
+        content = exportW3C(annotations, articles);
+        break;
+      case 'conll': {
+        const conll = exportConll(annotations, articles, { comments: flags.comments });
+        if (conll.dropped > 0) warn(`${conll.dropped} overlapping annotation${conll.dropped === 1 ? '' : 's'} dropped from CoNLL (the longest, then earliest, span wins)`);
+        content = conll.content;
+        break;
+      }
+      case 'spacy':
+        content = exportSpacyJsonl(annotations, articles);
+        break;
+      case 'doccano':
+        content = exportDoccanoJsonl(annotations, articles);
+        break;
+      case 'csv':
+        content = exportCsv(annotations, articles);
+        break;
+      case 'md':
+        content = exportMarkdownReport(annotations, articles);
+        break;
+    }
+    if (flags.out === undefined) {
+      process.stdout.write(content);
+    } else {
+      const out = path.resolve(flags.out);
+      try {
+        mkdirSync(path.dirname(out), { recursive: true });
+        writeFileSync(out, content, 'utf8');
+      } catch (error) {
+        return fail(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,196 @@
+// `article-annotator import`: reads W3C, brat or JSONL (spaCy/doccano) annotation files and prints W3C JSON-LD.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ArticleInfo } from '../core/annotations/annotationModel';
+import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../core/article/articleText';
+import { importBrat } from '../core/formats/brat';
+import { annotationFromImport, type ImportResult } from '../core/formats/formatModel';
+import { importJsonl } from '../core/formats/jsonl';
+import { exportW3C, importW3C, w3cSources } from '../core/formats/w3c';
+import { parseArgs, UsageError } from './args';
+import type { CliCommand } from './commands';
+import { articleFileReader } from './reanchor';
+
+export const IMPORT_FORMATS = ['w3c', 'brat', 'spacy', 'doccano'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Files under --root that may be articles, when JSONL lines are matched by their text. */
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
+const MAX_SCANNED_FILES = 20_000;
+
+interface ImportFlags {
+  readonly format: ImportFormat;
+  readonly files: readonly string[];
+  readonly root: string | undefined;
+  readonly article: string | undefined;
+  readonly out: string | undefined;
+}
+
+function parseFlags(args: readonly string[]): ImportFlags {
+  const parsed = parseArgs(args, { format: 'value', root: 'value', article: 'value', out: 'value' });
+  const format = parsed.value('format');
+  if (format === undefined) throw new UsageError(`--format is required (${IMPORT_FORMATS.join(', ')})`);
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected ${IMPORT_FORMATS.join(', ')})`);
+  if (parsed.positionals.length === 0) throw new UsageError('give at least one FILE to import');
+  return { format: format as ImportFormat, files: parsed.positionals, root: parsed.value('root'), article: parsed.value('article'), out: parsed.value('out') };
+}
+
+export const IMPORT_COMMAND: CliCommand = {
+  name: 'import',
+  usage: 'import --format w3c|brat|spacy|doccano FILE... [--root DIR] [--article NAME] [--out PATH]',
+  summary:
+    'Read annotation files and print them as one W3C JSON-LD collection (or write it to PATH). brat: FILE is the .ann, its .txt beside it; the article is NAME, else the file under DIR (default the current folder) with the same text, else that .txt. JSONL: each line goes to the article under DIR with the identical text, else to its meta.file, else to NAME. Problems are reported per item on standard error.',
+  async run(args) {
+    const fail = (message: string, code = 1): number => {
+      process.stderr.write(`article-annotator import: ${message}\n`);
+      return code;
+    };
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`Usage: article-annotator ${this.usage}\n  ${this.summary}\n`);
+      return 0;
+    }
+    let flags: ImportFlags;
+    try {
+      flags = parseFlags(args);
+    } catch (error) {
+      if (error instanceof UsageError) return fail(`${error.message}\nUsage: article-annotator ${this.usage}`, 2);
+      throw error;
+    }
+    const root = path.resolve(flags.root ?? '.');
+    const warn = (message: string) => process.stderr.write(`article-annotator import: warning: ${message}\n`);
+    const results: ImportResult[] = [];
+    let failed = false;
+    let scanned: ArticleInfo[] | undefined;
+
+    for (const file of flags.files) {
+      if (flags.format === 'brat' && !/\.ann$/i.test(file)) {
+        failed = true;
+        fail(`${file}: brat import takes the .ann file (its .txt beside it)`);
+        continue;
+      }
+      let content: string;
+      try {
+        content = readFileSync(file, 'utf8');
+      } catch (error) {
+        failed = true;
+        fail(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        continue;
+      }
+      let result: ImportResult;
+      if (flags.format === 'w3c') {
+        result = importW3C(content, readW3CSources(content, root));
+      } else if (flags.format === 'brat') {
+        const txt = file.replace(/\.ann$/i, '') + '.txt';
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(txt);
+        } catch (error) {
+          failed = true;
+          fail(`${file}: cannot read its text ${txt} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+          continue;
+        }
+        const decoded = decodeArticleBytes(bytes);
+        if ('problem' in decoded) {
+          failed = true;
+          fail(`${txt}: ${decoded.problem}`);
+          continue;
+        }
+        // The article is the one named, else the file under root with the same text (not this .txt, an exported copy), else this .txt.
+        const own = articleKey(path.resolve(txt), root);
+        scanned ??= scanArticles(root, warn);
+        const key = flags.article ?? scanned.find((a) => a.text === decoded.text && a.article !== own)?.article ?? own;
+        result = importBrat(content, decoded.text, key);
+      } else {
+        scanned ??= scanArticles(root, warn);
+        result = importJsonl(content, scanned, flags.article === undefined ? {} : { article: flags.article });
+      }
+      for (const problem of result.problems) warn(`${file}: ${problem}`);
+      if (result.annotations.length === 0 && result.problems.length > 0) {
+        failed = true;
+        fail(`${file}: no annotation could be imported`);
+      }
+      results.push(result);
+    }
+
+    const now = new Date().toISOString();
+    const annotations = results.flatMap((r) => r.annotations).map((imported) => annotationFromImport(imported, randomUUID(), now));
+    const dates = new Map<string, string | null>();
+    for (const info of results.flatMap((r) => r.articles)) if (!dates.get(info.article)) dates.set(info.article, info.date);
+    if (failed && annotations.length === 0) return 1;
+    const output = exportW3C(annotations, [...dates].map(([article, date]) => ({ article, date })), { label: 'Imported annotations' });
+    if (flags.out === undefined) process.stdout.write(output);
+    else {
+      const out = path.resolve(flags.out);
+      try {
+        mkdirSync(path.dirname(out), { recursive: true });
+        writeFileSync(out, output, 'utf8');
+      } catch (error) {
+        return fail(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+    }
+    process.stderr.write(`article-annotator import: ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} imported\n`);
+    return failed ? 1 : 0;
+  },
+};
+
+/** The article key of a file: its path relative to root with '/' separators, or a file: URI when outside root. */
+function articleKey(file: string, root: string): string {
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return pathToFileURL(file).href;
+  return relative.split(path.sep).join('/');
+}
+
+/** The texts of the articles a W3C file names, when readable under root (to check positions and place quotes). */
+function readW3CSources(content: string, root: string): ArticleInfo[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch {
+    return [];
+  }
+  const read = articleFileReader(root);
+  const articles: ArticleInfo[] = [];
+  for (const source of w3cSources(value)) {
+    const found = read(source);
+    if ('text' in found) articles.push({ article: source, date: null, text: found.text });
+  }
+  return articles;
+}
+
+/** Every .txt/.md file under root (skipping dot folders and node_modules), read as article text. */
+function scanArticles(root: string, warn: (message: string) => void): ArticleInfo[] {
+  const articles: ArticleInfo[] = [];
+  const pending = [root];
+  let count = 0;
+  while (pending.length > 0) {
+    const dir = pending.pop() as string;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? 1 : -1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(full);
+        continue;
+      }
+      if (!entry.isFile() || !ARTICLE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+      if (++count > MAX_SCANNED_FILES) {
+        warn(`more than ${MAX_SCANNED_FILES} files under ${root}; the rest are not matched against JSONL lines`);
+        return articles;
+      }
+      try {
+        if (statSync(full).size > MAX_ARTICLE_BYTES) continue;
+        const decoded = decodeArticleBytes(readFileSync(full));
+        if ('text' in decoded) articles.push({ article: articleKey(full, root), date: null, text: decoded.text });
+      } catch {
+        // unreadable: not a candidate
+      }
+    }
+  }
+  return articles;
+}

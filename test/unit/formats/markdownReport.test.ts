@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { escapeMarkdown, exportMarkdownReport, unescapeMarkdown } from '../../../src/core/formats/markdownReport';
+import { sample } from './fixtures/sampleAnnotations';
+
+interface Parsed {
+  article: string;
+  date: string | null;
+  label: string;
+  start: number;
+  end: number;
+  exact: string;
+  note: string;
+}
+
+/** Reads the report back: the test's proof that each item keeps its article, date, label, span, quote and note. */
+function parseReport(markdown: string): Parsed[] {
+  const items: Parsed[] = [];
+  let article = '';
+  let date: string | null = null;
+  let label = '';
+  let current: Parsed | undefined;
+  let phase: 'quote' | 'span' | 'note' = 'note';
+  for (const line of markdown.split('\n')) {
+    const heading = /^## (`+) ?(.*?) ?\1 — (.*)$/.exec(line);
+    if (heading) {
+      article = heading[2] ?? '';
+      date = heading[3] === 'no dateline' ? null : unescapeMarkdown(heading[3] ?? '');
+      continue;
+    }
+    const labelHeading = /^### (.*) \(\d+\)$/.exec(line);
+    if (labelHeading) {
+      label = unescapeMarkdown(labelHeading[1] ?? '');
+      continue;
+    }
+    if (line.startsWith('- >')) {
+      current = { article, date, label, start: -1, end: -1, exact: unescapeMarkdown(line.slice(4)), note: '' };
+      items.push(current);
+      phase = 'quote';
+      continue;
+    }
+    if (!current) continue;
+    if (phase === 'quote' && line.startsWith('  >')) {
+      current.exact += `\n${unescapeMarkdown(line.slice(4))}`;
+    } else if (phase === 'quote' && line === '') {
+      phase = 'span';
+    } else if (phase === 'span' && /^ {2}characters \d+–\d+/.test(line)) {
+      const [, start, end] = /(\d+)–(\d+)/.exec(line) ?? [];
+      current.start = Number(start);
+      current.end = Number(end);
+      phase = 'note';
+    } else if (phase === 'note' && (line.startsWith('  ') || line === '')) {
+      current.note += `${line.slice(2)}\n`;
+    }
+  }
+  for (const item of items) item.note = item.note.replace(/^\n/, '').replace(/\n+$/, '');
+  return items;
+}
+
+describe('Markdown report', () => {
+  it('round-trips article, dateline, label, span, quoted text and note of every annotation', () => {
+    const { annotations, articles } = sample();
+    const parsed = parseReport(exportMarkdownReport(annotations, articles));
+    const expected = annotations.map((a) => ({
+      article: a.article,
+      date: articles.find((x) => x.article === a.article)?.date ?? null,
+      label: a.label,
+      start: a.position.start,
+      end: a.position.end,
+      exact: a.quote.exact,
+      note: a.note,
+    }));
+    const key = (p: Parsed) => JSON.stringify([p.article, p.start, p.end, p.label]);
+    assert.deepEqual(parsed.map(key).sort(), expected.map(key).sort());
+    for (const item of expected) assert.deepEqual(parsed.find((p) => key(p) === key(item)), item);
+  });
+
+  it('groups by article (with its file and dateline) then label, and escapes the quoted text', () => {
+    const { annotations, articles } = sample();
+    const report = exportMarkdownReport(annotations, articles, { title: 'Kabul, August 2021' });
+    assert.ok(report.startsWith('# Kabul, August 2021\n\n22 annotations in 3 articles.\n\n## `seeds/003_cf56c5e4736b5965.txt` — 2021-08-15\n\n### claim (1)\n'));
+    assert.ok(report.includes('## `seeds/000_96c9ee8166b27d0f.txt` — no dateline'));
+    assert.ok(report.includes('- > \\*Ana\\*\n'));
+    assert.ok(report.includes('- > \\=Acme Corp=\n'));
+    assert.ok(report.includes('- > New York\n  > City Hall\n'));
+    assert.ok(report.includes('orphaned (not found in the current text)'));
+    assert.ok(report.indexOf('### organization (4)') < report.indexOf('### person (1)'));
+  });
+
+  it('escapes markup so quoted text shows literally', () => {
+    const cases = ['*bold* _it_ `code` [link](x) <b>html</b> a|b ~~s~~ &amp; \\', '# heading', '> quote', '- item', '+ item', '1. item', '2) item', '==='];
+    for (const text of cases) {
+      const escaped = escapeMarkdown(text);
+      assert.equal(unescapeMarkdown(escaped), text);
+      assert.doesNotMatch(escaped, /(^|[^\\])[*_`[\]<>|~&]/);
+      assert.doesNotMatch(escaped, /^([#>+=-]|\d+[.)])/);
+    }
+  });
+});
