@@ -19,7 +19,7 @@ const IRREGULAR_PAST = new Set(
 
 /** Words ending in -ed that are not past forms. */
 const NOT_PAST_ED = new Set(
-  'need bed red shed hundred sacred naked wicked kindred rugged ragged seed speed breed feed weed deed greed bleed steed indeed creed wed bred shred sled led fled'.split(
+  'need bed red shed hundred sacred naked wicked kindred rugged ragged seed speed breed feed weed deed greed bleed steed indeed creed wed shred sled'.split(
     ' ',
   ),
 );
