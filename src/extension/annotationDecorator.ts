@@ -132,9 +132,9 @@ function decorationStyle(label: AnnotationLabel, level: number): vscode.Decorati
   const color = label.color;
   const line: vscode.DecorationRenderOptions =
     level === 0
-      ? { textDecoration: `underline solid ${color} 2px; text-underline-offset: 3px; text-decoration-skip-ink: none` }
+      ? { textDecoration: `underline solid ${color} 2px !important; text-underline-offset: 3px; text-decoration-skip-ink: none` }
       : level === 1
-        ? { textDecoration: `overline solid ${color} 2px; text-decoration-skip-ink: none` }
+        ? { textDecoration: `overline solid ${color} 2px !important; text-decoration-skip-ink: none` }
         : { outline: `1px dashed ${color}` };
   return {
     ...line,

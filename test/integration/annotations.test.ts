@@ -83,10 +83,21 @@ describe('annotations', function () {
     const api = await annotatorApi();
     const editor = await openPlainEditor(uri);
     await waitFor('decorations', () => api.annotationDecorator.decorationsOf(editor).length >= 2 || undefined);
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    editor.revealRange(new vscode.Range(0, 0, 4, 0), vscode.TextEditorRevealType.AtTop);
     // person is #2563eb = rgb(37, 99, 235) in the default label schema.
-    const rendered = await waitFor('a rendered annotation underline in the person colour', async () =>
-      (await renderedDecorations()).find((d) => d.textDecoration.includes('underline') && d.textDecoration.includes('rgb(37, 99, 235)')),
-    );
+    let seen: unknown = [];
+    const rendered = await waitFor(
+      'a rendered annotation underline in the person colour',
+      async () => {
+        const all = await renderedDecorations();
+        seen = all.map((d) => `${d.text} | ${d.textDecoration} | ${d.before}`);
+        return all.find((d) => d.textDecoration.includes('underline') && d.textDecoration.includes('rgb(37, 99, 235)'));
+      },
+      30_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; rendered: ${JSON.stringify(seen).slice(0, 1500)}`);
+    });
     assert.match(rendered.text, /Marta|Lindqvist/);
   });
 
