@@ -74,7 +74,7 @@ const ABBREVIATION_WORDS = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'st'
 const PERSON_TAG = /^(Person|FirstName|LastName|MaleName|FemaleName)$/;
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'new']);
 /** First words of organizations named in other languages: "Instituto X", "Movimento X". */
-const FOREIGN_ORG_HEADS = new Set(['instituto', 'istituto', 'institut', 'universidad', 'universidade', 'università', 'universitat', 'universität', 'université', 'banco', 'banca', 'partido', 'partito', 'parti', 'movimento', 'movimiento', 'fondazione', 'fundación', 'fundação', 'liceo', 'colegio', 'collegio', 'escuela', 'scuola', 'ministerio', 'ministero', 'ministère', 'comité', 'comitato', 'consejo', 'consiglio', 'groupe', 'grupo', 'gruppo', 'société', 'sociedad', 'società', 'compagnie', 'compañía', 'deutsche', 'real', 'club', 'atlético', 'sporting']);
+const FOREIGN_ORG_HEADS = new Set(['instituto', 'istituto', 'institut', 'universidad', 'universidade', 'università', 'universitat', 'universität', 'université', 'banco', 'banca', 'partido', 'partito', 'parti', 'movimento', 'movimiento', 'fondazione', 'fundación', 'fundação', 'liceo', 'colegio', 'collegio', 'escuela', 'scuola', 'ministerio', 'ministero', 'ministère', 'comité', 'comitato', 'consejo', 'consiglio', 'agence', 'agencia', 'agenzia', 'groupe', 'grupo', 'gruppo', 'société', 'sociedad', 'società', 'compagnie', 'compañía', 'deutsche', 'real', 'club', 'atlético', 'sporting']);
 const OPENING_QUOTE = /[“"‘'(\[«—–-]\s*$/u;
 const SENTENCE_BREAK = /[.!?:;]\s*["”’]?\s*$/u;
 
@@ -295,7 +295,16 @@ class SegmentRecogniser {
       this.part(tokens, i, i + titleOf);
       let d = i + titleOf + 2;
       while (d < j && !tokens[d]!.cap) d++;
-      const name = this.nameStart(tokens, d, j);
+      // a title inside the rest: "Minister of National Defense Gen. Bismillah Mohammadi"
+      for (let k = j - 2; k >= d; k--) {
+        if (!TITLES.has(tokens[k]!.norm) || !PERSONAL_TITLES.has(tokens[k]!.norm)) continue;
+        let s = k;
+        while (s > d && TITLES.has(tokens[s - 1]!.norm)) s--;
+        this.domain(tokens, d, s);
+        return this.emit(tokens, k + 1, j, 'person', 2);
+      }
+      const head = this.rightmostHead(tokens.slice(d, j).map((t) => t.norm));
+      const name = head?.type === 'organization' ? d : this.nameStart(tokens, d, j);
       if (name > d && name < j) {
         this.domain(tokens, d, name);
         return this.emit(tokens, name, j, 'person', 2);
@@ -412,7 +421,8 @@ class SegmentRecogniser {
   /** Where a person's name starts within [i, j): at the first first-name, else the last two words. */
   private nameStart(tokens: readonly Token[], i: number, j: number): number {
     for (let k = i; k < j; k++) if (this.firstNameAt(tokens[k]!)) return k;
-    return j - i >= 3 ? j - 2 : i;
+    const tail = tokens.slice(j - 2, j);
+    return j - i >= 3 && this.looksLikePersonName(tokens, j - 2, j) && tail.every((t) => !isCommonWord(t.norm) && !isPlaceName(t.text)) ? j - 2 : i;
   }
 
   private nameTagged(t: Token): boolean {

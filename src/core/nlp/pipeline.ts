@@ -1,6 +1,6 @@
 // The entity and date pipeline. An article is analysed slice by slice (analyzeSegment: plain data, cacheable per
 // paragraph, fit for a worker), then combined article-wide (combineSegments: aliases, acronyms, the user's lexicon,
-// dates resolved against the article's date). analyzeArticle is exactly segments over paragraphs plus combine.
+// dates resolved against the article's date). analyzeArticle is exactly segments over paragraph groups plus combine.
 import { detectArticleDate } from '../article/articleDate';
 import type { Analysis, AnalyzeOptions } from './analysisModel';
 import { findDates } from './dates';
@@ -31,6 +31,7 @@ export function moveSegment(segment: SegmentAnalysis, start: number): SegmentAna
 
 /** Paragraphs longer than this are cut at sentence ends, so no slice blocks a worker for long. */
 const MAX_SEGMENT_CHARS = 4000;
+const MAX_GROUP_CHARS = 3000;
 
 export function analyzeSegment(text: string, start: number, end: number): SegmentAnalysis {
   const { candidates, definitions } = recogniseSegment(text, start, end);
@@ -79,7 +80,21 @@ function sentenceCut(text: string, from: number, to: number): number {
   return cut;
 }
 
+/**
+ * Consecutive paragraphs grouped up to MAX_GROUP_CHARS: the same names as paragraph by paragraph (compromise tags
+ * sentence by sentence), with far fewer compromise calls, each of which has a fixed cost.
+ */
+export function paragraphGroups(text: string): { start: number; end: number }[] {
+  const groups: { start: number; end: number }[] = [];
+  for (const span of segmentSpans(text)) {
+    const last = groups[groups.length - 1];
+    if (last && span.end - last.start <= MAX_GROUP_CHARS) last.end = span.end;
+    else groups.push({ ...span });
+  }
+  return groups;
+}
+
 export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Analysis {
-  const segments = segmentSpans(text).map((s) => analyzeSegment(text, s.start, s.end));
+  const segments = paragraphGroups(text).map((s) => analyzeSegment(text, s.start, s.end));
   return combineSegments(text, segments, options);
 }

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// npm run bench [-- --runs N]
+//
+// Times the pipeline (analyzeArticle: entities, aliases, article date and dates) against raw compromise on the same
+// texts in the same run: nlp(text) plus .people(), .places(), .organizations() (and, as a second baseline, their
+// offsets, which any use of the names needs). Texts: the seeds, the dev eval articles when ../shared/eval is there,
+// and a ~1 MB text made by repeating the seeds. Prints medians and ratios; asserts nothing.
+import nlp from 'compromise';
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
+
+async function loadCore() {
+  const outfile = path.join(root, '.bench', 'bench-core.cjs');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/core/nlp/pipeline.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile);
+}
+
+function texts() {
+  const seedDir = path.join(root, 'seeds');
+  const seeds = fs
+    .readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(seedDir, f), 'utf8'));
+  const sets = [{ name: `seeds (${seeds.length})`, docs: seeds }];
+  const dev = path.resolve(root, '..', 'shared', 'eval', 'gum-news-dev.jsonl');
+  if (fs.existsSync(dev)) {
+    const docs = fs
+      .readFileSync(dev, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l).text);
+    sets.push({ name: `dev eval articles (${docs.length})`, docs });
+  }
+  let big = '';
+  while (big.length < 1_000_000) big += seeds.join('\n\n') + '\n\n';
+  sets.push({ name: `repeated seeds (${(big.length / 1e6).toFixed(2)} MB)`, docs: [big], runs: 1 });
+  return sets;
+}
+
+const raw = (text) => {
+  const doc = nlp(text);
+  return doc.people().length + doc.places().length + doc.organizations().length;
+};
+const rawWithOffsets = (text) => {
+  const doc = nlp(text);
+  return doc.people().json({ offset: true }).length + doc.places().json({ offset: true }).length + doc.organizations().json({ offset: true }).length;
+};
+
+/** Median milliseconds of each fn over every doc, runs interleaved so machine noise hits them alike. */
+function time(fns, docs, runs) {
+  for (const fn of fns) for (const d of docs) fn(d);
+  const samples = fns.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      for (const d of docs) fn(d);
+      samples[k].push(performance.now() - t0);
+    });
+  }
+  return samples.map((s) => s.sort((a, b) => a - b)[Math.floor(s.length / 2)]);
+}
+
+const core = await loadCore();
+const pipeline = (text) => core.analyzeArticle(text).entities.length;
+const ms = (x) => `${x.toFixed(1)} ms`.padStart(11);
+console.log(`${'texts'.padEnd(32)}${'compromise'.padStart(11)}${'+offsets'.padStart(11)}${'pipeline'.padStart(11)}   ratio (vs compromise, vs +offsets)`);
+const totals = { raw: 0, rawOffsets: 0, pipeline: 0 };
+for (const set of texts()) {
+  const runs = set.runs ?? RUNS;
+  const [rawMs, pipelineMs, rawOffsetsMs] = time([raw, pipeline, rawWithOffsets], set.docs, runs);
+  const t = { raw: rawMs, rawOffsets: rawOffsetsMs, pipeline: pipelineMs };
+  for (const k of Object.keys(totals)) totals[k] += t[k];
+  console.log(`${set.name.padEnd(32)}${ms(t.raw)}${ms(t.rawOffsets)}${ms(t.pipeline)}   ${(t.pipeline / t.raw).toFixed(2)}x, ${(t.pipeline / t.rawOffsets).toFixed(2)}x`);
+}
+console.log(`${'all'.padEnd(32)}${ms(totals.raw)}${ms(totals.rawOffsets)}${ms(totals.pipeline)}   ${(totals.pipeline / totals.raw).toFixed(2)}x, ${(totals.pipeline / totals.rawOffsets).toFixed(2)}x`);
+console.log(`pipeline / raw compromise: ${(totals.pipeline / totals.raw).toFixed(2)}x (target <= 1.5x)`);
