@@ -5,6 +5,7 @@ import nlp from 'compromise';
 import type { EntityType } from './analysisModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
 import {
+  EVENT_HEADS,
   KNOWN_ORGS,
   NEVER_NAMES,
   NOT_ORG_ACRONYMS,
@@ -67,6 +68,8 @@ interface CompromiseTerm {
 
 /** Speech verbs that may come before their speaker: "…," said Ned Price. */
 const INVERSION_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'wrote', 'writes', 'continued', 'explained', 'noted', 'replied', 'recalled', 'concluded', 'tweeted', 'insisted', 'warned', 'argued', 'according']);
+/** Months that are also surnames ("Theresa May"): kept inside a name compromise tags as a person. */
+const NAME_MONTHS = new Set(['may', 'june', 'april', 'august']);
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'y', 'st']);
 const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'y']);
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
@@ -173,17 +176,27 @@ function isHeadlineCase(tokens: readonly Token[]): boolean {
   return words.length >= 3 && words.filter((t) => t.allCaps).length / words.length > 0.7;
 }
 
+/** "Arsenal 2 Chelsea 1", "Leeds 0 Everton 0": names each followed by a score, nothing else. */
+function isResultsLine(tokens: readonly Token[]): boolean {
+  const shape = tokens.map((t) => (/^\d{1,3}$/.test(t.text) ? 'n' : t.cap || CONNECTORS.has(t.norm) ? 'w' : 'x')).join('');
+  return /^(w+n){2,}$/.test(shape);
+}
+
 class SegmentRecogniser {
   readonly candidates: Candidate[] = [];
   readonly definitions: AcronymDefinition[] = [];
 
   constructor(private readonly text: string) {}
 
+  /** The sentence is a line of sports results: "Arsenal 2 Chelsea 1": its names are teams. */
+  private resultsLine = false;
+
   sentence(tokens: readonly Token[]): void {
     const headline = isHeadlineCase(tokens);
+    this.resultsLine = isResultsLine(tokens);
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
-      if (headline ? !this.headlineWord(t) : !startsName(t, tokens[i + 1])) {
+      if (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t, tokens[i + 1])) {
         i++;
         continue;
       }
@@ -191,7 +204,7 @@ class SegmentRecogniser {
       // extend over name words and connectors that lead to another name word
       while (j < tokens.length && !tokens[j - 1]!.breakAfter) {
         const u = tokens[j]!;
-        if (u.cap && NEVER_NAMES.has(u.norm) && !u.tags.has('Person')) break;
+        if (u.cap && NEVER_NAMES.has(u.norm) && !(u.tags.has('Person') && NAME_MONTHS.has(u.norm))) break;
         if (isNameWord(u) && (!headline || this.headlineWord(u))) {
           j++;
           continue;
@@ -282,6 +295,7 @@ class SegmentRecogniser {
       this.definitions.push({ short: after.text, long: whole });
     }
 
+    if (this.resultsLine && !isCountryName(whole)) return this.emit(tokens, i, j, 'organization', 2);
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
     if (isPlaceName(whole)) {
       if (j - i === 1 && this.personContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'person', 1);
@@ -311,6 +325,8 @@ class SegmentRecogniser {
       }
       return this.domain(tokens, d, j);
     }
+
+    if (EVENT_HEADS.has(norms[norms.length - 1]!) && j - i >= 2) return;
 
     const head = this.rightmostHead(norms);
     if (head && (head.index === norms.length - 1 || ['of', 'for', 'on'].includes(norms[head.index + 1] ?? ''))) {
@@ -359,6 +375,11 @@ class SegmentRecogniser {
     }
 
     if (FOREIGN_ORG_HEADS.has(norms[0]!) && j - i >= 2) return this.emit(tokens, i, j, 'organization', 2);
+    const firstName = words.findIndex((t) => this.firstNameAt(t));
+    if (firstName > 0 && j - i - firstName >= 2 && words.slice(0, firstName).every((t) => !this.nameTagged(t)) && this.looksLikePersonName(tokens, i + firstName, j)) {
+      this.part(tokens, i, i + firstName);
+      return this.emit(tokens, i + firstName, j, 'person', 2);
+    }
     if (this.beforePlace(tokens, j) && j - i <= 3) return this.emit(tokens, i, j, 'place', 2);
     const context = this.personContext(tokens, i, j);
     if (context === 2) return this.emit(tokens, i, j, 'person', 2);
@@ -401,6 +422,7 @@ class SegmentRecogniser {
     if (!/^\s*,\s*$/.test(last.post) || last.possessive) return false;
     for (let e = Math.min(tokens.length, j + MAX_PLACE_WORDS); e > j; e--) {
       if (tokens.slice(j, e).some((t) => !t.cap)) continue;
+      if (!tokens[e - 1]!.breakAfter && ROLE_NOUNS.has(tokens[e]?.norm ?? '')) continue;
       const name = this.span(tokens, j, e);
       if (isRegionName(name)) return true;
     }

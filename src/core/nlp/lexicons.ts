@@ -123,3 +123,10 @@ conceded concedes`);
 export const SPORT_ROLES = set(`
 goalkeeper keeper coach captain striker manager midfielder defender forward winger player players squad team attempt
 goal goals lineup line-up bench fans supporters defence defense attack`);
+
+/** Last words of events and works, which are neither organizations nor places: "Davis Cup", "Science Fair". */
+export const EVENT_HEADS = set(`
+cup open championship championships olympics olympiad games tournament festival fair expo exhibition award awards prize
+trophy series classic marathon rally derby prix summit week day war wars revolution act bill treaty accord accords
+agreement convention protocol doctrine plan program programme project initiative campaign operation album song film
+movie novel book show`);

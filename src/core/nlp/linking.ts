@@ -63,7 +63,7 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     const ws = words(m.text);
     if (ws.length === 1 || (ws.length === 2 && m.type === 'person')) {
       const full = personByWord.get(ws[ws.length - 1]!) ?? (ws.length === 1 ? personByWord.get(ws[0]!) : undefined);
-      if (full && full !== m.text && (m.type === 'person' || m.strength < 2)) {
+      if (full && full !== m.text && (m.type !== 'organization' || m.strength < 2)) {
         m.type = 'person';
         m.canonical = full;
         m.strength = 2;
