@@ -66,22 +66,23 @@ async function loadCore() {
   return require(outfile);
 }
 
-/** Runs `dist/cli.js analyze` over the documents written to files; returns one CLI result per document. */
+/** Runs `dist/cli.js analyze [--date D] FILE...` over the documents written to files; one result per document. */
 function runCli(docs, withDate) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aa-eval-'));
+  const analyze = (files, date) => {
+    const cliArgs = [path.join(root, 'dist', 'cli.js'), 'analyze', ...(date ? ['--date', date] : []), ...files];
+    const run = spawnSync(process.execPath, cliArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (run.status !== 0) throw new Error(`dist/cli.js analyze failed: ${run.stderr}`);
+    return JSON.parse(run.stdout).map((r) => ({ articleDate: r.date ?? null, entities: r.entities, dates: r.dates }));
+  };
   try {
-    const results = [];
-    for (const [i, doc] of docs.entries()) {
+    const files = docs.map((doc, i) => {
       const file = path.join(dir, `${String(i).padStart(4, '0')}.txt`);
       fs.writeFileSync(file, doc.text);
-      const cliArgs = [path.join(root, 'dist', 'cli.js'), 'analyze', file];
-      if (withDate) cliArgs.push('--date', doc.docDate ?? 'none');
-      const run = spawnSync(process.execPath, cliArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
-      if (run.status !== 0) throw new Error(`dist/cli.js analyze failed: ${run.stderr}`);
-      const [result] = JSON.parse(run.stdout);
-      results.push({ articleDate: result.date ?? null, entities: result.entities, dates: result.dates });
-    }
-    return results;
+      return file;
+    });
+    // with the article date each document needs its own run; without it one run takes them all
+    return withDate ? files.map((f, i) => analyze([f], docs[i].docDate)[0]) : analyze(files, undefined);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

