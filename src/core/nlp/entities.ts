@@ -68,6 +68,8 @@ interface CompromiseTerm {
 
 /** Speech verbs that may come before their speaker: "…," said Ned Price. */
 const INVERSION_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'wrote', 'writes', 'continued', 'explained', 'noted', 'replied', 'recalled', 'concluded', 'tweeted', 'insisted', 'warned', 'argued', 'according']);
+/** "the Monti government": a leader's name before these is a person. */
+const GOVERNMENT_NOUNS = new Set(['government', 'administration', 'cabinet', 'presidency', 'premiership', 'regime', 'era']);
 /** Months that are also surnames ("Theresa May"): kept inside a name compromise tags as a person. */
 const NAME_MONTHS = new Set(['may', 'june', 'april', 'august']);
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'y', 'st']);
@@ -281,7 +283,7 @@ class SegmentRecogniser {
 
   /** Types one name-shaped part of a sentence, tokens [i, j). */
   private part(tokens: readonly Token[], i: number, j: number): void {
-    while (i < j && (NEVER_NAMES.has(tokens[i]!.norm) || !tokens[i]!.cap)) i++;
+    while (i < j && (NEVER_NAMES.has(tokens[i]!.norm) || !tokens[i]!.cap || /^\d/.test(tokens[i]!.text))) i++;
     while (j > i && !tokens[j - 1]!.cap) j--;
     if (i >= j) return;
     const words = tokens.slice(i, j);
@@ -325,7 +327,8 @@ class SegmentRecogniser {
       return this.domain(tokens, d, j);
     }
 
-    if (EVENT_HEADS.has(norms[norms.length - 1]!) && j - i >= 2) return;
+    const event = norms.findIndex((n) => EVENT_HEADS.has(n));
+    if (event > 0 && words.slice(event + 1).every((t) => isPlaceName(t.text) || /^\d+$/.test(t.text))) return;
 
     const head = this.rightmostHead(norms);
     if (head && (head.index === norms.length - 1 || ['of', 'for', 'on'].includes(norms[head.index + 1] ?? ''))) {
@@ -369,13 +372,15 @@ class SegmentRecogniser {
     // acronyms: a bare all-caps word is most often an organization
     if (j - i === 1 && words[0]!.allCaps) {
       const bare = words[0]!.text.replace(/\./g, '');
+      if (!/^[\p{Lu}\d&-]+$/u.test(bare)) return;
       if (NOT_ORG_ACRONYMS.has(bare.toLowerCase()) || bare.length < 2 || bare.length > 6 || /^[IVXLC]+$/.test(bare)) return;
       return this.emit(tokens, i, j, 'organization', 1);
     }
 
     if (FOREIGN_ORG_HEADS.has(norms[0]!) && j - i >= 2) return this.emit(tokens, i, j, 'organization', 2);
     const firstName = words.findIndex((t) => this.firstNameAt(t));
-    const descriptor = (t: Token): boolean => !this.firstNameAt(t) && !t.tags.has('LastName');
+    const descriptor = (t: Token): boolean =>
+      !this.firstNameAt(t) && !t.tags.has('LastName') && (isCommonWord(t.norm) || isDemonym(t.text) || /(?:ist|ists|ite|ites|ian|ians)$/.test(t.norm));
     if (firstName > 0 && j - i - firstName >= 2 && words.slice(0, firstName).every(descriptor) && this.looksLikePersonName(tokens, i + firstName, j)) {
       this.domain(tokens, i, i + firstName);
       return this.emit(tokens, i + firstName, j, 'person', 2);
@@ -395,6 +400,7 @@ class SegmentRecogniser {
     // a single word
     const w = words[0]!;
     if (w.tags.has('Organization')) return this.emit(tokens, i, j, 'organization', 1);
+    if (GOVERNMENT_NOUNS.has(tokens[j]?.norm ?? '') && !w.allCaps) return this.emit(tokens, i, j, 'person', 1);
     if (determined) return this.emit(tokens, i, j, w.tags.has('Place') ? 'place' : 'organization', 0);
     if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);
     if (w.tags.has('Place')) return this.emit(tokens, i, j, 'place', 1);
@@ -481,6 +487,7 @@ class SegmentRecogniser {
       }
       if (t.allCaps && t.text.replace(/\./g, '').length > 1) return false;
       if (ORG_HEADS.has(t.norm) || PLACE_HEADS.has(t.norm) || isDemonym(t.text)) return false;
+      if (k === i && t.tags.has('Country') && !this.nameTagged(t)) return false;
       if (/\d/.test(t.text)) return false;
       if (!t.tags.has('ProperNoun') && !t.tags.has('Person') && /^(Verb|Adverb|Adjective|Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t)) && !t.initial) return false;
     }

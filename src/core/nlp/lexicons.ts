@@ -1,5 +1,7 @@
 // Closed word classes the entity rules rely on: generic English news vocabulary, no names from any article.
-const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s*\|\s*|\s+/u).map((w) => w.toLowerCase()));
+/** A set of lowercase entries: separated by "|" when entries have spaces, else by whitespace. */
+const set = (words: string): ReadonlySet<string> =>
+  new Set(words.trim().split(words.includes('|') ? /\s*\|\s*/u : /\s+/u).map((w) => w.toLowerCase()));
 
 /** Words that head an organization's name: "Ministry of Defence", "Irving Police Department", "Acme Inc.". */
 export const ORG_HEADS = set(`

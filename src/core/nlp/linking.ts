@@ -71,7 +71,7 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       }
     }
     const acronym = orgByAcronym.get(bareAcronym(m.text));
-    if (ws.length === 1 && acronym && acronym !== m.text && /^\p{Lu}[\p{Lu}\d.&]+$/u.test(m.text)) {
+    if (ws.length === 1 && acronym && acronym !== m.text && /^\p{Lu}[\p{Lu}\d.&]+$/u.test(m.text) && !(m.type === 'place' && m.strength >= 2)) {
       m.type = 'organization';
       m.canonical = acronym;
       m.strength = Math.max(m.strength, 2);
