@@ -68,6 +68,8 @@ interface CompromiseTerm {
 
 /** Speech verbs that may come before their speaker: "…," said Ned Price. */
 const INVERSION_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'wrote', 'writes', 'continued', 'explained', 'noted', 'replied', 'recalled', 'concluded', 'tweeted', 'insisted', 'warned', 'argued', 'according']);
+/** "Hurricane Maria" names a storm, not a person. */
+const STORMS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 /** "the Monti government": a leader's name before these is a person. */
 const GOVERNMENT_NOUNS = new Set(['government', 'administration', 'cabinet', 'presidency', 'premiership', 'regime', 'era']);
 /** Months that are also surnames ("Theresa May"): kept inside a name compromise tags as a person. */
@@ -300,7 +302,7 @@ class SegmentRecogniser {
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
     if (isPlaceName(whole)) {
       if (j - i === 1 && this.personContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'person', 1);
-      if (isCountryName(whole) && this.sportsTeamContext(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 2);
+      if (this.sportsTeamContext(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 2);
       return this.emit(tokens, i, j, 'place', 2);
     }
 
@@ -327,6 +329,7 @@ class SegmentRecogniser {
       return this.domain(tokens, d, j);
     }
 
+    if (STORMS.has(norms[0]!)) return;
     const event = norms.findIndex((n) => EVENT_HEADS.has(n));
     if (event > 0 && words.slice(event + 1).every((t) => isPlaceName(t.text) || /^\d+$/.test(t.text))) return;
 

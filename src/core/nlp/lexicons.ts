@@ -13,7 +13,9 @@ holdings group club fc office service services board authority bureau assembly p
 fund trust museum guard guards brigade brigades battalion regiment corps movement alliance coalition conference secretariat
 chamber cabinet tribunal commissariat directorate enterprises labs laboratories studios records pictures entertainment
 media publishing publications television radio channel channels council councils front mission observatory consortium
-cooperative partnership institution institutions team squad division`);
+cooperative partnership institution institutions team squad division exchange traders partners ventures investments securities
+insurance petroleum pharmaceuticals electronics communications telecom logistics brands foods stores airline railways
+railway motor automotive software semiconductor bancorp financial`);
 
 /** Heads that make an organization only with "of": "University of X", "Bank of X" (without: the facility or person). */
 export const ORG_OF_HEADS = set(`
@@ -88,6 +90,9 @@ Google | Facebook | Twitter | Microsoft | Apple | Amazon | YouTube | Instagram |
 IBM | Intel | Samsung | Sony | Toyota | Volkswagen | Boeing | Airbus | Tesla | Uber | Wikipedia | Wikinews | Yahoo |
 Reddit | LinkedIn | Disney | Nike | Adidas | Coca-Cola | PepsiCo | McDonald's | Walmart | Shell | BP | ExxonMobil |
 Gazprom | Huawei | Alibaba | Tencent | Baidu | Nokia | Ericsson | Siemens | Nestle | Unilever | Pfizer | Moderna |
+Goldman Sachs | Morgan Stanley | JPMorgan | JPMorgan Chase | Citigroup | Barclays | HSBC | Deutsche Bank | UBS | Credit Suisse |
+BlackRock | Berkshire Hathaway | General Motors | Ford | Chrysler | General Electric | Exxon | Chevron | Walt Disney |
+Procter & Gamble | Johnson & Johnson | AT&T | Verizon | Vodafone | Oracle | Cisco | Qualcomm | Nvidia | SpaceX |
 Taliban | Hamas | Hezbollah | al-Qaeda | al Qaeda | Al-Qaeda | ISIS | ISIL | Daesh | Boko Haram | al-Shabaab | PKK |
 Red Cross | Red Crescent | Greenpeace | Amnesty International | Human Rights Watch | Oxfam | WikiLeaks | Anonymous |
 Congress | Senate | Parliament | Knesset | Duma | Bundestag | Politburo | Vatican | Scotland Yard | Mossad | KGB | FSB |

@@ -87,8 +87,19 @@ describe('entities: organizations by form', () => {
     assert.deepEqual(found('He watched TV until the CEO arrived.'), []);
   });
 
-  it('drops events and works, which are neither organizations nor places', () => {
+  it('drops events, works and storms, which are neither organizations nor places', () => {
     assert.deepEqual(found('Thousands attended the Harbour Lantern Festival in Bergen.'), ['Bergen/LOC']);
+    assert.deepEqual(found('The 12th Fjord Film Expo Norway 2019 drew crowds.'), []);
+    assert.deepEqual(found('Hurricane Dolores reached Cuba on Monday.'), ['Cuba/LOC']);
+  });
+
+  it('types companies by their last word, and a city club beating another as a team', () => {
+    assert.deepEqual(found('Shares of Kestrel Freight Logistics and Avenor Pharmaceuticals rose on the Oslo Stock Exchange.'), [
+      'Kestrel Freight Logistics/ORG',
+      'Avenor Pharmaceuticals/ORG',
+      'Oslo Stock Exchange/ORG',
+    ]);
+    assert.equal(typeOf('On Sunday Lisbon beat Porto 3 - 1 in the league.', 'Porto'), 'organization');
   });
 });
 
