@@ -179,10 +179,10 @@ function isHeadlineCase(tokens: readonly Token[]): boolean {
   return words.length >= 3 && words.filter((t) => t.allCaps).length / words.length > 0.7;
 }
 
-/** "Arsenal 2 Chelsea 1", "Leeds 0 Everton 0": names each followed by a score, nothing else. */
+/** "Arsenal 2 Chelsea 1": names each followed by a score; "Arsenal 3 2 1 0 6 2 7": a row of a standings table. */
 function isResultsLine(tokens: readonly Token[]): boolean {
   const shape = tokens.map((t) => (/^\d{1,3}$/.test(t.text) ? 'n' : t.cap || CONNECTORS.has(t.norm) ? 'w' : 'x')).join('');
-  return /^(w+n){2,}$/.test(shape);
+  return /^(w+n){2,}$/.test(shape) || /^w+n{3,}$/.test(shape);
 }
 
 class SegmentRecogniser {

@@ -132,6 +132,7 @@ describe('entities: places', () => {
 
   it('takes the names of a results line for teams', () => {
     assert.deepEqual(found('Results on Saturday:\n\nRedfield Rovers 2 Easton Athletic 1'), ['Redfield Rovers/ORG', 'Easton Athletic/ORG']);
+    assert.deepEqual(found('Standings:\n\nLisbon 3 2 1 0 6 2 7\n\nEaston Athletic 3 2 0 1 7 4 6'), ['Lisbon/ORG', 'Easton Athletic/ORG']);
   });
 });
 
