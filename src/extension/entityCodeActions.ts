@@ -51,13 +51,19 @@ export function correctionsFor(sourceUri: vscode.Uri, mention: EntityMention): v
   ];
 }
 
-/** Markdown command links for an entity hover (Accept · Reject · Change Type), for a hover that allows these commands. */
+/**
+ * Markdown command links for an entity hover: Accept · Reject · Change Type to each other type (one click each, no
+ * picker), for a hover that allows ENTITY_CORRECTION_COMMANDS. The arguments are JSON, URI-encoded, so article text
+ * in them cannot break out of the link.
+ */
 export function entityCorrectionLinks(sourceUri: vscode.Uri, mention: EntityMention): string {
-  const args = encodeURIComponent(JSON.stringify([{ uri: sourceUri.toString(), start: mention.start, end: mention.end, text: mention.text }]));
+  const base = { uri: sourceUri.toString(), start: mention.start, end: mention.end, text: mention.text };
+  const link = (label: string, command: string, args: object, title: string): string => `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([args]))} "${title}")`;
+  const retype = ENTITY_TYPES.filter((t) => t !== mention.type).map((type) => link(type, CHANGE_ENTITY_TYPE_COMMAND, { ...base, type }, `A ${type}, in every article`));
   return [
-    `[Accept](command:${ACCEPT_ENTITY_COMMAND}?${args} "Keep it as an annotation")`,
-    `[Reject](command:${REJECT_ENTITY_COMMAND}?${args} "Not an entity, in every article")`,
-    `[Change Type](command:${CHANGE_ENTITY_TYPE_COMMAND}?${args} "Another type, in every article")`,
+    link('Accept', ACCEPT_ENTITY_COMMAND, base, 'Keep it as an annotation'),
+    link('Reject', REJECT_ENTITY_COMMAND, base, 'Not an entity, in every article'),
+    `Change Type to ${retype.join(' or ')}`,
   ].join(' · ');
 }
 

@@ -4,6 +4,7 @@ import type { Analysis, DateMention, DateValue, EntityMention } from '../core/nl
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
+import { ENTITY_CORRECTION_COMMANDS, entityCorrectionLinks } from './entityCodeActions';
 import type { SettingsWatcher } from './settings';
 
 const KIND_NAMES = { person: 'Person', place: 'Place', organization: 'Organization' } as const;
@@ -68,7 +69,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   }
 
   private entityHover(article: ArticleDocument, analysis: Analysis, entity: EntityMention): vscode.MarkdownString {
-    const md = safeMarkdown();
+    const md = safeMarkdown(ENTITY_CORRECTION_COMMANDS);
     const mentions = analysis.entities.filter((e) => e.canonical === entity.canonical && e.type === entity.type);
     md.appendMarkdown(`**${KIND_NAMES[entity.type]}** · ${escapeMarkdown(entity.canonical)}\n\n`);
     const aliases = (analysis.aliases[entity.canonical] ?? []).filter((a) => a !== entity.canonical);
@@ -93,7 +94,9 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     }
     md.appendMarkdown(`${counts}.\n\n`);
     const first = mentions.reduce((a, b) => (b.start < a.start ? b : a), mentions[0] ?? entity);
-    md.appendMarkdown(`First mention: ${escapeMarkdown(sentenceAround(article.sourceText, first.start, first.end))}`);
+    md.appendMarkdown(`First mention: ${escapeMarkdown(sentenceAround(article.sourceText, first.start, first.end))}\n\n`);
+    // The links carry source offsets and the file; the commands re-find the mention there, so a stale hover does no harm.
+    md.appendMarkdown(entityCorrectionLinks(article.sourceUri, entity));
     return md;
   }
 
