@@ -9,13 +9,21 @@ export interface MementoStorage {
 
 /** Adapts a VS Code Memento (`context.workspaceState`) to the core store's storage interface. */
 export class MementoStateStorage implements MementoStorage {
+  private writeCount = 0;
+
   constructor(private readonly memento: vscode.Memento) {}
+
+  /** How many writes this session has made (the write-coalescing test reads it). */
+  get writes(): number {
+    return this.writeCount;
+  }
 
   get(key: string): unknown {
     return this.memento.get<unknown>(key);
   }
 
   async update(key: string, value: unknown): Promise<void> {
+    this.writeCount += 1;
     await this.memento.update(key, value);
   }
 }

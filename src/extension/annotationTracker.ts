@@ -8,6 +8,9 @@ import type { AnnotationService } from './annotationService';
 import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
 import type { SettingsWatcher } from './settings';
 
+/** Typing pause after which annotations moved by edits are written to workspace state (one write, not one per key). */
+export const EDIT_WRITE_DEBOUNCE_MILLIS = 500;
+
 export interface ReanchorReport {
   readonly key: string;
   /** Why it ran: the file changed behind the editor's back, or a document was opened. */
@@ -27,6 +30,8 @@ export class AnnotationTracker implements vscode.Disposable {
   readonly onDidReanchor = this.reanchorEmitter.event;
   /** Per article, a chain so that re-anchoring and edit-following never interleave. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Pending debounced write of annotations moved by edits. */
+  private writeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly annotations: AnnotationService,
@@ -110,12 +115,30 @@ export class AnnotationTracker implements vscode.Disposable {
       void this.reanchorArticle(key, text, 'disk');
       return;
     }
-    const write = this.annotations.store.replaceArticle(key, after, { undoable: false, description: `Follow edits in ${key}` });
-    void this.enqueue(key, async () => {
-      await write;
-      // Undo/redo can bring back text an annotation lost: find its orphans again.
-      if (undoing && after.some((a) => a.status === 'orphaned')) await this.reanchorOrphans(key, text);
-    }).catch((error: unknown) => console.error('article-annotator: saving annotations after an edit failed', error));
+    // In memory at once (decorations stay right); the write of the whole state waits until typing pauses.
+    void this.annotations.store.replaceArticle(key, after, { undoable: false, description: `Follow edits in ${key}`, deferWrite: true });
+    this.scheduleWrite();
+    // Undo/redo can bring back text an annotation lost: find its orphans again.
+    if (undoing && after.some((a) => a.status === 'orphaned')) {
+      void this.enqueue(key, () => this.reanchorOrphans(key, text)).catch((error: unknown) => console.error('article-annotator: re-anchoring after an undo failed', error));
+    }
+  }
+
+  private scheduleWrite(): void {
+    if (this.writeTimer) clearTimeout(this.writeTimer);
+    this.writeTimer = setTimeout(() => {
+      this.writeTimer = undefined;
+      this.saveFollowedEdits().catch((error: unknown) => console.error('article-annotator: saving annotations after edits failed', error));
+    }, EDIT_WRITE_DEBOUNCE_MILLIS);
+  }
+
+  /** Writes what edit-following changed in memory and has not stored yet (debounce expired, idle(), dispose/deactivate). */
+  saveFollowedEdits(): Promise<void> {
+    if (this.writeTimer) {
+      clearTimeout(this.writeTimer);
+      this.writeTimer = undefined;
+    }
+    return this.annotations.store.save();
   }
 
   private async reanchorOrphans(key: string, text: string): Promise<void> {
@@ -178,10 +201,15 @@ export class AnnotationTracker implements vscode.Disposable {
   /** Resolves when every queued re-anchoring and edit write has finished (tests). */
   async idle(): Promise<void> {
     await Promise.all([...this.queues.values()]);
+    await this.saveFollowedEdits();
     await this.annotations.store.flush();
   }
 
   dispose(): void {
+    // Nothing typed may be lost: write what is pending now (deactivate() awaits the same write).
+    if (this.writeTimer || this.annotations.store.hasUnsavedChanges) {
+      this.saveFollowedEdits().catch((error: unknown) => console.error('article-annotator: saving annotations on shutdown failed', error));
+    }
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -91,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(annotations);
   context.subscriptions.push(annotationDecorator);
   context.subscriptions.push(annotationTracker);
+  saveBeforeExit = () => annotationTracker.saveFollowedEdits();
   // A lexicon change re-analyses every open article, so a correction shows everywhere at once.
   context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'lexicon' ? analysis.invalidate() : undefined)));
   context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, new AnnotationHoverProvider(annotations, articleDocuments)));
@@ -125,8 +126,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   return { annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */
+let saveBeforeExit: (() => Promise<void>) | undefined;
+
+export async function deactivate(): Promise<void> {
+  // Everything else is disposed through context.subscriptions; a write pending after typing must not be lost.
+  await saveBeforeExit?.();
 }
 
 function commandUri(uri: unknown): vscode.Uri {

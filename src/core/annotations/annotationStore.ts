@@ -228,9 +228,11 @@ export class AnnotationStore {
 
   /**
    * Makes `annotations` the article's whole set (after re-anchoring or following edits). Undoable unless
-   * `undoable: false`, which edit-following should pass: the text's own undo moves them back.
+   * `undoable: false`, which edit-following should pass: the text's own undo moves them back. With `deferWrite: true`
+   * the change is made in memory at once but not written: the next write carries it, or call save() (edit-following
+   * debounces its writes this way).
    */
-  replaceArticle(article: string, annotations: readonly Annotation[], options: { readonly undoable?: boolean; readonly description?: string } = {}): Promise<void> {
+  replaceArticle(article: string, annotations: readonly Annotation[], options: { readonly undoable?: boolean; readonly description?: string; readonly deferWrite?: boolean } = {}): Promise<void> {
     const next = new Map<string, Annotation>();
     for (const a of annotations) {
       checkAnnotation(a);
@@ -247,7 +249,17 @@ export class AnnotationStore {
     }
     for (const after of next.values()) if (!this.annotations.has(after.id)) changes.push({ before: undefined, after });
     if (changes.length === 0) return this.queue;
-    return this.commit(options.description ?? `Update annotations of ${article}`, changes, options.undoable ?? true);
+    return this.commit(options.description ?? `Update annotations of ${article}`, changes, options.undoable ?? true, options.deferWrite ?? false);
+  }
+
+  /** True while a change is in memory that no finished write holds yet (deferred or still being written). */
+  get hasUnsavedChanges(): boolean {
+    return this.savedCount < this.changeCount;
+  }
+
+  /** Writes changes made with `deferWrite` (and waits for any write in flight); resolves when they are stored. */
+  save(): Promise<void> {
+    return this.hasUnsavedChanges ? this.persist() : this.queue;
   }
 
   /** Whether undo() has something to undo. */
@@ -351,7 +363,7 @@ export class AnnotationStore {
     this.emitter.dispose();
   }
 
-  private commit(description: string, changes: readonly AnnotationChange[], undoable = true): Promise<void> {
+  private commit(description: string, changes: readonly AnnotationChange[], undoable = true, deferWrite = false): Promise<void> {
     for (const { before, after } of changes) {
       if (after) this.annotations.set(after.id, after);
       else if (before) this.annotations.delete(before.id);
@@ -367,6 +379,11 @@ export class AnnotationStore {
       if (after) articles.add(after.article);
     }
     this.emitter.fire({ kind: 'annotations', articles: [...articles].sort() });
+    if (deferWrite) {
+      // Counted as a change, so the next write (any kind) carries it and save() knows there is something to write.
+      this.changeCount += 1;
+      return Promise.resolve();
+    }
     return this.persist();
   }
 

@@ -34,6 +34,40 @@ function annotationAt(word: string, label = 'place', article = 'news/a.txt'): An
 }
 
 describe('AnnotationStore', () => {
+  it('deferWrite keeps edit-following in memory until save(), which writes it once; a later write carries it too', async () => {
+    const storage = new MemoryStorage(true);
+    const store = new AnnotationStore(storage);
+    await store.load();
+    const a = annotationAt('Port Vell');
+    await store.add(a);
+    const writesBefore = storage.writes;
+    let moved = a;
+    for (let shift = 1; shift <= 50; shift += 1) {
+      moved = { ...a, position: { start: a.position.start + shift, end: a.position.end + shift } };
+      await store.replaceArticle(a.article, [moved], { undoable: false, deferWrite: true });
+    }
+    assert.equal(storage.writes, writesBefore, 'nothing written yet');
+    assert.deepEqual(store.get(a.id)?.position, moved.position, 'in memory at once');
+    assert.equal(store.hasUnsavedChanges, true);
+    assert.equal(store.canUndo, true, 'the add is still the undo step');
+    await store.save();
+    assert.equal(storage.writes, writesBefore + 1, 'one write for fifty changes');
+    assert.equal(store.hasUnsavedChanges, false);
+    await store.save();
+    assert.equal(storage.writes, writesBefore + 1, 'nothing left to write');
+    const reloaded = new AnnotationStore(storage);
+    await reloaded.load();
+    assert.deepEqual(reloaded.get(a.id)?.position, moved.position);
+
+    const again = { ...moved, position: { start: moved.position.start + 1, end: moved.position.end + 1 } };
+    await store.replaceArticle(a.article, [again], { undoable: false, deferWrite: true });
+    await store.setArticleDate(a.article, '2024-03-04');
+    assert.equal(store.hasUnsavedChanges, false, 'the article-date write carried the deferred change');
+    const third = new AnnotationStore(storage);
+    await third.load();
+    assert.deepEqual(third.get(a.id)?.position, again.position);
+  });
+
   it('stores 100 adds fired without awaiting in between, and they survive a reload', async () => {
     const storage = new MemoryStorage(true);
     const store = new AnnotationStore(storage);
