@@ -7,8 +7,10 @@ import { renderReadingView } from '../core/article/readingView';
 export const ARTICLE_SCHEME = 'article';
 /** Appended to the view's path so the tab reads "000_….txt — Article" and the `article` language applies. */
 const VIEW_SUFFIX = ' — Article';
+/** Pause in typing after which a reading view follows its source editor's unsaved text. */
+const BUFFER_REFRESH_DEBOUNCE_MILLIS = 200;
 
-/** Offsets between the source text (on disk) and the view text; same shape as the core's OffsetMap. */
+/** Offsets between the source text (an open editor's text, else the file) and the view text; same shape as the core's OffsetMap. */
 export interface ViewMapping {
   toView(sourceOffset: number): number | undefined;
   toSource(viewOffset: number): number | undefined;
@@ -22,6 +24,13 @@ export interface RenderedArticle {
   readonly sourceText: string | undefined;
   readonly viewText: string;
   readonly map: ViewMapping | undefined;
+  /** View offsets of the header block and of each paragraph with its kind (title, heading, …), for styling. */
+  readonly layout?: ViewLayout;
+}
+
+export interface ViewLayout {
+  readonly header: { readonly start: number; readonly end: number };
+  readonly paragraphs: readonly { readonly start: number; readonly end: number; readonly kind: string }[];
 }
 
 export function toArticleUri(sourceUri: vscode.Uri): vscode.Uri {
@@ -42,17 +51,18 @@ export function sourceUriOf(articleUri: vscode.Uri): vscode.Uri | undefined {
 /** The reading view from the core: header (title, dateline, source, licence, word count), then the paragraphs. */
 export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverride) => {
   const view = renderReadingView(parseArticle(text), { fileName, dateOverride });
-  return { text: view.text, map: view.map };
+  return { text: view.text, map: view.map, layout: { header: view.header, paragraphs: view.paragraphs } };
 };
 
 /** Turns source text into the reading view. */
-export type ReadingViewRenderer = (text: string, fileName: string, dateOverride: string | undefined) => { text: string; map: ViewMapping };
+export type ReadingViewRenderer = (text: string, fileName: string, dateOverride: string | undefined) => { text: string; map: ViewMapping; layout?: ViewLayout };
 
 export class ArticleProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly cache = new Map<string, RenderedArticle>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedArticle>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly pendingRefreshes = new Map<string, NodeJS.Timeout>();
   readonly onDidChange = this.changeEmitter.event;
   /** Fires after a reading view was (re-)rendered, once its new text is in place. */
   readonly onDidRender = this.renderedEmitter.event;
@@ -76,9 +86,34 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
         if (doc.uri.scheme === ARTICLE_SCHEME) this.cache.delete(doc.uri.toString());
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.scheme !== ARTICLE_SCHEME) {
+          // Typing in a plain editor on the source: the view follows the buffer, once typing pauses.
+          if (event.contentChanges.length > 0) this.refreshSourceSoon(event.document.uri);
+          return;
+        }
         const rendered = this.cache.get(event.document.uri.toString());
-        if (rendered && event.document.uri.scheme === ARTICLE_SCHEME) this.renderedEmitter.fire(rendered);
+        if (rendered) this.renderedEmitter.fire(rendered);
       }),
+      // Closed without saving: the view goes back to the file on disk.
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.scheme !== ARTICLE_SCHEME) this.refreshSource(doc.uri);
+      }),
+      { dispose: () => this.pendingRefreshes.forEach((timer) => clearTimeout(timer)) },
+    );
+  }
+
+  /** Debounced per source file, so a burst of keystrokes re-renders once. */
+  private refreshSourceSoon(sourceUri: vscode.Uri): void {
+    const key = sourceUri.toString();
+    if (![...this.cache.values()].some((r) => r.sourceUri.toString() === key)) return;
+    const pending = this.pendingRefreshes.get(key);
+    if (pending) clearTimeout(pending);
+    this.pendingRefreshes.set(
+      key,
+      setTimeout(() => {
+        this.pendingRefreshes.delete(key);
+        this.refreshSource(sourceUri);
+      }, BUFFER_REFRESH_DEBOUNCE_MILLIS),
     );
   }
 
@@ -105,6 +140,9 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     const sourceUri = sourceUriOf(uri);
     if (!sourceUri) return { sourceUri: uri, sourceText: undefined, viewText: 'This article link does not name a source file.', map: undefined };
     const fileName = sourceUri.path.slice(sourceUri.path.lastIndexOf('/') + 1);
+    // An open editor's text is the article's current text (unsaved edits included): annotations and highlights use its offsets.
+    const open = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === sourceUri.toString());
+    if (open) return this.renderText(sourceUri, fileName, open.getText(), undefined);
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(sourceUri);
@@ -114,10 +152,14 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     }
     const decoded = decodeArticleBytes(bytes);
     if ('problem' in decoded) return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, decoded.problem), map: undefined };
+    return this.renderText(sourceUri, fileName, decoded.text, decoded.warning);
+  }
+
+  private renderText(sourceUri: vscode.Uri, fileName: string, text: string, warning: string | undefined): RenderedArticle {
     try {
-      const view = this.renderer(decoded.text, fileName, this.dateOverride(sourceUri));
-      const viewText = decoded.warning ? `${view.text}\n\n(Note: ${decoded.warning}.)\n` : view.text;
-      return { sourceUri, sourceText: decoded.text, viewText, map: view.map };
+      const view = this.renderer(text, fileName, this.dateOverride(sourceUri));
+      const viewText = warning ? `${view.text}\n\n(Note: ${warning}.)\n` : view.text;
+      return { sourceUri, sourceText: text, viewText, map: view.map, layout: view.layout };
     } catch (error) {
       return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, `the reading view could not be built (${error instanceof Error ? error.message : String(error)})`), map: undefined };
     }

@@ -1,0 +1,106 @@
+// Unsaved edits in a plain editor: the reading view shows the buffer (not the file on disk) so annotations land on the
+// same words in both; edit-following keeps annotations right in memory at once but writes workspace state once typing
+// pauses, and what it wrote is what a reloaded window finds.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { Annotation } from '../../src/core/annotations/annotationModel';
+import { STATE_KEY } from '../../src/core/annotations/schemaVersions';
+import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
+import { openReadingView, workspaceUri } from './articleEditors';
+
+const TEXT = 'date 2023-02-10 Ferry timetable changes\n\nThe ferry to Ostholm will run twice a day from March. The harbour office said the winter timetable ends early.\n';
+const KEY = 'seeds/unsaved-edits.txt';
+const TYPING_TEXT = 'date 2023-02-11 Bridge repairs\n\nRepairs to the Vennick bridge start next week, the county engineer said.\n';
+const TYPING_KEY = 'seeds/typing-writes.txt';
+const TYPED = 50;
+
+describe('unsaved edits', function () {
+  this.timeout(90_000);
+
+  after(async () => {
+    await closeAllEditors();
+  });
+
+  it('the reading view follows the unsaved text of the plain editor, and an annotation made there is drawn over the same words', async () => {
+    const api = await annotatorApi();
+    const uri = writeArticle('unsaved-edits.txt', TEXT);
+    for (const a of api.annotations.forArticle(KEY)) await api.annotations.remove(a.id);
+    await closeAllEditors();
+    const plain = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.One, preview: false });
+    const reading = await openReadingView(uri);
+    assert.equal(reading.document.uri.scheme, 'article');
+    assert.ok(reading.document.getText().includes('The ferry to Ostholm'));
+    try {
+      // Type a new sentence at the start of the body, without saving.
+      const inserted = 'Late news: the Ostholm pier reopened on Tuesday. ';
+      const bodyStart = TEXT.indexOf('The ferry');
+      for (let k = 0; k < inserted.length; k++) {
+        await plain.edit((b) => b.insert(plain.document.positionAt(bodyStart + k), inserted[k]!));
+      }
+      const typed = plain.document.getText();
+      assert.ok(typed.includes(inserted + 'The ferry'), typed);
+      assert.ok(plain.document.isDirty, 'not saved');
+      assert.equal(readFileSync(uri.fsPath, 'utf8'), TEXT, 'the file on disk is unchanged');
+      await waitFor('the reading view shows the typed sentence', () => reading.document.getText().includes('the Ostholm pier reopened on Tuesday. The ferry'), 10_000);
+
+      // Annotate "pier reopened" from a selection in the plain editor.
+      const span = spanOf(typed, 'pier reopened');
+      plain.selection = new vscode.Selection(plain.document.positionAt(span.start), plain.document.positionAt(span.end));
+      await vscode.window.showTextDocument(plain.document, vscode.ViewColumn.One);
+      const created = await vscode.commands.executeCommand<Annotation>('articleAnnotator.annotateSelection', { label: 'event', note: '' });
+      assert.ok(created);
+      assert.deepEqual(created.position, span);
+      const inReading = await waitFor('the annotation drawn in the reading view', () => api.annotationDecorator.decorationsOf(reading).find((d) => d.id === created.id));
+      assert.equal(reading.document.getText(inReading.range), 'pier reopened');
+      const inPlain = await waitFor('the annotation drawn in the plain editor', () => api.annotationDecorator.decorationsOf(plain).find((d) => d.id === created.id));
+      assert.equal(plain.document.getText(inPlain.range), 'pier reopened');
+    } finally {
+      await vscode.window.showTextDocument(plain.document, vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    // Reverted: the view goes back to the file's text.
+    await waitFor('the reading view back to the file text', () => !reading.document.getText().includes('pier reopened'), 10_000);
+    for (const a of api.annotations.forArticle(KEY)) await api.annotations.remove(a.id);
+  });
+
+  it(`${TYPED} quick edits move an annotation at once but write workspace state only a few times`, async () => {
+    const api = await annotatorApi();
+    const uri = writeArticle('typing-writes.txt', TYPING_TEXT);
+    for (const a of api.annotations.forArticle(TYPING_KEY)) await api.annotations.remove(a.id);
+    await closeAllEditors();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const span = spanOf(TYPING_TEXT, 'county engineer');
+    const created = await vscode.commands.executeCommand<Annotation>('articleAnnotator.annotateSelection', { uri: uri.toString(), ...span, label: 'person', note: 'who said it' });
+    await api.annotationTracker.idle();
+    const writesBefore = api.annotations.storage.writes;
+    const at = TYPING_TEXT.indexOf('Repairs');
+    for (let i = 0; i < TYPED; i++) {
+      await editor.edit((b) => b.insert(editor.document.positionAt(at), 'x'));
+      // Decorations and commands see the moved annotation right away.
+      assert.equal(api.annotations.get(created.id)?.position.start, span.start + i + 1, `moved after edit ${i + 1}`);
+    }
+    const writesWhileTyping = api.annotations.storage.writes - writesBefore;
+    const drawn = await waitFor('the moved annotation drawn', () => api.annotationDecorator.decorationsOf(editor).find((d) => d.id === created.id && editor.document.getText(d.range) === 'county engineer'));
+    assert.ok(drawn);
+    await api.annotationTracker.idle();
+    const writes = api.annotations.storage.writes - writesBefore;
+    assert.ok(writes >= 1, 'the moved annotation was written');
+    assert.ok(writes <= 5, `${TYPED} edits cost ${writes} writes (${writesWhileTyping} while typing)`);
+    const stored = api.annotations.storage.get(STATE_KEY) as { annotations: Annotation[] };
+    assert.deepEqual(stored.annotations.find((a) => a.id === created.id)?.position, { start: span.start + TYPED, end: span.end + TYPED });
+    await editor.document.save();
+    await closeAllEditors();
+  });
+
+  it(`@after-reload the annotation moved by ${TYPED} edits is stored where the saved text has it`, async () => {
+    const api = await annotatorApi();
+    const text = readFileSync(workspaceUri(TYPING_KEY).fsPath, 'utf8');
+    assert.ok(text.startsWith(TYPING_TEXT.slice(0, TYPING_TEXT.indexOf('Repairs')) + 'x'.repeat(TYPED) + 'Repairs'), 'the edits were saved');
+    const stored = (api.annotations.storage.get(STATE_KEY) as { annotations: Annotation[] }).annotations.filter((a) => a.article === TYPING_KEY);
+    assert.equal(stored.length, 1, JSON.stringify(stored));
+    assert.equal(text.slice(stored[0]!.position.start, stored[0]!.position.end), 'county engineer');
+    assert.equal(stored[0]!.note, 'who said it');
+    assert.equal(api.annotations.get(stored[0]!.id)?.status, 'anchored');
+  });
+});
