@@ -32,6 +32,7 @@ import { revealEntity } from './commands/revealEntity';
 import { ANNOTATIONS_VIEW, AnnotationsTreeProvider } from './annotationsTree';
 import { ENTITIES_VIEW, EntitiesTreeProvider, REFRESH_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND } from './entitiesTree';
 import { EntityCodeActionProvider } from './entityCodeActions';
+import { ReadingViewStyler } from './readingViewStyler';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -45,6 +46,7 @@ export interface ArticleAnnotatorApi {
   readonly annotationTracker: AnnotationTracker;
   readonly annotationsTree: AnnotationsTreeProvider;
   readonly entitiesTree: EntitiesTreeProvider;
+  readonly readingViewStyler: ReadingViewStyler;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
@@ -77,6 +79,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(analysis);
   context.subscriptions.push(entityDecorator);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, articleProvider));
+  const readingViewStyler = new ReadingViewStyler(articleProvider);
+  context.subscriptions.push(readingViewStyler);
   context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, entityHovers));
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_AS_ARTICLE_COMMAND, openAsArticle));
   context.subscriptions.push(vscode.commands.registerCommand(TOGGLE_HIGHLIGHTS_COMMAND, (arg?: unknown) => toggleHighlights(entityDecorator, settings, arg)));
@@ -123,7 +127,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.commands.registerCommand(REVEAL_ENTITY_COMMAND, revealEntity(articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(REFRESH_ENTITIES_COMMAND, () => entitiesTree.track()));
 
-  return { annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree };
+  return { annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

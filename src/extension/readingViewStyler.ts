@@ -1,0 +1,62 @@
+// Makes the reading view read like an article: a bold title, a quieter dateline line ruled off from the body, bold
+// run-in headings. Styling only; the text and its offsets are the provider's.
+import * as vscode from 'vscode';
+import { ARTICLE_SCHEME, type ArticleProvider, type RenderedArticle } from './articleProvider';
+
+export class ReadingViewStyler implements vscode.Disposable {
+  private readonly title = vscode.window.createTextEditorDecorationType({ fontWeight: 'bold' });
+  private readonly headerLine = vscode.window.createTextEditorDecorationType({
+    fontStyle: 'italic',
+    color: new vscode.ThemeColor('descriptionForeground'),
+    isWholeLine: true,
+    borderColor: new vscode.ThemeColor('articleAnnotator.headerRule'),
+    borderStyle: 'solid',
+    borderWidth: '0 0 1px 0',
+  });
+  private readonly heading = vscode.window.createTextEditorDecorationType({ fontWeight: 'bold' });
+  private readonly quiet = vscode.window.createTextEditorDecorationType({ fontStyle: 'italic', color: new vscode.ThemeColor('descriptionForeground') });
+  private readonly disposables: vscode.Disposable[] = [this.title, this.headerLine, this.heading, this.quiet];
+
+  constructor(private readonly provider: ArticleProvider) {
+    this.disposables.push(
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.style(e))),
+      provider.onDidRender((rendered) => {
+        for (const editor of vscode.window.visibleTextEditors) if (provider.rendered(editor.document.uri) === rendered) this.style(editor);
+      }),
+    );
+    vscode.window.visibleTextEditors.forEach((e) => this.style(e));
+  }
+
+  /** The ranges drawn in an editor, by style (tests read them). */
+  readonly applied = new Map<string, Record<'title' | 'headerLine' | 'heading' | 'quiet', vscode.Range[]>>();
+
+  private style(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    if (document.uri.scheme !== ARTICLE_SCHEME) return;
+    const rendered: RenderedArticle | undefined = this.provider.rendered(document.uri);
+    // Until the editor holds this rendering its offsets would be wrong; onDidRender comes back when it does.
+    if (!rendered?.layout || document.getText() !== rendered.viewText) return;
+    const range = (start: number, end: number): vscode.Range => new vscode.Range(document.positionAt(start), document.positionAt(end));
+    const { header, paragraphs } = rendered.layout;
+    const titleParagraph = paragraphs.find((p) => p.kind === 'title');
+    const firstLineEnd = document.lineAt(0).range.end;
+    const metaLine = document.positionAt(header.end).line;
+    const ranges = {
+      title: [titleParagraph ? range(titleParagraph.start, titleParagraph.end) : new vscode.Range(new vscode.Position(0, 0), firstLineEnd)],
+      // The dateline line (date, source, licence, word count): the header's last line, ruled off from the body.
+      headerLine: metaLine > 0 ? [document.lineAt(metaLine).range] : [],
+      heading: paragraphs.filter((p) => p.kind === 'heading').map((p) => range(p.start, p.end)),
+      quiet: paragraphs.filter((p) => p.kind === 'licence').map((p) => range(p.start, p.end)),
+    };
+    editor.setDecorations(this.title, ranges.title);
+    editor.setDecorations(this.headerLine, ranges.headerLine);
+    editor.setDecorations(this.heading, ranges.heading);
+    editor.setDecorations(this.quiet, ranges.quiet);
+    this.applied.set(document.uri.toString(), ranges);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.applied.clear();
+  }
+}
