@@ -27,8 +27,10 @@ describe('unsaved edits', function () {
     const uri = writeArticle('unsaved-edits.txt', TEXT);
     for (const a of api.annotations.forArticle(KEY)) await api.annotations.remove(a.id);
     await closeAllEditors();
-    const plain = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.One, preview: false });
+    const document = await vscode.workspace.openTextDocument(uri);
     const reading = await openReadingView(uri);
+    // Side by side: the reading view stays visible while the plain editor is typed into.
+    const plain = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Two, preview: false });
     assert.equal(reading.document.uri.scheme, 'article');
     assert.ok(reading.document.getText().includes('The ferry to Ostholm'));
     try {
@@ -47,7 +49,7 @@ describe('unsaved edits', function () {
       // Annotate "pier reopened" from a selection in the plain editor.
       const span = spanOf(typed, 'pier reopened');
       plain.selection = new vscode.Selection(plain.document.positionAt(span.start), plain.document.positionAt(span.end));
-      await vscode.window.showTextDocument(plain.document, vscode.ViewColumn.One);
+      await vscode.window.showTextDocument(plain.document, vscode.ViewColumn.Two);
       const created = await vscode.commands.executeCommand<Annotation>('articleAnnotator.annotateSelection', { label: 'event', note: '' });
       assert.ok(created);
       assert.deepEqual(created.position, span);
@@ -56,7 +58,7 @@ describe('unsaved edits', function () {
       const inPlain = await waitFor('the annotation drawn in the plain editor', () => api.annotationDecorator.decorationsOf(plain).find((d) => d.id === created.id));
       assert.equal(plain.document.getText(inPlain.range), 'pier reopened');
     } finally {
-      await vscode.window.showTextDocument(plain.document, vscode.ViewColumn.One);
+      await vscode.window.showTextDocument(plain.document, vscode.ViewColumn.Two);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     // Reverted: the view goes back to the file's text.
