@@ -17,12 +17,13 @@
 //   ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS=ms      per-test mocha timeout (default 20000)
 //   ARTICLE_ANNOTATOR_KEEP_RUNS=n             run folders kept under .vscode-test/runs (default 5)
 //   CHROMIUM_PATH                             Chromium binary (default /usr/bin/chromium)
-import { createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { installCodeServer } from './install-code-server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, killGroup, prepareProfile, profileEnv, prepareWorkspace, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, MAX_SOCKET_PATH, ROOT, freePort, killGroup, prepareProfile, prepareWorkspace, profileEnv, removeProfileTmp, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
 import { MemorySampler } from './lib/memory.mjs';
 
 const AFTER_RELOAD = '@after-reload';
@@ -144,8 +145,12 @@ async function main() {
 
   const runsDir = path.join(ROOT, '.vscode-test', 'runs');
   pruneRuns(runsDir, Number(process.env.ARTICLE_ANNOTATOR_KEEP_RUNS) || 5);
-  const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
-  const runDir = path.join(runsDir, runId);
+  // Short names: code-server puts a socket in user-data, and socket paths are limited to ~107 bytes.
+  let runDir = path.join(runsDir, `${Date.now().toString(36)}-${process.pid}`);
+  if (path.join(runDir, 'user-data', 'code-server-ipc.sock').length > MAX_SOCKET_PATH) {
+    runDir = mkdtempSync(path.join(os.tmpdir(), 'article-annotator-run-'));
+    log(`the project path is too deep for code-server's sockets, using ${runDir}`);
+  }
   const dirs = prepareProfile(runDir);
   const workspace = prepareWorkspace(path.join(runDir, 'workspace'));
   mkdirSync(resultsDir, { recursive: true });
@@ -159,7 +164,14 @@ async function main() {
   const browserLog = createWriteStream(path.join(runDir, 'browser-console.log'));
 
   // Chromium's own HOME too (its crash handler writes under ~/.config/chromium otherwise).
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: profileEnv(dirs) });
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: profileEnv(dirs) });
+  } catch (error) {
+    control.close();
+    removeProfileTmp(dirs);
+    throw error;
+  }
   const memory = new MemorySampler();
   memory.track(process.pid, false);
   const browserPid = browser.process?.()?.pid;
@@ -175,6 +187,7 @@ async function main() {
     await browser.close().catch(() => {});
     control.close();
     memory.stop();
+    removeProfileTmp(dirs);
   };
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {

@@ -19,7 +19,7 @@ import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node
 import net from 'node:net';
 import path from 'node:path';
 import { installCodeServer } from './install-code-server.mjs';
-import { ROOT, freePort, killGroup, prepareProfile, profileEnv, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
+import { ROOT, freePort, killGroup, prepareProfile, profileEnv, removeProfileTmp, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
 
 const DEFAULT_PORT = 8765;
 const dev = process.argv.includes('--dev');
@@ -103,6 +103,7 @@ async function main() {
     stopping = true;
     log('stopping');
     await killGroup(server);
+    removeProfileTmp(dirs);
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));

@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { QUIET_SETTINGS, ROOT, prepareProfile, prepareWorkspace } from './lib/code-server.mjs';
+import { QUIET_SETTINGS, ROOT, prepareProfile, prepareWorkspace, removeProfileTmp } from './lib/code-server.mjs';
 
 const AFTER_RELOAD = '@after-reload';
 const started = Date.now();
@@ -73,6 +73,7 @@ async function main() {
     totals.pending += summary.pending;
     if (phase === 1) afterReload = summary.afterReloadTests ?? 0;
   }
+  removeProfileTmp(dirs);
   log(`wall ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (totals.pending > 0) console.log(`${totals.pending} pending`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);

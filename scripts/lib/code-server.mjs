@@ -1,7 +1,8 @@
 // Shared by the scripts that install, start and drive code-server (a real VS Code in the browser).
 // See ../shared/docs/VSCODE-TESTING.md for why each flag is here.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,15 +68,19 @@ export function freePort() {
   });
 }
 
+/** Unix socket paths are limited to 107 bytes; code-server and Chromium create sockets in these folders. */
+export const MAX_SOCKET_PATH = 100;
+
 /**
- * Prepares HOME/XDG/TMPDIR, user data (with quiet settings unless present) and the extensions folder
- * under `base` and returns the environment for code-server.
+ * Prepares HOME/XDG, user data (with quiet settings unless present) and the extensions folder under `base`,
+ * and a short-named TMPDIR under the system's temp folder (code-server and Chromium put sockets there, and a
+ * deep project path would exceed the socket path limit). Remove `dirs.tmp` when done (removeProfileTmp).
  */
 export function prepareProfile(base, { settings = QUIET_SETTINGS, overwriteSettings = true } = {}) {
   const dirs = {
     base,
     home: path.join(base, 'home'),
-    tmp: path.join(base, 'tmp'),
+    tmp: mkdtempSync(path.join(os.tmpdir(), 'aa-')),
     userData: path.join(base, 'user-data'),
     extensions: path.join(base, 'extensions'),
     config: path.join(base, 'config.yaml'),
@@ -199,4 +204,9 @@ export function prepareWorkspace(dir) {
   const extra = path.join(ROOT, 'test', 'fixtures', 'workspace');
   if (existsSync(extra)) cpSync(extra, dir, { recursive: true });
   return dir;
+}
+
+/** Removes the short-named TMPDIR made by prepareProfile. */
+export function removeProfileTmp(dirs) {
+  if (dirs?.tmp) rmSync(dirs.tmp, { recursive: true, force: true });
 }
