@@ -5,7 +5,11 @@ import nlp from 'compromise';
 import type { EntityType } from './analysisModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
 import {
+  COMPASS,
   EVENT_HEADS,
+  FOREIGN_ORG_HEADS,
+  GOVERNMENT_NOUNS,
+  INVERSION_VERBS,
   KNOWN_ORGS,
   NEVER_NAMES,
   NOT_ORG_ACRONYMS,
@@ -17,6 +21,7 @@ import {
   SPEECH_VERBS,
   SPORT_ROLES,
   SPORT_VERBS,
+  STORMS,
   TITLES,
 } from './lexicons';
 
@@ -66,12 +71,6 @@ interface CompromiseTerm {
   readonly offset?: { readonly start: number; readonly length: number };
 }
 
-/** Speech verbs that may come before their speaker: "…," said Ned Price. */
-const INVERSION_VERBS = new Set(['said', 'says', 'added', 'adds', 'asked', 'wrote', 'writes', 'continued', 'explained', 'noted', 'replied', 'recalled', 'concluded', 'tweeted', 'insisted', 'warned', 'argued', 'according']);
-/** "Hurricane Maria" names a storm, not a person. */
-const STORMS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
-/** "the Monti government": a leader's name before these is a person. */
-const GOVERNMENT_NOUNS = new Set(['government', 'administration', 'cabinet', 'presidency', 'premiership', 'regime', 'era']);
 /** Months that are also surnames ("Theresa May"): kept inside a name compromise tags as a person. */
 const NAME_MONTHS = new Set(['may', 'june', 'april', 'august']);
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'y', 'st']);
@@ -79,13 +78,10 @@ const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'do', 'dos', '
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
 const ABBREVIATION_WORDS = new Set(['inc', 'corp', 'co', 'ltd', 'jr', 'sr', 'st', 'bros', 'mt', 'ft']);
 const PERSON_TAG = /^(Person|FirstName|LastName|MaleName|FemaleName)$/;
-const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'new']);
-/** First words of organizations named in other languages: "Instituto X", "Movimento X". */
-const FOREIGN_ORG_HEADS = new Set(['instituto', 'istituto', 'institut', 'universidad', 'universidade', 'università', 'universitat', 'universität', 'université', 'banco', 'banca', 'partido', 'partito', 'parti', 'movimento', 'movimiento', 'fondazione', 'fundación', 'fundação', 'liceo', 'colegio', 'collegio', 'escuela', 'scuola', 'ministerio', 'ministero', 'ministère', 'comité', 'comitato', 'consejo', 'consiglio', 'agence', 'agencia', 'agenzia', 'groupe', 'grupo', 'gruppo', 'société', 'sociedad', 'società', 'compagnie', 'compañía', 'deutsche', 'real', 'club', 'atlético', 'sporting']);
 const OPENING_QUOTE = /[“"‘'(\[«—–-]\s*$/u;
 const SENTENCE_BREAK = /[.!?:;]\s*["”’]?\s*$/u;
 
-/** "Mazar-i-Sharif", "Lung-bin", "Make-A-Wish" are one word; "Scientology-related" is a name and an adjective. */
+/** "Mazar-i-Sharif", "Jae-in", "Rock-A-Bye" are one word; "Oslo-based" is a name and an adjective. */
 function joinsHyphen(first: CompromiseTerm, next: CompromiseTerm): boolean {
   if (!/^\p{Lu}/u.test(first.text)) return true;
   return !/^\p{Ll}{4,}$/u.test(next.text) || next.post === '-';
@@ -339,7 +335,7 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, head.type, 2);
     }
 
-    // a run of titles followed by a name: "US President Barack Obama", "Gen. Bismillah Mohammadi"
+    // a run of titles followed by a name: "US President Ada Lindqvist", "Gen. Oskar Vilhelmsen"
     for (let k = j - 2; k >= i; k--) {
       if (!TITLES.has(norms[k - i]!)) continue;
       let s = k;
@@ -354,7 +350,7 @@ class SegmentRecogniser {
     if (TITLES.has(norms[norms.length - 1]!) && j - i > 1) return this.part(tokens, i, j - 1);
     if (words.every((t) => TITLES.has(t.norm))) return;
 
-    // a place followed by a name: "United States Hamdullah Mohib"; a place followed by something else: an organization
+    // a place followed by a name: "United States Ada Lindqvist"; a place followed by something else: an organization
     if (COMPASS.has(norms[0]!) && j - i >= 2 && isPlaceName(this.span(tokens, i + 1, j))) return this.emit(tokens, i, j, 'place', 2);
     const placeEnd = this.placePrefix(tokens, i, j);
     if (placeEnd > i && placeEnd < j) {
@@ -411,7 +407,7 @@ class SegmentRecogniser {
     return this.emit(tokens, i, j, null, 0);
   }
 
-  /** A country playing: "Sweden defeated …", "… beat Sweden", "Sweden 1 – 0", "Sweden's goalkeeper". */
+  /** A country playing: "Norway defeated …", "… beat Norway", "Norway 1 – 0", "Norway's goalkeeper". */
   private sportsTeamContext(tokens: readonly Token[], i: number, j: number): boolean {
     const last = tokens[j - 1]!;
     const next = tokens[j];
@@ -425,7 +421,7 @@ class SegmentRecogniser {
     return prev?.norm === 'to' && isScore(tokens[i - 3], tokens[i - 2]);
   }
 
-  /** "Irving, Texas": a name followed by a comma and a region or country is a place. */
+  /** "Dunmore, Texas": a name followed by a comma and a region or country is a place. */
   private beforePlace(tokens: readonly Token[], j: number): boolean {
     const last = tokens[j - 1]!;
     if (!/^\s*,\s*$/.test(last.post) || last.possessive) return false;

@@ -33,7 +33,7 @@ export function isCountryName(name: string): boolean {
   return COUNTRIES.has(placeKey(name));
 }
 
-/** A country, state or province: what follows the comma in "Irving, Texas". */
+/** A country, state or province: what follows the comma in "Dunmore, Texas". */
 export function isRegionName(name: string): boolean {
   return REGIONS.has(placeKey(name));
 }

@@ -3,7 +3,7 @@
 const set = (words: string): ReadonlySet<string> =>
   new Set(words.trim().split(words.includes('|') ? /\s*\|\s*/u : /\s+/u).map((w) => w.toLowerCase()));
 
-/** Words that head an organization's name: "Ministry of Defence", "Irving Police Department", "Acme Inc.". */
+/** Words that head an organization's name: "Ministry of Defence", "Dunmore Police Department", "Acme Inc.". */
 export const ORG_HEADS = set(`
 ministry council department agency party press news army navy airforce university college school academy institute
 committee court bank association corporation corp inc incorporated ltd limited llc plc gmbh co company companies union
@@ -87,14 +87,14 @@ NATO | UN | U.N. | EU | E.U. | FBI | CIA | NSA | NASA | BBC | CNN | NBC | CBS | 
 Bloomberg | Xinhua | Interfax | TASS | Al Jazeera | IMF | WTO | WHO | UNESCO | UNICEF | UNHCR | OPEC | OECD | ASEAN |
 FIFA | UEFA | IOC | NBA | NFL | NHL | MLB | NCAA | ICC | ICJ | ECB | Fed | Interpol | Europol | Pentagon | Kremlin |
 Google | Facebook | Twitter | Microsoft | Apple | Amazon | YouTube | Instagram | WhatsApp | Telegram | TikTok | Netflix |
-IBM | Intel | Samsung | Sony | Toyota | Volkswagen | Boeing | Airbus | Tesla | Uber | Wikipedia | Wikinews | Yahoo |
+IBM | Intel | Samsung | Sony | Toyota | Volkswagen | Boeing | Airbus | Tesla | Uber | Wikipedia | Yahoo |
 Reddit | LinkedIn | Disney | Nike | Adidas | Coca-Cola | PepsiCo | McDonald's | Walmart | Shell | BP | ExxonMobil |
 Gazprom | Huawei | Alibaba | Tencent | Baidu | Nokia | Ericsson | Siemens | Nestle | Unilever | Pfizer | Moderna |
 Goldman Sachs | Morgan Stanley | JPMorgan | JPMorgan Chase | Citigroup | Barclays | HSBC | Deutsche Bank | UBS | Credit Suisse |
 BlackRock | Berkshire Hathaway | General Motors | Ford | Chrysler | General Electric | Exxon | Chevron | Walt Disney |
 Procter & Gamble | Johnson & Johnson | AT&T | Verizon | Vodafone | Oracle | Cisco | Qualcomm | Nvidia | SpaceX |
 Taliban | Hamas | Hezbollah | al-Qaeda | al Qaeda | Al-Qaeda | ISIS | ISIL | Daesh | Boko Haram | al-Shabaab | PKK |
-Red Cross | Red Crescent | Greenpeace | Amnesty International | Human Rights Watch | Oxfam | WikiLeaks | Anonymous |
+Red Cross | Red Crescent | Greenpeace | Amnesty International | Human Rights Watch | Oxfam | WikiLeaks |
 Congress | Senate | Parliament | Knesset | Duma | Bundestag | Politburo | Vatican | Scotland Yard | Mossad | KGB | FSB |
 MI5 | MI6 | GCHQ | EPA | FDA | CDC | NHS | DEA | ATF | ICE | TSA | FAA | FCC | SEC | IRS | USDA | NOAA | DHS | DOJ |
 Labour | Tories | Democrats | Republicans | GOP | ANC | BJP | CDU | SPD | UKIP | SNP | OSCE | G7 | G8 | G20 |
@@ -122,7 +122,7 @@ TV CEO CFO CTO COO GDP GNP AM PM OK ID IQ DNA RNA HIV AIDS PhD MA BA BSc MSc MD 
 FAQ PDF HTML URL CD DVD BC AD CE BCE AKA FYI ASAP DIY RIP MVP UFO SUV CCTV LGBT LGBTQ COVID SARS MERS Q1 Q2 Q3 Q4 NB PS
 IED RPG AK EST GMT UTC CET PST EDT MP MPs KM KG MPH CO2 US UK`);
 
-/** Around a country name, these make it a sports team ("Sweden defeated South Korea 1 – 0"): an organization. */
+/** Around a country name, these make it a sports team ("Norway defeated Chile 2 – 1"): an organization. */
 export const SPORT_VERBS = set(`
 defeated defeats beat beats faced faces drew draws lost loses won wins edged edges thrashed thrashes routed routs
 trailed trails hammered hammers eliminated eliminates knocked equalised equalized equalises equalizes scored scores
@@ -137,3 +137,27 @@ cup open championship championships olympics olympiad games tournament festival 
 trophy series classic marathon rally derby prix summit week day war wars revolution act bill treaty accord accords
 agreement convention protocol doctrine plan program programme project initiative campaign operation album song film
 movie novel book show`);
+
+/** Speech verbs that may come before their speaker: "…," said Ned Price. */
+export const INVERSION_VERBS = set(`
+said says added adds asked wrote writes continued explained noted replied recalled concluded tweeted insisted
+warned argued according`);
+
+/** "Hurricane Maria" names a storm, not a person. */
+export const STORMS = set(`
+hurricane typhoon cyclone storm tropical`);
+
+/** "the Lindqvist government": a leader's name before these is a person. */
+export const GOVERNMENT_NOUNS = set(`
+government administration cabinet presidency premiership regime era`);
+
+/** Words before a place name that stay part of it: "East Timor", "Greater London", "New Caledonia". */
+export const COMPASS = set(`
+north south east west northern southern eastern western central upper lower greater new`);
+
+/** First words of organizations named in other languages: "Istituto X", "Partido X". */
+export const FOREIGN_ORG_HEADS = set(`
+instituto istituto institut universidad universidade università universitat universität université banco banca
+partido partito parti movimento movimiento fondazione fundación fundação liceo colegio collegio escuela scuola
+ministerio ministero ministère comité comitato consejo consiglio agence agencia agenzia groupe grupo gruppo
+société sociedad società compagnie compañía deutsche real club atlético sporting`);

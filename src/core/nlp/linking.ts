@@ -29,18 +29,20 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     return { start: c.start, end: c.end, text: surface, type: c.type ?? 'organization', strength: c.type === null ? -1 : c.strength, canonical: surface };
   });
 
-  // Full names of people: the fullest form of each name in the article, by its words
-  const personByWord = new Map<string, string | null>();
+  // Full names of people, fullest first: a surname stands for the first full name that ends with it, a first name
+  // for the only full name that starts with it
+  const bySurname = new Map<string, string>();
+  const byFirstName = new Map<string, string | null>();
   const fullNames = all.filter((m) => m.type === 'person' && m.strength >= 1 && words(m.text).length >= 2);
   fullNames.sort((a, b) => words(b.text).length - words(a.text).length || b.strength - a.strength);
   for (const m of fullNames) {
     const ws = words(m.text).filter((w) => !JOINERS.has(w.toLowerCase()));
-    const keys = [ws[ws.length - 1]!, ws[0]!];
-    for (const k of keys) {
-      const known = personByWord.get(k);
-      if (known === undefined) personByWord.set(k, m.text);
-      else if (known !== null && known !== m.text && !known.includes(m.text)) personByWord.set(k, k === keys[0] ? known : null);
-    }
+    const surname = ws[ws.length - 1]!;
+    const first = ws[0]!;
+    if (!bySurname.has(surname)) bySurname.set(surname, m.text);
+    const known = byFirstName.get(first);
+    if (known === undefined) byFirstName.set(first, m.text);
+    else if (known !== null && !known.endsWith(m.text) && !known.startsWith(m.text)) byFirstName.set(first, null);
   }
   // Organizations: their names, acronyms and head words
   const orgs = all.filter((m) => m.type === 'organization' && m.strength >= 1);
@@ -62,7 +64,8 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
   for (const m of all) {
     const ws = words(m.text);
     if (ws.length === 1 || (ws.length === 2 && m.type === 'person')) {
-      const full = personByWord.get(ws[ws.length - 1]!) ?? (ws.length === 1 ? personByWord.get(ws[0]!) : undefined);
+      const bySur = bySurname.get(ws[ws.length - 1]!);
+      const full = (bySur?.endsWith(m.text) ? bySur : undefined) ?? (ws.length === 1 ? byFirstName.get(ws[0]!) : undefined);
       if (full && full !== m.text && (m.type !== 'organization' || m.strength < 2)) {
         m.type = 'person';
         m.canonical = full;
@@ -76,10 +79,6 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       m.canonical = acronym;
       m.strength = Math.max(m.strength, 2);
       continue;
-    }
-    if (m.type === 'organization' && m.strength >= 1) {
-      const long = definitions.find((d) => d.long === m.text);
-      if (long) m.canonical = long.long;
     }
     if (m.strength <= 0) {
       // a bare head word ("the Church") or an untyped word: what the article says it is elsewhere
@@ -103,7 +102,6 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       }
     }
   }
-  // a person mention with a known alias takes the fullest canonical
   return all
     .filter((m) => m.strength >= 1)
     .map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, canonical: m.canonical }));

@@ -53,7 +53,7 @@ describe('entities: persons by form and context', () => {
   });
 
   it('takes a first name as the start of a person after a descriptor', () => {
-    assert.deepEqual(found('The film starred Scientologist Michael Quennell as the pilot.'), ['Michael Quennell/PER']);
+    assert.deepEqual(found('The film starred Methodist Michael Quennell as the pilot.'), ['Michael Quennell/PER']);
   });
 
   it('does not take a speech verb’s listener for a speaker with "told"', () => {
