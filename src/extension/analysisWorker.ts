@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
-import { analyzeSegment, combineSegments, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
+import { analyzeSegment, combineSegments, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
 
 export interface SourceSpan {
   readonly start: number;
@@ -39,10 +39,8 @@ const TURN_MILLIS = 8;
 const PARTIAL_INTERVAL_MILLIS = 400;
 const CACHE_LIMIT = 20_000;
 
-/** Result of one slice with offsets relative to the slice, so it can be reused wherever the same text appears. */
-interface CachedSlice {
-  readonly entities: SegmentAnalysis['entities'];
-}
+/** Result of one slice moved to offset 0 (entities and acronym definitions), so it can be reused wherever the same text appears. */
+type CachedSlice = SegmentAnalysis;
 
 /** Paragraph slices of the text, long paragraphs cut after sentence-ending punctuation followed by a space. */
 export function analysisSlices(text: string): SourceSpan[] {
@@ -116,12 +114,12 @@ export class SegmentedAnalysisEngine {
           state.reused++;
         } else {
           const analysed = analyzeSegment(job.text, slice.start, slice.end);
-          cached = { entities: analysed.entities.map((e) => ({ ...e, start: e.start - slice.start, end: e.end - slice.start })) };
+          cached = moveSegment(analysed, 0);
           if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value ?? '');
           this.cache.set(key, cached);
           state.analysed++;
         }
-        results[index] = { start: slice.start, end: slice.end, entities: cached.entities.map((e) => ({ ...e, start: e.start + slice.start, end: e.end + slice.start })) };
+        results[index] = moveSegment(cached, slice.start);
         if (state.priorityLeft > 0) state.priorityLeft--;
         if (state.priorityLeft === 0 && state.next < state.order.length) {
           // The visible part is done: show it now, then keep partial results coming at a calm pace.

@@ -1,4 +1,4 @@
-// Years and decades written as numbers: "in 1994", "from 2004 to 2009", "FIFA World Cup 2018", "the 1990s", "the '90s".
+// Years and decades written as numbers: "in 1994", "from 2011 to 2015", "the 2034 Winter Games", "the 1990s", "the '90s".
 // A four-digit number is a year unless its context makes it a quantity ("2000 people", "$2000", "more than 2000"),
 // a clock time ("2100 GMT"), an address ("1600 Pennsylvania Avenue") or part of another number ("2,000", "1999.5").
 import { formatYear } from './dateResolution';
