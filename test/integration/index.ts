@@ -178,6 +178,9 @@ export async function run(): Promise<void> {
   mocha.grep(new RegExp(`^${userPart}${phasePart}`));
   mocha.cleanReferencesAfterRun(false); // the summary walks the suite tree after the run
   Mocha.reporters.Base.useColors = false;
+  // Mocha's ✔/✖ come from log-symbols, coloured on their own whenever the environment looks colourful (CI=true).
+  const base = Mocha.reporters.Base as unknown as { symbols: Record<string, string> };
+  base.symbols = { ...base.symbols, ok: '✔', err: '✖' };
   (Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void }).consoleLog = (...args: unknown[]) => {
     toReport(format(...args) + '\n');
     original.log(...args);
