@@ -80,6 +80,12 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       m.strength = Math.max(m.strength, 2);
       continue;
     }
+    const stronger = typed.get(m.text);
+    if (ws.length === 1 && m.strength === 1 && stronger && stronger.strength > 1 && stronger.type !== m.type) {
+      // one sense per article: a weakly typed word is what the article's stronger evidence says it is ("President X" … "trail X")
+      m.type = stronger.type;
+      continue;
+    }
     if (m.strength <= 0) {
       // a bare head word ("the Church") or an untyped word: what the article says it is elsewhere
       const same = typed.get(m.text);

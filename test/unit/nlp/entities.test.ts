@@ -172,6 +172,14 @@ describe('entities: aliases', () => {
     assert.deepEqual(a.aliases['Ingrid Solvang'], ['Ingrid Solvang', 'Solvang']);
   });
 
+  it('types a lone surname the same way throughout the article when one mention has strong evidence', () => {
+    const a = analyze('Governor Tamsin Okonkwo-free talks stalled. President Halvorsen spoke on Monday. The dispute will trail Halvorsen as winter nears.');
+    assert.deepEqual(
+      a.entities.filter((e) => e.text === 'Halvorsen').map((e) => e.type),
+      ['person', 'person'],
+    );
+  });
+
   it('links an acronym to the organization the text defines it for', () => {
     const a = analyze(text);
     const nafo = a.entities.filter((e) => e.text === 'NAFO');
