@@ -2,6 +2,7 @@
 // paragraph, fit for a worker), then combined article-wide (combineSegments: aliases, acronyms, the user's lexicon,
 // dates resolved against the article's date). analyzeArticle is exactly segments over paragraph groups plus combine.
 import { detectArticleDate } from '../article/articleDate';
+import { parseArticle } from '../article/parseArticle';
 import type { Analysis, AnalyzeOptions } from './analysisModel';
 import { findDates } from './dates';
 import { recogniseSegment, type AcronymDefinition, type Candidate } from './entities';
@@ -49,16 +50,15 @@ export function combineSegments(text: string, segments: readonly SegmentAnalysis
 }
 
 /**
- * The slices analyzeArticle uses: paragraphs (runs of non-blank lines), whitespace trimmed, long ones cut after a
- * sentence end. The editor may use its own paragraphs; any cover of the text by whole sentences gives the same names.
+ * The slices analyzeArticle uses: the article's paragraphs as parseArticle finds them (so a run-in subheading of a
+ * one-line article is its own slice, not glued to the next sentence), long ones cut after a sentence end. The editor
+ * may use its own paragraphs; any cover of the text by whole sentences gives the same names.
  */
 export function segmentSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  const paragraph = /\S(?:[^\n]|\n(?![ \t]*\n))*/g;
-  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
-    let start = m.index;
-    let end = m.index + m[0].length;
-    while (end > start && /\s/.test(text[end - 1]!)) end--;
+  for (const paragraph of parseArticle(text).paragraphs) {
+    let start = paragraph.start;
+    const end = paragraph.end;
     while (end - start > MAX_SEGMENT_CHARS) {
       const cut = sentenceCut(text, start + MAX_SEGMENT_CHARS / 2, start + MAX_SEGMENT_CHARS);
       if (cut < 0) break;
@@ -88,7 +88,9 @@ export function paragraphGroups(text: string): { start: number; end: number }[] 
   const groups: { start: number; end: number }[] = [];
   for (const span of segmentSpans(text)) {
     const last = groups[groups.length - 1];
-    if (last && span.end - last.start <= MAX_GROUP_CHARS) last.end = span.end;
+    // compromise only sees a sentence end at punctuation: a heading or title without it stays a group of its own
+    const closed = last !== undefined && /[.!?]["'”’)\]]*$/u.test(text.slice(Math.max(last.start, last.end - 4), last.end));
+    if (last && closed && span.end - last.start <= MAX_GROUP_CHARS) last.end = span.end;
     else groups.push({ ...span });
   }
   return groups;

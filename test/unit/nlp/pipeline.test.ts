@@ -88,3 +88,19 @@ describe('pipeline: segments and combine', () => {
     assert.equal(a.entities.filter((e) => e.canonical === 'Rune Aasgaard').length, 3);
   });
 });
+
+describe('pipeline: run-in subheadings of one-line articles', () => {
+  // A flattened article: a headline without final punctuation runs straight into the next sentence.
+  const filler = Array.from({ length: 12 }, (_, i) => `Report ${i + 1} says the crews worked through the night on the coast road.`).join(' ');
+  const flat =
+    `${filler}  Harbour council approves new ferry route The harbour council approved a new ferry route on Monday, and ` +
+    `Nordvik Ferries will run it. ${filler}`;
+
+  it('slices at the heading, so no name runs across it', () => {
+    const spans = segmentSpans(flat).map((s) => flat.slice(s.start, s.end));
+    assert.ok(spans.includes('Harbour council approves new ferry route'), JSON.stringify(spans));
+    const groups = paragraphGroups(flat).map((s) => flat.slice(s.start, s.end));
+    assert.ok(groups.every((g) => !g.includes('route Harbour')), JSON.stringify(groups));
+    assert.ok(analyzeArticle(flat).entities.every((e) => !e.text.includes('route')));
+  });
+});
