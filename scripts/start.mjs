@@ -49,9 +49,8 @@ async function choosePort(portFile) {
 }
 
 /**
- * The workbench opens a generated workspace file holding the one folder, so that files directly in it are
- * articles too: the default `articleAnnotator.articleGlobs` (`**\/seeds/*.txt`) is matched against paths
- * relative to the workspace folder, and with seeds/ itself as the folder those are just `000_….txt`.
+ * The workbench opens a generated workspace file holding the one folder, with every `.txt`/`.md` file in it an
+ * article (highlights in the plain editor too), so ARTICLE_ANNOTATOR_FOLDER can point at any folder of articles.
  */
 function writeWorkspaceFile(base, folder) {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

@@ -83,10 +83,10 @@ export class ArticleDocuments implements vscode.Disposable {
   /** True when a source file matches the `articleAnnotator.articleGlobs` setting. */
   matchesArticleGlobs(uri: vscode.Uri): boolean {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return false;
+    // the absolute path too, so `**/seeds/*.txt` also matches when the opened folder is `seeds/` itself or outside any folder
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return false;
-    const relative = path.posix.relative(folder.uri.path, uri.path);
-    return this.settings.settings.articleGlobs.some((glob) => globToRegExp(glob).test(relative));
+    const paths = folder ? [path.posix.relative(folder.uri.path, uri.path), uri.path] : [uri.path];
+    return this.settings.settings.articleGlobs.some((glob) => paths.some((p) => globToRegExp(glob).test(p)));
   }
 
   get(document: vscode.TextDocument): ArticleDocument | undefined {
