@@ -7,28 +7,17 @@
 // --expose-gc (npm run bench does). Texts: the seeds, the dev eval articles when ../shared/eval is there,
 // and a ~1 MB text made by repeating the seeds. Prints medians and ratios; asserts nothing.
 import nlp from 'compromise';
-import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPipeline } from './lib/bundleCore.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
 
 async function loadCore() {
-  const outfile = path.join(root, '.bench', 'bench-core.cjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/nlp/pipeline.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile);
+  return loadPipeline('bench');
 }
 
 function texts() {

@@ -7,13 +7,12 @@
 // It also runs without the article date and counts the articles whose date was detected, and detected right.
 // By default the core is bundled from src with esbuild; --cli runs the built `dist/cli.js analyze` instead.
 // The predictions are written to .bench/eval-pred.jsonl (or --pred FILE) for `show.mjs` and `score.mjs`.
-import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPipeline } from './lib/bundleCore.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -51,19 +50,7 @@ const GOLD_TYPE = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
 /** Loads the core by bundling it from src, so the eval measures the sources as they are now. */
 async function loadCore() {
-  const outfile = path.join(root, '.bench', 'eval-core.cjs');
-  await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/nlp/pipeline.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  const require = createRequire(import.meta.url);
-  delete require.cache[outfile];
-  return require(outfile);
+  return loadPipeline('eval');
 }
 
 /** Runs `dist/cli.js analyze [--date D] FILE...` over the documents written to files; one result per document. */
