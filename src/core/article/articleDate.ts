@@ -5,7 +5,8 @@
 //    below after it); the headline may follow on the same line.
 // 2. dateline: a line near the top (among the first 8 non-empty lines, starting within the first 600 characters)
 //    that is only a date, optionally after "Published"/"Updated"/"Posted (on)" and before a time of day:
-//    "Friday, July 21, 2017", "July 21, 2017", "21 July 2017", "Thursday 23 February 2006", "2017-07-21".
+//    "Friday, July 21, 2017", "July 21, 2017", "21 July 2017", "Thursday 23 February 2006", "2017-07-21"; also after a
+//    place in capitals, as newswire datelines put it ("OSLO 1996-08-30", "NEW YORK, March 3, 2011").
 // 3. wire: a paragraph near the top that opens like "KABUL, Aug 15 (Reuters) -". Its year is the one it states
 //    ("Aug 15, 2021"); else the single distinct year (1900-2099) written in the first 1,000 characters; else the
 //    single distinct year written anywhere in the text; otherwise no date (never guessed from today's date).
@@ -38,6 +39,8 @@ const DATE_FORMS: readonly { readonly pattern: RegExp; readonly parts: (m: RegEx
 
 const HEADER_LEAD = /^(?:date[d:]?|published:?)[ \t]*:?[ \t]*/i;
 const DATELINE_LEAD = /^(?:(?:published|updated|posted|last updated)(?:\s+on)?:?\s+)?/i;
+/** A place in capitals before a newswire date; case-sensitive, so prose never matches. */
+const PLACE_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},?\s+/;
 const DATELINE_TAIL = /^[\s,;|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*$/i;
 const WIRE = new RegExp(`^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,\\s+${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—]`);
 const YEAR_TOKEN = /(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)/g;
@@ -74,11 +77,12 @@ function datelineDate(text: string): ArticleDate | undefined {
     lines++;
     if (line.end - line.start > MAX_DATELINE_LINE) continue;
     const content = text.slice(line.start, line.end);
-    const lead = DATELINE_LEAD.exec(content)![0].length;
-    const found = dateAt(content.slice(lead));
-    if (!found || !DATELINE_TAIL.test(content.slice(lead + found.length))) continue;
-    const start = line.start + lead;
-    return { start, end: start + found.length, text: text.slice(start, start + found.length), value: found.value, form: 'dateline' };
+    for (const lead of [DATELINE_LEAD.exec(content)![0].length, PLACE_LEAD.exec(content)?.[0].length ?? 0]) {
+      const found = dateAt(content.slice(lead));
+      if (!found || !DATELINE_TAIL.test(content.slice(lead + found.length))) continue;
+      const start = line.start + lead;
+      return { start, end: start + found.length, text: text.slice(start, start + found.length), value: found.value, form: 'dateline' };
+    }
   }
   return undefined;
 }

@@ -51,6 +51,16 @@ describe('detectArticleDate', () => {
     assert.equal(date.start, 'Bridge vote\n\n'.length);
   });
 
+  it('reads a newswire dateline with the place in capitals before the date', () => {
+    assert.deepEqual(detected('SAILING - HARBOUR RACE ENDS IN A TIE .\n\nBERGEN 1997-05-12\n\nTwo crews tied on Monday .'), {
+      value: '1997-05-12',
+      form: 'dateline',
+      text: '1997-05-12',
+    });
+    assert.equal(detected('Bridge vote\n\nNEW YORK, March 14, 2012\n\nBody.')?.value, '2012-03-14');
+    assert.equal(detected('Bridge vote\n\nOslo 1997-05-12\n\nBody.'), undefined, 'only a place in capitals leads a date');
+  });
+
   it('ignores dates inside prose lines and datelines far from the top', () => {
     assert.equal(detected('The council met on March 14, 2012 to vote on the bridge.\nMore text.'), undefined);
     const far = `${'A long opening paragraph with many words in it. '.repeat(20)}\n\nMarch 14, 2012\n`;
