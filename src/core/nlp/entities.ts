@@ -414,6 +414,8 @@ class SegmentRecogniser {
     const prev = tokens[i - 1];
     const isScore = (a: Token | undefined, b: Token | undefined): boolean =>
       a !== undefined && b !== undefined && /^\d{1,2}$/.test(a.text) && /^\s*[–—-]\s*$/.test(a.post) && /^\d{1,2}$/.test(b.text);
+    // "beat Norway's Arne Dahl": a country before a player's name says where the player is from
+    if (last.possessive && next?.cap) return false;
     if (next && !last.breakAfter && (SPORT_VERBS.has(next.norm) || isScore(next, tokens[j + 1]))) return true;
     if (next && last.possessive && SPORT_ROLES.has(next.norm)) return true;
     if (prev && !prev.breakAfter && (SPORT_VERBS.has(prev.norm) || ['against', 'versus', 'vs'].includes(prev.norm))) return true;

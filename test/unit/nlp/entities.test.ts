@@ -128,6 +128,7 @@ describe('entities: places', () => {
   it('takes a country playing a match for a team', () => {
     assert.equal(typeOf('In the final, Norway defeated Chile 2 – 1 after extra time.', 'Norway'), 'organization');
     assert.equal(typeOf('Norway is a country of fjords.', 'Norway'), 'place');
+    assert.equal(typeOf("In the semi-final Kari Moen beat Chile's Pablo Ortega in straight sets.", 'Chile'), 'place');
   });
 
   it('takes the names of a results line for teams', () => {
