@@ -21,6 +21,7 @@ const initials = (s: string): string =>
     .join('')
     .toUpperCase();
 const bareAcronym = (s: string): string => s.replace(/\./g, '');
+const titleCase = (s: string): string => s.charAt(0) + s.slice(1).toLowerCase();
 
 /** Links and types the candidates of a whole article; returns mentions in text order, without overlaps. */
 export function linkEntities(text: string, candidates: readonly Candidate[], definitions: readonly AcronymDefinition[]): EntityMention[] {
@@ -44,6 +45,16 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     if (known === undefined) byFirstName.set(first, m.text);
     else if (known !== null && !known.endsWith(m.text) && !known.startsWith(m.text)) byFirstName.set(first, null);
   }
+  // A surname in an all-capitals headline ("DAHL WINS") is the same person as the body's "Arne Dahl", even where
+  // the headline gave no candidate: one pass over the capitalised words, looked up among the known surnames.
+  if (bySurname.size > 0) {
+    const starts = new Set(all.map((m) => m.start));
+    for (const w of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu)) {
+      const full = bySurname.get(titleCase(w[0]));
+      if (full === undefined || starts.has(w.index)) continue;
+      all.push({ start: w.index, end: w.index + w[0].length, text: w[0], type: 'person', strength: 2, canonical: full });
+    }
+  }
   // Organizations: their names, acronyms and head words
   const orgs = all.filter((m) => m.type === 'organization' && m.strength >= 1);
   const orgByAcronym = new Map<string, string>();
@@ -64,8 +75,9 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
   for (const m of all) {
     const ws = words(m.text);
     if (ws.length === 1 || (ws.length === 2 && m.type === 'person')) {
-      const bySur = bySurname.get(ws[ws.length - 1]!);
-      const full = (bySur?.endsWith(m.text) ? bySur : undefined) ?? (ws.length === 1 ? byFirstName.get(ws[0]!) : undefined);
+      const last = ws[ws.length - 1]!;
+      const bySur = bySurname.get(last) ?? (/^\p{Lu}{3,}$/u.test(last) ? bySurname.get(titleCase(last)) : undefined);
+      const full = (bySur?.toLowerCase().endsWith(m.text.toLowerCase()) ? bySur : undefined) ?? (ws.length === 1 ? byFirstName.get(ws[0]!) : undefined);
       if (full && full !== m.text && (m.type !== 'organization' || m.strength < 2)) {
         m.type = 'person';
         m.canonical = full;

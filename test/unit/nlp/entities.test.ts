@@ -181,6 +181,13 @@ describe('entities: aliases', () => {
     );
   });
 
+  it('links a surname in an all-capitals headline to the full name in the body', () => {
+    const a = analyze('SAILING - LUNDQVIST TAKES HARBOUR TROPHY .\n\nSwedish skipper Maja Lundqvist won the harbour trophy on Sunday .');
+    const headline = a.entities.find((e) => e.text === 'LUNDQVIST');
+    assert.equal(headline?.type, 'person');
+    assert.equal(headline?.canonical, 'Maja Lundqvist');
+  });
+
   it('links an acronym to the organization the text defines it for', () => {
     const a = analyze(text);
     const nafo = a.entities.filter((e) => e.text === 'NAFO');
