@@ -102,7 +102,8 @@ export class ArticleDocuments implements vscode.Disposable {
       },
       toSourceSpan: (range) => ({ start: document.offsetAt(range.start), end: document.offsetAt(range.end) }),
       toEditorRange: (start, end) => {
-        const length = document.getText().length;
+        // The end offset of the last line, not getText().length: this runs for every highlighted mention.
+        const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
         if (start < 0 || end > length || start > end) return undefined;
         return new vscode.Range(document.positionAt(start), document.positionAt(end));
       },

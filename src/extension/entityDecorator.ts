@@ -1,6 +1,6 @@
 // Highlights people, places, organizations and dates in visible article editors: one decoration type per kind.
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/nlp/analysisModel';
+import type { Analysis, DateMention, EntityMention } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { HIGHLIGHT_KINDS, type HighlightKind, type SettingsWatcher } from './settings';
@@ -138,30 +138,34 @@ export class EntityDecorator implements vscode.Disposable {
       this.scrollTimer = undefined;
       const current = this.analysis.currentFor(article);
       if (!current || !current.complete) this.analysis.prioritize(article.key, visibleSourceSpans(editor, article));
-      if (current && editor.document.getText().length > LARGE_DOCUMENT_CHARS) this.apply(editor, article, current.analysis, current.complete);
+      if (current && documentLength(editor.document) > LARGE_DOCUMENT_CHARS) this.apply(editor, article, current.analysis, current.complete);
     }, 60);
   }
 
   private apply(editor: vscode.TextEditor, article: ArticleDocument, analysis: Analysis, complete: boolean): void {
     const document = editor.document;
-    const window = document.getText().length > LARGE_DOCUMENT_CHARS ? visibleWindow(editor) : undefined;
+    const window = documentLength(document) > LARGE_DOCUMENT_CHARS ? visibleWindow(editor) : undefined;
+    // On a large file only the mentions inside the visible window's source span are looked at, found by binary search.
+    const sourceWindow = window ? article.toSourceSpan(window) : undefined;
     const spans: Record<HighlightKind, DecoratedSpan[]> = { person: [], place: [], organization: [], date: [] };
+    const ranges: Record<HighlightKind, vscode.Range[]> = { person: [], place: [], organization: [], date: [] };
     const kindsOn = this.settings.settings.highlight;
     const add = (kind: HighlightKind, start: number, end: number): void => {
       if (!this.highlightsOn || !kindsOn[kind]) return;
       const range = article.toEditorRange(start, end);
       if (!range || range.isEmpty || (window && !window.intersection(range))) return;
       spans[kind].push({ start: document.offsetAt(range.start), end: document.offsetAt(range.end), text: document.getText(range), sourceStart: start, sourceEnd: end });
+      ranges[kind].push(range);
     };
-    for (const entity of analysis.entities) add(entity.type, entity.start, entity.end);
-    for (const date of analysis.dates) add('date', date.start, date.end);
+    if (this.highlightsOn) {
+      const index = mentionIndexOf(analysis);
+      for (const entity of mentionsAround(analysis.entities, index.entities, sourceWindow)) add(entity.type, entity.start, entity.end);
+      for (const date of mentionsAround(analysis.dates, index.dates, sourceWindow)) add('date', date.start, date.end);
+    }
     for (const kind of HIGHLIGHT_KINDS) {
       const type = this.types.get(kind);
       if (!type) continue;
-      editor.setDecorations(
-        type,
-        spans[kind].map((s) => new vscode.Range(document.positionAt(s.start), document.positionAt(s.end))),
-      );
+      editor.setDecorations(type, ranges[kind]);
     }
     const decorations: EditorDecorations = { uri: document.uri.toString(), key: article.key, view: article.view, complete, highlightsOn: this.highlightsOn, kinds: spans };
     this.applied.set(document.uri.toString(), decorations);
@@ -226,4 +230,49 @@ function visibleWindow(editor: vscode.TextEditor): vscode.Range {
   const first = ranges[0]?.start.line ?? 0;
   const last = ranges[ranges.length - 1]?.end.line ?? 0;
   return editor.document.validateRange(new vscode.Range(Math.max(0, first - LARGE_DOCUMENT_MARGIN_LINES), 0, last + LARGE_DOCUMENT_MARGIN_LINES, Number.MAX_SAFE_INTEGER));
+}
+
+/** The document's length without joining its lines into one string (getText() copies the whole text). */
+function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+interface MentionIndex {
+  /** Sorted by start and by end (mentions never overlap), or undefined if they do: then every mention is looked at. */
+  readonly entities: readonly EntityMention[] | undefined;
+  readonly dates: readonly DateMention[] | undefined;
+}
+
+// Built once per analysis result (results are immutable), so scrolling and a second editor reuse it.
+const mentionIndexes = new WeakMap<Analysis, MentionIndex>();
+
+function mentionIndexOf(analysis: Analysis): MentionIndex {
+  let index = mentionIndexes.get(analysis);
+  if (!index) {
+    index = { entities: sortedByStartAndEnd(analysis.entities), dates: sortedByStartAndEnd(analysis.dates) };
+    mentionIndexes.set(analysis, index);
+  }
+  return index;
+}
+
+function sortedByStartAndEnd<T extends { readonly start: number; readonly end: number }>(mentions: readonly T[]): readonly T[] | undefined {
+  const inOrder = (list: readonly T[]): boolean => list.every((m, i) => i === 0 || (m.start >= list[i - 1]!.start && m.end >= list[i - 1]!.end));
+  if (inOrder(mentions)) return mentions;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+  return inOrder(sorted) ? sorted : undefined;
+}
+
+/** The mentions touching the source span: binary search for the first, then the run up to the span's end. */
+function mentionsAround<T extends { readonly start: number; readonly end: number }>(all: readonly T[], sorted: readonly T[] | undefined, span: { start: number; end: number } | undefined): readonly T[] {
+  if (!span || !sorted) return all;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.end < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo;
+  while (last < sorted.length && sorted[last]!.start <= span.end) last++;
+  return sorted.slice(lo, last);
 }
