@@ -35,8 +35,11 @@ export const WORKER_MARKER = 'articleAnnotatorAnalysisWorker';
 const MAX_SLICE = 4000;
 /** Time budget per turn before yielding to the event loop (in-process) or checking messages (worker). */
 const TURN_MILLIS = 8;
-/** Minimum time between two partial results after the visible part is done. */
-const PARTIAL_INTERVAL_MILLIS = 400;
+/**
+ * Minimum time between two progress results after the visible part was posted. Every result is cloned into the
+ * extension host and handed to every view there, so they come rarely: the visible part is what the editor shows.
+ */
+const PARTIAL_INTERVAL_MILLIS = 2000;
 const CACHE_LIMIT = 20_000;
 
 /** Result of one slice moved to offset 0 (entities and acronym definitions), so it can be reused wherever the same text appears. */
@@ -65,7 +68,7 @@ export function analysisSlices(text: string): SourceSpan[] {
 /** Drives one job at a time per caller; `step()` does a bounded amount of work and says whether more remains. */
 export class SegmentedAnalysisEngine {
   private readonly cache = new Map<string, CachedSlice>();
-  private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number } | undefined;
+  private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number; visiblePosted: boolean } | undefined;
 
   constructor(private readonly post: (message: EngineToHost) => void) {}
 
@@ -76,7 +79,7 @@ export class SegmentedAnalysisEngine {
   start(job: AnalyzeJob): void {
     const slices = analysisSlices(job.text);
     const results: (SegmentAnalysis | undefined)[] = new Array(slices.length).fill(undefined);
-    this.job = { job, slices, results, order: [], next: 0, reused: 0, analysed: 0, started: Date.now(), priorityLeft: 0, lastPartial: 0 };
+    this.job = { job, slices, results, order: [], next: 0, reused: 0, analysed: 0, started: Date.now(), priorityLeft: 0, lastPartial: 0, visiblePosted: false };
     this.prioritize(job.jobId, job.priority);
   }
 
@@ -94,6 +97,8 @@ export class SegmentedAnalysisEngine {
     state.order = [...first, ...pending.filter((i) => !visible(i))];
     state.next = 0;
     state.priorityLeft = first.length;
+    // The newly visible part is posted as soon as it is done, whatever the progress interval.
+    state.visiblePosted = false;
   }
 
   /** Works for about TURN_MILLIS; returns true while the job has more to do. */
@@ -122,9 +127,10 @@ export class SegmentedAnalysisEngine {
         results[index] = moveSegment(cached, slice.start);
         if (state.priorityLeft > 0) state.priorityLeft--;
         if (state.priorityLeft === 0 && state.next < state.order.length) {
-          // The visible part is done: show it now, then keep partial results coming at a calm pace.
+          // The visible part is done: show it now, then post progress only at a calm pace.
           const now = Date.now();
-          if (state.lastPartial === 0 || now - state.lastPartial >= PARTIAL_INTERVAL_MILLIS) {
+          if (!state.visiblePosted || now - state.lastPartial >= PARTIAL_INTERVAL_MILLIS) {
+            state.visiblePosted = true;
             state.lastPartial = now;
             const done = results.filter((r): r is SegmentAnalysis => r !== undefined);
             this.post({ type: 'partial', jobId: job.jobId, analysis: combineSegments(job.text, done, job.options), covered: done.length, total: slices.length });
