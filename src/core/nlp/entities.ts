@@ -14,6 +14,7 @@ import {
   NEVER_NAMES,
   NOT_ORG_ACRONYMS,
   ORG_HEADS,
+  ORG_KIND_NOUNS,
   ORG_OF_HEADS,
   PERSONAL_TITLES,
   PLACE_HEADS,
@@ -296,6 +297,11 @@ class SegmentRecogniser {
 
     if (this.resultsLine && !isCountryName(whole)) return this.emit(tokens, i, j, 'organization', 2);
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
+    // "the magazine X", "published in journal X", "the company X": named by the kind of organization before it
+    const kind = tokens[i - 1];
+    if (kind && !kind.cap && !kind.breakAfter && ORG_KIND_NOUNS.has(kind.norm) && !tokens[j - 1]!.possessive && !isPlaceName(whole)) {
+      return this.emit(tokens, i, j, 'organization', 2);
+    }
     if (isPlaceName(whole)) {
       if (j - i === 1 && this.personContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'person', 1);
       if (this.sportsTeamContext(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 2);

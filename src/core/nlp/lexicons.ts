@@ -81,6 +81,13 @@ believes believed thinks thought hopes hoped quipped shouted whispered
 testified testifies revealed reveals disclosed discloses joked jokes concluded concludes agreed agrees
 pointed complained complains praised praises criticised criticized`);
 
+/** Nouns that name a kind of organization: the name right after one is that organization ("the magazine X"). */
+export const ORG_KIND_NOUNS = set(`
+magazine newspaper paper journal daily weekly tabloid broadcaster network channel website outlet publisher studio label
+company firm corporation conglomerate startup retailer carrier airline bank lender insurer automaker carmaker developer
+team club side band group party charity organisation organization agency union coalition alliance movement militia
+`);
+
 /** Well-known organizations, mostly acronyms, recognised wherever they appear. A generic list, not from any article. */
 export const KNOWN_ORGS = set(`
 NATO | UN | U.N. | EU | E.U. | FBI | CIA | NSA | NASA | BBC | CNN | NBC | CBS | ABC | PBS | NPR | AP | AFP | Reuters |

@@ -125,6 +125,13 @@ describe('entities: places', () => {
     ]);
   });
 
+  it('takes a name right after a kind of organization for that organization', () => {
+    assert.equal(typeOf('The study appeared in the journal Polar Fisheries Review last spring.', 'Polar Fisheries Review'), 'organization');
+    assert.equal(typeOf('Shares of the carmaker Veltro fell sharply.', 'Veltro'), 'organization');
+    assert.equal(typeOf('The band Glass Harbour played until midnight.', 'Glass Harbour'), 'organization');
+    assert.equal(typeOf('The team Norway fielded was young.', 'Norway'), 'place', 'a place stays a place');
+  });
+
   it('takes a country playing a match for a team', () => {
     assert.equal(typeOf('In the final, Norway defeated Chile 2 – 1 after extra time.', 'Norway'), 'organization');
     assert.equal(typeOf('Norway is a country of fjords.', 'Norway'), 'place');
