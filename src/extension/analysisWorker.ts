@@ -1,6 +1,8 @@
 // Runs the NLP pipeline off the extension host's event loop: paragraph slices, visible ones first, cached by content hash.
 // Bundled to dist/analysisWorker.js and started as a worker thread; the same engine runs in-process when no worker can start.
 import { createHash } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import { analyzeSegment, combineSegments, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
@@ -151,9 +153,23 @@ export class SegmentedAnalysisEngine {
   }
 }
 
+/**
+ * Lowers this thread's scheduling priority (Linux: a thread's nice value is its own). On a machine with few cores the
+ * busy analysis thread would otherwise take CPU time from the extension host's main thread and the editor.
+ */
+function yieldCpuToTheEditor(): void {
+  try {
+    const thread = /\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'));
+    if (thread) setPriority(Number(thread[1]), 10);
+  } catch {
+    // Not Linux, or not allowed: the worker runs at normal priority.
+  }
+}
+
 function runAsWorker(): void {
   const port = parentPort;
   if (!port) return;
+  yieldCpuToTheEditor();
   const engine = new SegmentedAnalysisEngine((message) => port.postMessage(message));
   let scheduled = false;
   // Yield between turns so cancel/prioritize/analyze messages are seen promptly.
