@@ -2,7 +2,7 @@
 import type { Annotation } from './annotationModel';
 import type { LexiconEntry } from '../nlp/analysisModel';
 import { annotationProblem, emptyState, STATE_KEY, validateState, type StoredState } from './schemaVersions';
-import { migrateToCurrent } from './migrations';
+import { migrateToCurrent, NewerSchemaVersionError } from './migrations';
 
 /** What the store writes through: `context.workspaceState` satisfies it. */
 export interface StateStorage {
@@ -117,7 +117,9 @@ export class AnnotationStore {
 
   /**
    * Reads, migrates and validates the stored state. A value that cannot be read goes to onCorrupt and the store starts
-   * empty (or with what could be salvaged) but does not write until the backup resolved. A migrated value is written back.
+   * empty (or with what could be salvaged) but does not write until the backup resolved. A value from a newer schema
+   * version is backed up too, and then never written over (that would downgrade it): writes reject, saying why, until
+   * a later load() finds a value this version reads. A migrated value is written back.
    */
   async load(): Promise<LoadReport> {
     const stored = this.storage.get(this.key);
@@ -125,6 +127,7 @@ export class AnnotationStore {
     let fromVersion: number | undefined;
     let migrations: readonly string[] = [];
     let corrupt: string | undefined;
+    let newerVersion: number | undefined;
     if (stored !== undefined && stored !== null) {
       try {
         const value = typeof stored === 'string' ? parseJson(stored) : stored;
@@ -139,6 +142,7 @@ export class AnnotationStore {
         }
       } catch (error) {
         corrupt = error instanceof Error ? error.message : String(error);
+        if (error instanceof NewerSchemaVersionError) newerVersion = error.version;
         state = emptyState();
       }
     }
@@ -147,7 +151,8 @@ export class AnnotationStore {
     this.lexiconValue = state.lexicon;
     this.undoStack = [];
     this.invalidate();
-    if (corrupt !== undefined) this.blockWritesUntilBackedUp(stored, corrupt);
+    if (corrupt !== undefined) this.blockWritesUntilBackedUp(stored, corrupt, newerVersion);
+    else this.allowWrites();
     this.emitter.fire({ kind: 'load', articles: this.articles() });
     if (migrations.length > 0 && corrupt === undefined) await this.persist();
     return { annotations: this.annotations.size, fromVersion, migrations, corrupt };
@@ -407,23 +412,39 @@ export class AnnotationStore {
     return write;
   }
 
-  private blockWritesUntilBackedUp(stored: unknown, reason: string): void {
+  private blockWritesUntilBackedUp(stored: unknown, reason: string, newerVersion?: number): void {
     const callback = this.options.onCorrupt;
     const raw = rawText(stored);
-    this.writeBlockedReason = `the stored annotations could not be read (${reason}) and are being backed up`;
+    const newer =
+      newerVersion === undefined
+        ? undefined
+        : `Not saving: the stored annotations are at schemaVersion ${newerVersion}, written by a newer version of Article Annotator; saving would downgrade them, so they are left untouched (update the extension).`;
+    this.writeBlockedReason = newer ?? `the stored annotations could not be read (${reason}) and are being backed up`;
     const backup = callback ? Promise.resolve(callback(raw, reason)) : Promise.reject(new Error('no backup callback was given'));
-    this.writeGate = backup.then(
+    const gate = backup.then(
       () => {
+        if (newer !== undefined) throw new Error(newer);
         this.writeBlockedReason = undefined;
       },
       (error: unknown) => {
+        if (newer !== undefined) {
+          this.writeBlockedReason = newer;
+          throw new Error(newer);
+        }
         const message = `Not saving: the stored annotations could not be read (${reason}) nor backed up (${error instanceof Error ? error.message : String(error)}), so they are left untouched.`;
         this.writeBlockedReason = message;
         throw new Error(message);
       },
     );
+    this.writeGate = gate;
     // The gate's rejection is reported by each write that waits for it.
-    this.writeGate.catch(() => undefined);
+    gate.catch(() => undefined);
+  }
+
+  /** A load found a value it reads: whatever blocked writes before no longer applies. */
+  private allowWrites(): void {
+    this.writeGate = Promise.resolve();
+    this.writeBlockedReason = undefined;
   }
 
   private invalidate(): void {

@@ -59,6 +59,13 @@ export const MIGRATIONS: readonly Migration[] = [v0ToV1];
 
 export class MigrationError extends Error {}
 
+/** The stored value was written by a newer version of the extension: it must be neither migrated down nor overwritten. */
+export class NewerSchemaVersionError extends MigrationError {
+  constructor(readonly version: number) {
+    super(`written by a newer version of the extension (schemaVersion ${version}, this one reads up to ${CURRENT_SCHEMA_VERSION})`);
+  }
+}
+
 export interface MigrationResult {
   readonly value: unknown;
   readonly fromVersion: number;
@@ -71,7 +78,7 @@ export function migrateToCurrent(value: unknown, now: Date = new Date()): Migrat
   const fromVersion = detectSchemaVersion(value);
   if (fromVersion === undefined) throw new MigrationError(`not a known state shape (${describe(value)} without a schemaVersion)`);
   if (fromVersion > CURRENT_SCHEMA_VERSION) {
-    throw new MigrationError(`written by a newer version of the extension (schemaVersion ${fromVersion}, this one reads up to ${CURRENT_SCHEMA_VERSION})`);
+    throw new NewerSchemaVersionError(fromVersion);
   }
   const applied: string[] = [];
   let current = value;

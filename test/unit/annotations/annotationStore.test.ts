@@ -162,7 +162,6 @@ describe('AnnotationStore', () => {
   for (const [name, value] of [
     ['unparseable JSON text', '{"schemaVersion": 1, "annotations": ['],
     ['a number', 42],
-    ['a newer schema version', { schemaVersion: 99, annotations: [] }],
     ['annotations that are not an array', { schemaVersion: 1, annotations: 'many' }],
   ] as const) {
     it(`backs up ${name} and does not overwrite it before the backup resolved`, async () => {
@@ -190,6 +189,28 @@ describe('AnnotationStore', () => {
       assert.equal((storage.get(STATE_KEY) as { annotations: unknown[] }).annotations.length, 1);
     });
   }
+
+  it('backs up a value from a newer schema version and never writes over it (no downgrade), saying why', async () => {
+    const storage = new MemoryStorage();
+    const future = JSON.stringify({ schemaVersion: 99, annotations: [{ id: 'from-the-future' }], somethingNew: true });
+    storage.values.set(STATE_KEY, future);
+    const backups: string[] = [];
+    const store = new AnnotationStore(storage, { onCorrupt: (raw) => void backups.push(raw) });
+    const report = await store.load();
+    assert.match(report.corrupt ?? '', /newer version/);
+    assert.equal(backups.length, 1, 'backed up once');
+    assert.match(store.writeError ?? '', /schemaVersion 99.*newer version of Article Annotator/);
+    await assert.rejects(store.add(annotationAt('Port Vell')), /Not saving.*would downgrade/);
+    await assert.rejects(store.setArticleDate('news/a.txt', '2021-08-15'), /Not saving/);
+    assert.equal(storage.values.get(STATE_KEY), future, 'the newer value is left untouched');
+    assert.equal(store.all().length, 1, 'changes are kept in memory');
+    // A later load of a value this version can read lifts the block.
+    storage.values.set(STATE_KEY, JSON.stringify({ schemaVersion: 1, annotations: [], articleDates: {}, lexicon: [] }));
+    await store.load();
+    assert.equal(store.writeError, undefined);
+    await store.add(annotationAt('Port Vell'));
+    assert.equal((storage.get(STATE_KEY) as { annotations: unknown[] }).annotations.length, 1);
+  });
 
   it('refuses to write at all when the backup fails, keeping the stored value', async () => {
     const storage = new MemoryStorage();
