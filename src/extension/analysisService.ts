@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
-import { type EngineToHost, type HostToEngine, SegmentedAnalysisEngine, type SourceSpan, WORKER_MARKER } from './analysisWorker';
+import { type EngineToHost, type HostToEngine, type SourceSpan, WORKER_MARKER } from './analysisProtocol';
+import type { SegmentedAnalysisEngine } from './analysisWorker';
 import type { ArticleDocument } from './articleDocuments';
 
 export interface AnalysisUpdate {
@@ -37,6 +38,8 @@ interface Job {
 /** One job runs at a time; a newer request for the same article replaces its queued or running job. */
 export class AnalysisService implements vscode.Disposable {
   private worker: Worker | undefined;
+  /** The worker is started with the first job, not at activation; after it failed once, analysis stays in-process. */
+  private workerTried = false;
   private inProcess: SegmentedAnalysisEngine | undefined;
   private inProcessScheduled = false;
   private running: Job | undefined;
@@ -58,8 +61,10 @@ export class AnalysisService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** The article date override and the user lexicon for an article. */
     private readonly optionsFor: (key: string) => AnalyzeOptions,
+    /** False runs every job in-process (the fallback path, also what tests of it use). */
+    useWorker = true,
   ) {
-    this.startWorker();
+    this.workerTried = !useWorker;
   }
 
   /** Analyses an open article with its current options; visible source spans go first. */
@@ -152,19 +157,32 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private send(message: HostToEngine): void {
+    if (!this.workerTried && message.type === 'analyze') this.startWorker();
     if (this.worker) {
       this.worker.postMessage(message);
       return;
     }
     const engine = this.engineInProcess();
+    if (!engine) {
+      if (message.type === 'analyze') this.receive({ type: 'failed', jobId: message.jobId, message: 'the analysis engine could not be loaded' }, false);
+      return;
+    }
     if (message.type === 'analyze') engine.start(message);
     else if (message.type === 'cancel') engine.cancel(message.jobId);
     else engine.prioritize(message.jobId, message.priority);
     this.scheduleInProcess();
   }
 
-  private engineInProcess(): SegmentedAnalysisEngine {
-    this.inProcess ??= new SegmentedAnalysisEngine((message) => this.receive(message, false));
+  // The NLP pipeline is loaded on the extension host only here, from the worker's bundle: activation never pays for it.
+  private engineInProcess(): SegmentedAnalysisEngine | undefined {
+    if (this.inProcess) return this.inProcess;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const engineModule = require(this.workerScript) as typeof import('./analysisWorker');
+      this.inProcess = new engineModule.SegmentedAnalysisEngine((message) => this.receive(message, false));
+    } catch (error) {
+      this.log.error(`Article Annotator: the analysis engine could not be loaded from ${this.workerScript}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return this.inProcess;
   }
 
@@ -203,6 +221,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private startWorker(): void {
+    this.workerTried = true;
     let worker: Worker;
     try {
       worker = new Worker(this.workerScript, { workerData: { [WORKER_MARKER]: true }, name: 'Article Annotator analysis' });

@@ -4,34 +4,8 @@ import { createHash } from 'node:crypto';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import { analyzeSegment, combineSegments, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
-
-export interface SourceSpan {
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface AnalyzeJob {
-  readonly jobId: number;
-  readonly text: string;
-  readonly options: AnalyzeOptions;
-  /** Source spans to analyse first (what is on screen). */
-  readonly priority: readonly SourceSpan[];
-}
-
-export type EngineToHost =
-  | { readonly type: 'partial'; readonly jobId: number; readonly analysis: Analysis; readonly covered: number; readonly total: number }
-  | { readonly type: 'done'; readonly jobId: number; readonly analysis: Analysis; readonly reused: number; readonly analysed: number; readonly millis: number }
-  | { readonly type: 'failed'; readonly jobId: number; readonly message: string };
-
-export type HostToEngine =
-  | ({ readonly type: 'analyze' } & AnalyzeJob)
-  | { readonly type: 'cancel'; readonly jobId: number }
-  | { readonly type: 'prioritize'; readonly jobId: number; readonly priority: readonly SourceSpan[] };
-
-/** Marker passed as workerData so the bundle knows it runs as the analysis worker. */
-export const WORKER_MARKER = 'articleAnnotatorAnalysisWorker';
+import { type AnalyzeJob, type EngineToHost, type HostToEngine, type SourceSpan, WORKER_MARKER } from './analysisProtocol';
 
 /** Paragraphs longer than this are cut at sentence ends, so one slice never blocks for long. */
 const MAX_SLICE = 4000;

@@ -41,6 +41,9 @@ export const INTERNAL_ANALYSIS_STATS_COMMAND = 'articleAnnotator.internal.analys
 
 /** What activate() returns: the real services, so integration tests can look at them (no mocks). */
 export interface ArticleAnnotatorApi {
+  readonly analysis: AnalysisService;
+  /** How long activate() took, in milliseconds (logged too; tests report it). */
+  readonly activationMillis: number;
   readonly annotations: AnnotationService;
   readonly annotationDecorator: AnnotationDecorator;
   readonly annotationTracker: AnnotationTracker;
@@ -50,6 +53,7 @@ export interface ArticleAnnotatorApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Article Annotator', { log: true });
   const settings = new SettingsWatcher();
   const annotations = new AnnotationService(context);
@@ -127,7 +131,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.commands.registerCommand(REVEAL_ENTITY_COMMAND, revealEntity(articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(REFRESH_ENTITIES_COMMAND, () => entitiesTree.track()));
 
-  return { annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler };
+  const activationMillis = performance.now() - started;
+  log.info(`Activated in ${activationMillis.toFixed(0)} ms`);
+  return { analysis, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

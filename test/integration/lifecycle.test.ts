@@ -1,0 +1,76 @@
+// Lifecycle of the extension in a real VS Code: what activation costs, where the NLP pipeline is loaded, what is
+// forgotten when documents close, and how bad settings and vanished files are handled.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { AnalysisService, analysisWorkerPath } from '../../src/extension/analysisService';
+import { annotatorApi } from './annotationTestKit';
+
+const EXTENSION_ID = 'article-annotator.article-annotator';
+
+/** Loads a fresh copy of a bundle (the extension's own copy stays in place) and returns how long that took. */
+function freshLoadMillis(file: string): number {
+  const original = require.cache[file];
+  delete require.cache[file];
+  const started = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(file);
+  const millis = performance.now() - started;
+  delete require.cache[file];
+  if (original) require.cache[file] = original;
+  return millis;
+}
+
+function extensionRoot(): vscode.Uri {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error('the extension is not loaded');
+  return extension.extensionUri;
+}
+
+describe('lifecycle', function () {
+  this.timeout(90_000);
+  // One channel for the whole suite: channels are identified by name, so disposing one closes its namesakes too.
+  let log: vscode.LogOutputChannel;
+  before(() => {
+    log = vscode.window.createOutputChannel('Article Annotator lifecycle test', { log: true });
+  });
+  after(() => log.dispose());
+
+  it('activates without loading the NLP pipeline on the extension host (activation time reported)', async () => {
+    const api = await annotatorApi();
+    const root = extensionRoot().fsPath;
+    const bundle = path.join(root, 'dist', 'extension.js');
+    const pipeline = path.join(root, 'dist', 'analysisWorker.js');
+    // Best of three, both in this run: the machine is shared, so only the ratio between them means something.
+    const bundleMillis = Math.min(freshLoadMillis(bundle), freshLoadMillis(bundle), freshLoadMillis(bundle));
+    const pipelineMillis = Math.min(freshLoadMillis(pipeline), freshLoadMillis(pipeline), freshLoadMillis(pipeline));
+    console.log(`      activate() took ${api.activationMillis.toFixed(0)} ms; loading extension.js ${bundleMillis.toFixed(1)} ms, the pipeline bundle ${pipelineMillis.toFixed(1)} ms`);
+    assert.ok(bundleMillis < pipelineMillis / 2, `loading the extension bundle (${bundleMillis.toFixed(1)} ms) must not include the pipeline (${pipelineMillis.toFixed(1)} ms)`);
+  });
+
+  it('the in-process fallback loads the pipeline on demand and finds entities', async () => {
+    const service = new AnalysisService(analysisWorkerPath(extensionRoot()), log, () => ({}), false);
+    try {
+      const text = 'Marta Lindqvist flew from Oslo to Madrid on Monday to meet officials of the World Health Organization.';
+      const analysis = await service.analyze('fallback-test', text, {});
+      assert.ok(analysis, 'the in-process engine produced a result');
+      const names = analysis.entities.map((e) => `${e.type}:${text.slice(e.start, e.end)}`);
+      assert.ok(names.includes('place:Oslo') && names.includes('place:Madrid'), `entities: ${names.join(', ')}`);
+      assert.equal(service.lastRun('fallback-test')?.inWorker, false);
+      assert.equal(service.usesWorker, false);
+    } finally {
+      service.dispose();
+    }
+  });
+
+  it('an engine that cannot be loaded ends the job with nothing, not a hang or a throw', async () => {
+    const service = new AnalysisService(path.join(extensionRoot().fsPath, 'dist', 'no-such-worker.js'), log, () => ({}));
+    try {
+      const result = await Promise.race([service.analyze('missing-engine', 'Anna Berg lives in Oslo.', {}), new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 20_000))]);
+      assert.equal(result, undefined);
+      assert.equal(service.usesWorker, false);
+    } finally {
+      service.dispose();
+    }
+  });
+});
