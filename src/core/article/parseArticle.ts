@@ -92,14 +92,16 @@ function rawParagraphs(text: string): TextSpan[] {
     else pieces.push(...block);
     block = [];
   };
+  // Lines end at LF, CRLF or a lone CR (classic Mac files).
+  const lineBreak = /\r\n?|\n/g;
   let lineStart = 0;
   while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
+    const m = lineBreak.exec(text);
+    const lineEnd = m ? m.index : text.length;
     const line = trimSpan(text, lineStart, lineEnd);
     if (line) block.push(line);
     else flush();
-    lineStart = lineEnd + 1;
+    lineStart = m ? m.index + m[0].length : text.length + 1;
   }
   flush();
   return pieces;
@@ -206,7 +208,15 @@ function unitsOf(text: string, piece: TextSpan): Unit[] {
 }
 
 function gapIsBreak(text: string, end: number, start: number): boolean {
-  return start - end >= 2 || text.slice(end, start).includes('\n');
+  return start - end >= 2 || /[\r\n]/.test(text.slice(end, start));
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** A sentence longer than PIECE_MAX (no punctuation for pages) is cut at spaces so views stay usable. */
@@ -216,7 +226,11 @@ function cutLongSpan(text: string, span: TextSpan): TextSpan[] {
   let start = span.start;
   while (span.end - start > PIECE_MAX) {
     let cut = text.lastIndexOf(' ', start + PIECE_MAX);
-    if (cut <= start) cut = start + PIECE_MAX;
+    if (cut <= start) {
+      cut = start + PIECE_MAX;
+      // Never between the two halves of a surrogate pair (an emoji, a CJK extension character).
+      if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
+    }
     const piece = trimSpan(text, start, cut);
     if (piece) pieces.push(piece);
     start = cut;

@@ -27,16 +27,30 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 
 /**
  * Title and dateline paragraphs are not repeated in the body: the title heads the header (mapped), the dateline is
- * the header's date. Every other paragraph appears once, verbatim, so view and source offsets map linearly.
+ * the header's date. Every other paragraph appears once, verbatim but for its line breaks (always LF in the view), so
+ * view and source offsets map linearly between line breaks.
  */
 export function renderReadingView(article: Article, options: ReadingViewOptions): ReadingView {
   const segments: OffsetSegment[] = [];
   const paragraphs: Paragraph[] = [];
   let text = '';
+  // Line breaks inside a paragraph (a hard-wrapped block) are shown as LF: an editor normalises a view that mixes
+  // line endings, which would shift every offset after a CR. The CR of a CRLF is hidden (its LF is shown verbatim);
+  // a lone CR is hidden and an unmapped LF shown in its place.
   const show = (p: Paragraph): void => {
-    segments.push({ viewStart: text.length, sourceStart: p.start, length: p.end - p.start });
-    paragraphs.push({ start: text.length, end: text.length + (p.end - p.start), kind: p.kind });
-    text += article.text.slice(p.start, p.end);
+    const viewStart = text.length;
+    let from = p.start;
+    const append = (to: number): void => {
+      segments.push({ viewStart: text.length, sourceStart: from, length: to - from });
+      text += article.text.slice(from, to);
+    };
+    for (let cr = article.text.indexOf('\r', from); cr >= 0 && cr < p.end; cr = article.text.indexOf('\r', from)) {
+      append(cr);
+      from = cr + 1;
+      if (article.text[from] !== '\n' || from >= p.end) text += '\n';
+    }
+    append(p.end);
+    paragraphs.push({ start: viewStart, end: text.length, kind: p.kind });
   };
 
   const titleParagraph = article.paragraphs.find((p) => p.kind === 'title');

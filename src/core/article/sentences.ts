@@ -26,7 +26,8 @@ export const SENTENCE_STARTERS = new Set([
   'Such', 'Other', 'Another', 'No', 'Not', 'What', 'Why', 'How', 'Who', 'Where', 'Regardless', 'Already',
 ]);
 
-const CANDIDATE = /[.!?…]+[”’"'»)\]]*(?=\s|$)|\n[ \t\r\f\v]*\n/g;
+/** Terminal punctuation, or a blank line (LF, CRLF or lone CR line endings). */
+const CANDIDATE = /[.!?…]+[”’"'»)\]]*(?=\s|$)|(?:\r\n|\r(?!\n)|\n)[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)/g;
 const OPENER = /[\p{Lu}\p{Lt}\p{N}“‘"'(\[«¿¡]/u;
 const SPACE = /\s/;
 
@@ -42,7 +43,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Text
   CANDIDATE.lastIndex = start;
   for (let m = CANDIDATE.exec(text); m !== null && m.index < end; m = CANDIDATE.exec(text)) {
     const matchEnd = Math.min(m.index + m[0].length, end);
-    if (m[0].startsWith('\n')) {
+    if (m[0].startsWith('\n') || m[0].startsWith('\r')) {
       push(sentenceStart, m.index);
       sentenceStart = matchEnd;
       continue;

@@ -207,3 +207,42 @@ describe('parseArticle on the seeds', () => {
     assert.ok(article.paragraphs.length > 1000, String(article.paragraphs.length));
   });
 });
+
+describe('parseArticle on unusual line endings and characters', () => {
+  const lines = [
+    'Harbour reopens after storm',
+    '',
+    'The harbour of the small coastal town reopened on',
+    'Tuesday after three days of closure, officials said',
+    'in a statement issued late on Monday evening here.',
+    '',
+    'Second paragraph is short.',
+  ];
+
+  it('reads lone CR line endings (old Mac files) like LF and CRLF, a BOM before the title included', () => {
+    const expected = kinds(parseArticle(lines.join('\n')));
+    for (const eol of ['\r\n', '\r']) {
+      const article = parseArticle(`\uFEFF${lines.join(eol)}`);
+      assertWellFormed(article);
+      assert.deepEqual(
+        kinds(article).map((k) => k.replace(/\r\n?/g, '\n')),
+        expected,
+        `line ending ${JSON.stringify(eol)}`,
+      );
+    }
+  });
+
+  it('never cuts a surrogate pair when it splits one huge word into pieces', () => {
+    for (const offset of [0, 1]) {
+      // 😀 is two UTF-16 code units; shifting by one puts a pair across every even cut.
+      const text = 'x'.repeat(offset) + '😀'.repeat(5000);
+      const article = parseArticle(text);
+      assertWellFormed(article);
+      assert.ok(article.paragraphs.length > 1);
+      for (const p of article.paragraphs) {
+        assert.ok(!/^[\uDC00-\uDFFF]/.test(text.slice(p.start)), `paragraph at ${p.start} starts inside a surrogate pair`);
+        assert.ok(!/[\uD800-\uDBFF]$/.test(text.slice(0, p.end)), `paragraph ending at ${p.end} ends inside a surrogate pair`);
+      }
+    }
+  });
+});

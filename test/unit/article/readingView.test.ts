@@ -83,6 +83,45 @@ describe('renderReadingView', () => {
     assert.equal(view.map.toSource(view.text.indexOf('line only')), 4);
   });
 
+  for (const [name, eol] of [
+    ['CRLF', '\r\n'],
+    ['lone CR', '\r'],
+  ] as const) {
+    it(`shows a hard-wrapped ${name} article with LF only (an editor would normalise a mixed view) and still maps it exactly`, () => {
+      const source = [
+        'Harbour reopens after storm',
+        '',
+        'The harbour of the small coastal town reopened on',
+        'Tuesday after three days of closure, officials said',
+        'in a statement issued late on Monday evening here.',
+        '',
+        'Second paragraph is short.',
+      ].join(eol);
+      const view = renderReadingView(parseArticle(source), { fileName: 'a.txt' });
+      assert.ok(!view.text.includes('\r'), JSON.stringify(view.text));
+      assert.ok(view.text.includes('reopened on\nTuesday after'));
+      for (let v = 0; v < view.text.length; v++) {
+        const o = view.map.toSource(v);
+        if (o !== undefined && view.map.toSourceSpan(v, v + 1)) assert.equal(source[o], view.text[v], `view ${v} -> source ${o}`);
+      }
+      for (let o = 0; o <= source.length; o++) {
+        const v = view.map.toView(o);
+        if (v === undefined) continue;
+        // Only a hidden CR lies between an offset and where it comes back to.
+        const back = view.map.toSource(v)!;
+        assert.match(source.slice(Math.min(o, back), Math.max(o, back)), /^\r?$/, `source ${o} -> view ${v} -> ${back}`);
+        assert.equal(view.map.toView(back), v);
+      }
+      for (let o = 0; o < source.length; o++) {
+        if (!/\s/.test(source[o]!)) assert.ok(view.map.toViewSpan(o, o + 1), `source char ${o} (${source[o]}) is not shown`);
+      }
+      const word = source.indexOf('Tuesday');
+      const span = view.map.toViewSpan(word - eol.length - 2, word + 7);
+      assert.equal(view.text.slice(span!.start, span!.end), 'on\nTuesday', 'a span across a line break maps to the shown text');
+      for (const p of view.paragraphs) assert.ok(p.end <= view.text.length && !view.text.slice(p.start, p.end).includes('\r'));
+    });
+  }
+
   it('formats dates with their weekday', () => {
     assert.equal(formatDate('2017-07-21'), 'Friday, 21 July 2017');
     assert.equal(formatDate('2021-02-30'), '2021-02-30');
