@@ -117,14 +117,12 @@ function followEdits(annotation: Annotation, edits: readonly TextEdit[], deltaBe
 
   if (survivors <= 0 || newEnd <= newStart) {
     if (covering && text !== undefined && annotation.quote.exact.length > 0) {
-      // The quote may reappear in the replacement (a whole-document replace with the same text).
+      // The quote may reappear in the replacement (a whole-document replace): the occurrence there whose context
+      // agrees best, nearest to where it was on ties (a repeated quote must not jump to its first occurrence).
       const base = covering.start + deltaBefore[coveringIndex];
-      const inside = covering.text.indexOf(annotation.quote.exact, Math.max(0, s - covering.start - 1));
-      const found = inside >= 0 ? inside : covering.text.indexOf(annotation.quote.exact);
-      if (found >= 0) {
-        const start = base + found;
-        return refreshed(annotation, start, start + annotation.quote.exact.length, text);
-      }
+      const hint = base + Math.min(Math.max(0, s - covering.start), covering.text.length);
+      const start = nearestExact(annotation.quote, text, hint, base, base + covering.text.length);
+      if (start !== undefined) return refreshed(annotation, start, start + annotation.quote.exact.length, text);
     }
     const hintStart = mapPoint(edits, deltaBefore, s, 'after');
     return { ...annotation, status: 'orphaned', position: { start: hintStart, end: Math.max(hintStart, mapPoint(edits, deltaBefore, e, 'before')) } };
@@ -266,28 +264,29 @@ function contextScore(quote: QuoteSelector, text: string, start: number): number
 }
 
 /**
- * The occurrence of the exact quote with the best context, nearest the hint on ties. Searches windows of growing
- * size around the hint and stops as soon as one has the full context, so a shifted quote costs about its shift.
+ * The occurrence of the exact quote with the best context, nearest the hint on ties, lying wholly inside
+ * text[from, to). Searches windows of growing size around the hint and stops as soon as one has the full context, so
+ * a shifted quote costs about its shift.
  */
-function nearestExact(quote: QuoteSelector, text: string, hint: number): number | undefined {
+function nearestExact(quote: QuoteSelector, text: string, hint: number, from = 0, to = text.length): number | undefined {
   const exact = quote.exact;
   let best: { start: number; context: number; distance: number } | undefined;
   let low = hint;
   let high = hint; // searched: occurrences starting in [low, high)
   let radius = 256;
   for (;;) {
-    const nextLow = Math.max(0, hint - radius);
-    const nextHigh = Math.min(text.length, hint + radius);
+    const nextLow = Math.max(from, hint - radius);
+    const nextHigh = Math.min(to, hint + radius);
     // Occurrences starting in [nextLow, low) and [high, nextHigh).
-    for (const [from, to] of [
+    for (const [windowStart, windowEnd] of [
       [nextLow, low],
       [high, nextHigh],
     ] as const) {
-      if (to <= from) continue;
+      if (windowEnd <= windowStart) continue;
       // Search a slice, so that a miss costs the window, not the rest of the text.
-      const window = text.slice(from, Math.min(text.length, to + exact.length - 1));
+      const window = text.slice(windowStart, Math.min(to, windowEnd + exact.length - 1));
       for (let found = window.indexOf(exact); found >= 0; found = window.indexOf(exact, found + 1)) {
-        const at = from + found;
+        const at = windowStart + found;
         const context = contextScore(quote, text, at);
         const distance = Math.abs(at - hint);
         if (!best || context > best.context || (context === best.context && distance < best.distance)) best = { start: at, context, distance };
@@ -296,7 +295,7 @@ function nearestExact(quote: QuoteSelector, text: string, hint: number): number 
     low = nextLow;
     high = nextHigh;
     // Anything further out is farther away: it can only win on context, and nothing beats a full one.
-    if ((best && best.context === 1) || (low === 0 && high === text.length)) break;
+    if ((best && best.context === 1) || (low <= from && high >= to)) break;
     radius *= 4;
   }
   return best?.start;
