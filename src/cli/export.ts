@@ -6,7 +6,7 @@ import type { Annotation, ArticleInfo } from '../core/annotations/annotationMode
 import { exportBrat } from '../core/formats/brat';
 import { exportConll } from '../core/formats/conll';
 import { exportCsv } from '../core/formats/csv';
-import { annotationFromImport, unplacedAnnotations } from '../core/formats/formatModel';
+import { annotationFromImport, unplacedAnnotations, withoutBom } from '../core/formats/formatModel';
 import { exportDoccanoJsonl, exportSpacyJsonl } from '../core/formats/jsonl';
 import { exportMarkdownReport } from '../core/formats/markdownReport';
 import { exportW3C, importW3CValue, w3cSources } from '../core/formats/w3c';
@@ -65,7 +65,7 @@ export const EXPORT_COMMAND: CliCommand = {
 
     let input: unknown;
     try {
-      input = JSON.parse(readFileSync(flags.annotations, 'utf8'));
+      input = JSON.parse(withoutBom(readFileSync(flags.annotations, 'utf8')));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return fail(code ? `cannot read ${flags.annotations} (${code})` : `${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);

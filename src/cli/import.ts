@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArticleInfo } from '../core/annotations/annotationModel';
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../core/article/articleText';
 import { importBrat } from '../core/formats/brat';
-import { annotationFromImport, type ImportResult } from '../core/formats/formatModel';
+import { annotationFromImport, withoutBom, type ImportResult } from '../core/formats/formatModel';
 import { importJsonl } from '../core/formats/jsonl';
 import { exportW3C, importW3C, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
@@ -146,7 +146,7 @@ function articleKey(file: string, root: string): string {
 function readW3CSources(content: string, root: string): ArticleInfo[] {
   let value: unknown;
   try {
-    value = JSON.parse(content);
+    value = JSON.parse(withoutBom(content));
   } catch {
     return [];
   }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { reanchor, type ReanchorOutcome } from '../core/annotations/anchoring';
 import type { Annotation } from '../core/annotations/annotationModel';
 import { decodeArticleBytes } from '../core/article/articleText';
-import { annotationFromImport } from '../core/formats/formatModel';
+import { annotationFromImport, withoutBom } from '../core/formats/formatModel';
 import { importW3CValue } from '../core/formats/w3c';
 import type { CliCommand } from './commands';
 
@@ -224,7 +224,7 @@ export const REANCHOR_COMMAND: CliCommand = {
     }
     let document: unknown;
     try {
-      document = JSON.parse(input);
+      document = JSON.parse(withoutBom(input));
     } catch (error) {
       process.stderr.write(`article-annotator reanchor: ${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})\n`);
       return 1;

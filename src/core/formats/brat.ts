@@ -5,7 +5,7 @@
 // their line breaks as `\n` (and `\` as `\\`).
 import type { Annotation, ArticleInfo } from '../annotations/annotationModel';
 import { codePointOffsets } from './codePointOffsets';
-import { findQuote, groupByArticle, isPlaced, shorten, type ExportedFile, type ImportedAnnotation, type ImportResult } from './formatModel';
+import { findQuote, groupByArticle, isPlaced, shorten, withoutBom, type ExportedFile, type ImportedAnnotation, type ImportResult } from './formatModel';
 
 /**
  * A label as a brat type, which may hold only ASCII letters, digits, `_` and `-`: letters and digits kept, space
@@ -140,7 +140,7 @@ export function importBrat(ann: string, text: string, article: string): ImportRe
   const spans = new Map<string, { line: number; start: number; end: number; label: string }>();
   const notes = new Map<string, string[]>();
   const ignored = new Map<string, number>();
-  ann.split(/\r?\n/).forEach((raw, index) => {
+  withoutBom(ann).split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
     const fields = raw.split('\t');

@@ -4,7 +4,7 @@
 // spreadsheets show it as text; importCsv removes exactly that one `'` again (a cell that already started with
 // `'` before such a character gets one more, so the round trip is exact).
 import type { Annotation, ArticleInfo } from '../annotations/annotationModel';
-import { compareAnnotations, isCalendarDate, isTimestamp, type ImportedAnnotation, type ImportResult } from './formatModel';
+import { compareAnnotations, isCalendarDate, isTimestamp, withoutBom, type ImportedAnnotation, type ImportResult } from './formatModel';
 
 export const CSV_COLUMNS = ['article', 'date', 'start', 'end', 'exact', 'label', 'note', 'created', 'modified', 'status'] as const;
 
@@ -36,12 +36,13 @@ export function exportCsv(annotations: readonly Annotation[], articles: readonly
 }
 
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF between records. */
-export function parseCsv(content: string): string[][] {
+export function parseCsv(raw: string): string[][] {
+  const content = withoutBom(raw);
+  let i = 0;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
-  let i = content.charCodeAt(0) === 0xfeff ? 1 : 0;
   let pending = false;
   for (; i < content.length; i++) {
     const c = content[i] as string;

@@ -126,6 +126,11 @@ export function annotationFromImport(imported: ImportedAnnotation, id: string, n
   };
 }
 
+/** An annotation file's content without a leading UTF-8 byte-order mark (Node's 'utf8' reading keeps it; editors on Windows write it). */
+export function withoutBom(content: string): string {
+  return content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+}
+
 /** A quote cut to fit in a one-line message. */
 export function shorten(text: string, max = 40): string {
   const flat = text.replace(/\s+/g, ' ');

@@ -3,7 +3,7 @@
 // the article's file and date and the notes, as `{"file", "date", "notes": [{"start", "end", "label", "note"}]}`.
 import type { Annotation, ArticleInfo } from '../annotations/annotationModel';
 import { codePointOffsets } from './codePointOffsets';
-import { findQuote, groupByArticle, isPlaced, shorten, type ImportedAnnotation, type ImportResult } from './formatModel';
+import { findQuote, groupByArticle, isPlaced, shorten, withoutBom, type ImportedAnnotation, type ImportResult } from './formatModel';
 
 export type JsonlStyle = 'spacy' | 'doccano';
 
@@ -76,7 +76,7 @@ export function importJsonl(content: string, articles: readonly ArticleInfo[], o
     add(byTrimmedText, article.text.trimEnd(), article.article);
     if (!texts.has(article.article)) texts.set(article.article, article.text);
   }
-  content.split(/\r?\n/).forEach((raw, index) => {
+  withoutBom(content).split(/\r?\n/).forEach((raw, index) => {
     const name = `line ${index + 1}`;
     if (raw.trim() === '') return;
     let line: unknown;

@@ -9,6 +9,7 @@ import {
   isCalendarDate,
   isTimestamp,
   shorten,
+  withoutBom,
   type ImportedAnnotation,
   type ImportResult,
 } from './formatModel';
@@ -161,7 +162,7 @@ export function exportW3C(annotations: readonly Annotation[], articles: readonly
 export function importW3C(input: string, articles: readonly ArticleInfo[] = []): ImportResult {
   let value: unknown;
   try {
-    value = JSON.parse(input);
+    value = JSON.parse(withoutBom(input));
   } catch (error) {
     return { annotations: [], problems: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`], articles: [] };
   }
