@@ -128,9 +128,14 @@ export class AnalysisService implements vscode.Disposable {
     this.send({ type: 'prioritize', jobId: this.running.id, priority });
   }
 
-  /** Forgets results for an article nobody shows any more. */
+  /** Forgets results for an article nobody shows any more, and stops analysing it. */
   forget(key: string): void {
     this.latest.delete(key);
+    this.stats.delete(key);
+    if (this.running?.key === key) {
+      this.cancelRunning();
+      this.pump();
+    }
     const queued = this.queue.get(key);
     if (queued) {
       this.queue.delete(key);

@@ -41,9 +41,12 @@ export function articleKeyOf(sourceUri: vscode.Uri): string {
 
 export class ArticleDocuments implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ArticleChange>();
+  private readonly closeEmitter = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires when an article's source text or its rendering changed (edit, file changed on disk, article date set). */
   readonly onDidChangeArticle = this.emitter.event;
+  /** Fires with an article key when the last document showing that article closed: what is kept for it can go. */
+  readonly onDidCloseArticle = this.closeEmitter.event;
 
   constructor(
     private readonly provider: ArticleProvider,
@@ -51,6 +54,14 @@ export class ArticleDocuments implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.emitter,
+      this.closeEmitter,
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // The reading view's rendering may be gone already, so the key comes from the URI, not from get().
+        const sourceUri = document.uri.scheme === ARTICLE_SCHEME ? sourceUriOf(document.uri) : this.matchesArticleGlobs(document.uri) ? document.uri : undefined;
+        if (!sourceUri) return;
+        const key = articleKeyOf(sourceUri);
+        if (!this.all().some((other) => other.key === key && other.document !== document && !other.document.isClosed)) this.closeEmitter.fire(key);
+      }),
       provider.onDidRender((rendered) => this.fireFor(rendered.sourceUri)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0 || event.document.uri.scheme === ARTICLE_SCHEME) return;

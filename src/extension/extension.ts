@@ -82,6 +82,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(articleDocuments);
   context.subscriptions.push(analysis);
   context.subscriptions.push(entityDecorator);
+  // A long session opens many articles: what was analysed for one is dropped when its last document closes.
+  context.subscriptions.push(articleDocuments.onDidCloseArticle((key) => analysis.forget(key)));
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, articleProvider));
   const readingViewStyler = new ReadingViewStyler(articleProvider);
   context.subscriptions.push(readingViewStyler);

@@ -20,6 +20,7 @@ export class ReadingViewStyler implements vscode.Disposable {
   constructor(private readonly provider: ArticleProvider) {
     this.disposables.push(
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.style(e))),
+      vscode.workspace.onDidCloseTextDocument((document) => this.applied.delete(document.uri.toString())),
       provider.onDidRender((rendered) => {
         for (const editor of vscode.window.visibleTextEditors) if (provider.rendered(editor.document.uri) === rendered) this.style(editor);
       }),

@@ -1,10 +1,12 @@
 // Lifecycle of the extension in a real VS Code: what activation costs, where the NLP pipeline is loaded, what is
 // forgotten when documents close, and how bad settings and vanished files are handled.
 import * as assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AnalysisService, analysisWorkerPath } from '../../src/extension/analysisService';
-import { annotatorApi } from './annotationTestKit';
+import { annotatorApi, closeAllEditors, waitFor, writeArticle } from './annotationTestKit';
+import { completeDecorations, openReadingView } from './articleEditors';
 
 const EXTENSION_ID = 'article-annotator.article-annotator';
 
@@ -19,6 +21,22 @@ function freshLoadMillis(file: string): number {
   delete require.cache[file];
   if (original) require.cache[file] = original;
   return millis;
+}
+
+/**
+ * VS Code keeps a document the extension opened for up to 3 minutes after its editor closed, or until 50 newer ones
+ * were opened; opening 60 small files makes it let go now, as a long session would.
+ */
+async function releaseClosedDocuments(): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  const dir = path.join(folder.uri.fsPath, 'lifecycle-fillers');
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < 60; i++) {
+    const file = path.join(dir, `filler-${i}.md`);
+    writeFileSync(file, `filler ${i}\n`);
+    await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  }
 }
 
 function extensionRoot(): vscode.Uri {
@@ -71,6 +89,39 @@ describe('lifecycle', function () {
       assert.equal(service.usesWorker, false);
     } finally {
       service.dispose();
+    }
+  });
+
+  it('forgets the analysis and the reading-view styling of an article when its last document closes', async () => {
+    const api = await annotatorApi();
+    const uri = writeArticle('lifecycle-close.txt', 'OSLO 2021-03-04\n\nIngrid Solberg met Tomas Vik in Bergen on Tuesday.\n');
+    const editor = await openReadingView(uri);
+    const viewUri = editor.document.uri;
+    await completeDecorations(viewUri);
+    const key = 'seeds/lifecycle-close.txt';
+    assert.ok(api.analysis.current(key), 'analysed while open');
+    assert.ok(api.readingViewStyler.applied.has(viewUri.toString()), 'styled while open');
+    await closeAllEditors();
+    await releaseClosedDocuments();
+    await waitFor('the reading view document to close', () => editor.document.isClosed);
+    await waitFor('the analysis to be forgotten', () => api.analysis.current(key) === undefined && api.analysis.lastRun(key) === undefined);
+    assert.equal(api.readingViewStyler.applied.has(viewUri.toString()), false, 'styling state forgotten');
+  });
+
+  it('a document closed while its analysis runs leaves no result behind', async () => {
+    const api = await annotatorApi();
+    const paragraph = (i: number): string => `Minister Karin Dahl${i} visited Tromsø and Narvik with delegates from the Nordic Fisheries Council on Friday ${i}.`;
+    const uri = writeArticle('lifecycle-running.txt', `BERGEN 2021-05-06\n\n${Array.from({ length: 3000 }, (_, i) => paragraph(i)).join('\n\n')}\n`);
+    const editor = await openReadingView(uri);
+    const key = 'seeds/lifecycle-running.txt';
+    await waitFor('the analysis to start', () => api.analysis.current(key) !== undefined || editor.document.getText().length > 0);
+    await closeAllEditors();
+    await releaseClosedDocuments();
+    await waitFor('the reading view document to close', () => editor.document.isClosed);
+    // Longer than the analysis would take to finish and post its result.
+    for (let i = 0; i < 30; i++) {
+      assert.equal(api.analysis.current(key), undefined, 'no result kept for a closed article');
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
 });
