@@ -274,6 +274,8 @@ function itemName(item: unknown, index: number): string {
 interface Selectors {
   position?: { start: number; end: number };
   quote?: { exact: string; prefix?: string; suffix?: string };
+  /** Where to look first for a quote without a position of its own (the start of the selector it refines). */
+  hint?: number;
 }
 
 function readItem(
@@ -337,23 +339,33 @@ function readItem(
   };
 }
 
-function readSelectors(value: unknown, name: string, problems: string[]): Selectors {
+/**
+ * The first usable position and quote among the selectors. A selector's `refinedBy` narrows it: a refining
+ * TextPositionSelector counts from the start of a refined TextPositionSelector (inside any other kind it cannot be
+ * located and is ignored), and a refining selector replaces what it refines (a refined position is then only a hint).
+ */
+function readSelectors(value: unknown, name: string, problems: string[], within: { start: number; end: number } | string | undefined = undefined): Selectors {
   const found: Selectors = {};
   for (const selector of asArray(value)) {
     if (!isObject(selector)) {
       problems.push(`${name}: a selector that is not an object is ignored`);
       continue;
     }
+    const own: Selectors = {};
+    const refinement = selector.refinedBy;
     if (hasType(selector, 'TextPositionSelector')) {
       const { start, end } = selector;
       if (typeof start === 'number' && typeof end === 'number' && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end) {
-        found.position ??= { start, end };
+        if (within === undefined) own.position = { start, end };
+        else if (typeof within === 'string') problems.push(`${name}: a TextPositionSelector inside a ${within} cannot be located; ignored`);
+        else if (within.start + end <= within.end) own.position = { start: within.start + start, end: within.start + end };
+        else problems.push(`${name}: a refining TextPositionSelector ${start}-${end} reaches past what it refines; ignored`);
       } else {
         problems.push(`${name}: TextPositionSelector needs integer start < end, both >= 0 (got ${JSON.stringify(start)}, ${JSON.stringify(end)}); ignored`);
       }
     } else if (hasType(selector, 'TextQuoteSelector')) {
       if (typeof selector.exact === 'string' && selector.exact !== '') {
-        found.quote ??= {
+        own.quote = {
           exact: selector.exact,
           ...(typeof selector.prefix === 'string' ? { prefix: selector.prefix } : {}),
           ...(typeof selector.suffix === 'string' ? { suffix: selector.suffix } : {}),
@@ -361,12 +373,21 @@ function readSelectors(value: unknown, name: string, problems: string[]): Select
       } else {
         problems.push(`${name}: TextQuoteSelector without a non-empty "exact"; ignored`);
       }
-    } else if (hasType(selector, 'RangeSelector')) {
-      problems.push(`${name}: RangeSelector is not supported; ignored`);
     } else {
       const kind = typesOf(selector)[0] ?? 'an untyped selector';
-      problems.push(`${name}: ${kind} is not supported; ignored`);
+      problems.push(`${name}: ${kind} is not supported; ${refinement === undefined ? 'ignored' : 'only the selector refining it is read'}`);
     }
+    if (refinement !== undefined) {
+      const context = own.position ?? (typeof within === 'string' ? within : (typesOf(selector)[0] ?? 'selector'));
+      const inner = readSelectors(refinement, name, problems, context);
+      if (inner.position || inner.quote) {
+        const hint = own.position?.start ?? own.hint;
+        Object.assign(own, { position: inner.position, quote: inner.quote, hint: inner.hint ?? hint });
+      }
+    }
+    found.position ??= own.position;
+    found.quote ??= own.quote;
+    found.hint ??= own.hint;
   }
   return found;
 }
@@ -408,7 +429,7 @@ function placeSpan(
   if (position && text.slice(position.start, position.end) === q.exact) {
     return { ...position, exact: q.exact, ...(q.prefix === undefined && q.suffix === undefined ? context(position.start, position.end) : { prefix: q.prefix ?? '', suffix: q.suffix ?? '' }), orphaned: false };
   }
-  const start = findQuote(text, q.exact, q.prefix ?? '', q.suffix ?? '', position?.start ?? 0);
+  const start = findQuote(text, q.exact, q.prefix ?? '', q.suffix ?? '', position?.start ?? selectors.hint ?? 0);
   if (start >= 0) {
     const end = start + q.exact.length;
     if (position) problems.push(`${name}: "${shorten(q.exact)}" is no longer at ${position.start}-${position.end} in ${article}; found at ${start}-${end}`);

@@ -42,3 +42,41 @@ describe('importers on files saved with a BOM and Windows line endings', () => {
     assert.equal(result.annotations[0]!.note, 'say "hi",\r\nthen\nleave');
   });
 });
+
+describe('W3C import of foreign but valid Web Annotations', () => {
+  const tag = { type: 'TextualBody', purpose: 'tagging', value: 'place' };
+  const item = (target: unknown, body: unknown = tag) => JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', body, target });
+  const bergen = TEXT.indexOf('Bergen');
+
+  it('reads a TextQuoteSelector that refines a selector it does not know, and says so', () => {
+    const result = importW3C(item({ source: 'a.txt', selector: { type: 'FragmentSelector', value: 'para-1', refinedBy: { type: 'TextQuoteSelector', exact: 'Bergen' } } }), ARTICLES);
+    assert.deepEqual(result.annotations.map((a) => [a.start, a.end, a.exact]), [[bergen, bergen + 6, 'Bergen']]);
+    assert.deepEqual(result.problems, ['item 1: FragmentSelector is not supported; only the selector refining it is read']);
+  });
+
+  it('counts a refining TextPositionSelector from the start of the position it refines, and ignores one inside an unknown kind', () => {
+    const refined = importW3C(item({ source: 'a.txt', selector: { type: 'TextPositionSelector', start: 11, end: 30, refinedBy: { type: 'TextPositionSelector', start: 9, end: 15 } } }), ARTICLES);
+    assert.deepEqual(refined.problems, []);
+    assert.deepEqual(refined.annotations.map((a) => [a.start, a.end, a.exact]), [[bergen, bergen + 6, 'Bergen']]);
+    const lost = importW3C(item({ source: 'a.txt', selector: { type: 'CssSelector', value: '#p1', refinedBy: { type: 'TextPositionSelector', start: 0, end: 5 } } }), ARTICLES);
+    assert.deepEqual(lost.annotations, []);
+    assert.ok(lost.problems.some((p) => /TextPositionSelector inside a CssSelector cannot be located/.test(p)), lost.problems.join('\n'));
+  });
+
+  it('reports clearly what it cannot use: a target that is a bare IRI, a body that is a bare IRI', () => {
+    const bare = importW3C(item('a.txt'), ARTICLES);
+    assert.deepEqual(bare.annotations, []);
+    assert.match(bare.problems[0]!, /target is a bare IRI/);
+    const iriBody = importW3C(item({ source: 'a.txt', selector: { type: 'TextPositionSelector', start: 11, end: 15 } }, 'http://example.org/tags/place'), ARTICLES);
+    assert.deepEqual(iriBody.annotations.map((a) => [a.exact, a.label]), [['Oslo', 'note']]);
+    assert.ok(iriBody.problems.some((p) => /body given only as an IRI/.test(p)));
+  });
+
+  it('reads a TextPositionSelector without a quote from the text, and refuses it clearly without the text', () => {
+    const target = { source: 'a.txt', selector: { type: 'TextPositionSelector', start: 11, end: 15 } };
+    assert.deepEqual(importW3C(item(target), ARTICLES).annotations.map((a) => a.exact), ['Oslo']);
+    const without = importW3C(item(target), []);
+    assert.deepEqual(without.annotations, []);
+    assert.match(without.problems[0]!, /no TextQuoteSelector, and the text of a.txt is not available/);
+  });
+});
