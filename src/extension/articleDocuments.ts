@@ -97,7 +97,7 @@ export class ArticleDocuments implements vscode.Disposable {
     // the absolute path too, so `**/seeds/*.txt` also matches when the opened folder is `seeds/` itself or outside any folder
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const paths = folder ? [path.posix.relative(folder.uri.path, uri.path), uri.path] : [uri.path];
-    return this.settings.settings.articleGlobs.some((glob) => paths.some((p) => globToRegExp(glob).test(p)));
+    return this.settings.settings.articleGlobs.some((glob) => paths.some((p) => globToRegExp(glob)?.test(p) === true));
   }
 
   get(document: vscode.TextDocument): ArticleDocument | undefined {
@@ -171,12 +171,11 @@ export class ArticleDocuments implements vscode.Disposable {
   }
 }
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, RegExp | undefined>();
 
-/** Minimal glob matcher for workspace-relative paths: `**`, `*`, `?`, `{a,b}`. */
-export function globToRegExp(glob: string): RegExp {
-  const cached = globCache.get(glob);
-  if (cached) return cached;
+/** Minimal glob matcher for workspace-relative paths: `**`, `*`, `?`, `{a,b}`; undefined for a glob it cannot compile. */
+export function globToRegExp(glob: string): RegExp | undefined {
+  if (globCache.has(glob)) return globCache.get(glob);
   let source = '';
   const g = glob.replace(/^\.\//, '');
   for (let i = 0; i < g.length; i++) {
@@ -197,7 +196,13 @@ export function globToRegExp(glob: string): RegExp {
     else if (c === ',' && source.includes('(?:')) source += '|';
     else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
   }
-  const re = new RegExp(`^${source}$`);
+  let re: RegExp | undefined;
+  try {
+    re = new RegExp(`^${source}$`);
+  } catch {
+    // Unbalanced braces: settings report it; matching treats it as matching nothing.
+    re = undefined;
+  }
   globCache.set(glob, re);
   return re;
 }

@@ -42,6 +42,7 @@ export const INTERNAL_ANALYSIS_STATS_COMMAND = 'articleAnnotator.internal.analys
 /** What activate() returns: the real services, so integration tests can look at them (no mocks). */
 export interface ArticleAnnotatorApi {
   readonly analysis: AnalysisService;
+  readonly settings: SettingsWatcher;
   /** How long activate() took, in milliseconds (logged too; tests report it). */
   readonly activationMillis: number;
   readonly annotations: AnnotationService;
@@ -55,7 +56,7 @@ export interface ArticleAnnotatorApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Article Annotator', { log: true });
-  const settings = new SettingsWatcher();
+  const settings = new SettingsWatcher(log);
   const annotations = new AnnotationService(context);
   const annotationLoad = await annotations.load();
   if (annotationLoad.corrupt) log.error(`Stored annotations could not be read: ${annotationLoad.corrupt}`);
@@ -135,7 +136,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms`);
-  return { analysis, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler };
+  return { analysis, settings, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

@@ -1,5 +1,6 @@
 // The extension's settings read as one typed snapshot; one change handler tells listeners which parts changed.
 import * as vscode from 'vscode';
+import { globToRegExp } from './articleDocuments';
 
 export const SETTINGS_SECTION = 'articleAnnotator';
 
@@ -40,14 +41,22 @@ export interface ArticleAnnotatorSettings {
   readonly reanalyzeDelay: number;
   /** The annotation label schema: names in order, each with its colour. */
   readonly labels: readonly AnnotationLabel[];
+  /** What was wrong with the values as written, and what is used instead (empty when all is well). */
+  readonly problems: readonly string[];
 }
 
+const DEFAULT_ARTICLE_GLOBS: readonly string[] = ['**/seeds/*.txt'];
+const DEFAULT_REANALYZE_DELAY = 300;
+
+/** Reads every setting; a value of the wrong shape is replaced by a sane one and described in `problems`, never thrown. */
 export function readSettings(): ArticleAnnotatorSettings {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const globs = config.get<unknown>('articleGlobs');
+  const problems: string[] = [];
   const delay = config.get<unknown>('reanalyzeDelay');
+  const delayOk = typeof delay === 'number' && Number.isFinite(delay) && delay >= 0;
+  if (delay !== undefined && !delayOk) problems.push(`reanalyzeDelay ${JSON.stringify(delay)} is not a number of milliseconds ≥ 0; ${DEFAULT_REANALYZE_DELAY} is used`);
   return {
-    articleGlobs: Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : ['**/seeds/*.txt'],
+    articleGlobs: readArticleGlobs(config.get<unknown>('articleGlobs'), problems),
     highlight: {
       person: config.get<boolean>('highlight.person', true) !== false,
       place: config.get<boolean>('highlight.place', true) !== false,
@@ -56,27 +65,54 @@ export function readSettings(): ArticleAnnotatorSettings {
     },
     showTypeLabels: config.get<boolean>('showTypeLabels', false) === true,
     hoverWorkspaceCounts: config.get<boolean>('hover.workspaceCounts', true) !== false,
-    reanalyzeDelay: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? Math.min(delay, 10_000) : 300,
-    labels: readLabels(config.get<unknown>('labels')),
+    reanalyzeDelay: delayOk ? Math.min(delay, 10_000) : DEFAULT_REANALYZE_DELAY,
+    labels: readLabels(config.get<unknown>('labels'), problems),
+    problems,
   };
 }
 
+/** The article globs that can be matched; a glob that cannot (an unclosed `{`) is left out rather than breaking every editor. */
+export function readArticleGlobs(raw: unknown, problems: string[] = []): readonly string[] {
+  if (raw === undefined) return DEFAULT_ARTICLE_GLOBS;
+  if (!Array.isArray(raw)) {
+    problems.push(`articleGlobs must be a list of glob patterns, not ${JSON.stringify(raw)}; ${JSON.stringify(DEFAULT_ARTICLE_GLOBS)} is used`);
+    return DEFAULT_ARTICLE_GLOBS;
+  }
+  const globs: string[] = [];
+  for (const glob of raw) {
+    if (typeof glob !== 'string') problems.push(`articleGlobs entry ${JSON.stringify(glob)} is not a glob pattern and is ignored`);
+    else if (glob.trim() === '') continue;
+    else if (!globToRegExp(glob)) problems.push(`articleGlobs entry ${JSON.stringify(glob)} is not a valid glob pattern (unbalanced braces?) and is ignored`);
+    else globs.push(glob);
+  }
+  return globs;
+}
+
 /** Valid entries of the label setting (unique names, hex colours); the defaults when none is valid. */
-export function readLabels(raw: unknown): readonly AnnotationLabel[] {
-  if (!Array.isArray(raw)) return DEFAULT_ANNOTATION_LABELS;
+export function readLabels(raw: unknown, problems: string[] = []): readonly AnnotationLabel[] {
+  if (raw === undefined) return DEFAULT_ANNOTATION_LABELS;
+  if (!Array.isArray(raw)) {
+    problems.push('labels must be a list of { "name", "color" } entries; the default labels are used');
+    return DEFAULT_ANNOTATION_LABELS;
+  }
   const labels: AnnotationLabel[] = [];
   for (const item of raw) {
     const entry = typeof item === 'string' ? { name: item } : item;
-    if (typeof entry !== 'object' || entry === null) continue;
-    const { name, color, description } = entry as { name?: unknown; color?: unknown; description?: unknown };
-    if (typeof name !== 'string' || name.trim() === '' || labels.some((l) => l.name === name.trim())) continue;
+    const { name, color, description } = (typeof entry === 'object' && entry !== null ? entry : {}) as { name?: unknown; color?: unknown; description?: unknown };
+    if (typeof name !== 'string' || name.trim() === '') {
+      problems.push(`labels entry ${JSON.stringify(item)} has no name and is ignored`);
+      continue;
+    }
+    if (labels.some((l) => l.name === name.trim())) {
+      problems.push(`label "${name.trim()}" is listed twice; the first one is used`);
+      continue;
+    }
     const fallback = DEFAULT_ANNOTATION_LABELS.find((l) => l.name === name.trim())?.color ?? '#64748b';
-    labels.push({
-      name: name.trim(),
-      color: typeof color === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(color.trim()) ? color.trim() : fallback,
-      description: typeof description === 'string' ? description : '',
-    });
+    const colorOk = typeof color === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(color.trim());
+    if (color !== undefined && !colorOk) problems.push(`label "${name.trim()}" has colour ${JSON.stringify(color)}, not a hex colour like #2563eb; ${fallback} is used`);
+    labels.push({ name: name.trim(), color: colorOk ? color.trim() : fallback, description: typeof description === 'string' ? description : '' });
   }
+  if (labels.length === 0 && raw.length > 0) problems.push('no label in the labels setting is usable; the default labels are used');
   return labels.length > 0 ? labels : DEFAULT_ANNOTATION_LABELS;
 }
 
@@ -98,10 +134,13 @@ export class SettingsWatcher implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   readonly onDidChange = this.emitter.event;
 
-  constructor() {
+  constructor(private readonly log?: vscode.LogOutputChannel) {
+    this.reportProblems([]);
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+      const before = this.current.problems;
       this.current = readSettings();
+      this.reportProblems(before);
       this.emitter.fire({
         settings: this.current,
         articleGlobs: event.affectsConfiguration(`${SETTINGS_SECTION}.articleGlobs`),
@@ -115,6 +154,14 @@ export class SettingsWatcher implements vscode.Disposable {
 
   get settings(): ArticleAnnotatorSettings {
     return this.current;
+  }
+
+  // Said once per new problem, not on every unrelated change while the bad value stays.
+  private reportProblems(before: readonly string[]): void {
+    const fresh = this.current.problems.filter((p) => !before.includes(p));
+    if (fresh.length === 0) return;
+    for (const problem of fresh) this.log?.warn(`Setting ${SETTINGS_SECTION}.${problem}.`);
+    void vscode.window.showWarningMessage(`Article Annotator settings: ${fresh.join('; ')}.`);
   }
 
   dispose(): void {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AnalysisService, analysisWorkerPath } from '../../src/extension/analysisService';
 import { annotatorApi, closeAllEditors, waitFor, writeArticle } from './annotationTestKit';
-import { completeDecorations, openReadingView } from './articleEditors';
+import { completeDecorations, openPlainEditor, openReadingView } from './articleEditors';
 
 const EXTENSION_ID = 'article-annotator.article-annotator';
 
@@ -123,5 +123,43 @@ describe('lifecycle', function () {
       assert.equal(api.analysis.current(key), undefined, 'no result kept for a closed article');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  });
+});
+
+describe('settings with bad values', function () {
+  this.timeout(90_000);
+  const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('articleAnnotator');
+  const reset = async (): Promise<void> => {
+    for (const key of ['articleGlobs', 'labels', 'reanalyzeDelay']) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  };
+  afterEach(async () => {
+    await reset();
+    await closeAllEditors();
+  });
+
+  it('an unbalanced glob is left out with a message; the other globs still make articles', async () => {
+    const api = await annotatorApi();
+    await config().update('articleGlobs', ['**/*.{txt', '**/seeds/*.txt'], vscode.ConfigurationTarget.Workspace);
+    await waitFor('the settings snapshot to change', () => api.settings.settings.articleGlobs.length === 1);
+    assert.deepEqual(api.settings.settings.articleGlobs, ['**/seeds/*.txt']);
+    assert.ok(api.settings.settings.problems.some((p) => p.includes('**/*.{txt')), `problems: ${api.settings.settings.problems.join(' | ')}`);
+    const uri = writeArticle('lifecycle-globs.txt', 'OSLO 2021-03-04\n\nIngrid Solberg met Tomas Vik in Bergen on Tuesday.\n');
+    await openPlainEditor(uri);
+    const decorations = await completeDecorations(uri);
+    assert.ok(decorations.kinds.place.length > 0, 'the seed is still highlighted in the plain editor');
+  });
+
+  it('values of the wrong shape fall back to defaults, each named in a message', async () => {
+    const api = await annotatorApi();
+    await config().update('articleGlobs', '**/seeds/*.txt', vscode.ConfigurationTarget.Workspace);
+    await config().update('labels', [{ name: 'claim', color: 'teal' }, { color: '#ff0000' }, 'quote'], vscode.ConfigurationTarget.Workspace);
+    await config().update('reanalyzeDelay', -5, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the settings snapshot to change', () => api.settings.settings.reanalyzeDelay === 300 && api.settings.settings.labels.length === 2);
+    const { settings } = api.settings;
+    assert.deepEqual(settings.articleGlobs, ['**/seeds/*.txt']);
+    assert.deepEqual(settings.labels.map((l) => l.name), ['claim', 'quote']);
+    assert.equal(settings.labels[0]?.color, '#0891b2', 'a label with a bad colour gets its default colour');
+    const problems = settings.problems.join(' | ');
+    for (const expected of ['articleGlobs', '"claim"', 'no name', 'reanalyzeDelay']) assert.ok(problems.includes(expected), `a problem about ${expected}: ${problems}`);
   });
 });
