@@ -106,7 +106,14 @@ export class EntityDecorator implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) {
       const article = this.articles.get(editor.document);
       if (article) this.refresh(editor, article);
+      else if (this.applied.has(editor.document.uri.toString())) this.clear(editor);
     }
+  }
+
+  // A file that stopped matching the article globs keeps no highlights from when it was an article.
+  private clear(editor: vscode.TextEditor): void {
+    for (const type of this.types.values()) editor.setDecorations(type, []);
+    this.applied.delete(editor.document.uri.toString());
   }
 
   private scheduleRefresh(key: string, delay: number): void {

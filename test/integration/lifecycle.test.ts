@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AnalysisService, analysisWorkerPath } from '../../src/extension/analysisService';
 import { annotatorApi, closeAllEditors, waitFor, writeArticle } from './annotationTestKit';
-import { completeDecorations, openPlainEditor, openReadingView } from './articleEditors';
+import { completeDecorations, decorationsOf, openPlainEditor, openReadingView } from './articleEditors';
 
 const EXTENSION_ID = 'article-annotator.article-annotator';
 
@@ -161,5 +161,15 @@ describe('settings with bad values', function () {
     assert.equal(settings.labels[0]?.color, '#0891b2', 'a label with a bad colour gets its default colour');
     const problems = settings.problems.join(' | ');
     for (const expected of ['articleGlobs', '"claim"', 'no name', 'reanalyzeDelay']) assert.ok(problems.includes(expected), `a problem about ${expected}: ${problems}`);
+  });
+
+  it('a file that stops matching the article globs loses its highlights', async () => {
+    const api = await annotatorApi();
+    const uri = writeArticle('lifecycle-unmatched.txt', 'OSLO 2021-03-04\n\nIngrid Solberg met Tomas Vik in Bergen on Tuesday.\n');
+    await openPlainEditor(uri);
+    await completeDecorations(uri);
+    await config().update('articleGlobs', ['**/no-such-folder/*.txt'], vscode.ConfigurationTarget.Workspace);
+    await waitFor('the settings snapshot to change', () => api.settings.settings.articleGlobs[0] === '**/no-such-folder/*.txt');
+    await waitFor('the highlights to be removed', async () => (await decorationsOf(uri)) === undefined);
   });
 });
