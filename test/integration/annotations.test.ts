@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
 import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { openPlainEditor, openReadingView } from './articleEditors';
-import { renderedDecorations, workbenchAvailable } from './harness/workbench';
+import { pressKeys, renderedDecorations, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 
 const TEXT = [
   'date 2022-05-10 Harbour council approves a new ferry line',
@@ -126,6 +126,23 @@ describe('annotations', function () {
     const undone = await vscode.commands.executeCommand<string | undefined>('articleAnnotator.undoAnnotationChange');
     assert.ok(undone, 'something was undone');
     assert.equal(api.annotations.get(target.id)?.label, 'quote');
+  });
+
+  it('editing interactively keeps the current label when the label pick is accepted as it opens', async function () {
+    if (!workbenchAvailable()) this.skip();
+    const api = await annotatorApi();
+    await openPlainEditor(uri);
+    const created = await annotate({ uri: uri.toString(), ...spanOf(TEXT, 'Elsby Ferry Company'), label: 'claim', note: 'Runs from June' });
+    const editing = vscode.commands.executeCommand<Annotation | undefined>('articleAnnotator.editAnnotation', { id: created.id });
+    const active = await waitForWorkbench<string>(`(() => { const w = document.querySelector('.quick-input-widget'); const row = w && w.style.display !== 'none' && w.querySelector('.monaco-list-row.focused'); return row ? row.getAttribute('aria-label') : ''; })()`);
+    assert.match(active, /^claim\b/, 'the current label is the active item');
+    await pressKeys('Enter');
+    await waitForWorkbench<boolean>(`(() => { const w = document.querySelector('.quick-input-widget'); return !!w && w.style.display !== 'none' && !!w.querySelector('input') && w.querySelector('input').value === 'Runs from June'; })()`);
+    await pressKeys('Enter');
+    const edited = await editing;
+    assert.equal(edited?.label, 'claim');
+    assert.equal(api.annotations.get(created.id)?.label, 'claim');
+    await api.annotations.remove(created.id);
   });
 
   it('draws overlapping and nested annotations on separate levels', async () => {

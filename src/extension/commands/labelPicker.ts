@@ -6,7 +6,7 @@ interface LabelItem extends vscode.QuickPickItem {
   readonly name: string;
 }
 
-/** A quick pick of the schema's labels (the current one first when editing); undefined when dismissed. */
+/** A quick pick of the schema's labels (the current one active when editing, so Enter keeps it); undefined when dismissed. */
 export async function pickLabel(labels: readonly AnnotationLabel[], options: { current?: string; quote?: string } = {}): Promise<string | undefined> {
   const items: LabelItem[] = labels.map((label) => ({
     name: label.name,
@@ -17,19 +17,34 @@ export async function pickLabel(labels: readonly AnnotationLabel[], options: { c
   if (options.current && !labels.some((l) => l.name === options.current)) {
     items.unshift({ name: options.current, label: options.current, description: '(current, not in the label schema)', iconPath: new vscode.ThemeIcon('tag') });
   }
-  const picked = await vscode.window.showQuickPick(items, {
-    title: 'Annotation label',
-    placeHolder: options.quote ? `Label for “${shortQuote(options.quote)}”` : 'Pick a label',
-    matchOnDescription: true,
+  // A plain showQuickPick would make the first label active, so Enter while editing would silently relabel.
+  const pick = vscode.window.createQuickPick<LabelItem>();
+  pick.title = 'Annotation label';
+  pick.placeholder = options.quote ? `Label for “${shortQuote(options.quote)}”` : 'Pick a label';
+  pick.matchOnDescription = true;
+  pick.items = items;
+  const current = items.find((item) => item.name === options.current);
+  if (current) pick.activeItems = [current];
+  return new Promise<string | undefined>((resolve) => {
+    let chosen: string | undefined;
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0]?.name ?? pick.activeItems[0]?.name;
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
   });
-  return picked?.name;
 }
 
 /** An input box for the Markdown note; '' when left empty, undefined when dismissed. */
 export async function askNote(current = ''): Promise<string | undefined> {
   return vscode.window.showInputBox({
     title: 'Annotation note (optional, Markdown)',
-    prompt: 'Press Enter to leave it empty',
+    prompt: 'Markdown is allowed. Press Enter to leave it empty.',
+    placeHolder: 'e.g. Confirmed by a second source',
     value: current,
   });
 }
