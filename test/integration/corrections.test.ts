@@ -7,6 +7,7 @@ import type { Annotation } from '../../src/core/annotations/annotationModel';
 import type { LexiconEntry } from '../../src/core/nlp/analysisModel';
 import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { decorationsOf, type EditorDecorations, workspaceUri } from './articleEditors';
+import { undoLexiconEntry } from '../../src/extension/commands/rejectEntity';
 
 const TEXT_A = 'date 2022-03-01 Talks in Berlin\n\nAngela Merkel met officials of the United Nations in Berlin on Monday. Later talks in Berlin were called off.\n';
 const TEXT_B = 'date 2022-03-02 More talks\n\nDelegates returned to Berlin on Tuesday, where the United Nations opened a small office.\n';
@@ -56,6 +57,26 @@ describe('corrections', function () {
       const [a, b] = [await decorationsOf(editorA.document.uri), await decorationsOf(editorB.document.uri)];
       return a?.complete && b?.complete && !texts(a, 'place').includes('Berlin') && !texts(b, 'place').includes('Berlin') && texts(a, 'person').length + texts(a, 'organization').length > 0;
     }, 60_000);
+  });
+
+  it('the Undo of a correction puts back what the text had before, in every article', async () => {
+    const api = await annotatorApi();
+    assert.ok(api.annotations.lexicon.some((e) => e.text === 'Berlin' && e.action === 'reject'), 'Berlin was rejected by the previous test');
+    await undoLexiconEntry(api.annotations, 'Berlin', undefined);
+    assert.ok(!api.annotations.lexicon.some((e) => e.text === 'Berlin'), 'the rejection is gone from the lexicon');
+    await waitFor('Berlin highlighted as a place again in both articles', async () => {
+      const [a, b] = [await decorationsOf(editorA.document.uri), await decorationsOf(editorB.document.uri)];
+      return texts(a, 'place').includes('Berlin') && texts(b, 'place').includes('Berlin');
+    }, 60_000);
+    // A second correction of the same text is undone to the first one, not to nothing.
+    const first: LexiconEntry = { text: 'Berlin', action: 'retype', type: 'organization' };
+    await api.annotations.store.addLexiconEntry(first);
+    const entry = await vscode.commands.executeCommand<LexiconEntry>('articleAnnotator.rejectEntity', { uri: uriA.toString(), ...spanOf(TEXT_A, 'Berlin') });
+    assert.equal(entry.action, 'reject');
+    await undoLexiconEntry(api.annotations, 'Berlin', first);
+    assert.deepEqual(api.annotations.lexicon.find((e) => e.text === 'Berlin'), first);
+    // Leave Berlin rejected, as the lexicon export test below expects.
+    await api.annotations.store.addLexiconEntry({ text: 'Berlin', action: 'reject' });
   });
 
   it('changing the type applies to every open article', async () => {

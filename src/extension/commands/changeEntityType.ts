@@ -5,6 +5,7 @@ import type { AnalysisService } from '../analysisService';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { entityArgs, isEntityType, resolveEntity } from './entityTarget';
+import { offerLexiconUndo } from './rejectEntity';
 
 export const CHANGE_ENTITY_TYPE_COMMAND = 'articleAnnotator.changeEntityType';
 
@@ -25,8 +26,9 @@ export function changeEntityType(annotations: AnnotationService, articles: Artic
     if (!type) return undefined;
     // 'accept' with a type also finds the form where the rules did not; 'retype' changes what the rules found.
     const entry: LexiconEntry = { text: target.text, action: target.mention ? 'retype' : 'accept', type };
+    const previous = annotations.store.lexicon.find((e) => e.text === entry.text);
     await annotations.store.addLexiconEntry(entry);
-    vscode.window.setStatusBarMessage(`Article Annotator: “${target.text}” is now a ${type} in every article.`, 5000);
+    offerLexiconUndo(annotations, entry.text, previous, `Article Annotator: “${entry.text}” is now a ${type}, in every article.`);
     return entry;
   };
 }
