@@ -73,7 +73,9 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
       case 'article': {
         const item = new vscode.TreeItem(AnnotationService.articleName(node.key), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `article:${node.key}`;
-        item.description = `${node.annotations.length} · ${node.key}`;
+        // The label already is the file name: repeat only the folder, when there is one.
+        const folder = node.key.includes('/') ? node.key.slice(0, node.key.lastIndexOf('/')) : '';
+        item.description = folder ? `${node.annotations.length} · ${folder}` : String(node.annotations.length);
         item.resourceUri = this.annotations.sourceUriOf(node.key);
         item.iconPath = vscode.ThemeIcon.File;
         item.contextValue = 'article';
@@ -100,7 +102,8 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
         const a = node.annotation;
         const item = new vscode.TreeItem(oneLine(a.quote.exact, 60), vscode.TreeItemCollapsibleState.None);
         item.id = `annotation:${a.id}`;
-        item.description = a.status === 'orphaned' ? `${a.label} · ${a.article}` : oneLine(a.note, 60) || undefined;
+        // Without a note, the words around the quote tell apart the many annotations of one name ("Kabul" × 15).
+        item.description = a.status === 'orphaned' ? `${a.label} · ${a.article}` : oneLine(plainNote(a.note), 60) || inContext(a);
         const tooltip = new vscode.MarkdownString('', false);
         tooltip.isTrusted = false;
         tooltip.supportHtml = false;
@@ -138,6 +141,22 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     this.subscription.dispose();
     this.changeEmitter.dispose();
   }
+}
+
+/** A note as a one-line description: Markdown emphasis and code marks dropped, links reduced to their text. */
+function plainNote(note: string): string {
+  return note.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/(\*\*|__|\*|`)/g, '');
+}
+
+/** "…the Afghan capital Kabul and have taken…": the quote with a few words either side. */
+export function inContext(a: Annotation, side = 24): string {
+  const before = oneLine(a.quote.prefix, 1000);
+  const after = oneLine(a.quote.suffix, 1000);
+  const head = before.length > side ? `…${before.slice(before.length - side).replace(/^\S*\s/, '')}` : before;
+  const tail = after.length > side ? `${after.slice(0, side).replace(/\s\S*$/, '')}…` : after;
+  const gapBefore = head && /\s$/.test(a.quote.prefix) ? ' ' : '';
+  const gapAfter = tail && /^\s/.test(a.quote.suffix) ? ' ' : '';
+  return `${head}${gapBefore}${oneLine(a.quote.exact, 60)}${gapAfter}${tail}`;
 }
 
 function oneLine(text: string, max: number): string {

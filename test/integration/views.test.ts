@@ -49,6 +49,7 @@ describe('views', function () {
     const article = roots.find((n): n is Extract<AnnotationsTreeNode, { kind: 'article' }> => n.kind === 'article' && n.key === KEY);
     assert.ok(article, `article node among ${roots.map((r) => (r.kind === 'article' ? r.key : r.kind)).join(', ')}`);
     assert.equal(tree.getTreeItem(article).label, 'views-river.txt');
+    assert.equal(tree.getTreeItem(article).description, '3 · seeds', 'the count and the folder, not the file name again');
     const labels = tree.getChildren(article);
     assert.deepEqual(labels.map((n) => (n.kind === 'label' ? n.label : n.kind)), ['event', 'person', 'place']);
     const person = labels.find((n) => n.kind === 'label' && n.label === 'person')!;
@@ -56,6 +57,7 @@ describe('views', function () {
     assert.ok(leaf && leaf.kind === 'annotation');
     const item = tree.getTreeItem(leaf);
     assert.equal(item.label, 'Karl Huber');
+    assert.equal(item.description, '…peak on Tuesday, said Karl Huber of the city council.', 'without a note, the words around it');
     assert.equal(item.contextValue, 'annotation', 'inline edit and delete actions apply');
     assert.ok(item.command);
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
