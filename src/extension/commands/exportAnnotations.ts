@@ -62,8 +62,8 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
       if (current) {
         const picked = await vscode.window.showQuickPick(
           [
-            { label: 'All annotations in the workspace', scope: 'workspace' as const },
-            { label: `Annotations of ${current.key}`, scope: 'article' as const },
+            { label: 'All annotations in the workspace', description: countOf(annotations.all().length), scope: 'workspace' as const },
+            { label: `Annotations of ${current.key}`, description: countOf(annotations.forArticle(current.key).length), scope: 'article' as const },
           ],
           { title: 'Export which annotations?' },
         );
@@ -123,9 +123,15 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const result: ExportResult = { format, files, annotations: chosen.length, problems };
     const summary = `Article Annotator: exported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'} to ${files.length === 1 ? files[0] : `${files.length} files in ${target.fsPath}`}.`;
     if (problems.length > 0) void vscode.window.showWarningMessage(`${summary} ${problems.length} could not be included: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
-    else void vscode.window.showInformationMessage(summary);
+    else if (format !== 'brat') {
+      void vscode.window.showInformationMessage(summary, 'Open').then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(target) : undefined));
+    } else void vscode.window.showInformationMessage(summary);
     return result;
   };
+}
+
+function countOf(n: number): string {
+  return n === 0 ? 'none yet' : `${n} annotation${n === 1 ? '' : 's'}`;
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {

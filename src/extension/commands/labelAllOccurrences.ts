@@ -38,9 +38,11 @@ export function labelAllOccurrences(annotations: AnnotationService, articles: Ar
     if (note === undefined) return [];
     let scope = args.scope;
     if (scope === undefined) {
+      const current = await resolveArticle(articles, args.uri);
+      const here = current ? findOccurrences(current.text, needle, args.wholeWord !== false).length : undefined;
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'In this article', scope: 'article' as const },
+          { label: 'In this article', description: here === undefined ? undefined : `${here} occurrence${here === 1 ? '' : 's'}`, scope: 'article' as const },
           { label: 'In all articles', description: 'every file matching the article globs', scope: 'workspace' as const },
         ],
         { title: `Label every “${shortQuote(needle)}” as ${label}` },
