@@ -46,6 +46,11 @@ export class AnnotationTracker implements vscode.Disposable {
         if (change.articleGlobs) this.watch();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.watch()),
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const { oldUri, newUri } of event.files) {
+          this.followRename(oldUri, newUri).catch((error: unknown) => console.error(`article-annotator: annotations could not follow the rename of ${oldUri.toString()}`, error));
+        }
+      }),
     );
     this.watch();
     for (const document of vscode.workspace.textDocuments) this.onOpen(document);
@@ -71,6 +76,29 @@ export class AnnotationTracker implements vscode.Disposable {
       this.reanchorEmitter.fire(report);
       return report;
     });
+  }
+
+  /**
+   * A file (or folder) renamed in VS Code takes its annotations and article date along to the new key, so they are
+   * neither left behind under a name no file has nor shown as another article's. One undo step.
+   */
+  async followRename(oldUri: vscode.Uri, newUri: vscode.Uri): Promise<void> {
+    const from = articleKeyOf(oldUri);
+    const to = articleKeyOf(newUri);
+    if (from === to) return;
+    const renamed = (key: string): string | undefined => (key === from ? to : key.startsWith(`${from}/`) ? `${to}${key.slice(from.length)}` : undefined);
+    const moved: Annotation[] = [];
+    for (const annotation of this.annotations.all()) {
+      const article = renamed(annotation.article);
+      if (article !== undefined) moved.push({ ...annotation, article });
+    }
+    if (moved.length > 0) await this.annotations.store.update(moved, `Follow the rename of ${from} to ${to}`);
+    for (const [key, date] of Object.entries(this.annotations.store.articleDates)) {
+      const article = renamed(key);
+      if (article === undefined) continue;
+      await this.annotations.store.setArticleDate(article, date);
+      await this.annotations.store.setArticleDate(key, null);
+    }
   }
 
   /** Reads the file and re-anchors its annotations (for files no plain editor holds). */
@@ -100,7 +128,7 @@ export class AnnotationTracker implements vscode.Disposable {
     // A change that leaves the document clean and was not an undo/redo is VS Code reloading the file from disk: its
     // edits are a coarse diff, so find each annotation again by its quote instead of following them.
     if (!event.document.isDirty && event.reason === undefined) {
-      void this.reanchorArticle(key, text, 'disk');
+      this.reanchorArticle(key, text, 'disk').catch((error: unknown) => console.error('article-annotator: re-anchoring after a reload from disk failed', error));
       return;
     }
     const edits: TextEdit[] = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
@@ -112,11 +140,11 @@ export class AnnotationTracker implements vscode.Disposable {
       after = applyTextEdits(before, edits, text);
     } catch (error) {
       console.error('article-annotator: could not follow an edit; re-anchoring by quote', error);
-      void this.reanchorArticle(key, text, 'disk');
+      this.reanchorArticle(key, text, 'disk').catch((reason: unknown) => console.error('article-annotator: re-anchoring by quote failed', reason));
       return;
     }
     // In memory at once (decorations stay right); the write of the whole state waits until typing pauses.
-    void this.annotations.store.replaceArticle(key, after, { undoable: false, description: `Follow edits in ${key}`, deferWrite: true });
+    this.annotations.store.replaceArticle(key, after, { undoable: false, description: `Follow edits in ${key}`, deferWrite: true }).catch((error: unknown) => console.error('article-annotator: following an edit failed', error));
     this.scheduleWrite();
     // Undo/redo can bring back text an annotation lost: find its orphans again.
     if (undoing && after.some((a) => a.status === 'orphaned')) {
@@ -157,7 +185,7 @@ export class AnnotationTracker implements vscode.Disposable {
     if (!article || this.annotations.forArticle(article.key).length === 0) return;
     // A plain editor with unsaved edits is what annotations follow; the reading view's disk text would disagree with it.
     if (article.view === 'reading' && this.articles.documentsFor(article.sourceUri).some((d) => d.view === 'source' && d.document.isDirty)) return;
-    void this.reanchorArticle(article.key, article.sourceText, 'open');
+    this.reanchorArticle(article.key, article.sourceText, 'open').catch((error: unknown) => console.error(`article-annotator: re-anchoring ${article.key} on open failed`, error));
   }
 
   /** One watcher per article glob and workspace folder: changes on disk to files no plain editor holds. */
@@ -170,7 +198,7 @@ export class AnnotationTracker implements vscode.Disposable {
         const changed = (uri: vscode.Uri): void => {
           // An open plain editor reloads the file itself and reports it as an edit (handled in onEdit).
           if (this.articles.documentsFor(uri).some((d) => d.view === 'source')) return;
-          void this.reanchorFile(uri, 'disk');
+          this.reanchorFile(uri, 'disk').catch((error: unknown) => console.error(`article-annotator: re-anchoring ${uri.toString()} after a change on disk failed`, error));
         };
         this.watchers.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed));
       }

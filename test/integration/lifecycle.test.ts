@@ -173,3 +173,25 @@ describe('settings with bad values', function () {
     await waitFor('the highlights to be removed', async () => (await decorationsOf(uri)) === undefined);
   });
 });
+
+describe('source file renamed', function () {
+  this.timeout(60_000);
+  after(closeAllEditors);
+
+  it('annotations and the article date follow a file renamed in VS Code', async () => {
+    const api = await annotatorApi();
+    const text = 'Ingrid Solberg met Tomas Vik in Bergen on Tuesday.\n';
+    const oldUri = writeArticle('lifecycle-rename-before.txt', text);
+    const newUri = vscode.Uri.joinPath(oldUri, '..', 'lifecycle-rename-after.txt');
+    const created = await api.annotations.create({ article: 'seeds/lifecycle-rename-before.txt', text, start: 0, end: 14, label: 'person' });
+    await api.annotations.store.setArticleDate('seeds/lifecycle-rename-before.txt', '2021-03-04');
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(oldUri, newUri, { overwrite: true });
+    assert.equal(await vscode.workspace.applyEdit(edit), true, 'the rename was applied');
+    await waitFor('the annotation to follow the rename', () => api.annotations.forArticle('seeds/lifecycle-rename-after.txt').length === 1);
+    assert.equal(api.annotations.forArticle('seeds/lifecycle-rename-before.txt').length, 0, 'nothing left under the old name');
+    assert.equal(api.annotations.get(created.id)?.article, 'seeds/lifecycle-rename-after.txt');
+    await waitFor('the article date to follow', () => api.annotations.store.articleDate('seeds/lifecycle-rename-after.txt') === '2021-03-04');
+    assert.equal(api.annotations.store.articleDate('seeds/lifecycle-rename-before.txt'), undefined);
+  });
+});
