@@ -36,12 +36,16 @@ export function checkSpan(text: string, start: number, end: number): void {
 
 /** The quote selector for [start, end) in text: the exact text and up to QUOTE_CONTEXT_LENGTH characters either side. */
 export function quoteAt(text: string, start: number, end: number, contextLength = QUOTE_CONTEXT_LENGTH): QuoteSelector {
-  return {
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - contextLength), start),
-    suffix: text.slice(end, Math.min(text.length, end + contextLength)),
-  };
+  // context edges never split a surrogate pair, so exported prefixes and suffixes stay valid text
+  let from = Math.max(0, start - contextLength);
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1))) from++;
+  let to = Math.min(text.length, end + contextLength);
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to)) && isHighSurrogate(text.charCodeAt(to - 1))) to--;
+  return { exact: text.slice(start, end), prefix: text.slice(from, start), suffix: text.slice(end, to) };
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 export function createAnnotation(input: NewAnnotation): Annotation {
   checkSpan(input.text, input.start, input.end);

@@ -1,6 +1,6 @@
 // Hand-made edge cases of following edits: boundaries, one-character annotations, overlapping edits, whole-document replaces.
 import * as assert from 'node:assert/strict';
-import { createAnnotation } from '../../../src/core/annotations/annotationFactory';
+import { createAnnotation, quoteAt } from '../../../src/core/annotations/annotationFactory';
 import type { Annotation } from '../../../src/core/annotations/annotationModel';
 import { applyTextEdits, type TextEdit } from '../../../src/core/annotations/anchoring';
 
@@ -61,5 +61,17 @@ describe('applyTextEdits edge cases', () => {
     assert.deepEqual(last!.position, { start: after.lastIndexOf('mayor'), end: after.lastIndexOf('mayor') + 5 });
     assert.equal(middle!.status, 'anchored');
     assert.equal(after.slice(middle!.position.end, middle!.position.end + 10), ' of Bergen');
+  });
+});
+
+describe('quoteAt', () => {
+  it('never cuts the context inside a surrogate pair', () => {
+    const text = '😀'.repeat(20) + ' harbour ' + '🚢'.repeat(20);
+    const start = text.indexOf('harbour');
+    const quote = quoteAt(text, start, start + 'harbour'.length, 4);
+    assert.equal(quote.exact, 'harbour');
+    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(quote.prefix + quote.suffix), JSON.stringify(quote));
+    assert.equal(quote.prefix, '😀 ');
+    assert.equal(quote.suffix, ' 🚢');
   });
 });
