@@ -1,6 +1,6 @@
 // The `article:` scheme: a read-only reading view of a source file (header + paragraphs); the source is never written.
 import * as vscode from 'vscode';
-import { decodeArticleBytes } from '../core/article/articleText';
+import { articleSizeProblem, decodeArticleBytes } from '../core/article/articleText';
 import { parseArticle } from '../core/article/parseArticle';
 import { renderReadingView } from '../core/article/readingView';
 
@@ -145,10 +145,15 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     if (open) return this.renderText(sourceUri, fileName, open.getText(), undefined);
     let bytes: Uint8Array;
     try {
+      // a file too large to be an article is refused before it is read into memory
+      const tooLarge = articleSizeProblem((await vscode.workspace.fs.stat(sourceUri)).size);
+      if (tooLarge) return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, tooLarge), map: undefined };
       bytes = await vscode.workspace.fs.readFile(sourceUri);
     } catch (error) {
-      const reason = error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'the file does not exist (any more)' : error instanceof Error ? error.message : String(error);
-      return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, reason), map: undefined };
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        return { sourceUri, sourceText: undefined, viewText: `${fileName} cannot be shown as an article: the file does not exist (any more).\n\nIts annotations are kept; they show again when the file is back.\n`, map: undefined };
+      }
+      return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, error instanceof Error ? error.message : String(error)), map: undefined };
     }
     const decoded = decodeArticleBytes(bytes);
     if ('problem' in decoded) return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, decoded.problem), map: undefined };

@@ -105,6 +105,27 @@ describe('reading view', function () {
     }
   });
 
+  it('refuses a file over the size limit without reading it, and says so when the source file is deleted', async () => {
+    const huge = 'notes/huge.txt';
+    const gone = 'notes/gone.txt';
+    // 21 MB of prose-like text: over the 20 MB article limit
+    const line = Buffer.from('The harbour council met again on Tuesday to discuss the ferry timetable.\n');
+    await vscode.workspace.fs.writeFile(workspaceUri(huge), Buffer.concat(Array.from({ length: Math.ceil((21 * 1024 * 1024) / line.length) }, () => line)));
+    await vscode.workspace.fs.writeFile(workspaceUri(gone), Buffer.from('Ferry route approved\n\nThe council approved the route.\n'));
+    try {
+      const hugeView = await openReadingView(huge);
+      assert.match(hugeView.document.getText(), /cannot be shown as an article: the file is 2\d(\.\d)? MB; articles larger than 20(\.0)? MB are not opened/);
+      const goneView = await openReadingView(gone);
+      assert.match(goneView.document.getText(), /The council approved the route\./);
+      await vscode.workspace.fs.delete(workspaceUri(gone));
+      await waitFor('the reading view to say the file is gone', () => goneView.document.getText().includes('does not exist (any more)'), 15_000);
+      assert.match(goneView.document.getText(), /annotations are kept/);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(workspaceUri('notes'), { recursive: true });
+    }
+  });
+
   it('opens the reading view of the active plain editor when run without arguments', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(SEED_003)));
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('articleAnnotator.openAsArticle');
