@@ -33,6 +33,7 @@ import { ANNOTATIONS_VIEW, AnnotationsTreeProvider } from './annotationsTree';
 import { ENTITIES_VIEW, EntitiesTreeProvider, REFRESH_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND } from './entitiesTree';
 import { EntityCodeActionProvider } from './entityCodeActions';
 import { ReadingViewStyler } from './readingViewStyler';
+import { CursorContext } from './cursorContext';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -51,6 +52,8 @@ export interface ArticleAnnotatorApi {
   readonly annotationsTree: AnnotationsTreeProvider;
   readonly entitiesTree: EntitiesTreeProvider;
   readonly readingViewStyler: ReadingViewStyler;
+  readonly cursorContext: CursorContext;
+  readonly entitiesView: vscode.TreeView<unknown>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
@@ -130,13 +133,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(annotationsTree);
   context.subscriptions.push(entitiesTree);
   context.subscriptions.push(vscode.window.createTreeView(ANNOTATIONS_VIEW, { treeDataProvider: annotationsTree, showCollapseAll: true }));
-  context.subscriptions.push(vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: entitiesTree, showCollapseAll: true }));
+  const entitiesView = vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: entitiesTree, showCollapseAll: true });
+  context.subscriptions.push(entitiesView);
+  // the view follows the active editor, so it names the article it shows
+  context.subscriptions.push(entitiesTree.onDidChangeTreeData(() => (entitiesView.description = entitiesTree.currentArticle ? AnnotationService.articleName(entitiesTree.currentArticle.key) : undefined)));
+  // Edit/Delete Annotation and the entity corrections appear in the editor context menu only where they apply.
+  const cursorContext = new CursorContext(articleDocuments, annotations, analysis);
+  context.subscriptions.push(cursorContext);
   context.subscriptions.push(vscode.commands.registerCommand(REVEAL_ENTITY_COMMAND, revealEntity(articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(REFRESH_ENTITIES_COMMAND, () => entitiesTree.track()));
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms`);
-  return { analysis, settings, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler };
+  return { analysis, settings, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */
