@@ -145,6 +145,24 @@ describe('annotations', function () {
     await api.annotations.remove(created.id);
   });
 
+  it('offers the article\'s annotations, nearest first, when Delete Annotation runs with the cursor on none', async function () {
+    if (!workbenchAvailable()) this.skip();
+    const api = await annotatorApi();
+    const editor = await openPlainEditor(uri);
+    const near = await annotate({ uri: uri.toString(), ...spanOf(TEXT, 'a good day'), label: 'quote' });
+    const far = await annotate({ uri: uri.toString(), ...spanOf(TEXT, 'Marta Lindqvist'), label: 'person' });
+    const cursor = editor.document.positionAt(TEXT.indexOf('calling the vote'));
+    editor.selection = new vscode.Selection(cursor, cursor);
+    const deleting = vscode.commands.executeCommand('articleAnnotator.deleteAnnotation');
+    const active = await waitForWorkbench<string>(`(() => { const w = document.querySelector('.quick-input-widget'); const row = w && w.style.display !== 'none' && w.querySelector('.monaco-list-row.focused'); return row ? row.getAttribute('aria-label') : ''; })()`);
+    assert.match(active, /^quote\b/, 'the nearest annotation is the first choice');
+    await pressKeys('Enter');
+    await deleting;
+    assert.equal(api.annotations.get(near.id), undefined, 'the picked annotation is deleted');
+    assert.ok(api.annotations.get(far.id), 'the other one stays');
+    await api.annotations.remove(far.id);
+  });
+
   it('draws overlapping and nested annotations on separate levels', async () => {
     const api = await annotatorApi();
     const editor = await openPlainEditor(uri);

@@ -18,7 +18,10 @@ export function annotationArg<T extends AnnotationArgs>(raw: unknown): Partial<T
   return args;
 }
 
-/** The annotation under the active editor's cursor; a quick pick when several overlap there. */
+/**
+ * The annotation under the active editor's cursor; a quick pick when several overlap there, or of all the article's
+ * annotations (nearest first) when the cursor is on none, as when the command comes from the palette.
+ */
 export async function pickAnnotationAtCursor(annotations: AnnotationService, articles: ArticleDocuments, title: string): Promise<Annotation | undefined> {
   const editor = vscode.window.activeTextEditor;
   const article = editor ? articles.get(editor.document) : undefined;
@@ -27,17 +30,23 @@ export async function pickAnnotationAtCursor(annotations: AnnotationService, art
     void vscode.window.showWarningMessage('Article Annotator: put the cursor on an annotation in an article first.');
     return undefined;
   }
-  const hits = annotations
-    .forArticle(article.key)
-    .filter((a) => a.status === 'anchored' && a.position.start <= span.end && span.start <= a.position.end && (span.start < a.position.end || a.position.start === span.start));
-  if (hits.length === 0) {
-    void vscode.window.showWarningMessage('Article Annotator: there is no annotation at the cursor.');
+  const all = annotations.forArticle(article.key);
+  const hits = all.filter((a) => a.status === 'anchored' && a.position.start <= span.end && span.start <= a.position.end && (span.start < a.position.end || a.position.start === span.start));
+  if (hits.length === 1) return hits[0];
+  if (all.length === 0) {
+    void vscode.window.showWarningMessage('Article Annotator: this article has no annotations yet.');
     return undefined;
   }
-  if (hits.length === 1) return hits[0];
+  const distance = (a: Annotation): number => (a.status === 'orphaned' ? Number.MAX_SAFE_INTEGER : Math.abs(a.position.start - span.start));
+  const choices = hits.length > 0 ? hits : [...all].sort((a, b) => distance(a) - distance(b));
   const picked = await vscode.window.showQuickPick(
-    hits.map((annotation) => ({ annotation, label: annotation.label, description: shortQuote(annotation.quote.exact), detail: annotation.note || undefined })),
-    { title },
+    choices.map((annotation) => ({
+      annotation,
+      label: annotation.label,
+      description: `${shortQuote(annotation.quote.exact)}${annotation.status === 'orphaned' ? ' (orphaned)' : ''}`,
+      detail: annotation.note || undefined,
+    })),
+    { title: hits.length > 0 ? title : `${title}: no annotation at the cursor, pick one of this article's` },
   );
   return picked?.annotation;
 }
