@@ -1,5 +1,6 @@
 // Command-line entry: `article-annotator <command> ...`, on the same core as the extension.
 import { COMMANDS } from './cli/commands';
+import { runCommand } from './cli/runCommand';
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -12,7 +13,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`article-annotator: unknown command '${name}'\n${usage()}`);
     return 2;
   }
-  return command.run(rest);
+  return runCommand(command, rest);
 }
 
 function usage(): string {

@@ -14,6 +14,7 @@ import type { DateValue, EntityType } from '../core/nlp/analysisModel';
 import { analyzeArticle } from '../core/nlp/pipeline';
 import { UsageError, parseArgs } from './args';
 import type { CliCommand } from './commands';
+import type { CommandOutput } from './runCommand';
 
 export interface AnalyzedFile {
   readonly file: string;
@@ -29,39 +30,16 @@ export const ANALYZE_COMMAND: CliCommand = {
   usage: USAGE,
   summary:
     'Print the people, places, organizations and dates of each article as a JSON array (offsets into the file text as read, UTF-16, end exclusive); relative dates are resolved against --date or the date found in the article.',
-  run: (args) => Promise.resolve(runAnalyze(args)),
+  run: (args, output) => runAnalyze(args, output),
 };
 
-/** Where the command writes; the process streams unless a test captures them. */
-export interface CommandOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const processOutput: CommandOutput = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-
-/** Runs `analyze` with the arguments after the command name; returns the exit code. */
-export function runAnalyze(args: readonly string[], output: CommandOutput = processOutput): number {
-  let date: string | undefined;
-  let files: readonly string[];
-  try {
-    const parsed = parseArgs(args, { date: 'value', help: { kind: 'switch', short: 'h' } });
-    if (parsed.has('help')) {
-      output.stdout(`Usage: article-annotator ${USAGE}\n  ${ANALYZE_COMMAND.summary}\n`);
-      return 0;
-    }
-    date = parsed.value('date');
-    if (date !== undefined && !isCalendarDate(date)) throw new UsageError(`--date must be a calendar date YYYY-MM-DD, not '${date}'`);
-    files = parsed.positionals;
-    if (files.length === 0) throw new UsageError('no FILE given');
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    output.stderr(`article-annotator analyze: ${error.message}\nUsage: article-annotator ${USAGE}\n`);
-    return 2;
-  }
+/** Runs `analyze` with the arguments after the command name; returns the exit code, throws UsageError for bad usage. */
+export function runAnalyze(args: readonly string[], output: CommandOutput): number {
+  const parsed = parseArgs(args, { date: 'value' });
+  const date = parsed.value('date');
+  if (date !== undefined && !isCalendarDate(date)) throw new UsageError(`--date must be a calendar date YYYY-MM-DD, not '${date}'`);
+  const files = parsed.positionals;
+  if (files.length === 0) throw new UsageError('no FILE given');
 
   const results: AnalyzedFile[] = [];
   let failed = false;

@@ -49,18 +49,8 @@ export const EXPORT_COMMAND: CliCommand = {
       process.stderr.write(`article-annotator export: ${message}\n`);
       return code;
     };
-    if (args.includes('--help') || args.includes('-h')) {
-      process.stdout.write(`Usage: article-annotator ${this.usage}\n  ${this.summary}\n`);
-      return 0;
-    }
-    let flags: ExportFlags;
-    try {
-      flags = parseFlags(args);
-    } catch (error) {
-      if (error instanceof UsageError) return fail(`${error.message}\nUsage: article-annotator ${this.usage}`, 2);
-      throw error;
-    }
-    if (flags.format === 'brat' && flags.out === undefined) return fail('brat writes a folder of .txt/.ann pairs: give it with --out DIR', 2);
+    const flags = parseFlags(args);
+    if (flags.format === 'brat' && flags.out === undefined) throw new UsageError('brat writes a folder of .txt/.ann pairs: give it with --out DIR');
     const warn = (message: string) => process.stderr.write(`article-annotator export: warning: ${message}\n`);
 
     let input: unknown;

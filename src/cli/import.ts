@@ -47,17 +47,7 @@ export const IMPORT_COMMAND: CliCommand = {
       process.stderr.write(`article-annotator import: ${message}\n`);
       return code;
     };
-    if (args.includes('--help') || args.includes('-h')) {
-      process.stdout.write(`Usage: article-annotator ${this.usage}\n  ${this.summary}\n`);
-      return 0;
-    }
-    let flags: ImportFlags;
-    try {
-      flags = parseFlags(args);
-    } catch (error) {
-      if (error instanceof UsageError) return fail(`${error.message}\nUsage: article-annotator ${this.usage}`, 2);
-      throw error;
-    }
+    const flags = parseFlags(args);
     const root = path.resolve(flags.root ?? '.');
     const warn = (message: string) => process.stderr.write(`article-annotator import: warning: ${message}\n`);
     const results: ImportResult[] = [];

@@ -7,6 +7,7 @@ import type { Annotation } from '../core/annotations/annotationModel';
 import { decodeArticleBytes } from '../core/article/articleText';
 import { annotationFromImport, withoutBom } from '../core/formats/formatModel';
 import { importW3CValue } from '../core/formats/w3c';
+import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
 
 export interface ReanchorCounts {
@@ -185,20 +186,12 @@ interface ReanchorFlags {
   readonly root: string;
 }
 
-function parseFlags(args: readonly string[]): ReanchorFlags | string {
-  let annotations: string | undefined;
-  let root: string | undefined;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    if (flag === '--annotations') annotations = value();
-    else if (flag === '--root') root = value();
-    else return `unknown argument '${arg}'`;
-    if ((flag === '--annotations' && !annotations) || (flag === '--root' && !root)) return `${flag} needs a value`;
-  }
-  if (!annotations) return '--annotations FILE is required';
-  return { annotations, root: root ?? process.cwd() };
+function parseFlags(args: readonly string[]): ReanchorFlags {
+  const parsed = parseArgs(args, { annotations: 'value', root: 'value' });
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  const annotations = parsed.value('annotations');
+  if (annotations === undefined) throw new UsageError('--annotations FILE is required');
+  return { annotations, root: parsed.value('root') ?? process.cwd() };
 }
 
 export const REANCHOR_COMMAND: CliCommand = {
@@ -206,15 +199,7 @@ export const REANCHOR_COMMAND: CliCommand = {
   usage: 'reanchor --annotations FILE [--root DIR]',
   summary: 'Find the annotations of a W3C JSON-LD collection again in the current article files (sources resolved against DIR, default the current folder); print the collection with updated selectors and a status (anchored, moved, orphaned) on every item.',
   async run(args) {
-    if (args.includes('--help') || args.includes('-h')) {
-      process.stdout.write(`Usage: article-annotator ${this.usage}\n  ${this.summary}\n`);
-      return 0;
-    }
     const flags = parseFlags(args);
-    if (typeof flags === 'string') {
-      process.stderr.write(`article-annotator reanchor: ${flags}\nUsage: article-annotator ${this.usage}\n`);
-      return 2;
-    }
     let input: string;
     try {
       input = readFileSync(flags.annotations, 'utf8');

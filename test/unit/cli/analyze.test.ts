@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runAnalyze, type AnalyzedFile } from '../../../src/cli/analyze';
+import { ANALYZE_COMMAND, type AnalyzedFile } from '../../../src/cli/analyze';
+import { runCommand } from '../../../src/cli/runCommand';
 
 const root = path.join(__dirname, '..', '..', '..');
 const seed000 = path.join('seeds', '000_96c9ee8166b27d0f.txt');
@@ -77,21 +78,24 @@ describe('article-annotator analyze', function () {
     }
   });
 
-  it('exits 2 with a usage message for a bad date, an unknown option or no file', () => {
-    const run = (...args: string[]): { status: number; stdout: string; stderr: string } => {
+  it('exits 2 with a usage message for a bad date, an unknown option or no file', async () => {
+    const run = async (...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> => {
       let stdout = '';
       let stderr = '';
-      const status = runAnalyze(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+      const status = await runCommand(ANALYZE_COMMAND, args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
       return { status, stdout, stderr };
     };
-    const badDate = run('--date', '2021-02-30', seed003);
+    const badDate = await run('--date', '2021-02-30', seed003);
     assert.equal(badDate.status, 2);
     assert.match(badDate.stderr, /--date must be a calendar date/);
+    assert.match(badDate.stderr, /Usage: article-annotator analyze/);
     assert.equal(badDate.stdout, '');
-    const unknown = run('--dates', '2021-02-03', seed003);
+    const unknown = await run('--dates', '2021-02-03', seed003);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown option '--dates'/);
-    assert.equal(run().status, 2);
-    assert.equal(run('--help').status, 0);
+    assert.equal((await run()).status, 2);
+    const help = await run('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: article-annotator analyze/);
   });
 });
