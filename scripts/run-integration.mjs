@@ -13,7 +13,7 @@
 // Environment:
 //   ARTICLE_ANNOTATOR_TEST_GREP=regex         only tests whose full title matches
 //   ARTICLE_ANNOTATOR_UPDATE_SCREENSHOTS=1    readmeScreenshot() writes media/screenshots/*.png
-//   ARTICLE_ANNOTATOR_TEST_TIMEOUT=seconds    overall timeout (default 900)
+//   ARTICLE_ANNOTATOR_TEST_TIMEOUT=seconds    overall timeout (default 1800)
 //   ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS=ms      per-test mocha timeout (default 20000)
 //   ARTICLE_ANNOTATOR_KEEP_RUNS=n             run folders kept under .vscode-test/runs (default 5)
 //   CHROMIUM_PATH                             Chromium binary (default /usr/bin/chromium)
@@ -28,7 +28,7 @@ import { MemorySampler } from './lib/memory.mjs';
 
 const AFTER_RELOAD = '@after-reload';
 let started = Date.now();
-const overallTimeoutMs = (Number(process.env.ARTICLE_ANNOTATOR_TEST_TIMEOUT) || 900) * 1000;
+const overallTimeoutMs = (Number(process.env.ARTICLE_ANNOTATOR_TEST_TIMEOUT) || 1800) * 1000;
 const testsIndex = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
 const resultsDir = path.join(ROOT, '.test-results');
 const screenshotsDir = path.join(ROOT, 'media', 'screenshots');
