@@ -7,8 +7,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeSegment, combineSegments, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
 import { type AnalyzeJob, type EngineToHost, type HostToEngine, type SourceSpan, WORKER_MARKER } from './analysisProtocol';
 
-/** Paragraphs longer than this are cut at sentence ends, so one slice never blocks for long. */
-const MAX_SLICE = 4000;
 /** Time budget per turn before yielding to the event loop (in-process) or checking messages (worker). */
 const TURN_MILLIS = 8;
 /**
@@ -21,24 +19,9 @@ const CACHE_LIMIT = 20_000;
 /** Result of one slice moved to offset 0 (entities and acronym definitions), so it can be reused wherever the same text appears. */
 type CachedSlice = SegmentAnalysis;
 
-/** Paragraph slices of the text, long paragraphs cut after sentence-ending punctuation followed by a space. */
+/** The slices of the text: exactly the pipeline's own (so the editor's names are the CLI's), long paragraphs cut after whole sentences. */
 export function analysisSlices(text: string): SourceSpan[] {
-  const slices: SourceSpan[] = [];
-  for (const span of segmentSpans(text)) {
-    let start = span.start;
-    while (span.end - start > MAX_SLICE) {
-      const window = text.slice(start + MAX_SLICE / 2, start + MAX_SLICE);
-      const cut = window.search(/[.!?]["'”’)]?\s+(?=["'“‘(]?[A-Z0-9])(?![\s\S]*[.!?]["'”’)]?\s+["'“‘(]?[A-Z0-9])/);
-      if (cut < 0) break;
-      const match = /[.!?]["'”’)]?/.exec(window.slice(cut));
-      const end = start + MAX_SLICE / 2 + cut + (match ? match[0].length : 1);
-      slices.push({ start, end });
-      start = end;
-      while (start < span.end && /\s/.test(text[start] ?? '')) start++;
-    }
-    if (start < span.end) slices.push({ start, end: span.end });
-  }
-  return slices;
+  return segmentSpans(text);
 }
 
 /** Drives one job at a time per caller; `step()` does a bounded amount of work and says whether more remains. */

@@ -303,7 +303,11 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, 'organization', 2);
     }
     if (isPlaceName(whole)) {
-      if (j - i === 1 && this.personContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'person', 1);
+      // "Alaska said": a place speaking stays a place (its government); a person only when the name is also a known
+      // given name or surname ("Jordan said"). Decided here, so it never waits on evidence from elsewhere in the article
+      if (j - i === 1 && this.personContext(tokens, i, j) === 2 && this.nameTagged(tokens[i]!) && !tokens[i]!.tags.has('Place')) {
+        return this.emit(tokens, i, j, 'person', 1);
+      }
       if (this.sportsTeamContext(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 2);
       return this.emit(tokens, i, j, 'place', 2);
     }
@@ -520,11 +524,30 @@ class SegmentRecogniser {
   }
 }
 
+/**
+ * The pieces compromise sees: the lines of the slice. compromise decides sentence ends with the context around them,
+ * and may join a line without final punctuation (a heading, a byline) to the next; one call per line makes a slice's
+ * candidates the same whatever lines it was cut with, so the article's names never depend on how it was sliced.
+ */
+function lines(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let s = start;
+  while (s < end) {
+    let e = text.indexOf('\n', s);
+    if (e < 0 || e > end) e = end;
+    if (/\S/.test(text.slice(s, e))) out.push({ start: s, end: e });
+    s = e + 1;
+  }
+  return out;
+}
+
 /** Finds the entity candidates of text[start, end). */
 export function recogniseSegment(text: string, start: number, end: number): { candidates: Candidate[]; definitions: AcronymDefinition[] } {
-  const doc = nlp(text.slice(start, end));
-  doc.compute('offset');
   const recogniser = new SegmentRecogniser(text);
-  for (const sentence of doc.docs as CompromiseTerm[][]) recogniser.sentence(tokensOf(text, start, sentence));
+  for (const line of lines(text, start, end)) {
+    const doc = nlp(text.slice(line.start, line.end));
+    doc.compute('offset');
+    for (const sentence of doc.docs as CompromiseTerm[][]) recogniser.sentence(tokensOf(text, line.start, sentence));
+  }
   return { candidates: recogniser.candidates, definitions: recogniser.definitions };
 }

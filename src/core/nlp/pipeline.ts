@@ -3,6 +3,7 @@
 // dates resolved against the article's date). analyzeArticle is exactly segments over paragraph groups plus combine.
 import { detectArticleDate } from '../article/articleDate';
 import { parseArticle } from '../article/parseArticle';
+import { splitSentences } from '../article/sentences';
 import type { Analysis, AnalyzeOptions } from './analysisModel';
 import { findDates } from './dates';
 import { recogniseSegment, type AcronymDefinition, type Candidate } from './entities';
@@ -51,33 +52,30 @@ export function combineSegments(text: string, segments: readonly SegmentAnalysis
 
 /**
  * The slices analyzeArticle uses: the article's paragraphs as parseArticle finds them (so a run-in subheading of a
- * one-line article is its own slice, not glued to the next sentence), long ones cut after a sentence end. The editor
- * may use its own paragraphs; any cover of the text by whole sentences gives the same names.
+ * one-line article is its own slice, not glued to the next sentence), long ones cut after a sentence end. Every caller
+ * (analyzeArticle, the editor's worker) slices with this; any cover of the text by whole lines gives the same names,
+ * since compromise sees one line at a time (see recogniseSegment).
  */
 export function segmentSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (const paragraph of parseArticle(text).paragraphs) {
-    let start = paragraph.start;
-    const end = paragraph.end;
-    while (end - start > MAX_SEGMENT_CHARS) {
-      const cut = sentenceCut(text, start + MAX_SEGMENT_CHARS / 2, start + MAX_SEGMENT_CHARS);
-      if (cut < 0) break;
-      spans.push({ start, end: cut });
-      start = cut;
-      while (start < end && /\s/.test(text[start]!)) start++;
+    if (paragraph.end - paragraph.start <= MAX_SEGMENT_CHARS) {
+      spans.push({ start: paragraph.start, end: paragraph.end });
+      continue;
     }
-    spans.push({ start, end });
+    // a long paragraph: whole sentences (abbreviations and initials never end one) up to the size, more when one is longer
+    let from = paragraph.start;
+    let last = -1;
+    for (const sentence of splitSentences(text, paragraph.start, paragraph.end)) {
+      if (sentence.end - from > MAX_SEGMENT_CHARS && last > from) {
+        spans.push({ start: from, end: last });
+        from = sentence.start;
+      }
+      last = sentence.end;
+    }
+    spans.push({ start: from, end: paragraph.end });
   }
   return spans;
-}
-
-/** The end of the last sentence that ends within [from, to), or -1. */
-function sentenceCut(text: string, from: number, to: number): number {
-  const window = text.slice(from, to);
-  const re = /[.!?]["”’]?(?=\s+["“‘]?\p{Lu})/gu;
-  let cut = -1;
-  for (let m = re.exec(window); m; m = re.exec(window)) cut = from + m.index + m[0].length;
-  return cut;
 }
 
 /**
