@@ -1,20 +1,64 @@
-// A cross-article index over analysis results: entities with counts, every mention of one, and a timeline of dates.
-// Pure and in memory; the caller decides which articles are in it (keys are opaque, e.g. workspace-relative paths).
+// A cross-article index over analysis results: one corpus entity per real-world name across articles, every mention
+// of one, and a timeline of dates. Pure and in memory; the caller decides which articles are in it (keys are opaque,
+// e.g. workspace-relative paths).
+//
+// Identity across articles, on top of each article's own linking (src/core/nlp/linking.ts decides that a later
+// "Ghani" is that article's "Ashraf Ghani"):
+// - a name of two words or more ("Ashraf Ghani", "Halvard Foods Inc.") is one entity per name and type in the whole
+//   corpus; organization names compare without case, a leading "The" and a legal suffix ("Halvard Foods" = "Halvard
+//   Foods Inc.");
+// - a one-word name left bare by its article ("Ghani said") joins the only full name of the corpus it can stand for:
+//   a person's surname, an organization's first word or initials. Ambiguous (two such full names) stays apart; among
+//   several, one of the bare mention's own type wins;
+// - joining may retype a bare person or organization (the full name's article gave the evidence), never a place, and
+//   not when the bare mention's own article has a full name of its type with that word in it (its own evidence);
+// - a bare name that matches no full name takes the type most articles give it, if at least two articles do and at
+//   least twice as many as any other type (person and organization only, under the same two conditions);
+// - every different typing of an entity's names is kept as a conflict: "also typed as place in 2 articles".
+// Updates are incremental: changing an article re-resolves only the names it contains or that its full names can
+// stand for.
 import type { QuotedSpan, TextSpan } from '../article/articleModel';
 import { splitSentences } from '../article/sentences';
 import type { Analysis, DateValue, EntityType } from '../nlp/analysisModel';
+import { initials, nameParts, titleCase } from '../nlp/linking';
+
+/** Another type that some articles give this entity's names. */
+export interface TypeConflict {
+  readonly type: EntityType;
+  /** The article keys, sorted. */
+  readonly articles: readonly string[];
+}
 
 export interface CorpusEntity {
+  /** Stable while the entity exists: type and name key. */
+  readonly id: string;
   readonly canonical: string;
   readonly type: EntityType;
   /** Mentions in all articles together. */
   readonly mentions: number;
   /** How many articles mention it. */
   readonly articles: number;
+  /** Every distinct surface form of its mentions, the canonical first. */
+  readonly aliases: readonly string[];
+  /** Other types its names have in some articles, most articles first. */
+  readonly conflicts: readonly TypeConflict[];
+  /** The earliest article date (YYYY-MM-DD) among its articles, or null when none of them has one. */
+  readonly firstDate: string | null;
 }
 
 export interface CorpusMention extends QuotedSpan {
   readonly article: string;
+}
+
+export interface ArticleMentions {
+  readonly article: string;
+  /** In text order. */
+  readonly mentions: readonly CorpusMention[];
+}
+
+export interface CorpusEntityDetails extends CorpusEntity {
+  /** Its mentions article by article, articles by key. */
+  readonly byArticle: readonly ArticleMentions[];
 }
 
 export interface TimelineEntry extends CorpusMention {
@@ -25,42 +69,104 @@ export interface TimelineEntry extends CorpusMention {
   readonly sentence: QuotedSpan;
 }
 
+/** One name with one type in one article, as the article's analysis gave it. */
+interface LocalEntity {
+  readonly article: string;
+  readonly canonical: string;
+  readonly type: EntityType;
+  /** In text order. */
+  readonly mentions: CorpusMention[];
+  /** For a name of two words or more: the corpus entity it always belongs to; undefined for a bare name. */
+  readonly fixedId: string | undefined;
+  /** The corpus entity it belongs to now. */
+  id: string;
+}
+
 interface ArticleEntry {
-  readonly entities: ReadonlyMap<string, readonly CorpusMention[]>;
+  readonly locals: ReadonlyMap<string, LocalEntity>;
+  /** Every entity mention in text order, with its local entity. */
+  readonly spans: readonly { readonly mention: CorpusMention; readonly local: LocalEntity }[];
+  readonly date: string | null;
   readonly timeline: readonly TimelineEntry[];
 }
 
+/** Everything the corpus knows about one canonical name. */
+interface NameGroup {
+  /** Its local entities in every article, whatever their type. */
+  readonly locals: Set<LocalEntity>;
+  /** The corpus ids those belong to, with counts. */
+  readonly ids: Map<string, number>;
+  /** Its bare (one-word) local entities, and how many articles give each type. */
+  readonly bare: Set<LocalEntity>;
+  readonly bareTypes: Map<EntityType, number>;
+  /** What the bare ones were last resolved against. */
+  outcome: Outcome | undefined;
+}
+
+/** What decides a bare name's entity, whatever its article: the full names it can stand for, and its majority type. */
+interface Outcome {
+  /** Per type: the one full name of that type it can stand for; null when several, absent when none. */
+  readonly byType: ReadonlyMap<EntityType, string | null>;
+  /** The full name when it can stand for exactly one. */
+  readonly only: string | undefined;
+  /** The type most articles give the bare name, when it stands for no full name. */
+  readonly majority: EntityType | undefined;
+  /** All of the above in one string, to tell whether anything changed. */
+  readonly key: string;
+}
+
+const LEGAL_SUFFIX = /,?\s+(?:inc|incorporated|ltd|limited|corp|corporation|co|llc|l\.l\.c|plc|ag|sa|s\.a|gmbh|nv|n\.v|pty)\.?$/iu;
+const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: undefined, key: '\u0001undefined\u0001undefined' };
+const ALL_CAPS = /^\p{Lu}{3,}$/u;
+
 export class CorpusIndex {
   private readonly articles = new Map<string, ArticleEntry>();
+  private readonly names = new Map<string, NameGroup>();
+  /** A bare word ("Ghani", "Halvard", "NATO") -> the corpus ids of the full names it can stand for, with counts. */
+  private readonly shortNames = new Map<string, Map<string, number>>();
+  /** corpus id -> its local entities. */
+  private readonly members = new Map<string, Set<LocalEntity>>();
+  private readonly summaries = new Map<string, CorpusEntity>();
+  private sorted: CorpusEntity[] | undefined;
 
   /** Adds or replaces an article; `text` is the text the analysis offsets point into. */
   setArticle(key: string, analysis: Analysis, text: string): void {
-    const entities = new Map<string, CorpusMention[]>();
+    const affected = new Set<string>();
+    this.unindex(key, affected);
+    const locals = new Map<string, LocalEntity>();
+    const spans: { mention: CorpusMention; local: LocalEntity }[] = [];
     for (const e of analysis.entities) {
-      const id = entityId(e.canonical, e.type);
-      let list = entities.get(id);
-      if (!list) entities.set(id, (list = []));
-      list.push({ article: key, start: e.start, end: e.end, text: e.text });
+      const localKey = localKeyOf(e.canonical, e.type);
+      let local = locals.get(localKey);
+      if (!local) {
+        const fixedId = nameParts(e.canonical).length >= 2 ? entityId(e.canonical, e.type) : undefined;
+        local = { article: key, canonical: e.canonical, type: e.type, mentions: [], fixedId, id: fixedId ?? entityId(e.canonical, e.type) };
+        locals.set(localKey, local);
+      }
+      const mention: CorpusMention = { article: key, start: e.start, end: e.end, text: e.text };
+      local.mentions.push(mention);
+      spans.push({ mention, local });
     }
-    const dated = analysis.dates.filter((d): d is typeof d & { value: Exclude<DateValue, null> } => d.value !== null);
-    const sentences = dated.length > 0 ? sentencesOf(text) : [];
-    const timeline = dated.map((d): TimelineEntry => {
-      const sentence = sentenceAround(sentences, d) ?? { start: d.start, end: d.end };
-      return {
-        article: key,
-        start: d.start,
-        end: d.end,
-        text: d.text,
-        value: d.value,
-        sortKey: typeof d.value === 'string' ? d.value : d.value.from,
-        sentence: { ...sentence, text: text.slice(sentence.start, sentence.end) },
-      };
-    });
-    this.articles.set(key, { entities, timeline });
+    spans.sort((a, b) => a.mention.start - b.mention.start);
+    for (const local of locals.values()) local.mentions.sort((a, b) => a.start - b.start);
+    this.articles.set(key, { locals, spans, date: analysis.articleDate, timeline: timelineOf(key, analysis, text) });
+    const fresh = new Map<string, LocalEntity[]>();
+    for (const local of locals.values()) {
+      this.indexLocal(local, affected);
+      if (local.fixedId === undefined) {
+        const list = fresh.get(local.canonical);
+        if (list) list.push(local);
+        else fresh.set(local.canonical, [local]);
+      }
+    }
+    this.resolve(affected, fresh);
   }
 
   removeArticle(key: string): boolean {
-    return this.articles.delete(key);
+    const affected = new Set<string>();
+    const removed = this.unindex(key, affected);
+    this.resolve(affected, new Map());
+    return removed;
   }
 
   has(key: string): boolean {
@@ -71,30 +177,112 @@ export class CorpusIndex {
     return [...this.articles.keys()];
   }
 
-  /** Every entity (of one type, if given), most mentioned first, then by name. */
-  entities(type?: EntityType): CorpusEntity[] {
-    const totals = new Map<string, { mentions: number; articles: number }>();
-    for (const article of this.articles.values()) {
-      for (const [id, mentions] of article.entities) {
-        const total = totals.get(id) ?? { mentions: 0, articles: 0 };
-        total.mentions += mentions.length;
-        total.articles += 1;
-        totals.set(id, total);
-      }
-    }
-    const result: CorpusEntity[] = [];
-    for (const [id, total] of totals) {
-      const { canonical, type: entityType } = parseEntityId(id);
-      if (type === undefined || entityType === type) result.push({ canonical, type: entityType, ...total });
-    }
-    return result.sort((a, b) => b.mentions - a.mentions || b.articles - a.articles || a.canonical.localeCompare(b.canonical) || a.type.localeCompare(b.type));
+  /** The article's reference date as its analysis gave it (null: none), or undefined when it is not indexed. */
+  articleDate(key: string): string | null | undefined {
+    return this.articles.get(key)?.date;
   }
 
-  /** Every mention of an entity across articles, by article key then position. */
+  /** Every entity (of one type, if given), most mentioned first, then by name. */
+  entities(type?: EntityType): CorpusEntity[] {
+    if (!this.sorted) {
+      const keyed = [...this.members.keys()].map((id) => {
+        const entity = this.summary(id);
+        return { entity, name: entity.canonical.toLowerCase() };
+      });
+      keyed.sort((a, b) => byMentions(a.entity, b.entity) || compare(a.name, b.name) || compare(a.entity.canonical, b.entity.canonical) || compare(a.entity.type, b.entity.type));
+      this.sorted = keyed.map((k) => k.entity);
+    }
+    return type === undefined ? [...this.sorted] : this.sorted.filter((e) => e.type === type);
+  }
+
+  /** The corpus entity with this id, with its mentions article by article. */
+  entity(id: string): CorpusEntityDetails | undefined {
+    const members = this.members.get(id);
+    if (!members) return undefined;
+    const perArticle = new Map<string, CorpusMention[]>();
+    for (const local of members) {
+      const list = perArticle.get(local.article);
+      if (list) list.push(...local.mentions);
+      else perArticle.set(local.article, [...local.mentions]);
+    }
+    const byArticle = [...perArticle.entries()]
+      .sort((a, b) => compare(a[0], b[0]))
+      .map(([article, mentions]) => ({ article, mentions: mentions.sort((a, b) => a.start - b.start) }));
+    return { ...this.summary(id), byArticle };
+  }
+
+  /**
+   * The corpus entity an article-level entity belongs to (`canonical` and `type` as the article's analysis gave them).
+   * Without an article: the entity of that name and type wherever it occurs.
+   */
+  corpusEntityOf(article: string | undefined, mention: { readonly canonical: string; readonly type: EntityType }): CorpusEntityDetails | undefined {
+    const id = this.idOf(article, mention.canonical, mention.type);
+    return id === undefined ? undefined : this.entity(id);
+  }
+
+  /** The corpus entity of the mention at `offset` in an article (a mention's end counts, for a cursor just after it). */
+  entityAt(article: string, offset: number): CorpusEntityDetails | undefined {
+    const spans = this.articles.get(article)?.spans;
+    if (!spans) return undefined;
+    let lo = 0;
+    let hi = spans.length - 1;
+    let found: LocalEntity | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const { mention, local } = spans[mid]!;
+      if (offset < mention.start) hi = mid - 1;
+      else if (offset > mention.end) lo = mid + 1;
+      else {
+        found = local;
+        // a cursor between two adjacent mentions belongs to the one it is inside of
+        if (offset === mention.end && spans[mid + 1]?.mention.start === offset) found = spans[mid + 1]!.local;
+        break;
+      }
+    }
+    return found ? this.entity(found.id) : undefined;
+  }
+
+  /** The corpus entities an article mentions, in the order of their first mention there. */
+  entitiesIn(article: string): CorpusEntity[] {
+    const spans = this.articles.get(article)?.spans ?? [];
+    const ids = new Set<string>();
+    for (const { local } of spans) ids.add(local.id);
+    return [...ids].map((id) => this.summary(id));
+  }
+
+  /** Every mention of an entity across articles, by article key then position (the entity as corpusEntityOf finds it). */
   mentionsOf(canonical: string, type: EntityType): CorpusMention[] {
-    const id = entityId(canonical, type);
-    const keys = [...this.articles.keys()].sort();
-    return keys.flatMap((key) => [...(this.articles.get(key)!.entities.get(id) ?? [])].sort((a, b) => a.start - b.start));
+    return (this.corpusEntityOf(undefined, { canonical, type })?.byArticle ?? []).flatMap((a) => a.mentions);
+  }
+
+  aliasesOf(canonical: string, type: EntityType): readonly string[] {
+    const id = this.idOf(undefined, canonical, type);
+    return id === undefined ? [] : this.summary(id).aliases;
+  }
+
+  conflictsOf(canonical: string, type: EntityType): readonly TypeConflict[] {
+    const id = this.idOf(undefined, canonical, type);
+    return id === undefined ? [] : this.summary(id).conflicts;
+  }
+
+  /**
+   * Entities whose canonical name or an alias matches `query` (case-insensitive; whole name, then its start, then a
+   * word start, then anywhere, then the letters in order), best first; an empty query gives the most mentioned.
+   */
+  search(query: string, limit = 200): CorpusEntity[] {
+    const q = query.trim().toLowerCase();
+    const scored: { entity: CorpusEntity; score: number }[] = [];
+    for (const entity of this.entities()) {
+      let best = q === '' ? 1 : 0;
+      for (const name of entity.aliases) {
+        best = Math.max(best, matchScore(name.toLowerCase(), q));
+        if (best === 5) break;
+      }
+      if (best > 0) scored.push({ entity, score: best });
+    }
+    // entities() is already most mentioned first, and the sort is stable
+    scored.sort((a, b) => b.score - a.score);
+    return scored.slice(0, limit).map((s) => s.entity);
   }
 
   /** Dates with a resolved value, in calendar order (a year before its months and days), then by article and position. */
@@ -102,19 +290,286 @@ export class CorpusIndex {
     const all = [...this.articles.values()].flatMap((a) => a.timeline);
     return all.sort((a, b) => compare(a.sortKey, b.sortKey) || compare(a.article, b.article) || a.start - b.start);
   }
+
+  private idOf(article: string | undefined, canonical: string, type: EntityType): string | undefined {
+    if (article !== undefined) return this.articles.get(article)?.locals.get(localKeyOf(canonical, type))?.id;
+    const own = entityId(canonical, type);
+    if (this.members.has(own)) return own;
+    for (const local of this.names.get(canonical)?.locals ?? []) if (local.type === type) return local.id;
+    return undefined;
+  }
+
+  private indexLocal(local: LocalEntity, affected: Set<string>): void {
+    let group = this.names.get(local.canonical);
+    if (!group) this.names.set(local.canonical, (group = { locals: new Set(), ids: new Map(), bare: new Set(), bareTypes: new Map(), outcome: undefined }));
+    group.locals.add(local);
+    if (local.fixedId === undefined) {
+      group.bare.add(local);
+      count(group.bareTypes, local.type, 1);
+    }
+    affected.add(local.canonical);
+    if (local.fixedId !== undefined) {
+      for (const short of shortNamesOf(local.canonical, local.type)) {
+        let ids = this.shortNames.get(short);
+        if (!ids) this.shortNames.set(short, (ids = new Map()));
+        count(ids, local.fixedId, 1);
+        affected.add(short);
+        affected.add(short.toUpperCase());
+      }
+    }
+    this.join(local, local.id);
+  }
+
+  /** Takes an article's entities out of every map; the names they touched go into `affected`. */
+  private unindex(key: string, affected: Set<string>): boolean {
+    const entry = this.articles.get(key);
+    if (!entry) return false;
+    this.articles.delete(key);
+    for (const local of entry.locals.values()) {
+      this.leave(local);
+      const group = this.names.get(local.canonical)!;
+      group.locals.delete(local);
+      if (group.bare.delete(local)) count(group.bareTypes, local.type, -1);
+      if (group.locals.size === 0) this.names.delete(local.canonical);
+      affected.add(local.canonical);
+      if (local.fixedId !== undefined) {
+        for (const short of shortNamesOf(local.canonical, local.type)) {
+          const ids = this.shortNames.get(short);
+          if (ids) count(ids, local.fixedId, -1);
+          if (ids?.size === 0) this.shortNames.delete(short);
+          affected.add(short);
+          affected.add(short.toUpperCase());
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Resolves the bare entities with these names: all of a name's when what they resolve against changed (the full
+   * names it can stand for, its majority type), else only the article's new ones (`fresh`), so a common name costs
+   * nothing.
+   */
+  private resolve(affected: ReadonlySet<string>, fresh: ReadonlyMap<string, readonly LocalEntity[]>): void {
+    for (const name of affected) {
+      const group = this.names.get(name);
+      if (!group || group.bare.size === 0) continue;
+      const outcome = this.outcomeFor(name, group);
+      const same = outcome.key === group.outcome?.key;
+      group.outcome = outcome;
+      for (const local of same ? (fresh.get(name) ?? []) : group.bare) {
+        const id = this.bareId(local, outcome);
+        if (id !== local.id) {
+          this.leave(local);
+          this.join(local, id);
+        }
+      }
+    }
+  }
+
+  private outcomeFor(word: string, group: NameGroup): Outcome {
+    if (!this.shortNames.has(word) && !ALL_CAPS.test(word)) {
+      // the common case: a bare name that stands for no full name
+      const majority = majorityType(group.bareTypes);
+      return majority === undefined ? NO_OUTCOME : { byType: new Map(), only: undefined, majority, key: `\u0001undefined\u0001${majority}` };
+    }
+    const byType = new Map<EntityType, string | null>();
+    let only: string | undefined;
+    let n = 0;
+    const lookups = ALL_CAPS.test(word) ? [word, titleCase(word)] : [word];
+    for (const lookup of lookups) {
+      for (const id of this.shortNames.get(lookup)?.keys() ?? []) {
+        const type = typeOfId(id);
+        const known = byType.get(type);
+        if (known === id) continue;
+        byType.set(type, known === undefined ? id : null);
+        n++;
+        only = id;
+      }
+    }
+    if (n !== 1) only = undefined;
+    const majority = n === 0 ? majorityType(group.bareTypes) : undefined;
+    return { byType, only, majority, key: `${[...byType].sort().join('|')}\u0001${only}\u0001${majority}` };
+  }
+
+  private bareId(local: LocalEntity, outcome: Outcome): string {
+    const retypable = local.type !== 'place';
+    const sameType = outcome.byType.get(local.type);
+    if (typeof sameType === 'string') return sameType;
+    if (sameType === undefined && outcome.only !== undefined && retypable && typeOfId(outcome.only) !== 'place' && !this.ownEvidence(local)) return outcome.only;
+    const majority = outcome.majority;
+    if (majority !== undefined && majority !== local.type && retypable && majority !== 'place' && !this.ownEvidence(local)) return entityId(local.canonical, majority);
+    return entityId(local.canonical, local.type);
+  }
+
+  /** Whether the bare entity's own article has a full name of the same type with that word in it ("Halvard Lake"). */
+  private ownEvidence(local: LocalEntity): boolean {
+    const entry = this.articles.get(local.article);
+    if (!entry) return false;
+    const word = ALL_CAPS.test(local.canonical) ? titleCase(local.canonical) : local.canonical;
+    for (const other of entry.locals.values()) if (other.fixedId !== undefined && other.type === local.type && nameParts(other.canonical).includes(word)) return true;
+    return false;
+  }
+
+  private join(local: LocalEntity, id: string): void {
+    local.id = id;
+    setOf(this.members, id).add(local);
+    const group = this.names.get(local.canonical);
+    if (group) count(group.ids, id, 1);
+    this.changed(local);
+  }
+
+  private leave(local: LocalEntity): void {
+    const members = this.members.get(local.id);
+    members?.delete(local);
+    if (members?.size === 0) this.members.delete(local.id);
+    const group = this.names.get(local.canonical);
+    if (group) count(group.ids, local.id, -1);
+    this.changed(local);
+  }
+
+  /** Forgets what was computed about the entity and about every entity that shares the local's name (their conflicts). */
+  private changed(local: LocalEntity): void {
+    this.sorted = undefined;
+    this.summaries.delete(local.id);
+    for (const id of this.names.get(local.canonical)?.ids.keys() ?? []) this.summaries.delete(id);
+  }
+
+  private summary(id: string): CorpusEntity {
+    const cached = this.summaries.get(id);
+    if (cached) return cached;
+    const members = [...(this.members.get(id) ?? [])];
+    const type = typeOfId(id);
+    const articles = new Set<string>();
+    const forms = new Map<string, number>();
+    let mentions = 0;
+    let firstDate: string | null = null;
+    for (const local of members) {
+      mentions += local.mentions.length;
+      if (!articles.has(local.article)) {
+        articles.add(local.article);
+        const date = this.articles.get(local.article)?.date ?? null;
+        if (date !== null && (firstDate === null || date < firstDate)) firstDate = date;
+      }
+      for (const m of local.mentions) forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
+    }
+    const canonical = canonicalOf(members, forms);
+    const aliases = [canonical, ...[...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || compare(a, b))];
+    const summary: CorpusEntity = { id, canonical, type, mentions, articles: articles.size, aliases, conflicts: this.conflicts(id, type, members), firstDate };
+    this.summaries.set(id, summary);
+    return summary;
+  }
+
+  /** Articles that type one of the entity's names otherwise: its own mentions it retyped, and those that went to an entity of another type. */
+  private conflicts(id: string, type: EntityType, members: readonly LocalEntity[]): TypeConflict[] {
+    const byType = new Map<EntityType, Set<string>>();
+    const note = (article: string, other: EntityType): void => {
+      if (other !== type) setOf(byType, other).add(article);
+    };
+    for (const local of members) note(local.article, local.type);
+    for (const name of new Set(members.map((m) => m.canonical))) {
+      for (const local of this.names.get(name)?.locals ?? []) if (local.id !== id) note(local.article, typeOfId(local.id));
+    }
+    return [...byType.entries()]
+      .map(([t, articles]) => ({ type: t, articles: [...articles].sort(compare) }))
+      .sort((a, b) => b.articles.length - a.articles.length || compare(a.type, b.type));
+  }
 }
 
+/** Corpus id of a name with a type: organizations compare without case, a leading "The" and a legal suffix. */
 function entityId(canonical: string, type: EntityType): string {
+  return `${type}\u0000${type === 'organization' ? organizationKey(canonical) : canonical}`;
+}
+
+function organizationKey(name: string): string {
+  const stripped = name.replace(/^the\s+/iu, '').replace(LEGAL_SUFFIX, '');
+  return (stripped.length > 0 ? stripped : name).toLowerCase();
+}
+
+function typeOfId(id: string): EntityType {
+  return id.slice(0, id.indexOf('\u0000')) as EntityType;
+}
+
+/** The bare words a full name can be mentioned by in another article: a person's surname, an organization's first word and initials. */
+function shortNamesOf(canonical: string, type: EntityType): string[] {
+  const parts = nameParts(canonical.replace(/^the\s+/iu, '').replace(LEGAL_SUFFIX, ''));
+  if (parts.length < 2 || type === 'place') return [];
+  if (type === 'person') return [parts[parts.length - 1]!];
+  const acronym = initials(parts.join(' '));
+  return acronym.length >= 2 && acronym !== parts[0] ? [parts[0]!, acronym] : [parts[0]!];
+}
+
+/** The type at least two articles give a bare name, at least twice as many as any other type. */
+function majorityType(articles: ReadonlyMap<EntityType, number>): EntityType | undefined {
+  if (articles.size < 2) return undefined;
+  const counts = [...articles.entries()].map(([type, n]) => ({ type, n })).sort((a, b) => b.n - a.n);
+  const [first, second] = counts;
+  return first && second && first.n >= 2 && first.n >= 2 * second.n ? first.type : undefined;
+}
+
+/** The fullest name among its members (most words, then most mentioned), else its most frequent form. */
+function canonicalOf(members: readonly LocalEntity[], forms: ReadonlyMap<string, number>): string {
+  let best: { name: string; words: number; count: number } | undefined;
+  const counts = new Map<string, number>();
+  for (const local of members) counts.set(local.canonical, (counts.get(local.canonical) ?? 0) + local.mentions.length);
+  for (const [name, count] of counts) {
+    const words = nameParts(name).length;
+    if (!best || words > best.words || (words === best.words && (count > best.count || (count === best.count && compare(name, best.name) < 0)))) best = { name, words, count };
+  }
+  return best?.name ?? [...forms.keys()][0] ?? '';
+}
+
+function matchScore(name: string, q: string): number {
+  if (name === q) return 5;
+  if (name.startsWith(q)) return 4;
+  const at = name.indexOf(q);
+  if (at > 0 && /[\s\-.'’]/u.test(name[at - 1]!)) return 3;
+  if (at > 0) return 2;
+  let i = 0;
+  for (const ch of name) if (ch === q[i]) i++;
+  return i === q.length ? 1 : 0;
+}
+
+function byMentions(a: CorpusEntity, b: CorpusEntity): number {
+  return b.mentions - a.mentions || b.articles - a.articles;
+}
+
+function localKeyOf(canonical: string, type: EntityType): string {
   return `${type}\u0000${canonical}`;
 }
 
-function parseEntityId(id: string): { canonical: string; type: EntityType } {
-  const cut = id.indexOf('\u0000');
-  return { type: id.slice(0, cut) as EntityType, canonical: id.slice(cut + 1) };
+/** Adds `delta` to a count, dropping the key at zero. */
+function count<K>(map: Map<K, number>, key: K, delta: number): void {
+  const n = (map.get(key) ?? 0) + delta;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+}
+
+function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function timelineOf(key: string, analysis: Analysis, text: string): TimelineEntry[] {
+  const dated = analysis.dates.filter((d): d is typeof d & { value: Exclude<DateValue, null> } => d.value !== null);
+  const sentences = dated.length > 0 ? sentencesOf(text) : [];
+  return dated.map((d): TimelineEntry => {
+    const sentence = sentenceAround(sentences, d) ?? { start: d.start, end: d.end };
+    return {
+      article: key,
+      start: d.start,
+      end: d.end,
+      text: d.text,
+      value: d.value,
+      sortKey: typeof d.value === 'string' ? d.value : d.value.from,
+      sentence: { ...sentence, text: text.slice(sentence.start, sentence.end) },
+    };
+  });
 }
 
 /** Sentences line by line, so a heading line is not glued to the sentence after it. */

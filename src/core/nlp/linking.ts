@@ -14,14 +14,17 @@ interface Mention {
 
 const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'de', 'del', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', 'el', 'bin']);
 const words = (s: string): string[] => s.split(/[\s]+/u).filter(Boolean);
-const initials = (s: string): string =>
-  words(s)
-    .filter((w) => !JOINERS.has(w.toLowerCase()))
+/** The words of a name that are not joiners ("of", "de", "al"): what its surname and initials come from. */
+export const nameParts = (s: string): string[] => words(s).filter((w) => !JOINERS.has(w.toLowerCase()));
+/** "North Atlantic Treaty Organization" -> "NATO". */
+export const initials = (s: string): string =>
+  nameParts(s)
     .map((w) => w[0] ?? '')
     .join('')
     .toUpperCase();
-const bareAcronym = (s: string): string => s.replace(/\./g, '');
-const titleCase = (s: string): string => s.charAt(0) + s.slice(1).toLowerCase();
+export const bareAcronym = (s: string): string => s.replace(/\./g, '');
+/** "GHANI" -> "Ghani": how an all-capitals headline word is looked up among names. */
+export const titleCase = (s: string): string => s.charAt(0) + s.slice(1).toLowerCase();
 
 /** Links and types the candidates of a whole article; returns mentions in text order, without overlaps. */
 export function linkEntities(text: string, candidates: readonly Candidate[], definitions: readonly AcronymDefinition[]): EntityMention[] {
@@ -37,7 +40,7 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
   const fullNames = all.filter((m) => m.type === 'person' && m.strength >= 1 && words(m.text).length >= 2);
   fullNames.sort((a, b) => words(b.text).length - words(a.text).length || b.strength - a.strength);
   for (const m of fullNames) {
-    const ws = words(m.text).filter((w) => !JOINERS.has(w.toLowerCase()));
+    const ws = nameParts(m.text);
     const surname = ws[ws.length - 1]!;
     const first = ws[0]!;
     if (!bySurname.has(surname)) bySurname.set(surname, m.text);
