@@ -9,7 +9,8 @@
 //   Foods Inc.");
 // - a one-word name left bare by its article ("Ghani said") joins the only full name of the corpus it can stand for:
 //   a person's surname, an organization's first word or initials. Ambiguous (two such full names) stays apart; among
-//   several, one of the bare mention's own type wins;
+//   several, one of the bare mention's own type wins. A one-word organization stays a name of its own ("Quillon" is
+//   not "Quillon Music"), unless it is an acronym;
 // - joining may retype a bare person or organization (the full name's article gave the evidence), never a place, and
 //   not when the bare mention's own article has a full name of its type with that word in it (its own evidence);
 // - a bare name that matches no full name takes the type most articles give it, if at least two articles do and at
@@ -117,6 +118,7 @@ interface Outcome {
 
 const LEGAL_SUFFIX = /,?\s+(?:inc|incorporated|ltd|limited|corp|corporation|co|llc|l\.l\.c|plc|ag|sa|s\.a|gmbh|nv|n\.v|pty)\.?$/iu;
 const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: undefined, key: '\u0001undefined\u0001undefined' };
+const ACRONYM = /^\p{Lu}[\p{Lu}\d.&]+$/u;
 const ALL_CAPS = /^\p{Lu}{3,}$/u;
 
 export class CorpusIndex {
@@ -395,7 +397,8 @@ export class CorpusIndex {
   private bareId(local: LocalEntity, outcome: Outcome): string {
     const retypable = local.type !== 'place';
     const sameType = outcome.byType.get(local.type);
-    if (typeof sameType === 'string') return sameType;
+    // an organization named by one word is a name of its own ("Quillon" is not "Quillon Music"), unless an acronym
+    if (typeof sameType === 'string' && (local.type !== 'organization' || ACRONYM.test(local.canonical))) return sameType;
     if (sameType === undefined && outcome.only !== undefined && retypable && typeOfId(outcome.only) !== 'place' && !this.ownEvidence(local)) return outcome.only;
     const majority = outcome.majority;
     if (majority !== undefined && majority !== local.type && retypable && majority !== 'place' && !this.ownEvidence(local)) return entityId(local.canonical, majority);

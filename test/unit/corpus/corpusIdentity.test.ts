@@ -144,6 +144,12 @@ describe('CorpusIndex: one entity per real-world name across articles', () => {
     assert.deepEqual(brief(indexOf(long, acronym).entityAt('n.txt', 5)), ['Northern Ferry Union', 'organization', 2, 2]);
   });
 
+  it('keeps a one-word organization apart from a longer organization that starts with it', () => {
+    const long: Doc = { key: 'l.txt', text: 'Quillon Music signed a band.', entities: [['Quillon Music', 'organization', 'Quillon Music']] };
+    const bare: Doc = { key: 'b.txt', text: 'Quillon raised prices.', entities: [['Quillon', 'organization', 'Quillon']] };
+    assert.deepEqual(brief(indexOf(long, bare).entityAt('b.txt', 0)), ['Quillon', 'organization', 1, 1]);
+  });
+
   it('gives a bare name the type most articles give it, when they are at least twice as many', () => {
     const org = (key: string): Doc => ({ key, text: 'Quillon raised prices again.', entities: [['Quillon', 'organization', 'Quillon']] });
     const person: Doc = { key: 'p.txt', text: 'Quillon said prices would rise.', entities: [['Quillon', 'person', 'Quillon']] };
