@@ -15,16 +15,18 @@ export class AnnotationService implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   /** Where unreadable stored state was backed up this session. */
   readonly corruptState: CorruptStateGuard;
-  readonly store: AnnotationStore;
+  /** The core store; everything else reaches it through this service. */
+  private readonly store: AnnotationStore;
   /** The workspace-state storage the store writes through (tests write broken state into it). */
   readonly storage: MementoStateStorage;
   private lastLoad: LoadReport | undefined;
 
-  constructor(context: vscode.ExtensionContext) {
+  constructor(context: vscode.ExtensionContext, log: vscode.LogOutputChannel) {
     this.corruptState = new CorruptStateGuard(backupRoot(context), 'annotations');
     this.storage = new MementoStateStorage(context.workspaceState);
     this.store = new AnnotationStore(this.storage, {
       onCorrupt: (raw, reason) => this.corruptState.backup(raw, reason),
+      onListenerError: (error) => log.error('A listener of annotation changes failed:', error),
     });
     this.storeSubscription = this.store.onDidChange((change) => this.changeEmitter.fire(change));
   }
@@ -51,12 +53,77 @@ export class AnnotationService implements vscode.Disposable {
     return this.store.forArticle(key);
   }
 
+  /** Articles that have annotations, sorted. */
+  articles(): string[] {
+    return this.store.articles();
+  }
+
   orphans(): Annotation[] {
     return this.store.all().filter((a) => a.status === 'orphaned');
   }
 
   get lexicon(): readonly LexiconEntry[] {
     return this.store.lexicon;
+  }
+
+  /** Adds a correction, replacing any entry for the same text. */
+  addLexiconEntry(entry: LexiconEntry): Promise<void> {
+    return this.store.addLexiconEntry(entry);
+  }
+
+  /** Removes the entry for `text`; resolves to whether there was one. */
+  removeLexiconEntry(text: string): Promise<boolean> {
+    return this.store.removeLexiconEntry(text);
+  }
+
+  /** Replaces the whole lexicon (import). */
+  setLexicon(entries: readonly LexiconEntry[]): Promise<void> {
+    return this.store.setLexicon(entries);
+  }
+
+  /** The date the user set for an article (YYYY-MM-DD), or undefined when the text's own date is used. */
+  articleDate(key: string): string | undefined {
+    return this.store.articleDate(key);
+  }
+
+  /** Every date users set, by article key. */
+  get articleDates(): Readonly<Record<string, string>> {
+    return this.store.articleDates;
+  }
+
+  /** Stores (or, with null, clears) the user's date for an article, awaiting the write. */
+  setArticleDate(key: string, date: string | null): Promise<void> {
+    return this.store.setArticleDate(key, date);
+  }
+
+  /** Adds annotations made elsewhere (an import), as one undo step. */
+  addExisting(list: readonly Annotation[], description: string): Promise<void> {
+    return this.store.add(list, description);
+  }
+
+  /** Stores new versions of existing annotations (matched by id), as one undo step. */
+  updateMany(list: readonly Annotation[], description: string): Promise<void> {
+    return this.store.update(list, description);
+  }
+
+  /** Makes `list` the article's whole set (re-anchoring, following edits); see AnnotationStore.replaceArticle. */
+  replaceArticle(key: string, list: readonly Annotation[], options: { readonly undoable?: boolean; readonly description?: string; readonly deferWrite?: boolean } = {}): Promise<void> {
+    return this.store.replaceArticle(key, list, options);
+  }
+
+  /** True while a change is in memory that no finished write holds yet. */
+  get hasUnsavedChanges(): boolean {
+    return this.store.hasUnsavedChanges;
+  }
+
+  /** Writes deferred changes; resolves when they are stored. */
+  save(): Promise<void> {
+    return this.store.save();
+  }
+
+  /** Resolves when every write requested so far has finished. */
+  flush(): Promise<void> {
+    return this.store.flush();
   }
 
   async create(input: NewAnnotation): Promise<Annotation> {

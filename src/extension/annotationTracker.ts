@@ -37,6 +37,8 @@ export class AnnotationTracker implements vscode.Disposable {
     private readonly annotations: AnnotationService,
     private readonly articles: ArticleDocuments,
     private readonly settings: SettingsWatcher,
+    /** Where failures of background work go (the Article Annotator output channel). */
+    private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
       this.reanchorEmitter,
@@ -48,7 +50,7 @@ export class AnnotationTracker implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.watch()),
       vscode.workspace.onDidRenameFiles((event) => {
         for (const { oldUri, newUri } of event.files) {
-          this.followRename(oldUri, newUri).catch((error: unknown) => console.error(`article-annotator: annotations could not follow the rename of ${oldUri.toString()}`, error));
+          this.followRename(oldUri, newUri).catch((error: unknown) => this.log.error(`Annotations could not follow the rename of ${oldUri.toString()}:`, error));
         }
       }),
     );
@@ -70,7 +72,7 @@ export class AnnotationTracker implements vscode.Disposable {
         newlyOrphaned: results.filter((r, i) => r.outcome === 'orphaned' && before[i]?.status === 'anchored').map((r) => r.annotation),
       };
       if (results.some((r, i) => r.annotation !== before[i])) {
-        await this.annotations.store.replaceArticle(key, results.map((r) => r.annotation), { undoable: false, description: `Re-anchor annotations of ${key}` });
+        await this.annotations.replaceArticle(key, results.map((r) => r.annotation), { undoable: false, description: `Re-anchor annotations of ${key}` });
       }
       if (report.newlyOrphaned.length > 0) this.reportOrphans(report);
       this.reanchorEmitter.fire(report);
@@ -92,12 +94,12 @@ export class AnnotationTracker implements vscode.Disposable {
       const article = renamed(annotation.article);
       if (article !== undefined) moved.push({ ...annotation, article });
     }
-    if (moved.length > 0) await this.annotations.store.update(moved, `Follow the rename of ${from} to ${to}`);
-    for (const [key, date] of Object.entries(this.annotations.store.articleDates)) {
+    if (moved.length > 0) await this.annotations.updateMany(moved, `Follow the rename of ${from} to ${to}`);
+    for (const [key, date] of Object.entries(this.annotations.articleDates)) {
       const article = renamed(key);
       if (article === undefined) continue;
-      await this.annotations.store.setArticleDate(article, date);
-      await this.annotations.store.setArticleDate(key, null);
+      await this.annotations.setArticleDate(article, date);
+      await this.annotations.setArticleDate(key, null);
     }
   }
 
@@ -128,7 +130,7 @@ export class AnnotationTracker implements vscode.Disposable {
     // A change that leaves the document clean and was not an undo/redo is VS Code reloading the file from disk: its
     // edits are a coarse diff, so find each annotation again by its quote instead of following them.
     if (!event.document.isDirty && event.reason === undefined) {
-      this.reanchorArticle(key, text, 'disk').catch((error: unknown) => console.error('article-annotator: re-anchoring after a reload from disk failed', error));
+      this.reanchorArticle(key, text, 'disk').catch((error: unknown) => this.log.error('Re-anchoring after a reload from disk failed:', error));
       return;
     }
     const edits: TextEdit[] = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
@@ -139,16 +141,16 @@ export class AnnotationTracker implements vscode.Disposable {
     try {
       after = applyTextEdits(before, edits, text);
     } catch (error) {
-      console.error('article-annotator: could not follow an edit; re-anchoring by quote', error);
-      this.reanchorArticle(key, text, 'disk').catch((reason: unknown) => console.error('article-annotator: re-anchoring by quote failed', reason));
+      this.log.error('Could not follow an edit; re-anchoring by quote:', error);
+      this.reanchorArticle(key, text, 'disk').catch((reason: unknown) => this.log.error('Re-anchoring by quote failed:', reason));
       return;
     }
     // In memory at once (decorations stay right); the write of the whole state waits until typing pauses.
-    this.annotations.store.replaceArticle(key, after, { undoable: false, description: `Follow edits in ${key}`, deferWrite: true }).catch((error: unknown) => console.error('article-annotator: following an edit failed', error));
+    this.annotations.replaceArticle(key, after, { undoable: false, description: `Follow edits in ${key}`, deferWrite: true }).catch((error: unknown) => this.log.error('Following an edit failed:', error));
     this.scheduleWrite();
     // Undo/redo can bring back text an annotation lost: find its orphans again.
     if (undoing && after.some((a) => a.status === 'orphaned')) {
-      void this.enqueue(key, () => this.reanchorOrphans(key, text)).catch((error: unknown) => console.error('article-annotator: re-anchoring after an undo failed', error));
+      void this.enqueue(key, () => this.reanchorOrphans(key, text)).catch((error: unknown) => this.log.error('Re-anchoring after an undo failed:', error));
     }
   }
 
@@ -156,7 +158,7 @@ export class AnnotationTracker implements vscode.Disposable {
     if (this.writeTimer) clearTimeout(this.writeTimer);
     this.writeTimer = setTimeout(() => {
       this.writeTimer = undefined;
-      this.saveFollowedEdits().catch((error: unknown) => console.error('article-annotator: saving annotations after edits failed', error));
+      this.saveFollowedEdits().catch((error: unknown) => this.log.error('Saving annotations after edits failed:', error));
     }, EDIT_WRITE_DEBOUNCE_MILLIS);
   }
 
@@ -166,7 +168,7 @@ export class AnnotationTracker implements vscode.Disposable {
       clearTimeout(this.writeTimer);
       this.writeTimer = undefined;
     }
-    return this.annotations.store.save();
+    return this.annotations.save();
   }
 
   private async reanchorOrphans(key: string, text: string): Promise<void> {
@@ -177,7 +179,7 @@ export class AnnotationTracker implements vscode.Disposable {
     );
     const found = new Map(results.filter((r) => r.outcome !== 'orphaned').map((r) => [r.annotation.id, r.annotation]));
     if (found.size === 0) return;
-    await this.annotations.store.replaceArticle(key, current.map((a) => found.get(a.id) ?? a), { undoable: false });
+    await this.annotations.replaceArticle(key, current.map((a) => found.get(a.id) ?? a), { undoable: false });
   }
 
   private onOpen(document: vscode.TextDocument): void {
@@ -185,7 +187,7 @@ export class AnnotationTracker implements vscode.Disposable {
     if (!article || this.annotations.forArticle(article.key).length === 0) return;
     // A plain editor with unsaved edits is what annotations follow; the reading view's disk text would disagree with it.
     if (article.view === 'reading' && this.articles.documentsFor(article.sourceUri).some((d) => d.view === 'source' && d.document.isDirty)) return;
-    this.reanchorArticle(article.key, article.sourceText, 'open').catch((error: unknown) => console.error(`article-annotator: re-anchoring ${article.key} on open failed`, error));
+    this.reanchorArticle(article.key, article.sourceText, 'open').catch((error: unknown) => this.log.error(`Re-anchoring ${article.key} on open failed:`, error));
   }
 
   /** One watcher per article glob and workspace folder: changes on disk to files no plain editor holds. */
@@ -198,7 +200,7 @@ export class AnnotationTracker implements vscode.Disposable {
         const changed = (uri: vscode.Uri): void => {
           // An open plain editor reloads the file itself and reports it as an edit (handled in onEdit).
           if (this.articles.documentsFor(uri).some((d) => d.view === 'source')) return;
-          this.reanchorFile(uri, 'disk').catch((error: unknown) => console.error(`article-annotator: re-anchoring ${uri.toString()} after a change on disk failed`, error));
+          this.reanchorFile(uri, 'disk').catch((error: unknown) => this.log.error(`Re-anchoring ${uri.toString()} after a change on disk failed:`, error));
         };
         this.watchers.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed));
       }
@@ -230,13 +232,13 @@ export class AnnotationTracker implements vscode.Disposable {
   async idle(): Promise<void> {
     await Promise.all([...this.queues.values()]);
     await this.saveFollowedEdits();
-    await this.annotations.store.flush();
+    await this.annotations.flush();
   }
 
   dispose(): void {
     // Nothing typed may be lost: write what is pending now (deactivate() awaits the same write).
-    if (this.writeTimer || this.annotations.store.hasUnsavedChanges) {
-      this.saveFollowedEdits().catch((error: unknown) => console.error('article-annotator: saving annotations on shutdown failed', error));
+    if (this.writeTimer || this.annotations.hasUnsavedChanges) {
+      this.saveFollowedEdits().catch((error: unknown) => this.log.error('Saving annotations on shutdown failed:', error));
     }
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Analysis, DateMention, DateValue, EntityMention } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
-import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
+import { type ArticleDateStore, SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
 import { ENTITY_CORRECTION_COMMANDS, entityCorrectionLinks } from './entityCodeActions';
 import type { SettingsWatcher } from './settings';
 
@@ -12,16 +12,11 @@ const KIND_NAMES = { person: 'Person', place: 'Place', organization: 'Organizati
 const HOVER_WAIT_MILLIS = 8000;
 const MAX_SENTENCE_CHARS = 320;
 
-export interface ArticleDateLookup {
-  /** The date the user set for this article (YYYY-MM-DD), or undefined when the text's own date is used. */
-  articleDateOverride(key: string): string | undefined;
-}
-
 export class EntityHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly articles: ArticleDocuments,
     private readonly analysis: AnalysisService,
-    private readonly dates: ArticleDateLookup,
+    private readonly dates: Pick<ArticleDateStore, 'articleDate'>,
     private readonly settings: SettingsWatcher,
   ) {}
 
@@ -105,7 +100,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const setLink = `[Set Article Date](${commandUri(SET_ARTICLE_DATE_COMMAND, [article.sourceUri.toString()])} "Store a date for this article and resolve its dates against it")`;
     md.appendMarkdown(`**Date** · “${escapeMarkdown(date.text)}”\n\n`);
     if (date.value !== null) md.appendMarkdown(`**${escapeMarkdown(describeDateValue(date.value))}**\n\n`);
-    const override = this.dates.articleDateOverride(article.key);
+    const override = this.dates.articleDate(article.key);
     if (date.resolvedAgainst === 'article-date' && date.reference) {
       const origin = override ? 'the date you set for this article' : 'the article date';
       md.appendMarkdown(`Resolved relative to ${origin}, ${escapeMarkdown(describeDateValue(date.reference))}.`);

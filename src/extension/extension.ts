@@ -60,17 +60,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Article Annotator', { log: true });
   const settings = new SettingsWatcher(log);
-  const annotations = new AnnotationService(context);
+  const annotations = new AnnotationService(context, log);
   const annotationLoad = await annotations.load();
   if (annotationLoad.corrupt) log.error(`Stored annotations could not be read: ${annotationLoad.corrupt}`);
-  // Article dates live in the core store (workspace state) next to the annotations.
-  const articleDates: ArticleDateStore = {
-    articleDateOverride: (key) => annotations.store.articleDate(key),
-    setArticleDateOverride: (key, date) => annotations.store.setArticleDate(key, date),
-  };
-  const articleProvider = new ArticleProvider(coreReadingView, (uri) => articleDates.articleDateOverride(articleKeyOf(uri)));
+  // Article dates live in the core store (workspace state) next to the annotations; the service is the one way to them.
+  const articleDates: ArticleDateStore = annotations;
+  const articleProvider = new ArticleProvider(coreReadingView, (uri) => articleDates.articleDate(articleKeyOf(uri)));
   const articleDocuments = new ArticleDocuments(articleProvider, settings);
-  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => ({ articleDate: articleDates.articleDateOverride(key), lexicon: annotations.lexicon }));
+  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => ({ articleDate: articleDates.articleDate(key), lexicon: annotations.lexicon }));
   const entityDecorator = new EntityDecorator(articleDocuments, analysis, settings, context.workspaceState);
   const entityHovers = new EntityHoverProvider(articleDocuments, analysis, articleDates, settings);
   const articleSelector: vscode.DocumentSelector = [{ scheme: ARTICLE_SCHEME }, { scheme: 'file' }, { scheme: 'vscode-remote' }];
@@ -101,7 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
 
   // Annotations: stored against source offsets, drawn and hovered in both views, kept on their text.
   const annotationDecorator = new AnnotationDecorator(annotations, articleDocuments, settings);
-  const annotationTracker = new AnnotationTracker(annotations, articleDocuments, settings);
+  const annotationTracker = new AnnotationTracker(annotations, articleDocuments, settings, log);
   context.subscriptions.push(annotations);
   context.subscriptions.push(annotationDecorator);
   context.subscriptions.push(annotationTracker);

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
+import { STATE_KEY } from '../../src/core/annotations/schemaVersions';
 import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { openPlainEditor, openReadingView } from './articleEditors';
 import { pressKeys, renderedDecorations, waitForWorkbench, workbenchAvailable } from './harness/workbench';
@@ -50,7 +51,8 @@ describe('annotations', function () {
     assert.equal(created.note, 'The mayor');
     assert.equal(created.status, 'anchored');
     assert.deepEqual(api.annotations.get(created.id), created);
-    const stored = api.annotations.store.snapshot();
+    await api.annotations.flush();
+    const stored = api.annotations.storage.get(STATE_KEY) as { schemaVersion: number; annotations: Annotation[] };
     assert.equal(stored.schemaVersion, 1);
     assert.ok(stored.annotations.some((a) => a.id === created.id));
   });
@@ -264,7 +266,7 @@ describe('annotations', function () {
     const reloadUri = writeArticle('annotations-reload.txt', RELOAD_TEXT);
     for (const a of api.annotations.forArticle('seeds/annotations-reload.txt')) await api.annotations.remove(a.id);
     await annotate({ uri: reloadUri.toString(), ...spanOf(RELOAD_TEXT, 'Kestrel Engineering'), label: 'organization', note: RELOAD_NOTE });
-    await api.annotations.store.flush();
+    await api.annotations.flush();
   });
 
   it('@after-reload keeps annotations across a window reload and draws them again', async () => {

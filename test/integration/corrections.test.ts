@@ -37,7 +37,7 @@ describe('corrections', function () {
   after(async () => {
     // Leave the lexicon as it was: other suites analyse the same workspace.
     const api = await annotatorApi();
-    await api.annotations.store.setLexicon(savedLexicon);
+    await api.annotations.setLexicon(savedLexicon);
     await closeAllEditors();
   });
 
@@ -52,7 +52,7 @@ describe('corrections', function () {
     const entry = await vscode.commands.executeCommand<LexiconEntry>('articleAnnotator.rejectEntity', { uri: uriA.toString(), ...span });
     assert.deepEqual(entry, { text: 'Berlin', action: 'reject' });
     assert.ok(api.annotations.lexicon.some((e) => e.text === 'Berlin' && e.action === 'reject'), 'stored in the lexicon');
-    assert.ok((api.annotations.store.snapshot().lexicon as LexiconEntry[]).some((e) => e.text === 'Berlin'), 'in the stored state');
+    assert.ok((api.annotations.lexicon as LexiconEntry[]).some((e) => e.text === 'Berlin'), 'in the stored state');
     await waitFor('Berlin no longer highlighted in either article', async () => {
       const [a, b] = [await decorationsOf(editorA.document.uri), await decorationsOf(editorB.document.uri)];
       return a?.complete && b?.complete && !texts(a, 'place').includes('Berlin') && !texts(b, 'place').includes('Berlin') && texts(a, 'person').length + texts(a, 'organization').length > 0;
@@ -70,13 +70,13 @@ describe('corrections', function () {
     }, 60_000);
     // A second correction of the same text is undone to the first one, not to nothing.
     const first: LexiconEntry = { text: 'Berlin', action: 'retype', type: 'organization' };
-    await api.annotations.store.addLexiconEntry(first);
+    await api.annotations.addLexiconEntry(first);
     const entry = await vscode.commands.executeCommand<LexiconEntry>('articleAnnotator.rejectEntity', { uri: uriA.toString(), ...spanOf(TEXT_A, 'Berlin') });
     assert.equal(entry.action, 'reject');
     await undoLexiconEntry(api.annotations, 'Berlin', first);
     assert.deepEqual(api.annotations.lexicon.find((e) => e.text === 'Berlin'), first);
     // Leave Berlin rejected, as the lexicon export test below expects.
-    await api.annotations.store.addLexiconEntry({ text: 'Berlin', action: 'reject' });
+    await api.annotations.addLexiconEntry({ text: 'Berlin', action: 'reject' });
   });
 
   it('changing the type applies to every open article', async () => {
@@ -144,7 +144,7 @@ describe('corrections', function () {
     const file = JSON.parse(readFileSync(target.fsPath, 'utf8')) as { entries: LexiconEntry[] };
     assert.ok(file.entries.some((e) => e.text === 'Berlin' && e.action === 'reject'));
     const before = api.annotations.lexicon;
-    await api.annotations.store.setLexicon([]);
+    await api.annotations.setLexicon([]);
     const imported = await vscode.commands.executeCommand<{ imported: number; problems: string[] }>('articleAnnotator.importLexicon', { file: target.toString() });
     assert.equal(imported.imported, before.length);
     assert.deepEqual([...api.annotations.lexicon].sort((a, b) => a.text.localeCompare(b.text)), [...before].sort((a, b) => a.text.localeCompare(b.text)));

@@ -48,7 +48,7 @@ describe('hover corrections', function () {
 
   after(async () => {
     const api = await annotatorApi();
-    await api.annotations.store.setLexicon(savedLexicon);
+    await api.annotations.setLexicon(savedLexicon);
     for (const a of api.annotations.forArticle(KEY)) await api.annotations.remove(a.id);
     await closeAllEditors();
   });

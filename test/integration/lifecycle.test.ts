@@ -184,14 +184,14 @@ describe('source file renamed', function () {
     const oldUri = writeArticle('lifecycle-rename-before.txt', text);
     const newUri = vscode.Uri.joinPath(oldUri, '..', 'lifecycle-rename-after.txt');
     const created = await api.annotations.create({ article: 'seeds/lifecycle-rename-before.txt', text, start: 0, end: 14, label: 'person' });
-    await api.annotations.store.setArticleDate('seeds/lifecycle-rename-before.txt', '2021-03-04');
+    await api.annotations.setArticleDate('seeds/lifecycle-rename-before.txt', '2021-03-04');
     const edit = new vscode.WorkspaceEdit();
     edit.renameFile(oldUri, newUri, { overwrite: true });
     assert.equal(await vscode.workspace.applyEdit(edit), true, 'the rename was applied');
     await waitFor('the annotation to follow the rename', () => api.annotations.forArticle('seeds/lifecycle-rename-after.txt').length === 1);
     assert.equal(api.annotations.forArticle('seeds/lifecycle-rename-before.txt').length, 0, 'nothing left under the old name');
     assert.equal(api.annotations.get(created.id)?.article, 'seeds/lifecycle-rename-after.txt');
-    await waitFor('the article date to follow', () => api.annotations.store.articleDate('seeds/lifecycle-rename-after.txt') === '2021-03-04');
-    assert.equal(api.annotations.store.articleDate('seeds/lifecycle-rename-before.txt'), undefined);
+    await waitFor('the article date to follow', () => api.annotations.articleDate('seeds/lifecycle-rename-after.txt') === '2021-03-04');
+    assert.equal(api.annotations.articleDate('seeds/lifecycle-rename-before.txt'), undefined);
   });
 });

@@ -37,7 +37,7 @@ describe('window reload', function () {
 
   it('@after-reload seed 000 keeps the date the user set: header and date hovers use it', async () => {
     const api = await annotatorApi();
-    assert.equal(api.annotations.store.articleDate(SEED_000), DATE);
+    assert.equal(api.annotations.articleDate(SEED_000), DATE);
     const editor = await openReadingView(SEED_000);
     assert.match(editor.document.lineAt(1).text, /^Monday, 16 August 2021 \(set by you\)/, editor.document.lineAt(1).text);
     const d = await completeDecorations(editor.document.uri);
@@ -60,6 +60,6 @@ describe('window reload', function () {
     assert.ok(!named(d, 'Riga'), `Riga is not highlighted: ${JSON.stringify(d.kinds)}`);
     const text = await hoverText(editor, LEXICON_TEXT.indexOf('Riga') + 1);
     assert.doesNotMatch(text, /\*\*(Person|Place|Organization)\*\*/, text);
-    await api.annotations.store.removeLexiconEntry('Riga');
+    await api.annotations.removeLexiconEntry('Riga');
   });
 });

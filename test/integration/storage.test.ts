@@ -11,7 +11,7 @@ describe('annotation storage', function () {
 
   before(async () => {
     const api = await annotatorApi();
-    await api.annotations.store.flush();
+    await api.annotations.flush();
     saved = api.annotations.storage.get(STATE_KEY);
   });
 
@@ -66,7 +66,7 @@ describe('annotation storage', function () {
     assert.deepEqual(JSON.parse(readFileSync(backup.file.fsPath, 'utf8')), broken, 'the backup holds the whole value, the invalid item included');
     // A change after the backup is written normally.
     await api.annotations.remove('storage-good-1');
-    await api.annotations.store.flush();
+    await api.annotations.flush();
     const stored = api.annotations.storage.get(STATE_KEY) as { annotations: unknown[] };
     assert.equal(stored.annotations.length, 0);
   });
@@ -78,7 +78,7 @@ describe('annotation storage', function () {
     assert.equal(report.corrupt, undefined);
     assert.equal(report.fromVersion, 0);
     assert.equal(api.annotations.get('old-1')?.note, 'from version 0');
-    await api.annotations.store.flush();
+    await api.annotations.flush();
     assert.equal((api.annotations.storage.get(STATE_KEY) as { schemaVersion: number }).schemaVersion, 1, 'written back migrated');
   });
 });

@@ -50,6 +50,15 @@ export function detectArticleDate(text: string): ArticleDate | undefined {
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */
+/**
+ * The date an article's relative dates are resolved against, reached one way everywhere: the date the user set
+ * (null: none, on purpose), else the one its text states, else null.
+ */
+export function effectiveArticleDate(text: string | undefined, userDate: string | null | undefined): string | null {
+  if (userDate !== undefined) return userDate;
+  return text === undefined ? null : (detectArticleDate(text)?.value ?? null);
+}
+
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return m !== null && toIsoDate(Number(m[1]), Number(m[2]), Number(m[3])) !== undefined;

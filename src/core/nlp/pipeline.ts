@@ -1,7 +1,7 @@
 // The entity and date pipeline. An article is analysed slice by slice (analyzeSegment: plain data, cacheable per
 // paragraph, fit for a worker), then combined article-wide (combineSegments: aliases, acronyms, the user's lexicon,
 // dates resolved against the article's date). analyzeArticle is exactly segments over paragraph groups plus combine.
-import { detectArticleDate } from '../article/articleDate';
+import { effectiveArticleDate } from '../article/articleDate';
 import { parseArticle } from '../article/parseArticle';
 import { splitSentences } from '../article/sentences';
 import type { Analysis, AnalyzeOptions } from './analysisModel';
@@ -41,7 +41,7 @@ export function analyzeSegment(text: string, start: number, end: number): Segmen
 }
 
 export function combineSegments(text: string, segments: readonly SegmentAnalysis[], options: AnalyzeOptions = {}): Analysis {
-  const articleDate = options.articleDate === undefined ? (detectArticleDate(text)?.value ?? null) : options.articleDate;
+  const articleDate = effectiveArticleDate(text, options.articleDate);
   const ordered = [...segments].sort((a, b) => a.start - b.start);
   const candidates = ordered.flatMap((s) => s.entities);
   const definitions = ordered.flatMap((s) => s.definitions ?? []);

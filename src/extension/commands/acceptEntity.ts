@@ -22,7 +22,7 @@ export function acceptEntity(annotations: AnnotationService, articles: ArticleDo
     const existing = annotations.forArticle(target.key).find((a) => a.position.start === target.start && a.position.end === target.end && a.label === type);
     if (existing) return existing;
     const annotation = await annotations.create({ article: target.key, text: target.sourceText, start: target.start, end: target.end, label: type, origin: 'entity' });
-    await annotations.store.addLexiconEntry({ text: target.text, action: 'accept', type });
+    await annotations.addLexiconEntry({ text: target.text, action: 'accept', type });
     return annotation;
   };
 }

@@ -1,7 +1,7 @@
 // What exports and imports need to know about articles: their current text (editor buffer first) and their date.
 import * as vscode from 'vscode';
 import type { ArticleInfo } from '../../core/annotations/annotationModel';
-import { detectArticleDate } from '../../core/article/articleDate';
+import { effectiveArticleDate } from '../../core/article/articleDate';
 import { decodeArticleBytes } from '../../core/article/articleText';
 import type { AnnotationService } from '../annotationService';
 import { articleKeyOf, type ArticleDocuments } from '../articleDocuments';
@@ -27,7 +27,7 @@ export async function articleInfos(annotations: AnnotationService, articles: Art
   for (const key of new Set(keys)) {
     const uri = annotations.sourceUriOf(key);
     const text = uri ? await readArticleText(articles, uri) : undefined;
-    const date = annotations.store.articleDate(key) ?? (text !== undefined ? (detectArticleDate(text)?.value ?? null) : null);
+    const date = effectiveArticleDate(text, annotations.articleDate(key));
     infos.push(text === undefined ? { article: key, date } : { article: key, date, text });
   }
   return infos;
@@ -35,5 +35,5 @@ export async function articleInfos(annotations: AnnotationService, articles: Art
 
 /** ArticleInfo for every article file in the workspace (for imports that match articles by their text). */
 export async function workspaceArticleInfos(annotations: AnnotationService, articles: ArticleDocuments, files: readonly vscode.Uri[]): Promise<ArticleInfo[]> {
-  return articleInfos(annotations, articles, [...files.map((uri) => articleKeyOf(uri)), ...annotations.store.articles()]);
+  return articleInfos(annotations, articles, [...files.map((uri) => articleKeyOf(uri)), ...annotations.articles()]);
 }

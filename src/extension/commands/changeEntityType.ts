@@ -26,8 +26,8 @@ export function changeEntityType(annotations: AnnotationService, articles: Artic
     if (!type) return undefined;
     // 'accept' with a type also finds the form where the rules did not; 'retype' changes what the rules found.
     const entry: LexiconEntry = { text: target.text, action: target.mention ? 'retype' : 'accept', type };
-    const previous = annotations.store.lexicon.find((e) => e.text === entry.text);
-    await annotations.store.addLexiconEntry(entry);
+    const previous = annotations.lexicon.find((e) => e.text === entry.text);
+    await annotations.addLexiconEntry(entry);
     offerLexiconUndo(annotations, entry.text, previous, `Article Annotator: “${entry.text}” is now a ${type}, in every article.`);
     return entry;
   };

@@ -102,7 +102,7 @@ export function importAnnotations(annotations: AnnotationService, articles: Arti
       if (!picked) return undefined;
       chosen = picked.map((p) => p.annotation);
     }
-    if (chosen.length > 0) await annotations.store.add(chosen, `Import ${chosen.length} annotation${chosen.length === 1 ? '' : 's'}`);
+    if (chosen.length > 0) await annotations.addExisting(chosen, `Import ${chosen.length} annotation${chosen.length === 1 ? '' : 's'}`);
     const message = `Article Annotator: imported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'}${duplicates > 0 ? `, ${duplicates} already present` : ''}.`;
     if (problems.length > 0) void vscode.window.showWarningMessage(`${message} ${problems.length} item(s) skipped: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
     else void vscode.window.showInformationMessage(message);

@@ -33,7 +33,7 @@ export function importLexicon(annotations: AnnotationService) {
     }
     const merged = new Map((args.mode === 'replace' ? [] : annotations.lexicon).map((e) => [e.text, e]));
     for (const entry of entries) merged.set(entry.text, entry);
-    await annotations.store.setLexicon([...merged.values()]);
+    await annotations.setLexicon([...merged.values()]);
     const message = `Article Annotator: imported ${entries.length} lexicon entr${entries.length === 1 ? 'y' : 'ies'}.`;
     if (problems.length > 0) void vscode.window.showWarningMessage(`${message} ${problems.length} skipped: ${problems.slice(0, 3).join('; ')}`);
     else void vscode.window.showInformationMessage(message);

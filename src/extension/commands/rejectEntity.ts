@@ -13,8 +13,8 @@ export function rejectEntity(annotations: AnnotationService, articles: ArticleDo
     const target = await resolveEntity(analysis, articles, entityArgs(rawArgs));
     if (!target) return undefined;
     const entry: LexiconEntry = { text: target.text, action: 'reject' };
-    const previous = annotations.store.lexicon.find((e) => e.text === entry.text);
-    await annotations.store.addLexiconEntry(entry);
+    const previous = annotations.lexicon.find((e) => e.text === entry.text);
+    await annotations.addLexiconEntry(entry);
     offerLexiconUndo(annotations, entry.text, previous, `Article Annotator: “${entry.text}” is no longer highlighted as an entity, in every article.`);
     return entry;
   };
@@ -34,6 +34,6 @@ export function offerLexiconUndo(annotations: AnnotationService, text: string, p
 
 /** Restores the lexicon entry of `text` to `previous` (removes it when there was none). */
 export async function undoLexiconEntry(annotations: AnnotationService, text: string, previous: LexiconEntry | undefined): Promise<void> {
-  if (previous) await annotations.store.addLexiconEntry(previous);
-  else await annotations.store.removeLexiconEntry(text);
+  if (previous) await annotations.addLexiconEntry(previous);
+  else await annotations.removeLexiconEntry(text);
 }

@@ -5,11 +5,12 @@ import { articleKeyOf } from '../articleDocuments';
 
 export const SET_ARTICLE_DATE_COMMAND = 'articleAnnotator.setArticleDate';
 
+/** Where user-set article dates are kept: the AnnotationService (the one way to reach them). */
 export interface ArticleDateStore {
   /** The date the user set for this article (YYYY-MM-DD), or undefined when the text's own date is used. */
-  articleDateOverride(key: string): string | undefined;
+  articleDate(key: string): string | undefined;
   /** Stores (or, with null, clears) the user's date for an article, awaiting the write. */
-  setArticleDateOverride(key: string, date: string | null): Promise<void>;
+  setArticleDate(key: string, date: string | null): Promise<void>;
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */
@@ -40,7 +41,7 @@ export async function setArticleDate(store: ArticleDateStore, target?: unknown, 
       title: `Article date of ${key}`,
       prompt: 'The date relative dates ("on Thursday", "last month") are resolved against. Leave empty to use the date found in the text.',
       placeHolder: 'YYYY-MM-DD',
-      value: store.articleDateOverride(key) ?? '',
+      value: store.articleDate(key) ?? '',
       validateInput: (input) => (input.trim() === '' || isIsoCalendarDate(input.trim()) ? undefined : 'Enter a calendar date as YYYY-MM-DD, or leave empty to clear.'),
     });
     if (value === undefined) return undefined;
@@ -51,6 +52,6 @@ export async function setArticleDate(store: ArticleDateStore, target?: unknown, 
     return undefined;
   }
   // The store's change event re-renders and re-resolves the article.
-  await store.setArticleDateOverride(key, value === '' ? null : value);
+  await store.setArticleDate(key, value === '' ? null : value);
   return value === '' ? null : value;
 }
