@@ -79,6 +79,27 @@ export class AnalysisService implements vscode.Disposable {
     return latest;
   }
 
+  /**
+   * The complete analysis of an open article: the current one, else the one on its way, waited for at most
+   * `waitMillis` or until cancelled; then the newest partial result (better than nothing when the full one takes long).
+   */
+  async completeFor(article: ArticleDocument, token?: vscode.CancellationToken, waitMillis = 8000): Promise<Analysis | undefined> {
+    const current = this.currentFor(article);
+    if (current?.complete) return current.analysis;
+    let timer: NodeJS.Timeout | undefined;
+    let cancel: vscode.Disposable | undefined;
+    const gaveUp = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), waitMillis);
+      cancel = token?.onCancellationRequested(() => resolve(undefined));
+    });
+    try {
+      return (await Promise.race([this.analyzeDocument(article), gaveUp])) ?? this.currentFor(article)?.analysis;
+    } finally {
+      if (timer) clearTimeout(timer);
+      cancel?.dispose();
+    }
+  }
+
   /** Call when an article's date or the lexicon changed: listeners re-request and get re-resolved results. */
   invalidate(key?: string): void {
     this.invalidateEmitter.fire(key);

@@ -25,7 +25,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     if (!article) return undefined;
     const at = article.toSourceSpan(new vscode.Range(position, position));
     if (!at) return undefined;
-    const analysis = await this.analysisOf(article, token);
+    const analysis = await this.analysis.completeFor(article, token, HOVER_WAIT_MILLIS);
     if (!analysis || token.isCancellationRequested) return undefined;
     const offset = at.start;
     const contains = (s: { start: number; end: number }): boolean => s.start <= offset && offset < s.end;
@@ -43,24 +43,6 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     }
     if (!span) return undefined;
     return new vscode.Hover(parts, article.toEditorRange(span.start, span.end));
-  }
-
-  private async analysisOf(article: ArticleDocument, token: vscode.CancellationToken): Promise<Analysis | undefined> {
-    const current = this.analysis.currentFor(article);
-    if (current?.complete) return current.analysis;
-    let timer: NodeJS.Timeout | undefined;
-    let cancel: vscode.Disposable | undefined;
-    const gaveUp = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), HOVER_WAIT_MILLIS);
-      cancel = token.onCancellationRequested(() => resolve(undefined));
-    });
-    try {
-      // A partial result is better than nothing when the full one takes long.
-      return (await Promise.race([this.analysis.analyzeDocument(article), gaveUp])) ?? this.analysis.currentFor(article)?.analysis;
-    } finally {
-      if (timer) clearTimeout(timer);
-      cancel?.dispose();
-    }
   }
 
   private entityHover(article: ArticleDocument, analysis: Analysis, entity: EntityMention): vscode.MarkdownString {

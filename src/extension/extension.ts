@@ -34,6 +34,8 @@ import { ENTITIES_VIEW, EntitiesTreeProvider, REFRESH_ENTITIES_COMMAND, REVEAL_E
 import { EntityCodeActionProvider } from './entityCodeActions';
 import { ReadingViewStyler } from './readingViewStyler';
 import { CursorContext } from './cursorContext';
+import { ArticleNavigation, ArticleSymbolProvider, EntityHighlightProvider } from './articleNavigation';
+import { NEXT_ENTITY_COMMAND, NEXT_ENTITY_OF_KIND_COMMAND, PREVIOUS_ENTITY_COMMAND, PREVIOUS_ENTITY_OF_KIND_COMMAND, stepEntity } from './commands/stepEntity';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -139,6 +141,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(cursorContext);
   context.subscriptions.push(vscode.commands.registerCommand(REVEAL_ENTITY_COMMAND, revealEntity(articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(REFRESH_ENTITIES_COMMAND, () => entitiesTree.track()));
+
+  // Navigation with the editor's own gestures: Outline, breadcrumbs, Go to Symbol, highlights; next/previous entity.
+  context.subscriptions.push(new ArticleNavigation({ symbols: new ArticleSymbolProvider(articleDocuments, analysis), highlights: new EntityHighlightProvider(articleDocuments, analysis) }, settings));
+  context.subscriptions.push(vscode.commands.registerCommand(NEXT_ENTITY_COMMAND, stepEntity(articleDocuments, analysis, 1, false)));
+  context.subscriptions.push(vscode.commands.registerCommand(PREVIOUS_ENTITY_COMMAND, stepEntity(articleDocuments, analysis, -1, false)));
+  context.subscriptions.push(vscode.commands.registerCommand(NEXT_ENTITY_OF_KIND_COMMAND, stepEntity(articleDocuments, analysis, 1, true)));
+  context.subscriptions.push(vscode.commands.registerCommand(PREVIOUS_ENTITY_OF_KIND_COMMAND, stepEntity(articleDocuments, analysis, -1, true)));
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms`);

@@ -1,0 +1,111 @@
+// The outline of an article, as the editor's Outline, breadcrumbs and Go to Symbol show it: the headline with the
+// article's sub-headings as sections, then its entities by kind (each entity at its mentions) and its dates.
+import type { Article, TextSpan } from '../article/articleModel';
+import type { Analysis, DateValue, EntityType } from '../nlp/analysisModel';
+import type { MentionKind } from './entityNavigation';
+
+export type OutlineRole = 'headline' | 'heading' | 'group' | 'entity' | 'mention';
+
+export interface OutlineNode {
+  readonly role: OutlineRole;
+  /** For groups, entities, mentions: the kind; for the headline and headings: undefined. */
+  readonly kind: MentionKind | undefined;
+  readonly name: string;
+  readonly detail: string;
+  /** Everything the node covers (a section runs to the next heading; an entity from its first to its last mention). */
+  readonly span: TextSpan;
+  /** What is selected when the node is chosen (the heading's text, the first mention). */
+  readonly selection: TextSpan;
+  readonly children: readonly OutlineNode[];
+}
+
+export const KIND_GROUP_NAMES: Readonly<Record<MentionKind, string>> = { person: 'People', place: 'Places', organization: 'Organizations', date: 'Dates' };
+
+const ENTITY_TYPES_IN_ORDER: readonly EntityType[] = ['person', 'place', 'organization'];
+
+/**
+ * The headline node (named by the title, else `fileName`) spans the whole article, so breadcrumbs read
+ * "headline › sub-heading" wherever the cursor is; the kind groups follow, each entity named by its canonical name.
+ */
+export function articleOutline(article: Article, analysis: Analysis, fileName: string): OutlineNode[] {
+  const nodes: OutlineNode[] = [];
+  const shown = article.paragraphs.filter((p) => p.kind !== 'dateline');
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  if (first && last) {
+    const titleParagraph = article.paragraphs.find((p) => p.kind === 'title');
+    const sections: OutlineNode[] = [];
+    const headings = shown.filter((p) => p.kind === 'heading');
+    headings.forEach((heading, i) => {
+      const next = headings[i + 1];
+      // a section ends with the last paragraph before the next heading
+      const body = shown.filter((p) => p.start >= heading.start && (next === undefined || p.end <= next.start) && p.kind !== 'licence');
+      const end = body.length > 0 ? body[body.length - 1]!.end : heading.end;
+      sections.push({ role: 'heading', kind: undefined, name: oneLine(article.text.slice(heading.start, heading.end)), detail: '', span: { start: heading.start, end }, selection: { start: heading.start, end: heading.end }, children: [] });
+    });
+    const selection = titleParagraph ? { start: titleParagraph.start, end: titleParagraph.end } : { start: first.start, end: first.start };
+    const name = titleParagraph ? oneLine(article.text.slice(titleParagraph.start, titleParagraph.end)) : fileName;
+    nodes.push({ role: 'headline', kind: undefined, name: name || fileName, detail: article.date ? article.date.value : '', span: { start: Math.min(first.start, selection.start), end: last.end }, selection, children: sections });
+  }
+  for (const type of ENTITY_TYPES_IN_ORDER) {
+    const byEntity = new Map<string, { canonical: string; mentions: { start: number; end: number; text: string }[] }>();
+    for (const e of analysis.entities) {
+      if (e.type !== type) continue;
+      let entry = byEntity.get(e.canonical);
+      if (!entry) byEntity.set(e.canonical, (entry = { canonical: e.canonical, mentions: [] }));
+      entry.mentions.push(e);
+    }
+    if (byEntity.size === 0) continue;
+    const entities = [...byEntity.values()].map(({ canonical, mentions }) => entityNode(type, canonical, mentions, analysis.aliases[canonical] ?? []));
+    nodes.push(groupNode(type, sortByPosition(entities)));
+  }
+  if (analysis.dates.length > 0) {
+    const dates = analysis.dates.map((d): OutlineNode => ({ role: 'mention', kind: 'date', name: oneLine(d.text), detail: describeValue(d.value), span: span(d), selection: span(d), children: [] }));
+    nodes.push(groupNode('date', sortByPosition(dates)));
+  }
+  return nodes;
+}
+
+function entityNode(type: EntityType, canonical: string, mentions: readonly { start: number; end: number; text: string }[], aliases: readonly string[]): OutlineNode {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const others = aliases.filter((a) => a !== canonical);
+  const count = `${sorted.length} ${sorted.length === 1 ? 'mention' : 'mentions'}`;
+  const children =
+    sorted.length > 1
+      ? sorted.map((m, i): OutlineNode => ({ role: 'mention', kind: type, name: oneLine(m.text), detail: `${i + 1} of ${sorted.length}`, span: span(m), selection: span(m), children: [] }))
+      : [];
+  return {
+    role: 'entity',
+    kind: type,
+    name: oneLine(canonical),
+    detail: others.length > 0 ? `${count} · also ${others.join(', ')}` : count,
+    span: { start: sorted[0]!.start, end: Math.max(...sorted.map((m) => m.end)) },
+    selection: span(sorted[0]!),
+    children,
+  };
+}
+
+function groupNode(kind: MentionKind, children: readonly OutlineNode[]): OutlineNode {
+  const start = Math.min(...children.map((c) => c.span.start));
+  const end = Math.max(...children.map((c) => c.span.end));
+  const first = children[0]!;
+  return { role: 'group', kind, name: KIND_GROUP_NAMES[kind], detail: String(children.length), span: { start, end }, selection: first.selection, children };
+}
+
+function sortByPosition(nodes: OutlineNode[]): OutlineNode[] {
+  return nodes.sort((a, b) => a.selection.start - b.selection.start || a.name.localeCompare(b.name));
+}
+
+function span(s: TextSpan): TextSpan {
+  return { start: s.start, end: s.end };
+}
+
+/** Symbol names are one line; article text may break inside a hard-wrapped heading or name. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function describeValue(value: DateValue): string {
+  if (value === null) return 'not resolved';
+  return typeof value === 'string' ? value : `${value.from} to ${value.to}`;
+}

@@ -1,0 +1,132 @@
+// The editor's own navigation gestures inside one article: Outline, breadcrumbs and Go to Symbol in Editor
+// (DocumentSymbolProvider), and every mention of the entity under the cursor highlighted (DocumentHighlightProvider).
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parseArticle } from '../core/article/parseArticle';
+import { articleOutline, type OutlineNode } from '../core/navigation/articleOutline';
+import { type MentionKind, mentionAt, mentionsOfSameEntity } from '../core/navigation/entityNavigation';
+import type { Analysis } from '../core/nlp/analysisModel';
+import type { AnalysisService } from './analysisService';
+import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
+import { ARTICLE_SCHEME } from './articleProvider';
+import type { SettingsWatcher } from './settings';
+
+/** The symbol icon of each kind, the same in the Outline, Go to Symbol and Go to Symbol in Workspace. */
+export const SYMBOL_KINDS: Readonly<Record<MentionKind, vscode.SymbolKind>> = {
+  person: vscode.SymbolKind.Object,
+  place: vscode.SymbolKind.Package,
+  organization: vscode.SymbolKind.Struct,
+  date: vscode.SymbolKind.Event,
+};
+
+/** The Outline is asked once per version of a document, so it waits for the complete analysis rather than show a part. */
+const SYMBOLS_WAIT_MILLIS = 60_000;
+const HIGHLIGHTS_WAIT_MILLIS = 8_000;
+
+const EMPTY_ANALYSIS: Analysis = { articleDate: null, entities: [], dates: [], aliases: {} };
+
+/**
+ * Reading views and files matching `articleAnnotator.articleGlobs` (as given, and relative to each workspace
+ * folder), so other files keep the editor's own word highlighting and outline.
+ */
+export function articleDocumentSelector(globs: readonly string[]): vscode.DocumentFilter[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return [{ scheme: ARTICLE_SCHEME }, ...globs.flatMap((glob) => [{ pattern: glob }, ...folders.map((folder) => ({ pattern: new vscode.RelativePattern(folder, glob) }))])];
+}
+
+export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
+  constructor(
+    private readonly articles: ArticleDocuments,
+    private readonly analysis: AnalysisService,
+  ) {}
+
+  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    const article = this.articles.get(document);
+    if (!article) return undefined;
+    const analysis = (await this.analysis.completeFor(article, token, SYMBOLS_WAIT_MILLIS)) ?? EMPTY_ANALYSIS;
+    if (token.isCancellationRequested) return undefined;
+    const outline = articleOutline(parseArticle(article.sourceText), analysis, path.posix.basename(article.sourceUri.path));
+    return outline.map((node) => toSymbol(article, node)).filter((s): s is vscode.DocumentSymbol => s !== undefined);
+  }
+}
+
+/** Editor ranges of a core outline node; a node whose text this editor does not show (the reading view's dateline) is left out. */
+function toSymbol(article: ArticleDocument, node: OutlineNode): vscode.DocumentSymbol | undefined {
+  const children = node.children.map((child) => toSymbol(article, child)).filter((s): s is vscode.DocumentSymbol => s !== undefined);
+  const selection = article.toEditorRange(node.selection.start, node.selection.end) ?? children[0]?.selectionRange;
+  if (!selection) return undefined;
+  // the editor requires the range to contain the selection; children are kept inside too, for breadcrumbs
+  // a group or an entity covers what of it is shown (the core's span may start in text this editor hides)
+  let range = node.role === 'group' || (node.role === 'entity' && children.length > 0) ? selection : (article.toEditorRange(node.span.start, node.span.end) ?? selection).union(selection);
+  if (node.role === 'group' || node.role === 'entity') for (const child of children) range = range.union(child.range);
+  const kind = node.role === 'headline' ? vscode.SymbolKind.File : node.role === 'heading' ? vscode.SymbolKind.String : SYMBOL_KINDS[node.kind ?? 'date'];
+  const symbol = new vscode.DocumentSymbol(node.name, node.detail, kind, range, selection);
+  symbol.children = children;
+  return symbol;
+}
+
+/** All mentions of the entity under the cursor, aliases included; on a date, every date resolved to the same day. */
+export class EntityHighlightProvider implements vscode.DocumentHighlightProvider {
+  constructor(
+    private readonly articles: ArticleDocuments,
+    private readonly analysis: AnalysisService,
+  ) {}
+
+  async provideDocumentHighlights(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.DocumentHighlight[] | undefined> {
+    const article = this.articles.get(document);
+    const at = article?.toSourceSpan(new vscode.Range(position, position));
+    if (!article || !at) return undefined;
+    const analysis = await this.analysis.completeFor(article, token, HIGHLIGHTS_WAIT_MILLIS);
+    if (!analysis || token.isCancellationRequested) return undefined;
+    const entity = mentionAt(analysis.entities, at.start);
+    let spans: readonly { start: number; end: number }[] = [];
+    if (entity) spans = mentionsOfSameEntity(analysis, entity);
+    else {
+      const date = mentionAt(analysis.dates, at.start);
+      if (date) spans = date.value === null ? [date] : analysis.dates.filter((d) => JSON.stringify(d.value) === JSON.stringify(date.value));
+    }
+    return spans
+      .map((s) => article.toEditorRange(s.start, s.end))
+      .filter((r): r is vscode.Range => r !== undefined)
+      .map((r) => new vscode.DocumentHighlight(r, vscode.DocumentHighlightKind.Text));
+  }
+}
+
+/** Registers the per-document providers for the article selector, again whenever the article globs or folders change. */
+export class ArticleNavigation implements vscode.Disposable {
+  private registrations: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly providers: {
+      readonly symbols: vscode.DocumentSymbolProvider;
+      readonly highlights: vscode.DocumentHighlightProvider;
+      readonly references?: vscode.ReferenceProvider;
+      readonly definitions?: vscode.DefinitionProvider;
+    },
+    private readonly settings: SettingsWatcher,
+  ) {
+    this.register();
+    this.disposables.push(
+      settings.onDidChange((change) => (change.articleGlobs ? this.register() : undefined)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.register()),
+    );
+  }
+
+  private register(): void {
+    for (const r of this.registrations) r.dispose();
+    const selector = articleDocumentSelector(this.settings.settings.articleGlobs);
+    const { symbols, highlights, references, definitions } = this.providers;
+    this.registrations = [
+      vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Article' }),
+      vscode.languages.registerDocumentHighlightProvider(selector, highlights),
+      ...(references ? [vscode.languages.registerReferenceProvider(selector, references)] : []),
+      ...(definitions ? [vscode.languages.registerDefinitionProvider(selector, definitions)] : []),
+    ];
+  }
+
+  dispose(): void {
+    for (const r of this.registrations) r.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { parseArticle } from '../../../src/core/article/parseArticle';
+import { articleOutline, type OutlineNode } from '../../../src/core/navigation/articleOutline';
+import { mentionAt, mentionsOfSameEntity, navigableMentions, stepMention } from '../../../src/core/navigation/entityNavigation';
+import type { Analysis, DateMention, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
+
+// An invented article: a headline, two sub-headings, people, a place, an organization and a date.
+const TEXT = [
+  'Ferry line to Brackwater reopens',
+  '',
+  'Mayor Tilda Ostrander cut the ribbon in Brackwater on Friday. Ostrander thanked the Quayside Trust.',
+  '',
+  'Costs and delays',
+  '',
+  'The Quayside Trust paid for the repairs, said Ostrander.',
+  '',
+  'What comes next',
+  '',
+  'Engineer Baptiste Oyelaran will inspect the pier.',
+  '',
+].join('\n');
+
+function at(needle: string, occurrence = 0): { start: number; end: number } {
+  let i = -1;
+  for (let n = 0; n <= occurrence; n++) i = TEXT.indexOf(needle, i + 1);
+  assert.ok(i >= 0, needle);
+  return { start: i, end: i + needle.length };
+}
+
+function entity(needle: string, type: EntityType, canonical: string, occurrence = 0): EntityMention {
+  return { ...at(needle, occurrence), text: needle, type, canonical };
+}
+
+const ENTITIES: EntityMention[] = [
+  entity('Brackwater', 'place', 'Brackwater', 0),
+  entity('Tilda Ostrander', 'person', 'Tilda Ostrander'),
+  entity('Brackwater', 'place', 'Brackwater', 1),
+  entity('Ostrander', 'person', 'Tilda Ostrander', 1),
+  entity('Quayside Trust', 'organization', 'Quayside Trust', 0),
+  entity('Quayside Trust', 'organization', 'Quayside Trust', 1),
+  entity('Ostrander', 'person', 'Tilda Ostrander', 2),
+  entity('Baptiste Oyelaran', 'person', 'Baptiste Oyelaran'),
+].sort((a, b) => a.start - b.start);
+const FRIDAY: DateMention = { ...at('Friday'), text: 'Friday', value: '2024-03-08', resolvedAgainst: 'article-date', reference: '2024-03-10' };
+const ANALYSIS: Analysis = { articleDate: '2024-03-10', entities: ENTITIES, dates: [FRIDAY], aliases: { 'Tilda Ostrander': ['Tilda Ostrander', 'Ostrander'] } };
+
+const slice = (s: { start: number; end: number }): string => TEXT.slice(s.start, s.end);
+const names = (nodes: readonly OutlineNode[]): string[] => nodes.map((n) => n.name);
+
+describe('article outline', () => {
+  const outline = articleOutline(parseArticle(TEXT), ANALYSIS, 'ferry.txt');
+
+  it('starts with the headline, whose sections are the sub-headings, each running to the next', () => {
+    const [headline] = outline;
+    assert.ok(headline);
+    assert.equal(headline.role, 'headline');
+    assert.equal(headline.name, 'Ferry line to Brackwater reopens');
+    assert.equal(slice(headline.selection), 'Ferry line to Brackwater reopens');
+    assert.equal(headline.span.start, 0);
+    assert.equal(headline.span.end, TEXT.trimEnd().length, 'the headline covers the whole article');
+    assert.deepEqual(names(headline.children), ['Costs and delays', 'What comes next']);
+    const [costs, next] = headline.children;
+    assert.equal(slice(costs!.selection), 'Costs and delays');
+    assert.ok(slice(costs!.span).endsWith('said Ostrander.'), 'the first section ends before the next heading');
+    assert.ok(slice(next!.span).endsWith('inspect the pier.'));
+  });
+
+  it('then people, places, organizations and dates, each entity once with its mentions as children', () => {
+    assert.deepEqual(names(outline.slice(1)), ['People', 'Places', 'Organizations', 'Dates']);
+    const people = outline[1]!;
+    assert.equal(people.detail, '2');
+    assert.deepEqual(names(people.children), ['Tilda Ostrander', 'Baptiste Oyelaran']);
+    const tilda = people.children[0]!;
+    assert.equal(tilda.detail, '3 mentions · also Ostrander');
+    assert.equal(slice(tilda.selection), 'Tilda Ostrander', 'choosing the entity goes to its first mention');
+    assert.deepEqual(tilda.children.map((c) => [c.name, c.detail, c.selection.start]), [
+      ['Tilda Ostrander', '1 of 3', at('Tilda Ostrander').start],
+      ['Ostrander', '2 of 3', at('Ostrander', 1).start],
+      ['Ostrander', '3 of 3', at('Ostrander', 2).start],
+    ]);
+    assert.ok(tilda.span.start <= tilda.selection.start && tilda.span.end >= at('Ostrander', 2).end, 'an entity spans its first to its last mention');
+    assert.deepEqual(people.children[1]!.children, [], 'a single mention has no children');
+    const dates = outline[4]!;
+    assert.deepEqual(dates.children.map((d) => [d.name, d.detail, d.kind]), [['Friday', '2024-03-08', 'date']]);
+  });
+
+  it('every node contains its selection, and a group contains its children', () => {
+    const check = (n: OutlineNode): void => {
+      assert.ok(n.span.start <= n.selection.start && n.selection.end <= n.span.end, `${n.name}`);
+      if (n.role === 'group' || n.role === 'entity') for (const c of n.children) assert.ok(n.span.start <= c.span.start && c.span.end <= n.span.end, `${c.name} in ${n.name}`);
+      n.children.forEach(check);
+    };
+    outline.forEach(check);
+  });
+
+  it('names the headline by the file when the article has no title, and skips empty kinds', () => {
+    const text = 'Officials met on Monday, and nobody else came to the meeting that day at all.';
+    const none = articleOutline(parseArticle(text), { articleDate: null, entities: [], dates: [], aliases: {} }, 'untitled.txt');
+    assert.deepEqual(names(none), ['untitled.txt']);
+    assert.deepEqual(none[0]!.children, []);
+  });
+});
+
+describe('entity navigation', () => {
+  const mentions = navigableMentions(ANALYSIS);
+  const texts = mentions.map((m) => slice(m));
+
+  it('lists entities and dates in reading order', () => {
+    assert.deepEqual(texts, ['Brackwater', 'Tilda Ostrander', 'Brackwater', 'Friday', 'Ostrander', 'Quayside Trust', 'Quayside Trust', 'Ostrander', 'Baptiste Oyelaran']);
+  });
+
+  it('steps forward and back from the cursor, leaving the mention the cursor is in', () => {
+    const inside = at('Tilda Ostrander').start + 3;
+    assert.equal(slice(stepMention(mentions, inside, 1)!.mention), 'Brackwater');
+    assert.equal(stepMention(mentions, inside, 1)!.mention.start, at('Brackwater', 1).start);
+    assert.equal(stepMention(mentions, inside, -1)!.mention.start, at('Brackwater', 0).start);
+    // from plain text between two mentions
+    const between = at('cut the ribbon').start;
+    assert.equal(stepMention(mentions, between, 1)!.mention.start, at('Brackwater', 1).start);
+    assert.equal(stepMention(mentions, between, -1)!.mention.start, at('Tilda Ostrander').start);
+  });
+
+  it('wraps around at both ends and says so', () => {
+    const last = stepMention(mentions, TEXT.length, 1)!;
+    assert.equal(last.wrapped, true);
+    assert.equal(last.mention.start, at('Brackwater').start);
+    const first = stepMention(mentions, 0, -1)!;
+    assert.equal(first.wrapped, true);
+    assert.equal(slice(first.mention), 'Baptiste Oyelaran');
+  });
+
+  it('of one kind only, skipping the others', () => {
+    const fromTilda = at('Tilda Ostrander').start;
+    assert.deepEqual([1, 2, 3].reduce<number[]>((acc) => [...acc, stepMention(mentions, acc[acc.length - 1] ?? fromTilda, 1, 'person')!.mention.start], []), [
+      at('Ostrander', 1).start,
+      at('Ostrander', 2).start,
+      at('Baptiste Oyelaran').start,
+    ]);
+    assert.equal(stepMention(mentions, fromTilda, 1, 'date')!.mention.start, at('Friday').start);
+    assert.equal(stepMention(mentions, at('Friday').start, 1, 'date')!.wrapped, true, 'the only date wraps to itself');
+    assert.equal(stepMention([], 0, 1), undefined);
+  });
+
+  it('finds the mention at the cursor from either edge, and every mention of its entity, aliases included', () => {
+    const tilda = at('Tilda Ostrander');
+    assert.equal(mentionAt(ENTITIES, tilda.start)?.canonical, 'Tilda Ostrander');
+    assert.equal(mentionAt(ENTITIES, tilda.end)?.canonical, 'Tilda Ostrander', 'just after the name');
+    assert.equal(mentionAt(ENTITIES, tilda.end + 2), undefined);
+    const same = mentionsOfSameEntity(ANALYSIS, mentionAt(ENTITIES, at('Ostrander', 2).start)!);
+    assert.deepEqual(same.map((m) => slice(m)), ['Tilda Ostrander', 'Ostrander', 'Ostrander']);
+  });
+});
