@@ -240,7 +240,8 @@ async function main() {
       const timedOut = new Promise((resolve) => {
         timer = setTimeout(() => resolve({ timeout: true }), Math.max(remaining, 1000));
       });
-      await page.goto(workbenchUrl({ port, folder: workspace, extensionPath: ROOT, testsPath: testsIndex }));
+      // a loaded machine (several runs at once on 2 cores) can take well over 30 s to load the workbench
+      await page.goto(workbenchUrl({ port, folder: workspace, extensionPath: ROOT, testsPath: testsIndex }), { timeout: 180_000 });
       const outcome = await Promise.race([exited, timedOut, serverExited]);
       clearTimeout(timer);
       tail.stop();

@@ -63,3 +63,19 @@ export function stepMention(mentions: readonly NavigableMention[], offset: numbe
 export function mentionsOfSameEntity(analysis: Analysis, mention: Pick<EntityMention, 'type' | 'canonical'>): EntityMention[] {
   return analysis.entities.filter((e) => e.type === mention.type && e.canonical === mention.canonical).sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Where an entity is first mentioned in a corpus: the first mention in the earliest-dated article that mentions it
+ * (articles without a date after the dated ones), ties broken by article key. The article's date, not the order of
+ * files, because a collection of articles on one story is read in the order things were reported.
+ */
+export function firstMention<M extends TextSpan>(byArticle: readonly { readonly article: string; readonly mentions: readonly M[] }[], dateOf: (article: string) => string | null): M | undefined {
+  const ordered = byArticle.filter((a) => a.mentions.length > 0).sort((a, b) => {
+    const da = dateOf(a.article);
+    const db = dateOf(b.article);
+    if (da !== db) return da === null ? 1 : db === null ? -1 : da < db ? -1 : 1;
+    return a.article < b.article ? -1 : a.article > b.article ? 1 : 0;
+  });
+  const mentions = ordered[0]?.mentions;
+  return mentions ? [...mentions].sort((a, b) => a.start - b.start)[0] : undefined;
+}

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../../src/core/article/parseArticle';
 import { articleOutline, type OutlineNode } from '../../../src/core/navigation/articleOutline';
-import { mentionAt, mentionsOfSameEntity, navigableMentions, stepMention } from '../../../src/core/navigation/entityNavigation';
+import { firstMention, mentionAt, mentionsOfSameEntity, navigableMentions, stepMention } from '../../../src/core/navigation/entityNavigation';
+import { LineIndex } from '../../../src/core/navigation/textPositions';
 import type { Analysis, DateMention, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
 
 // An invented article: a headline, two sub-headings, people, a place, an organization and a date.
@@ -148,5 +149,40 @@ describe('entity navigation', () => {
     assert.equal(mentionAt(ENTITIES, tilda.end + 2), undefined);
     const same = mentionsOfSameEntity(ANALYSIS, mentionAt(ENTITIES, at('Ostrander', 2).start)!);
     assert.deepEqual(same.map((m) => slice(m)), ['Tilda Ostrander', 'Ostrander', 'Ostrander']);
+  });
+});
+
+describe('line index', () => {
+  it('counts lines as the editor does: LF, CRLF and a lone CR', () => {
+    const text = 'one\ntwo\r\nthree\rfour';
+    const index = new LineIndex(text);
+    const expect = (needle: string, line: number, character: number): void => assert.deepEqual(index.positionAt(text.indexOf(needle)), { line, character }, needle);
+    expect('one', 0, 0);
+    expect('wo', 1, 1);
+    expect('three', 2, 0);
+    expect('our', 3, 1);
+    assert.deepEqual(index.positionAt(text.length + 5), { line: 3, character: 4 }, 'clamped to the end');
+    assert.deepEqual(new LineIndex('').positionAt(0), { line: 0, character: 0 });
+  });
+});
+
+describe('first mention in a corpus', () => {
+  const m = (article: string, start: number): { article: string; start: number; end: number } => ({ article, start, end: start + 3 });
+  const byArticle = [
+    { article: 'a.txt', mentions: [m('a.txt', 40), m('a.txt', 10)] },
+    { article: 'b.txt', mentions: [m('b.txt', 90)] },
+    { article: 'c.txt', mentions: [m('c.txt', 5)] },
+  ];
+
+  it('is in the earliest-dated article, whatever the file order', () => {
+    const dates: Record<string, string | null> = { 'a.txt': '2024-05-01', 'b.txt': '2024-01-15', 'c.txt': null };
+    assert.deepEqual(firstMention(byArticle, (k) => dates[k] ?? null), m('b.txt', 90));
+  });
+
+  it('puts undated articles last, breaks ties by key, and takes the earliest mention of the article', () => {
+    assert.deepEqual(firstMention(byArticle, (k) => (k === 'c.txt' ? '2020-01-01' : null)), m('c.txt', 5));
+    assert.deepEqual(firstMention(byArticle, () => null), m('a.txt', 10));
+    assert.deepEqual(firstMention(byArticle, () => '2024-01-01'), m('a.txt', 10));
+    assert.equal(firstMention([], () => null), undefined);
   });
 });
