@@ -42,6 +42,7 @@ const builds = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  { ...common, entryPoints: ['src/cli/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' },
 ];
 const tests = integrationTests();
 if (tests.length > 0 && !production) {

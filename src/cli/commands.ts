@@ -1,5 +1,6 @@
 // The table of command-line commands; each lives in its own module under src/cli/.
 import { ANALYZE_COMMAND } from './analyze';
+import { CORPUS_COMMAND } from './corpus';
 import { EXPORT_COMMAND } from './export';
 import { IMPORT_COMMAND } from './import';
 import { REANCHOR_COMMAND } from './reanchor';
@@ -13,4 +14,4 @@ export interface CliCommand {
   run(args: readonly string[], output: CommandOutput): Promise<number> | number;
 }
 
-export const COMMANDS: readonly CliCommand[] = [ANALYZE_COMMAND, REANCHOR_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND];
+export const COMMANDS: readonly CliCommand[] = [ANALYZE_COMMAND, CORPUS_COMMAND, REANCHOR_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND];
