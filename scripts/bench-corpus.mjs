@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+// npm run bench:corpus [-- --sizes 100,1000,5000]
+//
+// Scale of the whole-collection path (article-annotator corpus and the workspace index) on generated collections of
+// DISTINCT articles: sentences of the seeds and of ../shared/train/gum-open.jsonl (open training data, never the eval
+// data) mixed across source documents, their names (the gold person/place/organization spans of the training data,
+// and the seeds' capitalised names) replaced by generated ones drawn from shared pools, so names recur across articles
+// as they do in a real collection; every paragraph is unique. For each size it prints, in the same run:
+// - raw compromise (nlp(text) + .people() + .places() + .organizations()) on the same texts, one thread;
+// - indexing (read each file, analyse it, put it in a CorpusIndex, list the entities) with 1 and 2 worker threads,
+//   the code of `article-annotator corpus`, and its ratio to raw compromise;
+// - the index's memory (heap held by the CorpusIndex, after garbage collection) and the process's peak RSS;
+// - reopening from a cache: per-article analyses serialised as JSON beside a content hash, as the extension stores
+//   them, then read, hashed, checked, parsed, put in a new CorpusIndex and its entity list built;
+// - re-indexing one changed article (analyse + setArticle) against analysing that article alone.
+// Asserts nothing; the targets are printed beside the figures.
+import nlp from 'compromise';
+import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = path.join(root, '.bench');
+const sizesArg = process.argv.indexOf('--sizes');
+const SIZES = (sizesArg > 0 ? process.argv[sizesArg + 1] : '100,1000,5000').split(',').map(Number);
+
+// --- the code under test, bundled from the sources as they are now ------------------------------------------------
+fs.mkdirSync(benchDir, { recursive: true });
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' };
+await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/cli/corpus.ts')], outfile: path.join(benchDir, 'corpus-cli.cjs') });
+await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/cli/corpusWorker.ts')], outfile: path.join(benchDir, 'corpusWorker.js') });
+await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/nlp/pipeline.ts')], outfile: path.join(benchDir, 'corpus-pipeline.cjs') });
+await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/corpus/corpusIndex.ts')], outfile: path.join(benchDir, 'corpus-index.cjs') });
+const require = createRequire(import.meta.url);
+const { analyzeFiles } = require(path.join(benchDir, 'corpus-cli.cjs'));
+const { CorpusIndex } = require(path.join(benchDir, 'corpus-index.cjs'));
+const { analyzeArticle } = require(path.join(benchDir, 'corpus-pipeline.cjs'));
+
+// --- generated collections ------------------------------------------------------------------------------------------
+let seed = 20260501;
+function random(n) {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) % n;
+}
+const pick = (list) => list[random(list.length)];
+/** Zipf-like: low indexes far more often, so some names recur in many articles and most in few. */
+const skewed = (list) => list[Math.floor(list.length * Math.pow(random(1_000_000) / 1_000_000, 3))];
+
+const SYLLABLES = 'ba be bi bo da de di do fa fe ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi vo za ze zi zo an en in on ar er or el al ol'.split(' ');
+const word = () => {
+  let w = '';
+  for (let i = 0, n = 2 + random(2); i < n; i++) w += pick(SYLLABLES);
+  return w[0].toUpperCase() + w.slice(1);
+};
+const people = Array.from({ length: 4000 }, () => [word(), word()]);
+const places = Array.from({ length: 1500 }, () => word() + pick(['', '', 'ville', 'burg', ' Springs', 'ford', 'stad']));
+const orgs = Array.from({ length: 1500 }, () => `${word()} ${pick(['Group', 'Bank', 'Foods', 'Council', 'Party', 'University', 'Institute', 'Motors', 'Union', 'Airlines'])}`);
+
+function sourceDocuments() {
+  const docs = [];
+  // ../shared from the repository, or from a worktree under wt/
+  const train = [path.resolve(root, '..', 'shared'), path.resolve(root, '..', '..', 'shared')].map((d) => path.join(d, 'train', 'gum-open.jsonl')).find((f) => fs.existsSync(f));
+  if (train) {
+    for (const line of fs.readFileSync(train, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const doc = JSON.parse(line);
+      const names = (doc.entities ?? []).filter((e) => ['PER', 'LOC', 'ORG'].includes(e.type)).map((e) => ({ text: e.text, type: e.type }));
+      docs.push({ text: doc.text, names });
+    }
+  }
+  for (const f of fs.readdirSync(path.join(root, 'seeds')).filter((f) => f.endsWith('.txt'))) {
+    const text = fs.readFileSync(path.join(root, 'seeds', f), 'utf8');
+    // the seeds have no gold: their capitalised two-word names stand in
+    const names = [...new Set(text.match(/\b[A-Z][a-z]+ [A-Z][a-z]+\b/g) ?? [])].map((t) => ({ text: t, type: 'PER' }));
+    docs.push({ text, names });
+  }
+  return docs.map((d) => ({
+    sentences: d.text
+      .split(/(?<=[.!?])\s+(?=[A-Z"“])|\n+/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 30 && s.length < 400 && /[a-z]/.test(s)),
+    names: [...new Map(d.names.filter((n) => n.text.length > 2).map((n) => [n.text, n])).values()].sort((a, b) => b.text.length - a.text.length),
+  })).filter((d) => d.sentences.length >= 5);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function generateCollection(count, docs) {
+  const paragraphs = new Set();
+  const articles = [];
+  while (articles.length < count) {
+    const rename = new Map();
+    const renamed = (name) => {
+      let r = rename.get(name.text);
+      if (r === undefined) {
+        const words = name.text.split(/\s+/).length;
+        if (name.type === 'PER') {
+          const [first, last] = skewed(people);
+          r = words >= 2 ? `${first} ${last}` : last;
+        } else if (name.type === 'LOC') r = skewed(places);
+        else r = words >= 2 ? skewed(orgs) : skewed(orgs).split(' ')[0];
+        rename.set(name.text, r);
+      }
+      return r;
+    };
+    const sources = Array.from({ length: 2 + random(3) }, () => pick(docs));
+    const body = [];
+    for (let p = 0, n = 4 + random(5); p < n; p++) {
+      const sentences = [];
+      for (let s = 0, m = 2 + random(3); s < m; s++) {
+        const doc = pick(sources);
+        let sentence = pick(doc.sentences);
+        for (const name of doc.names) if (sentence.includes(name.text)) sentence = sentence.split(name.text).join(renamed(name));
+        sentences.push(sentence);
+      }
+      const paragraph = sentences.join(' ');
+      if (paragraphs.has(paragraph)) continue;
+      paragraphs.add(paragraph);
+      body.push(paragraph);
+    }
+    const title = `${pick(body).split(/\s+/).slice(0, 6).join(' ').replace(/[.,;:]$/, '')}`;
+    const year = 2005 + random(20);
+    const date = new Date(Date.UTC(year, random(12), 1 + random(28)));
+    const dateline = random(4) === 0 ? [] : [`${WEEKDAYS[date.getUTCDay()]}, ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${year}`];
+    articles.push([title, ...dateline, ...body].join('\n\n') + '\n');
+  }
+  return articles;
+}
+
+// --- measuring ------------------------------------------------------------------------------------------------------
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+sampler.unref();
+const gc = () => globalThis.gc?.();
+const now = () => performance.now();
+
+function raw(text) {
+  const doc = nlp(text);
+  return doc.people().length + doc.places().length + doc.organizations().length;
+}
+
+/** CPU milliseconds of the whole process (worker threads included) since `start`. */
+const cpuMs = (start) => {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+};
+
+async function indexWith(files, threads) {
+  const t0 = now();
+  const c0 = process.cpuUsage();
+  const results = await analyzeFiles(files.map((file) => ({ file, dateFromFile: false })), threads);
+  const index = new CorpusIndex();
+  for (const r of results) if (!('problem' in r)) index.setArticle(r.file, r.analysis, r.text);
+  const entities = index.entities();
+  return { ms: now() - t0, cpu: cpuMs(c0), index, results, entities: entities.length };
+}
+
+const hash = (text) => createHash('sha256').update(text).digest('hex');
+const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+const docs = sourceDocuments();
+console.log(`bench:corpus  sources: ${docs.length} documents, ${docs.reduce((n, d) => n + d.sentences.length, 0)} sentences; node ${process.version}; ${globalThis.gc ? 'gc exposed' : 'run with --expose-gc for memory figures'}`);
+raw('Warm-up of compromise.'); // its lexicon loads once, outside the timings
+analyzeArticle('Warm-up of the pipeline in Kabul.');
+
+for (const size of SIZES) {
+  const texts = generateCollection(size, docs);
+  const dir = path.join(benchDir, `corpus-${size}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const files = texts.map((text, i) => {
+    const file = path.join(dir, `article-${String(i).padStart(5, '0')}.txt`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  console.log(`\n${size} distinct articles, ${(chars / 1e6).toFixed(2)} M characters (${Math.round(chars / size)} per article)`);
+
+  gc();
+  let t0 = now();
+  let c0 = process.cpuUsage();
+  for (const text of texts) raw(text);
+  const rawMs = now() - t0;
+  const rawCpu = cpuMs(c0);
+
+  gc();
+  const one = await indexWith(files, 1);
+  one.index = undefined;
+  one.results = undefined;
+  gc();
+  const two = await indexWith(files, 2);
+  console.log(`  raw compromise, 1 thread        ${ms(rawMs).padStart(9)}   cpu ${ms(rawCpu)}`);
+  console.log(`  index, 1 worker (in-process)    ${ms(one.ms).padStart(9)}   cpu ${ms(one.cpu)}; ${(one.ms / rawMs).toFixed(2)}x raw compromise`);
+  console.log(`  index, 2 workers                ${ms(two.ms).padStart(9)}   cpu ${ms(two.cpu)}; ${(rawMs / two.ms).toFixed(2)}x faster than raw compromise (target >= 1.5x); ${two.entities} entities`);
+  console.log(`  load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores (wall times need an idle machine; cpu times are the process's, workers included)`);
+
+  // memory held by the index alone: build it again from the analyses, with nothing else new alive
+  const analyses = two.results.filter((r) => !('problem' in r));
+  two.index = undefined;
+  two.results = undefined;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let index = new CorpusIndex();
+  for (const r of analyses) index.setArticle(r.file, r.analysis, r.text);
+  index.entities();
+  gc();
+  const held = process.memoryUsage().heapUsed - before;
+  console.log(`  index memory                    ${mb(held).padStart(9)}   (target < 200 MB at 5,000); peak RSS so far ${mb(peakRss)}`);
+
+  // reopen from the cache
+  const cache = analyses.map((r) => JSON.stringify({ format: 1, contentHash: hash(r.text), analysis: r.analysis }));
+  index = undefined;
+  gc();
+  t0 = now();
+  const reopened = new CorpusIndex();
+  files.forEach((file, i) => {
+    const text = fs.readFileSync(file, 'utf8');
+    const entry = JSON.parse(cache[i]);
+    if (entry.contentHash !== hash(text)) throw new Error(`cache miss for ${file}`);
+    reopened.setArticle(file, entry.analysis, text);
+  });
+  const listed = reopened.entities();
+  const reopenMs = now() - t0;
+  console.log(`  reopen from cache               ${ms(reopenMs).padStart(9)}   (read, hash, parse, index, list ${listed.length} entities; target <= 1 s at 1,000)`);
+
+  // one article changes
+  const victim = Math.floor(size / 2);
+  const changedText = `${texts[victim]}\n${pick(people).join(' ')} said the ${pick(orgs)} would meet in ${pick(places)}.\n`;
+  const runs = 7;
+  const alone = [];
+  const reindex = [];
+  const setOnly = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    t0 = now();
+    analyzeArticle(changedText);
+    alone.push(now() - t0);
+    gc();
+    t0 = now();
+    const analysis = analyzeArticle(changedText);
+    const t1 = now();
+    reopened.setArticle(files[victim], analysis, changedText);
+    reopened.entities();
+    reindex.push(now() - t0);
+    setOnly.push(now() - t1);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(
+    `  re-index one changed article    ${ms(median(reindex)).padStart(9)}   analysing it alone ${ms(median(alone))}: ${(median(reindex) / median(alone)).toFixed(2)}x (target <= 1x plus noise); index update + entity list ${ms(median(setOnly))}`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+console.log(`\npeak RSS ${mb(peakRss)}`);
