@@ -50,6 +50,8 @@ export const QUIET_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'files.hotExit': 'off',
+  // The web workbench auto-saves after 1 s by default; tests that edit articles without saving need it off.
+  'files.autoSave': 'off',
   'editor.minimap.enabled': false,
   'chat.commandCenter.enabled': false,
   'chat.disableAIFeatures': true,
