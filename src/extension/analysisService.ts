@@ -33,6 +33,8 @@ interface Job {
   readonly optionsKey: string;
   priority: readonly SourceSpan[];
   readonly waiters: ((analysis: Analysis | undefined) => void)[];
+  /** A workspace-index job: runs after every editor's job, its result is neither kept in `latest` nor announced. */
+  background: boolean;
 }
 
 /** One job runs at a time; a newer request for the same article replaces its queued or running job. */
@@ -44,6 +46,8 @@ export class AnalysisService implements vscode.Disposable {
   private inProcessScheduled = false;
   private running: Job | undefined;
   private readonly queue = new Map<string, Job>();
+  private readonly backgroundQueue = new Map<string, Job>();
+  private completedRuns = 0;
   private readonly latest = new Map<string, AnalysisUpdate & { readonly optionsKey: string }>();
   private readonly stats = new Map<string, AnalysisRunStats>();
   private nextId = 1;
@@ -127,17 +131,86 @@ export class AnalysisService implements vscode.Disposable {
     const same = (job: Job | undefined): job is Job => job !== undefined && job.key === key && job.text === text && job.optionsKey === optionsKey;
     const existing = same(this.running) ? this.running : this.queue.get(key);
     if (same(existing)) {
+      // an editor now waits for it: it becomes an editor job (result kept and announced)
+      existing.background = false;
       if (priority.length > 0) this.prioritize(key, priority);
       return new Promise((resolve) => existing.waiters.push(resolve));
     }
+    const waiting = this.backgroundQueue.get(key);
+    if (same(waiting)) {
+      this.backgroundQueue.delete(key);
+      waiting.background = false;
+      waiting.priority = priority;
+      this.queue.set(key, waiting);
+      this.preemptBackground();
+      this.pump();
+      return new Promise((resolve) => waiting.waiters.push(resolve));
+    }
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority, waiters: [resolve] };
+      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority, waiters: [resolve], background: false };
       const queued = this.queue.get(key);
       if (queued) for (const w of queued.waiters) w(undefined);
       this.queue.set(key, job);
-      if (this.running?.key === key) this.cancelRunning();
+      if (this.running?.key === key && !this.running.background) this.cancelRunning();
+      this.preemptBackground();
       this.pump();
     });
+  }
+
+  /**
+   * Analyses an article for the workspace index: after every editor's job, without partial results, and without
+   * keeping or announcing the result (`latest`, `onDidAnalyze` are for what editors show). Joins an editor's job for the
+   * same text and options. Resolves with undefined when a newer background request for the key replaced it.
+   */
+  analyzeInBackground(key: string, text: string, options: AnalyzeOptions): Promise<Analysis | undefined> {
+    const optionsKey = JSON.stringify(options);
+    const done = this.latest.get(key);
+    if (done && done.complete && done.text === text && done.optionsKey === optionsKey) return Promise.resolve(done.analysis);
+    const same = (job: Job | undefined): job is Job => job !== undefined && job.key === key && job.text === text && job.optionsKey === optionsKey;
+    const existing = [this.running, this.queue.get(key), this.backgroundQueue.get(key)].find(same);
+    if (existing) return new Promise((resolve) => existing.waiters.push(resolve));
+    return new Promise((resolve) => {
+      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority: [], waiters: [resolve], background: true };
+      const queued = this.backgroundQueue.get(key);
+      if (queued) for (const w of queued.waiters) w(undefined);
+      this.backgroundQueue.set(key, job);
+      this.pump();
+    });
+  }
+
+  /** Drops background requests for an article (deleted, or no longer an article); their promises resolve with undefined. */
+  cancelBackground(key?: string): void {
+    for (const [k, job] of [...this.backgroundQueue]) {
+      if (key !== undefined && k !== key) continue;
+      this.backgroundQueue.delete(k);
+      for (const w of job.waiters) w(undefined);
+    }
+    if (this.running?.background && (key === undefined || this.running.key === key)) {
+      this.cancelRunning();
+      this.pump();
+    }
+  }
+
+  /** Background jobs waiting (not counting the one running). */
+  get backgroundPending(): number {
+    return this.backgroundQueue.size;
+  }
+
+  /** Complete analyses run since activation (editor and background jobs; results reused from `latest` do not count). */
+  get analysesRun(): number {
+    return this.completedRuns;
+  }
+
+  // An editor's job does not wait for a background one: the background job goes back to the front of its queue.
+  private preemptBackground(): void {
+    const job = this.running;
+    if (!job?.background) return;
+    this.running = undefined;
+    this.send({ type: 'cancel', jobId: job.id });
+    const rest = [...this.backgroundQueue].filter(([k]) => k !== job.key);
+    this.backgroundQueue.clear();
+    this.backgroundQueue.set(job.key, { ...job, id: this.nextId++ });
+    for (const [k, j] of rest) this.backgroundQueue.set(k, j);
   }
 
   /** Moves the given source spans of an article's running job to the front (the user scrolled). */
@@ -153,7 +226,7 @@ export class AnalysisService implements vscode.Disposable {
   forget(key: string): void {
     this.latest.delete(key);
     this.stats.delete(key);
-    if (this.running?.key === key) {
+    if (this.running?.key === key && !this.running.background) {
       this.cancelRunning();
       this.pump();
     }
@@ -175,9 +248,10 @@ export class AnalysisService implements vscode.Disposable {
   private pump(): void {
     if (this.running || this.disposed) return;
     const next = this.queue.values().next();
-    if (next.done) return;
-    const job = next.value;
-    this.queue.delete(job.key);
+    const job = next.done ? this.backgroundQueue.values().next().value : next.value;
+    if (!job) return;
+    if (job.background) this.backgroundQueue.delete(job.key);
+    else this.queue.delete(job.key);
     this.running = job;
     this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority });
   }
@@ -233,9 +307,19 @@ export class AnalysisService implements vscode.Disposable {
       return;
     }
     const complete = message.type === 'done';
+    if (job.background) {
+      if (!complete) return;
+      this.completedRuns++;
+      this.running = undefined;
+      this.log.trace(`Indexed ${job.key}: ${job.text.length} characters in ${message.millis} ms`);
+      for (const w of job.waiters) w(message.analysis);
+      this.pump();
+      return;
+    }
     const update = { key: job.key, text: job.text, analysis: message.analysis, complete, optionsKey: job.optionsKey };
     this.latest.set(job.key, update);
     if (message.type === 'done') {
+      this.completedRuns++;
       const stats: AnalysisRunStats = { key: job.key, characters: job.text.length, millis: message.millis, analysedSlices: message.analysed, reusedSlices: message.reused, inWorker };
       this.stats.set(job.key, stats);
       this.log.debug(`Analysed ${job.key}: ${stats.characters} characters in ${stats.millis} ms (${stats.analysedSlices} slices analysed, ${stats.reusedSlices} reused, ${inWorker ? 'worker thread' : 'in-process'})`);
@@ -277,8 +361,9 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.cancelRunning();
-    for (const job of this.queue.values()) for (const w of job.waiters) w(undefined);
+    for (const job of [...this.queue.values(), ...this.backgroundQueue.values()]) for (const w of job.waiters) w(undefined);
     this.queue.clear();
+    this.backgroundQueue.clear();
     const worker = this.worker;
     this.worker = undefined;
     if (worker) void worker.terminate().catch(() => undefined);

@@ -1,26 +1,58 @@
-// The "Entities" view: for the current article, each kind, then each entity with its mention count; click reveals
-// its first mention.
+// The "Entities" view. Workspace mode (default): each kind, then each entity of the whole collection (mentions,
+// articles), which expands to its articles and their mentions; sortable, filterable; a Dates group lists the current
+// article's resolved dates. Article mode: the current article's entities, a click reveals the first mention.
 import * as vscode from 'vscode';
-import type { Analysis } from '../core/nlp/analysisModel';
+import type { CorpusEntity, CorpusMention } from '../core/corpus/corpusIndex';
+import type { Analysis, EntityType } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
+import { AnnotationService } from './annotationService';
+import { describeDateValue } from './entityHoverProvider';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 export const ENTITIES_VIEW = 'articleAnnotator.entities';
 export const REVEAL_ENTITY_COMMAND = 'articleAnnotator.revealEntity';
 export const REFRESH_ENTITIES_COMMAND = 'articleAnnotator.refreshEntities';
+export const SHOW_WORKSPACE_ENTITIES_COMMAND = 'articleAnnotator.showWorkspaceEntities';
+export const SHOW_ARTICLE_ENTITIES_COMMAND = 'articleAnnotator.showArticleEntities';
+export const SORT_ENTITIES_COMMAND = 'articleAnnotator.sortEntities';
+export const FILTER_ENTITIES_COMMAND = 'articleAnnotator.filterEntities';
+export const CLEAR_ENTITIES_FILTER_COMMAND = 'articleAnnotator.clearEntitiesFilter';
+/** Context keys: which mode the view is in, and whether a filter is set (menus show the matching actions). */
+const MODE_CONTEXT = 'articleAnnotator.entitiesMode';
+const FILTERED_CONTEXT = 'articleAnnotator.entitiesFiltered';
+const STATE_KEY = 'articleAnnotator.entitiesView';
+/** Entities listed per kind at most; the rest is one "… more" row (a filter narrows the list). */
+const MAX_PER_KIND = 500;
+const CONTEXT_CHARS = 40;
+const NAME_ORDER = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** After the index changed, the workspace tree is redrawn this much later (while it is busy indexing, much later). */
+const WORKSPACE_REFRESH_MILLIS = 300;
+const WORKSPACE_REFRESH_BUSY_MILLIS = 10_000;
 
 export type EntityKind = 'person' | 'place' | 'organization' | 'date';
-const KINDS: readonly { kind: EntityKind; title: string; icon: string }[] = [
-  { kind: 'person', title: 'People', icon: 'person' },
-  { kind: 'place', title: 'Places', icon: 'location' },
-  { kind: 'organization', title: 'Organizations', icon: 'organization' },
-  { kind: 'date', title: 'Dates', icon: 'calendar' },
+export type EntitiesMode = 'workspace' | 'article';
+export type EntitiesSort = 'mentions' | 'name' | 'firstDate';
+const KINDS: readonly { kind: EntityKind; title: string; icon: string; singular: string }[] = [
+  { kind: 'person', title: 'People', icon: 'person', singular: 'person' },
+  { kind: 'place', title: 'Places', icon: 'location', singular: 'place' },
+  { kind: 'organization', title: 'Organizations', icon: 'organization', singular: 'organization' },
+  { kind: 'date', title: 'Dates', icon: 'calendar', singular: 'date' },
+];
+const SORTS: readonly { sort: EntitiesSort; label: string; detail: string }[] = [
+  { sort: 'mentions', label: 'Mentions', detail: 'Most mentioned first' },
+  { sort: 'name', label: 'Name', detail: 'Alphabetical' },
+  { sort: 'firstDate', label: 'First date', detail: 'By the date of the earliest article that mentions it' },
 ];
 
 export interface EntityKindNode {
   readonly kind: 'kind';
   readonly entityKind: EntityKind;
   readonly entities: readonly EntityNode[];
+  /** Entities of this kind left out beyond the per-kind limit. */
+  readonly hidden?: number;
+  /** Set on the Dates group of workspace mode: the article whose dates it lists. */
+  readonly article?: string;
 }
 /** Carries `uri`, `start`, `end`, `text` of the first mention so correction commands accept it as their argument. */
 export interface EntityNode {
@@ -32,20 +64,63 @@ export interface EntityNode {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Workspace mode: how many articles mention it (the node expands to them). */
+  readonly articles?: number;
+  /** Workspace mode: the earliest article date (YYYY-MM-DD) among them. */
+  readonly firstDate?: string;
+  /** For a date: its resolved value, described. */
+  readonly resolved?: string;
 }
-export type EntitiesTreeNode = EntityKindNode | EntityNode;
+export interface EntityArticleNode {
+  readonly kind: 'article';
+  readonly entity: EntityNode;
+  readonly key: string;
+  readonly mentions: readonly CorpusMention[];
+}
+export interface EntityMentionNode {
+  readonly kind: 'mention';
+  readonly entity: EntityNode;
+  readonly key: string;
+  readonly uri: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The words around it, one line, and where the mention is in that line. */
+  readonly context: string;
+  readonly highlight: readonly [number, number];
+}
+export interface MoreNode {
+  readonly kind: 'more';
+  readonly entityKind: EntityKind;
+  readonly hidden: number;
+}
+export type EntitiesTreeNode = EntityKindNode | EntityNode | EntityArticleNode | EntityMentionNode | MoreNode;
+
+interface ViewState {
+  readonly mode: EntitiesMode;
+  readonly sort: EntitiesSort;
+}
 
 export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<EntitiesTreeNode | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
   private article: ArticleDocument | undefined;
   private pending: NodeJS.Timeout | undefined;
+  private pendingDue = 0;
+  private modeValue: EntitiesMode;
+  private sortValue: EntitiesSort;
+  private filterValue = '';
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
   constructor(
     private readonly analysis: AnalysisService,
     private readonly articles: ArticleDocuments,
+    private readonly index: WorkspaceIndex,
+    private readonly state: vscode.Memento,
   ) {
+    const saved = state.get<Partial<ViewState>>(STATE_KEY) ?? {};
+    this.modeValue = saved.mode === 'article' ? 'article' : 'workspace';
+    this.sortValue = SORTS.some((s) => s.sort === saved.sort) ? saved.sort! : 'mentions';
     this.disposables.push(
       this.changeEmitter,
       vscode.window.onDidChangeActiveTextEditor(() => this.track()),
@@ -56,13 +131,67 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
       articles.onDidChangeArticle((change) => {
         if (change.key === this.article?.key) this.track();
       }),
+      // while thousands of articles come in, the whole list is redrawn only now and then: each redraw re-ranks every entity
+      index.onDidChange(() => {
+        if (this.modeValue === 'workspace') this.schedule(index.busy ? WORKSPACE_REFRESH_BUSY_MILLIS : WORKSPACE_REFRESH_MILLIS);
+      }),
     );
+    this.updateContext();
     this.track();
   }
 
   /** The article the view shows: the active editor's, kept while focus is elsewhere (the view itself, a panel). */
   get currentArticle(): ArticleDocument | undefined {
     return this.article;
+  }
+
+  get mode(): EntitiesMode {
+    return this.modeValue;
+  }
+
+  get sort(): EntitiesSort {
+    return this.sortValue;
+  }
+
+  get filter(): string {
+    return this.filterValue;
+  }
+
+  setMode(mode: EntitiesMode): void {
+    this.modeValue = mode;
+    this.save();
+    this.track();
+  }
+
+  setSort(sort: EntitiesSort): void {
+    this.sortValue = sort;
+    this.save();
+    this.schedule();
+  }
+
+  setFilter(filter: string): void {
+    this.filterValue = filter.trim();
+    this.updateContext();
+    this.schedule();
+  }
+
+  /** What the view's title bar says next to its name. */
+  describe(): string | undefined {
+    const parts: string[] = [];
+    if (this.modeValue === 'workspace') parts.push(`workspace · ${this.index.corpus.articleKeys.length} articles`);
+    else if (this.article) parts.push(AnnotationService.articleName(this.article.key));
+    if (this.filterValue) parts.push(`filter “${this.filterValue}”`);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
+  }
+
+  private save(): void {
+    this.updateContext();
+    void this.state.update(STATE_KEY, { mode: this.modeValue, sort: this.sortValue } satisfies ViewState);
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', MODE_CONTEXT, this.modeValue);
+    void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterValue !== '');
   }
 
   /** Follows the active editor; asks for an analysis when none is current. */
@@ -74,27 +203,112 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
     this.schedule();
   }
 
-  private schedule(): void {
-    if (this.pending) return;
+  private schedule(delay = 50): void {
+    const due = Date.now() + delay;
+    if (this.pending && this.pendingDue <= due) return;
+    if (this.pending) clearTimeout(this.pending);
+    this.pendingDue = due;
     this.pending = setTimeout(() => {
       this.pending = undefined;
       this.changeEmitter.fire(undefined);
-    }, 50);
+    }, delay);
   }
 
-  /** The analysis the view is drawn from (undefined while the article is being analysed). */
+  /** The analysis of the current article (undefined while it is being analysed). */
   currentAnalysis(): Analysis | undefined {
     if (!this.article) return undefined;
     return this.analysis.currentFor(this.article)?.analysis;
   }
 
   getChildren(node?: EntitiesTreeNode): EntitiesTreeNode[] {
-    if (node) return node.kind === 'kind' ? [...node.entities] : [];
+    if (!node) return this.modeValue === 'workspace' ? this.workspaceRoots() : this.articleRoots();
+    switch (node.kind) {
+      case 'kind':
+        return node.hidden ? [...node.entities, { kind: 'more', entityKind: node.entityKind, hidden: node.hidden }] : [...node.entities];
+      case 'entity':
+        return this.modeValue === 'workspace' && node.entityKind !== 'date' ? this.articlesOf(node) : [];
+      case 'article':
+        return node.mentions.map((m) => this.mentionNode(node.entity, m));
+      default:
+        return [];
+    }
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  // ---- workspace mode ----
+
+  private workspaceRoots(): EntitiesTreeNode[] {
+    const corpus = this.index.corpus;
+    const filter = this.filterValue.toLowerCase();
+    const roots: EntitiesTreeNode[] = [];
+    for (const { kind } of KINDS) {
+      if (kind === 'date') continue;
+      const entities = corpus
+        .entities(kind)
+        // a filter finds an entity by any name it goes by ("Ghani" finds "Ashraf Ghani")
+        .filter((e) => filter === '' || e.aliases.some((a) => a.toLowerCase().includes(filter)) || e.canonical.toLowerCase().includes(filter))
+        .map((e): EntityNode => new CorpusEntityNode(this.index, e));
+      if (entities.length === 0) continue;
+      const sorted = this.sorted(entities);
+      roots.push({ kind: 'kind', entityKind: kind, entities: sorted.slice(0, MAX_PER_KIND), ...(sorted.length > MAX_PER_KIND ? { hidden: sorted.length - MAX_PER_KIND } : {}) });
+    }
+    const dates = this.currentDates();
+    if (dates) roots.push(dates);
+    return roots;
+  }
+
+  private sorted(entities: EntityNode[]): EntityNode[] {
+    // the corpus lists entities most mentioned first already; thousands of names are compared with one collator
+    if (this.sortValue === 'mentions') return entities;
+    const byName = (a: EntityNode, b: EntityNode): number => NAME_ORDER.compare(a.name, b.name);
+    if (this.sortValue === 'name') return entities.sort(byName);
+    if (this.sortValue === 'firstDate') return entities.sort((a, b) => (a.firstDate === b.firstDate ? 0 : a.firstDate === undefined ? 1 : b.firstDate === undefined ? -1 : a.firstDate < b.firstDate ? -1 : 1) || b.mentions - a.mentions || byName(a, b));
+    return entities.sort((a, b) => b.mentions - a.mentions || (b.articles ?? 0) - (a.articles ?? 0) || byName(a, b));
+  }
+
+  private articlesOf(entity: EntityNode): EntityArticleNode[] {
+    const details = entity instanceof CorpusEntityNode ? this.index.corpus.entity(entity.id) : undefined;
+    return (details?.byArticle ?? [])
+      .map((a): EntityArticleNode => ({ kind: 'article', entity, key: a.article, mentions: a.mentions }))
+      .sort((a, b) => b.mentions.length - a.mentions.length || a.key.localeCompare(b.key));
+  }
+
+  private mentionNode(entity: EntityNode, m: CorpusMention): EntityMentionNode {
+    const text = this.index.textOf(m.article) ?? '';
+    const from = Math.max(0, m.start - CONTEXT_CHARS);
+    const to = Math.min(text.length, m.end + CONTEXT_CHARS);
+    const before = `${from > 0 ? '…' : ''}${oneLine(text.slice(from, m.start))}`;
+    const mention = oneLine(m.text);
+    const context = `${before}${mention}${oneLine(text.slice(m.end, to))}${to < text.length ? '…' : ''}`;
+    return { kind: 'mention', entity, key: m.article, uri: this.index.uriOf(m.article).toString(), start: m.start, end: m.end, text: m.text, context, highlight: [before.length, before.length + mention.length] };
+  }
+
+  /** The current article's resolved dates (workspace mode lists them in their own group). */
+  private currentDates(): EntityKindNode | undefined {
+    const article = this.article;
+    const analysis = article ? (this.analysis.currentFor(article)?.analysis ?? this.index.analysisOf(article.key)) : undefined;
+    if (!article || !analysis) return undefined;
+    const uri = article.sourceUri.toString();
+    const filter = this.filterValue.toLowerCase();
+    const entities = analysis.dates
+      .filter((d) => d.value !== null && (filter === '' || d.text.toLowerCase().includes(filter)))
+      .map((d): EntityNode => ({ kind: 'entity', entityKind: 'date', name: d.text, mentions: 1, uri, start: d.start, end: d.end, text: d.text, resolved: describeDateValue(d.value!) }));
+    return entities.length > 0 ? { kind: 'kind', entityKind: 'date', entities, article: article.key } : undefined;
+  }
+
+  // ---- article mode (the view before the workspace index) ----
+
+  private articleRoots(): EntitiesTreeNode[] {
     const analysis = this.currentAnalysis();
     const article = this.article;
     if (!analysis || !article) return [];
+    const filter = this.filterValue.toLowerCase();
     const groups = new Map<string, { kind: EntityKind; name: string; count: number; start: number; end: number; text: string }>();
     const add = (kind: EntityKind, name: string, start: number, end: number, text: string): void => {
+      if (filter !== '' && !name.toLowerCase().includes(filter)) return;
       const id = `${kind}\u0000${name}`;
       const group = groups.get(id);
       if (!group) groups.set(id, { kind, name, count: 1, start, end, text });
@@ -117,26 +331,166 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   }
 
   getTreeItem(node: EntitiesTreeNode): vscode.TreeItem {
-    if (node.kind === 'kind') {
-      const spec = KINDS.find((k) => k.kind === node.entityKind)!;
-      const item = new vscode.TreeItem(spec.title, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `kind:${node.entityKind}`;
-      item.description = String(node.entities.length);
-      item.iconPath = new vscode.ThemeIcon(spec.icon);
-      item.contextValue = 'entityKind';
-      return item;
+    switch (node.kind) {
+      case 'kind': {
+        const spec = KINDS.find((k) => k.kind === node.entityKind)!;
+        const title = node.article ? `Dates in ${AnnotationService.articleName(node.article)}` : spec.title;
+        const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `kind:${node.entityKind}`;
+        const count = node.entities.length + (node.hidden ?? 0);
+        item.description = String(count);
+        item.iconPath = new vscode.ThemeIcon(spec.icon);
+        item.contextValue = 'entityKind';
+        item.accessibilityInformation = { label: `${title}, ${count} ${count === 1 ? 'entry' : 'entries'}` };
+        return item;
+      }
+      case 'entity':
+        return this.entityItem(node);
+      case 'article': {
+        const name = AnnotationService.articleName(node.key);
+        const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `article:${node.entity.entityKind}:${node.entity.name}:${node.key}`;
+        item.description = `${plural(node.mentions.length, 'mention')} · ${node.key.includes('/') ? node.key.slice(0, node.key.lastIndexOf('/')) : ''}`.replace(/ · $/, '');
+        item.resourceUri = this.index.uriOf(node.key);
+        item.iconPath = vscode.ThemeIcon.File;
+        item.tooltip = `${node.key}: ${plural(node.mentions.length, 'mention')} of ${node.entity.name}`;
+        item.accessibilityInformation = { label: `${name}, ${plural(node.mentions.length, 'mention')} of ${node.entity.name}` };
+        item.contextValue = 'entityArticle';
+        return item;
+      }
+      case 'mention': {
+        const item = new vscode.TreeItem({ label: node.context, highlights: [[node.highlight[0], node.highlight[1]]] }, vscode.TreeItemCollapsibleState.None);
+        item.id = `mention:${node.key}:${node.start}`;
+        item.tooltip = `${node.key}, characters ${node.start}–${node.end}: click to show it`;
+        item.accessibilityInformation = { label: `${node.text} in ${AnnotationService.articleName(node.key)}: ${node.context}` };
+        item.contextValue = 'entityMention';
+        item.command = { command: REVEAL_ENTITY_COMMAND, title: 'Reveal Entity', arguments: [{ uri: node.uri, start: node.start, end: node.end }] };
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(`${node.hidden} more…`, vscode.TreeItemCollapsibleState.None);
+        item.id = `more:${node.entityKind}`;
+        item.tooltip = 'Only the first entities of each kind are listed: filter the view to find the others.';
+        item.command = { command: FILTER_ENTITIES_COMMAND, title: 'Filter Entities' };
+        return item;
+      }
     }
-    const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
-    item.id = `entity:${node.entityKind}:${node.name}`;
-    item.description = `${node.mentions} mention${node.mentions === 1 ? '' : 's'}`;
-    item.tooltip = `${node.entityKind} · ${node.mentions} mention${node.mentions === 1 ? '' : 's'} in this article · click to show the first`;
+  }
+
+  private entityItem(node: EntityNode): vscode.TreeItem {
+    const spec = KINDS.find((k) => k.kind === node.entityKind)!;
+    const workspace = node.articles !== undefined;
+    const item = new vscode.TreeItem(node.name, workspace ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `entity:${node.entityKind}:${node.name}${workspace ? '' : `:${node.start}`}`;
+    if (node.resolved) {
+      item.description = node.resolved;
+      item.tooltip = `${node.name}: ${node.resolved} · click to show it`;
+      item.accessibilityInformation = { label: `${node.name}, date, ${node.resolved}` };
+    } else if (workspace) {
+      const articles = node.articles ?? 0;
+      item.description = `${plural(node.mentions, 'mention')} · ${plural(articles, 'article')}`;
+      const conflicts = node instanceof CorpusEntityNode ? node.conflicts.map((c) => ` · also typed as ${c.type} in ${plural(c.articles.length, 'article')}`).join('') : '';
+      item.tooltip = `${spec.singular} · ${plural(node.mentions, 'mention')} in ${plural(articles, 'article')}${node.firstDate ? ` · first dated ${node.firstDate}` : ''}${conflicts} · expand for every mention`;
+      item.accessibilityInformation = { label: `${node.name}, ${spec.singular}, ${plural(node.mentions, 'mention')} in ${plural(articles, 'article')}` };
+    } else {
+      item.description = plural(node.mentions, 'mention');
+      item.tooltip = `${spec.singular} · ${plural(node.mentions, 'mention')} in this article · click to show the first`;
+      item.accessibilityInformation = { label: `${node.name}, ${spec.singular}, ${plural(node.mentions, 'mention')}` };
+    }
     item.contextValue = node.entityKind === 'date' ? 'date' : 'entity';
-    item.command = { command: REVEAL_ENTITY_COMMAND, title: 'Reveal Entity', arguments: [{ uri: node.uri, start: node.start, end: node.end }] };
+    if (!workspace) item.command = { command: REVEAL_ENTITY_COMMAND, title: 'Reveal Entity', arguments: [{ uri: node.uri, start: node.start, end: node.end }] };
     return item;
+  }
+
+  /** Sort: the argument ('mentions', 'name', 'firstDate'), else a pick. */
+  async pickSort(arg?: unknown): Promise<EntitiesSort | undefined> {
+    let sort = SORTS.find((s) => s.sort === arg)?.sort;
+    if (!sort) {
+      const picked = await vscode.window.showQuickPick(
+        SORTS.map((s) => ({ label: s.label, detail: s.detail, sort: s.sort, picked: s.sort === this.sortValue, description: s.sort === this.sortValue ? 'current' : undefined })),
+        { title: 'Sort Entities By', placeHolder: 'How the Entities view orders the entities of each kind' },
+      );
+      sort = picked?.sort;
+    }
+    if (sort) this.setSort(sort);
+    return sort;
+  }
+
+  /** Filter: the argument (a string, '' clears), else an input box with the current filter. */
+  async pickFilter(arg?: unknown): Promise<string | undefined> {
+    const value =
+      typeof arg === 'string'
+        ? arg
+        : await vscode.window.showInputBox({ title: 'Filter Entities', prompt: 'Show only the entities whose name contains this text (empty shows all)', value: this.filterValue, placeHolder: 'e.g. Ghani' });
+    if (value === undefined) return undefined;
+    this.setFilter(value);
+    return this.filterValue;
   }
 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * A workspace entity. Its first mention (what the correction commands act on when given the node) is looked up only
+ * when asked for: listing thousands of entities must not walk every article for each of them.
+ */
+class CorpusEntityNode implements EntityNode {
+  readonly kind = 'entity';
+  readonly entityKind: EntityType;
+  readonly id: string;
+  readonly name: string;
+  readonly mentions: number;
+  readonly articles: number;
+  readonly firstDate: string | undefined;
+  /** Other types some articles give its names ("also typed as place in 2 articles"). */
+  readonly conflicts: CorpusEntity['conflicts'];
+  private first: { uri: string; start: number; end: number; text: string } | undefined;
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    entity: CorpusEntity,
+  ) {
+    this.entityKind = entity.type;
+    this.id = entity.id;
+    this.name = entity.canonical;
+    this.mentions = entity.mentions;
+    this.articles = entity.articles;
+    this.firstDate = entity.firstDate ?? undefined;
+    this.conflicts = entity.conflicts;
+  }
+
+  private firstMention(): { uri: string; start: number; end: number; text: string } {
+    if (!this.first) {
+      const m = this.index.corpus.entity(this.id)?.byArticle[0]?.mentions[0];
+      this.first = m ? { uri: this.index.uriOf(m.article).toString(), start: m.start, end: m.end, text: m.text } : { uri: '', start: 0, end: 0, text: this.name };
+    }
+    return this.first;
+  }
+
+  get uri(): string {
+    return this.firstMention().uri;
+  }
+
+  get start(): number {
+    return this.firstMention().start;
+  }
+
+  get end(): number {
+    return this.firstMention().end;
+  }
+
+  get text(): string {
+    return this.firstMention().text;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }

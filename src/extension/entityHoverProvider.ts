@@ -6,6 +6,7 @@ import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { type ArticleDateStore, SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
 import { ENTITY_CORRECTION_COMMANDS, entityCorrectionLinks } from './entityCodeActions';
 import type { SettingsWatcher } from './settings';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 const KIND_NAMES = { person: 'Person', place: 'Place', organization: 'Organization' } as const;
 /** How long a hover waits for an analysis still running before giving up quietly. */
@@ -18,6 +19,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     private readonly analysis: AnalysisService,
     private readonly dates: Pick<ArticleDateStore, 'articleDate'>,
     private readonly settings: SettingsWatcher,
+    /** The whole collection: the hover counts mentions in every article of the workspace, opened or not. */
+    private readonly index: Pick<WorkspaceIndex, 'corpus'>,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -52,24 +55,22 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const aliases = (analysis.aliases[entity.canonical] ?? []).filter((a) => a !== entity.canonical);
     if (aliases.length > 0) md.appendMarkdown(`Also written: ${aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}\n\n`);
     let counts = `Mentioned **${mentions.length}** ${mentions.length === 1 ? 'time' : 'times'} in this article`;
-    if (this.settings.settings.hoverWorkspaceCounts) {
+    // the corpus entity this mention belongs to across articles ("Ghani" here may be "Ashraf Ghani" elsewhere)
+    const corpusEntity = this.index.corpus.corpusEntityOf(article.key, entity) ?? this.index.corpus.corpusEntityOf(undefined, entity);
+    if (this.settings.settings.hoverWorkspaceCounts && corpusEntity) {
       let elsewhere = 0;
       let articles = 0;
-      const seen = new Set<string>([article.key]);
-      for (const other of this.articles.all()) {
-        if (seen.has(other.key)) continue;
-        seen.add(other.key);
-        const result = this.analysis.current(other.key);
-        if (!result) continue;
-        const n = result.analysis.entities.filter((e) => e.canonical === entity.canonical && e.type === entity.type).length;
-        if (n > 0) {
-          elsewhere += n;
-          articles++;
-        }
+      for (const a of corpusEntity.byArticle) {
+        if (a.article === article.key) continue;
+        elsewhere += a.mentions.length;
+        articles++;
       }
-      if (articles > 0) counts += ` and **${elsewhere}** in ${articles} other open ${articles === 1 ? 'article' : 'articles'}`;
+      if (articles > 0) counts += ` and **${elsewhere}** in ${articles} other ${articles === 1 ? 'article' : 'articles'} of the workspace`;
     }
     md.appendMarkdown(`${counts}.\n\n`);
+    if (corpusEntity && corpusEntity.canonical !== entity.canonical) md.appendMarkdown(`Across the workspace: ${escapeMarkdown(corpusEntity.canonical)}\n\n`);
+    const conflicts = corpusEntity?.conflicts ?? [];
+    if (conflicts.length > 0) md.appendMarkdown(`${conflicts.map((c) => `Also typed as ${c.type} in ${c.articles.length} ${c.articles.length === 1 ? 'article' : 'articles'}`).join('; ')}.\n\n`);
     const first = mentions.reduce((a, b) => (b.start < a.start ? b : a), mentions[0] ?? entity);
     md.appendMarkdown(`First mention: ${escapeMarkdown(sentenceAround(article.sourceText, first.start, first.end))}\n\n`);
     // The links carry source offsets and the file; the commands re-find the mention there, so a stale hover does no harm.

@@ -30,12 +30,13 @@ import { IMPORT_LEXICON_COMMAND, importLexicon } from './commands/importLexicon'
 import { REJECT_ENTITY_COMMAND, rejectEntity } from './commands/rejectEntity';
 import { revealEntity } from './commands/revealEntity';
 import { ANNOTATIONS_VIEW, AnnotationsTreeProvider } from './annotationsTree';
-import { ENTITIES_VIEW, EntitiesTreeProvider, REFRESH_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND } from './entitiesTree';
+import { CLEAR_ENTITIES_FILTER_COMMAND, ENTITIES_VIEW, EntitiesTreeProvider, FILTER_ENTITIES_COMMAND, REFRESH_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND, SHOW_ARTICLE_ENTITIES_COMMAND, SHOW_WORKSPACE_ENTITIES_COMMAND, SORT_ENTITIES_COMMAND } from './entitiesTree';
 import { EntityCodeActionProvider } from './entityCodeActions';
 import { ReadingViewStyler } from './readingViewStyler';
 import { CursorContext } from './cursorContext';
 import { ArticleNavigation, ArticleSymbolProvider, EntityHighlightProvider } from './articleNavigation';
 import { NEXT_ENTITY_COMMAND, NEXT_ENTITY_OF_KIND_COMMAND, PREVIOUS_ENTITY_COMMAND, PREVIOUS_ENTITY_OF_KIND_COMMAND, stepEntity } from './commands/stepEntity';
+import { CANCEL_INDEXING_COMMAND, REBUILD_INDEX_COMMAND, WorkspaceIndex } from './workspaceIndex';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -56,6 +57,8 @@ export interface ArticleAnnotatorApi {
   readonly readingViewStyler: ReadingViewStyler;
   readonly cursorContext: CursorContext;
   readonly entitiesView: vscode.TreeView<unknown>;
+  /** Every article of the workspace, analysed in the background and cached on disk. */
+  readonly workspaceIndex: WorkspaceIndex;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
@@ -70,8 +73,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   const articleProvider = new ArticleProvider(coreReadingView, (uri) => articleDates.articleDate(articleKeyOf(uri)));
   const articleDocuments = new ArticleDocuments(articleProvider, settings);
   const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => ({ articleDate: articleDates.articleDate(key), lexicon: annotations.lexicon }));
+  // The workspace index: every article of the workspace in the background, for hovers, views and navigation.
+  const workspaceIndex = new WorkspaceIndex({
+    analysis,
+    articles: articleDocuments,
+    settings,
+    log,
+    optionsFor: (key) => ({ articleDate: articleDates.articleDate(key), lexicon: annotations.lexicon }),
+    sourceUriOfKey: (key) => annotations.sourceUriOf(key),
+    storageUri: context.storageUri ?? context.globalStorageUri,
+    pipelineVersion: await pipelineVersion(context),
+  });
   const entityDecorator = new EntityDecorator(articleDocuments, analysis, settings, context.workspaceState);
-  const entityHovers = new EntityHoverProvider(articleDocuments, analysis, articleDates, settings);
+  const entityHovers = new EntityHoverProvider(articleDocuments, analysis, articleDates, settings, workspaceIndex);
   const articleSelector: vscode.DocumentSelector = [{ scheme: ARTICLE_SCHEME }, { scheme: 'file' }, { scheme: 'vscode-remote' }];
   // A new article date (command, import, undo) re-renders the header and re-resolves every date of that article.
   const onArticleDatesChanged = (keys: readonly string[]): void => {
@@ -128,14 +142,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
 
   // Side-bar views: annotations by article and label (orphans apart), entities of the current article.
   const annotationsTree = new AnnotationsTreeProvider(annotations);
-  const entitiesTree = new EntitiesTreeProvider(analysis, articleDocuments);
+  const entitiesTree = new EntitiesTreeProvider(analysis, articleDocuments, workspaceIndex, context.workspaceState);
   context.subscriptions.push(annotationsTree);
   context.subscriptions.push(entitiesTree);
   context.subscriptions.push(vscode.window.createTreeView(ANNOTATIONS_VIEW, { treeDataProvider: annotationsTree, showCollapseAll: true }));
   const entitiesView = vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: entitiesTree, showCollapseAll: true });
   context.subscriptions.push(entitiesView);
   // the view follows the active editor, so it names the article it shows
-  context.subscriptions.push(entitiesTree.onDidChangeTreeData(() => (entitiesView.description = entitiesTree.currentArticle ? AnnotationService.articleName(entitiesTree.currentArticle.key) : undefined)));
+  context.subscriptions.push(entitiesTree.onDidChangeTreeData(() => (entitiesView.description = entitiesTree.describe())));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_WORKSPACE_ENTITIES_COMMAND, () => entitiesTree.setMode('workspace')));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_ARTICLE_ENTITIES_COMMAND, () => entitiesTree.setMode('article')));
+  context.subscriptions.push(vscode.commands.registerCommand(SORT_ENTITIES_COMMAND, (arg?: unknown) => entitiesTree.pickSort(arg)));
+  context.subscriptions.push(vscode.commands.registerCommand(FILTER_ENTITIES_COMMAND, (arg?: unknown) => entitiesTree.pickFilter(arg)));
+  context.subscriptions.push(vscode.commands.registerCommand(CLEAR_ENTITIES_FILTER_COMMAND, () => entitiesTree.pickFilter('')));
   // Edit/Delete Annotation and the entity corrections appear in the editor context menu only where they apply.
   const cursorContext = new CursorContext(articleDocuments, annotations, analysis);
   context.subscriptions.push(cursorContext);
@@ -148,10 +167,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.commands.registerCommand(PREVIOUS_ENTITY_COMMAND, stepEntity(articleDocuments, analysis, -1, false)));
   context.subscriptions.push(vscode.commands.registerCommand(NEXT_ENTITY_OF_KIND_COMMAND, stepEntity(articleDocuments, analysis, 1, true)));
   context.subscriptions.push(vscode.commands.registerCommand(PREVIOUS_ENTITY_OF_KIND_COMMAND, stepEntity(articleDocuments, analysis, -1, true)));
+  context.subscriptions.push(workspaceIndex);
+  context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'lexicon' ? workspaceIndex.refreshOptions() : change.kind === 'articleDates' ? workspaceIndex.refreshOptions(change.articles) : undefined)));
+  context.subscriptions.push(vscode.commands.registerCommand(CANCEL_INDEXING_COMMAND, () => workspaceIndex.cancel()));
+  context.subscriptions.push(vscode.commands.registerCommand(REBUILD_INDEX_COMMAND, () => workspaceIndex.rebuild()));
+  workspaceIndex.start();
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms`);
-  return { analysis, settings, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView };
+  return { analysis, settings, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */
@@ -160,6 +184,17 @@ let saveBeforeExit: (() => Promise<void>) | undefined;
 export async function deactivate(): Promise<void> {
   // Everything else is disposed through context.subscriptions; a write pending after typing must not be lost.
   await saveBeforeExit?.();
+}
+
+/** The build of the analysis pipeline: the extension's version and its worker bundle's size and time (a rebuild changes it). */
+async function pipelineVersion(context: vscode.ExtensionContext): Promise<string> {
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
+  try {
+    const stat = await vscode.workspace.fs.stat(vscode.Uri.file(analysisWorkerPath(context.extensionUri)));
+    return `${version}+${stat.size}-${stat.mtime}`;
+  } catch {
+    return version;
+  }
 }
 
 function commandUri(uri: unknown): vscode.Uri {

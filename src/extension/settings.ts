@@ -35,7 +35,7 @@ export interface ArticleAnnotatorSettings {
   readonly highlight: Readonly<Record<HighlightKind, boolean>>;
   /** Show a short type label ("PER") after each highlighted span, so highlights are not colour-only. */
   readonly showTypeLabels: boolean;
-  /** Count an entity's mentions across the other open articles in its hover. */
+  /** Count an entity's mentions across the other articles of the workspace in its hover. */
   readonly hoverWorkspaceCounts: boolean;
   /** Milliseconds to wait after the last edit before re-analysing a plain-editor article. */
   readonly reanalyzeDelay: number;

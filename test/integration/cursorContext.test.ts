@@ -41,7 +41,13 @@ describe('cursor context keys', function () {
     put('long repair', 2);
     await waitFor('the cursor off annotations', () => !api.cursorContext.state.onAnnotation);
 
-    await vscode.commands.executeCommand('articleAnnotator.refreshEntities');
-    await waitFor('the Entities view to name the article', () => api.entitiesView.description === NAME);
+    // in its current-article mode (the default mode shows the whole workspace)
+    await vscode.commands.executeCommand('articleAnnotator.showArticleEntities');
+    try {
+      await vscode.commands.executeCommand('articleAnnotator.refreshEntities');
+      await waitFor('the Entities view to name the article', () => api.entitiesView.description === NAME);
+    } finally {
+      await vscode.commands.executeCommand('articleAnnotator.showWorkspaceEntities');
+    }
   });
 });

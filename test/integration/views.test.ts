@@ -30,6 +30,7 @@ describe('views', function () {
     }
   });
   after(closeAllEditors);
+  after(() => vscode.commands.executeCommand('articleAnnotator.showWorkspaceEntities'));
 
   it('are contributed in their own activity-bar container, with welcome texts for the empty states', async () => {
     const extension = vscode.extensions.getExtension('article-annotator.article-annotator');
@@ -92,6 +93,8 @@ describe('views', function () {
   it('Entities: kinds, then entities with mention counts for the current article; a click reveals the first mention', async () => {
     const api = await annotatorApi();
     const editor = await openPlainEditor(uri);
+    // the current-article mode (the view shows the whole workspace by default)
+    await vscode.commands.executeCommand('articleAnnotator.showArticleEntities');
     const tree = api.entitiesTree;
     const roots = await waitFor('entities of the article', () => {
       const nodes = tree.getChildren();

@@ -1,0 +1,108 @@
+// What the workspace index keeps on disk for one article, and the checks that decide whether a stored entry can be used.
+// Cache files are untrusted input (another version, a crash mid-write, a hand edit): every field is checked, every
+// span must lie in the article's text and quote it exactly, or the entry is refused with the reason.
+import type { Analysis, AnalyzeOptions, DateMention, DateValue, EntityMention, EntityType, LexiconEntry } from '../nlp/analysisModel';
+import { ENTITY_TYPES } from '../nlp/analysisModel';
+
+/** Version of the cache entry layout; a different one is discarded. */
+export const INDEX_CACHE_FORMAT = 1;
+
+export interface IndexCacheEntry {
+  readonly format: number;
+  /** Version of the analysis pipeline that produced it. */
+  readonly pipeline: string;
+  /** Hash of the exact article text analysed. */
+  readonly contentHash: string;
+  /** The options that can change the result for this text (article date, the lexicon entries it touches), serialised. */
+  readonly optionsKey: string;
+  readonly analysis: Analysis;
+}
+
+/** The lexicon entries that can change this text's analysis: those whose form occurs in it (case-insensitively). */
+export function relevantLexicon(text: string, lexicon: readonly LexiconEntry[]): LexiconEntry[] {
+  if (lexicon.length === 0) return [];
+  const lower = text.toLowerCase();
+  return lexicon.filter((e) => {
+    const form = e.text.trim().toLowerCase();
+    return form !== '' && lower.includes(form);
+  });
+}
+
+/**
+ * The cache-relevant part of an article's analysis options: a lexicon change that touches no form of this text keeps
+ * the key (and the cached analysis) as it was. Entries are sorted, so the order of the lexicon does not matter.
+ */
+export function cacheOptionsKey(text: string, options: AnalyzeOptions): string {
+  const lexicon = relevantLexicon(text, options.lexicon ?? [])
+    .map((e) => [e.text, e.action, e.type ?? ''] as const)
+    .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
+  return JSON.stringify({ articleDate: options.articleDate === undefined ? 'detect' : options.articleDate, lexicon });
+}
+
+export function serializeIndexCacheEntry(entry: Omit<IndexCacheEntry, 'format'>): string {
+  return JSON.stringify({ format: INDEX_CACHE_FORMAT, ...entry });
+}
+
+export type ParsedIndexCacheEntry = { readonly analysis: Analysis } | { readonly problem: string };
+
+/** Reads a stored entry for `text`; refuses it (with the reason) unless it is well-formed and made for exactly this text, pipeline and options. */
+export function parseIndexCacheEntry(raw: string, text: string, expected: { readonly contentHash: string; readonly pipeline: string; readonly optionsKey: string }): ParsedIndexCacheEntry {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return { problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!isRecord(value)) return { problem: 'not an object' };
+  if (value.format !== INDEX_CACHE_FORMAT) return { problem: `format ${JSON.stringify(value.format)}, expected ${INDEX_CACHE_FORMAT}` };
+  if (value.pipeline !== expected.pipeline) return { problem: 'made by another pipeline version' };
+  if (value.contentHash !== expected.contentHash) return { problem: 'made for other text' };
+  if (value.optionsKey !== expected.optionsKey) return { problem: 'made with other options (article date or lexicon)' };
+  const analysis = checkAnalysis(value.analysis, text);
+  return typeof analysis === 'string' ? { problem: analysis } : { analysis };
+}
+
+function checkAnalysis(value: unknown, text: string): Analysis | string {
+  if (!isRecord(value)) return 'no analysis';
+  const { articleDate, entities, dates, aliases } = value;
+  if (articleDate !== null && !isIsoDate(articleDate)) return 'bad article date';
+  if (!Array.isArray(entities) || !Array.isArray(dates) || !isRecord(aliases)) return 'analysis lacks entities, dates or aliases';
+  const checkedEntities: EntityMention[] = [];
+  for (const e of entities) {
+    if (!isRecord(e) || !spanQuotes(e, text)) return 'an entity span does not quote the text';
+    if (typeof e.canonical !== 'string' || e.canonical.length === 0 || !ENTITY_TYPES.includes(e.type as EntityType)) return 'an entity has no canonical name or a bad type';
+    checkedEntities.push({ start: e.start as number, end: e.end as number, text: e.text as string, type: e.type as EntityType, canonical: e.canonical });
+  }
+  const checkedDates: DateMention[] = [];
+  for (const d of dates) {
+    if (!isRecord(d) || !spanQuotes(d, text)) return 'a date span does not quote the text';
+    if (!isDateValue(d.value)) return 'a date has a bad value';
+    if (d.resolvedAgainst !== 'article-date' && d.resolvedAgainst !== 'self' && d.resolvedAgainst !== 'none') return 'a date has a bad resolution';
+    if (d.reference !== null && !isIsoDate(d.reference)) return 'a date has a bad reference';
+    checkedDates.push({ start: d.start as number, end: d.end as number, text: d.text as string, value: d.value, resolvedAgainst: d.resolvedAgainst, reference: d.reference });
+  }
+  const checkedAliases: Record<string, readonly string[]> = {};
+  for (const [name, forms] of Object.entries(aliases)) {
+    if (!Array.isArray(forms) || !forms.every((f) => typeof f === 'string')) return 'bad aliases';
+    checkedAliases[name] = forms as string[];
+  }
+  return { articleDate, entities: checkedEntities, dates: checkedDates, aliases: checkedAliases };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function spanQuotes(span: Record<string, unknown>, text: string): boolean {
+  const { start, end } = span;
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) < (end as number) && (end as number) <= text.length && text.slice(start as number, end as number) === span.text;
+}
+
+function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value);
+}
+
+function isDateValue(value: unknown): value is DateValue {
+  if (value === null || isIsoDate(value)) return true;
+  return isRecord(value) && isIsoDate(value.from) && isIsoDate(value.to);
+}

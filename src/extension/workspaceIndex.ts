@@ -1,0 +1,525 @@
+// The workspace index: every article of the workspace (files matching the article globs, and every article opened)
+// analysed in the background by the analysis worker, kept in a CorpusIndex, cached on disk by content hash, pipeline
+// version and the lexicon entries that touch the text. Hovers, views and navigation read the collection from here.
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import { decodeArticleBytes } from '../core/article/articleText';
+import { CorpusIndex } from '../core/corpus/corpusIndex';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, parseIndexCacheEntry, serializeIndexCacheEntry } from '../core/corpus/indexCache';
+import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
+import type { AnalysisService } from './analysisService';
+import { ARTICLE_SCHEME, sourceUriOf } from './articleProvider';
+import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
+import type { SettingsWatcher } from './settings';
+
+export const CANCEL_INDEXING_COMMAND = 'articleAnnotator.cancelIndexing';
+export const REBUILD_INDEX_COMMAND = 'articleAnnotator.rebuildIndex';
+
+/** Articles read and checked against the cache together, between two yields to the event loop. */
+const BATCH = 16;
+/** Pause after the last change before onDidChange fires (views and hovers re-read the corpus then). */
+const CHANGE_DEBOUNCE_MILLIS = 300;
+/** Context key: the index has articles waiting (Stop Indexing applies). */
+const INDEXING_CONTEXT = 'articleAnnotator.indexing';
+const CACHE_FOLDER = 'workspace-index';
+const MANIFEST = 'manifest.json';
+
+export interface WorkspaceIndexDependencies {
+  readonly analysis: AnalysisService;
+  readonly articles: ArticleDocuments;
+  readonly settings: SettingsWatcher;
+  readonly log: vscode.LogOutputChannel;
+  /** The analysis options of an article (its date override and the user lexicon). */
+  readonly optionsFor: (key: string) => AnalyzeOptions;
+  /** The file of an article key that is not (yet) in the index. */
+  readonly sourceUriOfKey: (key: string) => vscode.Uri | undefined;
+  /** Folder for the on-disk cache (`context.storageUri`, else `globalStorageUri`); undefined keeps the index in memory only. */
+  readonly storageUri: vscode.Uri | undefined;
+  /** Identifies the analysis pipeline build: cache entries of another build are not used. */
+  readonly pipelineVersion: string;
+}
+
+/** How the index came to know its articles (tests and the status bar read it). */
+export interface WorkspaceIndexStats {
+  /** Articles in the index. */
+  readonly articles: number;
+  /** Analyses the index asked the worker for since activation (a cached article costs none). */
+  readonly analysed: number;
+  /** Articles taken from the on-disk cache since activation. */
+  readonly fromCache: number;
+  /** Articles that could not be read or analysed. */
+  readonly failed: number;
+  /** Articles waiting to be (re)indexed. */
+  readonly pending: number;
+}
+
+interface Entry {
+  readonly uri: vscode.Uri;
+  readonly text: string;
+  readonly cacheName: string;
+  readonly analysis: Analysis;
+  readonly origin: 'cache' | 'analysis';
+}
+
+export class WorkspaceIndex implements vscode.Disposable {
+  /** Keys are article keys (workspace-relative paths, see articleKeyOf). */
+  readonly corpus = new CorpusIndex();
+  private readonly entries = new Map<string, Entry>();
+  /** Articles to (re)index, in order. */
+  private readonly dirty = new Map<string, vscode.Uri>();
+  private readonly debounces = new Map<string, NodeJS.Timeout>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires (debounced) after articles were added, changed or removed. */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private readonly status: vscode.StatusBarItem;
+  private changeTimer: NodeJS.Timeout | undefined;
+  private draining = false;
+  private scanning = 0;
+  private idleWaiters: (() => void)[] = [];
+  private disposed = false;
+  private cacheReady: Promise<vscode.Uri | undefined> | undefined;
+  /** Progress of the current round: how many of how many. */
+  private roundDone = 0;
+  private roundTotal = 0;
+  private counters = { analysed: 0, fromCache: 0, failed: 0 };
+  private readonly failedKeys = new Set<string>();
+  private indexingContext = false;
+
+  constructor(private readonly deps: WorkspaceIndexDependencies) {
+    this.status = vscode.window.createStatusBarItem('articleAnnotator.indexing', vscode.StatusBarAlignment.Left, 0);
+    this.status.name = 'Article Annotator: workspace index';
+    this.status.command = { command: CANCEL_INDEXING_COMMAND, title: 'Stop Indexing' };
+    const { articles, settings } = deps;
+    this.disposables.push(
+      this.changeEmitter,
+      this.status,
+      // an open article's text (unsaved edits included) is what the index holds for it
+      articles.onDidChangeArticle((change) => this.schedule(change.key, change.sourceUri, settings.settings.reanalyzeDelay)),
+      articles.onDidCloseArticle((key) => {
+        const entry = this.entries.get(key);
+        const uri = entry?.uri ?? deps.sourceUriOfKey(key);
+        if (uri) this.schedule(key, uri, 0);
+      }),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        const article = articles.get(document);
+        if (article) this.schedule(article.key, article.sourceUri, 0);
+      }),
+      settings.onDidChange((change) => {
+        if (change.articleGlobs) void this.scan();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
+      // a folder deleted or renamed away takes its articles along; the glob watchers may not report each file
+      ...this.deleteWatcher(),
+    );
+  }
+
+  /** Finds every article of the workspace and indexes what is not indexed yet (call once after activation). */
+  start(): void {
+    this.watch();
+    void this.scan();
+  }
+
+  uriOf(key: string): vscode.Uri {
+    return this.entries.get(key)?.uri ?? this.deps.sourceUriOfKey(key) ?? vscode.Uri.parse(key);
+  }
+
+  /** The article key of a file or of its reading view (`article:` URI); undefined when the URI is not an article. */
+  keyOf(uri: vscode.Uri): string | undefined {
+    const source = uri.scheme === ARTICLE_SCHEME ? sourceUriOf(uri) : uri;
+    if (!source) return undefined;
+    const key = articleKeyOf(source);
+    if (uri.scheme === ARTICLE_SCHEME || this.entries.has(key) || this.deps.articles.matchesArticleGlobs(source)) return key;
+    return undefined;
+  }
+
+  /** The text the corpus offsets of this article point into (undefined for an article not in the index). */
+  textOf(key: string): string | undefined {
+    return this.entries.get(key)?.text;
+  }
+
+  /** The analysis the corpus holds for this article. */
+  analysisOf(key: string): Analysis | undefined {
+    return this.entries.get(key)?.analysis;
+  }
+
+  /** Where the index got an article's analysis this session: the on-disk cache or an analysis run. */
+  originOf(key: string): 'cache' | 'analysis' | undefined {
+    return this.entries.get(key)?.origin;
+  }
+
+  /** The cache file that holds (or would hold) this article's current analysis. */
+  cacheFileOf(key: string): vscode.Uri | undefined {
+    const entry = this.entries.get(key);
+    const dir = this.cacheDir();
+    return entry && dir ? vscode.Uri.joinPath(dir, `${entry.cacheName}.json`) : undefined;
+  }
+
+  /** True while articles are waiting or being indexed. */
+  get busy(): boolean {
+    return !this.idle();
+  }
+
+  get stats(): WorkspaceIndexStats {
+    return { articles: this.entries.size, ...this.counters, pending: this.dirty.size + this.debounces.size };
+  }
+
+  /** Resolves when nothing is waiting to be indexed and listeners have been told about the last change. */
+  whenIdle(): Promise<void> {
+    if (this.idle()) {
+      this.flushChange();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops the current round: what is indexed stays, the rest waits for its next change or a rebuild. */
+  cancel(): void {
+    const dropped = this.dirty.size;
+    this.dirty.clear();
+    for (const timer of this.debounces.values()) clearTimeout(timer);
+    this.debounces.clear();
+    this.deps.analysis.cancelBackground();
+    if (dropped > 0) this.deps.log.info(`Workspace index: stopped; ${dropped} article(s) not indexed (run "Rebuild Workspace Index" to index them).`);
+    this.updateStatus();
+    this.checkIdle();
+  }
+
+  /** Forgets the on-disk cache and the index, then indexes every article again. */
+  async rebuild(): Promise<void> {
+    this.cancel();
+    const dir = this.cacheDir();
+    if (dir) await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
+    this.cacheReady = undefined;
+    for (const key of [...this.entries.keys()]) this.remove(key);
+    this.failedKeys.clear();
+    await this.scan();
+  }
+
+  // ---- discovering articles ----
+
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    for (const glob of this.deps.settings.settings.articleGlobs) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      this.watchers.push(
+        watcher,
+        watcher.onDidCreate((uri) => this.fileChanged(uri)),
+        watcher.onDidChange((uri) => this.fileChanged(uri)),
+        watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+      );
+    }
+  }
+
+  private deleteWatcher(): vscode.Disposable[] {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    return [watcher, watcher.onDidDelete((uri) => this.fileDeleted(uri))];
+  }
+
+  private fileChanged(uri: vscode.Uri): void {
+    if (!this.deps.articles.matchesArticleGlobs(uri)) return;
+    this.schedule(articleKeyOf(uri), uri, 0);
+  }
+
+  private fileDeleted(uri: vscode.Uri): void {
+    const prefix = uri.toString() + '/';
+    for (const [key, entry] of [...this.entries]) {
+      const it = entry.uri.toString();
+      if (it === uri.toString() || it.startsWith(prefix)) this.schedule(key, entry.uri, 0);
+    }
+  }
+
+  /** Every file matching the article globs and every open article; articles gone since are removed. */
+  private async scan(): Promise<void> {
+    this.scanning++;
+    try {
+      this.watch();
+      const found = new Map<string, vscode.Uri>();
+      for (const glob of this.deps.settings.settings.articleGlobs) {
+        for (const uri of await vscode.workspace.findFiles(glob)) if (this.deps.articles.matchesArticleGlobs(uri)) found.set(articleKeyOf(uri), uri);
+      }
+      for (const article of this.deps.articles.all()) found.set(article.key, article.sourceUri);
+      if (this.disposed) return;
+      for (const key of [...this.entries.keys()]) if (!found.has(key)) this.remove(key);
+      for (const [key, uri] of found) this.enqueue(key, uri);
+      this.deps.log.info(`Workspace index: ${found.size} article(s) found.`);
+    } catch (error) {
+      this.deps.log.error(`Workspace index: finding the articles failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.scanning--;
+      this.checkIdle();
+    }
+  }
+
+  // ---- indexing ----
+
+  private schedule(key: string, uri: vscode.Uri, delay: number): void {
+    const pending = this.debounces.get(key);
+    if (pending) clearTimeout(pending);
+    this.debounces.set(
+      key,
+      setTimeout(() => {
+        this.debounces.delete(key);
+        this.enqueue(key, uri);
+        this.checkIdle();
+      }, delay),
+    );
+  }
+
+  private enqueue(key: string, uri: vscode.Uri): void {
+    if (this.disposed) return;
+    if (!this.dirty.has(key)) {
+      this.dirty.set(key, uri);
+      this.roundTotal++;
+    }
+    void this.drain();
+  }
+
+  /** Re-checks every indexed article against the current lexicon and article dates; only those whose cache key changed are analysed again. */
+  refreshOptions(keys?: readonly string[]): void {
+    void this.refreshOptionsAsync(keys);
+  }
+
+  private async refreshOptionsAsync(keys?: readonly string[]): Promise<void> {
+    this.scanning++;
+    try {
+      const wanted = keys ?? [...this.entries.keys()];
+      for (let i = 0; i < wanted.length; i++) {
+        const key = wanted[i]!;
+        const entry = this.entries.get(key);
+        if (entry && entry.cacheName !== this.cacheName(entry.text, this.deps.optionsFor(key))) this.enqueue(key, entry.uri);
+        else if (!entry && keys) this.enqueue(key, this.uriOf(key));
+        if (i % 200 === 199) await yieldToEventLoop();
+      }
+    } finally {
+      this.scanning--;
+      this.checkIdle();
+    }
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.dirty.size > 0 && !this.disposed) {
+        const batch = [...this.dirty].slice(0, BATCH);
+        for (const [key] of batch) this.dirty.delete(key);
+        this.updateStatus();
+        await Promise.all(batch.map(([key, uri]) => this.indexOne(key, uri)));
+        this.roundDone += batch.length;
+        this.updateStatus();
+        await yieldToEventLoop();
+      }
+    } finally {
+      this.draining = false;
+      if (this.dirty.size > 0 && !this.disposed) void this.drain();
+      this.updateStatus();
+      this.checkIdle();
+    }
+  }
+
+  private async indexOne(key: string, uri: vscode.Uri): Promise<void> {
+    try {
+      const text = await this.readText(uri);
+      if (text === undefined) {
+        // deleted, unreadable, or no longer an article
+        this.remove(key);
+        return;
+      }
+      const options = this.deps.optionsFor(key);
+      const cacheName = this.cacheName(text, options);
+      const known = this.entries.get(key);
+      if (known && known.text === text && known.cacheName === cacheName && known.uri.toString() === uri.toString()) return;
+      let analysis = await this.readCache(cacheName, text, options);
+      const origin = analysis ? 'cache' : 'analysis';
+      if (analysis) this.counters.fromCache++;
+      else {
+        analysis = await this.deps.analysis.analyzeInBackground(key, text, options);
+        if (!analysis) {
+          // superseded (a newer text is queued), cancelled, or the analysis failed (logged by the service)
+          return;
+        }
+        this.counters.analysed++;
+        void this.writeCache(cacheName, text, options, analysis);
+      }
+      if (this.disposed || this.dirty.has(key)) return;
+      this.entries.set(key, { uri, text, cacheName, analysis, origin });
+      this.corpus.setArticle(key, analysis, text);
+      this.failedKeys.delete(key);
+      this.changed();
+    } catch (error) {
+      this.counters.failed++;
+      this.failedKeys.add(key);
+      this.deps.log.warn(`Workspace index: ${key} could not be indexed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** An open plain editor's text (unsaved edits included), else the file's; undefined when it is not an article any more. */
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    const isOpenArticle = this.deps.articles.all().some((a) => a.sourceUri.toString() === uri.toString());
+    if (!isOpenArticle && !this.deps.articles.matchesArticleGlobs(uri)) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileIsADirectory')) return undefined;
+      throw error;
+    }
+    const decoded = decodeArticleBytes(bytes);
+    if ('problem' in decoded) {
+      this.deps.log.info(`Workspace index: ${articleKeyOf(uri)} is left out: ${decoded.problem}.`);
+      return undefined;
+    }
+    return decoded.text;
+  }
+
+  private remove(key: string): void {
+    this.deps.analysis.cancelBackground(key);
+    this.failedKeys.delete(key);
+    if (!this.entries.delete(key)) return;
+    this.corpus.removeArticle(key);
+    this.changed();
+  }
+
+  // ---- the on-disk cache ----
+
+  private cacheName(text: string, options: AnalyzeOptions): string {
+    const contentHash = hash(text);
+    return hash(`${contentHash}\u0000${this.deps.pipelineVersion}\u0000${cacheOptionsKey(text, options)}`).slice(0, 40);
+  }
+
+  private cacheDir(): vscode.Uri | undefined {
+    return this.deps.storageUri ? vscode.Uri.joinPath(this.deps.storageUri, CACHE_FOLDER) : undefined;
+  }
+
+  /** The cache folder, checked once per session: one of another format or pipeline is discarded with a message. */
+  private ensureCache(): Promise<vscode.Uri | undefined> {
+    this.cacheReady ??= (async () => {
+      const dir = this.cacheDir();
+      if (!dir) return undefined;
+      const manifestUri = vscode.Uri.joinPath(dir, MANIFEST);
+      const expected = { format: INDEX_CACHE_FORMAT, pipeline: this.deps.pipelineVersion };
+      try {
+        let manifest: unknown;
+        try {
+          manifest = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(manifestUri)));
+        } catch (error) {
+          if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) manifest = { unreadable: true };
+        }
+        const current = typeof manifest === 'object' && manifest !== null && (manifest as { format?: unknown }).format === expected.format && (manifest as { pipeline?: unknown }).pipeline === expected.pipeline;
+        if (manifest !== undefined && !current) {
+          this.deps.log.info('Workspace index: the cache on disk is from another version or unreadable; it is discarded and rebuilt.');
+          await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
+        }
+        if (!current) {
+          await vscode.workspace.fs.createDirectory(dir);
+          await vscode.workspace.fs.writeFile(manifestUri, new TextEncoder().encode(JSON.stringify(expected)));
+        }
+        return dir;
+      } catch (error) {
+        this.deps.log.warn(`Workspace index: no cache on disk this session (${error instanceof Error ? error.message : String(error)}).`);
+        return undefined;
+      }
+    })();
+    return this.cacheReady;
+  }
+
+  private async readCache(cacheName: string, text: string, options: AnalyzeOptions): Promise<Analysis | undefined> {
+    const dir = await this.ensureCache();
+    if (!dir) return undefined;
+    const file = vscode.Uri.joinPath(dir, `${cacheName}.json`);
+    let raw: string;
+    try {
+      raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      return undefined;
+    }
+    const parsed = parseIndexCacheEntry(raw, text, { contentHash: hash(text), pipeline: this.deps.pipelineVersion, optionsKey: cacheOptionsKey(text, options) });
+    if ('analysis' in parsed) return parsed.analysis;
+    this.deps.log.warn(`Workspace index: cache entry ${cacheName}.json discarded (${parsed.problem}); the article is analysed again.`);
+    await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    return undefined;
+  }
+
+  private async writeCache(cacheName: string, text: string, options: AnalyzeOptions, analysis: Analysis): Promise<void> {
+    const dir = await this.ensureCache();
+    if (!dir) return;
+    const body = serializeIndexCacheEntry({ pipeline: this.deps.pipelineVersion, contentHash: hash(text), optionsKey: cacheOptionsKey(text, options), analysis });
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `${cacheName}.json`), new TextEncoder().encode(body)).then(undefined, (error: unknown) => {
+      this.deps.log.warn(`Workspace index: could not write the cache (${error instanceof Error ? error.message : String(error)}).`);
+    });
+  }
+
+  // ---- progress, events, idleness ----
+
+  private updateStatus(): void {
+    const pending = this.dirty.size + (this.draining ? 1 : 0);
+    const indexing = pending > 0 && !this.disposed;
+    if (indexing !== this.indexingContext) {
+      // Stop Indexing is offered in the palette only while there is something to stop
+      this.indexingContext = indexing;
+      void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, indexing);
+    }
+    if (!indexing) {
+      this.status.hide();
+      this.roundDone = 0;
+      this.roundTotal = 0;
+      return;
+    }
+    const done = Math.min(this.roundDone, this.roundTotal);
+    this.status.text = `$(sync~spin) Indexing articles ${done}/${this.roundTotal}`;
+    this.status.tooltip = `Article Annotator is analysing the workspace's articles in the background (${done} of ${this.roundTotal}). Click to stop.`;
+    this.status.accessibilityInformation = { label: `Indexing articles, ${done} of ${this.roundTotal}. Activate to stop.` };
+    // a handful of articles is done before the item would be read
+    if (this.roundTotal >= 5) this.status.show();
+  }
+
+  private changed(): void {
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => this.flushChange(), CHANGE_DEBOUNCE_MILLIS);
+  }
+
+  private flushChange(): void {
+    if (!this.changeTimer) return;
+    clearTimeout(this.changeTimer);
+    this.changeTimer = undefined;
+    if (!this.disposed) this.changeEmitter.fire();
+  }
+
+  private idle(): boolean {
+    return this.dirty.size === 0 && this.debounces.size === 0 && !this.draining && this.scanning === 0;
+  }
+
+  private checkIdle(): void {
+    if (!this.idle() || this.idleWaiters.length === 0) return;
+    this.flushChange();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.debounces.values()) clearTimeout(timer);
+    this.debounces.clear();
+    this.dirty.clear();
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,126 @@
+// 1,000 distinct articles indexed in the real extension host: the host keeps responding (longest blocking stretch
+// printed, generous bound asserted) and every article ends up in the index with its cross-article entities.
+// The articles mix sentences of the two seed articles with their capitalised words renamed to invented names, so no
+// two are alike and nothing comes from a cache.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { annotatorApi } from './annotationTestKit';
+import { SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
+
+const ARTICLES = 1000;
+const PREFIX = 'zz-scale-';
+/** Articles of one story share the invented names of its people, places and organisations. */
+const STORIES = 40;
+const SYLLABLES = ['ka', 'lo', 'ven', 'dri', 'mor', 'sa', 'tel', 'qui', 'bra', 'nor', 'fen', 'ul', 'ost', 'ri', 'dan', 'mel', 'zo', 'gar', 'thi', 'pel'];
+
+/** A deterministic pseudo-random sequence (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function inventedWord(seed: number): string {
+  const next = random(seed);
+  let word = '';
+  for (let i = 0, n = 2 + Math.floor(next() * 2); i < n; i++) word += SYLLABLES[Math.floor(next() * SYLLABLES.length)];
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+function hashOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export function scaleArticles(seedTexts: readonly string[], count: number): string[] {
+  const sentences = seedTexts
+    .flatMap((t) => t.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?[A-Z])/))
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length > 40 && s.length < 400 && !/^date /i.test(s));
+  const articles: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = random(i + 1);
+    const story = i % STORIES;
+    // capitalised words after the first of a sentence are names: each story renames them its own way
+    const rename = (sentence: string): string => sentence.replace(/(?<=\S\s+)[A-Z][a-z]{2,}/g, (word) => inventedWord(hashOf(`${story}:${word}`)));
+    const picked: string[] = [];
+    for (let k = 0, n = 6 + Math.floor(next() * 6); k < n; k++) picked.push(rename(sentences[Math.floor(next() * sentences.length)]!));
+    const month = 1 + (i % 12);
+    const day = 1 + (i % 28);
+    const lead = `${inventedWord(hashOf(`p${story}`))} ${inventedWord(hashOf(`q${story}`))} told reporters in ${inventedWord(hashOf(`c${story}`))} about report ${i + 1}.`;
+    const title = `${inventedWord(hashOf(`t${i}`))} ${inventedWord(hashOf(`u${i}`))} update`;
+    articles.push(`date 2022-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} ${title}\n\n${lead} ${picked.join(' ')}\n`);
+  }
+  return articles;
+}
+
+describe('workspace index at scale', function () {
+  this.timeout(900_000);
+  const files: string[] = [];
+
+  after(async () => {
+    for (const file of files) rmSync(file, { force: true });
+    const index = (await annotatorApi()).workspaceIndex;
+    await waitFor('the scale articles forgotten', () => !index.corpus.articleKeys.some((k) => k.includes(PREFIX)), 120_000, 500);
+  });
+
+  it(`indexes ${ARTICLES.toLocaleString('en')} distinct articles without blocking the extension host`, async () => {
+    const api = await annotatorApi();
+    const index = api.workspaceIndex;
+    await index.whenIdle();
+    const seeds = await Promise.all([SEED_000, SEED_003].map(async (s) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(s)))));
+    const texts = scaleArticles(seeds, ARTICLES);
+    assert.equal(new Set(texts).size, ARTICLES, 'every article is distinct');
+    const analysedBefore = index.stats.analysed;
+
+    const histogram = monitorEventLoopDelay({ resolution: 10 });
+    let lastTick = performance.now();
+    let longestGap = 0;
+    const probe = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - lastTick - 10);
+      lastTick = now;
+    }, 10);
+    const dir = path.dirname(workspaceUri(SEED_000).fsPath);
+    mkdirSync(dir, { recursive: true });
+    // written outside VS Code, as a sync or a git checkout would: the file watcher reports them
+    for (let i = 0; i < ARTICLES; i++) {
+      const file = path.join(dir, `${PREFIX}${String(i).padStart(4, '0')}.txt`);
+      writeFileSync(file, texts[i]!, 'utf8');
+      files.push(file);
+    }
+    const started = performance.now();
+    lastTick = started;
+    longestGap = 0;
+    histogram.enable();
+    try {
+      const count = (): number => index.corpus.articleKeys.filter((k) => k.includes(PREFIX)).length;
+      await waitFor(`${ARTICLES} articles indexed`, () => count() === ARTICLES, 840_000, 250);
+      await index.whenIdle();
+      const millis = performance.now() - started;
+      const analysed = index.stats.analysed - analysedBefore;
+      console.log(`      ${ARTICLES} articles (${texts.reduce((n, t) => n + t.length, 0).toLocaleString('en')} characters) indexed in ${(millis / 1000).toFixed(1)} s: ${analysed} analysed in the worker`);
+      console.log(`      extension host while indexing: longest blocking stretch ${longestGap.toFixed(0)} ms (interval probe), event-loop delay max ${(histogram.max / 1e6).toFixed(0)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(0)} ms`);
+      const entities = index.corpus.entities();
+      console.log(`      corpus: ${index.corpus.articleKeys.length} articles, ${entities.length} entities`);
+      assert.ok(analysed >= ARTICLES, `each article was analysed (${analysed})`);
+      // a shared name of one story is found in every article of that story
+      const shared = entities.filter((e) => e.articles >= ARTICLES / STORIES);
+      assert.ok(shared.length > 0, 'names shared across the articles of a story are one corpus entity each');
+      // generous: the target is under 50 ms; a loaded CI machine can stall any process for a while
+      assert.ok(longestGap < 3000, `the extension host kept responding (longest blocking stretch ${longestGap.toFixed(0)} ms)`);
+    } finally {
+      clearInterval(probe);
+      histogram.disable();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, parseIndexCacheEntry, relevantLexicon, serializeIndexCacheEntry } from '../../../src/core/corpus/indexCache';
+import type { Analysis } from '../../../src/core/nlp/analysisModel';
+
+const TEXT = 'Nadia Ferreol met the Orvane Council in Lisk on 3 May 2019. Ferreol said little.';
+const at = (s: string): number => TEXT.indexOf(s);
+const ANALYSIS: Analysis = {
+  articleDate: '2019-05-04',
+  entities: [
+    { start: 0, end: 13, text: 'Nadia Ferreol', type: 'person', canonical: 'Nadia Ferreol' },
+    { start: at('Orvane Council'), end: at('Orvane Council') + 14, text: 'Orvane Council', type: 'organization', canonical: 'Orvane Council' },
+    { start: at('Ferreol said'), end: at('Ferreol said') + 7, text: 'Ferreol', type: 'person', canonical: 'Nadia Ferreol' },
+  ],
+  dates: [{ start: at('3 May 2019'), end: at('3 May 2019') + 10, text: '3 May 2019', value: '2019-05-03', resolvedAgainst: 'self', reference: null }],
+  aliases: { 'Nadia Ferreol': ['Nadia Ferreol', 'Ferreol'] },
+};
+const EXPECTED = { contentHash: 'h1', pipeline: 'p1', optionsKey: cacheOptionsKey(TEXT, {}) };
+
+function stored(overrides: Record<string, unknown> = {}): string {
+  return JSON.stringify({ ...JSON.parse(serializeIndexCacheEntry({ pipeline: 'p1', contentHash: 'h1', optionsKey: EXPECTED.optionsKey, analysis: ANALYSIS })), ...overrides });
+}
+
+describe('workspace index cache entries', () => {
+  it('round-trip an analysis made for exactly this text, pipeline and options', () => {
+    const parsed = parseIndexCacheEntry(stored(), TEXT, EXPECTED);
+    assert.ok('analysis' in parsed, JSON.stringify(parsed));
+    assert.deepEqual(parsed.analysis, ANALYSIS);
+    assert.equal((JSON.parse(stored()) as { format: number }).format, INDEX_CACHE_FORMAT);
+  });
+
+  it('refuse entries of another format, pipeline, text or options', () => {
+    assert.match(probe(stored({ format: 99 })), /format/);
+    assert.match(probe(parseIndexCacheEntry(stored(), TEXT, { ...EXPECTED, pipeline: 'p2' })), /pipeline/);
+    assert.match(probe(parseIndexCacheEntry(stored(), TEXT, { ...EXPECTED, contentHash: 'h2' })), /other text/);
+    assert.match(probe(parseIndexCacheEntry(stored(), TEXT, { ...EXPECTED, optionsKey: cacheOptionsKey(TEXT, { articleDate: '2020-01-01' }) })), /options/);
+  });
+
+  it('refuse what is not JSON, or not shaped like an analysis, with the reason', () => {
+    assert.match(probe('{"format": 1, "pipel'), /not JSON/);
+    assert.match(probe('[1,2]'), /not an object/);
+    assert.match(probe(stored({ analysis: { articleDate: null, entities: 'x', dates: [], aliases: {} } })), /lacks/);
+    assert.match(probe(stored({ analysis: { ...ANALYSIS, articleDate: 'yesterday' } })), /article date/);
+    assert.match(probe(stored({ analysis: { ...ANALYSIS, entities: [{ ...ANALYSIS.entities[0], type: 'planet' }] } })), /type/);
+    assert.match(probe(stored({ analysis: { ...ANALYSIS, dates: [{ ...ANALYSIS.dates[0], value: { from: '2019' } }] } })), /bad value/);
+    assert.match(probe(stored({ analysis: { ...ANALYSIS, aliases: { x: [1] } } })), /aliases/);
+  });
+
+  it('refuse spans that do not quote the text (out of range, reversed, or other words)', () => {
+    const entity = ANALYSIS.entities[0]!;
+    for (const bad of [{ ...entity, end: TEXT.length + 5 }, { ...entity, start: 5, end: 2 }, { ...entity, start: 1.5 }, { ...entity, text: 'Someone Else' }]) {
+      assert.match(probe(stored({ analysis: { ...ANALYSIS, entities: [bad] } })), /span/, JSON.stringify(bad));
+    }
+    assert.match(probe(stored({ analysis: { ...ANALYSIS, dates: [{ ...ANALYSIS.dates[0], start: -1 }] } })), /span/);
+  });
+
+  it('key options by the lexicon entries whose form is in the text, in any order', () => {
+    const touching = { text: 'ferreol', action: 'reject' as const };
+    const other = { text: 'Quarrow', action: 'retype' as const, type: 'place' as const };
+    assert.deepEqual(relevantLexicon(TEXT, [touching, other, { text: '  ', action: 'reject' }]), [touching]);
+    assert.equal(cacheOptionsKey(TEXT, { lexicon: [other] }), cacheOptionsKey(TEXT, {}), 'a correction of a word not in the text keeps the key');
+    assert.notEqual(cacheOptionsKey(TEXT, { lexicon: [touching] }), cacheOptionsKey(TEXT, {}));
+    const accept = { text: 'Lisk', action: 'accept' as const, type: 'place' as const };
+    assert.equal(cacheOptionsKey(TEXT, { lexicon: [touching, accept] }), cacheOptionsKey(TEXT, { lexicon: [accept, touching, other] }));
+    assert.notEqual(cacheOptionsKey(TEXT, { articleDate: null }), cacheOptionsKey(TEXT, {}), 'no date and a detected date differ');
+  });
+});
+
+function probe(input: string | ReturnType<typeof parseIndexCacheEntry>): string {
+  const parsed = typeof input === 'string' ? parseIndexCacheEntry(input, TEXT, EXPECTED) : input;
+  return 'problem' in parsed ? parsed.problem : 'accepted';
+}
