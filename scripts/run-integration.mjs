@@ -15,6 +15,7 @@
 //   ARTICLE_ANNOTATOR_UPDATE_SCREENSHOTS=1    readmeScreenshot() writes media/screenshots/*.png
 //   ARTICLE_ANNOTATOR_TEST_TIMEOUT=seconds    overall timeout (default 1800)
 //   ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS=ms      per-test mocha timeout (default 20000)
+//   ARTICLE_ANNOTATOR_SCALE_ARTICLES=n        articles the workspace-index scale test generates (default 1000)
 //   ARTICLE_ANNOTATOR_KEEP_RUNS=n             run folders kept under .vscode-test/runs (default 5)
 //   CHROMIUM_PATH                             Chromium binary (default /usr/bin/chromium)
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
