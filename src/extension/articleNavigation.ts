@@ -99,8 +99,8 @@ export class ArticleNavigation implements vscode.Disposable {
 
   constructor(
     private readonly providers: {
-      readonly symbols: vscode.DocumentSymbolProvider;
-      readonly highlights: vscode.DocumentHighlightProvider;
+      readonly symbols?: vscode.DocumentSymbolProvider;
+      readonly highlights?: vscode.DocumentHighlightProvider;
       readonly references?: vscode.ReferenceProvider;
       readonly definitions?: vscode.DefinitionProvider;
     },
@@ -118,8 +118,8 @@ export class ArticleNavigation implements vscode.Disposable {
     const selector = articleDocumentSelector(this.settings.settings.articleGlobs);
     const { symbols, highlights, references, definitions } = this.providers;
     this.registrations = [
-      vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Article' }),
-      vscode.languages.registerDocumentHighlightProvider(selector, highlights),
+      ...(symbols ? [vscode.languages.registerDocumentSymbolProvider(selector, symbols, { label: 'Article' })] : []),
+      ...(highlights ? [vscode.languages.registerDocumentHighlightProvider(selector, highlights)] : []),
       ...(references ? [vscode.languages.registerReferenceProvider(selector, references)] : []),
       ...(definitions ? [vscode.languages.registerDefinitionProvider(selector, definitions)] : []),
     ];
