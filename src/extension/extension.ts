@@ -35,6 +35,7 @@ import { EntityCodeActionProvider } from './entityCodeActions';
 import { ReadingViewStyler } from './readingViewStyler';
 import { CursorContext } from './cursorContext';
 import { ArticleNavigation, ArticleSymbolProvider, EntityHighlightProvider } from './articleNavigation';
+import { CorpusNavigation } from './corpusNavigation';
 import { NEXT_ENTITY_COMMAND, NEXT_ENTITY_OF_KIND_COMMAND, PREVIOUS_ENTITY_COMMAND, PREVIOUS_ENTITY_OF_KIND_COMMAND, stepEntity } from './commands/stepEntity';
 import { CANCEL_INDEXING_COMMAND, REBUILD_INDEX_COMMAND, WorkspaceIndex } from './workspaceIndex';
 
@@ -172,6 +173,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.commands.registerCommand(CANCEL_INDEXING_COMMAND, () => workspaceIndex.cancel()));
   context.subscriptions.push(vscode.commands.registerCommand(REBUILD_INDEX_COMMAND, () => workspaceIndex.rebuild()));
   workspaceIndex.start();
+  // Across the collection, on the index: Go to Symbol in Workspace, Find All References, Go to Definition.
+  const corpusNavigation = new CorpusNavigation(workspaceIndex, articleDocuments, analysis, (key) => articleDates.articleDate(key));
+  context.subscriptions.push(vscode.languages.registerWorkspaceSymbolProvider(corpusNavigation));
+  context.subscriptions.push(new ArticleNavigation({ references: corpusNavigation, definitions: corpusNavigation }, settings));
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms`);
