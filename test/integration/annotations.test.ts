@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
-import { STATE_KEY } from '../../src/core/annotations/schemaVersions';
+import { articleRecordKey, STATE_KEY } from '../../src/core/annotations/schemaVersions';
 import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { openPlainEditor, openReadingView } from './articleEditors';
 import { pressKeys, renderedDecorations, waitForWorkbench, workbenchAvailable } from './harness/workbench';
@@ -52,8 +52,9 @@ describe('annotations', function () {
     assert.equal(created.status, 'anchored');
     assert.deepEqual(api.annotations.get(created.id), created);
     await api.annotations.flush();
-    const stored = api.annotations.storage.get(STATE_KEY) as { schemaVersion: number; annotations: Annotation[] };
-    assert.equal(stored.schemaVersion, 1);
+    const stored = api.annotations.storage.get(articleRecordKey(key)) as { schemaVersion: number; annotations: Annotation[] };
+    assert.equal(stored.schemaVersion, 2);
+    assert.ok((api.annotations.storage.get(STATE_KEY) as { articles: string[] }).articles.includes(key), 'the index lists the article');
     assert.ok(stored.annotations.some((a) => a.id === created.id));
   });
 

@@ -2,7 +2,9 @@
 // backed up to a file and reported, never silently overwritten; what is valid is kept.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { STATE_KEY } from '../../src/core/annotations/schemaVersions';
+import type { Annotation } from '../../src/core/annotations/annotationModel';
+import { AnnotationStore } from '../../src/core/annotations/annotationStore';
+import { articleRecordKey, STATE_KEY } from '../../src/core/annotations/schemaVersions';
 import { annotatorApi } from './annotationTestKit';
 
 describe('annotation storage', function () {
@@ -67,8 +69,8 @@ describe('annotation storage', function () {
     // A change after the backup is written normally.
     await api.annotations.remove('storage-good-1');
     await api.annotations.flush();
-    const stored = api.annotations.storage.get(STATE_KEY) as { annotations: unknown[] };
-    assert.equal(stored.annotations.length, 0);
+    assert.equal(api.annotations.storage.get(articleRecordKey('seeds/storage.txt')), undefined, 'the emptied record is removed');
+    assert.equal((api.annotations.storage.get(STATE_KEY) as { schemaVersion: number }).schemaVersion, 2);
   });
 
   it('loads an earlier schema version (a bare array of annotations) by migrating it', async () => {
@@ -79,6 +81,34 @@ describe('annotation storage', function () {
     assert.equal(report.fromVersion, 0);
     assert.equal(api.annotations.get('old-1')?.note, 'from version 0');
     await api.annotations.flush();
-    assert.equal((api.annotations.storage.get(STATE_KEY) as { schemaVersion: number }).schemaVersion, 1, 'written back migrated');
+    assert.equal((api.annotations.storage.get(STATE_KEY) as { schemaVersion: number }).schemaVersion, 2, 'written back migrated');
+    const record = api.annotations.storage.get(articleRecordKey('seeds/storage.txt')) as { annotations: Annotation[] };
+    assert.deepEqual(record.annotations.map((a) => a.id), ['old-1'], 'into its article\'s record');
+    await api.annotations.remove('old-1');
+  });
+
+  it('a second store on the same workspace state (another window) loses neither its adds nor the extension\'s', async () => {
+    const api = await annotatorApi();
+    await api.annotations.load();
+    const other = new AnnotationStore(api.annotations.storage);
+    await other.load();
+    const text = 'Harbour pilots from Quellmoor met the Ardith Ferry Board in Saltcombe.';
+    const article = 'seeds/storage-shared.txt';
+    const quote = (word: string): Annotation => {
+      const start = text.indexOf(word);
+      return { id: `shared-${word}`, article, label: 'place', note: '', position: { start, end: start + word.length }, quote: { exact: word, prefix: '', suffix: '' }, status: 'anchored', created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', origin: 'user' };
+    };
+    // Both add to the same, new article: neither knows of the other's add.
+    await Promise.all([api.annotations.addExisting([quote('Quellmoor')], 'Add'), other.add(quote('Saltcombe'))]);
+    await other.add(quote('Ardith'));
+    await api.annotations.flush();
+    const reloaded = new AnnotationStore(api.annotations.storage);
+    await reloaded.load();
+    assert.deepEqual(reloaded.forArticle(article).map((a) => a.quote.exact).sort(), ['Ardith', 'Quellmoor', 'Saltcombe']);
+    await api.annotations.load();
+    assert.equal(api.annotations.forArticle(article).length, 3, 'the extension reads all three after a reload');
+    for (const a of api.annotations.forArticle(article)) await api.annotations.remove(a.id);
+    other.dispose();
+    reloaded.dispose();
   });
 });

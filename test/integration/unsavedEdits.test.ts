@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
-import { STATE_KEY } from '../../src/core/annotations/schemaVersions';
+import { articleRecordKey } from '../../src/core/annotations/schemaVersions';
 import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { openReadingView, workspaceUri } from './articleEditors';
 
@@ -89,7 +89,7 @@ describe('unsaved edits', function () {
     const writes = api.annotations.storage.writes - writesBefore;
     assert.ok(writes >= 1, 'the moved annotation was written');
     assert.ok(writes <= 5, `${TYPED} edits cost ${writes} writes (${writesWhileTyping} while typing)`);
-    const stored = api.annotations.storage.get(STATE_KEY) as { annotations: Annotation[] };
+    const stored = api.annotations.storage.get(articleRecordKey(TYPING_KEY)) as { annotations: Annotation[] };
     assert.deepEqual(stored.annotations.find((a) => a.id === created.id)?.position, { start: span.start + TYPED, end: span.end + TYPED });
     await editor.document.save();
     await closeAllEditors();
@@ -99,7 +99,7 @@ describe('unsaved edits', function () {
     const api = await annotatorApi();
     const text = readFileSync(workspaceUri(TYPING_KEY).fsPath, 'utf8');
     assert.ok(text.startsWith(TYPING_TEXT.slice(0, TYPING_TEXT.indexOf('Repairs')) + 'x'.repeat(TYPED) + 'Repairs'), 'the edits were saved');
-    const stored = (api.annotations.storage.get(STATE_KEY) as { annotations: Annotation[] }).annotations.filter((a) => a.article === TYPING_KEY);
+    const stored = (api.annotations.storage.get(articleRecordKey(TYPING_KEY)) as { annotations: Annotation[] }).annotations;
     assert.equal(stored.length, 1, JSON.stringify(stored));
     assert.equal(text.slice(stored[0]!.position.start, stored[0]!.position.end), 'county engineer');
     assert.equal(stored[0]!.note, 'who said it');

@@ -2,11 +2,10 @@
 // (annotationSet: CRUD and undo; articleDates; lexiconEntries; statePersistence: storage; storeEvents: change events).
 import type { Annotation } from './annotationModel';
 import type { LexiconEntry } from '../nlp/analysisModel';
-import type { StoredState } from './schemaVersions';
 import { type AnnotationChange, AnnotationSet, type UndoneChange } from './annotationSet';
 import { ArticleDates } from './articleDates';
 import { LexiconEntries } from './lexiconEntries';
-import { type LoadReport, type PersistenceOptions, StatePersistence, type StateStorage } from './statePersistence';
+import { type ChangedKeys, type LoadReport, type PersistenceOptions, StatePersistence, type StateStorage } from './statePersistence';
 import { ChangeEmitter, type StoreChange } from './storeEvents';
 
 export type { Disposable, StoreChange } from './storeEvents';
@@ -36,9 +35,31 @@ export class AnnotationStore {
     this.onDidChange = this.emitter.event;
     this.persistence = new StatePersistence(
       storage,
-      { all: () => this.annotations.all(), articleDates: () => this.dates.all(), lexicon: () => this.lexiconEntries.entries },
+      { forArticle: (article) => this.annotations.forArticle(article), articleDates: () => this.dates.all(), lexicon: () => this.lexiconEntries.entries },
       options,
     );
+    // What another store on the same storage (a second window) changed comes in as theirs: no undo step, no write.
+    this.persistence.setMergeSink({
+      annotationsMerged: (article, list) => {
+        const mine = list.filter((a) => {
+          const current = this.annotations.get(a.id);
+          return !current || current.article === article;
+        });
+        const { articles } = this.annotations.applyMerged(this.annotations.replaceArticleChanges(article, mine));
+        if (articles.length > 0) this.emitter.fire({ kind: 'annotations', articles });
+      },
+      articleDatesMerged: (dates) => {
+        const before = this.dates.all();
+        this.dates.reset(dates);
+        const after = this.dates.all();
+        const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((a) => before[a] !== after[a]);
+        if (changed.length > 0) this.emitter.fire({ kind: 'articleDates', articles: changed.sort() });
+      },
+      lexiconMerged: (entries) => {
+        this.lexiconEntries.reset(entries);
+        this.emitter.fire({ kind: 'lexicon', articles: [] });
+      },
+    });
   }
 
   /**
@@ -46,13 +67,13 @@ export class AnnotationStore {
    * before anything may replace it). A migrated value is written back.
    */
   async load(): Promise<LoadReport> {
-    const { state, report } = this.persistence.read();
-    this.annotations.reset(state.annotations);
-    this.dates.reset(Object.entries(state.articleDates));
-    this.lexiconEntries.reset(state.lexicon);
+    const loaded = this.persistence.read();
+    this.annotations.reset(loaded.annotations);
+    this.dates.reset(Object.entries(loaded.articleDates));
+    this.lexiconEntries.reset(loaded.lexicon);
     this.emitter.fire({ kind: 'load', articles: this.articles() });
-    if (report.migrations.length > 0 && report.corrupt === undefined) await this.persistence.persist();
-    return { annotations: this.annotations.size, ...report };
+    if (loaded.writeBack) await this.persistence.writeBack();
+    return { annotations: this.annotations.size, ...loaded.report };
   }
 
   /** Why writes are refused, or undefined when they are not (blocked only after a failed backup or a newer version). */
@@ -141,7 +162,7 @@ export class AnnotationStore {
     const result = this.annotations.undo();
     if (!result) return undefined;
     this.emitter.fire({ kind: 'annotations', articles: result.applied.articles });
-    await this.persistence.persist();
+    await this.persistence.changed({ annotations: changedIds(result.applied.changes) });
     return result.undone;
   }
 
@@ -157,7 +178,7 @@ export class AnnotationStore {
   setArticleDate(article: string, date: string | null): Promise<void> {
     this.dates.set(article, date);
     this.emitter.fire({ kind: 'articleDates', articles: [article] });
-    return this.persistence.persist();
+    return this.persistence.changed({ articleDates: [article] });
   }
 
   get lexicon(): readonly LexiconEntry[] {
@@ -166,47 +187,52 @@ export class AnnotationStore {
 
   /** Adds a correction, replacing any entry for the same text (case-sensitive, trimmed). */
   addLexiconEntry(entry: LexiconEntry): Promise<void> {
-    this.lexiconEntries.add(entry);
-    return this.lexiconChanged();
+    return this.lexiconChanged([this.lexiconEntries.add(entry).text]);
   }
 
   /** Removes the entry for `text`; resolves to whether there was one. */
   async removeLexiconEntry(text: string): Promise<boolean> {
     if (!this.lexiconEntries.remove(text)) return false;
-    await this.lexiconChanged();
+    await this.lexiconChanged([text.trim()]);
     return true;
   }
 
   /** Replaces the whole lexicon (import). */
   setLexicon(entries: readonly LexiconEntry[]): Promise<void> {
+    const texts = [...this.lexiconEntries.entries, ...entries].map((e) => e.text);
     this.lexiconEntries.reset(entries);
-    return this.lexiconChanged();
-  }
-
-  /** The state as it is stored. */
-  snapshot(): StoredState {
-    return this.persistence.snapshot();
+    return this.lexiconChanged(texts);
   }
 
   dispose(): void {
     this.emitter.dispose();
   }
 
-  private lexiconChanged(): Promise<void> {
+  private lexiconChanged(texts: readonly string[]): Promise<void> {
     this.emitter.fire({ kind: 'lexicon', articles: [] });
-    return this.persistence.persist();
+    return this.persistence.changed({ lexicon: texts });
   }
 
   private commit(description: string, changes: readonly AnnotationChange[], undoable = true, deferWrite = false): Promise<void> {
     const { articles } = this.annotations.apply(description, changes, undoable);
     this.emitter.fire({ kind: 'annotations', articles });
-    if (deferWrite) {
-      // Counted as a change, so the next write (any kind) carries it and save() knows there is something to write.
-      this.persistence.defer();
-      return Promise.resolve();
-    }
-    return this.persistence.persist();
+    // Deferred changes are counted, so the next write (any kind) carries them and save() knows there is something to write.
+    return this.persistence.changed({ annotations: changedIds(changes) }, deferWrite);
   }
+}
+
+/** Per article, the ids a change touched (a move touches its id in both articles). */
+function changedIds(changes: readonly AnnotationChange[]): ChangedKeys['annotations'] {
+  const byArticle = new Map<string, Set<string>>();
+  for (const { before, after } of changes) {
+    for (const a of [before, after]) {
+      if (!a) continue;
+      let ids = byArticle.get(a.article);
+      if (!ids) byArticle.set(a.article, (ids = new Set()));
+      ids.add(a.id);
+    }
+  }
+  return byArticle;
 }
 
 function asList(annotation: Annotation | readonly Annotation[]): readonly Annotation[] {

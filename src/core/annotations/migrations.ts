@@ -1,7 +1,7 @@
 // Schema migrations by id: each lifts stored state one version up and leaves anything else untouched (safe to run twice).
 import { createHash } from 'node:crypto';
 import type { Annotation } from './annotationModel';
-import { CURRENT_SCHEMA_VERSION, describe, isRecord, type StoredStateV1 } from './schemaVersions';
+import { CURRENT_SCHEMA_VERSION, describe, isRecord, type StoredIndexV2, type StoredStateV1 } from './schemaVersions';
 
 export interface Migration {
   /** Stable name, recorded in load reports and logs. */
@@ -54,8 +54,35 @@ const v0ToV1: Migration = {
   },
 };
 
+/**
+ * Version 1 (one value holding everything) -> version 2 (an index, and a record per article): the index, with the
+ * annotations inline; the store writes them out as records, then the index (so v1 stays until the records exist).
+ */
+const v1ToV2: Migration = {
+  id: 'v1-single-value-to-v2-per-article',
+  from: 1,
+  to: 2,
+  migrate(value) {
+    if (detectSchemaVersion(value) !== 1) return value;
+    const v1 = value as Record<string, unknown>;
+    // Anything malformed is carried over as it is, so validation names it and the value is backed up.
+    const annotations = v1.annotations ?? [];
+    const articles = Array.isArray(annotations)
+      ? [...new Set(annotations.map((a: unknown) => (isRecord(a) && typeof a.article === 'string' ? a.article : undefined)).filter((a): a is string => a !== undefined && a !== ''))].sort()
+      : [];
+    const index: StoredIndexV2 = {
+      schemaVersion: 2,
+      articles,
+      articleDates: (v1.articleDates ?? {}) as StoredIndexV2['articleDates'],
+      lexicon: (v1.lexicon ?? []) as StoredIndexV2['lexicon'],
+      annotations: annotations as StoredIndexV2['annotations'],
+    };
+    return index;
+  },
+};
+
 /** Every migration, oldest first; a new schema version adds one here. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
 export class MigrationError extends Error {}
 

@@ -3,10 +3,15 @@ import type { Annotation } from './annotationModel';
 import { ENTITY_TYPES, type LexiconEntry } from '../nlp/analysisModel';
 
 /** Bump together with a new entry in MIGRATIONS (migrations.ts) and a test that loads the previous version. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
-/** The workspace-state key the whole state lives under. */
+/** The workspace-state key of the state's index (version 2; the whole state in versions 0 and 1). */
 export const STATE_KEY = 'articleAnnotator.state';
+
+/** Version 2 keeps each article's annotations under a key of its own, so a save costs what that article holds. */
+export function articleRecordKey(article: string): string {
+  return `articleAnnotator.article:${article}`;
+}
 
 /** Version 1: one object holding everything the workspace remembers. */
 export interface StoredStateV1 {
@@ -17,7 +22,29 @@ export interface StoredStateV1 {
   readonly lexicon: readonly LexiconEntry[];
 }
 
-export type StoredState = StoredStateV1;
+/**
+ * Version 2, the index under STATE_KEY: which articles have a record (see articleRecordKey), the article dates and the
+ * lexicon. `annotations` appears only in a state just migrated from version 1 and not yet written out as records.
+ */
+export interface StoredIndexV2 {
+  readonly schemaVersion: 2;
+  readonly articles: readonly string[];
+  /** Article key -> YYYY-MM-DD set by the user ("Set Article Date"). */
+  readonly articleDates: Readonly<Record<string, string>>;
+  readonly lexicon: readonly LexiconEntry[];
+  readonly annotations?: readonly Annotation[];
+}
+
+/** Version 2, one article's record: its annotations. */
+export interface StoredArticleV2 {
+  readonly schemaVersion: 2;
+  readonly article: string;
+  /** Changes with every write, so a store sees at a glance whether another one wrote the record since it last did. */
+  readonly revision?: string;
+  readonly annotations: readonly Annotation[];
+}
+
+export type StoredState = StoredIndexV2;
 
 /** Version 0 (pre-release builds): a bare array of annotations, no quote context, no status or origin. */
 export interface AnnotationV0 {
@@ -36,37 +63,29 @@ export interface AnnotationV0 {
 export type StoredStateV0 = readonly AnnotationV0[];
 
 export function emptyState(): StoredState {
-  return { schemaVersion: CURRENT_SCHEMA_VERSION, annotations: [], articleDates: {}, lexicon: [] };
+  return { schemaVersion: CURRENT_SCHEMA_VERSION, articles: [], articleDates: {}, lexicon: [] };
 }
 
 export interface ValidatedState {
-  /** Everything valid; an invalid item is left out and named in `problems`. */
-  readonly state: StoredState;
+  /** Everything valid; an invalid item is left out and named in `problems`. `annotations` holds the inline ones ([] when none). */
+  readonly state: StoredState & { readonly annotations: readonly Annotation[] };
   readonly problems: readonly string[];
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** Checks a value claiming to be the current version; throws a TypeError when its overall shape is wrong. */
+/** Checks an index (with any inline annotations) claiming to be the current version; throws a TypeError when its overall shape is wrong. */
 export function validateState(value: unknown): ValidatedState {
   if (!isRecord(value)) throw new TypeError(`expected an object, found ${describe(value)}`);
   if (value.schemaVersion !== CURRENT_SCHEMA_VERSION) throw new TypeError(`expected schemaVersion ${CURRENT_SCHEMA_VERSION}, found ${describe(value.schemaVersion)}`);
   const problems: string[] = [];
-  const annotationsRaw = value.annotations ?? [];
-  if (!Array.isArray(annotationsRaw)) throw new TypeError(`"annotations" is ${describe(annotationsRaw)}, not an array`);
-  const annotations: Annotation[] = [];
-  const ids = new Set<string>();
-  annotationsRaw.forEach((item: unknown, index) => {
-    const problem = annotationProblem(item);
-    if (problem) problems.push(`annotations[${index}]: ${problem}`);
-    else {
-      const annotation = item as Annotation;
-      if (ids.has(annotation.id)) problems.push(`annotations[${index}]: duplicate id ${annotation.id}`);
-      else {
-        ids.add(annotation.id);
-        annotations.push(annotation);
-      }
-    }
+  const annotations = validAnnotations(value.annotations ?? [], 'annotations', new Set(), problems);
+  const articlesRaw = value.articles ?? [];
+  if (!Array.isArray(articlesRaw)) throw new TypeError(`"articles" is ${describe(articlesRaw)}, not an array`);
+  const articles = new Set<string>();
+  articlesRaw.forEach((item: unknown, index) => {
+    if (typeof item === 'string' && item !== '') articles.add(item);
+    else problems.push(`articles[${index}]: ${describe(item)} is not an article key`);
   });
   const datesRaw = value.articleDates ?? {};
   if (!isRecord(datesRaw)) throw new TypeError(`"articleDates" is ${describe(datesRaw)}, not an object`);
@@ -83,7 +102,39 @@ export function validateState(value: unknown): ValidatedState {
     if (problem) problems.push(`lexicon[${index}]: ${problem}`);
     else lexicon.push(item as LexiconEntry);
   });
-  return { state: { schemaVersion: CURRENT_SCHEMA_VERSION, annotations, articleDates, lexicon }, problems };
+  return { state: { schemaVersion: CURRENT_SCHEMA_VERSION, articles: [...articles], articleDates, lexicon, annotations }, problems };
+}
+
+/** Checks one article's record; `ids` (shared across records) catches an id stored twice. Throws a TypeError when its overall shape is wrong. */
+export function validateArticleRecord(value: unknown, article: string, ids: Set<string>): { readonly annotations: readonly Annotation[]; readonly problems: readonly string[] } {
+  if (!isRecord(value)) throw new TypeError(`expected an object, found ${describe(value)}`);
+  if (value.schemaVersion !== CURRENT_SCHEMA_VERSION) throw new TypeError(`expected schemaVersion ${CURRENT_SCHEMA_VERSION}, found ${describe(value.schemaVersion)}`);
+  const problems: string[] = [];
+  const annotations = validAnnotations(value.annotations ?? [], 'annotations', ids, problems).filter((a) => {
+    if (a.article === article) return true;
+    problems.push(`annotation ${a.id} belongs to ${JSON.stringify(a.article)}, not to this record`);
+    ids.delete(a.id);
+    return false;
+  });
+  return { annotations, problems };
+}
+
+function validAnnotations(raw: unknown, name: string, ids: Set<string>, problems: string[]): Annotation[] {
+  if (!Array.isArray(raw)) throw new TypeError(`"${name}" is ${describe(raw)}, not an array`);
+  const annotations: Annotation[] = [];
+  raw.forEach((item: unknown, index) => {
+    const problem = annotationProblem(item);
+    if (problem) problems.push(`${name}[${index}]: ${problem}`);
+    else {
+      const annotation = item as Annotation;
+      if (ids.has(annotation.id)) problems.push(`${name}[${index}]: duplicate id ${annotation.id}`);
+      else {
+        ids.add(annotation.id);
+        annotations.push(annotation);
+      }
+    }
+  });
+  return annotations;
 }
 
 /** Why `value` is not a valid annotation, or undefined when it is. */

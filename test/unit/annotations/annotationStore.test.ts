@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createAnnotation } from '../../../src/core/annotations/annotationFactory';
 import type { Annotation } from '../../../src/core/annotations/annotationModel';
 import { AnnotationStore, type StateStorage, type StoreChange } from '../../../src/core/annotations/annotationStore';
-import { STATE_KEY } from '../../../src/core/annotations/schemaVersions';
+import { articleRecordKey, STATE_KEY } from '../../../src/core/annotations/schemaVersions';
 import { updateAnnotation } from '../../../src/core/annotations/annotationFactory';
 
 const TEXT = 'The harbour master of Port Vell said on Monday that the ferry company would resume crossings.';
@@ -22,10 +22,17 @@ class MemoryStorage implements StateStorage {
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     if (this.delay) await new Promise((r) => setTimeout(r, Math.random() * 3));
-    this.values.set(key, JSON.stringify(value));
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, JSON.stringify(value));
     this.writes += 1;
     this.inFlight -= 1;
   }
+}
+
+/** Every annotation stored: the index lists the articles, each article's record holds its annotations. */
+function storedAnnotations(storage: StateStorage): Annotation[] {
+  const index = storage.get(STATE_KEY) as { articles: string[] } | undefined;
+  return (index?.articles ?? []).flatMap((article) => (storage.get(articleRecordKey(article)) as { annotations: Annotation[] } | undefined)?.annotations ?? []);
 }
 
 function annotationAt(word: string, label = 'place', article = 'news/a.txt'): Annotation {
@@ -186,7 +193,7 @@ describe('AnnotationStore', () => {
       assert.equal(storage.values.get(STATE_KEY), original, 'not overwritten while the backup is pending');
       release();
       await write;
-      assert.equal((storage.get(STATE_KEY) as { annotations: unknown[] }).annotations.length, 1);
+      assert.equal(storedAnnotations(storage).length, 1);
     });
   }
 
@@ -205,11 +212,11 @@ describe('AnnotationStore', () => {
     assert.equal(storage.values.get(STATE_KEY), future, 'the newer value is left untouched');
     assert.equal(store.all().length, 1, 'changes are kept in memory');
     // A later load of a value this version can read lifts the block.
-    storage.values.set(STATE_KEY, JSON.stringify({ schemaVersion: 1, annotations: [], articleDates: {}, lexicon: [] }));
+    storage.values.set(STATE_KEY, JSON.stringify({ schemaVersion: 2, articles: [], articleDates: {}, lexicon: [] }));
     await store.load();
     assert.equal(store.writeError, undefined);
     await store.add(annotationAt('Port Vell'));
-    assert.equal((storage.get(STATE_KEY) as { annotations: unknown[] }).annotations.length, 1);
+    assert.equal(storedAnnotations(storage).length, 1);
   });
 
   it('refuses to write at all when the backup fails, keeping the stored value', async () => {

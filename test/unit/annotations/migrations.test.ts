@@ -3,22 +3,37 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { AnnotationStore, type StateStorage } from '../../../src/core/annotations/annotationStore';
 import { detectSchemaVersion, migrateToCurrent, MIGRATIONS } from '../../../src/core/annotations/migrations';
-import { CURRENT_SCHEMA_VERSION, STATE_KEY, validateState } from '../../../src/core/annotations/schemaVersions';
+import { articleRecordKey, CURRENT_SCHEMA_VERSION, STATE_KEY, validateArticleRecord, validateState } from '../../../src/core/annotations/schemaVersions';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const NOW = new Date('2025-01-02T03:04:05.000Z');
 
-function fixture(version: number): unknown {
-  return JSON.parse(readFileSync(path.join(FIXTURES, `state-v${version}.json`), 'utf8')) as unknown;
+/** Versions 0 and 1 kept everything in one value (under STATE_KEY); from version 2 a fixture is the whole storage, key by key. */
+const SPLIT_FROM = 2;
+
+function storageFixture(version: number): Record<string, unknown> {
+  const value = JSON.parse(readFileSync(path.join(FIXTURES, `state-v${version}.json`), 'utf8')) as unknown;
+  return version < SPLIT_FROM ? { [STATE_KEY]: value } : (value as Record<string, unknown>);
 }
 
+/** The value under STATE_KEY: the whole state (versions 0, 1) or the index (version 2 on). */
+function fixture(version: number): unknown {
+  return storageFixture(version)[STATE_KEY];
+}
+
+/** Memento-like: values kept as JSON text; writing undefined removes a key. */
 class JsonStorage implements StateStorage {
-  constructor(public raw: string | undefined) {}
-  get(_key: string): unknown {
-    return this.raw === undefined ? undefined : (JSON.parse(this.raw) as unknown);
+  readonly raw = new Map<string, string>();
+  constructor(values: Record<string, unknown>) {
+    for (const [key, value] of Object.entries(values)) this.raw.set(key, JSON.stringify(value));
   }
-  update(_key: string, value: unknown): Promise<void> {
-    this.raw = JSON.stringify(value);
+  get(key: string): unknown {
+    const raw = this.raw.get(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
+  }
+  update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.raw.delete(key);
+    else this.raw.set(key, JSON.stringify(value));
     return Promise.resolve();
   }
 }
@@ -36,7 +51,7 @@ describe('schema migrations', () => {
     it(`loads a version ${version} state into a valid current state, through the store`, async () => {
       const value = fixture(version);
       assert.equal(detectSchemaVersion(value), version);
-      const storage = new JsonStorage(JSON.stringify(value));
+      const storage = new JsonStorage(storageFixture(version));
       const corrupt: string[] = [];
       const store = new AnnotationStore(storage, { onCorrupt: (_raw, reason) => void corrupt.push(reason), now: () => NOW });
       const report = await store.load();
@@ -44,10 +59,28 @@ describe('schema migrations', () => {
       assert.equal(report.fromVersion, version);
       assert.equal(report.migrations.length, CURRENT_SCHEMA_VERSION - version);
       assert.ok(store.all().length > 0);
-      // Migrated state is written back at the current version, and validates without problems.
-      const stored = storage.get(STATE_KEY) as { schemaVersion: number };
+      // Migrated state is written back at the current version, one record per article, and validates without problems.
+      const stored = storage.get(STATE_KEY) as { schemaVersion: number; articles: string[]; annotations?: unknown };
       assert.equal(stored.schemaVersion, CURRENT_SCHEMA_VERSION);
       assert.deepEqual(validateState(stored).problems, []);
+      assert.equal(stored.annotations, undefined, 'the index holds no annotations');
+      assert.deepEqual(stored.articles, [...new Set(store.all().map((a) => a.article))].sort());
+      const ids = new Set<string>();
+      let inRecords = 0;
+      for (const article of stored.articles) {
+        const record = validateArticleRecord(storage.get(articleRecordKey(article)), article, ids);
+        assert.deepEqual(record.problems, []);
+        inRecords += record.annotations.length;
+      }
+      assert.equal(inRecords, store.all().length, 'every annotation is in its article\'s record');
+      // And a fresh store reads back the same.
+      const again = new AnnotationStore(storage, { now: () => NOW });
+      const second = await again.load();
+      assert.equal(second.fromVersion, CURRENT_SCHEMA_VERSION);
+      assert.deepEqual(second.migrations, []);
+      assert.deepEqual([...again.all()].sort((a, b) => a.id.localeCompare(b.id)), [...store.all()].sort((a, b) => a.id.localeCompare(b.id)));
+      assert.deepEqual(again.articleDates, store.articleDates);
+      assert.deepEqual(again.lexicon, store.lexicon);
     });
 
     it(`migrating version ${version} twice gives the same result`, () => {
