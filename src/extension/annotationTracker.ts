@@ -98,8 +98,8 @@ export class AnnotationTracker implements vscode.Disposable {
     for (const [key, date] of Object.entries(this.annotations.articleDates)) {
       const article = renamed(key);
       if (article === undefined) continue;
-      await this.annotations.setArticleDate(article, date);
-      await this.annotations.setArticleDate(key, null);
+      // Both in memory at once (never neither, never both), then one awaited write.
+      await Promise.all([this.annotations.setArticleDate(article, date), this.annotations.setArticleDate(key, null)]);
     }
   }
 
