@@ -51,7 +51,13 @@ export function runAnalyze(args: readonly string[], output: CommandOutput): numb
       continue;
     }
     if (read.warning) output.stderr(`article-annotator analyze: ${file}: warning: ${read.warning}\n`);
-    results.push(analyzeFileText(file, read.text, date));
+    // One file that breaks the analysis costs only its own result, never the others'.
+    try {
+      results.push(analyzeFileText(file, read.text, date));
+    } catch (error) {
+      output.stderr(`article-annotator analyze: ${file}: cannot be analysed (${errorMessage(error)})\n`);
+      failed = true;
+    }
   }
   output.stdout(`${JSON.stringify(results, null, 2)}\n`);
   return failed ? 1 : 0;
@@ -66,6 +72,10 @@ export function analyzeFileText(file: string, text: string, date?: string): Anal
     entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type })),
     dates: analysis.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value })),
   };
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A file's article text exactly as fs.readFileSync(file, 'utf8') gives it, or why it cannot be read as an article. */

@@ -32,7 +32,7 @@ export function parseArgs(args: readonly string[], flags: Readonly<Record<string
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
+      for (const rest of args.slice(i + 1)) positionals.push(rest);
       break;
     }
     if (arg === '-' || !arg.startsWith('-')) {

@@ -12,6 +12,7 @@ import { exportMarkdownReport } from '../core/formats/markdownReport';
 import { exportW3C, importW3CValue, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
+import type { CommandOutput } from './runCommand';
 import { articleFileReader } from './reanchor';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'conll', 'spacy', 'doccano', 'csv', 'md'] as const;
@@ -44,100 +45,114 @@ export const EXPORT_COMMAND: CliCommand = {
   usage: 'export --annotations FILE --format w3c|brat|conll|spacy|doccano|csv|md [--root DIR] [--out PATH] [--no-comments]',
   summary:
     'Convert a W3C JSON-LD annotation collection to another format. Article texts are read from DIR (default the current folder) for brat, conll, spacy and doccano; brat writes .txt/.ann pairs into the folder PATH, the others write PATH or standard output. CoNLL carries each article\'s file and date in # lines after -DOCSTART-; --no-comments leaves them out for strict CoNLL-2003 readers.',
-  async run(args) {
-    const fail = (message: string, code = 1): number => {
-      process.stderr.write(`article-annotator export: ${message}\n`);
-      return code;
-    };
+  run(args, output) {
     const flags = parseFlags(args);
     if (flags.format === 'brat' && flags.out === undefined) throw new UsageError('brat writes a folder of .txt/.ann pairs: give it with --out DIR');
-    const warn = (message: string) => process.stderr.write(`article-annotator export: warning: ${message}\n`);
-
-    let input: unknown;
     try {
-      input = JSON.parse(withoutBom(readFileSync(flags.annotations, 'utf8')));
+      return runExport(flags, output);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return fail(code ? `cannot read ${flags.annotations} (${code})` : `${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      // A file that breaks a converter gets one line naming it, not a bare stack-overflow message.
+      output.stderr(`article-annotator export: ${flags.annotations}: cannot be exported (${error instanceof Error ? error.message : String(error)})\n`);
+      return 1;
     }
-
-    // The articles' texts (when the format needs them, or --root is given) check every position and place quote-only items.
-    const sources = w3cSources(input);
-    const needsText = NEEDS_TEXT.includes(flags.format);
-    const root = path.resolve(flags.root ?? '.');
-    const texts = new Map<string, string>();
-    if (needsText || flags.root !== undefined) {
-      const read = articleFileReader(root);
-      for (const source of sources) {
-        const found = read(source);
-        if ('text' in found) texts.set(source, found.text);
-        else if (needsText) return fail(`${flags.format} needs the text of ${source}: ${found.problem} (articles are read from ${root}; set it with --root)`);
-        else warn(`${source}: ${found.problem}; its positions are not checked`);
-      }
-    }
-    const result = importW3CValue(
-      input,
-      sources.filter((s) => texts.has(s)).map((article) => ({ article, date: null, text: texts.get(article) })),
-    );
-    for (const problem of result.problems) warn(`${flags.annotations}: ${problem}`);
-    if (result.annotations.length === 0 && result.problems.length > 0) return fail(`${flags.annotations}: no annotation could be read`);
-
-    const now = new Date().toISOString();
-    const annotations: Annotation[] = result.annotations.map((imported) => annotationFromImport(imported, randomUUID(), now));
-    const dates = new Map(result.articles.map((a) => [a.article, a.date]));
-    const articles: ArticleInfo[] = sources.map((article) => ({ article, date: dates.get(article) ?? null, ...(texts.has(article) ? { text: texts.get(article) } : {}) }));
-
-    if (needsText) for (const problem of unplacedAnnotations(annotations, articles)) warn(problem);
-
-    if (flags.format === 'brat') {
-      const out = path.resolve(flags.out as string);
-      const files = exportBrat(annotations, articles);
-      for (const file of files) {
-        const target = path.resolve(out, ...file.path.split('/'));
-        if (path.relative(out, target).startsWith('..')) return fail(`refusing to write ${target} outside ${out}`);
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, file.content, 'utf8');
-      }
-      const pairs = files.filter((f) => f.path.endsWith('.ann')).length;
-      process.stderr.write(`article-annotator export: wrote ${pairs} .txt/.ann pair${pairs === 1 ? '' : 's'} and brat's annotation.conf and visual.conf under ${out}\n`);
-      return 0;
-    }
-
-    let content: string;
-    switch (flags.format) {
-      case 'w3c':
-        content = exportW3C(annotations, articles);
-        break;
-      case 'conll': {
-        const conll = exportConll(annotations, articles, { comments: flags.comments });
-        if (conll.dropped > 0) warn(`${conll.dropped} overlapping annotation${conll.dropped === 1 ? '' : 's'} dropped from CoNLL (the longest, then earliest, span wins)`);
-        content = conll.content;
-        break;
-      }
-      case 'spacy':
-        content = exportSpacyJsonl(annotations, articles);
-        break;
-      case 'doccano':
-        content = exportDoccanoJsonl(annotations, articles);
-        break;
-      case 'csv':
-        content = exportCsv(annotations, articles);
-        break;
-      case 'md':
-        content = exportMarkdownReport(annotations, articles);
-        break;
-    }
-    if (flags.out === undefined) {
-      process.stdout.write(content);
-    } else {
-      const out = path.resolve(flags.out);
-      try {
-        mkdirSync(path.dirname(out), { recursive: true });
-        writeFileSync(out, content, 'utf8');
-      } catch (error) {
-        return fail(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      }
-    }
-    return 0;
   },
 };
+
+function runExport(flags: ExportFlags, output: CommandOutput): number {
+  const fail = (message: string, code = 1): number => {
+    output.stderr(`article-annotator export: ${message}\n`);
+    return code;
+  };
+  const warn = (message: string) => output.stderr(`article-annotator export: warning: ${message}\n`);
+
+  let input: unknown;
+  try {
+    input = JSON.parse(withoutBom(readFileSync(flags.annotations, 'utf8')));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code ? `cannot read ${flags.annotations} (${code})` : `${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+
+  // The articles' texts (when the format needs them, or --root is given) check every position and place quote-only items.
+  const sources = w3cSources(input);
+  const needsText = NEEDS_TEXT.includes(flags.format);
+  const root = path.resolve(flags.root ?? '.');
+  const texts = new Map<string, string>();
+  // An article that cannot be read costs only its own annotations (for a format that needs the text), never the others'.
+  const unreadable = new Set<string>();
+  if (needsText || flags.root !== undefined) {
+    const read = articleFileReader(root);
+    for (const source of sources) {
+      const found = read(source);
+      if ('text' in found) texts.set(source, found.text);
+      else if (needsText) {
+        unreadable.add(source);
+        fail(`${source}: ${found.problem}; ${flags.format} needs its text, so its annotations are left out (articles are read from ${root}; set it with --root)`);
+      } else warn(`${source}: ${found.problem}; its positions are not checked`);
+    }
+  }
+  const result = importW3CValue(
+    input,
+    sources.filter((s) => texts.has(s)).map((article) => ({ article, date: null, text: texts.get(article) })),
+  );
+  for (const problem of result.problems) warn(`${flags.annotations}: ${problem}`);
+  if (result.annotations.length === 0 && result.problems.length > 0) return fail(`${flags.annotations}: no annotation could be read`);
+
+  const now = new Date().toISOString();
+  const annotations: Annotation[] = result.annotations.filter((a) => !unreadable.has(a.article)).map((imported) => annotationFromImport(imported, randomUUID(), now));
+  const dates = new Map(result.articles.map((a) => [a.article, a.date]));
+  const articles: ArticleInfo[] = sources.filter((s) => !unreadable.has(s)).map((article) => ({ article, date: dates.get(article) ?? null, ...(texts.has(article) ? { text: texts.get(article) } : {}) }));
+
+  if (needsText) for (const problem of unplacedAnnotations(annotations, articles)) warn(problem);
+
+  if (flags.format === 'brat') {
+    const out = path.resolve(flags.out as string);
+    const files = exportBrat(annotations, articles);
+    for (const file of files) {
+      const target = path.resolve(out, ...file.path.split('/'));
+      if (path.relative(out, target).startsWith('..')) return fail(`refusing to write ${target} outside ${out}`);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.content, 'utf8');
+    }
+    const pairs = files.filter((f) => f.path.endsWith('.ann')).length;
+    output.stderr(`article-annotator export: wrote ${pairs} .txt/.ann pair${pairs === 1 ? '' : 's'} and brat's annotation.conf and visual.conf under ${out}\n`);
+    return unreadable.size > 0 ? 1 : 0;
+  }
+
+  let content: string;
+  switch (flags.format) {
+    case 'w3c':
+      content = exportW3C(annotations, articles);
+      break;
+    case 'conll': {
+      const conll = exportConll(annotations, articles, { comments: flags.comments });
+      if (conll.dropped > 0) warn(`${conll.dropped} overlapping annotation${conll.dropped === 1 ? '' : 's'} dropped from CoNLL (the longest, then earliest, span wins)`);
+      content = conll.content;
+      break;
+    }
+    case 'spacy':
+      content = exportSpacyJsonl(annotations, articles);
+      break;
+    case 'doccano':
+      content = exportDoccanoJsonl(annotations, articles);
+      break;
+    case 'csv':
+      content = exportCsv(annotations, articles);
+      break;
+    case 'md':
+      content = exportMarkdownReport(annotations, articles);
+      break;
+  }
+  if (flags.out === undefined) {
+    output.stdout(content);
+  } else {
+    const out = path.resolve(flags.out);
+    try {
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, content, 'utf8');
+    } catch (error) {
+      return fail(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+  }
+  return unreadable.size > 0 ? 1 : 0;
+}

@@ -42,66 +42,72 @@ export const IMPORT_COMMAND: CliCommand = {
   usage: 'import --format w3c|brat|spacy|doccano FILE... [--root DIR] [--article NAME] [--out PATH]',
   summary:
     'Read annotation files and print them as one W3C JSON-LD collection (or write it to PATH). brat: FILE is the .ann, its .txt beside it; the article is NAME, else the file under DIR (default the current folder) with the same text, else that .txt. JSONL: each line goes to the article under DIR with the identical text, else to its meta.file, else to NAME. Problems are reported per item on standard error.',
-  async run(args) {
+  async run(args, output) {
     const fail = (message: string, code = 1): number => {
-      process.stderr.write(`article-annotator import: ${message}\n`);
+      output.stderr(`article-annotator import: ${message}\n`);
       return code;
     };
     const flags = parseFlags(args);
     const root = path.resolve(flags.root ?? '.');
-    const warn = (message: string) => process.stderr.write(`article-annotator import: warning: ${message}\n`);
+    const warn = (message: string) => output.stderr(`article-annotator import: warning: ${message}\n`);
     const results: ImportResult[] = [];
     let failed = false;
     let scanned: ArticleInfo[] | undefined;
 
     for (const file of flags.files) {
-      if (flags.format === 'brat' && !/\.ann$/i.test(file)) {
-        failed = true;
-        fail(`${file}: brat import takes the .ann file (its .txt beside it)`);
-        continue;
-      }
-      let content: string;
+      // One file that breaks its importer costs only its own annotations, never the other files'.
       try {
-        content = readFileSync(file, 'utf8');
-      } catch (error) {
-        failed = true;
-        fail(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-        continue;
-      }
-      let result: ImportResult;
-      if (flags.format === 'w3c') {
-        result = importW3C(content, readW3CSources(content, root));
-      } else if (flags.format === 'brat') {
-        const txt = file.replace(/\.ann$/i, '') + '.txt';
-        let bytes: Uint8Array;
+        if (flags.format === 'brat' && !/\.ann$/i.test(file)) {
+          failed = true;
+          fail(`${file}: brat import takes the .ann file (its .txt beside it)`);
+          continue;
+        }
+        let content: string;
         try {
-          bytes = readFileSync(txt);
+          content = readFileSync(file, 'utf8');
         } catch (error) {
           failed = true;
-          fail(`${file}: cannot read its text ${txt} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+          fail(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
           continue;
         }
-        const decoded = decodeArticleBytes(bytes);
-        if ('problem' in decoded) {
+        let result: ImportResult;
+        if (flags.format === 'w3c') {
+          result = importW3C(content, readW3CSources(content, root));
+        } else if (flags.format === 'brat') {
+          const txt = file.replace(/\.ann$/i, '') + '.txt';
+          let bytes: Uint8Array;
+          try {
+            bytes = readFileSync(txt);
+          } catch (error) {
+            failed = true;
+            fail(`${file}: cannot read its text ${txt} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+            continue;
+          }
+          const decoded = decodeArticleBytes(bytes);
+          if ('problem' in decoded) {
+            failed = true;
+            fail(`${txt}: ${decoded.problem}`);
+            continue;
+          }
+          // The article is the one named, else the file under root with the same text (not this .txt, an exported copy), else this .txt.
+          const own = articleKey(path.resolve(txt), root);
+          scanned ??= scanArticles(root, warn);
+          const key = flags.article ?? scanned.find((a) => a.text === decoded.text && a.article !== own)?.article ?? own;
+          result = importBrat(content, decoded.text, key);
+        } else {
+          scanned ??= scanArticles(root, warn);
+          result = importJsonl(content, scanned, flags.article === undefined ? {} : { article: flags.article });
+        }
+        for (const problem of result.problems) warn(`${file}: ${problem}`);
+        if (result.annotations.length === 0 && result.problems.length > 0) {
           failed = true;
-          fail(`${txt}: ${decoded.problem}`);
-          continue;
+          fail(`${file}: no annotation could be imported`);
         }
-        // The article is the one named, else the file under root with the same text (not this .txt, an exported copy), else this .txt.
-        const own = articleKey(path.resolve(txt), root);
-        scanned ??= scanArticles(root, warn);
-        const key = flags.article ?? scanned.find((a) => a.text === decoded.text && a.article !== own)?.article ?? own;
-        result = importBrat(content, decoded.text, key);
-      } else {
-        scanned ??= scanArticles(root, warn);
-        result = importJsonl(content, scanned, flags.article === undefined ? {} : { article: flags.article });
-      }
-      for (const problem of result.problems) warn(`${file}: ${problem}`);
-      if (result.annotations.length === 0 && result.problems.length > 0) {
+        results.push(result);
+      } catch (error) {
         failed = true;
-        fail(`${file}: no annotation could be imported`);
+        fail(`${file}: cannot be imported (${error instanceof Error ? error.message : String(error)})`);
       }
-      results.push(result);
     }
 
     const now = new Date().toISOString();
@@ -109,18 +115,18 @@ export const IMPORT_COMMAND: CliCommand = {
     const dates = new Map<string, string | null>();
     for (const info of results.flatMap((r) => r.articles)) if (!dates.get(info.article)) dates.set(info.article, info.date);
     if (failed && annotations.length === 0) return 1;
-    const output = exportW3C(annotations, [...dates].map(([article, date]) => ({ article, date })), { label: 'Imported annotations' });
-    if (flags.out === undefined) process.stdout.write(output);
+    const collection = exportW3C(annotations, [...dates].map(([article, date]) => ({ article, date })), { label: 'Imported annotations' });
+    if (flags.out === undefined) output.stdout(collection);
     else {
       const out = path.resolve(flags.out);
       try {
         mkdirSync(path.dirname(out), { recursive: true });
-        writeFileSync(out, output, 'utf8');
+        writeFileSync(out, collection, 'utf8');
       } catch (error) {
         return fail(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       }
     }
-    process.stderr.write(`article-annotator import: ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} imported\n`);
+    output.stderr(`article-annotator import: ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} imported\n`);
     return failed ? 1 : 0;
   },
 };

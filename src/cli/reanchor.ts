@@ -6,6 +6,7 @@ import { reanchor, type ReanchorOutcome } from '../core/annotations/anchoring';
 import type { Annotation } from '../core/annotations/annotationModel';
 import { decodeArticleBytes } from '../core/article/articleText';
 import { annotationFromImport, withoutBom } from '../core/formats/formatModel';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/formats/jsonDepth';
 import { importW3CValue } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
@@ -35,6 +36,8 @@ type Json = Record<string, unknown>;
  * by the W3C format module; nothing is dropped: an item that cannot be placed gets status "orphaned".
  */
 export function reanchorW3CDocument(document: unknown, readText: ArticleTextReader): ReanchoredCollection {
+  // Copying and printing the document recurse: refuse one too deep for that with a message, not a stack overflow.
+  if (nestedDeeperThan(document)) throw new Error(`nested more than ${MAX_JSON_DEPTH} levels deep; not re-anchored`);
   const value = structuredClone(document);
   const counts: ReanchorCounts = { anchored: 0, moved: 0, orphaned: 0 };
   const problems: string[] = [];
@@ -198,33 +201,33 @@ export const REANCHOR_COMMAND: CliCommand = {
   name: 'reanchor',
   usage: 'reanchor --annotations FILE [--root DIR]',
   summary: 'Find the annotations of a W3C JSON-LD collection again in the current article files (sources resolved against DIR, default the current folder); print the collection with updated selectors and a status (anchored, moved, orphaned) on every item.',
-  async run(args) {
+  async run(args, output) {
     const flags = parseFlags(args);
     let input: string;
     try {
       input = readFileSync(flags.annotations, 'utf8');
     } catch (error) {
-      process.stderr.write(`article-annotator reanchor: cannot read ${flags.annotations} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      output.stderr(`article-annotator reanchor: cannot read ${flags.annotations} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
       return 1;
     }
     let document: unknown;
     try {
       document = JSON.parse(withoutBom(input));
     } catch (error) {
-      process.stderr.write(`article-annotator reanchor: ${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})\n`);
+      output.stderr(`article-annotator reanchor: ${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})\n`);
       return 1;
     }
     let result: ReanchoredCollection;
     try {
       result = reanchorW3CDocument(document, articleFileReader(path.resolve(flags.root)));
     } catch (error) {
-      process.stderr.write(`article-annotator reanchor: ${flags.annotations}: ${error instanceof Error ? error.message : String(error)}\n`);
+      output.stderr(`article-annotator reanchor: ${flags.annotations}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;
     }
-    process.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
-    for (const problem of result.problems) process.stderr.write(`article-annotator reanchor: ${problem}\n`);
+    output.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
+    for (const problem of result.problems) output.stderr(`article-annotator reanchor: ${problem}\n`);
     const { anchored, moved, orphaned } = result.counts;
-    process.stderr.write(`article-annotator reanchor: ${anchored} anchored, ${moved} moved, ${orphaned} orphaned\n`);
+    output.stderr(`article-annotator reanchor: ${anchored} anchored, ${moved} moved, ${orphaned} orphaned\n`);
     return 0;
   },
 };

@@ -26,7 +26,7 @@ export class EntityCodeActionProvider implements vscode.CodeActionProvider {
     const entities = (this.analysis.currentFor(article) ?? this.analysis.current(article.key))?.analysis.entities ?? [];
     const hits = entities.filter((m) => m.start <= span.end && span.start <= m.end && (span.start < m.end || span.start === m.start)).slice(0, 3);
     const actions: vscode.CodeAction[] = [];
-    for (const mention of hits) actions.push(...correctionsFor(article.sourceUri, mention));
+    for (const mention of hits) for (const action of correctionsFor(article.sourceUri, mention)) actions.push(action);
     if (hits.length === 0 && span.start < span.end) {
       const text = article.sourceText.slice(span.start, span.end).trim();
       if (text !== '' && text.length <= 120) {

@@ -64,9 +64,9 @@ export function parseArticle(text: string): Article {
     } else if (isMarkdownHeading(text, piece) || (i > first && isStandaloneHeading(text, piece))) {
       paragraphs.push({ ...markdownHeadingText(text, piece), kind: 'heading' });
     } else if (piece.end - piece.start > LONG_BLOCK) {
-      paragraphs.push(...splitLongBlock(text, piece, i >= licenceZone));
+      for (const part of splitLongBlock(text, piece, i >= licenceZone)) paragraphs.push(part);
     } else {
-      paragraphs.push(...splitTrailingLicence(text, piece, i >= licenceZone));
+      for (const part of splitTrailingLicence(text, piece, i >= licenceZone)) paragraphs.push(part);
     }
   }
 
@@ -89,7 +89,7 @@ function rawParagraphs(text: string): TextSpan[] {
   const flush = (): void => {
     if (block.length === 0) return;
     if (isHardWrapped(text, block)) pieces.push({ start: block[0]!.start, end: block[block.length - 1]!.end });
-    else pieces.push(...block);
+    else for (const line of block) pieces.push(line); // not push(...block): a block can hold more lines than the stack has room for arguments
     block = [];
   };
   // Lines end at LF, CRLF or a lone CR (classic Mac files).

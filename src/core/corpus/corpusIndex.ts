@@ -582,7 +582,7 @@ function sentencesOf(text: string): TextSpan[] {
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    sentences.push(...splitSentences(text, lineStart, lineEnd));
+    for (const sentence of splitSentences(text, lineStart, lineEnd)) sentences.push(sentence);
     lineStart = lineEnd + 1;
   }
   return sentences;

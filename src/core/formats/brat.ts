@@ -225,7 +225,7 @@ function readTextBound(
   }
   fragments.sort((a, b) => a[0] - b[0]);
   const start = fragments[0]?.[0] ?? 0;
-  const end = Math.max(...fragments.map((f) => f[1]));
+  const end = fragments.reduce((max, f) => Math.max(max, f[1]), start);
   const covered = fields.length >= 3 ? fields.slice(2).join('\t') : undefined;
   const expected = fragments.map(([s, e]) => text.slice(s, e)).join(' ');
   if (fragments.length > 1) {

@@ -3,6 +3,7 @@
 // the article's file and date and the notes, as `{"file", "date", "notes": [{"start", "end", "label", "note"}]}`.
 import type { Annotation, ArticleInfo } from '../annotations/annotationModel';
 import { codePointOffsets } from './codePointOffsets';
+import { jsonPreview, MAX_JSON_DEPTH, nestedDeeperThan } from './jsonDepth';
 import { findQuote, groupByArticle, isPlaced, shorten, withoutBom, type ImportedAnnotation, type ImportResult } from './formatModel';
 
 export type JsonlStyle = 'spacy' | 'doccano';
@@ -84,6 +85,10 @@ export function importJsonl(content: string, articles: readonly ArticleInfo[], o
       line = JSON.parse(raw);
     } catch (error) {
       problems.push(`${name}: not valid JSON (${error instanceof Error ? error.message : String(error)}); skipped`);
+      return;
+    }
+    if (nestedDeeperThan(line)) {
+      problems.push(`${name}: nested more than ${MAX_JSON_DEPTH} levels deep; skipped`);
       return;
     }
     if (!isObject(line) || typeof line.text !== 'string') {
@@ -181,7 +186,7 @@ function readSpans(line: Json, name: string, problems: string[]): RawSpan[] {
           ...(typeof span.text === 'string' ? { text: span.text } : {}),
           ...(typeof span.note === 'string' ? { note: span.note } : {}),
         });
-      } else bad(`a span needs integer "start" and "end" and a "label" (got ${shorten(JSON.stringify(span) ?? String(span), 60)})`);
+      } else bad(`a span needs integer "start" and "end" and a "label" (got ${jsonPreview(span, 60)})`);
     }
   }
   for (const key of ['label', 'labels', 'entities'] as const) {
@@ -192,7 +197,7 @@ function readSpans(line: Json, name: string, problems: string[]): RawSpan[] {
         spans.push({ start: item[0], end: item[1], label: item[2] });
       } else if (typeof item === 'string' && key === 'label') {
         bad(`"${shorten(item)}" is a document label (text classification), not a span`);
-      } else bad(`a "${key}" entry needs [start, end, label] (got ${shorten(JSON.stringify(item) ?? String(item), 60)})`);
+      } else bad(`a "${key}" entry needs [start, end, label] (got ${jsonPreview(item, 60)})`);
     }
   }
   if (!Array.isArray(line.spans) && !['label', 'labels', 'entities'].some((k) => Array.isArray(line[k]))) {

@@ -13,6 +13,7 @@ import {
   type ImportedAnnotation,
   type ImportResult,
 } from './formatModel';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from './jsonDepth';
 
 export const ANNO_CONTEXT_URL = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -177,6 +178,11 @@ export function importW3CValue(value: unknown, articles: readonly ArticleInfo[] 
   const annotations: ImportedAnnotation[] = [];
   const dates = new Map<string, string | null>();
   items.forEach((item, index) => {
+    // Deeper than any real item (a refinedBy chain, nested values): walking it would overflow the stack.
+    if (nestedDeeperThan(item)) {
+      problems.push(`${itemName(item, index)}: nested more than ${MAX_JSON_DEPTH} levels deep; skipped`);
+      return;
+    }
     const read = readItem(item, index, texts, problems);
     if (!read) return;
     annotations.push(read.annotation);
@@ -225,13 +231,27 @@ function hasType(node: Json, ...names: string[]): boolean {
   return names.some((name) => types.includes(name));
 }
 
-function collectItems(value: unknown, problems: string[]): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((v) => (isObject(v) && isContainer(v) ? collectItems(v, problems) : [v]));
+/** Containers (collections, pages, `@graph`) nested in each other deeper than this are not opened. */
+const MAX_CONTAINER_DEPTH = 8;
+
+function collectItems(value: unknown, problems: string[], depth = 0): unknown[] {
+  if (depth > MAX_CONTAINER_DEPTH) {
+    problems.push(`collections nested more than ${MAX_CONTAINER_DEPTH} deep are not opened; their annotations are not imported`);
+    return [];
+  }
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const v of value) {
+      if (!(isObject(v) && isContainer(v))) items.push(v);
+      else for (const item of collectItems(v, problems, depth + 1)) items.push(item);
+    }
+    return items;
+  }
   if (!isObject(value)) {
     problems.push('expected a JSON object or array of Web Annotations');
     return [];
   }
-  if (Array.isArray(value['@graph'])) return collectItems(value['@graph'], problems);
+  if (Array.isArray(value['@graph'])) return collectItems(value['@graph'], problems, depth + 1);
   if (isContainer(value)) {
     const items: unknown[] = [];
     let page: unknown = Array.isArray(value.items) ? value : value.first;
@@ -249,7 +269,7 @@ function collectItems(value: unknown, problems: string[]): unknown[] {
         complete = false;
         break;
       }
-      items.push(...page.items);
+      for (const item of page.items as unknown[]) items.push(item); // not push(...): a page can hold more items than the stack has room for arguments
       page = page.next;
     }
     if (typeof value.total === 'number' && value.total !== items.length && complete) {

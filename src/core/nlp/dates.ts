@@ -34,7 +34,7 @@ function withoutOverlaps(candidates: readonly DateCandidate[]): DateCandidate[] 
     const chosen: DateCandidate[] = [];
     // (a cluster is small in any real text; overlapping chrono windows may propose the same span twice)
     for (const c of cluster) if (!chosen.some((k) => k.start < c.end && c.start < k.end)) chosen.push(c);
-    kept.push(...chosen.sort((a, b) => a.start - b.start));
+    for (const c of chosen.sort((a, b) => a.start - b.start)) kept.push(c);
     i = j;
   }
   return kept;

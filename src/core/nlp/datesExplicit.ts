@@ -98,7 +98,7 @@ export function explicitDates(text: string, ref: DayNumber | null): DateCandidat
       const end = start + result.text.length;
       if (!w.hits.some((h) => h.start < end && h.end > start)) continue; // only what a month name or numeric date anchors
       if (!result.start.isCertain('month')) continue;
-      out.push(...fromChrono(text, start, end, result, ref));
+      for (const candidate of fromChrono(text, start, end, result, ref)) out.push(candidate);
     }
   }
   for (const hit of monthsAlone) {
@@ -108,7 +108,7 @@ export function explicitDates(text: string, ref: DayNumber | null): DateCandidat
       get: (c) => (c === 'month' ? month : null),
       isCertain: (c) => c === 'month',
     };
-    out.push(...single(text, hit.start, hit.end, monthOnly, ref));
+    for (const candidate of single(text, hit.start, hit.end, monthOnly, ref)) out.push(candidate);
   }
   return out;
 }

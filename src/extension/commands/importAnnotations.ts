@@ -63,8 +63,8 @@ export function importAnnotations(annotations: AnnotationService, articles: Arti
     const imported: ImportedAnnotation[] = [];
     for (const file of files) {
       const result = await readImport(file, args.format, args.article, infos);
-      imported.push(...result.annotations);
-      problems.push(...result.problems.map((p) => `${path.basename(file.fsPath)}: ${p}`));
+      for (const annotation of result.annotations) imported.push(annotation);
+      for (const problem of result.problems) problems.push(`${path.basename(file.fsPath)}: ${problem}`);
     }
 
     const texts = new Map(infos.filter((i) => i.text !== undefined).map((i) => [i.article, i.text!]));
