@@ -52,7 +52,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const md = safeMarkdown(ENTITY_CORRECTION_COMMANDS);
     const mentions = analysis.entities.filter((e) => e.canonical === entity.canonical && e.type === entity.type);
     md.appendMarkdown(`**${KIND_NAMES[entity.type]}** · ${escapeMarkdown(entity.canonical)}\n\n`);
-    const aliases = (analysis.aliases[entity.canonical] ?? []).filter((a) => a !== entity.canonical);
+    // Own entries only: an entity named "constructor" must not find Object.prototype's member.
+    const aliases = (Object.hasOwn(analysis.aliases, entity.canonical) ? (analysis.aliases[entity.canonical] ?? []) : []).filter((a) => a !== entity.canonical);
     if (aliases.length > 0) md.appendMarkdown(`Also written: ${aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}\n\n`);
     let counts = `Mentioned **${mentions.length}** ${mentions.length === 1 ? 'time' : 'times'} in this article`;
     // the corpus entity this mention belongs to across articles ("Ghani" here may be "Ashraf Ghani" elsewhere)

@@ -1,5 +1,6 @@
 // The shapes of the stored workspace state, one per schema version, and the validator of the current one.
 import type { Annotation } from './annotationModel';
+import { isCalendarDate } from '../article/articleDate';
 import { ENTITY_TYPES, type LexiconEntry } from '../nlp/analysisModel';
 
 /** Bump together with a new entry in MIGRATIONS (migrations.ts) and a test that loads the previous version. */
@@ -72,7 +73,6 @@ export interface ValidatedState {
   readonly problems: readonly string[];
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Checks an index (with any inline annotations) claiming to be the current version; throws a TypeError when its overall shape is wrong. */
 export function validateState(value: unknown): ValidatedState {
@@ -89,9 +89,10 @@ export function validateState(value: unknown): ValidatedState {
   });
   const datesRaw = value.articleDates ?? {};
   if (!isRecord(datesRaw)) throw new TypeError(`"articleDates" is ${describe(datesRaw)}, not an object`);
-  const articleDates: Record<string, string> = {};
+  // No prototype: an article keyed "__proto__" is stored like any other, not swallowed by the assignment.
+  const articleDates: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [article, date] of Object.entries(datesRaw)) {
-    if (typeof date === 'string' && DATE.test(date)) articleDates[article] = date;
+    if (isCalendarDate(date)) articleDates[article] = date;
     else problems.push(`articleDates[${JSON.stringify(article)}]: ${describe(date)} is not a YYYY-MM-DD date`);
   }
   const lexiconRaw = value.lexicon ?? [];

@@ -49,7 +49,6 @@ export function detectArticleDate(text: string): ArticleDate | undefined {
   return headerDate(text) ?? datelineDate(text) ?? wireDate(text);
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
 /**
  * The date an article's relative dates are resolved against, reached one way everywhere: the date the user set
  * (null: none, on purpose), else the one its text states, else null.
@@ -59,7 +58,9 @@ export function effectiveArticleDate(text: string | undefined, userDate: string 
   return text === undefined ? null : (detectArticleDate(text)?.value ?? null);
 }
 
-export function isCalendarDate(value: string): boolean {
+/** True for a real calendar date written YYYY-MM-DD (2021-02-31 is not one): the one check every layer uses. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return m !== null && toIsoDate(Number(m[1]), Number(m[2]), Number(m[3])) !== undefined;
 }

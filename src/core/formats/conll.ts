@@ -42,7 +42,9 @@ export interface ConllExport {
 /** The tag for a label: the mapping's, else the default's, else the label upper-cased with spaces as `_`. */
 export function conllTag(label: string, tags: Readonly<Record<string, string>> = {}): string {
   const key = label.trim();
-  const tag = tags[key] ?? tags[key.toLowerCase()] ?? DEFAULT_CONLL_TAGS[key.toLowerCase()] ?? key.toUpperCase();
+  // Own entries only: a label named "constructor" or "toString" must not find Object.prototype's members.
+  const own = (table: Readonly<Record<string, string>>, name: string) => (Object.hasOwn(table, name) && typeof table[name] === 'string' ? table[name] : undefined);
+  const tag = own(tags, key) ?? own(tags, key.toLowerCase()) ?? own(DEFAULT_CONLL_TAGS, key.toLowerCase()) ?? key.toUpperCase();
   return tag.replace(/\s+/g, '_') || 'MISC';
 }
 

@@ -4,7 +4,8 @@
 // spreadsheets show it as text; importCsv removes exactly that one `'` again (a cell that already started with
 // `'` before such a character gets one more, so the round trip is exact).
 import type { Annotation, ArticleInfo } from '../annotations/annotationModel';
-import { compareAnnotations, isCalendarDate, isTimestamp, withoutBom, type ImportedAnnotation, type ImportResult } from './formatModel';
+import { isCalendarDate } from '../article/articleDate';
+import { compareAnnotations, isTimestamp, withoutBom, type ImportedAnnotation, type ImportResult } from './formatModel';
 
 export const CSV_COLUMNS = ['article', 'date', 'start', 'end', 'exact', 'label', 'note', 'created', 'modified', 'status'] as const;
 

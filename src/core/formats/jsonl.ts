@@ -2,6 +2,7 @@
 // `{"text", "label": [[start, end, label]], "meta"}`. Offsets are code points (the tools are Python). `meta` carries
 // the article's file and date and the notes, as `{"file", "date", "notes": [{"start", "end", "label", "note"}]}`.
 import type { Annotation, ArticleInfo } from '../annotations/annotationModel';
+import { isCalendarDate } from '../article/articleDate';
 import { codePointOffsets } from './codePointOffsets';
 import { jsonPreview, MAX_JSON_DEPTH, nestedDeeperThan } from './jsonDepth';
 import { findQuote, groupByArticle, isPlaced, shorten, withoutBom, type ImportedAnnotation, type ImportResult } from './formatModel';
@@ -112,7 +113,7 @@ export function importJsonl(content: string, articles: readonly ArticleInfo[], o
     const known = texts.get(article);
     const differs = known !== undefined && known !== text && known.trimEnd() !== text.trimEnd();
     if (differs) problems.push(`${name}: its text differs from ${article}'s; each span is looked for by its text there`);
-    const date = typeof meta.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? meta.date : null;
+    const date = isCalendarDate(meta.date) ? meta.date : null;
     if (!dates.has(article) || (dates.get(article) === null && date !== null)) dates.set(article, date);
     const offsets = codePointOffsets(text);
     const notes = readNotes(meta.notes);

@@ -3,10 +3,10 @@
 // TextQuoteSelector, with a tagging body (the label) and a commenting body (the Markdown note). A second context
 // object adds the article's date (dcterms:date on the target) and the item's anchoring status and origin.
 import type { AnchorStatus, Annotation, ArticleInfo } from '../annotations/annotationModel';
+import { isCalendarDate } from '../article/articleDate';
 import {
   compareAnnotations,
   findQuote,
-  isCalendarDate,
   isTimestamp,
   shorten,
   withoutBom,

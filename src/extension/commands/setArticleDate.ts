@@ -1,5 +1,6 @@
 // "Set Article Date": the date an article's relative dates are resolved against, for articles without (or with a wrong) dateline.
 import * as vscode from 'vscode';
+import { isCalendarDate } from '../../core/article/articleDate';
 import { ARTICLE_SCHEME, sourceUriOf } from '../articleProvider';
 import { articleKeyOf } from '../articleDocuments';
 
@@ -11,14 +12,6 @@ export interface ArticleDateStore {
   articleDate(key: string): string | undefined;
   /** Stores (or, with null, clears) the user's date for an article, awaiting the write. */
   setArticleDate(key: string, date: string | null): Promise<void>;
-}
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }
 
 /**
@@ -42,12 +35,12 @@ export async function setArticleDate(store: ArticleDateStore, target?: unknown, 
       prompt: 'The date relative dates ("on Thursday", "last month") are resolved against. Leave empty to use the date found in the text.',
       placeHolder: 'YYYY-MM-DD',
       value: store.articleDate(key) ?? '',
-      validateInput: (input) => (input.trim() === '' || isIsoCalendarDate(input.trim()) ? undefined : 'Enter a calendar date as YYYY-MM-DD, or leave empty to clear.'),
+      validateInput: (input) => (input.trim() === '' || isCalendarDate(input.trim()) ? undefined : 'Enter a calendar date as YYYY-MM-DD, or leave empty to clear.'),
     });
     if (value === undefined) return undefined;
   }
   value = value.trim();
-  if (value !== '' && !isIsoCalendarDate(value)) {
+  if (value !== '' && !isCalendarDate(value)) {
     void vscode.window.showErrorMessage(`Article Annotator: "${value}" is not a date in the form YYYY-MM-DD.`);
     return undefined;
   }

@@ -239,7 +239,7 @@ describe('AnnotationStore', () => {
     const report = await store.load();
     assert.deepEqual(store.all(), [good]);
     assert.match(report.corrupt ?? '', /2 invalid item\(s\)/);
-    assert.deepEqual(store.articleDates, {});
+    assert.deepEqual({ ...store.articleDates }, {});
     assert.equal(reasons.length, 1);
   });
 
