@@ -7,12 +7,11 @@
 // (UTF-16) offsets into the file's text as `fs.readFileSync(file, 'utf8')` reads it (a BOM is kept), end exclusive.
 // A file that cannot be read (missing, a directory, empty, binary, too large) gets one line on stderr and is left
 // out; the exit code is then 1. Bad usage exits with 2.
-import { readFileSync, statSync } from 'node:fs';
 import { isCalendarDate } from '../core/article/articleDate';
-import { articleSizeProblem, decodeArticleBytes, type DecodedArticle } from '../core/article/articleText';
 import type { DateValue, EntityType } from '../core/nlp/analysisModel';
 import { analyzeArticle } from '../core/nlp/pipeline';
 import { UsageError, parseArgs } from './args';
+import { readArticleBytes } from './articleFiles';
 import type { CliCommand } from './commands';
 import type { CommandOutput } from './runCommand';
 
@@ -44,7 +43,7 @@ export function runAnalyze(args: readonly string[], output: CommandOutput): numb
   const results: AnalyzedFile[] = [];
   let failed = false;
   for (const file of files) {
-    const read = readArticleFile(file);
+    const read = readArticleBytes(file);
     if ('problem' in read) {
       output.stderr(`article-annotator analyze: ${file}: ${read.problem}\n`);
       failed = true;
@@ -76,22 +75,4 @@ export function analyzeFileText(file: string, text: string, date?: string): Anal
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** A file's article text exactly as fs.readFileSync(file, 'utf8') gives it, or why it cannot be read as an article. */
-export function readArticleFile(file: string): DecodedArticle {
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) return { problem: 'is a directory, not a file' };
-    if (!stat.isFile()) return { problem: 'is not a regular file' };
-    // Refuse before reading, so a huge file is never loaded whole.
-    const tooLarge = articleSizeProblem(stat.size);
-    if (tooLarge) return { problem: tooLarge };
-    return decodeArticleBytes(readFileSync(file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { problem: 'no such file' };
-    if (code === 'EACCES' || code === 'EPERM') return { problem: 'permission denied' };
-    return { problem: error instanceof Error ? error.message : String(error) };
-  }
 }

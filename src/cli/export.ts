@@ -1,6 +1,6 @@
 // `article-annotator export`: converts a W3C JSON-LD collection (as the extension exports it) to another format.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Annotation, ArticleInfo } from '../core/annotations/annotationModel';
 import { exportBrat } from '../core/formats/brat';
@@ -13,7 +13,7 @@ import { exportW3C, importW3CValue, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
 import type { CommandOutput } from './runCommand';
-import { articleFileReader } from './reanchor';
+import { articleFileReader, readAnnotationFile } from './articleFiles';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'conll', 'spacy', 'doccano', 'csv', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -65,12 +65,13 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
   };
   const warn = (message: string) => output.stderr(`article-annotator export: warning: ${message}\n`);
 
+  const read = readAnnotationFile(flags.annotations);
+  if ('problem' in read) return fail(read.problem);
   let input: unknown;
   try {
-    input = JSON.parse(withoutBom(readFileSync(flags.annotations, 'utf8')));
+    input = JSON.parse(withoutBom(read.content));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return fail(code ? `cannot read ${flags.annotations} (${code})` : `${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return fail(`${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 
   // The articles' texts (when the format needs them, or --root is given) check every position and place quote-only items.

@@ -1,17 +1,16 @@
 // `article-annotator import`: reads W3C, brat or JSONL (spaCy/doccano) annotation files and prints W3C JSON-LD.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArticleInfo } from '../core/annotations/annotationModel';
-import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../core/article/articleText';
 import { importBrat } from '../core/formats/brat';
 import { annotationFromImport, withoutBom, type ImportResult } from '../core/formats/formatModel';
 import { importJsonl } from '../core/formats/jsonl';
 import { exportW3C, importW3C, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
-import { articleFileReader } from './reanchor';
+import { articleFileReader, readAnnotationFile, readArticleBytes } from './articleFiles';
 
 export const IMPORT_FORMATS = ['w3c', 'brat', 'spacy', 'doccano'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -62,28 +61,20 @@ export const IMPORT_COMMAND: CliCommand = {
           fail(`${file}: brat import takes the .ann file (its .txt beside it)`);
           continue;
         }
-        let content: string;
-        try {
-          content = readFileSync(file, 'utf8');
-        } catch (error) {
+        const read = readAnnotationFile(file);
+        if ('problem' in read) {
           failed = true;
-          fail(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+          fail(read.problem);
           continue;
         }
+        const content = read.content;
         let result: ImportResult;
         if (flags.format === 'w3c') {
           result = importW3C(content, readW3CSources(content, root));
         } else if (flags.format === 'brat') {
           const txt = file.replace(/\.ann$/i, '') + '.txt';
-          let bytes: Uint8Array;
-          try {
-            bytes = readFileSync(txt);
-          } catch (error) {
-            failed = true;
-            fail(`${file}: cannot read its text ${txt} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-            continue;
-          }
-          const decoded = decodeArticleBytes(bytes);
+          // Type and size checked before reading: the .txt beside it may be anything (a FIFO, a link to /dev/zero).
+          const decoded = readArticleBytes(txt);
           if ('problem' in decoded) {
             failed = true;
             fail(`${txt}: ${decoded.problem}`);
@@ -179,13 +170,9 @@ function scanArticles(root: string, warn: (message: string) => void): ArticleInf
         warn(`more than ${MAX_SCANNED_FILES} files under ${root}; the rest are not matched against JSONL lines`);
         return articles;
       }
-      try {
-        if (statSync(full).size > MAX_ARTICLE_BYTES) continue;
-        const decoded = decodeArticleBytes(readFileSync(full));
-        if ('text' in decoded) articles.push({ article: articleKey(full, root), date: null, text: decoded.text });
-      } catch {
-        // unreadable: not a candidate
-      }
+      // Unreadable, too large or not text: not a candidate.
+      const decoded = readArticleBytes(full);
+      if ('text' in decoded) articles.push({ article: articleKey(full, root), date: null, text: decoded.text });
     }
   }
   return articles;

@@ -1,14 +1,12 @@
 // `article-annotator reanchor`: finds the annotations of a W3C collection again in the current article files.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { reanchor, type ReanchorOutcome } from '../core/annotations/anchoring';
 import type { Annotation } from '../core/annotations/annotationModel';
-import { decodeArticleBytes } from '../core/article/articleText';
 import { annotationFromImport, withoutBom } from '../core/formats/formatModel';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/formats/jsonDepth';
 import { importW3CValue } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
+import { articleFileReader, readAnnotationFile, type ArticleTextReader } from './articleFiles';
 import type { CliCommand } from './commands';
 
 export interface ReanchorCounts {
@@ -25,8 +23,6 @@ export interface ReanchoredCollection {
   readonly problems: readonly string[];
 }
 
-/** The text of an article named by a target `source`, or why it cannot be had. */
-export type ArticleTextReader = (source: string) => { readonly text: string } | { readonly problem: string };
 
 type Json = Record<string, unknown>;
 
@@ -158,32 +154,6 @@ function shortQuote(annotation: Annotation): string {
   return flat.length <= 40 ? flat : `${flat.slice(0, 39)}…`;
 }
 
-/** Reads article files named by `source`: a path relative to root, an absolute path, or a file: URI. */
-export function articleFileReader(root: string): ArticleTextReader {
-  return (source) => {
-    let file: string;
-    if (/^file:/i.test(source)) {
-      try {
-        file = fileURLToPath(source);
-      } catch (error) {
-        return { problem: `not a usable file URI (${error instanceof Error ? error.message : String(error)})` };
-      }
-    } else if (/^[a-z][a-z0-9+.-]+:\/\//i.test(source)) {
-      return { problem: 'only local files can be read' };
-    } else {
-      file = path.resolve(root, source);
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      return { problem: `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error))})` };
-    }
-    const decoded = decodeArticleBytes(bytes);
-    return 'problem' in decoded ? { problem: decoded.problem } : { text: decoded.text };
-  };
-}
-
 interface ReanchorFlags {
   readonly annotations: string;
   readonly root: string;
@@ -203,13 +173,12 @@ export const REANCHOR_COMMAND: CliCommand = {
   summary: 'Find the annotations of a W3C JSON-LD collection again in the current article files (sources resolved against DIR, default the current folder); print the collection with updated selectors and a status (anchored, moved, orphaned) on every item.',
   async run(args, output) {
     const flags = parseFlags(args);
-    let input: string;
-    try {
-      input = readFileSync(flags.annotations, 'utf8');
-    } catch (error) {
-      output.stderr(`article-annotator reanchor: cannot read ${flags.annotations} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    const read = readAnnotationFile(flags.annotations);
+    if ('problem' in read) {
+      output.stderr(`article-annotator reanchor: ${read.problem}\n`);
       return 1;
     }
+    const input = read.content;
     let document: unknown;
     try {
       document = JSON.parse(withoutBom(input));

@@ -1,8 +1,10 @@
 // What exports and imports need to know about articles: their current text (editor buffer first) and their date.
+import { realpath } from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ArticleInfo } from '../../core/annotations/annotationModel';
 import { effectiveArticleDate } from '../../core/article/articleDate';
-import { decodeArticleBytes } from '../../core/article/articleText';
+import { articleSizeProblem, decodeArticleBytes } from '../../core/article/articleText';
 import type { AnnotationService } from '../annotationService';
 import { articleKeyOf, type ArticleDocuments } from '../articleDocuments';
 
@@ -14,10 +16,45 @@ export async function readArticleText(articles: ArticleDocuments, sourceUri: vsc
   const plain = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sourceUri.toString());
   if (plain) return plain.getText();
   try {
+    if (!(await isReadableArticleFile(sourceUri))) return undefined;
     const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(sourceUri));
     return 'problem' in decoded ? undefined : decoded.text;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether a closed article file may be read for an export or import: inside a workspace folder with every symlink
+ * followed (an annotation naming ../, an absolute path or a file: URI outside cannot pull a system file into an
+ * export), a regular file, and of article size (never /dev/zero or a FIFO).
+ */
+export async function isReadableArticleFile(sourceUri: vscode.Uri): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(sourceUri);
+  if (!folder) return false;
+  if (sourceUri.scheme === 'file' && folder.uri.scheme === 'file') {
+    const [real, realFolder] = await Promise.all([realpath(sourceUri.fsPath), realpath(folder.uri.fsPath)]);
+    const relative = path.relative(realFolder, real);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  }
+  const stat = await vscode.workspace.fs.stat(sourceUri);
+  // A symlink inside the folder to a regular file inside it is fine: realpath checked where it leads.
+  return (stat.type & vscode.FileType.File) !== 0 && articleSizeProblem(stat.size) === undefined;
+}
+
+/** Annotation files larger than this are not read (a W3C file of 200,000 items is about 150 MB). */
+const MAX_IMPORT_FILE_BYTES = 256 * 1024 * 1024;
+
+/** A file the user picked to import, after checking it is a regular file of sane size (not a FIFO, not /dev/zero). */
+export async function readImportFile(uri: vscode.Uri, maxBytes = MAX_IMPORT_FILE_BYTES): Promise<Uint8Array | { readonly problem: string }> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.Directory) !== 0) return { problem: 'is a folder, not a file' };
+    if ((stat.type & vscode.FileType.File) === 0) return { problem: 'is not a regular file' };
+    if (stat.size > maxBytes) return { problem: `is ${Math.ceil(stat.size / (1024 * 1024))} MB, more than the ${Math.floor(maxBytes / (1024 * 1024))} MB read at most` };
+    return await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    return { problem: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
   }
 }
 

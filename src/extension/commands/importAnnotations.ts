@@ -8,11 +8,11 @@ import { importBrat } from '../../core/formats/brat';
 import { annotationFromImport, findQuote, type ImportedAnnotation, type ImportResult } from '../../core/formats/formatModel';
 import { importJsonl } from '../../core/formats/jsonl';
 import { importW3C } from '../../core/formats/w3c';
-import { decodeArticleBytes } from '../../core/article/articleText';
+import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../core/article/articleText';
 import type { AnnotationService } from '../annotationService';
 import { articleKeyOf, type ArticleDocuments } from '../articleDocuments';
 import type { SettingsWatcher } from '../settings';
-import { workspaceArticleInfos } from './articleInfos';
+import { readImportFile, workspaceArticleInfos } from './articleInfos';
 import { objectArg, toUri } from './articleTarget';
 import { articleFiles } from './labelAllOccurrences';
 import { shortQuote } from './labelPicker';
@@ -112,12 +112,8 @@ export function importAnnotations(annotations: AnnotationService, articles: Arti
 
 /** Reads one file in its format (given, else from its extension and content). */
 async function readImport(file: vscode.Uri, format: ImportFormat | undefined, article: string | undefined, infos: readonly ArticleInfo[]): Promise<ImportResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(file);
-  } catch (error) {
-    return { annotations: [], problems: [`cannot be read (${error instanceof Error ? error.message : String(error)})`], articles: [] };
-  }
+  const bytes = await readImportFile(file);
+  if ('problem' in bytes) return { annotations: [], problems: [bytes.problem], articles: [] };
   const decoded = decodeArticleBytes(bytes);
   if ('problem' in decoded) return { annotations: [], problems: [decoded.problem], articles: [] };
   const content = decoded.text;
@@ -131,14 +127,11 @@ async function readImport(file: vscode.Uri, format: ImportFormat | undefined, ar
       return importJsonl(content, preferNamedArticles(content, infos), article !== undefined ? { article } : {});
     case 'brat': {
       const txt = file.with({ path: file.path.replace(/\.ann$/i, '') + '.txt' });
-      let text: string;
-      try {
-        const txtDecoded = decodeArticleBytes(await vscode.workspace.fs.readFile(txt));
-        if ('problem' in txtDecoded) return { annotations: [], problems: [`${path.basename(txt.fsPath)}: ${txtDecoded.problem}`], articles: [] };
-        text = txtDecoded.text;
-      } catch {
-        return { annotations: [], problems: [`its text ${path.basename(txt.fsPath)} is missing (brat needs the .txt beside the .ann)`], articles: [] };
-      }
+      const txtBytes = await readImportFile(txt, MAX_ARTICLE_BYTES);
+      if ('problem' in txtBytes) return { annotations: [], problems: [`its text ${path.basename(txt.fsPath)} ${txtBytes.problem} (brat needs the .txt beside the .ann)`], articles: [] };
+      const txtDecoded = decodeArticleBytes(txtBytes);
+      if ('problem' in txtDecoded) return { annotations: [], problems: [`${path.basename(txt.fsPath)}: ${txtDecoded.problem}`], articles: [] };
+      const text = txtDecoded.text;
       // The article is the one named, else the workspace file with the same text (not the exported .txt itself), else that .txt.
       const own = articleKeyOf(txt);
       const key = article ?? infos.find((i) => i.text === text && i.article !== own)?.article ?? own;

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { createAnnotation } from '../../../src/core/annotations/annotationFactory';
 import { exportW3C } from '../../../src/core/formats/w3c';
-import { reanchorW3CDocument, type ArticleTextReader } from '../../../src/cli/reanchor';
+import type { ArticleTextReader } from '../../../src/cli/articleFiles';
+import { reanchorW3CDocument } from '../../../src/cli/reanchor';
 
 const ARTICLE = 'notes/harbour.txt';
 const TEXT = 'The harbour master of Port Vell said on Monday that the ferry company would resume crossings to Menorca.';

@@ -1,0 +1,92 @@
+// Reading the files the command line is given or pointed at: annotation files, and article texts named by
+// annotations (only under --root, only regular files of a sane size, so an annotation cannot make it read a system
+// file, /dev/zero or a FIFO).
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { articleSizeProblem, decodeArticleBytes, type DecodedArticle } from '../core/article/articleText';
+
+/** The text of an article named by a target `source`, or why it cannot be had. */
+export type ArticleTextReader = (source: string) => { readonly text: string } | { readonly problem: string };
+
+/** Annotation files larger than this are refused before reading (a W3C file of 200,000 items is about 150 MB). */
+export const MAX_ANNOTATION_FILE_BYTES = 256 * 1024 * 1024;
+
+function errorText(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Why `file` is not a regular file of at most `maxBytes`, checked before anything is read; undefined when it is. */
+function fileProblem(file: string, maxBytes: number): string | undefined {
+  const stat = statSync(file);
+  if (stat.isDirectory()) return 'is a directory, not a file';
+  if (!stat.isFile()) return 'is not a regular file';
+  if (stat.size > maxBytes) return `is ${Math.ceil(stat.size / (1024 * 1024))} MB, more than the ${Math.floor(maxBytes / (1024 * 1024))} MB read at most`;
+  return undefined;
+}
+
+/** An annotation file's content as UTF-8, or why it cannot be read (missing, not a regular file, too large). */
+export function readAnnotationFile(file: string): { readonly content: string } | { readonly problem: string } {
+  try {
+    const problem = fileProblem(file, MAX_ANNOTATION_FILE_BYTES);
+    return problem ? { problem: `${file} ${problem}` } : { content: readFileSync(file, 'utf8') };
+  } catch (error) {
+    return { problem: `cannot read ${file} (${errorText(error)})` };
+  }
+}
+
+/** An article file given on the command line, decoded, after checking its type and size. */
+export function readArticleBytes(file: string): DecodedArticle {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return { problem: 'is a directory, not a file' };
+    if (!stat.isFile()) return { problem: 'is not a regular file' };
+    // Refuse before reading, so a huge file is never loaded whole.
+    const tooLarge = articleSizeProblem(stat.size);
+    if (tooLarge) return { problem: tooLarge };
+    return decodeArticleBytes(readFileSync(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { problem: 'no such file' };
+    if (code === 'EACCES' || code === 'EPERM') return { problem: 'permission denied' };
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Whether `file` (resolved, symlinks followed) lies inside the folder `realRoot` (itself resolved). */
+function isInside(file: string, realRoot: string): boolean {
+  const relative = path.relative(realRoot, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Reads article files named by `source` (a path relative to root, an absolute path or a file: URI), only when the
+ * file, with every symlink followed, lies under root and is a regular file of article size.
+ */
+export function articleFileReader(root: string): ArticleTextReader {
+  let realRoot: string | undefined;
+  return (source) => {
+    let file: string;
+    if (/^file:/i.test(source)) {
+      try {
+        file = fileURLToPath(source);
+      } catch (error) {
+        return { problem: `not a usable file URI (${error instanceof Error ? error.message : String(error)})` };
+      }
+    } else if (/^[a-z][a-z0-9+.-]+:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) {
+      return { problem: 'only local files can be read' };
+    } else {
+      file = path.resolve(root, source);
+    }
+    let real: string;
+    try {
+      realRoot ??= realpathSync(root);
+      real = realpathSync(file);
+    } catch (error) {
+      return { problem: `cannot read ${file} (${errorText(error)})` };
+    }
+    if (!isInside(real, realRoot)) return { problem: `${file} is outside ${root}; only files under --root are read` };
+    const decoded = readArticleBytes(real);
+    return 'problem' in decoded ? { problem: `${file}: ${decoded.problem}` } : { text: decoded.text };
+  };
+}
