@@ -7,6 +7,7 @@
 // (UTF-16) offsets into the file's text as `fs.readFileSync(file, 'utf8')` reads it (a BOM is kept), end exclusive.
 // A file that cannot be read (missing, a directory, empty, binary, too large) gets one line on stderr and is left
 // out; the exit code is then 1. Bad usage exits with 2.
+import { statSync } from 'node:fs';
 import { isCalendarDate } from '../core/article/articleDate';
 import type { DateValue, EntityType } from '../core/nlp/analysisModel';
 import { analyzeArticle } from '../core/nlp/pipeline';
@@ -52,7 +53,7 @@ export function runAnalyze(args: readonly string[], output: CommandOutput): numb
     if (read.warning) output.stderr(`article-annotator analyze: ${file}: warning: ${read.warning}\n`);
     // One file that breaks the analysis costs only its own result, never the others'.
     try {
-      results.push(analyzeFileText(file, read.text, date));
+      results.push(analyzeFileText(file, read.text, date, fileDay(file)));
     } catch (error) {
       output.stderr(`article-annotator analyze: ${file}: cannot be analysed (${errorMessage(error)})\n`);
       failed = true;
@@ -63,8 +64,8 @@ export function runAnalyze(args: readonly string[], output: CommandOutput): numb
 }
 
 /** The analysis of one file's text in the command's output shape; `date` as given by --date, else detected. */
-export function analyzeFileText(file: string, text: string, date?: string): AnalyzedFile {
-  const analysis = analyzeArticle(text, date === undefined ? {} : { articleDate: date });
+export function analyzeFileText(file: string, text: string, date?: string, fileDate?: string): AnalyzedFile {
+  const analysis = analyzeArticle(text, date === undefined ? (fileDate === undefined ? {} : { fileDate }) : { articleDate: date });
   return {
     file,
     date: analysis.articleDate,
@@ -75,4 +76,13 @@ export function analyzeFileText(file: string, text: string, date?: string): Anal
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The file's modification day (UTC, YYYY-MM-DD): the year of a wire dateline that states none, when nothing else tells. */
+function fileDay(file: string): string | undefined {
+  try {
+    return statSync(file).mtime.toISOString().slice(0, 10);
+  } catch {
+    return undefined;
+  }
 }

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { detectArticleDate } from '../core/article/articleDate';
 import type { Analysis } from '../core/nlp/analysisModel';
 import { analyzeArticle } from '../core/nlp/pipeline';
-import { readArticleFile } from './analyze';
+import { readArticleBytes } from './articleFiles';
 
 export interface CorpusFileJob {
   readonly file: string;
@@ -22,7 +22,7 @@ export type CorpusFileResult =
   | { readonly file: string; readonly warning?: string; readonly text: string; readonly analysis: Analysis; readonly dateSource: DateSource };
 
 export function analyzeCorpusFile(job: CorpusFileJob): CorpusFileResult {
-  const read = readArticleFile(job.file);
+  const read = readArticleBytes(job.file);
   if ('problem' in read) return { file: job.file, problem: read.problem };
   try {
     let date: string | null = job.date ?? null;

@@ -49,16 +49,24 @@ export function sourceUriOf(articleUri: vscode.Uri): vscode.Uri | undefined {
 }
 
 /** The reading view from the core: header (title, dateline, source, licence, word count), then the paragraphs. */
-export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverride) => {
-  const view = renderReadingView(parseArticle(text), { fileName, dateOverride });
+export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverride, fileDate) => {
+  const view = renderReadingView(parseArticle(text, fileDate === undefined ? {} : { fileDate }), { fileName, dateOverride });
   return { text: view.text, map: view.map, layout: { header: view.header, paragraphs: view.paragraphs } };
 };
 
 /** Turns source text into the reading view. */
-export type ReadingViewRenderer = (text: string, fileName: string, dateOverride: string | undefined) => { text: string; map: ViewMapping; layout?: ViewLayout };
+export type ReadingViewRenderer = (text: string, fileName: string, dateOverride: string | undefined, fileDate?: string) => { text: string; map: ViewMapping; layout?: ViewLayout };
+
+/** The file's modification day (UTC, YYYY-MM-DD): the last resort for the year of a wire dateline that states none. */
+function dayOf(mtime: number): string | undefined {
+  const d = new Date(mtime);
+  return Number.isNaN(d.getTime()) || mtime <= 0 ? undefined : d.toISOString().slice(0, 10);
+}
 
 export class ArticleProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly cache = new Map<string, RenderedArticle>();
+  /** Source URI -> its file's modification day, as last seen when rendering. */
+  private readonly fileDates = new Map<string, string>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedArticle>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -142,11 +150,17 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     const fileName = sourceUri.path.slice(sourceUri.path.lastIndexOf('/') + 1);
     // An open editor's text is the article's current text (unsaved edits included): annotations and highlights use its offsets.
     const open = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === sourceUri.toString());
-    if (open) return this.renderText(sourceUri, fileName, open.getText(), undefined);
+    if (open) {
+      const text = open.getText();
+      await vscode.workspace.fs.stat(sourceUri).then((stat) => this.noteFileDate(sourceUri, stat.mtime), () => undefined);
+      return this.renderText(sourceUri, fileName, text, undefined);
+    }
     let bytes: Uint8Array;
     try {
       // a file too large to be an article is refused before it is read into memory
-      const tooLarge = articleSizeProblem((await vscode.workspace.fs.stat(sourceUri)).size);
+      const stat = await vscode.workspace.fs.stat(sourceUri);
+      this.noteFileDate(sourceUri, stat.mtime);
+      const tooLarge = articleSizeProblem(stat.size);
       if (tooLarge) return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, tooLarge), map: undefined };
       bytes = await vscode.workspace.fs.readFile(sourceUri);
     } catch (error) {
@@ -160,9 +174,20 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     return this.renderText(sourceUri, fileName, decoded.text, decoded.warning);
   }
 
+  /** The source file's modification day (YYYY-MM-DD) as last seen, for the year of a wire dateline that states none. */
+  fileDateOf(sourceUri: vscode.Uri): string | undefined {
+    return this.fileDates.get(sourceUri.toString());
+  }
+
+  private noteFileDate(sourceUri: vscode.Uri, mtime: number): void {
+    const day = dayOf(mtime);
+    if (day) this.fileDates.set(sourceUri.toString(), day);
+    else this.fileDates.delete(sourceUri.toString());
+  }
+
   private renderText(sourceUri: vscode.Uri, fileName: string, text: string, warning: string | undefined): RenderedArticle {
     try {
-      const view = this.renderer(text, fileName, this.dateOverride(sourceUri));
+      const view = this.renderer(text, fileName, this.dateOverride(sourceUri), this.fileDateOf(sourceUri));
       const viewText = warning ? `${view.text}\n\n(Note: ${warning}.)\n` : view.text;
       return { sourceUri, sourceText: text, viewText, map: view.map, layout: view.layout };
     } catch (error) {

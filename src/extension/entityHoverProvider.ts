@@ -1,5 +1,6 @@
 // Explains the entity or date under the cursor; article text is untrusted, so it is escaped and only listed commands may run.
 import * as vscode from 'vscode';
+import { YEAR_SOURCE_NOTE } from '../core/article/readingView';
 import type { Analysis, DateMention, DateValue, EntityMention } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
@@ -86,7 +87,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     if (date.value !== null) md.appendMarkdown(`**${escapeMarkdown(describeDateValue(date.value))}**\n\n`);
     const override = this.dates.articleDate(article.key);
     if (date.resolvedAgainst === 'article-date' && date.reference) {
-      const origin = override ? 'the date you set for this article' : 'the article date';
+      const yearNote = !override && analysis.articleDateSource ? YEAR_SOURCE_NOTE[analysis.articleDateSource === 'given' ? 'stated' : analysis.articleDateSource] : '';
+      const origin = override ? 'the date you set for this article' : yearNote ? `the article date (${yearNote})` : 'the article date';
       md.appendMarkdown(`Resolved relative to ${origin}, ${escapeMarkdown(describeDateValue(date.reference))}.`);
       if (override) md.appendMarkdown(` ${setLink.replace('Set Article Date', 'Change it')}`);
     } else if (date.resolvedAgainst === 'self') {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { AnalysisService, analysisWorkerPath } from './analysisService';
 import { ArticleDocuments, articleKeyOf } from './articleDocuments';
+import { parseArticle } from '../core/article/parseArticle';
 import { ARTICLE_SCHEME, ArticleProvider, coreReadingView } from './articleProvider';
 import { OPEN_AS_ARTICLE_COMMAND, openAsArticle } from './commands/openAsArticle';
 import { type ArticleDateStore, SET_ARTICLE_DATE_COMMAND, setArticleDate } from './commands/setArticleDate';
@@ -73,7 +74,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   const articleDates: ArticleDateStore = annotations;
   const articleProvider = new ArticleProvider(coreReadingView, (uri) => articleDates.articleDate(articleKeyOf(uri)));
   const articleDocuments = new ArticleDocuments(articleProvider, settings);
-  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => ({ articleDate: articleDates.articleDate(key), lexicon: annotations.lexicon }));
+  const fileDateOf = (key: string): string | undefined => {
+    const article = articleDocuments.all().find((a) => a.key === key);
+    return article ? articleProvider.fileDateOf(article.sourceUri) : undefined;
+  };
+  // a wire dateline whose year nothing tells pre-fills Set Article Date with its month and day
+  const suggestedArticleDate = (key: string): string | undefined => {
+    const article = articleDocuments.all().find((a) => a.key === key);
+    const fileDate = fileDateOf(key);
+    const yearless = article ? parseArticle(article.sourceText, fileDate ? { fileDate } : {}).yearlessDateline : undefined;
+    return yearless ? `YYYY-${String(yearless.month).padStart(2, '0')}-${String(yearless.day).padStart(2, '0')}` : undefined;
+  };
+  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => {
+    const fileDate = fileDateOf(key);
+    return { articleDate: articleDates.articleDate(key), lexicon: annotations.lexicon, ...(fileDate ? { fileDate } : {}) };
+  });
   // The workspace index: every article of the workspace in the background, for hovers, views and navigation.
   const workspaceIndex = new WorkspaceIndex({
     analysis,
@@ -108,7 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, entityHovers));
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_AS_ARTICLE_COMMAND, openAsArticle));
   context.subscriptions.push(vscode.commands.registerCommand(TOGGLE_HIGHLIGHTS_COMMAND, (arg?: unknown) => toggleHighlights(entityDecorator, settings, arg)));
-  context.subscriptions.push(vscode.commands.registerCommand(SET_ARTICLE_DATE_COMMAND, (target?: unknown, date?: unknown) => setArticleDate(articleDates, target, date)));
+  context.subscriptions.push(vscode.commands.registerCommand(SET_ARTICLE_DATE_COMMAND, (target?: unknown, date?: unknown) => setArticleDate(articleDates, target, date, suggestedArticleDate)));
   context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'articleDates' ? onArticleDatesChanged(change.articles) : undefined)));
   context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_DECORATIONS_COMMAND, (uri?: unknown) => entityDecorator.decorationsFor(commandUri(uri))));
   context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_ANALYSIS_STATS_COMMAND, (key?: unknown) => (typeof key === 'string' ? analysis.lastRun(key) : undefined)));

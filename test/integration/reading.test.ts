@@ -85,6 +85,23 @@ describe('reading view', function () {
     }
   });
 
+  it('dates a wire dateline without a year from the weekday of its lead, and says so in the header', async () => {
+    const copy = 'seeds/zz_reading_wire.txt';
+    const text = 'Ferry fares rise\n\nBERGEN, March 3 (Wirecorp) - The harbour council on Monday voted to raise ferry fares.\n\nCrews were pleased.\n';
+    await vscode.workspace.fs.writeFile(workspaceUri(copy), new TextEncoder().encode(text));
+    try {
+      const editor = await openReadingView(copy);
+      const header = await waitFor('the header with the dateline', () => editor.document.getText().split('\n').find((l) => l.includes('year from')));
+      // the latest March 3 on a Monday, not after the file was written
+      const year = Number(/Monday, 3 March (\d{4}) \(year from the weekday in the lead\)/.exec(header)?.[1]);
+      assert.ok(year >= 2014 && year <= new Date().getUTCFullYear(), header);
+      assert.equal(new Date(Date.UTC(year, 2, 3)).getUTCDay(), 1, 'March 3 of that year is a Monday');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(workspaceUri(copy));
+    }
+  });
+
   it('explains binary and empty files instead of showing them, and leaves them untouched', async () => {
     const binary = 'notes/picture.txt';
     const empty = 'notes/empty.md';

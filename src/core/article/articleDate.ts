@@ -11,7 +11,7 @@
 //    ("Aug 15, 2021"); else the single distinct year (1900-2099) written in the first 1,000 characters; else the
 //    single distinct year written anywhere in the text; otherwise no date (never guessed from today's date).
 // Every date is checked against the calendar (no February 30); a weekday that contradicts the date is ignored.
-import type { ArticleDate } from './articleModel';
+import type { ArticleDate, ArticleDateYearSource, YearlessDateline } from './articleModel';
 
 const TOP_CHARS = 600;
 const TOP_LINES = 8;
@@ -43,19 +43,34 @@ const DATELINE_LEAD = /^(?:(?:published|updated|posted|last updated)(?:\s+on)?:?
 const PLACE_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},?\s+/;
 const DATELINE_TAIL = /^[\s,;|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*$/i;
 const WIRE = new RegExp(`^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,\\s+${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—]`);
+/** A place in capitals before a run-in dateline, with an optional region: "OSLO, Norway, ". */
+const RUN_IN_PLACE = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2})?,?\s+/;
 const YEAR_TOKEN = /(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)/g;
 
-export function detectArticleDate(text: string): ArticleDate | undefined {
-  return headerDate(text) ?? datelineDate(text) ?? wireDate(text);
+export interface ArticleDateOptions {
+  /** The file's modification date (YYYY-MM-DD): the last resort for the year of a wire dateline without one. */
+  readonly fileDate?: string;
+}
+
+export function detectArticleDate(text: string, options: ArticleDateOptions = {}): ArticleDate | undefined {
+  return headerDate(text) ?? datelineDate(text) ?? wireDate(text, options) ?? runInDate(text);
+}
+
+/** A wire dateline whose year nothing in the text (nor the file's date) tells: "March 3 (year unknown)". */
+export function yearlessDateline(text: string, options: ArticleDateOptions = {}): YearlessDateline | undefined {
+  if (detectArticleDate(text, options)) return undefined;
+  const wire = findWire(text);
+  if (!wire) return undefined;
+  return { start: wire.start, end: wire.end, text: wire.text, month: wire.month, day: wire.day };
 }
 
 /**
  * The date an article's relative dates are resolved against, reached one way everywhere: the date the user set
  * (null: none, on purpose), else the one its text states, else null.
  */
-export function effectiveArticleDate(text: string | undefined, userDate: string | null | undefined): string | null {
+export function effectiveArticleDate(text: string | undefined, userDate: string | null | undefined, options: ArticleDateOptions = {}): string | null {
   if (userDate !== undefined) return userDate;
-  return text === undefined ? null : (detectArticleDate(text)?.value ?? null);
+  return text === undefined ? null : (detectArticleDate(text, options)?.value ?? null);
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2021-02-31 is not one): the one check every layer uses. */
@@ -97,26 +112,92 @@ function datelineDate(text: string): ArticleDate | undefined {
   return undefined;
 }
 
-function wireDate(text: string): ArticleDate | undefined {
+interface WireDateline {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly month: number;
+  readonly day: number;
+  readonly year: number | undefined;
+  /** Where the lead (the text after the dateline's dash) starts. */
+  readonly lead: number;
+}
+
+function findWire(text: string): WireDateline | undefined {
   for (const line of linesOf(text)) {
     if (line.start > WIRE_TOP_CHARS) break;
     const m = WIRE.exec(text.slice(line.start, Math.min(line.end, line.start + 160)));
     if (!m) continue;
-    const year = m[3] !== undefined ? Number(m[3]) : impliedYear(text);
-    if (year === undefined) return undefined;
-    const value = toIsoDate(year, MONTHS[m[1]!.toLowerCase()]!, Number(m[2]));
-    if (value === undefined) return undefined;
     // The span is the date itself ("Aug 15" or "Aug 15, 2021"), not the place or the agency.
     const dateText = new RegExp(`${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`).exec(m[0])!;
     const start = line.start + dateText.index;
-    return { start, end: start + dateText[0].length, text: dateText[0], value, form: 'wire' };
+    const month = MONTHS[m[1]!.replace(/\.$/, '').toLowerCase()]!;
+    return { start, end: start + dateText[0].length, text: dateText[0], month, day: Number(m[2]), year: m[3] === undefined ? undefined : Number(m[3]), lead: line.start + m[0].length };
   }
   return undefined;
 }
 
-/** The year a wire dateline without one belongs to, when the text makes it unambiguous. */
-function impliedYear(text: string): number | undefined {
-  return singleYear(text.slice(0, WIRE_TOP_CHARS)) ?? singleYear(text);
+function wireDate(text: string, options: ArticleDateOptions): ArticleDate | undefined {
+  const wire = findWire(text);
+  if (!wire) return undefined;
+  const found = wire.year !== undefined ? { year: wire.year, source: 'stated' as const } : impliedYear(text, wire, options);
+  if (found === undefined) return undefined;
+  const value = toIsoDate(found.year, wire.month, wire.day);
+  if (value === undefined) return undefined;
+  const date: ArticleDate = { start: wire.start, end: wire.end, text: wire.text, value, form: 'wire' };
+  return found.source === 'stated' ? date : { ...date, yearSource: found.source };
+}
+
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const LEAD_WEEKDAY = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/;
+
+/**
+ * The year of a wire dateline that states none, in order: the one year the lead mentions (not after the file's date);
+ * the weekday the lead names (the latest year, not after the file's date, in which the day is that weekday); the one
+ * year the whole text mentions; the file's date (the latest such day not after it). Undefined when none tells.
+ */
+function impliedYear(text: string, wire: WireDateline, options: ArticleDateOptions): { year: number; source: ArticleDateYearSource } | undefined {
+  const file = options.fileDate && isCalendarDate(options.fileDate) ? options.fileDate : undefined;
+  const fits = (year: number): boolean => file === undefined || (toIsoDate(year, wire.month, wire.day) ?? '9999') <= file;
+  const inLead = singleYear(text.slice(0, WIRE_TOP_CHARS));
+  if (inLead !== undefined && fits(inLead)) return { year: inLead, source: 'text' };
+  const leadEnd = text.indexOf('\n', wire.lead);
+  const weekday = LEAD_WEEKDAY.exec(text.slice(wire.lead, Math.min(leadEnd < 0 ? text.length : leadEnd, wire.lead + 400)));
+  if (weekday && file !== undefined) {
+    const wanted = WEEKDAY_NAMES.indexOf(weekday[1]!.toLowerCase());
+    for (let year = Number(file.slice(0, 4)); year > Number(file.slice(0, 4)) - 30; year--) {
+      const value = toIsoDate(year, wire.month, wire.day);
+      if (value !== undefined && value <= file && weekdayOf(value) === wanted) return { year, source: 'weekday' };
+    }
+  }
+  const anywhere = singleYear(text);
+  if (anywhere !== undefined && fits(anywhere)) return { year: anywhere, source: 'text' };
+  if (file !== undefined) {
+    const year = Number(file.slice(0, 4));
+    for (const y of [year, year - 1]) if (fits(y) && toIsoDate(y, wire.month, wire.day) !== undefined) return { year: y, source: 'file-date' };
+  }
+  return undefined;
+}
+
+/**
+ * A dateline run into the first sentence, as flattened articles carry it: "OSLO, Norway, July 21, 2015 On Tuesday the
+ * storm …": a full date at the start of one of the first lines (after a place in capitals), followed by a capitalised word.
+ */
+function runInDate(text: string): ArticleDate | undefined {
+  let lines = 0;
+  for (const line of linesOf(text)) {
+    if (line.start > TOP_CHARS || lines >= 3) break;
+    lines++;
+    const content = text.slice(line.start, Math.min(line.end, line.start + 200));
+    const place = RUN_IN_PLACE.exec(content)?.[0].length ?? 0;
+    for (const lead of place > 0 ? [place, 0] : [0]) {
+      const found = dateAt(content.slice(lead));
+      if (!found || !/^\s+["“‘]?\p{Lu}\p{Ll}/u.test(content.slice(lead + found.length))) continue;
+      const start = line.start + lead;
+      return { start, end: start + found.length, text: text.slice(start, start + found.length), value: found.value, form: 'run-in' };
+    }
+  }
+  return undefined;
 }
 
 function singleYear(text: string): number | undefined {

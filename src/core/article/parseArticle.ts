@@ -4,7 +4,7 @@
 // otherwise each line is. A long block (a whole article flattened onto one line) is split at sentence boundaries:
 // at runs of two or more spaces (the original paragraph breaks), around run-in subheadings found by their form,
 // around the closing licence sentence, and otherwise every few sentences. Linear in the length of the text.
-import { detectArticleDate } from './articleDate';
+import { detectArticleDate, yearlessDateline, type ArticleDateOptions } from './articleDate';
 import type { Article, ArticleDate, Paragraph, ParagraphKind, QuotedSpan, TextSpan } from './articleModel';
 import { SENTENCE_STARTERS, splitSentences } from './sentences';
 
@@ -27,8 +27,8 @@ interface Unit extends TextSpan {
   breakBefore: boolean;
 }
 
-export function parseArticle(text: string): Article {
-  const date = detectArticleDate(text);
+export function parseArticle(text: string, options: ArticleDateOptions = {}): Article {
+  const date = detectArticleDate(text, options);
   const pieces = rawParagraphs(text);
   const paragraphs: Paragraph[] = [];
   let title: QuotedSpan | undefined;
@@ -79,7 +79,9 @@ export function parseArticle(text: string): Article {
   const licenceParagraph = paragraphs.find((p) => p.kind === 'licence');
   const licence = licenceParagraph ? quote(text, licenceParagraph) : undefined;
   const source = findSource(text, licence, paragraphs);
-  return { text, title, date, source, licence, paragraphs, wordCount: countWords(text, paragraphs) };
+  const yearless = date ? undefined : yearlessDateline(text, options);
+  const article: Article = { text, title, date, source, licence, paragraphs, wordCount: countWords(text, paragraphs) };
+  return yearless ? { ...article, yearlessDateline: yearless } : article;
 }
 
 /** Paragraph candidates from the line structure: hard-wrapped blocks whole, other blocks line by line. */

@@ -1,7 +1,7 @@
 // The reading view of an article: a header (title, dateline, source, licence, word count), then every paragraph's
 // exact source text separated by blank lines, with the offset map between the view and the source.
 import { isCalendarDate, weekdayOf } from './articleDate';
-import type { Article, Paragraph, TextSpan } from './articleModel';
+import type { Article, ArticleDateYearSource, Paragraph, TextSpan } from './articleModel';
 import { OffsetMap, type OffsetSegment } from './offsetMap';
 
 export interface ReadingView {
@@ -79,9 +79,22 @@ function headerLine(article: Article, options: ReadingViewOptions): string {
 
 function datelineText(article: Article, options: ReadingViewOptions): string {
   if (typeof options.dateOverride === 'string') return `${formatDate(options.dateOverride)} (set by you)`;
-  if (options.dateOverride === null || article.date === undefined) return NO_DATELINE;
-  return formatDate(article.date.value);
+  if (options.dateOverride === null) return NO_DATELINE;
+  if (article.date === undefined) {
+    const yearless = article.yearlessDateline;
+    return yearless ? `${MONTH_NAMES[yearless.month - 1]} ${yearless.day} (year unknown) — set it with 'Set Article Date'` : NO_DATELINE;
+  }
+  const from = YEAR_SOURCE_NOTE[article.date.yearSource ?? 'stated'];
+  return from ? `${formatDate(article.date.value)} (${from})` : formatDate(article.date.value);
 }
+
+/** How the header says where the year of a wire dateline without one came from. */
+export const YEAR_SOURCE_NOTE: Readonly<Record<ArticleDateYearSource, string>> = {
+  stated: '',
+  text: 'year from the text',
+  weekday: 'year from the weekday in the lead',
+  'file-date': "year from the file's date",
+};
 
 /** "2021-08-15" -> "Sunday, 15 August 2021"; anything else is shown as given. */
 export function formatDate(value: string): string {

@@ -1,5 +1,5 @@
 // What the analysis pipeline finds in an article. Offsets are UTF-16 offsets into the analysed text, end exclusive.
-import type { QuotedSpan } from '../article/articleModel';
+import type { ArticleDateYearSource, QuotedSpan } from '../article/articleModel';
 
 export type EntityType = 'person' | 'place' | 'organization';
 
@@ -25,6 +25,11 @@ export interface DateMention extends QuotedSpan {
 export interface Analysis {
   /** The reference date used to resolve relative dates (given or detected), YYYY-MM-DD, or null. */
   readonly articleDate: string | null;
+  /**
+   * Where the article date came from: 'given' (the caller's, such as a date the user set), else where the detected
+   * dateline's year came from (see ArticleDateYearSource); absent when there is no article date.
+   */
+  readonly articleDateSource?: 'given' | ArticleDateYearSource;
   readonly entities: readonly EntityMention[];
   readonly dates: readonly DateMention[];
   /** canonical name -> every distinct surface form that refers to it (the canonical included). */
@@ -42,4 +47,6 @@ export interface AnalyzeOptions {
   /** Reference date YYYY-MM-DD; undefined means "detect from the text", null means "none". */
   readonly articleDate?: string | null;
   readonly lexicon?: readonly LexiconEntry[];
+  /** The file's modification date (YYYY-MM-DD): the year of a wire dateline that states none, when nothing else tells. */
+  readonly fileDate?: string;
 }

@@ -40,6 +40,14 @@ function withoutOverlaps(candidates: readonly DateCandidate[]): DateCandidate[] 
   return kept;
 }
 
+/** A range never ends before it starts: one that would (a misread end) keeps only its start. */
+function orderedRange(c: DateCandidate): DateCandidate {
+  const v = c.value;
+  if (v === null || typeof v === 'string') return c;
+  const n = Math.min(v.from.length, v.to.length);
+  return v.to.slice(0, n) < v.from.slice(0, n) ? { ...c, value: v.from } : c;
+}
+
 /**
  * Every date expression in `text`, resolved against `reference` (the article's date, YYYY-MM-DD) when it is relative.
  * Offsets are UTF-16 offsets into `text`, end exclusive. An invalid reference counts as none.
@@ -48,7 +56,7 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const ref = parseIsoDay(reference);
   const refString = ref === null ? null : formatDay(ref);
   const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text)];
-  return withoutOverlaps(candidates).map((c) => ({
+  return withoutOverlaps(candidates).map(orderedRange).map((c) => ({
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),

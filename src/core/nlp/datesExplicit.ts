@@ -132,7 +132,11 @@ function fromChrono(text: string, start: number, end: number, r: chrono.ParsedRe
     return [...single(text, start, start + parts[1]!.length, r.start, ref), ...single(text, end - parts[2]!.length, end, r.end, ref)];
   }
   const from = single(text, start, end, r.start, ref)[0];
-  const to = single(text, start, end, r.end, ref)[0];
+  let to = single(text, start, end, r.end, ref)[0];
+  // "December 28 - January 3" without a year: the end is in the year after the start, never before it
+  if (from && to && typeof from.value === 'string' && typeof to.value === 'string' && to.value < from.value && !r.end.isCertain('year')) {
+    to = { ...to, value: String(Number(to.value.slice(0, 4)) + 1).padStart(4, '0') + to.value.slice(4) };
+  }
   if (from && to && typeof from.value === 'string' && typeof to.value === 'string' && from.value < to.value) {
     return [{ ...from, value: { from: from.value, to: to.value }, relative: from.relative || to.relative }];
   }

@@ -39,13 +39,48 @@ function yearDates(text: string): DateCandidate[] {
 
 const DECADE_RE = /(?<![\w$'’-])(?:(1[0-9]|20)(\d)0|['’](\d)0)['’]?s\b/g;
 
-/** "the 1990s" is the range 1990–1999; "the '60s" is taken to be the 1960s. */
+const DECADE_WORDS: Readonly<Record<string, number>> = {
+  twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
+};
+/** "the nineties", "the late eighties": only after "the", since "in her forties" is an age. */
+const DECADE_WORD_RE = /\bthe\s+((?:(?:early|mid|late)[-\s]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi;
+
+/**
+ * "the 1990s" is the range 1990–1999, "the '60s" and "the sixties" the 1960s; a hundred "the 1800s" is the century
+ * 1800–1899 (but "the 2000s" is a decade). A range of years, never a single year.
+ */
 function decadeDates(text: string): DateCandidate[] {
   const out: DateCandidate[] = [];
   DECADE_RE.lastIndex = 0;
   for (let m = DECADE_RE.exec(text); m; m = DECADE_RE.exec(text)) {
     const from = (m[1] ? Number(m[1]) : 19) * 100 + Number(m[2] ?? m[3]) * 10;
-    const value = { from: formatYear(from), to: formatYear(from + 9) };
+    const span = m[1] && m[2] === '0' && m[1] !== '20' ? 99 : 9;
+    const value = { from: formatYear(from), to: formatYear(from + span) };
+    out.push({ start: m.index, end: m.index + m[0].length, value, relative: false, priority: PRIORITY_NUMBER });
+  }
+  DECADE_WORD_RE.lastIndex = 0;
+  for (let m = DECADE_WORD_RE.exec(text); m; m = DECADE_WORD_RE.exec(text)) {
+    const from = 1900 + DECADE_WORDS[m[2]!.toLowerCase()]!;
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ start, end: m.index + m[0].length, value: { from: formatYear(from), to: formatYear(from + 9) }, relative: false, priority: PRIORITY_NUMBER });
+  }
+  return out;
+}
+
+const SEASON_MONTHS: Readonly<Record<string, readonly [number, number]>> = {
+  spring: [3, 5], summer: [6, 8], autumn: [9, 11], fall: [9, 11], winter: [12, 2],
+};
+const SEASON_YEAR_RE = /\b(spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)\s+(?:of\s+)?(1[5-9]\d\d|20\d\d)\b(?![-–\/]\d|,?\s+\d)/g;
+
+/** "summer 2012", "the winter of 2010": a season of a year is a range of its months (winter runs December to February). */
+function seasonDates(text: string): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  SEASON_YEAR_RE.lastIndex = 0;
+  for (let m = SEASON_YEAR_RE.exec(text); m; m = SEASON_YEAR_RE.exec(text)) {
+    const [first, last] = SEASON_MONTHS[m[1]!.toLowerCase()]!;
+    const year = Number(m[2]);
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    const value = { from: `${formatYear(year)}-${pad(first)}`, to: `${formatYear(last < first ? year + 1 : year)}-${pad(last)}` };
     out.push({ start: m.index, end: m.index + m[0].length, value, relative: false, priority: PRIORITY_NUMBER });
   }
   return out;
@@ -72,5 +107,5 @@ function centuryDates(text: string): DateCandidate[] {
 }
 
 export function numericDates(text: string): DateCandidate[] {
-  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text)];
+  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text), ...seasonDates(text)];
 }

@@ -1,7 +1,7 @@
 // The entity and date pipeline. An article is analysed slice by slice (analyzeSegment: plain data, cacheable per
 // paragraph, fit for a worker), then combined article-wide (combineSegments: aliases, acronyms, the user's lexicon,
 // dates resolved against the article's date). analyzeArticle is exactly segments over paragraph groups plus combine.
-import { effectiveArticleDate } from '../article/articleDate';
+import { detectArticleDate, effectiveArticleDate } from '../article/articleDate';
 import { parseArticle } from '../article/parseArticle';
 import { splitSentences } from '../article/sentences';
 import type { Analysis, AnalyzeOptions } from './analysisModel';
@@ -41,13 +41,16 @@ export function analyzeSegment(text: string, start: number, end: number): Segmen
 }
 
 export function combineSegments(text: string, segments: readonly SegmentAnalysis[], options: AnalyzeOptions = {}): Analysis {
-  const articleDate = effectiveArticleDate(text, options.articleDate);
+  const detected = options.articleDate === undefined ? detectArticleDate(text, { fileDate: options.fileDate }) : undefined;
+  const articleDate = effectiveArticleDate(text, options.articleDate, { fileDate: options.fileDate });
+  const source = options.articleDate !== undefined ? (options.articleDate === null ? undefined : 'given') : detected ? (detected.yearSource ?? 'stated') : undefined;
   const ordered = [...segments].sort((a, b) => a.start - b.start);
   const candidates = ordered.flatMap((s) => s.entities);
   const definitions = ordered.flatMap((s) => s.definitions ?? []);
   const linked = withoutOverlaps(linkEntities(text, candidates, definitions));
   const entities = applyLexicon(text, linked, options.lexicon ?? []);
-  return { articleDate, entities, dates: findDates(text, articleDate), aliases: aliasTable(entities) };
+  const analysis: Analysis = { articleDate, entities, dates: findDates(text, articleDate), aliases: aliasTable(entities) };
+  return source === undefined ? analysis : { ...analysis, articleDateSource: source };
 }
 
 /**

@@ -31,6 +31,11 @@ const PERFECT = new Set(['has', 'have', "'ve", '’ve']);
 /** Words after be/verb that point ahead: "is due to", "are set to", "is scheduled for", "plans to". */
 const FUTURE_AFTER_BE = new Set(['due', 'set', 'scheduled', 'expected', 'slated', 'planned', 'poised', 'going', 'about', 'likely']);
 const FUTURE_VERBS = new Set(['plans', 'plan', 'intends', 'intend', 'aims', 'aim', 'hopes', 'hope', 'wants', 'want', 'expects', 'expect']);
+/** The same in the past, reporting a plan: "they planned to vote by Thursday" points forward from the article's date. */
+const FUTURE_IN_PAST_VERBS = new Set([
+  'planned', 'intended', 'aimed', 'hoped', 'wanted', 'expected', 'promised', 'vowed', 'pledged', 'agreed', 'threatened',
+  'scheduled', 'decided', 'prepared', 'sought', 'offered',
+]);
 /** Present-tense forms that schedule events ("the summit opens on Monday"). */
 const SCHEDULE_PRESENT = new Set([
   'opens', 'starts', 'begins', 'ends', 'closes', 'meets', 'resumes', 'kicks', 'continues', 'travels', 'visits', 'leaves',
@@ -105,21 +110,28 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
     return 'present';
   }
   if (FUTURE_VERBS.has(w) && next === 'to') return 'future';
-  if (PAST_AUX.has(w)) return 'past';
+  if (FUTURE_IN_PAST_VERBS.has(w) && next === 'to') return 'future';
+  if (PAST_AUX.has(w)) {
+    // future in the past: "the vote was set to take place", "talks were due to resume", "was scheduled for Thursday"
+    if ((w === 'was' || w === 'were') && next && (next === 'to' || FUTURE_AFTER_BE.has(next))) return 'future';
+    return 'past';
+  }
   if (PERFECT.has(w)) {
     // "has taken", "have been": present perfect reports a past event; "has to" is an obligation
     if (next === 'to') return 'present';
     return 'past';
   }
-  if (w === 'would' || w === 'could' || w === 'might') return null;
+  // "said they would vote by Thursday": a plan reported in the past points forward; "would have voted" looks back
+  if (w === 'would') return next === 'have' ? 'past' : next === undefined ? null : 'future';
+  if (w === 'could' || w === 'might') return null;
   if (t.raw[0] !== w[0]) return null; // capitalised: a name ("Ahmed"), not a verb
   if (IRREGULAR_PAST.has(w)) {
-    if (prev && (PRESENT_BE.has(prev) || prev === 'be' || prev === 'being')) return null; // passive: the auxiliary decides
+    if (prev && (PRESENT_BE.has(prev) || prev === 'be' || prev === 'being' || prev === 'was' || prev === 'were')) return null; // passive: the auxiliary decides
     if (prev2 && PRESENT_BE.has(prev2) && prev === 'not') return null;
     return 'past';
   }
   if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.endsWith('eed')) {
-    if (prev && (PRESENT_BE.has(prev) || prev === 'be' || prev === 'being' || prev === 'been' || FUTURE_AUX.has(prev))) return null;
+    if (prev && (PRESENT_BE.has(prev) || prev === 'be' || prev === 'being' || prev === 'been' || prev === 'was' || prev === 'were' || FUTURE_AUX.has(prev))) return null;
     if (prev && DETERMINERS.has(prev)) return null; // "the injured", "a wounded man"
     return 'past';
   }

@@ -19,7 +19,13 @@ export interface ArticleDateStore {
  * ("YYYY-MM-DD", or "" / null to clear). Without a date an input box asks for one. Returns the stored date, null when cleared,
  * undefined when nothing changed.
  */
-export async function setArticleDate(store: ArticleDateStore, target?: unknown, date?: unknown): Promise<string | null | undefined> {
+export async function setArticleDate(
+  store: ArticleDateStore,
+  target?: unknown,
+  date?: unknown,
+  /** What to pre-fill when the user has set no date: "YYYY-03-03" for a wire dateline whose year is unknown. */
+  suggest?: (key: string) => string | undefined,
+): Promise<string | null | undefined> {
   const uri = target instanceof vscode.Uri ? target : typeof target === 'string' && target !== '' ? vscode.Uri.parse(target, true) : vscode.window.activeTextEditor?.document.uri;
   const sourceUri = uri?.scheme === ARTICLE_SCHEME ? sourceUriOf(uri) : uri;
   if (!sourceUri) {
@@ -28,13 +34,16 @@ export async function setArticleDate(store: ArticleDateStore, target?: unknown, 
   }
   const key = articleKeyOf(sourceUri);
   let value: string | undefined;
+  const suggested = suggest?.(key);
   if (date === null || typeof date === 'string') value = date ?? '';
   else {
     value = await vscode.window.showInputBox({
       title: `Article date of ${key}`,
       prompt: 'The date relative dates ("on Thursday", "last month") are resolved against. Leave empty to use the date found in the text.',
       placeHolder: 'YYYY-MM-DD',
-      value: store.articleDate(key) ?? '',
+      value: store.articleDate(key) ?? suggested ?? '',
+      // a suggestion without its year selects the year, so typing it completes the date
+      ...(store.articleDate(key) === undefined && suggested?.startsWith('YYYY') ? { valueSelection: [0, 4] as [number, number] } : {}),
       validateInput: (input) => (input.trim() === '' || isCalendarDate(input.trim()) ? undefined : 'Enter a calendar date as YYYY-MM-DD, or leave empty to clear.'),
     });
     if (value === undefined) return undefined;

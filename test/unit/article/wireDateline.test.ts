@@ -1,0 +1,58 @@
+// Wire datelines without a year, and datelines run into the first sentence (issue 9).
+import * as assert from 'node:assert/strict';
+import { detectArticleDate, yearlessDateline } from '../../../src/core/article/articleDate';
+import { parseArticle } from '../../../src/core/article/parseArticle';
+import { renderReadingView } from '../../../src/core/article/readingView';
+import { analyzeArticle } from '../../../src/core/nlp/pipeline';
+
+const WIRE = 'BERGEN, March 3 (Wirecorp) - The harbour council on Monday voted to raise ferry fares.\n\nCrews were pleased.';
+const header = (text: string, fileDate?: string): string => renderReadingView(parseArticle(text, { fileDate }), { fileName: 'a.txt' }).text.split('\n')[1]!;
+
+describe('wire datelines without a year', () => {
+  it('take the one year the lead states', () => {
+    const date = detectArticleDate('BERGEN, March 3 (Wirecorp) - The council, elected in 2013, voted again.', { fileDate: '2016-05-01' });
+    assert.deepEqual([date?.value, date?.yearSource], ['2013-03-03', 'text']);
+  });
+
+  it('else the weekday of the lead: the latest year, not after the file date, in which March 3 is a Monday', () => {
+    const date = detectArticleDate(WIRE, { fileDate: '2016-06-01' });
+    assert.deepEqual([date?.value, date?.form, date?.yearSource, date?.text], ['2014-03-03', 'wire', 'weekday', 'March 3']);
+    assert.equal(detectArticleDate(WIRE, { fileDate: '2025-03-02' })?.value, '2014-03-03', 'March 3, 2025 is after the file date');
+    assert.equal(detectArticleDate(WIRE, { fileDate: '2025-03-03' })?.value, '2025-03-03');
+  });
+
+  it("else the file's date: the latest such day not after it", () => {
+    const text = 'BERGEN, March 3 (Wirecorp) - The harbour council voted to raise ferry fares.';
+    assert.deepEqual([detectArticleDate(text, { fileDate: '2016-02-01' })?.value, detectArticleDate(text, { fileDate: '2016-02-01' })?.yearSource], ['2015-03-03', 'file-date']);
+    assert.equal(detectArticleDate(text, { fileDate: '2016-04-01' })?.value, '2016-03-03');
+  });
+
+  it('when nothing tells the year: no date, and the header says "March 3 (year unknown)"', () => {
+    const text = 'BERGEN, March 3 (Wirecorp) - The harbour council voted to raise ferry fares.';
+    assert.equal(detectArticleDate(text), undefined);
+    assert.deepEqual(yearlessDateline(text), { start: 8, end: 15, text: 'March 3', month: 3, day: 3 });
+    assert.match(header(text), /^March 3 \(year unknown\)/);
+    assert.equal(analyzeArticle(text).articleDate, null);
+  });
+
+  it('the header and the analysis say where the year came from', () => {
+    assert.match(header(WIRE, '2016-06-01'), /^Monday, 3 March 2014 \(year from the weekday in the lead\)/);
+    assert.equal(analyzeArticle(WIRE, { fileDate: '2016-06-01' }).articleDateSource, 'weekday');
+    assert.equal(analyzeArticle(WIRE, { articleDate: '2016-06-01' }).articleDateSource, 'given');
+    assert.equal(analyzeArticle('Title\n\nMarch 4, 2015\n\nBody.').articleDateSource, 'stated');
+  });
+});
+
+describe('a dateline run into the first sentence', () => {
+  it('is found after a place in capitals or alone, and the sentence stays in the body', () => {
+    const text = 'Storm hits coast\n\nBERGEN, Norway, July 21, 2015 On Tuesday the storm hit the coast.';
+    const date = detectArticleDate(text);
+    assert.deepEqual([date?.value, date?.text, date?.form], ['2015-07-21', 'July 21, 2015', 'run-in']);
+    assert.equal(detectArticleDate('Storm hits coast\n\nJuly 21, 2015 The storm hit the coast.')?.value, '2015-07-21');
+    assert.ok(renderReadingView(parseArticle(text), { fileName: 'a.txt' }).text.includes('the storm hit the coast'));
+  });
+
+  it('a date opening a prose sentence in lower case is not a dateline', () => {
+    assert.equal(detectArticleDate('Storm hits coast\n\nJuly 21, 2015 was the day the storm hit.'), undefined);
+  });
+});

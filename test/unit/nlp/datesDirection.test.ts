@@ -1,0 +1,66 @@
+// Dates that never point the wrong way (issue 9): future in the past, ranges, periods with their granularity.
+import * as assert from 'node:assert/strict';
+import { findDates } from '../../../src/core/nlp/dates';
+
+const REF = '2015-03-04'; // a Wednesday
+const values = (text: string, ref: string | null = REF): [string, unknown][] => findDates(text, ref).map((d) => [d.text, d.value]);
+
+describe('dates: future in the past points forward from the article date', () => {
+  it('"would" reports a plan: the next such weekday', () => {
+    assert.deepEqual(values('The senators said they would vote by Thursday.'), [['Thursday', '2015-03-05']]);
+    assert.deepEqual(values('The union said it would hold a rally on Friday.'), [['Friday', '2015-03-06']]);
+  });
+
+  it('"would have" still looks back', () => {
+    assert.deepEqual(values('She said the ferry would have sailed on Monday.'), [['Monday', '2015-03-02']]);
+  });
+
+  it('"was set to", "were due to", "was scheduled for" point forward', () => {
+    assert.deepEqual(values('The talks were due to resume on Monday.'), [['Monday', '2015-03-09']]);
+    assert.deepEqual(values('The vote was scheduled for Thursday.'), [['Thursday', '2015-03-05']]);
+    assert.deepEqual(values('The fair was set to open on Saturday.'), [['Saturday', '2015-03-07']]);
+    assert.deepEqual(values('They planned to finish the bridge by Friday.'), [['Friday', '2015-03-06']]);
+  });
+
+  it('"is set to take place on May 16" and "will hold a rally on Wednesday" are ahead', () => {
+    assert.deepEqual(values('The regatta is set to take place on May 16.'), [['May 16', '2015-05-16']]);
+    assert.deepEqual(values('The regatta is set to take place on February 16.'), [['February 16', '2016-02-16']]);
+    assert.deepEqual(values('The mayor will hold a rally on Friday.'), [['Friday', '2015-03-06']]);
+  });
+
+  it('a passive past stays in the past', () => {
+    assert.deepEqual(values('The harbour master was injured on Monday.'), [['Monday', '2015-03-02']]);
+  });
+});
+
+describe('dates: ranges and periods', () => {
+  it('a range without a year never ends before it starts', () => {
+    for (const d of findDates('The fair ran December 28 - January 3 and again Dec 30-Jan 2.', REF)) {
+      if (d.value !== null && typeof d.value !== 'string') assert.ok(d.value.from <= d.value.to, JSON.stringify(d));
+    }
+    const one = findDates('The market runs December 28 - January 3.', REF).map((d) => d.value);
+    assert.ok(one.every((v) => v === null || typeof v === 'string' || v.from <= v.to), JSON.stringify(one));
+  });
+
+  it('decades and centuries are ranges of years', () => {
+    assert.deepEqual(values('Prices fell in the 1970s and the nineties.'), [
+      ['1970s', { from: '1970', to: '1979' }],
+      ['nineties', { from: '1990', to: '1999' }],
+    ]);
+    assert.deepEqual(values('Mills were built in the 1800s.'), [['1800s', { from: '1800', to: '1899' }]]);
+    assert.deepEqual(values('Phones spread in the 2000s.'), [['2000s', { from: '2000', to: '2009' }]]);
+    assert.deepEqual(values('Workers in their forties moved away.'), [], 'an age is not a decade');
+  });
+
+  it('a season of a year is a range of months; winter runs into the next year', () => {
+    assert.deepEqual(values('The pier was rebuilt in the summer of 2012.'), [['summer of 2012', { from: '2012-06', to: '2012-08' }]]);
+    assert.deepEqual(values('Ice closed the port in winter 2010.'), [['winter 2010', { from: '2010-12', to: '2011-02' }]]);
+  });
+
+  it('"this year" stays its own date beside a month and day', () => {
+    assert.deepEqual(values('The plan was approved on March 3 this year.'), [
+      ['March 3', '2015-03-03'],
+      ['this year', '2015'],
+    ]);
+  });
+});
