@@ -541,12 +541,20 @@ function lines(text: string, start: number, end: number): { start: number; end: 
   return out;
 }
 
+/**
+ * What compromise computes for us: its tokenizer, its lexicon and its first tagging pass (word lists, suffixes, case),
+ * not the pattern-matching second pass that a full `nlp(text)` runs, which costs most of its time. The rules here only
+ * need what a word is known as (a first name, a place, a verb); measured on the dev articles and the open training
+ * texts, names come out as well as with the full tagger (dev F1 0.813 vs 0.814, training texts 0.658 vs 0.649).
+ */
+const COMPUTE = ['alias', 'machine', 'index', 'id', 'lexicon', 'preTagger', 'offset'];
+
 /** Finds the entity candidates of text[start, end). */
 export function recogniseSegment(text: string, start: number, end: number): { candidates: Candidate[]; definitions: AcronymDefinition[] } {
   const recogniser = new SegmentRecogniser(text);
   for (const line of lines(text, start, end)) {
-    const doc = nlp(text.slice(line.start, line.end));
-    doc.compute('offset');
+    const doc = nlp.tokenize(text.slice(line.start, line.end));
+    doc.compute(COMPUTE);
     for (const sentence of doc.docs as CompromiseTerm[][]) recogniser.sentence(tokensOf(text, line.start, sentence));
   }
   return { candidates: recogniser.candidates, definitions: recogniser.definitions };
