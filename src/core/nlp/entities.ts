@@ -18,6 +18,7 @@ import {
   ORG_OF_HEADS,
   PERSONAL_TITLES,
   PLACE_HEADS,
+  PRODUCT_NOUNS,
   ROLE_NOUNS,
   SPEECH_VERBS,
   SPORT_ROLES,
@@ -336,6 +337,10 @@ class SegmentRecogniser {
     }
 
     if (STORMS.has(norms[0]!)) return;
+    // "the Zephyr X2 phone", "the Skylark-7 probe": a name right before a kind of product names the product
+    const kindAfter = tokens[j];
+    const determiner = tokens[i - 1];
+    if (kindAfter && !tokens[j - 1]!.breakAfter && !kindAfter.cap && PRODUCT_NOUNS.has(kindAfter.norm) && determiner && ['the', 'a', 'an', 'its', 'their'].includes(determiner.norm) && !words.some((t) => t.tags.has('Organization'))) return;
     const event = norms.findIndex((n) => EVENT_HEADS.has(n));
     if (event > 0 && words.slice(event + 1).every((t) => isPlaceName(t.text) || /^\d+$/.test(t.text))) return;
 
@@ -374,7 +379,10 @@ class SegmentRecogniser {
 
     if (isDemonym(words[0]!.text)) {
       if (j - i === 1) return;
-      if (this.looksLikePersonName(tokens, i + 1, j) && this.personContext(tokens, i, j) > 0) return this.emit(tokens, i + 1, j, 'person', 2);
+      // "Chilean Marta Ibáñez": a nationality before a person's name, known by context or by a given name
+      if (this.looksLikePersonName(tokens, i + 1, j) && (this.personContext(tokens, i, j) > 0 || (j - i >= 3 && this.firstNameAt(words[1]!)))) {
+        return this.emit(tokens, i + 1, j, 'person', 2);
+      }
       return this.emit(tokens, i, j, 'organization', 1);
     }
 

@@ -21,7 +21,14 @@ railway motor automotive software semiconductor bancorp financial`);
 export const ORG_OF_HEADS = set(`
 ministry department university college school academy institute bank church court council commission office board bureau
 federation league society union association organization organisation party army navy chamber parliament congress
-assembly fund foundation municipality daughters sons friends knights brotherhood order`);
+assembly fund foundation municipality daughters sons friends knights brotherhood order house`);
+
+/** Lowercase nouns naming a kind of product, vehicle or craft: "the Zephyr X2 phone" names a product, not an organization. */
+export const PRODUCT_NOUNS = set(`
+phone phones smartphone smartphones handset tablet laptop computer console chip processor app browser software
+car cars sedan truck suv vehicle vehicles aircraft airliner jet jets plane planes helicopter drone drones rocket rockets
+probe spacecraft satellite rover lander capsule telescope ship ships vessel ferry submarine tank tanks missile missiles
+engine locomotive train trains bike motorcycle camera watch headset vaccine drug pill device devices model`);
 
 /** Heads that make a place: facilities, natural and administrative places. */
 export const PLACE_HEADS = set(`
@@ -41,14 +48,16 @@ chairman chairwoman chairperson chair chancellor premier ambassador envoy chief 
 inspector constable speaker spokesman spokeswoman spokesperson deputy acting interim former foreign defence defense
 interior finance justice health education attorney treasurer commissioner superintendent sheriff president-elect ceo founder
 co-founder leader head dean principal pastor brother sister uncle aunt grandmother grandfather count duke duchess baron
-private corporal commissar warlord minister-president attorney-general solicitor-general secretary-general`);
+private corporal commissar warlord minister-president attorney-general solicitor-general secretary-general
+councillor councilor alderman assemblyman assemblywoman assemblymember delegate mp mep magistrate chef-de-mission`);
 
 /** Titles that are clearly a person's, so one name after them is a person ("Mr Ghani"). */
 export const PERSONAL_TITLES = set(`
 mr mrs ms miss mx dr prof sir dame lord lady gen lt col maj capt sgt cmdr adm rev sen rep gov president senator governor
 mayor general colonel lieutenant captain judge king queen prince princess pope bishop archbishop cardinal reverend imam
 rabbi sheikh emir sultan ayatollah mullah chancellor premier ambassador commander detective inspector sergeant admiral
-minister secretary chairman spokesman spokeswoman coach professor congressman congresswoman`);
+minister secretary chairman spokesman spokeswoman coach professor congressman congresswoman councillor councilor
+alderman assemblyman assemblywoman magistrate`);
 
 /** Lowercase role nouns after which a capitalised name is a person: "spokesman Ned Price", "striker John Smith". */
 export const ROLE_NOUNS = set(`
