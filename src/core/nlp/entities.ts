@@ -163,7 +163,8 @@ function startsName(t: Token): boolean {
   if (NEVER_NAMES.has(t.norm)) return false;
   if (!t.initial) return true;
   if (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || t.allCaps) return true;
-  if (KNOWN_ORGS.has(t.norm) || isPlaceName(t.text)) return true;
+  // a storm's kind opens its name, so "Hurricane Dolores" is dropped whole rather than leaving "Dolores"
+  if (KNOWN_ORGS.has(t.norm) || isPlaceName(t.text) || STORMS.has(t.norm)) return true;
   return !isCommonWord(t.norm) && !/^(Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t));
 }
 
