@@ -35,7 +35,7 @@ describe('prototype member names and calendar dates', () => {
   });
 
   it('a stored article date under the key __proto__ (or constructor) is kept, and one not in the calendar reported', () => {
-    const raw = JSON.parse('{"schemaVersion":1,"annotations":[],"lexicon":[],"articleDates":{"__proto__":"2021-08-15","constructor":"2021-08-16","late.txt":"2021-02-31"}}') as unknown;
+    const raw = JSON.parse('{"schemaVersion":2,"annotations":[],"lexicon":[],"articleDates":{"__proto__":"2021-08-15","constructor":"2021-08-16","late.txt":"2021-02-31"}}') as unknown;
     const { state, problems } = validateState(raw);
     assert.ok(Object.hasOwn(state.articleDates, '__proto__'));
     assert.equal(state.articleDates['__proto__'], '2021-08-15');
