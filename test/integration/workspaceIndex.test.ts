@@ -203,7 +203,9 @@ describe('workspace index: Entities view and hovers over the whole collection', 
     await vscode.commands.executeCommand('articleAnnotator.sortEntities', 'name');
     const byName = people().map((e) => e.name);
     assert.ok(byName.length > 2, byName.join(', '));
-    assert.deepEqual(byName, [...byName].sort((a, b) => a.localeCompare(b)));
+    // the view's order: case-insensitive, numbers by value ("Dahl2" before "Dahl10")
+    const nameOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    assert.deepEqual(byName, [...byName].sort((a, b) => nameOrder.compare(a, b)));
     await vscode.commands.executeCommand('articleAnnotator.sortEntities', 'mentions');
     const counts = people().map((e) => e.mentions);
     assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
