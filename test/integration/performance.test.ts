@@ -2,14 +2,24 @@
 import * as assert from 'node:assert/strict';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, decorationsOf, openPlainEditor, waitFor, workspaceUri } from './articleEditors';
-import { distinctArticle } from './largeArticle';
+import { activateExtension, closeAllEditors, decorationsOf, openPlainEditor, SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
 
 const FILE = 'seeds/zz_performance_1mb.txt';
 
-/** Distinct text (the seeds' sentences mixed, names invented): no paragraph repeats, so nothing comes from a cache. */
+/** Paragraphs of both seeds, each copy numbered so no two paragraphs are alike (nothing comes from the cache). */
 async function megabyteArticle(): Promise<string> {
-  return distinctArticle(1_000_000);
+  const seeds = await Promise.all([SEED_000, SEED_003].map(async (s) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(s)))));
+  const paragraphs = seeds.flatMap((s) => s.split(/\n\s*\n|\s{3,}/)).map((p) => p.trim()).filter((p) => p.length > 0);
+  const out: string[] = [];
+  let size = 0;
+  for (let copy = 1; size < 1_000_000; copy++) {
+    for (const p of paragraphs) {
+      const numbered = `${p} (Report ${copy}.)`;
+      out.push(numbered);
+      size += numbered.length + 2;
+    }
+  }
+  return out.join('\n\n') + '\n';
 }
 
 describe('performance', function () {
@@ -20,7 +30,6 @@ describe('performance', function () {
     await closeAllEditors();
     await vscode.workspace.fs.delete(workspaceUri(FILE)).then(undefined, () => undefined);
   });
-
 
   it('analyses a 1 MB article without blocking the extension host, visible text first', async () => {
     const text = await megabyteArticle();

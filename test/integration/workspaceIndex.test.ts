@@ -92,7 +92,8 @@ describe('workspace index', function () {
     const index = await indexed();
     const file = index.cacheFileOf(ALPHA_KEY);
     assert.ok(file, 'the article has a cache file');
-    await vscode.workspace.fs.stat(file);
+    // the entry is written in the background after indexing: wait for it
+    await waitFor('the cache entry on disk', async () => { try { await vscode.workspace.fs.stat(file); return true; } catch { return false; } }, 30_000);
     // a cache entry that claims to be for this text but quotes spans that are not in it
     const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { analysis: { entities: { start: number; end: number }[] } };
     for (const e of stored.analysis.entities) e.end = e.start + 1000;
