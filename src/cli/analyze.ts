@@ -1,9 +1,12 @@
 // `article-annotator analyze [--date YYYY-MM-DD] FILE...`: entities and resolved dates of each file, as JSON.
 //
 // Output (stdout): a JSON array, one object per readable file, in the order given:
-//   {"file", "date", "entities": [{"start", "end", "text", "type"}], "dates": [{"start", "end", "text", "value"}]}
+//   {"file", "date", "entities": [{"start", "end", "text", "type"}], "dates": [{"start", "end", "text", "value"}],
+//    "quotes": [{"start", "end", "text", "speaker", "speakerType", "cue"}]}
 // `date` is --date or the date detected in the article (null if none); `type` is person | place | organization;
-// `value` is YYYY, YYYY-MM, YYYY-MM-DD, {"from", "to"} for a range, or null. Offsets are JavaScript string
+// `value` is YYYY, YYYY-MM, YYYY-MM-DD, {"from", "to"} for a range, or null. A quote's start/end cover the quoted words
+// without the marks; `speaker` is the speaker's canonical name or null (unnamed), `speakerType` person | organization
+// | null, `cue` the reporting expression of its sentence ("said", "told reporters") or null. Offsets are JavaScript string
 // (UTF-16) offsets into the file's text as `fs.readFileSync(file, 'utf8')` reads it (a BOM is kept), end exclusive.
 // A file that cannot be read (missing, a directory, empty, binary, too large) gets one line on stderr and is left
 // out; the exit code is then 1. Bad usage exits with 2.
@@ -11,6 +14,7 @@ import { statSync } from 'node:fs';
 import { isCalendarDate } from '../core/article/articleDate';
 import type { DateValue, EntityType } from '../core/nlp/analysisModel';
 import { analyzeArticle } from '../core/nlp/pipeline';
+import { findQuotations, type SpeakerType } from '../core/quotes/quotations';
 import { UsageError, parseArgs } from './args';
 import { readArticleBytes } from './articleFiles';
 import type { CliCommand } from './commands';
@@ -21,6 +25,14 @@ export interface AnalyzedFile {
   readonly date: string | null;
   readonly entities: readonly { readonly start: number; readonly end: number; readonly text: string; readonly type: EntityType }[];
   readonly dates: readonly { readonly start: number; readonly end: number; readonly text: string; readonly value: DateValue }[];
+  readonly quotes: readonly {
+    readonly start: number;
+    readonly end: number;
+    readonly text: string;
+    readonly speaker: string | null;
+    readonly speakerType: SpeakerType | null;
+    readonly cue: string | null;
+  }[];
 }
 
 const USAGE = 'analyze [--date YYYY-MM-DD] FILE...';
@@ -71,6 +83,14 @@ export function analyzeFileText(file: string, text: string, date?: string, fileD
     date: analysis.articleDate,
     entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type })),
     dates: analysis.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value })),
+    quotes: findQuotations(text, analysis.entities).map((q) => ({
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      speaker: q.speaker,
+      speakerType: q.speakerType,
+      cue: q.cue,
+    })),
   };
 }
 

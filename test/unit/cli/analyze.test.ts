@@ -21,7 +21,7 @@ function analyze(...args: string[]): { status: number | null; stdout: string; st
 }
 
 function assertExactOffsets(file: AnalyzedFile, text: string): void {
-  for (const span of [...file.entities, ...file.dates]) {
+  for (const span of [...file.entities, ...file.dates, ...file.quotes]) {
     assert.ok(span.start >= 0 && span.start < span.end && span.end <= text.length, `${span.start}-${span.end}`);
     assert.equal(text.slice(span.start, span.end), span.text);
   }
@@ -39,7 +39,8 @@ describe('article-annotator analyze', function () {
     assert.equal(f000.date, null);
     assert.equal(f003.date, '2021-08-15');
     for (const f of files) {
-      assert.deepEqual(Object.keys(f), ['file', 'date', 'entities', 'dates']);
+      assert.deepEqual(Object.keys(f), ['file', 'date', 'entities', 'dates', 'quotes']);
+      for (const q of f.quotes) assert.deepEqual(Object.keys(q), ['start', 'end', 'text', 'speaker', 'speakerType', 'cue']);
       assertExactOffsets(f, readFileSync(path.join(root, f.file), 'utf8'));
       for (const e of f.entities) {
         assert.deepEqual(Object.keys(e), ['start', 'end', 'text', 'type']);
