@@ -226,7 +226,7 @@ class QuoteFinder {
 
   /** The cue as written: the verb, "told" with its object ("told reporters"), or "according to". */
   private cueText(cue: Cue): { text: string; span: TextSpan } {
-    if (cue.kind !== 'verb' || cue.word !== 'told') return { text: this.text.slice(cue.start, cue.end), span: cue };
+    if (cue.kind !== 'verb' || cue.word !== 'told') return { text: this.text.slice(cue.start, cue.end), span: { start: cue.start, end: cue.end } };
     let end = cue.end;
     const ws = words(this.text, cue.end, Math.min(this.text.length, cue.end + 80));
     for (const w of ws.slice(0, 5)) {
@@ -521,7 +521,7 @@ class QuoteFinder {
     // "spokesman Ivo Sand", "Ivo Sand, the agency's spokesman": the role right next to the name
     const nearBefore = new RegExp(`\\b${roles}\\s+(?:\\p{Lu}[\\p{L}.’'-]*\\s+){0,3}$`, 'u');
     const nearAfter = new RegExp(`^\\s*,\\s*(?:\\S+\\s+){0,4}${roles}\\b`, 'u');
-    const introduced = [...this.text.slice(Math.max(0, before - 3000), before).matchAll(new RegExp(`\\b(\\p{L}+)\\s+${roles}\\b(?!\\s+\\p{Lu})`, 'giu'))].pop();
+    const introduced = [...this.text.slice(Math.max(0, before - 3000), before).matchAll(new RegExp(`\\b(\\p{L}+)\\s+${roles}\\b(?!\\s+\\p{Lu})`, 'gu'))].pop();
     if (introduced && INDEFINITE.has(introduced[1]!.toLowerCase())) return UNNAMED;
     const persons = this.entitiesBefore(before, 'person', 40);
     for (let i = persons.length - 1; i >= 0; i--) {

@@ -94,6 +94,14 @@ describe('quotations', () => {
     ]);
   });
 
+  it('keeps a description introduced as unnamed unnamed, even after a named speaker', () => {
+    const names: [string, EntityType, string][] = [['Mira Holt', 'person', 'Mira Holt']];
+    const text =
+      '"The forum is full of rumours," Mira Holt wrote.\n\nOne poster admitted to joining, writing in a blog post "I have started the attack today." ' +
+      'The poster wrote that "the movement will keep growing for weeks."';
+    assert.deepEqual(quotesOf(text, names).map((q) => q.speaker), ['Mira Holt', null, null]);
+  });
+
   it('keeps the object of "told" in the cue', () => {
     const names: [string, EntityType, string][] = [['Oskar Vale', 'person', 'Oskar Vale']];
     assert.deepEqual(quotesOf('"Nothing has been decided," Oskar Vale told reporters on Tuesday.', names).map(brief), [
