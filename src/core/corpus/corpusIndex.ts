@@ -22,6 +22,7 @@ import type { QuotedSpan, TextSpan } from '../article/articleModel';
 import { splitSentences } from '../article/sentences';
 import type { Analysis, DateValue, EntityType } from '../nlp/analysisModel';
 import { initials, nameParts, titleCase } from '../nlp/linking';
+import { findQuotations, type Quotation } from '../quotes/quotations';
 
 /** Another type that some articles give this entity's names. */
 export interface TypeConflict {
@@ -62,12 +63,28 @@ export interface CorpusEntityDetails extends CorpusEntity {
   readonly byArticle: readonly ArticleMentions[];
 }
 
+/** A corpus entity as an event or a quotation names it. */
+export interface EntityRef {
+  readonly id: string;
+  readonly canonical: string;
+  readonly type: EntityType;
+}
+
 export interface TimelineEntry extends CorpusMention {
   readonly value: Exclude<DateValue, null>;
   /** The date it sorts by: the value, or the start of a range. */
   readonly sortKey: string;
   /** The sentence the date is in, offsets into the article text. */
   readonly sentence: QuotedSpan;
+  /** The corpus entities mentioned in that sentence, in text order, each once. */
+  readonly entities: readonly EntityRef[];
+}
+
+/** A quotation of one article, its speaker joined to the corpus entity it names when it names one. */
+export interface CorpusQuotation extends Quotation {
+  readonly article: string;
+  /** The corpus entity of the speaker, so one person's quotes from every article come together; null when unnamed or not an entity. */
+  readonly speakerEntity: EntityRef | null;
 }
 
 /** One name with one type in one article, as the article's analysis gave it. */
@@ -88,7 +105,11 @@ interface ArticleEntry {
   /** Every entity mention in text order, with its local entity. */
   readonly spans: readonly { readonly mention: CorpusMention; readonly local: LocalEntity }[];
   readonly date: string | null;
-  readonly timeline: readonly TimelineEntry[];
+  readonly timeline: readonly Omit<TimelineEntry, 'entities'>[];
+  /** Date mentions the analysis could not resolve (no article date): listed apart from the timeline. */
+  readonly undated: readonly CorpusMention[];
+  /** Found on first use (most index updates never need them): the article text and entities they come from. */
+  readonly quoteSource: { readonly text: string; readonly entities: Analysis['entities']; found?: readonly Quotation[] };
 }
 
 /** Everything the corpus knows about one canonical name. */
@@ -151,7 +172,14 @@ export class CorpusIndex {
     }
     spans.sort((a, b) => a.mention.start - b.mention.start);
     for (const local of locals.values()) local.mentions.sort((a, b) => a.start - b.start);
-    this.articles.set(key, { locals, spans, date: analysis.articleDate, timeline: timelineOf(key, analysis, text) });
+    this.articles.set(key, {
+      locals,
+      spans,
+      date: analysis.articleDate,
+      timeline: timelineOf(key, analysis, text),
+      undated: analysis.dates.filter((d) => d.value === null).map((d) => ({ article: key, start: d.start, end: d.end, text: d.text })),
+      quoteSource: { text, entities: analysis.entities },
+    });
     const fresh = new Map<string, LocalEntity[]>();
     for (const local of locals.values()) {
       this.indexLocal(local, affected);
@@ -289,8 +317,64 @@ export class CorpusIndex {
 
   /** Dates with a resolved value, in calendar order (a year before its months and days), then by article and position. */
   timeline(): TimelineEntry[] {
-    const all = [...this.articles.values()].flatMap((a) => a.timeline);
+    const all = [...this.articles.values()].flatMap((a) => a.timeline.map((t): TimelineEntry => ({ ...t, entities: this.entitiesBetween(a, t.sentence.start, t.sentence.end) })));
     return all.sort((a, b) => compare(a.sortKey, b.sortKey) || compare(a.article, b.article) || a.start - b.start);
+  }
+
+  /** Date mentions with no resolved value (relative dates in articles without a date), by article then position. */
+  undatedDates(): CorpusMention[] {
+    const keys = [...this.articles.keys()].sort(compare);
+    return keys.flatMap((key) => [...this.articles.get(key)!.undated]);
+  }
+
+  /** Every quotation of the corpus, by article key then position, each speaker joined to its corpus entity. */
+  quotations(article?: string): CorpusQuotation[] {
+    const keys = article === undefined ? [...this.articles.keys()].sort(compare) : this.articles.has(article) ? [article] : [];
+    return keys.flatMap((key) => {
+      const entry = this.articles.get(key)!;
+      entry.quoteSource.found ??= findQuotations(entry.quoteSource.text, entry.quoteSource.entities);
+      return entry.quoteSource.found.map((q): CorpusQuotation => ({ ...q, article: key, speakerEntity: this.speakerEntity(entry, q) }));
+    });
+  }
+
+  /** The quotations whose speaker is this corpus entity, from every article. */
+  quotationsOf(id: string): CorpusQuotation[] {
+    return this.quotations().filter((q) => q.speakerEntity?.id === id);
+  }
+
+  private speakerEntity(entry: ArticleEntry, q: Quotation): EntityRef | null {
+    if (q.speaker === null) return null;
+    const types: EntityType[] = q.speakerType === 'person' ? ['person'] : ['organization', 'place'];
+    for (const type of types) {
+      const local = entry.locals.get(localKeyOf(q.speaker, type));
+      if (local) return this.refOf(local.id);
+    }
+    return null;
+  }
+
+  private refOf(id: string): EntityRef {
+    const summary = this.summary(id);
+    return { id, canonical: summary.canonical, type: summary.type };
+  }
+
+  /** The corpus entities with a mention inside [start, end) of an article, in text order, each once. */
+  private entitiesBetween(entry: ArticleEntry, start: number, end: number): EntityRef[] {
+    const refs: EntityRef[] = [];
+    const seen = new Set<string>();
+    let lo = 0;
+    let hi = entry.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (entry.spans[mid]!.mention.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < entry.spans.length && entry.spans[i]!.mention.start < end; i++) {
+      const { local } = entry.spans[i]!;
+      if (seen.has(local.id)) continue;
+      seen.add(local.id);
+      refs.push(this.refOf(local.id));
+    }
+    return refs;
   }
 
   private idOf(article: string | undefined, canonical: string, type: EntityType): string | undefined {
@@ -558,10 +642,10 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function timelineOf(key: string, analysis: Analysis, text: string): TimelineEntry[] {
+function timelineOf(key: string, analysis: Analysis, text: string): Omit<TimelineEntry, 'entities'>[] {
   const dated = analysis.dates.filter((d): d is typeof d & { value: Exclude<DateValue, null> } => d.value !== null);
   const sentences = dated.length > 0 ? sentencesOf(text) : [];
-  return dated.map((d): TimelineEntry => {
+  return dated.map((d): Omit<TimelineEntry, 'entities'> => {
     const sentence = sentenceAround(sentences, d) ?? { start: d.start, end: d.end };
     return {
       article: key,

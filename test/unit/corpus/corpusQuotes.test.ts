@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
+import type { Analysis, DateMention, DateValue, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
+
+/** An analysis whose entities are every occurrence of the given surface forms (longest first), dates likewise. */
+function analysisOf(text: string, entities: [string, EntityType, string][], dates: [string, DateValue][] = []): Analysis {
+  const found: EntityMention[] = [];
+  for (const [surface, type, canonical] of [...entities].sort((a, b) => b[0].length - a[0].length)) {
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      if (!found.some((m) => m.start < at + surface.length && at < m.end)) found.push({ start: at, end: at + surface.length, text: surface, type, canonical });
+    }
+  }
+  const dateMentions: DateMention[] = dates.map(([surface, value]) => {
+    const start = text.indexOf(surface);
+    assert.ok(start >= 0, surface);
+    return { start, end: start + surface.length, text: surface, value, resolvedAgainst: value === null ? 'none' : 'self', reference: null };
+  });
+  return { articleDate: null, entities: found.sort((a, b) => a.start - b.start), dates: dateMentions, aliases: {} };
+}
+
+const textA = 'Port Vale, 3 May 2019\n\nMayor Ada Lind opened the bridge on Friday. "It joins two towns," Lind said.';
+const textB = 'The Harbour Board met in June 2019. "We were not asked," a board member said. "The bridge was overdue," said Ada Lind. Next Tuesday the board meets again.';
+
+function corpus(): CorpusIndex {
+  const index = new CorpusIndex();
+  index.setArticle('a.txt', analysisOf(textA, [['Ada Lind', 'person', 'Ada Lind'], ['Lind', 'person', 'Ada Lind'], ['Port Vale', 'place', 'Port Vale']], [['3 May 2019', '2019-05-03'], ['Friday', '2019-05-03']]), textA);
+  index.setArticle(
+    'b.txt',
+    analysisOf(textB, [['Harbour Board', 'organization', 'Harbour Board'], ['Ada Lind', 'person', 'Ada Lind']], [['June 2019', '2019-06'], ['Next Tuesday', null]]),
+    textB,
+  );
+  return index;
+}
+
+describe('corpus quotations and timeline', () => {
+  it('brings one person\'s quotes from two articles together under one corpus entity', () => {
+    const index = corpus();
+    const all = index.quotations();
+    assert.deepEqual(all.map((q) => [q.article, q.text, q.speakerEntity?.canonical ?? null]), [
+      ['a.txt', 'It joins two towns,', 'Ada Lind'],
+      ['b.txt', 'We were not asked,', null],
+      ['b.txt', 'The bridge was overdue,', 'Ada Lind'],
+    ]);
+    const lind = all[0]!.speakerEntity!;
+    assert.deepEqual(index.quotationsOf(lind.id).map((q) => q.article), ['a.txt', 'b.txt']);
+    assert.deepEqual(index.quotations('b.txt').length, 2);
+    index.removeArticle('a.txt');
+    assert.deepEqual(index.quotationsOf(lind.id).map((q) => q.article), ['b.txt']);
+  });
+
+  it('gives each timeline event the entities of its sentence, and lists unresolved dates apart', () => {
+    const index = corpus();
+    const events = index.timeline();
+    assert.deepEqual(events.map((e) => [e.value, e.sentence.text, e.entities.map((r) => r.canonical)]), [
+      ['2019-05-03', 'Port Vale, 3 May 2019', ['Port Vale']],
+      ['2019-05-03', 'Mayor Ada Lind opened the bridge on Friday.', ['Ada Lind']],
+      ['2019-06', 'The Harbour Board met in June 2019.', ['Harbour Board']],
+    ]);
+    assert.deepEqual(index.undatedDates().map((d) => [d.article, d.text]), [['b.txt', 'Next Tuesday']]);
+  });
+});
