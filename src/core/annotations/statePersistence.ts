@@ -157,7 +157,7 @@ export class StatePersistence {
         if (version !== undefined && version > CURRENT_SCHEMA_VERSION) throw new NewerSchemaVersionError(version);
         const validated = validateArticleRecord(value, article, ids);
         this.known.set(key, revisionOf(value));
-        annotations.push(...validated.annotations);
+        for (const annotation of validated.annotations) annotations.push(annotation);
         if (validated.problems.length > 0) corrupt.push({ key, raw: record, reason: `${article}: ${problemsReason(validated.problems)}` });
       } catch (error) {
         if (error instanceof NewerSchemaVersionError) newerVersion = error.version;

@@ -232,7 +232,7 @@ export class CorpusIndex {
     const perArticle = new Map<string, CorpusMention[]>();
     for (const local of members) {
       const list = perArticle.get(local.article);
-      if (list) list.push(...local.mentions);
+      if (list) for (const m of local.mentions) list.push(m);
       else perArticle.set(local.article, [...local.mentions]);
     }
     const byArticle = [...perArticle.entries()]

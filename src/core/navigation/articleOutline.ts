@@ -79,15 +79,20 @@ function entityNode(type: EntityType, canonical: string, mentions: readonly { st
     kind: type,
     name: oneLine(canonical),
     detail: others.length > 0 ? `${count} · also ${others.join(', ')}` : count,
-    span: { start: sorted[0]!.start, end: Math.max(...sorted.map((m) => m.end)) },
+    span: { start: sorted[0]!.start, end: sorted.reduce((max, m) => Math.max(max, m.end), 0) },
     selection: span(sorted[0]!),
     children,
   };
 }
 
 function groupNode(kind: MentionKind, children: readonly OutlineNode[]): OutlineNode {
-  const start = Math.min(...children.map((c) => c.span.start));
-  const end = Math.max(...children.map((c) => c.span.end));
+  // a loop, not a spread: an article can have more mentions than the stack has room for arguments
+  let start = Infinity;
+  let end = 0;
+  for (const c of children) {
+    start = Math.min(start, c.span.start);
+    end = Math.max(end, c.span.end);
+  }
   const first = children[0]!;
   return { role: 'group', kind, name: KIND_GROUP_NAMES[kind], detail: String(children.length), span: { start, end }, selection: first.selection, children };
 }

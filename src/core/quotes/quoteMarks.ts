@@ -110,7 +110,8 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
         open = -1;
       }
     }
-    spans.push(...doubles, ...singleQuoted(text, paragraph, doubles));
+    for (const span of doubles) spans.push(span);
+    for (const span of singleQuoted(text, paragraph, doubles)) spans.push(span);
   }
   return spans.sort((a, b) => a.start - b.start);
 }
