@@ -1,5 +1,4 @@
 // Builds and edits annotations: the only place that turns a span of source text into position and quote selectors.
-import { randomUUID } from 'node:crypto';
 import type { Annotation, PositionSelector, QuoteSelector } from './annotationModel';
 
 /** Characters of context kept on each side of the quote, used to re-find it after outside changes. */
@@ -53,7 +52,7 @@ export function createAnnotation(input: NewAnnotation): Annotation {
   if (label === '') throw new RangeError('An annotation needs a label');
   const stamp = (input.now ?? new Date()).toISOString();
   return {
-    id: input.id ?? randomUUID(),
+    id: input.id ?? globalThis.crypto.randomUUID(), // Web Crypto: the same in Node, the CLI and a browser host
     article: input.article,
     label,
     note: input.note ?? '',
