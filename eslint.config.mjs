@@ -1,5 +1,8 @@
-// Type-aware lint: no floating promises, and src/core never imports vscode.
+// Type-aware lint: no floating promises; src/core never imports vscode nor a Node built-in.
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '**/*.js', '**/*.mjs'] },
@@ -15,9 +18,26 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/cli.ts', 'src/cli/**/*.ts'],
+    files: ['src/cli.ts', 'src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core and the command line must not depend on the editor.' }] }],
+    },
+  },
+  {
+    // The core runs in Node, the CLI and the browser's web-worker extension host: no editor, no Node built-in.
+    // What differs between hosts (workers, file access) is an interface here with implementations in src/extension.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/core and the command line must not depend on the editor.' },
+          ...NODE_BUILTINS.map((name) => ({ name, message: 'src/core runs in the browser host too: no Node built-ins (pass what differs in through an interface).' })),
+        ],
+        patterns: [{ group: ['node:*'], message: 'src/core runs in the browser host too: no Node built-ins (pass what differs in through an interface).' }],
+      }],
+      'no-restricted-globals': ['error',
+        ...['Buffer', 'process', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({ name, message: 'src/core runs in the browser host too: no Node globals.' })),
+      ],
     },
   },
 );

@@ -1,5 +1,5 @@
 // Schema migrations by id: each lifts stored state one version up and leaves anything else untouched (safe to run twice).
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash/sha256';
 import type { Annotation } from './annotationModel';
 import { CURRENT_SCHEMA_VERSION, describe, isRecord, type StoredIndexV2, type StoredStateV1 } from './schemaVersions';
 
@@ -120,6 +120,6 @@ export function migrateToCurrent(value: unknown, now: Date = new Date()): Migrat
 
 /** A deterministic id for a v0 item without one, so migrating the same value twice gives the same ids. */
 function stableId(item: Record<string, unknown>, index: number): string {
-  const hex = createHash('sha256').update(JSON.stringify([index, item.file, item.start, item.end, item.text, item.label])).digest('hex');
+  const hex = sha256Hex(JSON.stringify([index, item.file, item.start, item.end, item.text, item.label]));
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
