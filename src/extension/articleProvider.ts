@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { articleSizeProblem, decodeArticleBytes } from '../core/article/articleText';
 import { parseArticle } from '../core/article/parseArticle';
-import { renderReadingView } from '../core/article/readingView';
+import { type HeaderPart, renderReadingView } from '../core/article/readingView';
 
 export const ARTICLE_SCHEME = 'article';
 /** Appended to the view's path so the tab reads "000_….txt — Article" and the `article` language applies. */
@@ -31,6 +31,8 @@ export interface RenderedArticle {
 export interface ViewLayout {
   readonly header: { readonly start: number; readonly end: number };
   readonly paragraphs: readonly { readonly start: number; readonly end: number; readonly kind: string }[];
+  /** The dateline line's parts (date, source, licence, word count). */
+  readonly headerParts?: readonly HeaderPart[];
 }
 
 export function toArticleUri(sourceUri: vscode.Uri): vscode.Uri {
@@ -51,7 +53,7 @@ export function sourceUriOf(articleUri: vscode.Uri): vscode.Uri | undefined {
 /** The reading view from the core: header (title, dateline, source, licence, word count), then the paragraphs. */
 export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverride, fileDate) => {
   const view = renderReadingView(parseArticle(text, fileDate === undefined ? {} : { fileDate }), { fileName, dateOverride });
-  return { text: view.text, map: view.map, layout: { header: view.header, paragraphs: view.paragraphs } };
+  return { text: view.text, map: view.map, layout: { header: view.header, paragraphs: view.paragraphs, headerParts: view.headerParts } };
 };
 
 /** Turns source text into the reading view. */

@@ -1,6 +1,8 @@
 // Explains the entity or date under the cursor; article text is untrusted, so it is escaped and only listed commands may run.
 import * as vscode from 'vscode';
+import { parseArticle } from '../core/article/parseArticle';
 import { YEAR_SOURCE_NOTE } from '../core/article/readingView';
+import { sentenceTextAround } from '../core/article/sentenceContext';
 import type { Analysis, DateMention, DateValue, EntityMention } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
@@ -12,7 +14,6 @@ import type { WorkspaceIndex } from './workspaceIndex';
 const KIND_NAMES = { person: 'Person', place: 'Place', organization: 'Organization' } as const;
 /** How long a hover waits for an analysis still running before giving up quietly. */
 const HOVER_WAIT_MILLIS = 8000;
-const MAX_SENTENCE_CHARS = 320;
 
 export class EntityHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -74,7 +75,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const conflicts = corpusEntity?.conflicts ?? [];
     if (conflicts.length > 0) md.appendMarkdown(`${conflicts.map((c) => `Also typed as ${c.type} in ${c.articles.length} ${c.articles.length === 1 ? 'article' : 'articles'}`).join('; ')}.\n\n`);
     const first = mentions.reduce((a, b) => (b.start < a.start ? b : a), mentions[0] ?? entity);
-    md.appendMarkdown(`First mention: ${escapeMarkdown(sentenceAround(article.sourceText, first.start, first.end))}\n\n`);
+    md.appendMarkdown(`First mention: ${escapeMarkdown(sentenceTextAround(parseArticle(article.sourceText), first.start, first.end))}\n\n`);
     // The links carry source offsets and the file; the commands re-find the mention there, so a stale hover does no harm.
     md.appendMarkdown(entityCorrectionLinks(article.sourceUri, entity));
     return md;
@@ -123,25 +124,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
-}
-
-/** The sentence containing [start, end), trimmed to a readable length. */
-export function sentenceAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && from > start - MAX_SENTENCE_CHARS) {
-    const c = text[from - 1] ?? '';
-    if (c === '\n' || (/[.!?]/.test(c) && /\s/.test(text[from] ?? ''))) break;
-    from--;
-  }
-  let to = end;
-  while (to < text.length && to < end + MAX_SENTENCE_CHARS) {
-    const c = text[to] ?? '';
-    if (c === '\n') break;
-    to++;
-    if (/[.!?]/.test(c) && (to >= text.length || /\s/.test(text[to] ?? ''))) break;
-  }
-  const sentence = text.slice(from, to).trim();
-  return `${from > 0 && from === start - MAX_SENTENCE_CHARS ? '…' : ''}${sentence}${to === end + MAX_SENTENCE_CHARS ? '…' : ''}`;
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

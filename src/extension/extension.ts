@@ -34,6 +34,7 @@ import { ANNOTATIONS_VIEW, AnnotationsTreeProvider } from './annotationsTree';
 import { CLEAR_ENTITIES_FILTER_COMMAND, ENTITIES_VIEW, EntitiesTreeProvider, FILTER_ENTITIES_COMMAND, REFRESH_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND, SHOW_ARTICLE_ENTITIES_COMMAND, SHOW_WORKSPACE_ENTITIES_COMMAND, SORT_ENTITIES_COMMAND } from './entitiesTree';
 import { EntityCodeActionProvider } from './entityCodeActions';
 import { ReadingViewStyler } from './readingViewStyler';
+import { ReadingViewHeader } from './readingViewHeader';
 import { CursorContext } from './cursorContext';
 import { ArticleNavigation, ArticleSymbolProvider, EntityHighlightProvider } from './articleNavigation';
 import { CorpusNavigation } from './corpusNavigation';
@@ -120,6 +121,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, articleProvider));
   const readingViewStyler = new ReadingViewStyler(articleProvider);
   context.subscriptions.push(readingViewStyler);
+  const readingViewHeader = new ReadingViewHeader(articleProvider);
+  context.subscriptions.push(readingViewHeader);
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ scheme: ARTICLE_SCHEME }, readingViewHeader));
+  context.subscriptions.push(vscode.languages.registerDocumentLinkProvider({ scheme: ARTICLE_SCHEME }, readingViewHeader));
   context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, entityHovers));
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_AS_ARTICLE_COMMAND, openAsArticle));
   context.subscriptions.push(vscode.commands.registerCommand(TOGGLE_HIGHLIGHTS_COMMAND, (arg?: unknown) => toggleHighlights(entityDecorator, settings, arg)));

@@ -1,5 +1,5 @@
-// Makes the reading view read like an article: a bold title, a quieter dateline line ruled off from the body, bold
-// run-in headings. Styling only; the text and its offsets are the provider's.
+// Makes the reading view read like an article: a bold title, a quieter byline (date, source in the weight of a byline,
+// licence) ruled off from the body, bold run-in headings. Styling only; the text and its offsets are the provider's.
 import * as vscode from 'vscode';
 import { ARTICLE_SCHEME, type ArticleProvider, type RenderedArticle } from './articleProvider';
 
@@ -13,9 +13,10 @@ export class ReadingViewStyler implements vscode.Disposable {
     borderStyle: 'solid',
     borderWidth: '0 0 1px 0',
   });
+  private readonly source = vscode.window.createTextEditorDecorationType({ fontStyle: 'normal', fontWeight: '600', color: new vscode.ThemeColor('editor.foreground') });
   private readonly heading = vscode.window.createTextEditorDecorationType({ fontWeight: 'bold' });
   private readonly quiet = vscode.window.createTextEditorDecorationType({ fontStyle: 'italic', color: new vscode.ThemeColor('descriptionForeground') });
-  private readonly disposables: vscode.Disposable[] = [this.title, this.headerLine, this.heading, this.quiet];
+  private readonly disposables: vscode.Disposable[] = [this.title, this.headerLine, this.source, this.heading, this.quiet];
 
   constructor(private readonly provider: ArticleProvider) {
     this.disposables.push(
@@ -29,7 +30,7 @@ export class ReadingViewStyler implements vscode.Disposable {
   }
 
   /** The ranges drawn in an editor, by style (tests read them). */
-  readonly applied = new Map<string, Record<'title' | 'headerLine' | 'heading' | 'quiet', vscode.Range[]>>();
+  readonly applied = new Map<string, Record<'title' | 'headerLine' | 'source' | 'heading' | 'quiet', vscode.Range[]>>();
 
   private style(editor: vscode.TextEditor): void {
     const document = editor.document;
@@ -38,7 +39,7 @@ export class ReadingViewStyler implements vscode.Disposable {
     // Until the editor holds this rendering its offsets would be wrong; onDidRender comes back when it does.
     if (!rendered?.layout || document.getText() !== rendered.viewText) return;
     const range = (start: number, end: number): vscode.Range => new vscode.Range(document.positionAt(start), document.positionAt(end));
-    const { header, paragraphs } = rendered.layout;
+    const { header, paragraphs, headerParts = [] } = rendered.layout;
     const titleParagraph = paragraphs.find((p) => p.kind === 'title');
     const firstLineEnd = document.lineAt(0).range.end;
     const metaLine = document.positionAt(header.end).line;
@@ -46,11 +47,13 @@ export class ReadingViewStyler implements vscode.Disposable {
       title: [titleParagraph ? range(titleParagraph.start, titleParagraph.end) : new vscode.Range(new vscode.Position(0, 0), firstLineEnd)],
       // The dateline line (date, source, licence, word count): the header's last line, ruled off from the body.
       headerLine: metaLine > 0 ? [document.lineAt(metaLine).range] : [],
+      source: headerParts.filter((p) => p.kind === 'source').map((p) => range(p.start, p.end)),
       heading: paragraphs.filter((p) => p.kind === 'heading').map((p) => range(p.start, p.end)),
       quiet: paragraphs.filter((p) => p.kind === 'licence').map((p) => range(p.start, p.end)),
     };
     editor.setDecorations(this.title, ranges.title);
     editor.setDecorations(this.headerLine, ranges.headerLine);
+    editor.setDecorations(this.source, ranges.source);
     editor.setDecorations(this.heading, ranges.heading);
     editor.setDecorations(this.quiet, ranges.quiet);
     this.applied.set(document.uri.toString(), ranges);

@@ -2,6 +2,7 @@
 // exact source text separated by blank lines, with the offset map between the view and the source.
 import { isCalendarDate, weekdayOf } from './articleDate';
 import type { Article, ArticleDateYearSource, Paragraph, TextSpan } from './articleModel';
+import { displayTitle } from './articleTitle';
 import { OffsetMap, type OffsetSegment } from './offsetMap';
 
 export interface ReadingView {
@@ -11,10 +12,18 @@ export interface ReadingView {
   readonly header: TextSpan;
   /** Every shown paragraph in view offsets (the title inside the header included), for styling headings and the like. */
   readonly paragraphs: readonly Paragraph[];
+  /** The parts of the header's dateline line (date, source, licence, word count), view offsets, for styling and links. */
+  readonly headerParts: readonly HeaderPart[];
+}
+
+export interface HeaderPart extends TextSpan {
+  readonly kind: 'date' | 'source' | 'licence' | 'words';
+  /** For 'date': whether it is the date the user set, none, or the one found in the text. */
+  readonly dateOrigin?: 'set' | 'none' | 'text';
 }
 
 export interface ReadingViewOptions {
-  /** Shown as the title when the article has none. */
+  /** Shown as the title when the article has no text to make one from. */
   readonly fileName: string;
   /** A date the user set (YYYY-MM-DD); null means "no date" even when one was detected; undefined uses the detected one. */
   readonly dateOverride?: string | null;
@@ -55,8 +64,15 @@ export function renderReadingView(article: Article, options: ReadingViewOptions)
 
   const titleParagraph = article.paragraphs.find((p) => p.kind === 'title');
   if (titleParagraph) show(titleParagraph);
-  else text += options.fileName;
-  text += `\n${headerLine(article, options)}`;
+  // not source text, so not mapped: a title made from the headline or first sentence, else the file name
+  else text += displayTitle(article) ?? options.fileName;
+  text += '\n';
+  const headerParts: HeaderPart[] = [];
+  headerLine(article, options).forEach((part, i) => {
+    if (i > 0) text += HEADER_SEPARATOR;
+    headerParts.push({ start: text.length, end: text.length + part.text.length, kind: part.kind, ...(part.dateOrigin ? { dateOrigin: part.dateOrigin } : {}) });
+    text += part.text;
+  });
   const header = { start: 0, end: text.length };
 
   for (const p of article.paragraphs) {
@@ -65,27 +81,30 @@ export function renderReadingView(article: Article, options: ReadingViewOptions)
     show(p);
   }
   text += '\n';
-  return { text, map: new OffsetMap(segments), header, paragraphs };
+  return { text, map: new OffsetMap(segments), header, paragraphs, headerParts };
 }
 
-/** "Sunday, 15 August 2021 · Mehr News Agency · Creative Commons … License · 1,525 words" */
-function headerLine(article: Article, options: ReadingViewOptions): string {
-  const parts = [datelineText(article, options)];
-  if (article.source) parts.push(article.source.text);
-  if (article.licence) parts.push(licenceName(article.licence.text));
-  parts.push(`${article.wordCount.toLocaleString('en-US')} ${article.wordCount === 1 ? 'word' : 'words'}`);
-  return parts.join(' · ');
+const HEADER_SEPARATOR = ' · ';
+
+/** "Sunday, 15 August 2021 · Mehr News Agency · Creative Commons … License · 1,525 words", part by part. */
+function headerLine(article: Article, options: ReadingViewOptions): { kind: HeaderPart['kind']; text: string; dateOrigin?: HeaderPart['dateOrigin'] }[] {
+  const parts: { kind: HeaderPart['kind']; text: string; dateOrigin?: HeaderPart['dateOrigin'] }[] = [{ kind: 'date', ...datelineText(article, options) }];
+  if (article.source) parts.push({ kind: 'source', text: article.source.text });
+  if (article.licence) parts.push({ kind: 'licence', text: licenceName(article.licence.text) });
+  parts.push({ kind: 'words', text: `${article.wordCount.toLocaleString('en-US')} ${article.wordCount === 1 ? 'word' : 'words'}` });
+  return parts;
 }
 
-function datelineText(article: Article, options: ReadingViewOptions): string {
-  if (typeof options.dateOverride === 'string') return `${formatDate(options.dateOverride)} (set by you)`;
-  if (options.dateOverride === null) return NO_DATELINE;
+function datelineText(article: Article, options: ReadingViewOptions): { text: string; dateOrigin: NonNullable<HeaderPart['dateOrigin']> } {
+  if (typeof options.dateOverride === 'string') return { text: `${formatDate(options.dateOverride)} (set by you)`, dateOrigin: 'set' };
+  if (options.dateOverride === null) return { text: NO_DATELINE, dateOrigin: 'none' };
   if (article.date === undefined) {
     const yearless = article.yearlessDateline;
-    return yearless ? `${MONTH_NAMES[yearless.month - 1]} ${yearless.day} (year unknown) — set it with 'Set Article Date'` : NO_DATELINE;
+    // a month and day without a year is no date yet: the header offers Set Article Date like for none
+    return { text: yearless ? `${MONTH_NAMES[yearless.month - 1]} ${yearless.day} (year unknown) — set it with 'Set Article Date'` : NO_DATELINE, dateOrigin: 'none' };
   }
   const from = YEAR_SOURCE_NOTE[article.date.yearSource ?? 'stated'];
-  return from ? `${formatDate(article.date.value)} (${from})` : formatDate(article.date.value);
+  return { text: from ? `${formatDate(article.date.value)} (${from})` : formatDate(article.date.value), dateOrigin: 'text' };
 }
 
 /** How the header says where the year of a wire dateline without one came from. */
@@ -104,7 +123,7 @@ export function formatDate(value: string): string {
 }
 
 /** The licence's name ("Creative Commons Attribution 4.0 International License"), or the short statement itself. */
-function licenceName(statement: string): string {
+export function licenceName(statement: string): string {
   const named = /licen[cs]ed under (?:a |an |the )?(.+?)\.?$/i.exec(statement);
   if (named) return named[1]!;
   return statement.length <= 80 ? statement : `${statement.slice(0, 77).trimEnd()}…`;

@@ -1,0 +1,35 @@
+// The sentence around a span of an article, taken from the paragraph that holds it: never the header marker
+// ("date 2021-08-15 …") nor text of a neighbouring paragraph. Hovers, reports and quotes show it.
+import type { Article, TextSpan } from './articleModel';
+import { splitSentences } from './sentences';
+
+/** Longest sentence context shown; longer ones are cut at word boundaries around the span, with "…". */
+export const MAX_SENTENCE_CHARS = 320;
+
+/** Source span of the sentence(s) covering [start, end); undefined when the span is not in a shown paragraph (the dateline marker). */
+export function sentenceSpanAround(article: Article, start: number, end: number): TextSpan | undefined {
+  const paragraph = article.paragraphs.find((p) => p.start <= start && start < p.end);
+  if (!paragraph || paragraph.kind === 'dateline') return undefined;
+  const sentences = splitSentences(article.text, paragraph.start, paragraph.end);
+  const first = sentences.find((s) => start < s.end) ?? paragraph;
+  const last = sentences.find((s) => Math.min(end, paragraph.end) <= s.end) ?? first;
+  return { start: Math.min(first.start, start), end: Math.max(last.end, Math.min(end, paragraph.end)) };
+}
+
+/** The sentence around [start, end) as one line of text, shortened around the span to `maxChars`; the span itself when it has none. */
+export function sentenceTextAround(article: Article, start: number, end: number, maxChars = MAX_SENTENCE_CHARS): string {
+  const span = sentenceSpanAround(article, start, end) ?? { start, end };
+  let from = span.start;
+  let to = span.end;
+  if (to - from > maxChars) {
+    const room = Math.max(0, maxChars - (end - start));
+    from = Math.max(span.start, start - Math.floor(room / 2));
+    to = Math.min(span.end, from + Math.max(maxChars, end - from));
+    from = Math.max(span.start, Math.min(from, to - maxChars));
+    // cut at word boundaries, never inside the span
+    while (from > span.start && from < start && !/\s/.test(article.text[from - 1]!)) from++;
+    while (to < span.end && to > end && !/\s/.test(article.text[to]!)) to--;
+  }
+  const text = article.text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > span.start ? '…' : ''}${text}${to < span.end ? '…' : ''}`;
+}

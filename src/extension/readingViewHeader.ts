@@ -1,0 +1,84 @@
+// The reading view's header is alive: actions above the title (set the date, open the source file, the licence) and
+// links in the byline (the date sets it, the source and the licence open where they are stated or their deed).
+import * as vscode from 'vscode';
+import { licenceUrl } from '../core/article/licence';
+import { parseArticle } from '../core/article/parseArticle';
+import { ARTICLE_SCHEME, type ArticleProvider, type RenderedArticle } from './articleProvider';
+import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
+
+export class ReadingViewHeader implements vscode.CodeLensProvider, vscode.DocumentLinkProvider, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  readonly onDidChangeCodeLenses = this.changeEmitter.event;
+
+  constructor(private readonly provider: ArticleProvider) {
+    this.disposables.push(provider.onDidRender(() => this.changeEmitter.fire()));
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const header = this.header(document);
+    if (!header) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    const source = header.rendered.sourceUri;
+    const lenses = [
+      new vscode.CodeLens(top, {
+        title: header.dateOrigin === 'set' ? '$(calendar) Change Article Date' : '$(calendar) Set Article Date',
+        tooltip: 'The date this article’s relative dates (“on Thursday”, “last month”) are resolved against',
+        command: SET_ARTICLE_DATE_COMMAND,
+        arguments: [source.toString()],
+      }),
+      new vscode.CodeLens(top, { title: '$(go-to-file) Open Source File', tooltip: `Open ${source.path.slice(source.path.lastIndexOf('/') + 1)} in the text editor`, command: 'vscode.open', arguments: [source] }),
+    ];
+    if (header.licenceUrl) lenses.push(new vscode.CodeLens(top, { title: '$(law) Licence', tooltip: header.licenceUrl, command: 'vscode.open', arguments: [vscode.Uri.parse(header.licenceUrl, true)] }));
+    return lenses;
+  }
+
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    const header = this.header(document);
+    if (!header) return [];
+    const links: vscode.DocumentLink[] = [];
+    const range = (part: { start: number; end: number }): vscode.Range => new vscode.Range(document.positionAt(part.start), document.positionAt(part.end));
+    for (const part of header.parts) {
+      let link: vscode.DocumentLink | undefined;
+      if (part.kind === 'date') {
+        link = new vscode.DocumentLink(range(part), vscode.Uri.parse(`command:${SET_ARTICLE_DATE_COMMAND}?${encodeURIComponent(JSON.stringify([header.rendered.sourceUri.toString()]))}`, true));
+        link.tooltip = part.dateOrigin === 'set' ? 'Change the date you set for this article' : 'Set Article Date';
+      } else if (part.kind === 'source' && header.sourceAt) {
+        link = new vscode.DocumentLink(range(part), header.sourceAt);
+        link.tooltip = 'Where the article names its source';
+      } else if (part.kind === 'licence' && (header.licenceUrl || header.licenceAt)) {
+        link = new vscode.DocumentLink(range(part), header.licenceUrl ? vscode.Uri.parse(header.licenceUrl, true) : header.licenceAt);
+        link.tooltip = header.licenceUrl ? `The licence: ${header.licenceUrl}` : 'Where the article states its licence';
+      }
+      if (link) links.push(link);
+    }
+    return links;
+  }
+
+  /** The rendering shown in this reading view, with what its header links to; undefined while the editor holds another text. */
+  private header(document: vscode.TextDocument) {
+    if (document.uri.scheme !== ARTICLE_SCHEME) return undefined;
+    const rendered: RenderedArticle | undefined = this.provider.rendered(document.uri);
+    if (!rendered?.layout?.headerParts || rendered.sourceText === undefined || document.getText() !== rendered.viewText) return undefined;
+    const article = parseArticle(rendered.sourceText);
+    const text = rendered.sourceText;
+    const at = (offset: number): vscode.Uri => {
+      const before = text.slice(0, offset);
+      const line = before.split(/\r\n|\r|\n/).length;
+      const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+      return rendered.sourceUri.with({ fragment: `L${line},${column}` });
+    };
+    return {
+      rendered,
+      parts: rendered.layout.headerParts,
+      dateOrigin: rendered.layout.headerParts.find((p) => p.kind === 'date')?.dateOrigin,
+      sourceAt: article.source ? at(article.source.start) : undefined,
+      licenceAt: article.licence ? at(article.licence.start) : undefined,
+      licenceUrl: article.licence ? licenceUrl(article.licence.text) : undefined,
+    };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

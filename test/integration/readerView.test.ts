@@ -1,0 +1,216 @@
+// The reading view reads like a reader app (typography, measure, no code-editor highlights, numbers kept whole), its
+// header is alive (actions and links), hovers quote real sentences, and its tabs come back after a window reload.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { annotatorApi, writeArticle } from './annotationTestKit';
+import { closeAllEditors, completeDecorations, openReadingView, SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
+import { screenshot, testPhase, waitForWorkbench, workbenchAvailable } from './harness/workbench';
+
+/** The reading view editor in the page (the only editor open) and how it renders its text. */
+const READING_VIEW_TYPOGRAPHY = `(() => {
+  const editor = [...document.querySelectorAll('.editor-instance .monaco-editor')].find((e) => e.querySelector('.view-lines .view-line'));
+  if (!editor) return undefined;
+  const viewLines = editor.querySelector('.view-lines');
+  const style = getComputedStyle(viewLines);
+  const canvas = document.createElement('canvas').getContext('2d');
+  canvas.font = style.fontSize + ' ' + style.fontFamily;
+  const lines = [...editor.querySelectorAll('.view-lines .view-line')]
+    .map((l) => ({ top: parseFloat(l.style.top), text: l.textContent.replace(/\\u00a0/g, ' ') }))
+    .sort((a, b) => a.top - b.top);
+  return {
+    fontFamily: style.fontFamily,
+    fontSize: parseFloat(style.fontSize),
+    lineHeight: parseFloat(getComputedStyle(editor.querySelector('.view-line')).lineHeight),
+    narrow: canvas.measureText('iiiiiiiiii').width,
+    wide: canvas.measureText('MMMMMMMMMM').width,
+    lines: lines.map((l) => l.text),
+    cursorClasses: editor.querySelector('.cursors-layer')?.className ?? '',
+    occurrenceMarks: editor.querySelectorAll('.wordHighlight, .wordHighlightStrong, .wordHighlightText, .selectionHighlight').length,
+    currentLine: [...editor.querySelectorAll('.current-line')].filter((e) => getComputedStyle(e).display !== 'none').length,
+  };
+})()`;
+
+interface Typography {
+  fontFamily: string;
+  fontSize: number;
+  lineHeight: number;
+  narrow: number;
+  wide: number;
+  lines: string[];
+  cursorClasses: string;
+  occurrenceMarks: number;
+  currentLine: number;
+}
+
+/** Numbers with thousands separators at every offset of a line, so some always meet the wrap edge. */
+function numbersArticle(): string {
+  const sentences: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const padding = 'x'.repeat(i % 11);
+    sentences.push(`Harbour ${padding} tally ${i} counted ${(350 + i).toString()},${(i * 37 % 1000).toString().padStart(3, '0')} crates and ${(12 + i).toString()},${(500 + i).toString()} nets.`);
+  }
+  return `Harbour tallies\n\n${sentences.slice(0, 20).join(' ')}\n\n${sentences.slice(20, 40).join(' ')}\n\n${sentences.slice(40).join(' ')}\n`;
+}
+
+describe('reader view', function () {
+  this.timeout(90_000);
+  after(closeAllEditors);
+
+  it('uses reader typography from [article] defaults: a proportional font, larger size and line height, about 70 characters a line', async function () {
+    await closeAllEditors();
+    const editor = await openReadingView(SEED_000);
+    const config = vscode.workspace.getConfiguration('editor', editor.document);
+    assert.ok(config.get<number>('fontSize')! >= 16, 'a larger size');
+    assert.equal(config.get('wrappingStrategy'), 'advanced', 'wrapping measured on the proportional font');
+    assert.equal(config.get('occurrencesHighlight'), 'off');
+    assert.equal(config.get('selectionHighlight'), false);
+    assert.equal(config.get('renderLineHighlight'), 'none');
+    assert.equal(config.get('cursorBlinking'), 'solid');
+    if (!workbenchAvailable()) return;
+    const t = await waitForWorkbench<Typography>(`(() => { const t = ${READING_VIEW_TYPOGRAPHY}; return t && t.lines.length > 10 && t.fontFamily.includes('serif') ? t : undefined; })()`);
+    await screenshot('reader-typography');
+    assert.doesNotMatch(t.fontFamily.split(',')[0]!, /mono|courier|consolas|menlo/i, t.fontFamily);
+    assert.ok(t.narrow < t.wide * 0.6, `rendered proportionally: 10 i = ${t.narrow}px, 10 M = ${t.wide}px (${t.fontFamily})`);
+    assert.ok(t.fontSize >= 16, `font size ${t.fontSize}px`);
+    assert.ok(t.lineHeight >= t.fontSize * 1.5, `line height ${t.lineHeight}px for ${t.fontSize}px text`);
+    // wrapped body lines (those followed by the same paragraph) hold about 70 characters
+    const full = t.lines.filter((l, i) => l.length > 30 && (t.lines[i + 1] ?? '').trim() !== '').map((l) => l.length);
+    assert.ok(full.length >= 5, `wrapped lines: ${JSON.stringify(t.lines.slice(0, 8))}`);
+    const longest = Math.max(...full);
+    const mean = full.reduce((a, b) => a + b, 0) / full.length;
+    assert.ok(longest <= 90 && mean >= 50 && mean <= 85, `measure: mean ${mean.toFixed(0)}, longest ${longest} characters (${full.join(',')})`);
+  });
+
+  it('shows no occurrence, selection or current-line highlights, and a cursor that does not blink', async function () {
+    if (!workbenchAvailable()) this.skip();
+    await closeAllEditors();
+    const editor = await openReadingView(SEED_000);
+    const word = editor.document.getText().indexOf('Kabul');
+    assert.ok(word > 0);
+    // the cursor in a word that occurs many times, then the word selected: a code editor shades every occurrence
+    editor.selection = new vscode.Selection(editor.document.positionAt(word + 2), editor.document.positionAt(word + 2));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    editor.selection = new vscode.Selection(editor.document.positionAt(word), editor.document.positionAt(word + 5));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const t = await waitForWorkbench<Typography>(READING_VIEW_TYPOGRAPHY);
+    assert.equal(t.occurrenceMarks, 0, 'no occurrence or selection highlights');
+    assert.equal(t.currentLine, 0, 'no current-line highlight');
+    assert.match(t.cursorClasses, /cursor-solid/, t.cursorClasses);
+  });
+
+  it('never breaks a line after the thousands comma of a number ("350,000" stays whole)', async function () {
+    if (!workbenchAvailable()) this.skip();
+    await closeAllEditors();
+    const uri = writeArticle('reader-numbers.txt', numbersArticle());
+    await openReadingView(uri);
+    const t = await waitForWorkbench<Typography>(`(() => { const t = ${READING_VIEW_TYPOGRAPHY}; return t && t.lines.some((l) => l.includes('Harbour tallies')) && t.lines.length > 20 ? t : undefined; })()`);
+    const splits: string[] = [];
+    for (let i = 0; i + 1 < t.lines.length; i++) {
+      if (/\d,$/.test(t.lines[i]!.trimEnd()) && /^\d/.test(t.lines[i + 1]!.trimStart())) splits.push(`${t.lines[i]!.slice(-12)} | ${t.lines[i + 1]!.slice(0, 12)}`);
+    }
+    assert.ok(t.lines.filter((l) => /\d,\d{3}/.test(l)).length > 10, 'numbers are on screen');
+    assert.deepEqual(splits, []);
+  });
+
+  it('heads seed 000 (no title in its text) with its first sentence, shortened, in bold: not its file name', async function () {
+    const api = await annotatorApi();
+    await closeAllEditors();
+    const editor = await openReadingView(SEED_000);
+    const seed = readFileSync(workspaceUri(SEED_000).fsPath, 'utf8');
+    const title = editor.document.lineAt(0).text;
+    assert.notEqual(title, SEED_000.slice(SEED_000.lastIndexOf('/') + 1));
+    assert.ok(title.endsWith('…') && seed.startsWith(title.slice(0, -1)), title);
+    assert.ok(title.length <= 80, title);
+    const applied = await waitFor('the header styled', () => api.readingViewStyler.applied.get(editor.document.uri.toString()));
+    assert.equal(applied.title[0]?.start.line, 0);
+    // the source in the byline stands out like a byline
+    assert.equal(applied.source.length, 1);
+    const source = editor.document.getText(applied.source[0]);
+    assert.equal(applied.source[0]!.start.line, 1);
+    assert.ok(source.length > 3 && seed.includes(source), source);
+  });
+
+  it('makes the header alive: Set Article Date, the source file and the licence as CodeLens actions and byline links', async () => {
+    await closeAllEditors();
+    const editor = await openReadingView(SEED_000);
+    const source = workspaceUri(SEED_000);
+    const lenses = await waitFor('the header CodeLenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10);
+      return found.length >= 3 ? found : undefined;
+    });
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(lenses.every((l) => l.range.start.line === 0), 'above the title');
+    const setDate = lenses.find((l) => l.command?.command === 'articleAnnotator.setArticleDate');
+    assert.ok(setDate, titles.join(' | '));
+    assert.match(setDate.command!.title, /Set Article Date/);
+    assert.deepEqual(setDate.command!.arguments, [source.toString()]);
+    assert.ok(lenses.some((l) => l.command?.command === 'vscode.open' && String(l.command.arguments?.[0]) === source.toString()), titles.join(' | '));
+    assert.ok(lenses.some((l) => /Licence/.test(l.command?.title ?? '') && String(l.command?.arguments?.[0]).startsWith('https://creativecommons.org/licenses/by/4.0')), titles.join(' | '));
+
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
+    const byline = editor.document.lineAt(1);
+    const linkText = (l: vscode.DocumentLink): string => editor.document.getText(l.range);
+    const dateLink = links.find((l) => l.target?.scheme === 'command');
+    assert.ok(dateLink, JSON.stringify(links.map((l) => [linkText(l), l.target?.toString()])));
+    assert.match(linkText(dateLink), /no dateline/);
+    assert.equal(dateLink.target!.path, 'articleAnnotator.setArticleDate');
+    const sourceLink = links.find((l) => l.target?.path === source.path);
+    assert.ok(sourceLink && sourceLink.range.start.line === byline.lineNumber, 'the source opens the file where it is named');
+    const at = /^L(\d+),(\d+)$/.exec(sourceLink.target!.fragment);
+    assert.ok(at, sourceLink.target!.fragment);
+    const sourceLine = readFileSync(source.fsPath, 'utf8').split(/\r\n|\r|\n/)[Number(at[1]) - 1]!;
+    assert.ok(sourceLine.slice(Number(at[2]) - 1).startsWith(linkText(sourceLink)), `${linkText(sourceLink)} at ${sourceLink.target!.fragment}`);
+    assert.ok(links.some((l) => l.target?.authority === 'creativecommons.org' && /Creative Commons/.test(linkText(l))));
+
+    // the action does what it says: the date set through it shows in the byline, and the lens offers to change it
+    await vscode.commands.executeCommand(setDate.command!.command, ...setDate.command!.arguments!, '2021-08-15');
+    try {
+      await waitFor('the byline shows the date set', () => /^Sunday, 15 August 2021 \(set by you\)/.test(editor.document.lineAt(1).text));
+      await waitFor('the lens offers to change it', async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 10)).some((l) => /Change Article Date/.test(l.command?.title ?? '')));
+    } finally {
+      await vscode.commands.executeCommand('articleAnnotator.setArticleDate', source, '');
+    }
+  });
+
+  it('quotes a first mention in the headline without the raw header marker ("date 2021-08-15 …")', async () => {
+    await closeAllEditors();
+    const editor = await openReadingView(SEED_003);
+    const d = await completeDecorations(editor.document.uri);
+    const titleLine = editor.document.lineAt(0);
+    const inTitle = [...d.kinds.person, ...d.kinds.place, ...d.kinds.organization].find((s) => editor.document.positionAt(s.start).line === 0);
+    assert.ok(inTitle, `an entity in the headline "${titleLine.text}"`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(inTitle.start + 1));
+    const text = hovers.flatMap((h) => h.contents).map((c) => (c instanceof vscode.MarkdownString ? c.value : String(c))).join('\n');
+    const first = /First mention: (.*)/.exec(text);
+    assert.ok(first, text);
+    assert.doesNotMatch(first[1]!, /date\s*2021|2021\\?-08\\?-15/, first[1]);
+    assert.ok(first[1]!.replace(/\\/g, '').startsWith(titleLine.text.slice(0, 20)), first[1]);
+  });
+
+  it('@after-reload the reading-view tab left open comes back, served with the article', async () => {
+    const tab = restoredTabs.find((t) => t.scheme === 'article' && t.path.includes('003_'));
+    assert.ok(tab, `restored tabs: ${JSON.stringify(restoredTabs)}`);
+    const uri = vscode.Uri.parse(tab.uri, true);
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.match(document.getText(), /^Taliban militants are pouring into Kabul/);
+    assert.match(document.lineAt(1).text, /Sunday, 15 August 2021/);
+    const editor = await vscode.window.showTextDocument(document);
+    await completeDecorations(editor.document.uri);
+  });
+});
+
+/** Tabs the workbench restored at the start of phase 2 (before any test could close them). */
+let restoredTabs: { uri: string; scheme: string; path: string }[] = [];
+
+// Root hooks: phase 1 ends with a reading view open (after every other file closed its editors); phase 2 notes the tabs
+// the window restored before the first test runs.
+before(() => {
+  if (testPhase() !== 2) return;
+  restoredTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [{ uri: t.input.uri.toString(), scheme: t.input.uri.scheme, path: t.input.uri.path }] : []));
+});
+after(async () => {
+  if (testPhase() !== 1) return;
+  await closeAllEditors();
+  await openReadingView(SEED_003);
+});
