@@ -35,6 +35,7 @@ import { CLEAR_ENTITIES_FILTER_COMMAND, ENTITIES_VIEW, EntitiesTreeProvider, FIL
 import { EntityCodeActionProvider } from './entityCodeActions';
 import { ReadingViewStyler } from './readingViewStyler';
 import { ReadingViewHeader } from './readingViewHeader';
+import { ReadingViewTabs } from './readingViewTabs';
 import { CursorContext } from './cursorContext';
 import { ArticleNavigation, ArticleSymbolProvider, EntityHighlightProvider } from './articleNavigation';
 import { CorpusNavigation } from './corpusNavigation';
@@ -125,6 +126,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(readingViewHeader);
   context.subscriptions.push(vscode.languages.registerCodeLensProvider({ scheme: ARTICLE_SCHEME }, readingViewHeader));
   context.subscriptions.push(vscode.languages.registerDocumentLinkProvider({ scheme: ARTICLE_SCHEME }, readingViewHeader));
+  const readingViewTabs = new ReadingViewTabs(context.workspaceState);
+  context.subscriptions.push(readingViewTabs);
   context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, entityHovers));
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_AS_ARTICLE_COMMAND, openAsArticle));
   context.subscriptions.push(vscode.commands.registerCommand(TOGGLE_HIGHLIGHTS_COMMAND, (arg?: unknown) => toggleHighlights(entityDecorator, settings, arg)));
@@ -198,6 +201,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.languages.registerWorkspaceSymbolProvider(corpusNavigation));
   context.subscriptions.push(new ArticleNavigation({ references: corpusNavigation, definitions: corpusNavigation }, settings));
 
+  // after everything is registered: the reopened views are rendered, highlighted and hovered like any other
+  void readingViewTabs.restore();
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms`);
   return { analysis, settings, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex };

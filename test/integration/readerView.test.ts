@@ -27,7 +27,7 @@ const READING_VIEW_TYPOGRAPHY = `(() => {
     lines: lines.map((l) => l.text),
     cursorClasses: editor.querySelector('.cursors-layer')?.className ?? '',
     occurrenceMarks: editor.querySelectorAll('.wordHighlight, .wordHighlightStrong, .wordHighlightText, .selectionHighlight').length,
-    currentLine: [...editor.querySelectorAll('.current-line')].filter((e) => getComputedStyle(e).display !== 'none').length,
+    currentLine: [...editor.querySelectorAll('.view-overlays .current-line')].filter((e) => { const s = getComputedStyle(e); return s.display !== 'none' && (!/rgba\\(0, 0, 0, 0\\)|transparent/.test(s.backgroundColor) || parseFloat(s.borderTopWidth) > 0); }).length,
   };
 })()`;
 
@@ -145,8 +145,13 @@ describe('reader view', function () {
     assert.ok(setDate, titles.join(' | '));
     assert.match(setDate.command!.title, /Set Article Date/);
     assert.deepEqual(setDate.command!.arguments, [source.toString()]);
-    assert.ok(lenses.some((l) => l.command?.command === 'vscode.open' && String(l.command.arguments?.[0]) === source.toString()), titles.join(' | '));
-    assert.ok(lenses.some((l) => /Licence/.test(l.command?.title ?? '') && String(l.command?.arguments?.[0]).startsWith('https://creativecommons.org/licenses/by/4.0')), titles.join(' | '));
+    // arguments come back from the command API as URI components
+    const target = (l: vscode.CodeLens): string => {
+      const arg = l.command?.arguments?.[0] as { scheme?: string; authority?: string; path?: string } | undefined;
+      return `${arg?.scheme}://${arg?.authority ?? ''}${arg?.path}`;
+    };
+    assert.ok(lenses.some((l) => /Open Source File/.test(l.command?.title ?? '') && target(l) === `${source.scheme}://${source.authority}${source.path}`), lenses.map((l) => `${l.command?.command} ${l.command?.title}: ${JSON.stringify(l.command?.arguments)}`).join(' | '));
+    assert.ok(lenses.some((l) => /Licence/.test(l.command?.title ?? '') && target(l).startsWith('https://creativecommons.org/licenses/by/4.0')), titles.join(' | '));
 
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
     const byline = editor.document.lineAt(1);
@@ -189,26 +194,23 @@ describe('reader view', function () {
   });
 
   it('@after-reload the reading-view tab left open comes back, served with the article', async () => {
-    const tab = restoredTabs.find((t) => t.scheme === 'article' && t.path.includes('003_'));
-    assert.ok(tab, `restored tabs: ${JSON.stringify(restoredTabs)}`);
-    const uri = vscode.Uri.parse(tab.uri, true);
-    const document = await vscode.workspace.openTextDocument(uri);
+    await annotatorApi();
+    const tab = await waitFor('the reading view of seed 003 back in its tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'article' && t.input.uri.path.includes('003_')),
+    );
+    assert.match(tab.label, /003_.*— Article/);
+    const document = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputText).uri);
+    assert.equal(document.languageId, 'article');
     assert.match(document.getText(), /^Taliban militants are pouring into Kabul/);
     assert.match(document.lineAt(1).text, /Sunday, 15 August 2021/);
-    const editor = await vscode.window.showTextDocument(document);
+    // it was the active editor when the window closed, so it is again, highlighted
+    const editor = await waitFor('the reading view active', () => (vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined));
     await completeDecorations(editor.document.uri);
+    await closeAllEditors();
   });
 });
 
-/** Tabs the workbench restored at the start of phase 2 (before any test could close them). */
-let restoredTabs: { uri: string; scheme: string; path: string }[] = [];
-
-// Root hooks: phase 1 ends with a reading view open (after every other file closed its editors); phase 2 notes the tabs
-// the window restored before the first test runs.
-before(() => {
-  if (testPhase() !== 2) return;
-  restoredTabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [{ uri: t.input.uri.toString(), scheme: t.input.uri.scheme, path: t.input.uri.path }] : []));
-});
+// Root hook: phase 1 ends with a reading view open (after every other file closed its editors), to be back after the reload.
 after(async () => {
   if (testPhase() !== 1) return;
   await closeAllEditors();

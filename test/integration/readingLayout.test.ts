@@ -56,7 +56,7 @@ describe('reading layout', function () {
     assert.match(editor.document.lineAt(1).text, /words$/);
     if (!workbenchAvailable()) return;
     const title = editor.document.lineAt(0).text;
-    const bold = await waitForWorkbench<string>(`(() => { for (const s of document.querySelectorAll('.monaco-editor .view-lines .view-line span')) { if (s.children.length === 0 && s.textContent.length > 3 && ${JSON.stringify(title)}.startsWith(s.textContent) && Number(getComputedStyle(s).fontWeight) >= 600) return getComputedStyle(s).fontWeight; } return undefined; })()`);
+    const bold = await waitForWorkbench<string>(`(() => { for (const s of document.querySelectorAll('.monaco-editor .view-lines .view-line span')) { if (s.children.length === 0 && s.textContent.length > 3 && ${JSON.stringify(title)}.startsWith(s.textContent.replace(/\u00a0/g, ' ')) && Number(getComputedStyle(s).fontWeight) >= 600) return getComputedStyle(s).fontWeight; } return undefined; })()`);
     assert.ok(Number(bold) >= 600);
   });
 });
