@@ -100,7 +100,7 @@ export class AnnotationDecorator implements vscode.Disposable {
     let type = this.types.get(key);
     if (!type) {
       const [label = '', level = '0'] = key.split('|');
-      type = vscode.window.createTextEditorDecorationType(decorationStyle(this.labelOf(label), Number(level)));
+      type = vscode.window.createTextEditorDecorationType(decorationStyle(this.labelOf(label), Number(level), this.settings.settings.showAnnotationLabels));
       this.types.set(key, type);
     }
     return type;
@@ -125,10 +125,10 @@ export class AnnotationDecorator implements vscode.Disposable {
 
 /**
  * Entity highlights use a background and a bottom border; annotations use the text's own underline (level 0), overline
- * (level 1) or a dashed outline (deeper), in the label's colour, plus a coloured bar before the span, so both show at once
- * and nested or overlapping annotations are drawn one above the other.
+ * (level 1) or a dashed outline (deeper), in the label's colour, plus the label's name after the span (optional), so both
+ * show at once, annotations are not colour-only, and nested or overlapping annotations are drawn one above the other.
  */
-function decorationStyle(label: AnnotationLabel, level: number): vscode.DecorationRenderOptions {
+function decorationStyle(label: AnnotationLabel, level: number, showLabel: boolean): vscode.DecorationRenderOptions {
   const color = label.color;
   const line: vscode.DecorationRenderOptions =
     level === 0
@@ -141,7 +141,8 @@ function decorationStyle(label: AnnotationLabel, level: number): vscode.Decorati
     overviewRulerColor: color,
     overviewRulerLane: vscode.OverviewRulerLane.Left,
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-    before: { contentText: '▍', color, fontWeight: 'bold', margin: '0 1px 0 0' },
+    // the label in small type after the span, set apart from the word; nothing pushes the text aside before it
+    after: showLabel ? { contentText: label.name, color, fontStyle: 'italic', fontWeight: '600', margin: '0 0 0 0.3em', textDecoration: 'none; font-size: 0.8em; vertical-align: 1px' } : undefined,
   };
 }
 

@@ -6,6 +6,13 @@ import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { HIGHLIGHT_KINDS, type HighlightKind, type SettingsWatcher } from './settings';
 
 export const TYPE_LABELS: Readonly<Record<HighlightKind, string>> = { person: 'PER', place: 'LOC', organization: 'ORG', date: 'DATE' };
+/** In High Contrast themes each kind has its own underline style, so kinds differ by more than colour. */
+export const HIGH_CONTRAST_BORDERS: Readonly<Record<HighlightKind, string>> = { person: 'solid', place: 'dashed', organization: 'dotted', date: 'double' };
+
+function isHighContrast(): boolean {
+  const kind = vscode.window.activeColorTheme.kind;
+  return kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight;
+}
 const HIGHLIGHTS_ON_KEY = 'articleAnnotator.highlightsOn';
 /** Documents longer than this are decorated around the visible lines only, refreshed on scroll. */
 const LARGE_DOCUMENT_CHARS = 200_000;
@@ -32,6 +39,8 @@ export interface EditorDecorations {
 
 export class EntityDecorator implements vscode.Disposable {
   private types = new Map<HighlightKind, vscode.TextEditorDecorationType>();
+  /** Whether the types were made for a High Contrast theme. */
+  private highContrast = false;
   private readonly applied = new Map<string, EditorDecorations>();
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
   private scrollTimer: NodeJS.Timeout | undefined;
@@ -70,6 +79,12 @@ export class EntityDecorator implements vscode.Disposable {
           const article = this.articles.get(editor.document);
           if (article && (key === undefined || article.key === key)) this.refresh(editor, article);
         }
+      }),
+      // High Contrast themes tell kinds apart by border style too, so the types are rebuilt when the theme kind changes.
+      vscode.window.onDidChangeActiveColorTheme(() => {
+        if (isHighContrast() === this.highContrast) return;
+        this.createTypes();
+        this.refreshVisible();
       }),
       settings.onDidChange((change) => {
         if (change.highlights) {
@@ -184,14 +199,15 @@ export class EntityDecorator implements vscode.Disposable {
     for (const type of this.types.values()) type.dispose();
     this.types = new Map();
     const labels = this.settings.settings.showTypeLabels;
+    this.highContrast = isHighContrast();
     for (const kind of HIGHLIGHT_KINDS) {
       this.types.set(
         kind,
         vscode.window.createTextEditorDecorationType({
           backgroundColor: new vscode.ThemeColor(`articleAnnotator.${kind}Background`),
           borderColor: new vscode.ThemeColor(`articleAnnotator.${kind}Border`),
-          borderStyle: 'solid',
-          borderWidth: '0 0 2px 0',
+          borderStyle: this.highContrast ? HIGH_CONTRAST_BORDERS[kind] : 'solid',
+          borderWidth: this.highContrast && HIGH_CONTRAST_BORDERS[kind] === 'double' ? '0 0 3px 0' : '0 0 2px 0',
           borderRadius: '2px',
           overviewRulerColor: new vscode.ThemeColor(`articleAnnotator.${kind}Border`),
           overviewRulerLane: vscode.OverviewRulerLane.Right,
@@ -201,9 +217,10 @@ export class EntityDecorator implements vscode.Disposable {
           after: labels
             ? {
                 contentText: TYPE_LABELS[kind],
-                color: new vscode.ThemeColor(`articleAnnotator.${kind}Border`),
-                // Same font size as the text: the editor measures injected text for word wrap.
-                margin: '0 0 0 1px',
+                // a text colour of its own, AA-readable on the editor background in every theme kind
+                color: new vscode.ThemeColor(`articleAnnotator.${kind}Label`),
+                // Same font size as the text: the editor measures injected text for word wrap. Set apart from the word.
+                margin: '0 0 0 0.3em',
                 fontWeight: '600',
               }
             : undefined,

@@ -35,6 +35,8 @@ export interface ArticleAnnotatorSettings {
   readonly highlight: Readonly<Record<HighlightKind, boolean>>;
   /** Show a short type label ("PER") after each highlighted span, so highlights are not colour-only. */
   readonly showTypeLabels: boolean;
+  /** Show an annotation's label after its span, so annotations are not colour-only. */
+  readonly showAnnotationLabels: boolean;
   /** Count an entity's mentions across the other articles of the workspace in its hover. */
   readonly hoverWorkspaceCounts: boolean;
   /** Milliseconds to wait after the last edit before re-analysing a plain-editor article. */
@@ -64,6 +66,7 @@ export function readSettings(): ArticleAnnotatorSettings {
       date: config.get<boolean>('highlight.date', true) !== false,
     },
     showTypeLabels: config.get<boolean>('showTypeLabels', false) === true,
+    showAnnotationLabels: config.get<boolean>('showAnnotationLabels', true) !== false,
     hoverWorkspaceCounts: config.get<boolean>('hover.workspaceCounts', true) !== false,
     reanalyzeDelay: delayOk ? Math.min(delay, 10_000) : DEFAULT_REANALYZE_DELAY,
     labels: readLabels(config.get<unknown>('labels'), problems),
@@ -146,7 +149,7 @@ export class SettingsWatcher implements vscode.Disposable {
         articleGlobs: event.affectsConfiguration(`${SETTINGS_SECTION}.articleGlobs`),
         highlights: event.affectsConfiguration(`${SETTINGS_SECTION}.highlight`) || event.affectsConfiguration(`${SETTINGS_SECTION}.showTypeLabels`),
         hover: event.affectsConfiguration(`${SETTINGS_SECTION}.hover`),
-        labels: event.affectsConfiguration(`${SETTINGS_SECTION}.labels`),
+        labels: event.affectsConfiguration(`${SETTINGS_SECTION}.labels`) || event.affectsConfiguration(`${SETTINGS_SECTION}.showAnnotationLabels`),
         event,
       });
     });
