@@ -75,9 +75,11 @@ export class EntityHighlightProvider implements vscode.DocumentHighlightProvider
   async provideDocumentHighlights(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.DocumentHighlight[] | undefined> {
     const article = this.articles.get(document);
     const at = article?.toSourceSpan(new vscode.Range(position, position));
-    if (!article || !at) return undefined;
+    if (!article) return undefined;
+    if (!at) return []; // the header: not source text
     const analysis = await this.analysis.completeFor(article, token, HIGHLIGHTS_WAIT_MILLIS);
-    if (!analysis || token.isCancellationRequested) return undefined;
+    // [] rather than undefined: in an article only mentions are highlighted, the editor's word-occurrence fallback never runs
+    if (!analysis || token.isCancellationRequested) return [];
     const entity = mentionAt(analysis.entities, at.start);
     let spans: readonly { start: number; end: number }[] = [];
     if (entity) spans = mentionsOfSameEntity(analysis, entity);

@@ -70,7 +70,7 @@ describe('reader view', function () {
     const config = vscode.workspace.getConfiguration('editor', editor.document);
     assert.ok(config.get<number>('fontSize')! >= 16, 'a larger size');
     assert.equal(config.get('wrappingStrategy'), 'advanced', 'wrapping measured on the proportional font');
-    assert.equal(config.get('occurrencesHighlight'), 'off');
+    assert.equal(config.get('occurrencesHighlight'), 'singleFile', 'entity mentions are highlighted; the provider shades no other words');
     assert.equal(config.get('selectionHighlight'), false);
     assert.equal(config.get('renderLineHighlight'), 'none');
     assert.equal(config.get('cursorBlinking'), 'solid');
@@ -89,21 +89,34 @@ describe('reader view', function () {
     assert.ok(longest <= 90 && mean >= 50 && mean <= 85, `measure: mean ${mean.toFixed(0)}, longest ${longest} characters (${full.join(',')})`);
   });
 
-  it('shows no occurrence, selection or current-line highlights, and a cursor that does not blink', async function () {
+  it('shades no word occurrences, selections or the current line, keeps entity-mention highlights, and a cursor that does not blink', async function () {
     if (!workbenchAvailable()) this.skip();
     await closeAllEditors();
     const editor = await openReadingView(SEED_000);
-    const word = editor.document.getText().indexOf('Kabul');
-    assert.ok(word > 0);
-    // the cursor in a word that occurs many times, then the word selected: a code editor shades every occurrence
-    editor.selection = new vscode.Selection(editor.document.positionAt(word + 2), editor.document.positionAt(word + 2));
+    const text = editor.document.getText();
+    const header = text.indexOf('\n\n');
+    // a plain word that occurs many times and is no mention: a code editor shades every occurrence
+    let word = text.indexOf(' the ', header) + 1;
+    for (; word > 0; word = text.indexOf(' the ', word) + 1) {
+      const h = await vscode.commands.executeCommand<vscode.DocumentHighlight[] | undefined>('vscode.executeDocumentHighlights', editor.document.uri, editor.document.positionAt(word + 1));
+      if ((h?.length ?? 0) === 0) break;
+    }
+    assert.ok(word > 0, 'a plain "the" in the body');
+    editor.selection = new vscode.Selection(editor.document.positionAt(word + 1), editor.document.positionAt(word + 1));
     await new Promise((resolve) => setTimeout(resolve, 1200));
-    editor.selection = new vscode.Selection(editor.document.positionAt(word), editor.document.positionAt(word + 5));
+    editor.selection = new vscode.Selection(editor.document.positionAt(word), editor.document.positionAt(word + 3));
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const t = await waitForWorkbench<Typography>(READING_VIEW_TYPOGRAPHY);
     assert.equal(t.occurrenceMarks, 0, 'no occurrence or selection highlights');
     assert.equal(t.currentLine, 0, 'no current-line highlight');
     assert.match(t.cursorClasses, /cursor-solid/, t.cursorClasses);
+    // the cursor in an entity: its mentions are highlighted (issue 7's navigation), the one under the cursor at least
+    const kabul = text.indexOf('Kabul', header);
+    const mentions = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', editor.document.uri, editor.document.positionAt(kabul + 2));
+    assert.ok(mentions.length >= 2, `mentions of Kabul: ${mentions.length}`);
+    editor.selection = new vscode.Selection(editor.document.positionAt(kabul + 2), editor.document.positionAt(kabul + 2));
+    const marked = await waitForWorkbench<Typography>(`(() => { const t = ${READING_VIEW_TYPOGRAPHY}; return t && t.occurrenceMarks > 0 ? t : undefined; })()`);
+    assert.ok(marked.occurrenceMarks >= 1);
   });
 
   it('never breaks a line after the thousands comma of a number ("350,000" stays whole)', async function () {
