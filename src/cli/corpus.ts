@@ -3,7 +3,9 @@
 //
 // Output (stdout): {"articles": [{"file", "date", "dateSource"}], "entities": [{"canonical", "type", "mentions",
 // "articles": [{"file", "mentions": [{"start", "end", "text"}]}], "aliases", "conflicts": [{"type", "articles"}],
-// "firstDate"}]}; README.md describes every field. Directories are walked for .txt and .md files (hidden folders and
+// "firstDate"}], "quotes": [{"file", "start", "end", "text", "speaker", "speakerType", "cue"}], "timeline": [{"file",
+// "start", "end", "text", "value", "sentence": {"start", "end", "text"}, "entities": [{"canonical", "type"}]}]}; README.md
+// describes every field. Directories are walked for .txt and .md files (hidden folders and
 // node_modules left out); files named on the command line are read whatever their extension. Offsets are as `analyze`
 // gives them. A file that cannot be read gets one line on stderr, the rest is printed, and the exit code is 1.
 import { readdirSync, statSync } from 'node:fs';
@@ -24,7 +26,7 @@ export const CORPUS_COMMAND: CliCommand = {
   name: 'corpus',
   usage: USAGE,
   summary:
-    'Print the articles of folders and files and their entities across articles as one JSON object: one entity per real-world name ("Ghani" in one article joins "Ashraf Ghani" of another), with every mention in every file. --jobs sets the worker threads (default: the number of cores); --date-from-files dates an article without a dateline by its file\'s modification day.',
+    'Print the articles of folders and files and their entities across articles as one JSON object: one entity per real-world name ("Ghani" in one article joins "Ashraf Ghani" of another), with every mention in every file; who said what (quotes with their file and speaker) and a timeline of every resolved date with its sentence and entities, sorted by date. --jobs sets the worker threads (default: the number of cores); --date-from-files dates an article without a dateline by its file\'s modification day.',
   run: (args, output) => runCorpus(args, output),
 };
 
@@ -61,6 +63,33 @@ const SECTIONS: readonly { readonly name: string; build(context: CorpusContext):
           firstDate: entity.firstDate,
         };
       }),
+  },
+  {
+    name: 'quotes',
+    build: ({ index }) =>
+      index.quotations().map((q) => ({
+        file: q.article,
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        // the corpus entity's name, so one person's quotes read the same in every file
+        speaker: q.speakerEntity?.canonical ?? q.speaker,
+        speakerType: q.speakerType,
+        cue: q.cue,
+      })),
+  },
+  {
+    name: 'timeline',
+    build: ({ index }) =>
+      index.timeline().map((t) => ({
+        file: t.article,
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        value: t.value,
+        sentence: { start: t.sentence.start, end: t.sentence.end, text: t.sentence.text },
+        entities: t.entities.map((e) => ({ canonical: e.canonical, type: e.type })),
+      })),
   },
 ];
 

@@ -9,7 +9,10 @@ import { exportCsv } from '../core/formats/csv';
 import { annotationFromImport, unplacedAnnotations, withoutBom } from '../core/formats/formatModel';
 import { exportDoccanoJsonl, exportSpacyJsonl } from '../core/formats/jsonl';
 import { exportMarkdownReport } from '../core/formats/markdownReport';
+import { exportQuotationsCsv, withQuotationsMarkdown, withQuotationsW3C, type ArticleQuotations } from '../core/formats/quotationsExport';
 import { exportW3C, importW3CValue, w3cSources } from '../core/formats/w3c';
+import { analyzeArticle } from '../core/nlp/pipeline';
+import { findQuotations } from '../core/quotes/quotations';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
 import type { CommandOutput } from './runCommand';
@@ -27,24 +30,31 @@ interface ExportFlags {
   readonly root: string | undefined;
   readonly out: string | undefined;
   readonly comments: boolean;
+  readonly quotes: boolean;
 }
 
+/** Formats that can carry the articles' quotations (--quotes). */
+const QUOTE_FORMATS: readonly ExportFormat[] = ['w3c', 'csv', 'md'];
+
 function parseFlags(args: readonly string[]): ExportFlags {
-  const parsed = parseArgs(args, { annotations: 'value', format: 'value', root: 'value', out: 'value', 'no-comments': 'switch' });
+  const parsed = parseArgs(args, { annotations: 'value', format: 'value', root: 'value', out: 'value', 'no-comments': 'switch', quotes: 'switch' });
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
   const annotations = parsed.value('annotations');
   if (annotations === undefined) throw new UsageError('--annotations FILE is required');
   const format = parsed.value('format');
   if (format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected ${EXPORT_FORMATS.join(', ')})`);
-  return { annotations, format: format as ExportFormat, root: parsed.value('root'), out: parsed.value('out'), comments: !parsed.has('no-comments') };
+  const quotes = parsed.has('quotes');
+  if (quotes && !QUOTE_FORMATS.includes(format as ExportFormat)) throw new UsageError(`--quotes works with ${QUOTE_FORMATS.join(', ')}, not '${format}'`);
+  if (quotes && format === 'csv' && parsed.value('out') === undefined) throw new UsageError('--quotes with csv writes the who-said-what table as a second file beside --out FILE: give it with --out');
+  return { annotations, format: format as ExportFormat, root: parsed.value('root'), out: parsed.value('out'), comments: !parsed.has('no-comments'), quotes };
 }
 
 export const EXPORT_COMMAND: CliCommand = {
   name: 'export',
-  usage: 'export --annotations FILE --format w3c|brat|conll|spacy|doccano|csv|md [--root DIR] [--out PATH] [--no-comments]',
+  usage: 'export --annotations FILE --format w3c|brat|conll|spacy|doccano|csv|md [--root DIR] [--out PATH] [--no-comments] [--quotes]',
   summary:
-    'Convert a W3C JSON-LD annotation collection to another format. Article texts are read from DIR (default the current folder) for brat, conll, spacy and doccano; brat writes .txt/.ann pairs into the folder PATH, the others write PATH or standard output. CoNLL carries each article\'s file and date in # lines after -DOCSTART-; --no-comments leaves them out for strict CoNLL-2003 readers.',
+    'Convert a W3C JSON-LD annotation collection to another format. Article texts are read from DIR (default the current folder) for brat, conll, spacy and doccano; brat writes .txt/.ann pairs into the folder PATH, the others write PATH or standard output. CoNLL carries each article\'s file and date in # lines after -DOCSTART-; --no-comments leaves them out for strict CoNLL-2003 readers. --quotes adds who said what, found in the articles\' texts: W3C items describing each quotation by its speaker, a who-said-what table at the end of the Markdown report, or a second CSV FILE.quotes.csv beside --out.',
   run(args, output) {
     const flags = parseFlags(args);
     if (flags.format === 'brat' && flags.out === undefined) throw new UsageError('brat writes a folder of .txt/.ann pairs: give it with --out DIR');
@@ -76,7 +86,7 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
 
   // The articles' texts (when the format needs them, or --root is given) check every position and place quote-only items.
   const sources = w3cSources(input);
-  const needsText = NEEDS_TEXT.includes(flags.format);
+  const needsText = NEEDS_TEXT.includes(flags.format) || flags.quotes;
   const root = path.resolve(flags.root ?? '.');
   const texts = new Map<string, string>();
   // An article that cannot be read costs only its own annotations (for a format that needs the text), never the others'.
@@ -88,7 +98,7 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
       if ('text' in found) texts.set(source, found.text);
       else if (needsText) {
         unreadable.add(source);
-        fail(`${source}: ${found.problem}; ${flags.format} needs its text, so its annotations are left out (articles are read from ${root}; set it with --root)`);
+        fail(`${source}: ${found.problem}; ${flags.quotes ? '--quotes' : flags.format} needs its text, so its annotations are left out (articles are read from ${root}; set it with --root)`);
       } else warn(`${source}: ${found.problem}; its positions are not checked`);
     }
   }
@@ -120,10 +130,28 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
     return unreadable.size > 0 ? 1 : 0;
   }
 
+  const quotations: ArticleQuotations[] = flags.quotes
+    ? articles.flatMap((a) => {
+        if (a.text === undefined) return [];
+        const analysis = analyzeArticle(a.text, a.date === null ? {} : { articleDate: a.date });
+        return [{ article: a.article, date: a.date ?? analysis.articleDate, text: a.text, quotations: findQuotations(a.text, analysis.entities) }];
+      })
+    : [];
+  const written = (file: string, data: string): string | undefined => {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, data, 'utf8');
+      return undefined;
+    } catch (error) {
+      return `cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
+  };
+
   let content: string;
   switch (flags.format) {
     case 'w3c':
       content = exportW3C(annotations, articles);
+      if (flags.quotes) content = withQuotationsW3C(content, quotations);
       break;
     case 'conll': {
       const conll = exportConll(annotations, articles, { comments: flags.comments });
@@ -139,21 +167,24 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
       break;
     case 'csv':
       content = exportCsv(annotations, articles);
+      if (flags.quotes) {
+        const out = path.resolve(flags.out as string);
+        const quotesFile = `${out.replace(/\.csv$/iu, '')}.quotes.csv`;
+        const problem = written(quotesFile, exportQuotationsCsv(quotations));
+        if (problem) return fail(problem);
+        output.stderr(`article-annotator export: wrote the who-said-what table to ${quotesFile}\n`);
+      }
       break;
     case 'md':
       content = exportMarkdownReport(annotations, articles);
+      if (flags.quotes) content = withQuotationsMarkdown(content, quotations);
       break;
   }
   if (flags.out === undefined) {
     output.stdout(content);
   } else {
-    const out = path.resolve(flags.out);
-    try {
-      mkdirSync(path.dirname(out), { recursive: true });
-      writeFileSync(out, content, 'utf8');
-    } catch (error) {
-      return fail(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
+    const problem = written(path.resolve(flags.out), content);
+    if (problem) return fail(problem);
   }
   return unreadable.size > 0 ? 1 : 0;
 }

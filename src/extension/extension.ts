@@ -161,7 +161,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(articleSelector, new EntityCodeActionProvider(analysis, articleDocuments), EntityCodeActionProvider.metadata));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_LEXICON_COMMAND, exportLexicon(annotations)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_LEXICON_COMMAND, importLexicon(annotations)));
-  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments)));
+  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments, workspaceIndex)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_ANNOTATIONS_COMMAND, importAnnotations(annotations, articleDocuments, settings)));
 
   // Side-bar views: annotations by article and label (orphans apart), entities of the current article.

@@ -8,9 +8,12 @@ import { exportCsv } from '../../core/formats/csv';
 import { unplacedAnnotations } from '../../core/formats/formatModel';
 import { exportJsonl } from '../../core/formats/jsonl';
 import { exportMarkdownReport } from '../../core/formats/markdownReport';
+import { exportQuotationsCsv, withQuotationsMarkdown, withQuotationsW3C, type ArticleQuotations } from '../../core/formats/quotationsExport';
 import { exportW3C } from '../../core/formats/w3c';
+import type { ArticleInfo } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
+import type { WorkspaceIndex } from '../workspaceIndex';
 import { articleInfos } from './articleInfos';
 import { objectArg, resolveArticle, toUri } from './articleTarget';
 
@@ -37,7 +40,12 @@ export interface ExportAnnotationsArgs {
   readonly target?: string | vscode.Uri;
   /** CoNLL only: `# article =` and `# date =` lines after each -DOCSTART- (default true, so the file and dateline travel). */
   readonly conllComments?: boolean;
+  /** W3C, CSV and Markdown: add who said what in the exported articles (CSV: a second file `<target>.quotes.csv`). */
+  readonly quotes?: boolean;
 }
+
+/** Formats that can carry the articles' quotations. */
+const QUOTE_FORMATS: readonly ExportFormat[] = ['w3c', 'csv', 'md'];
 
 export interface ExportResult {
   readonly format: ExportFormat;
@@ -48,7 +56,7 @@ export interface ExportResult {
   readonly problems: readonly string[];
 }
 
-export function exportAnnotations(annotations: AnnotationService, articles: ArticleDocuments) {
+export function exportAnnotations(annotations: AnnotationService, articles: ArticleDocuments, index: WorkspaceIndex) {
   return async (rawArgs?: unknown): Promise<ExportResult | undefined> => {
     const args = objectArg<ExportAnnotationsArgs>(rawArgs);
     const format = args.format ?? (await pickFormat());
@@ -83,6 +91,18 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const keys = scope === 'article' && current ? [current.key] : [...new Set(chosen.map((a) => a.article))].sort();
     const infos = await articleInfos(annotations, articles, keys);
 
+    let quotes = args.quotes === true && QUOTE_FORMATS.includes(format);
+    if (args.quotes === undefined && rawArgs === undefined && QUOTE_FORMATS.includes(format)) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: 'Annotations only', quotes: false },
+          { label: 'Annotations and who said what', detail: 'The quotations found in these articles, each with its speaker', quotes: true },
+        ],
+        { title: 'Export the quotations too?' },
+      );
+      if (!picked) return undefined;
+      quotes = picked.quotes;
+    }
     const target = toUri(args.target) ?? (await pickTarget(format, scope === 'article' && current ? current.key : 'annotations'));
     if (!target) return undefined;
     const problems = format === 'w3c' || format === 'csv' || format === 'md' ? [] : unplacedAnnotations(chosen, infos);
@@ -96,16 +116,20 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const withText = infos.filter((i) => i.text !== undefined);
     const textless = infos.filter((i) => i.text === undefined).map((i) => i.article);
     const placeable = chosen.filter((a) => !textless.includes(a.article));
+    const quotations = quotes ? await indexedQuotations(index, infos, problems) : [];
     switch (format) {
       case 'w3c':
-        await write(target, exportW3C(chosen, infos));
+        await write(target, quotes ? withQuotationsW3C(exportW3C(chosen, infos), quotations) : exportW3C(chosen, infos));
         break;
       case 'csv':
         await write(target, exportCsv(chosen, infos));
+        if (quotes) await write(target.with({ path: `${target.path.replace(/\.csv$/iu, '')}.quotes.csv` }), exportQuotationsCsv(quotations));
         break;
-      case 'md':
-        await write(target, exportMarkdownReport(chosen, infos, { title: scope === 'article' && current ? `Annotations of ${current.key}` : 'Annotations' }));
+      case 'md': {
+        const report = exportMarkdownReport(chosen, infos, { title: scope === 'article' && current ? `Annotations of ${current.key}` : 'Annotations' });
+        await write(target, quotes ? withQuotationsMarkdown(report, quotations) : report);
         break;
+      }
       case 'spacy':
       case 'doccano':
         await write(target, exportJsonl(placeable, withText, format));
@@ -128,6 +152,28 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     } else void vscode.window.showInformationMessage(summary);
     return result;
   };
+}
+
+/**
+ * The quotations of the exported articles as the workspace index found them, for the text being exported (the index
+ * is waited for when it is behind); an article it has not indexed with that text is named in `problems`.
+ */
+async function indexedQuotations(index: WorkspaceIndex, infos: readonly ArticleInfo[], problems: string[]): Promise<ArticleQuotations[]> {
+  const current = (info: ArticleInfo): boolean => info.text !== undefined && index.textOf(info.article) === info.text;
+  if (infos.some((i) => i.text !== undefined && !current(i)) && index.busy) {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Article Annotator: finding quotations…' }, () => index.whenIdle());
+  }
+  const found: ArticleQuotations[] = [];
+  for (const info of infos) {
+    if (info.text === undefined || !current(info)) {
+      problems.push(`the quotations of ${info.article} (${info.text === undefined ? 'its text cannot be read' : 'not in the workspace index yet'})`);
+      continue;
+    }
+    // the speaker as the collection names it, so one person's quotes read the same in every article
+    const quotations = index.corpus.quotations(info.article).map((q) => ({ ...q, speaker: q.speakerEntity?.canonical ?? q.speaker }));
+    found.push({ article: info.article, date: info.date, text: info.text, quotations });
+  }
+  return found;
 }
 
 function countOf(n: number): string {

@@ -20,6 +20,16 @@ interface CorpusOutput {
     conflicts: { type: string; articles: string[] }[];
     firstDate: string | null;
   }[];
+  quotes: { file: string; start: number; end: number; text: string; speaker: string | null; speakerType: string | null; cue: string | null }[];
+  timeline: {
+    file: string;
+    start: number;
+    end: number;
+    text: string;
+    value: string | { from: string; to: string };
+    sentence: { start: number; end: number; text: string };
+    entities: { canonical: string; type: string }[];
+  }[];
 }
 
 /** Runs the command line from source (tsx), as `article-annotator corpus ...` would run. */
@@ -68,7 +78,7 @@ describe('article-annotator corpus', function () {
     assert.equal(status, 0, stderr);
     assert.equal(stderr, '');
     const out = JSON.parse(stdout) as CorpusOutput;
-    assert.deepEqual(Object.keys(out), ['articles', 'entities']);
+    assert.deepEqual(Object.keys(out), ['articles', 'entities', 'quotes', 'timeline']);
     const files = [path.join('desk', 'council.md'), path.join('desk', 'harbour.txt'), path.join('desk', 'notes', 'boats.txt')];
     assert.deepEqual(out.articles.map((a) => a.file), files, 'sorted, hidden folders and other extensions left out');
     assert.deepEqual(out.articles.map((a) => [a.date, a.dateSource]), [[null, null], ['2023-03-03', 'text'], [null, null]]);
@@ -88,6 +98,42 @@ describe('article-annotator corpus', function () {
     assert.equal(mayor.firstDate, '2023-03-03');
     const place = out.entities.find((e) => e.canonical === 'Port Vale' && e.type === 'place');
     assert.ok(place && place.articles.length >= 2);
+  });
+
+  it('lists who said what with the file, one speaker across articles, and a timeline sorted by date with its sentences and entities', async () => {
+    const quotesDir = path.join(dir, 'quotes');
+    mkdirSync(quotesDir, { recursive: true });
+    // invented: the full name in the later article, the bare surname (joined to it) in the earlier one
+    const later = path.join(quotesDir, 'later.txt');
+    const earlier = path.join(quotesDir, 'earlier.txt');
+    writeFileSync(later, 'Bridge reopens\n\nTuesday, May 9, 2023\n\nEngineer Tomas Vellacourt said on Monday that the bridge was safe. "We checked every bolt twice," Vellacourt said.\n');
+    writeFileSync(earlier, 'Bridge closed\n\nFriday, April 14, 2023\n\nThe Harbour Bridge closed on Thursday for repairs. "It will take weeks," Vellacourt told reporters. "Nobody crosses until then," a source said.\n');
+    const { status, stdout, stderr } = await corpusHere(later, earlier);
+    assert.equal(status, 0, stderr);
+    const out = JSON.parse(stdout) as CorpusOutput;
+    for (const q of out.quotes) assert.equal(readFileSync(q.file, 'utf8').slice(q.start, q.end), q.text);
+    assert.deepEqual(
+      out.quotes.map((q) => [path.basename(q.file), q.text, q.speaker, q.speakerType, q.cue]),
+      [
+        ['earlier.txt', 'It will take weeks,', 'Tomas Vellacourt', 'person', 'told reporters'],
+        ['earlier.txt', 'Nobody crosses until then,', null, null, 'said'],
+        ['later.txt', 'We checked every bolt twice,', 'Tomas Vellacourt', 'person', 'said'],
+      ],
+    );
+    const keys = out.timeline.map((t) => (typeof t.value === 'string' ? t.value : t.value.from));
+    assert.deepEqual(keys, [...keys].sort(), 'sorted by date');
+    for (const t of out.timeline) {
+      const text = readFileSync(t.file, 'utf8');
+      assert.equal(text.slice(t.start, t.end), t.text);
+      assert.equal(text.slice(t.sentence.start, t.sentence.end), t.sentence.text);
+      assert.ok(t.sentence.start <= t.start && t.end <= t.sentence.end);
+    }
+    const thursday = out.timeline.find((t) => t.text === 'Thursday');
+    assert.equal(thursday?.value, '2023-04-13');
+    const monday = out.timeline.find((t) => t.text === 'Monday');
+    assert.equal(monday?.value, '2023-05-08');
+    assert.deepEqual(monday.entities, [{ canonical: 'Tomas Vellacourt', type: 'person' }]);
+    assert.ok(out.timeline.indexOf(thursday) < out.timeline.indexOf(monday));
   });
 
   it('gives the same output with one job as with several', async () => {
