@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run eval -- <gold.jsonl> [--json] [--pred out.jsonl] [--cli]
+// npm run eval -- <gold.jsonl> [--json] [--pred out.jsonl] [--cli] [--mode rules|retype|union|model]
 //
 // Runs the pipeline over every document of a gold file (schema of the shared eval README: one JSON document a line
 // with id, text, docDate, entities, dates), given the gold docDate as the article date, and scores it exactly like
@@ -22,7 +22,9 @@ const option = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1] === '--pred'));
+const positional = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--pred', '--mode'].includes(args[i - 1])));
+// --mode: how the statistical entity model is combined with the rules (default: the shipped DEFAULT_COMBINE_MODE)
+const mode = option('--mode');
 const goldFile = positional[0];
 if (!goldFile) {
   console.error('usage: npm run eval -- <gold.jsonl> [--json] [--pred out.jsonl] [--cli]');
@@ -79,9 +81,10 @@ function runCli(docs, withDate) {
 async function predict(docs) {
   if (flag('--cli')) return { given: runCli(docs, true), detected: runCli(docs, false) };
   const core = await loadCore();
+  const tagger = mode === undefined ? undefined : mode === 'rules' ? null : { model: core.defaultEntityTagger().model, mode };
   return {
-    given: docs.map((d) => core.analyzeArticle(d.text, { articleDate: d.docDate ?? null })),
-    detected: docs.map((d) => core.analyzeArticle(d.text)),
+    given: docs.map((d) => core.analyzeArticle(d.text, { articleDate: d.docDate ?? null }, tagger)),
+    detected: docs.map((d) => core.analyzeArticle(d.text, {}, tagger)),
   };
 }
 

@@ -3,6 +3,7 @@
 // role nouns, honorifics). What only the whole article can settle (aliases, acronyms) is left to the combine step.
 import nlp from 'compromise';
 import type { EntityType } from './analysisModel';
+import { combineWithModel, type EntityTagger } from './entityModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
 import {
   COMPASS,
@@ -47,7 +48,7 @@ export interface AcronymDefinition {
   readonly long: string;
 }
 
-interface Token {
+export interface Token {
   readonly start: number;
   readonly end: number;
   /** Surface text (without a possessive 's, with an abbreviation's final dot). */
@@ -558,13 +559,42 @@ function lines(text: string, start: number, end: number): { start: number; end: 
  */
 const COMPUTE = ['alias', 'machine', 'index', 'id', 'lexicon', 'preTagger', 'offset'];
 
-/** Finds the entity candidates of text[start, end). */
-export function recogniseSegment(text: string, start: number, end: number): { candidates: Candidate[]; definitions: AcronymDefinition[] } {
+/** The sentences of text[start, end) as the rules see them: compromise's tokens and the rules' candidates in them. */
+export function segmentSentences(text: string, start: number, end: number): { tokens: Token[]; candidates: Candidate[] }[] {
   const recogniser = new SegmentRecogniser(text);
+  const out: { tokens: Token[]; candidates: Candidate[] }[] = [];
   for (const line of lines(text, start, end)) {
     const doc = nlp.tokenize(text.slice(line.start, line.end));
     doc.compute(COMPUTE);
-    for (const sentence of doc.docs as CompromiseTerm[][]) recogniser.sentence(tokensOf(text, line.start, sentence));
+    for (const sentence of doc.docs as CompromiseTerm[][]) {
+      const tokens = tokensOf(text, line.start, sentence);
+      const from = recogniser.candidates.length;
+      recogniser.sentence(tokens);
+      out.push({ tokens, candidates: recogniser.candidates.slice(from) });
+    }
   }
-  return { candidates: recogniser.candidates, definitions: recogniser.definitions };
+  return out;
+}
+
+/** Finds the entity candidates of text[start, end): the rules', combined with the statistical tagger's when given. */
+export function recogniseSegment(
+  text: string,
+  start: number,
+  end: number,
+  tagger: EntityTagger | null = null,
+): { candidates: Candidate[]; definitions: AcronymDefinition[] } {
+  const recogniser = new SegmentRecogniser(text);
+  const candidates: Candidate[] = [];
+  for (const line of lines(text, start, end)) {
+    const doc = nlp.tokenize(text.slice(line.start, line.end));
+    doc.compute(COMPUTE);
+    for (const sentence of doc.docs as CompromiseTerm[][]) {
+      const tokens = tokensOf(text, line.start, sentence);
+      const from = recogniser.candidates.length;
+      recogniser.sentence(tokens);
+      const found = recogniser.candidates.slice(from);
+      for (const c of tagger ? combineWithModel(tagger, tokens, found) : found) candidates.push(c);
+    }
+  }
+  return { candidates, definitions: recogniser.definitions };
 }

@@ -6,6 +6,9 @@ import { parseArticle } from '../article/parseArticle';
 import { splitSentences } from '../article/sentences';
 import type { Analysis, AnalyzeOptions } from './analysisModel';
 import { findDates } from './dates';
+import { defaultEntityTagger } from './defaultEntityModel';
+export { defaultEntityTagger };
+import type { EntityTagger } from './entityModel';
 import { recogniseSegment, type AcronymDefinition, type Candidate } from './entities';
 import { aliasTable, linkEntities, withoutOverlaps } from './linking';
 import { applyLexicon } from './userLexicon';
@@ -35,8 +38,9 @@ export function moveSegment(segment: SegmentAnalysis, start: number): SegmentAna
 const MAX_SEGMENT_CHARS = 4000;
 const MAX_GROUP_CHARS = 3000;
 
-export function analyzeSegment(text: string, start: number, end: number): SegmentAnalysis {
-  const { candidates, definitions } = recogniseSegment(text, start, end);
+/** `tagger`: the statistical layer combined with the rules (the shipped model by default; null for the rules alone). */
+export function analyzeSegment(text: string, start: number, end: number, tagger: EntityTagger | null = defaultEntityTagger()): SegmentAnalysis {
+  const { candidates, definitions } = recogniseSegment(text, start, end, tagger);
   return { start, end, entities: candidates, definitions };
 }
 
@@ -97,7 +101,7 @@ export function paragraphGroups(text: string): { start: number; end: number }[] 
   return groups;
 }
 
-export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Analysis {
-  const segments = paragraphGroups(text).map((s) => analyzeSegment(text, s.start, s.end));
+export function analyzeArticle(text: string, options: AnalyzeOptions = {}, tagger: EntityTagger | null = defaultEntityTagger()): Analysis {
+  const segments = paragraphGroups(text).map((s) => analyzeSegment(text, s.start, s.end, tagger));
   return combineSegments(text, segments, options);
 }
