@@ -1,7 +1,7 @@
 // Reading the files the command line is given or pointed at: annotation files, and article texts named by
 // annotations (only under --root, only regular files of a sane size, so an annotation cannot make it read a system
 // file, /dev/zero or a FIFO).
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleSizeProblem, decodeArticleBytes, type DecodedArticle } from '../core/article/articleText';
@@ -59,25 +59,28 @@ function isInside(file: string, realRoot: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** The file a target `source` names: a path relative to root, an absolute path or a file: URI; else why none. */
+export function sourceFilePath(root: string, source: string): string | { readonly problem: string } {
+  if (/^file:/i.test(source)) {
+    try {
+      return fileURLToPath(source);
+    } catch (error) {
+      return { problem: `not a usable file URI (${error instanceof Error ? error.message : String(error)})` };
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]+:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) return { problem: 'only local files can be read' };
+  return path.resolve(root, source);
+}
+
 /**
  * Reads article files named by `source` (a path relative to root, an absolute path or a file: URI), only when the
  * file, with every symlink followed, lies under root and is a regular file of article size.
  */
-export function articleFileReader(root: string): ArticleTextReader {
+export function articleFileReader(root: string, read?: Set<string>): ArticleTextReader {
   let realRoot: string | undefined;
   return (source) => {
-    let file: string;
-    if (/^file:/i.test(source)) {
-      try {
-        file = fileURLToPath(source);
-      } catch (error) {
-        return { problem: `not a usable file URI (${error instanceof Error ? error.message : String(error)})` };
-      }
-    } else if (/^[a-z][a-z0-9+.-]+:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) {
-      return { problem: 'only local files can be read' };
-    } else {
-      file = path.resolve(root, source);
-    }
+    const file = sourceFilePath(root, source);
+    if (typeof file !== 'string') return file;
     let real: string;
     try {
       realRoot ??= realpathSync(root);
@@ -87,6 +90,46 @@ export function articleFileReader(root: string): ArticleTextReader {
     }
     if (!isInside(real, realRoot)) return { problem: `${file} is outside ${root}; only files under --root are read` };
     const decoded = readArticleBytes(real);
+    read?.add(real);
     return 'problem' in decoded ? { problem: `${file}: ${decoded.problem}` } : { text: decoded.text };
   };
+}
+
+/** The file's path with every symlink followed, or undefined when it does not exist. */
+export function existingRealPath(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why `out` may not be written: it is one of `protectedFiles` (real paths of the articles and inputs read: never
+ * written over, even with --force), its path ends with the relative path of one of `articleNames` (an article named
+ * by the annotations, found under a folder other than --root: taken for that article, never written over), or it
+ * exists and `force` is off. Undefined when it may be written.
+ */
+export function writeProblem(out: string, protectedFiles: ReadonlySet<string>, force: boolean, articleNames: Iterable<string> = []): string | undefined {
+  const real = existingRealPath(out);
+  if (real === undefined) return undefined;
+  if (protectedFiles.has(real)) return `${out} is an article or input file of this command; it is never written over`;
+  const slashed = real.split(path.sep).join('/');
+  for (const name of articleNames) {
+    if (/^[a-z][a-z0-9+.-]+:/i.test(name) || path.isAbsolute(name)) continue;
+    const relative = path.posix.normalize(name.replace(/\\/g, '/'));
+    if (relative.startsWith('../') || relative === '.' || relative === '') continue;
+    if (slashed.endsWith(`/${relative}`)) return `${out} may be the article ${name} named by the annotations; it is never written over`;
+  }
+  if (!force) return `${out} exists; give --force to replace it`;
+  return undefined;
+}
+
+/**
+ * Writes `content` to `file` as UTF-8, creating its folder. Without `force` the file must not exist when written
+ * (flag 'wx'), so a file that appeared after the checks is not replaced either.
+ */
+export function writeOutputFile(file: string, content: string, force: boolean): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, content, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
 }

@@ -1,6 +1,6 @@
 // `article-annotator export`: converts a W3C JSON-LD collection (as the extension exports it) to another format.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Annotation, ArticleInfo } from '../core/annotations/annotationModel';
 import { exportBrat } from '../core/formats/brat';
@@ -16,7 +16,7 @@ import { findQuotations } from '../core/quotes/quotations';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
 import type { CommandOutput } from './runCommand';
-import { articleFileReader, readAnnotationFile } from './articleFiles';
+import { articleFileReader, existingRealPath, readAnnotationFile, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'conll', 'spacy', 'doccano', 'csv', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -31,13 +31,14 @@ interface ExportFlags {
   readonly out: string | undefined;
   readonly comments: boolean;
   readonly quotes: boolean;
+  readonly force: boolean;
 }
 
 /** Formats that can carry the articles' quotations (--quotes). */
 const QUOTE_FORMATS: readonly ExportFormat[] = ['w3c', 'csv', 'md'];
 
 function parseFlags(args: readonly string[]): ExportFlags {
-  const parsed = parseArgs(args, { annotations: 'value', format: 'value', root: 'value', out: 'value', 'no-comments': 'switch', quotes: 'switch' });
+  const parsed = parseArgs(args, { annotations: 'value', format: 'value', root: 'value', out: 'value', 'no-comments': 'switch', quotes: 'switch', force: 'switch' });
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
   const annotations = parsed.value('annotations');
   if (annotations === undefined) throw new UsageError('--annotations FILE is required');
@@ -47,14 +48,14 @@ function parseFlags(args: readonly string[]): ExportFlags {
   const quotes = parsed.has('quotes');
   if (quotes && !QUOTE_FORMATS.includes(format as ExportFormat)) throw new UsageError(`--quotes works with ${QUOTE_FORMATS.join(', ')}, not '${format}'`);
   if (quotes && format === 'csv' && parsed.value('out') === undefined) throw new UsageError('--quotes with csv writes the who-said-what table as a second file beside --out FILE: give it with --out');
-  return { annotations, format: format as ExportFormat, root: parsed.value('root'), out: parsed.value('out'), comments: !parsed.has('no-comments'), quotes };
+  return { annotations, format: format as ExportFormat, root: parsed.value('root'), out: parsed.value('out'), comments: !parsed.has('no-comments'), quotes, force: parsed.has('force') };
 }
 
 export const EXPORT_COMMAND: CliCommand = {
   name: 'export',
-  usage: 'export --annotations FILE --format w3c|brat|conll|spacy|doccano|csv|md [--root DIR] [--out PATH] [--no-comments] [--quotes]',
+  usage: 'export --annotations FILE --format w3c|brat|conll|spacy|doccano|csv|md [--root DIR] [--out PATH] [--force] [--no-comments] [--quotes]',
   summary:
-    'Convert a W3C JSON-LD annotation collection to another format. Article texts are read from DIR (default the current folder) for brat, conll, spacy and doccano; brat writes .txt/.ann pairs into the folder PATH, the others write PATH or standard output. CoNLL carries each article\'s file and date in # lines after -DOCSTART-; --no-comments leaves them out for strict CoNLL-2003 readers. --quotes adds who said what, found in the articles\' texts: W3C items describing each quotation by its speaker, a who-said-what table at the end of the Markdown report, or a second CSV FILE.quotes.csv beside --out.',
+    'Convert a W3C JSON-LD annotation collection to another format. Article texts are read from DIR (default the current folder) for brat, conll, spacy and doccano; brat writes .txt/.ann pairs into the folder PATH, the others write PATH or standard output; an existing file is replaced only with --force, and an article or the input is never written over. CoNLL carries each article\'s file and date in # lines after -DOCSTART-; --no-comments leaves them out for strict CoNLL-2003 readers. --quotes adds who said what, found in the articles\' texts: W3C items describing each quotation by its speaker, a who-said-what table at the end of the Markdown report, or a second CSV FILE.quotes.csv beside --out.',
   run(args, output) {
     const flags = parseFlags(args);
     if (flags.format === 'brat' && flags.out === undefined) throw new UsageError('brat writes a folder of .txt/.ann pairs: give it with --out DIR');
@@ -116,14 +117,53 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
 
   if (needsText) for (const problem of unplacedAnnotations(annotations, articles)) warn(problem);
 
+  // Never written over, even with --force: the articles (every source, read or not) and the annotation file itself.
+  // Sources not found under root: a target whose path ends with one of their names is taken for that article.
+  const protectedFiles = new Set<string>();
+  const unfound: string[] = [];
+  for (const source of sources) {
+    const file = sourceFilePath(root, source);
+    const real = typeof file === 'string' ? existingRealPath(file) : undefined;
+    if (real !== undefined) protectedFiles.add(real);
+    else unfound.push(source);
+  }
+  const inputFile = existingRealPath(flags.annotations);
+  if (inputFile !== undefined) protectedFiles.add(inputFile);
+
   if (flags.format === 'brat') {
     const out = path.resolve(flags.out as string);
     const files = exportBrat(annotations, articles);
+    // Check every target before writing any, so a refused export leaves the folder as it was.
+    const refused: string[] = [];
+    const kept: { target: string; text: string }[] = [];
+    const writes: { target: string; content: string }[] = [];
     for (const file of files) {
       const target = path.resolve(out, ...file.path.split('/'));
       if (path.relative(out, target).startsWith('..')) return fail(`refusing to write ${target} outside ${out}`);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content, 'utf8');
+      const real = existingRealPath(target);
+      // The article itself (an export into the article folder): left byte for byte as it is, never re-encoded.
+      if (real !== undefined && protectedFiles.has(real) && file.path.endsWith('.txt')) kept.push({ target, text: file.content });
+      else {
+        const problem = writeProblem(target, protectedFiles, flags.force, unfound);
+        if (problem) refused.push(problem);
+        else writes.push({ target, content: file.content });
+      }
+    }
+    if (refused.length > 0) {
+      for (const problem of refused) fail(problem);
+      return fail(`nothing written under ${out}`);
+    }
+    for (const { target, content } of writes) {
+      try {
+        writeOutputFile(target, content, flags.force);
+      } catch (error) {
+        return fail(`cannot write ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+    }
+    for (const { target, text } of kept) {
+      output.stderr(`article-annotator export: ${target} is the article itself; left as it is (not re-encoded)\n`);
+      // brat reads the .txt as UTF-8: say so when the article's bytes are not the UTF-8 of the text the .ann counts in.
+      if (!readFileSync(target).equals(Buffer.from(text, 'utf8'))) warn(`${target} is not UTF-8 text; brat will not show it as the .ann counts it (export into another folder for a UTF-8 copy)`);
     }
     const pairs = files.filter((f) => f.path.endsWith('.ann')).length;
     output.stderr(`article-annotator export: wrote ${pairs} .txt/.ann pair${pairs === 1 ? '' : 's'} and brat's annotation.conf and visual.conf under ${out}\n`);
@@ -138,14 +178,18 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
       })
     : [];
   const written = (file: string, data: string): string | undefined => {
+    const problem = writeProblem(file, protectedFiles, flags.force, unfound);
+    if (problem) return problem;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, data, 'utf8');
+      writeOutputFile(file, data, flags.force);
       return undefined;
     } catch (error) {
       return `cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     }
   };
+  // The main output is checked before anything (a --quotes CSV beside it) is written.
+  const outProblem = flags.out === undefined ? undefined : writeProblem(path.resolve(flags.out), protectedFiles, flags.force, unfound);
+  if (outProblem) return fail(outProblem);
 
   let content: string;
   switch (flags.format) {

@@ -1,6 +1,6 @@
 // `article-annotator import`: reads W3C, brat or JSONL (spaCy/doccano) annotation files and prints W3C JSON-LD.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArticleInfo } from '../core/annotations/annotationModel';
@@ -10,7 +10,7 @@ import { importJsonl } from '../core/formats/jsonl';
 import { exportW3C, importW3C, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
-import { articleFileReader, readAnnotationFile, readArticleBytes } from './articleFiles';
+import { articleFileReader, existingRealPath, readAnnotationFile, readArticleBytes, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
 
 export const IMPORT_FORMATS = ['w3c', 'brat', 'spacy', 'doccano'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -25,20 +25,21 @@ interface ImportFlags {
   readonly root: string | undefined;
   readonly article: string | undefined;
   readonly out: string | undefined;
+  readonly force: boolean;
 }
 
 function parseFlags(args: readonly string[]): ImportFlags {
-  const parsed = parseArgs(args, { format: 'value', root: 'value', article: 'value', out: 'value' });
+  const parsed = parseArgs(args, { format: 'value', root: 'value', article: 'value', out: 'value', force: 'switch' });
   const format = parsed.value('format');
   if (format === undefined) throw new UsageError(`--format is required (${IMPORT_FORMATS.join(', ')})`);
   if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected ${IMPORT_FORMATS.join(', ')})`);
   if (parsed.positionals.length === 0) throw new UsageError('give at least one FILE to import');
-  return { format: format as ImportFormat, files: parsed.positionals, root: parsed.value('root'), article: parsed.value('article'), out: parsed.value('out') };
+  return { format: format as ImportFormat, files: parsed.positionals, root: parsed.value('root'), article: parsed.value('article'), out: parsed.value('out'), force: parsed.has('force') };
 }
 
 export const IMPORT_COMMAND: CliCommand = {
   name: 'import',
-  usage: 'import --format w3c|brat|spacy|doccano FILE... [--root DIR] [--article NAME] [--out PATH]',
+  usage: 'import --format w3c|brat|spacy|doccano FILE... [--root DIR] [--article NAME] [--out PATH] [--force]',
   summary:
     'Read annotation files and print them as one W3C JSON-LD collection (or write it to PATH). brat: FILE is the .ann, its .txt beside it; the article is NAME, else the file under DIR (default the current folder) with the same text, else that .txt. JSONL: each line goes to the article under DIR with the identical text, else to its meta.file, else to NAME. Problems are reported per item on standard error.',
   async run(args, output) {
@@ -53,7 +54,11 @@ export const IMPORT_COMMAND: CliCommand = {
     let failed = false;
     let scanned: ArticleInfo[] | undefined;
 
+    // Real paths of every file this command reads: never written over by --out.
+    const inputs = new Set<string>();
     for (const file of flags.files) {
+      const real = existingRealPath(file);
+      if (real !== undefined) inputs.add(real);
       // One file that breaks its importer costs only its own annotations, never the other files'.
       try {
         if (flags.format === 'brat' && !/\.ann$/i.test(file)) {
@@ -70,11 +75,13 @@ export const IMPORT_COMMAND: CliCommand = {
         const content = read.content;
         let result: ImportResult;
         if (flags.format === 'w3c') {
-          result = importW3C(content, readW3CSources(content, root));
+          result = importW3C(content, readW3CSources(content, root, inputs));
         } else if (flags.format === 'brat') {
           const txt = file.replace(/\.ann$/i, '') + '.txt';
           // Type and size checked before reading: the .txt beside it may be anything (a FIFO, a link to /dev/zero).
           const decoded = readArticleBytes(txt);
+          const txtReal = existingRealPath(txt);
+          if (txtReal !== undefined) inputs.add(txtReal);
           if ('problem' in decoded) {
             failed = true;
             fail(`${txt}: ${decoded.problem}`);
@@ -110,9 +117,18 @@ export const IMPORT_COMMAND: CliCommand = {
     if (flags.out === undefined) output.stdout(collection);
     else {
       const out = path.resolve(flags.out);
+      // Never over an input or an article read, even with --force; over another existing file only with it.
+      const unfound: string[] = [];
+      for (const key of [...dates.keys(), ...(scanned ?? []).map((a) => a.article)]) {
+        const file = sourceFilePath(root, key);
+        const real = typeof file === 'string' ? existingRealPath(file) : undefined;
+        if (real !== undefined) inputs.add(real);
+        else unfound.push(key);
+      }
+      const problem = writeProblem(out, inputs, flags.force, unfound);
+      if (problem) return fail(problem);
       try {
-        mkdirSync(path.dirname(out), { recursive: true });
-        writeFileSync(out, collection, 'utf8');
+        writeOutputFile(out, collection, flags.force);
       } catch (error) {
         return fail(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       }
@@ -130,14 +146,14 @@ function articleKey(file: string, root: string): string {
 }
 
 /** The texts of the articles a W3C file names, when readable under root (to check positions and place quotes). */
-function readW3CSources(content: string, root: string): ArticleInfo[] {
+function readW3CSources(content: string, root: string, inputs: Set<string>): ArticleInfo[] {
   let value: unknown;
   try {
     value = JSON.parse(withoutBom(content));
   } catch {
     return [];
   }
-  const read = articleFileReader(root);
+  const read = articleFileReader(root, inputs);
   const articles: ArticleInfo[] = [];
   for (const source of w3cSources(value)) {
     const found = read(source);
