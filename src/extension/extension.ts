@@ -159,7 +159,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(vscode.commands.registerCommand(REJECT_ENTITY_COMMAND, rejectEntity(annotations, articleDocuments, analysis)));
   context.subscriptions.push(vscode.commands.registerCommand(CHANGE_ENTITY_TYPE_COMMAND, changeEntityType(annotations, articleDocuments, analysis)));
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(articleSelector, new EntityCodeActionProvider(analysis, articleDocuments), EntityCodeActionProvider.metadata));
-  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_LEXICON_COMMAND, exportLexicon(annotations)));
+  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_LEXICON_COMMAND, exportLexicon(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_LEXICON_COMMAND, importLexicon(annotations)));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments, workspaceIndex)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_ANNOTATIONS_COMMAND, importAnnotations(annotations, articleDocuments, settings)));

@@ -1,7 +1,7 @@
 // Export in every format through the real command, parsed back and checked (spans, labels, notes, file, dateline),
 // then import (W3C, brat, both JSONL styles) with arguments instead of the preview.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
@@ -55,6 +55,8 @@ interface ExportResult {
   files: string[];
   annotations: number;
   problems: string[];
+  refused?: string;
+  kept?: string[];
 }
 
 async function exportAs(format: string, target: vscode.Uri, extra: Record<string, unknown> = {}): Promise<ExportResult> {
@@ -203,6 +205,37 @@ describe('export and import', function () {
     for (const a of api.annotations.forArticle(KEY)) await api.annotations.remove(a.id);
     const brat = await vscode.commands.executeCommand<{ added: Annotation[] }>('articleAnnotator.importAnnotations', { format: 'brat', file: workspaceUri('exports/brat/seeds/export-lighthouse.ann').toString() });
     assert.deepEqual(sort(brat.added.map((a) => ({ start: a.position.start, end: a.position.end, label: a.label, note: a.note }))), sort(before));
+  });
+
+  it('never replaces an existing file without a yes, never writes over an article, and brat keeps the article\'s bytes', async () => {
+    const target = workspaceUri('exports/precious.csv');
+    mkdirSync(path.dirname(target.fsPath), { recursive: true });
+    writeFileSync(target.fsPath, 'precious');
+    // A given target that exists asks in a modal dialog; the test workbench suppresses it, which is a "no".
+    const kept = await exportAs('csv', target);
+    assert.match(kept.refused ?? '', /already exists; nothing was written/);
+    assert.deepEqual(kept.files, []);
+    assert.equal(readFileSync(target.fsPath, 'utf8'), 'precious');
+    const replaced = await exportAs('csv', target, { overwrite: true });
+    assert.equal(replaced.refused, undefined);
+    assert.match(readFileSync(target.fsPath, 'utf8'), /Ilse Marrow/);
+
+    // The article itself is never a target, even with overwrite.
+    const article = workspaceUri(KEY);
+    const refused = await exportAs('w3c', article, { overwrite: true });
+    assert.match(refused.refused ?? '', /is an article; it is never written over/);
+    assert.equal(readFileSync(article.fsPath, 'utf8'), TEXT);
+
+    // brat into the article folder: a Latin-1 article stays byte for byte, its .ann is written beside it.
+    const latin1 = Buffer.from('Caf\xe9 in S\xe3o Paulo opened its doors.\n', 'latin1');
+    const latinKey = 'seeds/export-latin1.txt';
+    writeFileSync(workspaceUri(latinKey).fsPath, latin1);
+    await vscode.commands.executeCommand('articleAnnotator.annotateSelection', { uri: workspaceUri(latinKey).toString(), start: 12, end: 17, label: 'place', note: '' });
+    const brat = await vscode.commands.executeCommand<ExportResult>('articleAnnotator.exportAnnotations', { format: 'brat', scope: 'article', uri: workspaceUri(latinKey).toString(), target: workspaceUri('').toString(), overwrite: true });
+    assert.equal(brat.refused, undefined);
+    assert.deepEqual(brat.kept, [workspaceUri(latinKey).fsPath]);
+    assert.deepEqual(readFileSync(workspaceUri(latinKey).fsPath), latin1);
+    assert.match(readFileSync(workspaceUri('seeds/export-latin1.ann').fsPath, 'utf8'), /^T1\tplace 12 17\tPaulo$/m);
   });
 
   it('reports a malformed import file instead of failing or adding anything', async () => {

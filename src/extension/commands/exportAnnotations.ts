@@ -16,6 +16,7 @@ import type { ArticleDocuments } from '../articleDocuments';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { articleInfos } from './articleInfos';
 import { objectArg, resolveArticle, toUri } from './articleTarget';
+import { writeOutputFiles, type PlannedFile } from './outputFiles';
 
 export const EXPORT_ANNOTATIONS_COMMAND = 'articleAnnotator.exportAnnotations';
 
@@ -42,6 +43,8 @@ export interface ExportAnnotationsArgs {
   readonly conllComments?: boolean;
   /** W3C, CSV and Markdown: add who said what in the exported articles (CSV: a second file `<target>.quotes.csv`). */
   readonly quotes?: boolean;
+  /** Replace existing files without asking (the caller asked already); an article is never replaced. */
+  readonly overwrite?: boolean;
 }
 
 /** Formats that can carry the articles' quotations. */
@@ -54,6 +57,10 @@ export interface ExportResult {
   readonly annotations: number;
   /** Annotations that the format could not hold (orphans, stale spans, overlaps CoNLL cannot express). */
   readonly problems: readonly string[];
+  /** Why nothing was written: an article in the way, or existing files the user chose to keep. */
+  readonly refused?: string;
+  /** Articles that were a target (brat into the article folder): left byte for byte as they are. */
+  readonly kept?: readonly string[];
 }
 
 export function exportAnnotations(annotations: AnnotationService, articles: ArticleDocuments, index: WorkspaceIndex) {
@@ -103,15 +110,11 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
       if (!picked) return undefined;
       quotes = picked.quotes;
     }
-    const target = toUri(args.target) ?? (await pickTarget(format, scope === 'article' && current ? current.key : 'annotations'));
+    const given = toUri(args.target);
+    const target = given ?? (await pickTarget(format, scope === 'article' && current ? current.key : 'annotations'));
     if (!target) return undefined;
     const problems = format === 'w3c' || format === 'csv' || format === 'md' ? [] : unplacedAnnotations(chosen, infos);
-    const files: string[] = [];
-    const write = async (uri: vscode.Uri, content: string): Promise<void> => {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-      files.push(uri.fsPath);
-    };
+    const planned: PlannedFile[] = [];
     // Formats that carry the text need it: annotations of unreadable articles are named, not silently lost.
     const withText = infos.filter((i) => i.text !== undefined);
     const textless = infos.filter((i) => i.text === undefined).map((i) => i.article);
@@ -119,33 +122,42 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const quotations = quotes ? await indexedQuotations(index, infos, problems) : [];
     switch (format) {
       case 'w3c':
-        await write(target, quotes ? withQuotationsW3C(exportW3C(chosen, infos), quotations) : exportW3C(chosen, infos));
+        planned.push({ uri: target, content: quotes ? withQuotationsW3C(exportW3C(chosen, infos), quotations) : exportW3C(chosen, infos) });
         break;
       case 'csv':
-        await write(target, exportCsv(chosen, infos));
-        if (quotes) await write(target.with({ path: `${target.path.replace(/\.csv$/iu, '')}.quotes.csv` }), exportQuotationsCsv(quotations));
+        planned.push({ uri: target, content: exportCsv(chosen, infos) });
+        // Beside the file chosen: not confirmed by the save dialog, so asked about here when it exists.
+        if (quotes) planned.push({ uri: target.with({ path: `${target.path.replace(/\.csv$/iu, '')}.quotes.csv` }), content: exportQuotationsCsv(quotations) });
         break;
       case 'md': {
         const report = exportMarkdownReport(chosen, infos, { title: scope === 'article' && current ? `Annotations of ${current.key}` : 'Annotations' });
-        await write(target, quotes ? withQuotationsMarkdown(report, quotations) : report);
+        planned.push({ uri: target, content: quotes ? withQuotationsMarkdown(report, quotations) : report });
         break;
       }
       case 'spacy':
       case 'doccano':
-        await write(target, exportJsonl(placeable, withText, format));
+        planned.push({ uri: target, content: exportJsonl(placeable, withText, format) });
         break;
       case 'conll': {
         const result = exportConll(placeable, withText, { comments: args.conllComments !== false });
         if (result.dropped > 0) problems.push(`${result.dropped} annotation(s) overlapped a longer or earlier one and were left out (CoNLL BIO cannot nest spans)`);
-        await write(target, result.content);
+        planned.push({ uri: target, content: result.content });
         break;
       }
       case 'brat':
-        for (const file of exportBrat(placeable, withText)) await write(vscode.Uri.joinPath(target, ...file.path.split('/')), file.content);
+        for (const file of exportBrat(placeable, withText)) planned.push({ uri: vscode.Uri.joinPath(target, ...file.path.split('/')), content: file.content });
         break;
     }
-    const result: ExportResult = { format, files, annotations: chosen.length, problems };
-    const summary = `Article Annotator: exported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'} to ${files.length === 1 ? files[0] : `${files.length} files in ${target.fsPath}`}.`;
+    // A file chosen in the save dialog was confirmed there; a brat folder or a given target is asked about here.
+    const outcome = await writeOutputFiles(planned, { annotations, articles, overwrite: args.overwrite === true, confirmed: given === undefined && format !== 'brat' ? target : undefined, keepArticleText: format === 'brat', where: target.fsPath });
+    if (outcome.refused !== undefined) {
+      void vscode.window.showErrorMessage(`Article Annotator: export not written. ${outcome.refused}`);
+      return { format, files: [], annotations: 0, problems, refused: outcome.refused };
+    }
+    const files = [...outcome.written];
+    const result: ExportResult = { format, files, annotations: chosen.length, problems, ...(outcome.kept.length > 0 ? { kept: outcome.kept } : {}) };
+    const keptNote = outcome.kept.length > 0 ? ` Left as it is (the article itself, not re-encoded): ${outcome.kept.join(', ')}.` : '';
+    const summary = `Article Annotator: exported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'} to ${files.length === 1 ? files[0] : `${files.length} files in ${target.fsPath}`}.${keptNote}`;
     if (problems.length > 0) void vscode.window.showWarningMessage(`${summary} ${problems.length} could not be included: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
     else if (format !== 'brat') {
       void vscode.window.showInformationMessage(summary, 'Open').then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(target) : undefined));

@@ -1,18 +1,21 @@
 // "Export Lexicon": the user's entity corrections as a JSON file, to share or to import in another workspace.
 import * as vscode from 'vscode';
 import type { AnnotationService } from '../annotationService';
+import type { ArticleDocuments } from '../articleDocuments';
 import { objectArg, toUri } from './articleTarget';
+import { writeOutputFiles } from './outputFiles';
 
 export const EXPORT_LEXICON_COMMAND = 'articleAnnotator.exportLexicon';
 /** Marks the file as ours and versions its shape. */
 export const LEXICON_FILE_VERSION = 1;
 
-export function exportLexicon(annotations: AnnotationService) {
+export function exportLexicon(annotations: AnnotationService, articles: ArticleDocuments) {
   return async (rawArgs?: unknown): Promise<{ file: string; entries: number } | undefined> => {
-    const args = objectArg<{ target?: string | vscode.Uri }>(rawArgs);
+    const args = objectArg<{ target?: string | vscode.Uri; overwrite?: boolean }>(rawArgs);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const given = toUri(args.target);
     const target =
-      toUri(args.target) ??
+      given ??
       (await vscode.window.showSaveDialog({
         defaultUri: folder ? vscode.Uri.joinPath(folder, 'article-annotator-lexicon.json') : undefined,
         filters: { 'Lexicon (JSON)': ['json'] },
@@ -21,7 +24,12 @@ export function exportLexicon(annotations: AnnotationService) {
     if (!target) return undefined;
     const entries = annotations.lexicon;
     const content = `${JSON.stringify({ articleAnnotatorLexicon: LEXICON_FILE_VERSION, entries }, null, 2)}\n`;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+    // A file chosen in the save dialog was confirmed there; a given target is asked about here.
+    const outcome = await writeOutputFiles([{ uri: target, content }], { annotations, articles, overwrite: args.overwrite === true, confirmed: given === undefined ? target : undefined, keepArticleText: false, where: target.fsPath });
+    if (outcome.refused !== undefined) {
+      void vscode.window.showErrorMessage(`Article Annotator: lexicon not exported. ${outcome.refused}`);
+      return undefined;
+    }
     void vscode.window.showInformationMessage(`Article Annotator: exported ${entries.length} lexicon entr${entries.length === 1 ? 'y' : 'ies'} to ${target.fsPath}.`);
     return { file: target.fsPath, entries: entries.length };
   };
