@@ -211,10 +211,11 @@ describe('export and import', function () {
     const target = workspaceUri('exports/precious.csv');
     mkdirSync(path.dirname(target.fsPath), { recursive: true });
     writeFileSync(target.fsPath, 'precious');
-    // A given target that exists asks in a modal dialog; the test workbench suppresses it, which is a "no".
-    const kept = await exportAs('csv', target);
-    assert.match(kept.refused ?? '', /already exists; nothing was written/);
-    assert.deepEqual(kept.files, []);
+    // A given target that exists asks in a modal dialog first (the test workbench refuses to show it, naming its text).
+    await assert.rejects(
+      async () => vscode.commands.executeCommand('articleAnnotator.exportAnnotations', { format: 'csv', scope: 'article', uri: workspaceUri(KEY).toString(), target: target.toString() }),
+      /exports\/precious\.csv already exists\. Replace it\?/,
+    );
     assert.equal(readFileSync(target.fsPath, 'utf8'), 'precious');
     const replaced = await exportAs('csv', target, { overwrite: true });
     assert.equal(replaced.refused, undefined);
