@@ -16,6 +16,9 @@ export interface AnalysisUpdate {
   readonly complete: boolean;
 }
 
+/** What an article's analysis options are decided from: its key, its file and the text analysed. */
+export type ArticleSource = Pick<ArticleDocument, 'key' | 'sourceUri' | 'sourceText'>;
+
 export interface AnalysisRunStats {
   readonly key: string;
   readonly characters: number;
@@ -63,8 +66,8 @@ export class AnalysisService implements vscode.Disposable {
   constructor(
     private readonly workerScript: string,
     private readonly log: vscode.LogOutputChannel,
-    /** The article date override and the user lexicon for an article. */
-    private readonly optionsFor: (key: string) => AnalyzeOptions,
+    /** An article's analysis options (its date, the user lexicon, its file's date): the one function the workspace index uses too. */
+    private readonly optionsFor: (article: ArticleSource) => AnalyzeOptions,
     /** False runs every job in-process (the fallback path, also what tests of it use). */
     useWorker = true,
   ) {
@@ -73,13 +76,13 @@ export class AnalysisService implements vscode.Disposable {
 
   /** Analyses an open article with its current options; visible source spans go first. */
   analyzeDocument(article: ArticleDocument, priority: readonly SourceSpan[] = []): Promise<Analysis | undefined> {
-    return this.analyze(article.key, article.sourceText, this.optionsFor(article.key), priority);
+    return this.analyze(article.key, article.sourceText, this.optionsFor(article), priority);
   }
 
   /** The newest result for this article if it is for exactly its current text and options. */
   currentFor(article: ArticleDocument): AnalysisUpdate | undefined {
     const latest = this.latest.get(article.key);
-    if (!latest || latest.text !== article.sourceText || latest.optionsKey !== JSON.stringify(this.optionsFor(article.key))) return undefined;
+    if (!latest || latest.text !== article.sourceText || latest.optionsKey !== JSON.stringify(this.optionsFor(article))) return undefined;
     return latest;
   }
 

@@ -181,7 +181,8 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     return this.fileDates.get(sourceUri.toString());
   }
 
-  private noteFileDate(sourceUri: vscode.Uri, mtime: number): void {
+  /** Notes the file's modification time (the reading view on render, the workspace index when it reads the file). */
+  noteFileDate(sourceUri: vscode.Uri, mtime: number): void {
     const day = dayOf(mtime);
     if (day) this.fileDates.set(sourceUri.toString(), day);
     else this.fileDates.delete(sourceUri.toString());

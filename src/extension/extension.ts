@@ -1,6 +1,8 @@
 // The one place that wires the extension: services first, then providers and commands, all disposed with the extension.
 import * as vscode from 'vscode';
-import { AnalysisService, analysisWorkerPath } from './analysisService';
+import { AnalysisService, analysisWorkerPath, type ArticleSource } from './analysisService';
+import type { AnalyzeOptions } from '../core/nlp/analysisModel';
+import { articleAnalysisOptions } from '../core/nlp/analysisOptions';
 import { ArticleDocuments, articleKeyOf } from './articleDocuments';
 import { parseArticle } from '../core/article/parseArticle';
 import { ARTICLE_SCHEME, ArticleProvider, coreReadingView } from './articleProvider';
@@ -40,7 +42,7 @@ import { CursorContext } from './cursorContext';
 import { ArticleNavigation, ArticleSymbolProvider, EntityHighlightProvider } from './articleNavigation';
 import { CorpusNavigation } from './corpusNavigation';
 import { NEXT_ENTITY_COMMAND, NEXT_ENTITY_OF_KIND_COMMAND, PREVIOUS_ENTITY_COMMAND, PREVIOUS_ENTITY_OF_KIND_COMMAND, stepEntity } from './commands/stepEntity';
-import { CANCEL_INDEXING_COMMAND, REBUILD_INDEX_COMMAND, WorkspaceIndex } from './workspaceIndex';
+import { CANCEL_INDEXING_COMMAND, REBUILD_INDEX_COMMAND, RESUME_INDEXING_COMMAND, WorkspaceIndex } from './workspaceIndex';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -87,17 +89,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
     const yearless = article ? parseArticle(article.sourceText, fileDate ? { fileDate } : {}).yearlessDateline : undefined;
     return yearless ? `YYYY-${String(yearless.month).padStart(2, '0')}-${String(yearless.day).padStart(2, '0')}` : undefined;
   };
-  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, (key) => {
-    const fileDate = fileDateOf(key);
-    return { articleDate: articleDates.articleDate(key), lexicon: annotations.lexicon, ...(fileDate ? { fileDate } : {}) };
-  });
+  // One home for an article's analysis options: the editor's analyses and the workspace index (and its cache key) agree.
+  const analysisOptions = (article: ArticleSource): AnalyzeOptions =>
+    articleAnalysisOptions(article.sourceText, { articleDate: articleDates.articleDate(article.key), lexicon: annotations.lexicon, fileDate: articleProvider.fileDateOf(article.sourceUri) });
+  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, analysisOptions);
   // The workspace index: every article of the workspace in the background, for hovers, views and navigation.
   const workspaceIndex = new WorkspaceIndex({
     analysis,
     articles: articleDocuments,
     settings,
     log,
-    optionsFor: (key) => ({ articleDate: articleDates.articleDate(key), lexicon: annotations.lexicon }),
+    optionsFor: analysisOptions,
+    noteFileDate: (uri, mtime) => articleProvider.noteFileDate(uri, mtime),
     sourceUriOfKey: (key) => annotations.sourceUriOf(key),
     storageUri: context.storageUri ?? context.globalStorageUri,
     pipelineVersion: await pipelineVersion(context),
@@ -195,6 +198,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'lexicon' ? workspaceIndex.refreshOptions() : change.kind === 'articleDates' ? workspaceIndex.refreshOptions(change.articles) : undefined)));
   context.subscriptions.push(vscode.commands.registerCommand(CANCEL_INDEXING_COMMAND, () => workspaceIndex.cancel()));
   context.subscriptions.push(vscode.commands.registerCommand(REBUILD_INDEX_COMMAND, () => workspaceIndex.rebuild()));
+  context.subscriptions.push(vscode.commands.registerCommand(RESUME_INDEXING_COMMAND, () => workspaceIndex.resume()));
   workspaceIndex.start();
   // Across the collection, on the index: Go to Symbol in Workspace, Find All References, Go to Definition.
   const corpusNavigation = new CorpusNavigation(workspaceIndex, articleDocuments, analysis, (key) => articleDates.articleDate(key));

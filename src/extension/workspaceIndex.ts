@@ -7,13 +7,15 @@ import { decodeArticleBytes } from '../core/article/articleText';
 import { CorpusIndex } from '../core/corpus/corpusIndex';
 import { cacheOptionsKey, INDEX_CACHE_FORMAT, parseIndexCacheEntry, serializeIndexCacheEntry } from '../core/corpus/indexCache';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
-import type { AnalysisService } from './analysisService';
+import { fileDateMatters } from '../core/nlp/analysisOptions';
+import type { AnalysisService, ArticleSource } from './analysisService';
 import { ARTICLE_SCHEME, sourceUriOf } from './articleProvider';
 import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
 import type { SettingsWatcher } from './settings';
 
 export const CANCEL_INDEXING_COMMAND = 'articleAnnotator.cancelIndexing';
 export const REBUILD_INDEX_COMMAND = 'articleAnnotator.rebuildIndex';
+export const RESUME_INDEXING_COMMAND = 'articleAnnotator.resumeIndexing';
 
 /** Articles read and checked against the cache together, between two yields to the event loop. */
 const BATCH = 16;
@@ -21,6 +23,8 @@ const BATCH = 16;
 const CHANGE_DEBOUNCE_MILLIS = 300;
 /** Context key: the index has articles waiting (Stop Indexing applies). */
 const INDEXING_CONTEXT = 'articleAnnotator.indexing';
+/** Context key: indexing was stopped with articles left out (Resume Indexing applies). */
+const STOPPED_CONTEXT = 'articleAnnotator.indexingStopped';
 const CACHE_FOLDER = 'workspace-index';
 const MANIFEST = 'manifest.json';
 
@@ -29,8 +33,10 @@ export interface WorkspaceIndexDependencies {
   readonly articles: ArticleDocuments;
   readonly settings: SettingsWatcher;
   readonly log: vscode.LogOutputChannel;
-  /** The analysis options of an article (its date override and the user lexicon). */
-  readonly optionsFor: (key: string) => AnalyzeOptions;
+  /** The analysis options of an article: the same function the editor's analyses use (see articleAnalysisOptions). */
+  readonly optionsFor: (article: ArticleSource) => AnalyzeOptions;
+  /** Notes a file's modification time, where the options of its article find it (the reading view notes it too). */
+  readonly noteFileDate: (uri: vscode.Uri, mtime: number) => void;
   /** The file of an article key that is not (yet) in the index. */
   readonly sourceUriOfKey: (key: string) => vscode.Uri | undefined;
   /** Folder for the on-disk cache (`context.storageUri`, else `globalStorageUri`); undefined keeps the index in memory only. */
@@ -51,6 +57,16 @@ export interface WorkspaceIndexStats {
   readonly failed: number;
   /** Articles waiting to be (re)indexed. */
   readonly pending: number;
+  /** Articles left out by Stop Indexing, until resumed (or changed). */
+  readonly stopped: number;
+}
+
+/** What the status-bar item shows (tests read it; the item itself has no getter for its visibility). */
+export interface WorkspaceIndexStatus {
+  readonly visible: boolean;
+  readonly text: string;
+  readonly tooltip: string;
+  readonly command: string | undefined;
 }
 
 interface Entry {
@@ -67,7 +83,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   /** Articles to (re)index, in order. */
   private readonly dirty = new Map<string, vscode.Uri>();
-  private readonly debounces = new Map<string, NodeJS.Timeout>();
+  private readonly debounces = new Map<string, { readonly timer: NodeJS.Timeout; readonly uri: vscode.Uri }>();
+  /** Articles being indexed in the current batch. */
+  private readonly inFlight = new Map<string, vscode.Uri>();
+  /** Articles Stop Indexing left out: Resume Indexing indexes them. */
+  private readonly stopped = new Map<string, vscode.Uri>();
+  private statusShown: WorkspaceIndexStatus = { visible: false, text: '', tooltip: '', command: undefined };
+  private stoppedContext = false;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires (debounced) after articles were added, changed or removed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -90,7 +112,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(private readonly deps: WorkspaceIndexDependencies) {
     this.status = vscode.window.createStatusBarItem('articleAnnotator.indexing', vscode.StatusBarAlignment.Left, 0);
     this.status.name = 'Article Annotator: workspace index';
-    this.status.command = { command: CANCEL_INDEXING_COMMAND, title: 'Stop Indexing' };
     const { articles, settings } = deps;
     this.disposables.push(
       this.changeEmitter,
@@ -162,7 +183,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   get stats(): WorkspaceIndexStats {
-    return { articles: this.entries.size, ...this.counters, pending: this.dirty.size + this.debounces.size };
+    return { articles: this.entries.size, ...this.counters, pending: this.dirty.size + this.debounces.size, stopped: this.stopped.size };
+  }
+
+  /** The status-bar item as the user sees it. */
+  get statusItem(): WorkspaceIndexStatus {
+    return this.statusShown;
   }
 
   /** Resolves when nothing is waiting to be indexed and listeners have been told about the last change. */
@@ -174,14 +200,27 @@ export class WorkspaceIndex implements vscode.Disposable {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops the current round: what is indexed stays, the rest waits for its next change or a rebuild. */
+  /** Stops the current round: what is indexed stays; the rest waits for Resume Indexing, its next change or a rebuild. */
   cancel(): void {
-    const dropped = this.dirty.size;
+    for (const [key, uri] of this.dirty) this.stopped.set(key, uri);
+    for (const [key, uri] of this.inFlight) this.stopped.set(key, uri);
+    for (const [key, { timer, uri }] of this.debounces) {
+      clearTimeout(timer);
+      this.stopped.set(key, uri);
+    }
     this.dirty.clear();
-    for (const timer of this.debounces.values()) clearTimeout(timer);
     this.debounces.clear();
     this.deps.analysis.cancelBackground();
-    if (dropped > 0) this.deps.log.info(`Workspace index: stopped; ${dropped} article(s) not indexed (run "Rebuild Workspace Index" to index them).`);
+    if (this.stopped.size > 0) this.deps.log.info(`Workspace index: stopped; ${this.stopped.size} article(s) not indexed (run "Resume Indexing Articles" to index them).`);
+    this.updateStatus();
+    this.checkIdle();
+  }
+
+  /** Indexes the articles Stop Indexing left out. */
+  resume(): void {
+    const left = [...this.stopped];
+    this.stopped.clear();
+    for (const [key, uri] of left) this.enqueue(key, uri);
     this.updateStatus();
     this.checkIdle();
   }
@@ -194,6 +233,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.cacheReady = undefined;
     for (const key of [...this.entries.keys()]) this.remove(key);
     this.failedKeys.clear();
+    this.stopped.clear();
     await this.scan();
   }
 
@@ -243,7 +283,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       for (const article of this.deps.articles.all()) found.set(article.key, article.sourceUri);
       if (this.disposed) return;
       for (const key of [...this.entries.keys()]) if (!found.has(key)) this.remove(key);
-      for (const [key, uri] of found) this.enqueue(key, uri);
+      // what is indexed stays (the watchers follow its changes): a new glob costs only its new articles
+      for (const [key, uri] of found) if (this.entries.get(key)?.uri.toString() !== uri.toString()) this.enqueue(key, uri);
       this.deps.log.info(`Workspace index: ${found.size} article(s) found.`);
     } catch (error) {
       this.deps.log.error(`Workspace index: finding the articles failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -257,19 +298,19 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private schedule(key: string, uri: vscode.Uri, delay: number): void {
     const pending = this.debounces.get(key);
-    if (pending) clearTimeout(pending);
-    this.debounces.set(
-      key,
-      setTimeout(() => {
-        this.debounces.delete(key);
-        this.enqueue(key, uri);
-        this.checkIdle();
-      }, delay),
-    );
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => {
+      this.debounces.delete(key);
+      this.enqueue(key, uri);
+      this.checkIdle();
+    }, delay);
+    this.debounces.set(key, { timer, uri });
   }
 
   private enqueue(key: string, uri: vscode.Uri): void {
     if (this.disposed) return;
+    // a change to an article Stop Indexing left out indexes it like any other
+    this.stopped.delete(key);
     if (!this.dirty.has(key)) {
       this.dirty.set(key, uri);
       this.roundTotal++;
@@ -289,7 +330,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       for (let i = 0; i < wanted.length; i++) {
         const key = wanted[i]!;
         const entry = this.entries.get(key);
-        if (entry && entry.cacheName !== this.cacheName(entry.text, this.deps.optionsFor(key))) this.enqueue(key, entry.uri);
+        if (entry && entry.cacheName !== this.cacheName(entry.text, this.deps.optionsFor({ key, sourceUri: entry.uri, sourceText: entry.text }))) this.enqueue(key, entry.uri);
         else if (!entry && keys) this.enqueue(key, this.uriOf(key));
         if (i % 200 === 199) await yieldToEventLoop();
       }
@@ -305,9 +346,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       while (this.dirty.size > 0 && !this.disposed) {
         const batch = [...this.dirty].slice(0, BATCH);
-        for (const [key] of batch) this.dirty.delete(key);
+        for (const [key, uri] of batch) {
+          this.dirty.delete(key);
+          this.inFlight.set(key, uri);
+        }
         this.updateStatus();
-        await Promise.all(batch.map(([key, uri]) => this.indexOne(key, uri)));
+        await Promise.all(batch.map(async ([key, uri]) => {
+          await this.indexOne(key, uri);
+          this.inFlight.delete(key);
+        }));
         this.roundDone += batch.length;
         this.updateStatus();
         await yieldToEventLoop();
@@ -328,7 +375,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.remove(key);
         return;
       }
-      const options = this.deps.optionsFor(key);
+      // the file's date counts only for a wire dateline without a year: only then is the file looked at
+      if (fileDateMatters(text)) await this.noteFileDate(uri);
+      const options = this.deps.optionsFor({ key, sourceUri: uri, sourceText: text });
       const cacheName = this.cacheName(text, options);
       const known = this.entries.get(key);
       if (known && known.text === text && known.cacheName === cacheName && known.uri.toString() === uri.toString()) return;
@@ -344,10 +393,13 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.counters.analysed++;
         void this.writeCache(cacheName, text, options, analysis);
       }
-      if (this.disposed || this.dirty.has(key)) return;
+      // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
+      // run finds this text and options indexed and analyses nothing; a changed text is analysed then
+      if (this.disposed) return;
       this.entries.set(key, { uri, text, cacheName, analysis, origin });
       this.corpus.setArticle(key, analysis, text);
       this.failedKeys.delete(key);
+      this.stopped.delete(key);
       this.changed();
     } catch (error) {
       this.counters.failed++;
@@ -356,10 +408,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
-  /** An open plain editor's text (unsaved edits included), else the file's; undefined when it is not an article any more. */
+  /**
+   * An open document's unsaved text, else the file's; undefined when it is not an article any more. A document without
+   * unsaved edits is read from disk: VS Code keeps documents for a while after their editor closed, and a file deleted
+   * meanwhile must leave the index.
+   */
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
-    if (open) return open.getText();
+    if (open?.isDirty) return open.getText();
     const isOpenArticle = this.deps.articles.all().some((a) => a.sourceUri.toString() === uri.toString());
     if (!isOpenArticle && !this.deps.articles.matchesArticleGlobs(uri)) return undefined;
     let bytes: Uint8Array;
@@ -377,9 +433,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     return decoded.text;
   }
 
+  private async noteFileDate(uri: vscode.Uri): Promise<void> {
+    try {
+      this.deps.noteFileDate(uri, (await vscode.workspace.fs.stat(uri)).mtime);
+    } catch {
+      // an unsaved or vanished file has no date; the options go without one
+    }
+  }
+
   private remove(key: string): void {
     this.deps.analysis.cancelBackground(key);
     this.failedKeys.delete(key);
+    this.stopped.delete(key);
     if (!this.entries.delete(key)) return;
     this.corpus.removeArticle(key);
     this.changed();
@@ -464,18 +529,54 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.indexingContext = indexing;
       void vscode.commands.executeCommand('setContext', INDEXING_CONTEXT, indexing);
     }
+    const stopped = !indexing && this.stopped.size > 0 && !this.disposed;
+    if (stopped !== this.stoppedContext) {
+      this.stoppedContext = stopped;
+      void vscode.commands.executeCommand('setContext', STOPPED_CONTEXT, stopped);
+    }
+    if (stopped) {
+      // stopped with articles left out: the item stays, so the index is not taken for complete, and resumes on a click
+      const n = this.stopped.size;
+      this.roundDone = 0;
+      this.roundTotal = 0;
+      this.show({
+        text: `$(debug-pause) Indexing stopped: ${n} not indexed`,
+        tooltip: `Article Annotator stopped indexing; ${n} article${n === 1 ? '' : 's'} of the workspace ${n === 1 ? 'is' : 'are'} not in the index (hovers, the Entities view and navigation leave ${n === 1 ? 'it' : 'them'} out). Click to resume.`,
+        label: `Indexing stopped, ${n} article${n === 1 ? '' : 's'} not indexed. Activate to resume.`,
+        command: { command: RESUME_INDEXING_COMMAND, title: 'Resume Indexing' },
+      });
+      return;
+    }
     if (!indexing) {
-      this.status.hide();
+      this.hide();
       this.roundDone = 0;
       this.roundTotal = 0;
       return;
     }
     const done = Math.min(this.roundDone, this.roundTotal);
-    this.status.text = `$(sync~spin) Indexing articles ${done}/${this.roundTotal}`;
-    this.status.tooltip = `Article Annotator is analysing the workspace's articles in the background (${done} of ${this.roundTotal}). Click to stop.`;
-    this.status.accessibilityInformation = { label: `Indexing articles, ${done} of ${this.roundTotal}. Activate to stop.` };
+    const spec = {
+      text: `$(sync~spin) Indexing articles ${done}/${this.roundTotal}`,
+      tooltip: `Article Annotator is analysing the workspace's articles in the background (${done} of ${this.roundTotal}). Click to stop.`,
+      label: `Indexing articles, ${done} of ${this.roundTotal}. Activate to stop.`,
+      command: { command: CANCEL_INDEXING_COMMAND, title: 'Stop Indexing' },
+    };
     // a handful of articles is done before the item would be read
-    if (this.roundTotal >= 5) this.status.show();
+    if (this.roundTotal >= 5) this.show(spec);
+    else this.hide();
+  }
+
+  private show(spec: { text: string; tooltip: string; label: string; command: vscode.Command }): void {
+    this.status.text = spec.text;
+    this.status.tooltip = spec.tooltip;
+    this.status.accessibilityInformation = { label: spec.label };
+    this.status.command = spec.command;
+    this.status.show();
+    this.statusShown = { visible: true, text: spec.text, tooltip: spec.tooltip, command: spec.command.command };
+  }
+
+  private hide(): void {
+    this.status.hide();
+    this.statusShown = { ...this.statusShown, visible: false };
   }
 
   private changed(): void {
@@ -504,7 +605,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    for (const timer of this.debounces.values()) clearTimeout(timer);
+    for (const { timer } of this.debounces.values()) clearTimeout(timer);
     this.debounces.clear();
     this.dirty.clear();
     if (this.changeTimer) clearTimeout(this.changeTimer);

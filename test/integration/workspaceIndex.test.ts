@@ -2,11 +2,13 @@
 // (also outside VS Code), lexicon corrections re-index only the articles they touch, a broken cache entry is discarded
 // and rebuilt, and a window reload takes the index from the on-disk cache without analysing again.
 import * as assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { EntitiesTreeNode } from '../../src/extension/entitiesTree';
 import { annotatorApi, writeArticle } from './annotationTestKit';
 import { openPlainEditor, SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
+import { waitForWorkbench, workbenchAvailable } from './harness/workbench';
+import { scaleArticles } from './scaleArticles';
 
 const ALPHA_KEY = 'seeds/index-alpha.txt';
 const ALPHA = 'date 2024-03-04 Harbour board meets\n\nMaren Oskarsdottir, the chair of the Velmora Harbour Board, spoke in Kestrin on Monday. Oskarsdottir said the board would vote in April.\n';
@@ -72,8 +74,7 @@ describe('workspace index', function () {
     await waitFor('the old text indexed again', () => mentionKeys(index, 'Maren Oskarsdottir', 'person').includes(ALPHA_KEY), 30_000);
   });
 
-  // Skipped: fails on the merged tree (2 articles re-analysed for 1 touched); open defect in the closing note of stop 6.
-  it.skip('re-indexes only the articles a lexicon correction touches', async () => {
+  it('re-indexes only the articles a lexicon correction touches', async () => {
     const api = await annotatorApi();
     const index = await indexed();
     const before = index.stats.analysed;
@@ -197,8 +198,7 @@ describe('workspace index: Entities view and hovers over the whole collection', 
     assert.equal(editor.document.offsetAt(editor.selection.start), GAMMA.lastIndexOf('Maren Oskarsdottir'), 'the second mention, not the first');
   });
 
-  // Skipped: on the merged tree firstDate is undefined for an entity of a dated article; open defect in the closing note of stop 6.
-  it.skip('sorts by name, mentions or first date, and lists the current article\'s resolved dates', async () => {
+  it('sorts by name, mentions or first date, and lists the current article\'s resolved dates', async () => {
     const api = await annotatorApi();
     const tree = api.entitiesTree;
     await vscode.commands.executeCommand('articleAnnotator.filterEntities', '');
@@ -215,7 +215,11 @@ describe('workspace index: Entities view and hovers over the whole collection', 
     await vscode.commands.executeCommand('articleAnnotator.sortEntities', 'firstDate');
     const dated = people().map((e) => e.firstDate).filter((d): d is string => d !== undefined);
     assert.deepEqual(dated, [...dated].sort(), 'earliest first');
+    // the view lists the first 500 of a kind (the rest behind "… more"): other suites leave thousands of earlier-dated
+    // people, so she is found through the filter, as a user would
+    await vscode.commands.executeCommand('articleAnnotator.filterEntities', 'oskarsdottir');
     assert.equal(people().find((e) => e.name === 'Maren Oskarsdottir')?.firstDate, '2024-02-27', 'the date of the earliest article that mentions her');
+    await vscode.commands.executeCommand('articleAnnotator.filterEntities', '');
 
     await openPlainEditor(ALPHA_KEY);
     const dates = await waitFor('the Dates group of the current article', () => tree.getChildren().find((n): n is Extract<EntitiesTreeNode, { kind: 'kind' }> => n.kind === 'kind' && n.entityKind === 'date' && n.article === ALPHA_KEY), 60_000);
@@ -253,5 +257,107 @@ describe('workspace index: Entities view and hovers over the whole collection', 
       return /\*\*Person\*\*/.test(value) ? value : undefined;
     }, 60_000);
     assert.match(text, new RegExp(`and \\*\\*${inGamma}\\*\\* in 1 other article of the workspace`), text);
+  });
+});
+
+// A name two articles give as a place and one as a person: two corpus entities, each saying how else the name is typed.
+const DRAVIK_PLACE_1_KEY = 'seeds/index-dravik-ferry.txt';
+const DRAVIK_PLACE_1 = 'date 2024-04-02 Ferry returns\n\nThe night ferry arrived in Dravik on Monday. Fishermen in Dravik cheered the crew.\n';
+const DRAVIK_PLACE_2_KEY = 'seeds/index-dravik-cargo.txt';
+const DRAVIK_PLACE_2 = 'date 2024-04-03 Harbour fees\n\nTwo cargo ships sailed to Dravik on Tuesday. Shops in Dravik stayed open late.\n';
+const DRAVIK_PERSON_KEY = 'seeds/index-dravik-council.txt';
+const DRAVIK_PERSON = 'date 2024-04-05 Council vote\n\nCouncillor Dravik said the vote would wait. Dravik told reporters the budget was tight.\n';
+const STOP_FOLDER = 'index-stop-demo';
+const STOP_ARTICLES = 120;
+
+describe('workspace index: type conflicts, and stopping the indexing', function () {
+  this.timeout(300_000);
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('articleAnnotator').update('articleGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const key of [DRAVIK_PLACE_1_KEY, DRAVIK_PLACE_2_KEY, DRAVIK_PERSON_KEY]) rmSync(workspaceUri(key).fsPath, { force: true });
+    rmSync(workspaceUri(STOP_FOLDER).fsPath, { recursive: true, force: true });
+    const index = (await annotatorApi()).workspaceIndex;
+    await waitFor('the test articles forgotten', () => !index.corpus.articleKeys.some((k) => k.startsWith(STOP_FOLDER) || k.includes('index-dravik')), 120_000, 500);
+  });
+
+  it('an entity hover says how other articles type its name ("Also typed as place in 2 articles"), and so does the Entities view', async () => {
+    const api = await annotatorApi();
+    const index = api.workspaceIndex;
+    writeArticle('index-dravik-ferry.txt', DRAVIK_PLACE_1);
+    writeArticle('index-dravik-cargo.txt', DRAVIK_PLACE_2);
+    writeArticle('index-dravik-council.txt', DRAVIK_PERSON);
+    await waitFor('the three articles indexed', () => [DRAVIK_PLACE_1_KEY, DRAVIK_PLACE_2_KEY, DRAVIK_PERSON_KEY].every((k) => index.corpus.has(k)), 60_000);
+    await index.whenIdle();
+    const person = index.corpus.corpusEntityOf(DRAVIK_PERSON_KEY, { canonical: 'Dravik', type: 'person' });
+    assert.ok(person, JSON.stringify(index.corpus.entitiesIn(DRAVIK_PERSON_KEY)));
+    assert.deepEqual(person.conflicts, [{ type: 'place', articles: [DRAVIK_PLACE_2_KEY, DRAVIK_PLACE_1_KEY].sort() }]);
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await openPlainEditor(DRAVIK_PERSON_KEY);
+    const at = editor.document.positionAt(DRAVIK_PERSON.indexOf('Dravik said') + 2);
+    const text = await waitFor('a person hover on "Dravik"', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, at);
+      const value = hovers.flatMap((h) => h.contents).map((c) => (c instanceof vscode.MarkdownString ? c.value : String(c))).join('\n');
+      return /\*\*Person\*\*/.test(value) ? value : undefined;
+    }, 60_000);
+    assert.match(text, /Also typed as place in 2 articles\./, text);
+
+    // the place has the mirror conflict; the Entities view's item says it too
+    await vscode.commands.executeCommand('articleAnnotator.showWorkspaceEntities');
+    await vscode.commands.executeCommand('articleAnnotator.filterEntities', 'dravik');
+    try {
+      const places = api.entitiesTree.getChildren().find((n): n is Extract<EntitiesTreeNode, { kind: 'kind' }> => n.kind === 'kind' && n.entityKind === 'place');
+      const place = places?.entities.find((e) => e.name === 'Dravik');
+      assert.ok(place, 'Dravik is listed as a place');
+      assert.match(String(api.entitiesTree.getTreeItem(place).tooltip), /also typed as person in 1 article\b/);
+    } finally {
+      await vscode.commands.executeCommand('articleAnnotator.filterEntities', '');
+    }
+  });
+
+  it('Stop Indexing (the status-bar item) stops the round, and the item then says how many articles were left out; a click resumes', async () => {
+    const api = await annotatorApi();
+    const index = api.workspaceIndex;
+    await index.whenIdle();
+    const seeds = await Promise.all([SEED_000, SEED_003].map(async (s) => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(s)))));
+    // numbered apart from the scale suite's articles, so neither finds the other's in the cache
+    const texts = scaleArticles(seeds, STOP_ARTICLES, 500_000);
+    const dir = workspaceUri(STOP_FOLDER).fsPath;
+    mkdirSync(dir, { recursive: true });
+    texts.forEach((text, i) => writeFileSync(`${dir}/stop-${String(i).padStart(3, '0')}.txt`, text, 'utf8'));
+    const count = (): number => index.corpus.articleKeys.filter((k) => k.startsWith(`${STOP_FOLDER}/`)).length;
+    assert.equal(count(), 0, 'outside the article globs, nothing is indexed');
+
+    // a new glob brings all of them in one round
+    await vscode.workspace.getConfiguration('articleAnnotator').update('articleGlobs', ['**/seeds/*.txt', `**/${STOP_FOLDER}/*.txt`], vscode.ConfigurationTarget.Workspace);
+    const running = await waitFor('the status bar showing the round', () => (index.statusItem.visible && index.statusItem.text.includes('Indexing articles') ? index.statusItem : undefined), 60_000, 20);
+    assert.equal(running.command, 'articleAnnotator.cancelIndexing', 'a click on the item stops');
+    await waitFor('the first articles indexed', () => count() > 0, 60_000, 20);
+    await vscode.commands.executeCommand(running.command);
+    await index.whenIdle();
+    const indexed = count();
+    assert.ok(indexed < STOP_ARTICLES, `stopped before the end (${indexed} of ${STOP_ARTICLES} indexed)`);
+    const { stopped } = index.stats;
+    assert.ok(stopped >= STOP_ARTICLES - indexed, `the articles left out are remembered (${stopped})`);
+    assert.equal(index.stats.pending, 0, 'nothing is waiting');
+    const item = index.statusItem;
+    assert.ok(item.visible, 'the item stays');
+    assert.equal(item.text, `$(debug-pause) Indexing stopped: ${stopped} not indexed`);
+    assert.match(item.tooltip, /Click to resume/);
+    assert.equal(item.command, 'articleAnnotator.resumeIndexing');
+    if (workbenchAvailable()) {
+      await waitForWorkbench<boolean>(`[...document.querySelectorAll('.statusbar-item')].some((e) => e.textContent.includes('Indexing stopped: ${stopped} not indexed'))`, { timeoutMs: 15_000 });
+    }
+    // what is indexed stays, and stays correct
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(count(), indexed, 'nothing more is indexed while stopped');
+
+    await vscode.commands.executeCommand(item.command);
+    await waitFor('every article indexed after resuming', () => count() === STOP_ARTICLES, 240_000, 250);
+    await index.whenIdle();
+    assert.equal(index.stats.stopped, 0);
+    assert.equal(index.statusItem.visible, false, 'the item is gone once the index is complete');
   });
 });

@@ -4,6 +4,8 @@
 import type { Analysis, AnalyzeOptions, DateMention, DateValue, EntityMention, EntityType, LexiconEntry } from '../nlp/analysisModel';
 import { ENTITY_TYPES } from '../nlp/analysisModel';
 
+const ARTICLE_DATE_SOURCES: readonly NonNullable<Analysis['articleDateSource']>[] = ['given', 'stated', 'text', 'weekday', 'file-date'];
+
 /** Version of the cache entry layout; a different one is discarded. */
 export const INDEX_CACHE_FORMAT = 1;
 
@@ -36,7 +38,8 @@ export function cacheOptionsKey(text: string, options: AnalyzeOptions): string {
   const lexicon = relevantLexicon(text, options.lexicon ?? [])
     .map((e) => [e.text, e.action, e.type ?? ''] as const)
     .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
-  return JSON.stringify({ articleDate: options.articleDate === undefined ? 'detect' : options.articleDate, lexicon });
+  // the file's date is in the options only where it can change this text's article date (see articleAnalysisOptions)
+  return JSON.stringify({ articleDate: options.articleDate === undefined ? 'detect' : options.articleDate, lexicon, ...(options.fileDate === undefined ? {} : { fileDate: options.fileDate }) });
 }
 
 export function serializeIndexCacheEntry(entry: Omit<IndexCacheEntry, 'format'>): string {
@@ -64,8 +67,9 @@ export function parseIndexCacheEntry(raw: string, text: string, expected: { read
 
 function checkAnalysis(value: unknown, text: string): Analysis | string {
   if (!isRecord(value)) return 'no analysis';
-  const { articleDate, entities, dates, aliases } = value;
+  const { articleDate, articleDateSource, entities, dates, aliases } = value;
   if (articleDate !== null && !isIsoDate(articleDate)) return 'bad article date';
+  if (articleDateSource !== undefined && !ARTICLE_DATE_SOURCES.includes(articleDateSource as never)) return 'bad article date source';
   if (!Array.isArray(entities) || !Array.isArray(dates) || !isRecord(aliases)) return 'analysis lacks entities, dates or aliases';
   const checkedEntities: EntityMention[] = [];
   for (const e of entities) {
@@ -86,7 +90,9 @@ function checkAnalysis(value: unknown, text: string): Analysis | string {
     if (!Array.isArray(forms) || !forms.every((f) => typeof f === 'string')) return 'bad aliases';
     checkedAliases[name] = forms as string[];
   }
-  return { articleDate, entities: checkedEntities, dates: checkedDates, aliases: checkedAliases };
+  const analysis: Analysis = { articleDate, entities: checkedEntities, dates: checkedDates, aliases: checkedAliases };
+  // where the article date came from (the hover and the reading view say it) survives the cache
+  return articleDateSource === undefined ? analysis : { ...analysis, articleDateSource: articleDateSource as NonNullable<Analysis['articleDateSource']> };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

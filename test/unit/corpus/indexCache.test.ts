@@ -62,6 +62,14 @@ describe('workspace index cache entries', () => {
     const accept = { text: 'Lisk', action: 'accept' as const, type: 'place' as const };
     assert.equal(cacheOptionsKey(TEXT, { lexicon: [touching, accept] }), cacheOptionsKey(TEXT, { lexicon: [accept, touching, other] }));
     assert.notEqual(cacheOptionsKey(TEXT, { articleDate: null }), cacheOptionsKey(TEXT, {}), 'no date and a detected date differ');
+    assert.notEqual(cacheOptionsKey(TEXT, { fileDate: '2020-01-01' }), cacheOptionsKey(TEXT, {}), "a file date in the options is part of the key");
+  });
+
+  it('keep where the article date came from, and refuse an unknown source', () => {
+    const parsed = parseIndexCacheEntry(stored({ analysis: { ...ANALYSIS, articleDateSource: 'weekday' } }), TEXT, EXPECTED);
+    assert.ok('analysis' in parsed, JSON.stringify(parsed));
+    assert.equal(parsed.analysis.articleDateSource, 'weekday');
+    assert.match(probe(stored({ analysis: { ...ANALYSIS, articleDateSource: 'guess' } })), /date source/);
   });
 });
 

@@ -1,0 +1,28 @@
+// The analysis options of one article, built one way for every caller (the editor's analyses, the workspace index,
+// its on-disk cache key), so the same text with the same settings always gets the same analysis and the same cache entry.
+import { detectArticleDate, yearlessDateline } from '../article/articleDate';
+import type { AnalyzeOptions, LexiconEntry } from './analysisModel';
+
+export interface ArticleOptionInputs {
+  /** The date the user set for the article (null: none, on purpose); undefined: detect it from the text. */
+  readonly articleDate: string | null | undefined;
+  readonly lexicon: readonly LexiconEntry[];
+  /** The file's modification day (YYYY-MM-DD), when known. */
+  readonly fileDate: string | undefined;
+}
+
+/**
+ * The options to analyse `text` with. The file's date is passed only where it can change the result (a wire dateline
+ * without a year and no date set by the user): touching a file, or seeing its date later, changes nothing elsewhere.
+ */
+export function articleAnalysisOptions(text: string, inputs: ArticleOptionInputs): AnalyzeOptions {
+  const options: AnalyzeOptions = { articleDate: inputs.articleDate, lexicon: inputs.lexicon };
+  if (inputs.articleDate !== undefined || inputs.fileDate === undefined || !fileDateMatters(text)) return options;
+  return { ...options, fileDate: inputs.fileDate };
+}
+
+/** Whether the file's date can decide the article's date: its dateline is a wire dateline whose year the text does not state. */
+export function fileDateMatters(text: string): boolean {
+  const detected = detectArticleDate(text);
+  return detected ? detected.yearSource !== undefined : yearlessDateline(text) !== undefined;
+}
