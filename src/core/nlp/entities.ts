@@ -40,6 +40,8 @@ export interface Candidate {
   readonly end: number;
   readonly type: EntityType | null;
   readonly strength: Strength;
+  /** A place's name playing as a team here ("Norway 1 – 0", "beat Norway"): the article's other mentions follow it. */
+  readonly team?: true;
 }
 
 /** "North Atlantic Treaty Organization (NATO)": the text defines an acronym. Offsets absolute. */
@@ -231,9 +233,10 @@ class SegmentRecogniser {
     return isCountryName(t.text) || KNOWN_ORGS.has(t.norm);
   }
 
-  private emit(tokens: readonly Token[], i: number, j: number, type: EntityType | null, strength: Strength): void {
+  private emit(tokens: readonly Token[], i: number, j: number, type: EntityType | null, strength: Strength, team = false): void {
     if (j <= i) return;
-    this.candidates.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, type, strength });
+    const candidate: Candidate = { start: tokens[i]!.start, end: tokens[j - 1]!.end, type, strength };
+    this.candidates.push(team ? { ...candidate, team } : candidate);
   }
 
   private span(tokens: readonly Token[], i: number, j: number): string {
@@ -298,7 +301,7 @@ class SegmentRecogniser {
       this.definitions.push({ short: after.text, long: whole });
     }
 
-    if (this.resultsLine && !isCountryName(whole)) return this.emit(tokens, i, j, 'organization', 2);
+    if (this.resultsLine && !isCountryName(whole)) return this.emit(tokens, i, j, 'organization', 2, true);
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
     // "the magazine X", "published in journal X", "the company X": named by the kind of organization before it
     const kind = tokens[i - 1];
@@ -311,7 +314,7 @@ class SegmentRecogniser {
       if (j - i === 1 && this.personContext(tokens, i, j) === 2 && this.nameTagged(tokens[i]!) && !tokens[i]!.tags.has('Place')) {
         return this.emit(tokens, i, j, 'person', 1);
       }
-      if (this.sportsTeamContext(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 2);
+      if (this.sportsTeamContext(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 2, true);
       return this.emit(tokens, i, j, 'place', 2);
     }
 

@@ -10,6 +10,7 @@ interface Mention {
   type: EntityType;
   strength: number;
   canonical: string;
+  team: boolean;
 }
 
 const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'de', 'del', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', 'el', 'bin']);
@@ -30,8 +31,9 @@ export const titleCase = (s: string): string => s.charAt(0) + s.slice(1).toLower
 export function linkEntities(text: string, candidates: readonly Candidate[], definitions: readonly AcronymDefinition[]): EntityMention[] {
   const all: Mention[] = candidates.map((c) => {
     const surface = text.slice(c.start, c.end);
-    return { start: c.start, end: c.end, text: surface, type: c.type ?? 'organization', strength: c.type === null ? -1 : c.strength, canonical: surface };
+    return { start: c.start, end: c.end, text: surface, type: c.type ?? 'organization', strength: c.type === null ? -1 : c.strength, canonical: surface, team: c.team === true };
   });
+  teamsPlayThroughout(text, all);
 
   // Full names of people, fullest first: a surname stands for the first full name that ends with it, a first name
   // for the only full name that starts with it
@@ -69,6 +71,14 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       if (key.length >= 2 && !orgByAcronym.has(key)) orgByAcronym.set(key, m.text);
     }
   }
+  // "Halvard Foods Inc." names its company "Halvard" elsewhere in the article, even where "Halvard said" looks like a person
+  const orgByFirstWord = new Map<string, string | null>();
+  for (const m of orgs) {
+    const ws = words(m.text);
+    if (m.strength < 2 || ws.length < 2 || JOINERS.has(ws[0]!.toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(ws[0]!)) continue;
+    const known = orgByFirstWord.get(ws[0]!);
+    orgByFirstWord.set(ws[0]!, known === undefined || known === m.text ? m.text : null);
+  }
   const typed = new Map<string, { type: EntityType; strength: number }>();
   for (const m of all) {
     const known = typed.get(m.text);
@@ -87,6 +97,13 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
         m.strength = 2;
         continue;
       }
+    }
+    const company = ws.length === 1 && m.type === 'person' ? orgByFirstWord.get(m.text) : undefined;
+    if (company) {
+      m.type = 'organization';
+      m.canonical = company;
+      m.strength = 2;
+      continue;
     }
     const acronym = orgByAcronym.get(bareAcronym(m.text));
     if (ws.length === 1 && acronym && acronym !== m.text && /^\p{Lu}[\p{Lu}\d.&]+$/u.test(m.text) && !(m.type === 'place' && m.strength >= 2)) {
@@ -126,6 +143,31 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
   return all
     .filter((m) => m.strength >= 1)
     .map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, canonical: m.canonical }));
+}
+
+/** Team mentions an article needs before its places' names are read as teams: one match report, not one stray "beat". */
+const TEAM_EVIDENCE = 2;
+
+/**
+ * One sense per article for teams: a name seen playing ("Norway 1 – 0", "beat Norway", a club in a results line) is the
+ * team wherever else the same article names it ("Norway's first win", "the lead for Norway", "Ostby said"), unless a
+ * mention says where ("in Norway").
+ */
+function teamsPlayThroughout(text: string, all: Mention[]): void {
+  const teams = new Set<string>();
+  let evidence = 0;
+  for (const m of all) {
+    if (!m.team) continue;
+    teams.add(m.text);
+    evidence++;
+  }
+  if (evidence < TEAM_EVIDENCE) return;
+  for (const m of all) {
+    if (m.type === 'organization' || !teams.has(m.text)) continue;
+    if (/(?:^|[^\p{L}])(?:in|at|near|from|across|of)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    m.type = 'organization';
+    m.strength = 2;
+  }
 }
 
 /** canonical name -> its distinct surface forms, the canonical first. */

@@ -1,0 +1,45 @@
+// One sense per article (issue 9): evidence in one sentence types the same name elsewhere. Invented sentences.
+import * as assert from 'node:assert/strict';
+import { analyzeArticle } from '../../../src/core/nlp/pipeline';
+
+const typesOf = (text: string, name: string): string[] =>
+  analyzeArticle(text, { articleDate: null })
+    .entities.filter((e) => e.text === name)
+    .map((e) => e.type);
+
+describe('entities: one sense per article', () => {
+  it("a country seen playing is the team in the rest of the match report", () => {
+    const text = [
+      'Norway beat Chile in the opening match on Saturday.',
+      'Chile lost 0 – 2 to Norway after a late goal.',
+      "Norway had more of the ball, and Norway's captain scored twice.",
+    ].join('\n\n');
+    assert.deepEqual(typesOf(text, 'Norway'), ['organization', 'organization', 'organization', 'organization']);
+    assert.deepEqual(typesOf(text, 'Chile'), ['organization', 'organization']);
+  });
+
+  it('a mention that says where stays a place', () => {
+    const text = ['Norway beat Chile 2 – 0 on Saturday.', 'Chile lost to Norway again.', 'The team then flew home from Norway.'].join('\n\n');
+    assert.deepEqual(typesOf(text, 'Norway').slice(-1), ['place']);
+  });
+
+  it('one stray sports verb does not turn a country into a team', () => {
+    const text = ['Norway beat its own export record this year.', 'Exports from Norway rose, and Norway will publish the figures.'].join('\n\n');
+    assert.deepEqual(typesOf(text, 'Norway').slice(1), ['place', 'place']);
+  });
+
+  it('a club named in a results line stays an organization in prose', () => {
+    const text = ['Ostby Wanderers 2 Brantwell 1', 'Harrowgate 0 Kilnsey Rovers 3', 'Brantwell said the referee had been fair.'].join('\n');
+    assert.deepEqual(typesOf(text, 'Brantwell'), ['organization', 'organization']);
+  });
+
+  it("a company's full name types its short name, even before 'said'", () => {
+    const text = 'Halvard Foods Inc. cut prices in March. Halvard said demand had fallen.';
+    assert.deepEqual(typesOf(text, 'Halvard'), ['organization']);
+  });
+
+  it("a person's full name keeps its surname a person", () => {
+    const text = 'Greta Halvard founded Halvard Foods Inc. in 1990. Halvard said demand had fallen.';
+    assert.deepEqual(typesOf(text, 'Halvard'), ['person']);
+  });
+});
