@@ -213,6 +213,21 @@ const RULES: readonly RelativeRule[] = [
     resolve: (m, ref) => unitsBefore(ref, parseNumber(m[2]!)!, m[3]!.toLowerCase().replace(/s$/, '')),
   },
   {
+    // "has been waging for almost 15 years", "have lived here for six months": a present perfect's duration runs up to
+    // the reference, so it is a period that ends now; "almost" starts it a unit later, "over" a unit earlier would be a
+    // guess, so that stays the plain count. The span is the count and unit; a past perfect ("had lived") is left alone
+    pattern: `(?<=\\b(?:has|have)\\s+(?:[a-z]+\\s+){0,4})for\\s+(?:(almost|nearly|about|around|over|more\\s+than|some|roughly)\\s+)?(${NUMBER_PATTERN})\\s+(years|months|decades)\\b`,
+    spanStart: (m) => m[0].indexOf(m[2]!, 4 + (m[1]?.length ?? 0)),
+    accept: (m) => (parseNumber(m[2]!) ?? 0) > 1,
+    resolve: (m, ref) => {
+      const hedge = m[1]?.toLowerCase() ?? '';
+      const n = parseNumber(m[2]!)! - (hedge === 'almost' || hedge === 'nearly' ? 1 : 0);
+      const unit = m[3]!.toLowerCase().replace(/s$/, '');
+      const r = fromDayNumber(ref);
+      return range(unitsBefore(ref, n, unit), unit === 'month' ? formatMonth(r.year, r.month) : formatYear(r.year));
+    },
+  },
+  {
     // "the past few days", "the last three weeks": a range up to the reference
     pattern: `\\bthe\\s+(?:past|last)\\s+(${NUMBER_PATTERN}|few|several|couple\\s+of)\\s+(days|weeks|months|years)\\b`,
     accept: (m) => /^(?:few|several|couple)/i.test(m[1]!) || parseNumber(m[1]!) !== null,

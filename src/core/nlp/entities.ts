@@ -40,8 +40,11 @@ export interface Candidate {
   readonly end: number;
   readonly type: EntityType | null;
   readonly strength: Strength;
-  /** A place's name playing as a team here ("Norway 1 – 0", "beat Norway"): the article's other mentions follow it. */
-  readonly team?: true;
+  /**
+   * A name playing as a team here: 'score' in a sentence with a score or in a results line ("Norway 1 – 0"), 'play'
+   * by a sports verb alone ("beat Norway"). The article's other mentions of the name follow it (see linking).
+   */
+  readonly team?: 'score' | 'play';
 }
 
 /** "North Atlantic Treaty Organization (NATO)": the text defines an acronym. Offsets absolute. */
@@ -97,7 +100,8 @@ function tokensOf(text: string, base: number, sentence: readonly CompromiseTerm[
   const tokens: Token[] = [];
   for (let i = 0; i < sentence.length; i++) {
     const first = sentence[i]!;
-    if (!first.offset) continue;
+    // compromise leaves empty terms after a number range it keeps whole ("1 – 0"): no word, so no token
+    if (!first.offset || (first.offset.length === 0 && first.text === '')) continue;
     let last = first;
     let j = i;
     while (last.post === '-' && j + 1 < sentence.length && sentence[j + 1]!.pre === '' && sentence[j + 1]!.offset && joinsHyphen(first, sentence[j + 1]!)) {
@@ -187,6 +191,23 @@ function isResultsLine(tokens: readonly Token[]): boolean {
   return /^(w+n){2,}$/.test(shape) || /^w+n{3,}$/.test(shape);
 }
 
+/** "2 – 1": a score, the first number followed by a dash and the second (compromise may keep it as one token). */
+function isScore(a: Token | undefined, b: Token | undefined): boolean {
+  return a !== undefined && b !== undefined && /^\d{1,2}$/.test(a.text) && /^\s*[–—-]\s*$/.test(a.post) && /^\d{1,2}$/.test(b.text);
+}
+
+const SCORE_TOKEN = /^\d{1,2}\s*[–—-]\s*\d{1,2}$/u;
+
+/** A score starts at token k. */
+function scoreAt(tokens: readonly Token[], k: number): boolean {
+  return SCORE_TOKEN.test(tokens[k]?.text ?? '') || isScore(tokens[k], tokens[k + 1]);
+}
+
+/** A score ends at token k. */
+function scoreBefore(tokens: readonly Token[], k: number): boolean {
+  return SCORE_TOKEN.test(tokens[k]?.text ?? '') || isScore(tokens[k - 1], tokens[k]);
+}
+
 class SegmentRecogniser {
   readonly candidates: Candidate[] = [];
   readonly definitions: AcronymDefinition[] = [];
@@ -195,10 +216,13 @@ class SegmentRecogniser {
 
   /** The sentence is a line of sports results: "Arsenal 2 Chelsea 1": its names are teams. */
   private resultsLine = false;
+  /** The sentence has a score ("1 – 0"): a sports verb in it is a match, not a metaphor. */
+  private hasScore = false;
 
   sentence(tokens: readonly Token[]): void {
     const headline = isHeadlineCase(tokens);
     this.resultsLine = isResultsLine(tokens);
+    this.hasScore = tokens.some((_, k) => scoreAt(tokens, k));
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
       if (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t)) {
@@ -236,7 +260,7 @@ class SegmentRecogniser {
   private emit(tokens: readonly Token[], i: number, j: number, type: EntityType | null, strength: Strength, team = false): void {
     if (j <= i) return;
     const candidate: Candidate = { start: tokens[i]!.start, end: tokens[j - 1]!.end, type, strength };
-    this.candidates.push(team ? { ...candidate, team } : candidate);
+    this.candidates.push(team ? { ...candidate, team: this.resultsLine || this.hasScore ? 'score' : 'play' } : candidate);
   }
 
   private span(tokens: readonly Token[], i: number, j: number): string {
@@ -435,15 +459,13 @@ class SegmentRecogniser {
     const last = tokens[j - 1]!;
     const next = tokens[j];
     const prev = tokens[i - 1];
-    const isScore = (a: Token | undefined, b: Token | undefined): boolean =>
-      a !== undefined && b !== undefined && /^\d{1,2}$/.test(a.text) && /^\s*[–—-]\s*$/.test(a.post) && /^\d{1,2}$/.test(b.text);
     // "beat Norway's Arne Dahl": a country before a player's name says where the player is from
     if (last.possessive && next?.cap) return false;
-    if (next && !last.breakAfter && (SPORT_VERBS.has(next.norm) || isScore(next, tokens[j + 1]))) return true;
+    if (next && !last.breakAfter && (SPORT_VERBS.has(next.norm) || scoreAt(tokens, j))) return true;
     if (next && last.possessive && SPORT_ROLES.has(next.norm)) return true;
     if (prev && !prev.breakAfter && (SPORT_VERBS.has(prev.norm) || ['against', 'versus', 'vs'].includes(prev.norm))) return true;
-    if (prev && isScore(tokens[i - 2], prev)) return true;
-    return prev?.norm === 'to' && isScore(tokens[i - 3], tokens[i - 2]);
+    if (prev && scoreBefore(tokens, i - 1)) return true;
+    return prev?.norm === 'to' && scoreBefore(tokens, i - 2);
   }
 
   /** "Dunmore, Texas": a name followed by a comma and a region or country is a place. */

@@ -10,7 +10,7 @@ interface Mention {
   type: EntityType;
   strength: number;
   canonical: string;
-  team: boolean;
+  team?: 'score' | 'play';
 }
 
 const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'de', 'del', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', 'el', 'bin']);
@@ -31,7 +31,7 @@ export const titleCase = (s: string): string => s.charAt(0) + s.slice(1).toLower
 export function linkEntities(text: string, candidates: readonly Candidate[], definitions: readonly AcronymDefinition[]): EntityMention[] {
   const all: Mention[] = candidates.map((c) => {
     const surface = text.slice(c.start, c.end);
-    return { start: c.start, end: c.end, text: surface, type: c.type ?? 'organization', strength: c.type === null ? -1 : c.strength, canonical: surface, team: c.team === true };
+    return { start: c.start, end: c.end, text: surface, type: c.type ?? 'organization', strength: c.type === null ? -1 : c.strength, canonical: surface, ...(c.team ? { team: c.team } : {}) };
   });
   teamsPlayThroughout(text, all);
 
@@ -145,7 +145,7 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     .map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, canonical: m.canonical }));
 }
 
-/** Team mentions an article needs before its places' names are read as teams: one match report, not one stray "beat". */
+/** Team mentions an article needs before its names are read as teams throughout: a match report, not one stray "beat". */
 const TEAM_EVIDENCE = 2;
 
 /**
@@ -156,12 +156,15 @@ const TEAM_EVIDENCE = 2;
 function teamsPlayThroughout(text: string, all: Mention[]): void {
   const teams = new Set<string>();
   let evidence = 0;
+  let scored = false;
   for (const m of all) {
     if (!m.team) continue;
     teams.add(m.text);
     evidence++;
+    scored ||= m.team === 'score';
   }
-  if (evidence < TEAM_EVIDENCE) return;
+  // a match has a score somewhere: "Britain won the vote" and "Norway faces a choice" are no match report
+  if (evidence < TEAM_EVIDENCE || !scored) return;
   for (const m of all) {
     if (m.type === 'organization' || !teams.has(m.text)) continue;
     if (/(?:^|[^\p{L}])(?:in|at|near|from|across|of)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;

@@ -64,3 +64,22 @@ describe('dates: ranges and periods', () => {
     ]);
   });
 });
+
+describe('dates: a present perfect duration runs up to the article date', () => {
+  it('"has been … for 15 years" is the period that ends now', () => {
+    assert.deepEqual(values('The guild has been campaigning for 15 years.'), [['15 years', { from: '2000', to: '2015' }]]);
+  });
+
+  it('"almost" starts the period a unit later', () => {
+    assert.deepEqual(values('The ferry company has run the route for almost twelve years.'), [['twelve years', { from: '2004', to: '2015' }]]);
+  });
+
+  it('months keep their granularity', () => {
+    assert.deepEqual(values('Residents have waited for six months.'), [['six months', { from: '2014-09', to: '2015-03' }]]);
+  });
+
+  it('a past perfect or a plain past duration is no date', () => {
+    assert.deepEqual(values('She had lived in the valley for 15 years.'), []);
+    assert.deepEqual(values('He spent 15 years at sea.'), []);
+  });
+});

@@ -28,6 +28,11 @@ describe('entities: one sense per article', () => {
     assert.deepEqual(typesOf(text, 'Norway').slice(1), ['place', 'place']);
   });
 
+  it('sports verbs without a score are no match report', () => {
+    const text = ['Norway beat its own export record this year.', 'Norway faced a hard choice, and Norway won the vote.', 'Exports rose, and Norway will publish the figures.'].join('\n\n');
+    assert.deepEqual(typesOf(text, 'Norway').slice(-1), ['place']);
+  });
+
   it('a club named in a results line stays an organization in prose', () => {
     const text = ['Ostby Wanderers 2 Brantwell 1', 'Harrowgate 0 Kilnsey Rovers 3', 'Brantwell said the referee had been fair.'].join('\n');
     assert.deepEqual(typesOf(text, 'Brantwell'), ['organization', 'organization']);
