@@ -1,7 +1,8 @@
-// Bundles the extension, its analysis worker, the command line and the integration tests with esbuild.
+// Bundles the extension (Node and browser hosts), its analysis workers, the command line and the integration tests with esbuild.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,10 +33,15 @@ function integrationTests() {
 const builds = [
   {
     ...common,
-    entryPoints: ['src/extension/extension.ts', 'src/extension/analysisWorker.ts'].filter((f) => existsSync(path.join(root, f))),
+    // Node extension host (package.json "main"): the entry and the worker thread's bundle.
+    entryPoints: [{ in: 'src/extension/node.ts', out: 'extension' }, { in: 'src/extension/analysisWorker.ts', out: 'analysisWorker' }],
     outdir: 'dist',
     external: ['vscode'],
   },
+  // Browser web-worker extension host (package.json "browser"): one CommonJS file with only vscode external, and the
+  // Web Worker's script (started from a Blob). No Node built-in may reach either: the build fails if one does.
+  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/extension/analysisWorker.web.ts'], outfile: 'dist/web/analysisWorker.js' },
   {
     ...common,
     entryPoints: ['src/cli.ts'],
@@ -47,6 +53,39 @@ const builds = [
 const tests = integrationTests();
 if (tests.length > 0 && !production) {
   builds.push({ ...common, entryPoints: tests, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
+}
+
+// mocha's browser build is a UMD script in an ESM package: bundled as is, its `module.exports = factory()` would replace
+// the test bundle's own exports (run). Loaded with module/exports/define hidden, it only sets the mocha globals.
+const mochaBrowserBuild = {
+  name: 'mocha-browser-build',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+      contents: `(function (module, exports, define) {\n${await readFile(args.path, 'utf8')}\n}).call(globalThis, undefined, undefined, undefined);\n`,
+      loader: 'js',
+    }));
+  },
+};
+
+// The web-host tests: one browser bundle, inside the extension folder, loading every test/web/*.test.ts after mocha's
+// browser build has set up its globals (test/web/index.ts).
+const webTestsDir = path.join(root, 'test', 'web');
+const webTests = existsSync(webTestsDir) ? readdirSync(webTestsDir).filter((f) => f.endsWith('.test.ts')).sort() : [];
+if (webTests.length > 0 && !production) {
+  builds.push({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    stdin: {
+      contents: `import { runWith } from './index';\nexport function run(): Promise<void> {\n  return runWith(() => {\n${webTests.map((f) => `    require('./${f}');`).join('\n')}\n  });\n}\n`,
+      resolveDir: webTestsDir,
+      sourcefile: 'test/web/entry.ts',
+      loader: 'ts',
+    },
+    outfile: 'out/test/web/index.js',
+    external: ['vscode'],
+    plugins: [mochaBrowserBuild],
+  });
 }
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });

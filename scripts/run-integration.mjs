@@ -8,7 +8,10 @@
 // a workspace folder holding a copy of seeds/ (tests may edit it). The suite runs in phases:
 // phase 1 all tests but `@after-reload` ones; then, if there are any, the workbench is closed, the server
 // restarted on the same port, user data and browser profile (workspaceState survives), and phase 2 runs
-// the `@after-reload` tests. The last line printed is `N passed, N failed`, summed over the phases.
+// the `@after-reload` tests. Then the same again in the browser's web-worker extension host (test/web, built to
+// out/test/web/index.js): a fresh profile whose settings move the extension there (`remote.extensionKind`), a fresh
+// workspace, and results read from files the tests write with workspace.fs (no process in that host).
+// The last line printed is `N passed, N failed`, summed over every phase of both hosts.
 //
 // Environment:
 //   ARTICLE_ANNOTATOR_TEST_GREP=regex         only tests whose full title matches
@@ -17,6 +20,7 @@
 //   ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS=ms      per-test mocha timeout (default 20000)
 //   ARTICLE_ANNOTATOR_SCALE_ARTICLES=n        articles the workspace-index scale test generates (default 1000)
 //   ARTICLE_ANNOTATOR_KEEP_RUNS=n             run folders kept under .vscode-test/runs (default 5)
+//   ARTICLE_ANNOTATOR_TEST_HOSTS=node,web     extension hosts to run the suites in (default both)
 //   CHROMIUM_PATH                             Chromium binary (default /usr/bin/chromium)
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -24,13 +28,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { installCodeServer } from './install-code-server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, MAX_SOCKET_PATH, ROOT, freePort, killGroup, prepareProfile, prepareWorkspace, profileEnv, removeProfileTmp, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, MAX_SOCKET_PATH, QUIET_SETTINGS, ROOT, freePort, killGroup, prepareProfile, prepareWorkspace, profileEnv, removeProfileTmp, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
 import { MemorySampler } from './lib/memory.mjs';
 
 const AFTER_RELOAD = '@after-reload';
 let started = Date.now();
 const overallTimeoutMs = (Number(process.env.ARTICLE_ANNOTATOR_TEST_TIMEOUT) || 1800) * 1000;
 const testsIndex = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
+const webTestsIndex = path.join(ROOT, 'out', 'test', 'web', 'index.js');
+const EXTENSION_ID = (() => {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}`;
+})();
+const hosts = (process.env.ARTICLE_ANNOTATOR_TEST_HOSTS || 'node,web').split(',').map((h) => h.trim()).filter(Boolean);
 const resultsDir = path.join(ROOT, '.test-results');
 const screenshotsDir = path.join(ROOT, 'media', 'screenshots');
 const updateScreenshots = process.env.ARTICLE_ANNOTATOR_UPDATE_SCREENSHOTS === '1';
@@ -116,6 +126,13 @@ function startControlServer(state) {
     },
   };
   const server = http.createServer((request, response) => {
+    // The web-worker extension host calls from the workbench's origin.
+    response.setHeader('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type' });
+      response.end();
+      return;
+    }
     const chunks = [];
     request.on('data', (chunk) => chunks.push(chunk));
     request.on('end', async () => {
@@ -150,19 +167,21 @@ async function main() {
   pruneRuns(runsDir, Number(process.env.ARTICLE_ANNOTATOR_KEEP_RUNS) || 5);
   // Short names: code-server puts a socket in user-data, and socket paths are limited to ~107 bytes.
   let runDir = path.join(runsDir, `${Date.now().toString(36)}-${process.pid}`);
-  if (path.join(runDir, 'user-data', 'code-server-ipc.sock').length > MAX_SOCKET_PATH) {
+  if (path.join(runDir, 'web', 'user-data', 'code-server-ipc.sock').length > MAX_SOCKET_PATH) {
     runDir = mkdtempSync(path.join(os.tmpdir(), 'article-annotator-run-'));
     log(`the project path is too deep for code-server's sockets, using ${runDir}`);
   }
   const dirs = prepareProfile(runDir);
   const workspace = prepareWorkspace(path.join(runDir, 'workspace'));
+  // The web host: its own profile (settings moving the extension into the browser's web worker) and workspace.
+  const webDirs = hosts.includes('web') ? prepareProfile(path.join(runDir, 'web'), { settings: { ...QUIET_SETTINGS, 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } }) : undefined;
+  const webWorkspace = webDirs ? prepareWorkspace(path.join(runDir, 'web', 'workspace')) : undefined;
   mkdirSync(resultsDir, { recursive: true });
   log(`run folder ${path.relative(ROOT, runDir)}`);
 
   const state = { page: undefined, phase: 0 };
   const control = await startControlServer(state);
   const controlUrl = `http://127.0.0.1:${control.address().port}`;
-  const port = await freePort();
   const serverLog = createWriteStream(path.join(runDir, 'code-server.log'));
   const browserLog = createWriteStream(path.join(runDir, 'browser-console.log'));
 
@@ -173,6 +192,7 @@ async function main() {
   } catch (error) {
     control.close();
     removeProfileTmp(dirs);
+    if (webDirs) removeProfileTmp(webDirs);
     throw error;
   }
   const memory = new MemorySampler();
@@ -191,6 +211,7 @@ async function main() {
     control.close();
     memory.stop();
     removeProfileTmp(dirs);
+    if (webDirs) removeProfileTmp(webDirs);
   };
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
@@ -200,87 +221,117 @@ async function main() {
 
   const totals = { passed: 0, failed: 0, pending: 0, failures: [] };
   const summaries = [];
+  const runs = [
+    { host: 'node', dirs, workspace, index: testsIndex },
+    ...(webDirs && existsSync(webTestsIndex) ? [{ host: 'web', dirs: webDirs, workspace: webWorkspace, index: webTestsIndex }] : []),
+  ].filter((run) => hosts.includes(run.host));
+  if (hosts.includes('web') && !existsSync(webTestsIndex)) log(`warning: ${path.relative(ROOT, webTestsIndex)} not found, the web-host tests cannot run (npm run build).`);
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-    const page = await context.newPage();
-    state.page = page;
-    let onExit = () => {};
-    await page.exposeFunction('codeAutomationExit', (code, logs) => {
-      onExit({ code, logs });
-    });
-    page.on('console', (message) => browserLog.write(`[phase ${state.phase}] ${message.type()}: ${message.text()}\n`));
-    page.on('pageerror', (error) => browserLog.write(`[phase ${state.phase}] pageerror: ${error.stack ?? error.message}\n`));
-
-    for (const phase of [1, 2]) {
-      if (phase === 2 && !(summaries[0]?.afterReloadTests > 0)) break;
-      state.phase = phase;
-      const reportFile = path.join(runDir, `report-phase${phase}.log`);
-      const summaryFile = path.join(runDir, `summary-phase${phase}.json`);
-      const env = profileEnv(dirs, {
-        ARTICLE_ANNOTATOR_TEST_PHASE: String(phase),
-        ARTICLE_ANNOTATOR_TEST_REPORT: reportFile,
-        ARTICLE_ANNOTATOR_TEST_SUMMARY: summaryFile,
-        ARTICLE_ANNOTATOR_WORKBENCH_URL: controlUrl,
-        ARTICLE_ANNOTATOR_TEST_WORKSPACE: workspace,
-        ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir,
+    let timedOutOverall = false;
+    for (const run of runs) {
+      if (timedOutOverall) break;
+      // A fresh page (its own storage) and port per host: the web host's state never mixes with the Node host's.
+      const port = await freePort();
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      state.page = page;
+      let onExit = () => {};
+      await page.exposeFunction('codeAutomationExit', (code, logs) => {
+        onExit({ code, logs });
       });
-      if (phase === 2) log(`phase 2: reopening the workbench for the ${summaries[0].afterReloadTests} ${AFTER_RELOAD} test(s)`);
-      server = startCodeServer({ paths, dirs, port, env });
-      server.stdout.pipe(serverLog, { end: false });
-      server.stderr.pipe(serverLog, { end: false });
-      memory.track(server.pid, true);
-      const serverExited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ serverExit: code ?? signal })));
-      await waitForHealthz(port, { child: server });
+      page.on('console', (message) => browserLog.write(`[${run.host} phase ${state.phase}] ${message.type()}: ${message.text()}\n`));
+      page.on('pageerror', (error) => browserLog.write(`[${run.host} phase ${state.phase}] pageerror: ${error.stack ?? error.message}\n`));
+      const hostSummaries = [];
 
-      const tail = new Tail(reportFile);
-      const exited = new Promise((resolve) => {
-        onExit = resolve;
-      });
-      const remaining = overallTimeoutMs - (Date.now() - started);
-      let timer;
-      const timedOut = new Promise((resolve) => {
-        timer = setTimeout(() => resolve({ timeout: true }), Math.max(remaining, 1000));
-      });
-      // a loaded machine (several runs at once on 2 cores) can take well over 30 s to load the workbench
-      await page.goto(workbenchUrl({ port, folder: workspace, extensionPath: ROOT, testsPath: testsIndex }), { timeout: 180_000 });
-      const outcome = await Promise.race([exited, timedOut, serverExited]);
-      clearTimeout(timer);
-      tail.stop();
-      if (outcome.logs !== undefined) writeFileSync(path.join(runDir, `workbench-logs-phase${phase}.json`), JSON.stringify(outcome.logs, null, 2));
+      for (const phase of [1, 2]) {
+        if (phase === 2 && !(hostSummaries[0]?.afterReloadTests > 0)) break;
+        state.phase = phase;
+        const label = run.host === 'web' ? `web phase ${phase}` : `phase ${phase}`;
+        const testDir = path.join(run.workspace, '.article-annotator-test');
+        const reportFile = run.host === 'web' ? path.join(testDir, `report-web${phase}.log`) : path.join(runDir, `report-phase${phase}.log`);
+        const summaryFile = run.host === 'web' ? path.join(testDir, `summary-web${phase}.json`) : path.join(runDir, `summary-phase${phase}.json`);
+        const testEnv = {
+          ARTICLE_ANNOTATOR_TEST_PHASE: String(phase),
+          ARTICLE_ANNOTATOR_TEST_REPORT: reportFile,
+          ARTICLE_ANNOTATOR_TEST_SUMMARY: summaryFile,
+          ARTICLE_ANNOTATOR_WORKBENCH_URL: controlUrl,
+          ARTICLE_ANNOTATOR_TEST_WORKSPACE: run.workspace,
+          ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir,
+        };
+        if (run.host === 'web') {
+          // No process.env in the web worker: the tests read their settings from the workspace.
+          mkdirSync(testDir, { recursive: true });
+          const passOn = Object.fromEntries(['ARTICLE_ANNOTATOR_TEST_GREP', 'ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS'].filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
+          writeFileSync(path.join(testDir, 'env.json'), JSON.stringify({ ...passOn, ...testEnv }, null, 2) + '\n');
+        }
+        const env = profileEnv(run.dirs, testEnv);
+        if (phase === 2) log(`${label}: reopening the workbench for the ${hostSummaries[0].afterReloadTests} ${AFTER_RELOAD} test(s)`);
+        else if (run.host === 'web') log(`web phase 1: the extension in the browser's web-worker extension host`);
+        server = startCodeServer({ paths, dirs: run.dirs, port, env });
+        server.stdout.pipe(serverLog, { end: false });
+        server.stderr.pipe(serverLog, { end: false });
+        memory.track(server.pid, true);
+        const serverExited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ serverExit: code ?? signal })));
+        await waitForHealthz(port, { child: server });
 
-      let summary;
-      try {
-        summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
-      } catch {
-        summary = undefined;
+        const tail = new Tail(reportFile);
+        const exited = new Promise((resolve) => {
+          onExit = resolve;
+        });
+        const remaining = overallTimeoutMs - (Date.now() - started);
+        let timer;
+        const timedOut = new Promise((resolve) => {
+          timer = setTimeout(() => resolve({ timeout: true }), Math.max(remaining, 1000));
+        });
+        // a loaded machine (several runs at once on 2 cores) can take well over 30 s to load the workbench
+        await page.goto(workbenchUrl({ port, folder: run.workspace, extensionPath: ROOT, testsPath: run.index }), { timeout: 180_000 });
+        const outcome = await Promise.race([exited, timedOut, serverExited]);
+        clearTimeout(timer);
+        // the web host writes its report whole through workspace.fs: let the last write land
+        if (run.host === 'web') await new Promise((resolve) => setTimeout(resolve, 500));
+        tail.stop();
+        if (outcome.logs !== undefined) writeFileSync(path.join(runDir, `workbench-logs-${run.host}-phase${phase}.json`), JSON.stringify(outcome.logs, null, 2));
+
+        let summary;
+        try {
+          summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
+        } catch {
+          summary = undefined;
+        }
+        if (outcome.timeout || outcome.serverExit !== undefined || !summary) {
+          const reason = outcome.timeout
+            ? `timed out after ${Math.round(overallTimeoutMs / 1000)} s`
+            : outcome.serverExit !== undefined
+              ? `code-server exited (${outcome.serverExit})`
+              : `the test runner ended with code ${outcome.code} without writing a summary`;
+          const shot = path.join(resultsDir, `harness-${run.host}-phase${phase}.png`);
+          await page.screenshot({ path: shot }).catch(() => {});
+          log(`${label}: ${reason}. Screenshot ${path.relative(ROOT, shot)}; logs in ${path.relative(ROOT, runDir)} (code-server.log, browser-console.log).`);
+          const failedSummary = summary ?? { phase, passed: 0, failed: 0, pending: 0, afterReloadTests: 0, tests: [] };
+          hostSummaries.push({ host: run.host, ...failedSummary });
+          totals.passed += summary?.passed ?? 0;
+          totals.failed += (summary?.failed ?? 0) + 1;
+          totals.failures.push({ fullTitle: `${label} harness`, error: { message: reason } });
+        } else {
+          hostSummaries.push({ host: run.host, ...summary });
+          totals.passed += summary.passed;
+          totals.failed += summary.failed;
+          totals.pending += summary.pending;
+          for (const test of summary.tests) if (test.state === 'failed') totals.failures.push({ ...test, fullTitle: run.host === 'web' ? `[web] ${test.fullTitle}` : test.fullTitle });
+        }
+
+        // Let the workbench write pending storage (extension workspaceState is flushed to the browser's IndexedDB
+        // ~100 ms after each update), close it, then end the server group.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await page.goto('about:blank').catch(() => {});
+        await killGroup(server);
+        if (outcome.timeout) {
+          timedOutOverall = true;
+          break;
+        }
       }
-      if (outcome.timeout || outcome.serverExit !== undefined || !summary) {
-        const reason = outcome.timeout
-          ? `timed out after ${Math.round(overallTimeoutMs / 1000)} s`
-          : outcome.serverExit !== undefined
-            ? `code-server exited (${outcome.serverExit})`
-            : `the test runner ended with code ${outcome.code} without writing a summary`;
-        const shot = path.join(resultsDir, `harness-phase${phase}.png`);
-        await page.screenshot({ path: shot }).catch(() => {});
-        log(`phase ${phase}: ${reason}. Screenshot ${path.relative(ROOT, shot)}; logs in ${path.relative(ROOT, runDir)} (code-server.log, browser-console.log).`);
-        summaries.push(summary ?? { phase, passed: 0, failed: 0, pending: 0, afterReloadTests: 0, tests: [] });
-        totals.passed += summary?.passed ?? 0;
-        totals.failed += (summary?.failed ?? 0) + 1;
-        totals.failures.push({ fullTitle: `phase ${phase} harness`, error: { message: reason } });
-      } else {
-        summaries.push(summary);
-        totals.passed += summary.passed;
-        totals.failed += summary.failed;
-        totals.pending += summary.pending;
-        for (const test of summary.tests) if (test.state === 'failed') totals.failures.push(test);
-      }
-
-      // Let the workbench write pending storage (extension workspaceState is flushed to the browser's IndexedDB
-      // ~100 ms after each update), close it, then end the server group.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      await page.goto('about:blank').catch(() => {});
-      await killGroup(server);
-      if (outcome.timeout) break;
+      summaries.push(...hostSummaries);
+      await context.close().catch(() => {});
     }
   } finally {
     await cleanup();
@@ -296,6 +347,11 @@ async function main() {
     for (const failure of totals.failures) console.log(`  - ${failure.fullTitle}: ${String(failure.error?.message ?? '').split('\n')[0]}`);
   }
   const peak = memory.peakBytes;
+  const byHost = runs.map((run) => {
+    const mine = summaries.filter((x) => x.host === run.host);
+    return `${run.host} host ${mine.reduce((n, x) => n + (x.passed ?? 0), 0)} passed / ${mine.reduce((n, x) => n + (x.failed ?? 0), 0)} failed in ${mine.length} phase(s)`;
+  });
+  log(`${byHost.join('; ')}`);
   log(
     `VS Code ${summaries[0]?.vscodeVersion ?? '?'} (code-server), ${summaries.length} phase(s), wall ${((Date.now() - started) / 1000).toFixed(1)} s` +
       (peak ? `, peak memory ${(peak / 1024 ** 3).toFixed(2)} GB (sum of RSS: launcher, code-server group, Chromium)` : '') +

@@ -13,6 +13,9 @@
 // dates), in the browser's storage for the page's address: keep the same port to see them again.
 // The port is PORT, else the one used last time, else 8765, else any free one.
 //
+// `npm start -- --web` runs the extension in the browser's web-worker extension host instead (as on vscode.dev and
+// github.dev): its own profile under .vscode-test/start-web/ whose user setting `remote.extensionKind` moves it there.
+//
 // Environment: PORT, HOST (default 127.0.0.1), ARTICLE_ANNOTATOR_FOLDER (default <repo>/seeds).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { ROOT, freePort, killGroup, prepareProfile, profileEnv, removeProfileTmp
 
 const DEFAULT_PORT = 8765;
 const dev = process.argv.includes('--dev');
+const web = process.argv.includes('--web');
 const host = process.env.HOST || '127.0.0.1';
 
 function log(message) {
@@ -75,14 +79,28 @@ function registerExtension(extensionsDir) {
   writeFileSync(path.join(extensionsDir, 'extensions.json'), JSON.stringify(dev ? [] : [entry], null, 2) + '\n');
 }
 
+/** The user setting that runs an extension with both a `main` and a `browser` entry in the web worker. */
+function moveToWebWorker(settingsFile) {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  let settings = {};
+  try {
+    settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+  } catch {
+    /* a settings file with comments or none: start from the quiet defaults written by prepareProfile */
+  }
+  settings['remote.extensionKind'] = { ...(settings['remote.extensionKind'] ?? {}), [`${manifest.publisher}.${manifest.name}`]: ['web'] };
+  writeFileSync(settingsFile, JSON.stringify(settings, null, 2) + '\n');
+}
+
 async function main() {
   log('building');
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const paths = installCodeServer();
 
-  const base = path.join(ROOT, '.vscode-test', 'start');
+  const base = path.join(ROOT, '.vscode-test', web ? 'start-web' : 'start');
   const dirs = prepareProfile(base, { overwriteSettings: false });
+  if (web) moveToWebWorker(path.join(dirs.userData, 'User', 'settings.json'));
   registerExtension(dirs.extensions);
   const folder = path.resolve(process.env.ARTICLE_ANNOTATOR_FOLDER || path.join(ROOT, 'seeds'));
   const workspaceFile = writeWorkspaceFile(base, folder);
@@ -120,7 +138,7 @@ async function main() {
     ? workbenchUrl({ port, host: browserHost, workspace: workspaceFile, extensionPath: ROOT })
     : `http://${browserHost}:${port}/?workspace=${encodeURIComponent(workspaceFile)}`;
   console.log('');
-  log(`VS Code (code-server) with Article Annotator${dev ? ' as a development extension' : ''} on ${path.relative(ROOT, folder) || folder}/`);
+  log(`VS Code (code-server) with Article Annotator${dev ? ' as a development extension' : ''}${web ? " in the browser's web-worker extension host" : ''} on ${path.relative(ROOT, folder) || folder}/`);
   console.log(`\n  Open ${url}\n`);
   log(`user data in ${path.relative(ROOT, base)}/, server log ${path.relative(ROOT, logFile)}. Ctrl-C to stop.`);
 }

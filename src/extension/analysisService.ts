@@ -1,10 +1,9 @@
 // Analyses articles without blocking the extension host: a worker thread when possible, time-sliced in-process otherwise.
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
-import { type EngineToHost, type HostToEngine, type SourceSpan, WORKER_MARKER } from './analysisProtocol';
-import type { SegmentedAnalysisEngine } from './analysisWorker';
+import type { SegmentedAnalysisEngine } from './analysisEngine';
+import type { EngineToHost, HostToEngine, SourceSpan } from './analysisProtocol';
+import type { AnalysisHost, EngineWorker } from './platform/analysisHost';
 import type { ArticleDocument } from './articleDocuments';
 
 export interface AnalysisUpdate {
@@ -42,7 +41,7 @@ interface Job {
 
 /** One job runs at a time; a newer request for the same article replaces its queued or running job. */
 export class AnalysisService implements vscode.Disposable {
-  private worker: Worker | undefined;
+  private worker: EngineWorker | undefined;
   /** The worker is started with the first job, not at activation; after it failed once, analysis stays in-process. */
   private workerTried = false;
   private inProcess: SegmentedAnalysisEngine | undefined;
@@ -64,7 +63,8 @@ export class AnalysisService implements vscode.Disposable {
   readonly onDidInvalidate = this.invalidateEmitter.event;
 
   constructor(
-    private readonly workerScript: string,
+    /** How this extension host starts the engine's worker and loads the engine (Node or browser). */
+    private readonly host: AnalysisHost,
     private readonly log: vscode.LogOutputChannel,
     /** An article's analysis options (its date, the user lexicon, its file's date): the one function the workspace index uses too. */
     private readonly optionsFor: (article: ArticleSource) => AnalyzeOptions,
@@ -262,7 +262,7 @@ export class AnalysisService implements vscode.Disposable {
   private send(message: HostToEngine): void {
     if (!this.workerTried && message.type === 'analyze') this.startWorker();
     if (this.worker) {
-      this.worker.postMessage(message);
+      this.worker.post(message);
       return;
     }
     const engine = this.engineInProcess();
@@ -276,15 +276,13 @@ export class AnalysisService implements vscode.Disposable {
     this.scheduleInProcess();
   }
 
-  // The NLP pipeline is loaded on the extension host only here, from the worker's bundle: activation never pays for it.
+  // The NLP pipeline is loaded on the extension host only here (in Node from the worker's bundle): activation never pays for it.
   private engineInProcess(): SegmentedAnalysisEngine | undefined {
     if (this.inProcess) return this.inProcess;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const engineModule = require(this.workerScript) as typeof import('./analysisWorker');
-      this.inProcess = new engineModule.SegmentedAnalysisEngine((message) => this.receive(message, false));
+      this.inProcess = this.host.loadEngine((message) => this.receive(message, false));
     } catch (error) {
-      this.log.error(`Article Annotator: the analysis engine could not be loaded from ${this.workerScript}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.error(`Article Annotator: the analysis engine could not be loaded (${this.host.kind} host): ${error instanceof Error ? error.message : String(error)}`);
     }
     return this.inProcess;
   }
@@ -293,7 +291,7 @@ export class AnalysisService implements vscode.Disposable {
   private scheduleInProcess(): void {
     if (this.inProcessScheduled) return;
     this.inProcessScheduled = true;
-    setImmediate(() => {
+    this.host.defer(() => {
       this.inProcessScheduled = false;
       if (!this.disposed && this.inProcess?.step()) this.scheduleInProcess();
     });
@@ -335,19 +333,16 @@ export class AnalysisService implements vscode.Disposable {
 
   private startWorker(): void {
     this.workerTried = true;
-    let worker: Worker;
+    let worker: EngineWorker | undefined;
     try {
-      worker = new Worker(this.workerScript, { workerData: { [WORKER_MARKER]: true }, name: 'Article Annotator analysis' });
+      worker = this.host.startWorker((message) => this.receive(message, true), (reason) => {
+        if (!this.disposed && worker !== undefined && this.worker === worker) this.fallBack(reason);
+      });
     } catch (error) {
       this.fallBack(`cannot start the analysis worker (${error instanceof Error ? error.message : String(error)})`);
       return;
     }
     this.worker = worker;
-    worker.on('message', (message: EngineToHost) => this.receive(message, true));
-    worker.on('error', (error) => this.fallBack(`the analysis worker failed (${error.message})`));
-    worker.on('exit', (code) => {
-      if (!this.disposed && this.worker === worker) this.fallBack(`the analysis worker exited with code ${code}`);
-    });
   }
 
   // Keeps working without the worker: re-runs the current job in time slices on the extension host.
@@ -356,7 +351,7 @@ export class AnalysisService implements vscode.Disposable {
     this.log.warn(`Article Annotator: ${reason}; analysing in the extension host in small slices instead.`);
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) void worker.terminate().catch(() => undefined);
+    worker?.terminate();
     const job = this.running;
     if (job) this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority });
   }
@@ -369,13 +364,8 @@ export class AnalysisService implements vscode.Disposable {
     this.backgroundQueue.clear();
     const worker = this.worker;
     this.worker = undefined;
-    if (worker) void worker.terminate().catch(() => undefined);
+    worker?.terminate();
     this.emitter.dispose();
     this.invalidateEmitter.dispose();
   }
-}
-
-/** Where the bundled worker lives next to the bundled extension. */
-export function analysisWorkerPath(extensionUri: vscode.Uri): string {
-  return path.join(extensionUri.fsPath, 'dist', 'analysisWorker.js');
 }

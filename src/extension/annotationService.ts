@@ -1,6 +1,6 @@
 // The editor's view of the core AnnotationStore: VS Code events, the corrupt-state backup, and the operations commands need.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { basename } from '../core/paths/posixPath';
 import { createAnnotation, type AnnotationChanges, type NewAnnotation, updateAnnotation } from '../core/annotations/annotationFactory';
 import type { Annotation } from '../core/annotations/annotationModel';
 import { attachOrphan } from '../core/annotations/anchoring';
@@ -190,7 +190,7 @@ export class AnnotationService implements vscode.Disposable {
 
   /** A short name for an article key, for labels in trees and pickers. */
   static articleName(key: string): string {
-    return path.posix.basename(key.replace(/\\/g, '/'));
+    return basename(key.replace(/\\/g, '/'));
   }
 
   dispose(): void {

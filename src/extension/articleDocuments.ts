@@ -1,6 +1,6 @@
 // Which open documents are articles, and how their editor positions map to source-text offsets (the only offsets stored).
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { relativePath } from '../core/paths/posixPath';
 import { ARTICLE_SCHEME, type ArticleProvider, sourceUriOf } from './articleProvider';
 import type { SettingsWatcher } from './settings';
 
@@ -35,7 +35,7 @@ export interface ArticleChange {
 export function articleKeyOf(sourceUri: vscode.Uri): string {
   const folder = vscode.workspace.getWorkspaceFolder(sourceUri);
   if (!folder) return sourceUri.toString();
-  const relative = path.posix.relative(folder.uri.path, sourceUri.path);
+  const relative = relativePath(folder.uri.path, sourceUri.path);
   return vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? `${folder.name}/${relative}` : relative;
 }
 
@@ -96,7 +96,7 @@ export class ArticleDocuments implements vscode.Disposable {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled') return false;
     // the absolute path too, so `**/seeds/*.txt` also matches when the opened folder is `seeds/` itself or outside any folder
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const paths = folder ? [path.posix.relative(folder.uri.path, uri.path), uri.path] : [uri.path];
+    const paths = folder ? [relativePath(folder.uri.path, uri.path), uri.path] : [uri.path];
     return this.settings.settings.articleGlobs.some((glob) => paths.some((p) => globToRegExp(glob)?.test(p) === true));
   }
 

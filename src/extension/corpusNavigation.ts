@@ -6,8 +6,8 @@
 // as paragraphs); one from a plain editor gets the source files. Go to Symbol in Workspace follows the active editor
 // the same way. "First mention in the corpus" is the first mention in the earliest-dated article that mentions the
 // entity (articles without a date after the dated ones), ties broken by article key.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { basename } from '../core/paths/posixPath';
 import { parseArticle } from '../core/article/parseArticle';
 import type { CorpusEntityDetails, CorpusMention } from '../core/corpus/corpusIndex';
 import { firstMention, mentionAt } from '../core/navigation/entityNavigation';
@@ -160,7 +160,7 @@ export class CorpusNavigation implements vscode.WorkspaceSymbolProvider, vscode.
     const id = `${key}\u0000${this.dateOverride(key) ?? ''}`;
     const kept = this.viewMaps.get(id);
     if (kept && kept.source === text) return kept;
-    const view = coreReadingView(text, path.posix.basename(sourceUri.path), this.dateOverride(key));
+    const view = coreReadingView(text, basename(sourceUri.path), this.dateOverride(key));
     const made = { source: text, text: view.text, map: view.map, title: parseArticle(text).title?.text };
     remember(this.viewMaps, id, made);
     return made;

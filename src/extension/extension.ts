@@ -1,6 +1,7 @@
 // The one place that wires the extension: services first, then providers and commands, all disposed with the extension.
 import * as vscode from 'vscode';
-import { AnalysisService, analysisWorkerPath, type ArticleSource } from './analysisService';
+import { AnalysisService, type ArticleSource } from './analysisService';
+import { type ExtensionPlatform, setExtensionPlatform } from './platform/extensionPlatform';
 import type { AnalyzeOptions } from '../core/nlp/analysisModel';
 import { articleAnalysisOptions } from '../core/nlp/analysisOptions';
 import { ArticleDocuments, articleKeyOf } from './articleDocuments';
@@ -55,6 +56,8 @@ export interface ArticleAnnotatorApi {
   readonly settings: SettingsWatcher;
   /** How long activate() took, in milliseconds (logged too; tests report it). */
   readonly activationMillis: number;
+  /** The extension host this activation runs in: Node (desktop, remote) or the browser's web worker. */
+  readonly hostKind: 'node' | 'web';
   readonly annotations: AnnotationService;
   readonly annotationDecorator: AnnotationDecorator;
   readonly annotationTracker: AnnotationTracker;
@@ -67,7 +70,9 @@ export interface ArticleAnnotatorApi {
   readonly workspaceIndex: WorkspaceIndex;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
+/** Activates the extension on a host: `platform` is what differs between the Node host (node.ts) and the browser's (web.ts). */
+export async function activate(context: vscode.ExtensionContext, platform: ExtensionPlatform): Promise<ArticleAnnotatorApi> {
+  setExtensionPlatform(platform);
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Article Annotator', { log: true });
   const settings = new SettingsWatcher(log);
@@ -92,7 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   // One home for an article's analysis options: the editor's analyses and the workspace index (and its cache key) agree.
   const analysisOptions = (article: ArticleSource): AnalyzeOptions =>
     articleAnalysisOptions(article.sourceText, { articleDate: articleDates.articleDate(article.key), lexicon: annotations.lexicon, fileDate: articleProvider.fileDateOf(article.sourceUri) });
-  const analysis = new AnalysisService(analysisWorkerPath(context.extensionUri), log, analysisOptions);
+  const analysis = new AnalysisService(platform.analysis, log, analysisOptions);
   // The workspace index: every article of the workspace in the background, for hovers, views and navigation.
   const workspaceIndex = new WorkspaceIndex({
     analysis,
@@ -103,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
     noteFileDate: (uri, mtime) => articleProvider.noteFileDate(uri, mtime),
     sourceUriOfKey: (key) => annotations.sourceUriOf(key),
     storageUri: context.storageUri ?? context.globalStorageUri,
-    pipelineVersion: await pipelineVersion(context),
+    pipelineVersion: await pipelineVersion(context, platform),
   });
   const entityDecorator = new EntityDecorator(articleDocuments, analysis, settings, context.workspaceState);
   const entityHovers = new EntityHoverProvider(articleDocuments, analysis, articleDates, settings, workspaceIndex);
@@ -208,8 +213,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Articl
   // after everything is registered: the reopened views are rendered, highlighted and hovered like any other
   void readingViewTabs.restore();
   const activationMillis = performance.now() - started;
-  log.info(`Activated in ${activationMillis.toFixed(0)} ms`);
-  return { analysis, settings, activationMillis, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex };
+  log.info(`Activated in ${activationMillis.toFixed(0)} ms (${platform.kind} extension host)`);
+  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */
@@ -221,10 +226,10 @@ export async function deactivate(): Promise<void> {
 }
 
 /** The build of the analysis pipeline: the extension's version and its worker bundle's size and time (a rebuild changes it). */
-async function pipelineVersion(context: vscode.ExtensionContext): Promise<string> {
+async function pipelineVersion(context: vscode.ExtensionContext, platform: ExtensionPlatform): Promise<string> {
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '0');
   try {
-    const stat = await vscode.workspace.fs.stat(vscode.Uri.file(analysisWorkerPath(context.extensionUri)));
+    const stat = await vscode.workspace.fs.stat(platform.analysisBundle);
     return `${version}+${stat.size}-${stat.mtime}`;
   } catch {
     return version;

@@ -1,16 +1,17 @@
 // The workspace index: every article of the workspace (files matching the article globs, and every article opened)
 // analysed in the background by the analysis worker, kept in a CorpusIndex, cached on disk by content hash, pipeline
 // version and the lexicon entries that touch the text. Hovers, views and navigation read the collection from here.
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { decodeArticleBytes } from '../core/article/articleText';
 import { CorpusIndex } from '../core/corpus/corpusIndex';
+import { sha256Hex } from '../core/hash/sha256';
 import { cacheOptionsKey, INDEX_CACHE_FORMAT, parseIndexCacheEntry, serializeIndexCacheEntry } from '../core/corpus/indexCache';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import { fileDateMatters } from '../core/nlp/analysisOptions';
 import type { AnalysisService, ArticleSource } from './analysisService';
 import { ARTICLE_SCHEME, sourceUriOf } from './articleProvider';
 import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
+import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
 
 export const CANCEL_INDEXING_COMMAND = 'articleAnnotator.cancelIndexing';
@@ -618,9 +619,9 @@ export class WorkspaceIndex implements vscode.Disposable {
 }
 
 function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return sha256Hex(text);
 }
 
 function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return nextMacrotask();
 }

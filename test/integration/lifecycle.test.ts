@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AnalysisService, analysisWorkerPath } from '../../src/extension/analysisService';
+import { AnalysisService } from '../../src/extension/analysisService';
+import { analysisWorkerPath, nodeAnalysisHost } from '../../src/extension/platform/nodeAnalysisHost';
 import { annotatorApi, closeAllEditors, waitFor, writeArticle } from './annotationTestKit';
 import { completeDecorations, decorationsOf, openPlainEditor, openReadingView } from './articleEditors';
 
@@ -67,7 +68,7 @@ describe('lifecycle', function () {
   });
 
   it('the in-process fallback loads the pipeline on demand and finds entities', async () => {
-    const service = new AnalysisService(analysisWorkerPath(extensionRoot()), log, () => ({}), false);
+    const service = new AnalysisService(nodeAnalysisHost(analysisWorkerPath(extensionRoot())), log, () => ({}), false);
     try {
       const text = 'Marta Lindqvist flew from Oslo to Madrid on Monday to meet officials of the World Health Organization.';
       const analysis = await service.analyze('fallback-test', text, {});
@@ -82,7 +83,7 @@ describe('lifecycle', function () {
   });
 
   it('an engine that cannot be loaded ends the job with nothing, not a hang or a throw', async () => {
-    const service = new AnalysisService(path.join(extensionRoot().fsPath, 'dist', 'no-such-worker.js'), log, () => ({}));
+    const service = new AnalysisService(nodeAnalysisHost(path.join(extensionRoot().fsPath, 'dist', 'no-such-worker.js')), log, () => ({}));
     try {
       const result = await Promise.race([service.analyze('missing-engine', 'Anna Berg lives in Oslo.', {}), new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), 20_000))]);
       assert.equal(result, undefined);

@@ -1,7 +1,7 @@
 // What exports and imports need to know about articles: their current text (editor buffer first) and their date.
-import { realpath } from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { isInsideFolder } from '../../core/paths/posixPath';
+import { extensionPlatform } from '../platform/extensionPlatform';
 import type { ArticleInfo } from '../../core/annotations/annotationModel';
 import { effectiveArticleDate } from '../../core/article/articleDate';
 import { articleSizeProblem, decodeArticleBytes } from '../../core/article/articleText';
@@ -32,10 +32,10 @@ export async function readArticleText(articles: ArticleDocuments, sourceUri: vsc
 export async function isReadableArticleFile(sourceUri: vscode.Uri): Promise<boolean> {
   const folder = vscode.workspace.getWorkspaceFolder(sourceUri);
   if (!folder) return false;
-  if (sourceUri.scheme === 'file' && folder.uri.scheme === 'file') {
-    const [real, realFolder] = await Promise.all([realpath(sourceUri.fsPath), realpath(folder.uri.fsPath)]);
-    const relative = path.relative(realFolder, real);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  const realPath = extensionPlatform()?.realPath;
+  if (realPath && sourceUri.scheme === 'file' && folder.uri.scheme === 'file') {
+    const [real, realFolder] = await Promise.all([realPath(sourceUri), realPath(folder.uri)]);
+    if (!isInsideFolder(realFolder, real)) return false;
   }
   const stat = await vscode.workspace.fs.stat(sourceUri);
   // A symlink inside the folder to a regular file inside it is fine: realpath checked where it leads.

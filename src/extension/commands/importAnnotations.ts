@@ -1,7 +1,7 @@
 // "Import Annotations": W3C JSON-LD, brat (.ann with its .txt) or JSONL (spaCy or doccano) into the workspace, after a
 // preview (a quick pick with every item selected) of what will be added. Arguments skip the prompts.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { basename, extname } from '../../core/paths/posixPath';
 import { createAnnotation } from '../../core/annotations/annotationFactory';
 import type { Annotation, ArticleInfo } from '../../core/annotations/annotationModel';
 import { importBrat } from '../../core/formats/brat';
@@ -64,7 +64,7 @@ export function importAnnotations(annotations: AnnotationService, articles: Arti
     for (const file of files) {
       const result = await readImport(file, args.format, args.article, infos);
       for (const annotation of result.annotations) imported.push(annotation);
-      for (const problem of result.problems) problems.push(`${path.basename(file.fsPath)}: ${problem}`);
+      for (const problem of result.problems) problems.push(`${basename(file.fsPath)}: ${problem}`);
     }
 
     const texts = new Map(infos.filter((i) => i.text !== undefined).map((i) => [i.article, i.text!]));
@@ -117,7 +117,7 @@ async function readImport(file: vscode.Uri, format: ImportFormat | undefined, ar
   const decoded = decodeArticleBytes(bytes);
   if ('problem' in decoded) return { annotations: [], problems: [decoded.problem], articles: [] };
   const content = decoded.text;
-  const extension = path.extname(file.fsPath).toLowerCase();
+  const extension = extname(file.fsPath).toLowerCase();
   const kind = format ?? (extension === '.ann' ? 'brat' : extension === '.jsonl' ? 'spacy' : 'w3c');
   switch (kind) {
     case 'w3c':
@@ -128,9 +128,9 @@ async function readImport(file: vscode.Uri, format: ImportFormat | undefined, ar
     case 'brat': {
       const txt = file.with({ path: file.path.replace(/\.ann$/i, '') + '.txt' });
       const txtBytes = await readImportFile(txt, MAX_ARTICLE_BYTES);
-      if ('problem' in txtBytes) return { annotations: [], problems: [`its text ${path.basename(txt.fsPath)} ${txtBytes.problem} (brat needs the .txt beside the .ann)`], articles: [] };
+      if ('problem' in txtBytes) return { annotations: [], problems: [`its text ${basename(txt.fsPath)} ${txtBytes.problem} (brat needs the .txt beside the .ann)`], articles: [] };
       const txtDecoded = decodeArticleBytes(txtBytes);
-      if ('problem' in txtDecoded) return { annotations: [], problems: [`${path.basename(txt.fsPath)}: ${txtDecoded.problem}`], articles: [] };
+      if ('problem' in txtDecoded) return { annotations: [], problems: [`${basename(txt.fsPath)}: ${txtDecoded.problem}`], articles: [] };
       const text = txtDecoded.text;
       // The article is the one named, else the workspace file with the same text (not the exported .txt itself), else that .txt.
       const own = articleKeyOf(txt);

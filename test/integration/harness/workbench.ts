@@ -9,22 +9,24 @@
  *     if (!workbenchAvailable()) this.skip();
  */
 
+import { testEnv } from './testEnv';
+
 /** Tag in a test title: the test runs in phase 2, after the workbench was reloaded (see ../index.ts). */
 export const AFTER_RELOAD = '@after-reload';
 
 /** 1 before the reload, 2 after it; undefined when the launcher does not run phases. */
 export function testPhase(): number | undefined {
-  const phase = Number(process.env.ARTICLE_ANNOTATOR_TEST_PHASE);
+  const phase = Number(testEnv('ARTICLE_ANNOTATOR_TEST_PHASE'));
   return phase === 1 || phase === 2 ? phase : undefined;
 }
 
 /** The folder the workbench has open (a temporary copy holding `seeds/`), as set by the launcher. */
 export function testWorkspaceFolder(): string | undefined {
-  return process.env.ARTICLE_ANNOTATOR_TEST_WORKSPACE || undefined;
+  return testEnv('ARTICLE_ANNOTATOR_TEST_WORKSPACE');
 }
 
 function endpoint(): string | undefined {
-  return process.env.ARTICLE_ANNOTATOR_WORKBENCH_URL || undefined;
+  return testEnv('ARTICLE_ANNOTATOR_WORKBENCH_URL');
 }
 
 /** True when running under scripts/run-integration.mjs, which can evaluate code in the page and take screenshots. */
@@ -37,7 +39,8 @@ async function post<T>(route: string, body: unknown): Promise<T> {
   if (!base) throw new Error(`The workbench page is not reachable: ARTICLE_ANNOTATOR_WORKBENCH_URL is not set (not running under scripts/run-integration.mjs).`);
   const response = await fetch(`${base}${route}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // text/plain: a simple request, so the browser host's fetch needs no CORS preflight
+    headers: { 'content-type': 'text/plain' },
     body: JSON.stringify(body),
   });
   const text = await response.text();

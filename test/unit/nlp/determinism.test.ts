@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { LexiconEntry } from '../../../src/core/nlp/analysisModel';
 import { analyzeArticle, analyzeSegment, combineSegments, moveSegment, segmentSpans, type SegmentAnalysis } from '../../../src/core/nlp/pipeline';
-import { SegmentedAnalysisEngine } from '../../../src/extension/analysisWorker';
+import { SegmentedAnalysisEngine } from '../../../src/extension/analysisEngine';
 import type { EngineToHost } from '../../../src/extension/analysisProtocol';
 
 /** A small seeded generator (mulberry32), so a failure names the seed that reproduces it. */

@@ -1,0 +1,133 @@
+// The analysis engine: the NLP pipeline over paragraph slices, visible ones first, cached by content hash, in bounded turns.
+// Platform-neutral: it runs in a Node worker thread (analysisWorker.ts), a browser Web Worker (analysisWorker.web.ts)
+// and, as a fallback, in time slices on the extension host itself.
+import { sha256Hex } from '../core/hash/sha256';
+import { analyzeSegment, combineSegments, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
+import type { AnalyzeJob, EngineToHost, HostToEngine, SourceSpan } from './analysisProtocol';
+
+/** Time budget per turn before yielding to the event loop (in-process) or checking messages (worker). */
+const TURN_MILLIS = 8;
+/**
+ * Minimum time between two progress results after the visible part was posted. Every result is cloned into the
+ * extension host and handed to every view there, so they come rarely: the visible part is what the editor shows.
+ */
+const PARTIAL_INTERVAL_MILLIS = 2000;
+const CACHE_LIMIT = 20_000;
+
+/** Result of one slice moved to offset 0 (entities and acronym definitions), so it can be reused wherever the same text appears. */
+type CachedSlice = SegmentAnalysis;
+
+/** The slices of the text: exactly the pipeline's own (so the editor's names are the CLI's), long paragraphs cut after whole sentences. */
+export function analysisSlices(text: string): SourceSpan[] {
+  return segmentSpans(text);
+}
+
+/** Drives one job at a time per caller; `step()` does a bounded amount of work and says whether more remains. */
+export class SegmentedAnalysisEngine {
+  private readonly cache = new Map<string, CachedSlice>();
+  private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number; visiblePosted: boolean } | undefined;
+
+  constructor(private readonly post: (message: EngineToHost) => void) {}
+
+  get busy(): boolean {
+    return this.job !== undefined;
+  }
+
+  start(job: AnalyzeJob): void {
+    const slices = analysisSlices(job.text);
+    const results: (SegmentAnalysis | undefined)[] = new Array(slices.length).fill(undefined);
+    this.job = { job, slices, results, order: [], next: 0, reused: 0, analysed: 0, started: Date.now(), priorityLeft: 0, lastPartial: 0, visiblePosted: false };
+    this.prioritize(job.jobId, job.priority);
+  }
+
+  cancel(jobId: number): void {
+    if (this.job?.job.jobId === jobId) this.job = undefined;
+  }
+
+  /** Puts the slices overlapping `priority` first among those not done yet. */
+  prioritize(jobId: number, priority: readonly SourceSpan[]): void {
+    const state = this.job;
+    if (!state || state.job.jobId !== jobId) return;
+    const pending = state.slices.map((_, i) => i).filter((i) => state.results[i] === undefined);
+    const visible = (i: number): boolean => priority.some((p) => (state.slices[i]?.start ?? 0) < p.end && (state.slices[i]?.end ?? 0) > p.start);
+    const first = pending.filter(visible);
+    state.order = [...first, ...pending.filter((i) => !visible(i))];
+    state.next = 0;
+    state.priorityLeft = first.length;
+    // The newly visible part is posted as soon as it is done, whatever the progress interval.
+    state.visiblePosted = false;
+  }
+
+  /** Works for about TURN_MILLIS; returns true while the job has more to do. */
+  step(): boolean {
+    const state = this.job;
+    if (!state) return false;
+    const { job, slices, results } = state;
+    const turnStart = Date.now();
+    try {
+      while (state.next < state.order.length && Date.now() - turnStart < TURN_MILLIS) {
+        const index = state.order[state.next++] ?? 0;
+        if (results[index] !== undefined) continue;
+        const slice = slices[index] ?? { start: 0, end: 0 };
+        const sliceText = job.text.slice(slice.start, slice.end);
+        const key = sha256Hex(sliceText);
+        let cached = this.cache.get(key);
+        if (cached) {
+          state.reused++;
+        } else {
+          const analysed = analyzeSegment(job.text, slice.start, slice.end);
+          cached = moveSegment(analysed, 0);
+          if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value ?? '');
+          this.cache.set(key, cached);
+          state.analysed++;
+        }
+        results[index] = moveSegment(cached, slice.start);
+        if (state.priorityLeft > 0) state.priorityLeft--;
+        if (state.priorityLeft === 0 && state.next < state.order.length) {
+          // The visible part is done: show it now, then post progress only at a calm pace.
+          const now = Date.now();
+          if (!state.visiblePosted || now - state.lastPartial >= PARTIAL_INTERVAL_MILLIS) {
+            state.visiblePosted = true;
+            state.lastPartial = now;
+            const done = results.filter((r): r is SegmentAnalysis => r !== undefined);
+            this.post({ type: 'partial', jobId: job.jobId, analysis: combineSegments(job.text, done, job.options), covered: done.length, total: slices.length });
+            return true;
+          }
+        }
+      }
+      if (state.next < state.order.length) return true;
+      const all = results.filter((r): r is SegmentAnalysis => r !== undefined);
+      this.job = undefined;
+      this.post({ type: 'done', jobId: job.jobId, analysis: combineSegments(job.text, all, job.options), reused: state.reused, analysed: state.analysed, millis: Date.now() - state.started });
+      return false;
+    } catch (error) {
+      this.job = undefined;
+      this.post({ type: 'failed', jobId: job.jobId, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+      return false;
+    }
+  }
+}
+
+/**
+ * Runs an engine behind a message port: `defer` schedules the next turn so cancel/prioritize/analyze messages are seen
+ * between turns. Returns the handler for messages from the host.
+ */
+export function engineMessageLoop(post: (message: EngineToHost) => void, defer: (turn: () => void) => void): (message: HostToEngine) => void {
+  const engine = new SegmentedAnalysisEngine(post);
+  let scheduled = false;
+  const pump = (): void => {
+    scheduled = false;
+    if (engine.step()) schedule();
+  };
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    defer(pump);
+  };
+  return (message) => {
+    if (message.type === 'analyze') engine.start(message);
+    else if (message.type === 'cancel') engine.cancel(message.jobId);
+    else engine.prioritize(message.jobId, message.priority);
+    schedule();
+  };
+}

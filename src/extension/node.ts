@@ -1,0 +1,18 @@
+// Entry point of the Node extension host (desktop, remote, Codespaces): package.json "main" (dist/extension.js).
+import { realpath } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { activate as activateOn, type ArticleAnnotatorApi } from './extension';
+import { analysisWorkerPath, nodeAnalysisHost } from './platform/nodeAnalysisHost';
+
+export { deactivate } from './extension';
+export type { ArticleAnnotatorApi } from './extension';
+
+export function activate(context: vscode.ExtensionContext): Promise<ArticleAnnotatorApi> {
+  const workerScript = analysisWorkerPath(context.extensionUri);
+  return activateOn(context, {
+    kind: 'node',
+    analysis: nodeAnalysisHost(workerScript),
+    analysisBundle: vscode.Uri.file(workerScript),
+    realPath: (uri) => realpath(uri.fsPath),
+  });
+}

@@ -1,0 +1,29 @@
+// What differs between the extension hosts VS Code runs the extension in: the desktop/remote Node host and the
+// browser's web-worker host (vscode.dev, github.dev). Everything else is the same code; src/core is neutral by lint.
+import type * as vscode from 'vscode';
+import type { AnalysisHost } from './analysisHost';
+
+export interface ExtensionPlatform {
+  readonly kind: 'node' | 'web';
+  /** Background analysis: the worker and the in-process fallback. */
+  readonly analysis: AnalysisHost;
+  /** The bundle holding the analysis pipeline: its size and time are part of the index cache's pipeline version. */
+  readonly analysisBundle: vscode.Uri;
+  /**
+   * Where a file: URI really leads with every symlink followed, or undefined where the host cannot tell (the browser has
+   * no symlinks to follow: its files come through workspace.fs only).
+   */
+  realPath?(uri: vscode.Uri): Promise<string>;
+}
+
+let current: ExtensionPlatform | undefined;
+
+/** Set once by activate(). */
+export function setExtensionPlatform(platform: ExtensionPlatform): void {
+  current = platform;
+}
+
+/** The host's platform; before activation (unit-free helpers called early) it is unknown and optional features are off. */
+export function extensionPlatform(): ExtensionPlatform | undefined {
+  return current;
+}

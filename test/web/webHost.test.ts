@@ -1,0 +1,121 @@
+// The extension in the browser's web-worker extension host (as on vscode.dev and github.dev): the same package, moved
+// there by the `remote.extensionKind` user setting. No Node built-in, no process: files only through workspace.fs.
+import * as vscode from 'vscode';
+import type { Annotation } from '../../src/core/annotations/annotationModel';
+import type { ArticleAnnotatorApi } from '../../src/extension/extension';
+import { closeAllEditors, completeDecorations, openPlainEditor, openReadingView, SEED_003, waitFor, workspaceUri } from '../integration/articleEditors';
+import { renderedDecorations, screenshot, waitForWorkbench, workbenchAvailable } from '../integration/harness/workbench';
+import * as assert from './assert';
+
+const RELOAD_KEY = 'seeds/web-reload.txt';
+const RELOAD_TEXT = 'date 2023-03-09 Ferry service resumes on the northern route\n\nCaptain Ilka Brenner of the Norrvik Ferry Company said on Friday that crossings to Harstad would resume next week.\n';
+const INDEX_TEXT_A = 'date 2023-04-02 Orchard growers meet in Valdorn\n\nTomasz Quellin, who chairs the Valdorn Growers Union, said the harvest was late.\n';
+const INDEX_TEXT_B = 'date 2023-04-05 Frost damages blossoms\n\nQuellin said on Wednesday that frost had damaged a third of the blossoms.\n';
+
+async function api(): Promise<ArticleAnnotatorApi> {
+  const extension = vscode.extensions.getExtension<ArticleAnnotatorApi>('article-annotator.article-annotator');
+  assert.ok(extension, 'the extension is installed');
+  const exports = await extension.activate();
+  assert.ok(exports?.annotations, 'activate() returned the API');
+  return exports;
+}
+
+async function writeText(relative: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(relative);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+async function hoverText(editor: vscode.TextEditor, needle: string, offsetInNeedle = 1): Promise<string> {
+  const at = editor.document.getText().indexOf(needle);
+  assert.ok(at >= 0, `${needle} is in the document`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(at + offsetInNeedle));
+  return hovers.flatMap((h) => h.contents).map((c) => (c instanceof vscode.MarkdownString ? c.value : typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+describe('web extension host', function () {
+  this.timeout(90_000);
+  afterEach(closeAllEditors);
+
+  it('activates in the browser\'s web worker, without Node', async () => {
+    const annotator = await api();
+    assert.equal(annotator.hostKind, 'web', 'the browser entry activated');
+    assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no Node process in this host');
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
+  });
+
+  it('opens an article in the reading view and renders its highlights, analysed in a Web Worker', async () => {
+    const annotator = await api();
+    const editor = await openReadingView(SEED_003);
+    const decorations = await completeDecorations(editor.document.uri, 80_000);
+    const people = decorations.kinds.person.map((p) => p.text);
+    assert.ok(people.includes('Ashraf Ghani'), `people: ${people.join(', ')}`);
+    assert.ok(decorations.kinds.date.length > 0, 'dates highlighted');
+    assert.equal(annotator.analysis.usesWorker, true, 'the analysis ran in a background Web Worker, not on the extension host');
+    if (workbenchAvailable()) {
+      const kabul = editor.document.getText().indexOf('Kabul');
+      editor.revealRange(new vscode.Range(editor.document.positionAt(kabul), editor.document.positionAt(kabul)), vscode.TextEditorRevealType.AtTop);
+      const rendered = await waitForWorkbench<boolean>(`[...document.querySelectorAll('.monaco-editor .view-lines [class*="TextEditorDecorationType"]')].some((el) => el.textContent === 'Kabul')`, { timeoutMs: 20_000 });
+      assert.ok(rendered, 'a place is drawn in the page');
+      const spans = await renderedDecorations();
+      assert.ok(spans.length > 5, `rendered decorations: ${spans.length}`);
+      await screenshot('web host reading view');
+    }
+  });
+
+  it('hovers a person and a resolved date', async () => {
+    const editor = await openReadingView(SEED_003);
+    await completeDecorations(editor.document.uri, 80_000);
+    assert.match(await hoverText(editor, 'Ashraf Ghani'), /\*\*Person\*\* · Ashraf Ghani/);
+    assert.match(await hoverText(editor, 'on Thursday', 4), /12 August 2021/);
+  });
+
+  it('annotates by command and exports W3C JSON-LD through workspace.fs', async () => {
+    const annotator = await api();
+    const text = 'date 2023-02-01 Harbour works\n\nThe Skarvik Port Authority approved the new quay on Monday.\n';
+    const uri = await writeText('seeds/web-export.txt', text);
+    const start = text.indexOf('Skarvik Port Authority');
+    const created = await vscode.commands.executeCommand<Annotation | undefined>('articleAnnotator.annotateSelection', { uri: uri.toString(), start, end: start + 'Skarvik Port Authority'.length, label: 'organization', note: 'the port authority' });
+    assert.ok(created, 'annotateSelection returned the annotation');
+    assert.equal(annotator.annotations.forArticle('seeds/web-export.txt').length, 1);
+    const target = workspaceUri('exports/web-export.jsonld');
+    const result = await vscode.commands.executeCommand<{ annotations: number; files: string[] }>('articleAnnotator.exportAnnotations', { format: 'w3c', scope: 'article', uri: uri.toString(), target: target.toString() });
+    assert.equal(result?.annotations, 1);
+    const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target))) as { total: number; first: { items: { target: { selector: { type: string; exact?: string }[] } }[] } };
+    assert.equal(json.total, 1);
+    const quote = json.first.items[0]?.target.selector.find((s) => s.type === 'TextQuoteSelector');
+    assert.equal(quote?.exact, 'Skarvik Port Authority');
+  });
+
+  it('indexes the workspace and joins a bare name to the full one across articles', async () => {
+    const annotator = await api();
+    await writeText('seeds/web-index-a.txt', INDEX_TEXT_A);
+    await writeText('seeds/web-index-b.txt', INDEX_TEXT_B);
+    const index = annotator.workspaceIndex;
+    await waitFor('both articles indexed', () => index.corpus.has('seeds/web-index-a.txt') && index.corpus.has('seeds/web-index-b.txt'), 80_000);
+    await index.whenIdle();
+    const entity = index.corpus.entities().find((e) => e.canonical === 'Tomasz Quellin');
+    assert.ok(entity, 'the person is in the corpus');
+    const articles = new Set(index.corpus.mentionsOf(entity.canonical, entity.type).map((m) => m.article));
+    assert.ok(articles.has('seeds/web-index-b.txt'), `the bare "Quellin" joins him: ${[...articles].join(', ')}`);
+  });
+
+  it('sets up an annotation to check after a window reload', async () => {
+    const annotator = await api();
+    const uri = await writeText(RELOAD_KEY, RELOAD_TEXT);
+    const editor = await openPlainEditor(uri);
+    const start = RELOAD_TEXT.indexOf('Norrvik Ferry Company');
+    await vscode.commands.executeCommand('articleAnnotator.annotateSelection', { uri: editor.document.uri.toString(), start, end: start + 'Norrvik Ferry Company'.length, label: 'organization', note: 'operator' });
+    await annotator.annotations.flush();
+  });
+
+  it('@after-reload finds the annotation again and draws it', async () => {
+    const annotator = await api();
+    const kept = annotator.annotations.forArticle(RELOAD_KEY);
+    assert.equal(kept.length, 1, `annotations after the reload: ${JSON.stringify(kept)}`);
+    assert.equal(kept[0]?.note, 'operator');
+    const editor = await openReadingView(RELOAD_KEY);
+    const drawn = await waitFor('the kept annotation drawn', () => annotator.annotationDecorator.decorationsOf(editor).find((d) => d.id === kept[0]?.id), 60_000);
+    assert.equal(editor.document.getText(drawn.range), 'Norrvik Ferry Company');
+  });
+});
