@@ -27,7 +27,11 @@ export class SegmentedAnalysisEngine {
   private readonly cache = new Map<string, CachedSlice>();
   private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number; visiblePosted: boolean } | undefined;
 
-  constructor(private readonly post: (message: EngineToHost) => void) {}
+  constructor(
+    private readonly post: (message: EngineToHost) => void,
+    /** The slice cache's key: a SHA-256 of the text (Node's native one in a worker thread, the pure one in a browser). */
+    private readonly hash: (text: string) => string = sha256Hex,
+  ) {}
 
   get busy(): boolean {
     return this.job !== undefined;
@@ -70,7 +74,7 @@ export class SegmentedAnalysisEngine {
         if (results[index] !== undefined) continue;
         const slice = slices[index] ?? { start: 0, end: 0 };
         const sliceText = job.text.slice(slice.start, slice.end);
-        const key = sha256Hex(sliceText);
+        const key = this.hash(sliceText);
         let cached = this.cache.get(key);
         if (cached) {
           state.reused++;
@@ -112,8 +116,8 @@ export class SegmentedAnalysisEngine {
  * Runs an engine behind a message port: `defer` schedules the next turn so cancel/prioritize/analyze messages are seen
  * between turns. Returns the handler for messages from the host.
  */
-export function engineMessageLoop(post: (message: EngineToHost) => void, defer: (turn: () => void) => void): (message: HostToEngine) => void {
-  const engine = new SegmentedAnalysisEngine(post);
+export function engineMessageLoop(post: (message: EngineToHost) => void, defer: (turn: () => void) => void, hash?: (text: string) => string): (message: HostToEngine) => void {
+  const engine = new SegmentedAnalysisEngine(post, hash);
   let scheduled = false;
   const pump = (): void => {
     scheduled = false;

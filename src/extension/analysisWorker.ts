@@ -1,5 +1,6 @@
 // The analysis worker for the Node extension host: a worker thread running the engine (analysisEngine.ts).
 // Bundled to dist/analysisWorker.js; the extension host also loads this bundle for its in-process fallback.
+import { createHash } from 'node:crypto';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -21,11 +22,16 @@ function yieldCpuToTheEditor(): void {
   }
 }
 
+/** Node's native SHA-256: the same keys as the pure one, several times faster on a large article. */
+export function nodeSha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 function runAsWorker(): void {
   const port = parentPort;
   if (!port) return;
   yieldCpuToTheEditor();
-  const handle = engineMessageLoop((message) => port.postMessage(message), (turn) => setImmediate(turn));
+  const handle = engineMessageLoop((message) => port.postMessage(message), (turn) => setImmediate(turn), nodeSha256Hex);
   port.on('message', (message: HostToEngine) => handle(message));
 }
 

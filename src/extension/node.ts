@@ -1,4 +1,5 @@
 // Entry point of the Node extension host (desktop, remote, Codespaces): package.json "main" (dist/extension.js).
+import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { activate as activateOn, type ArticleAnnotatorApi } from './extension';
@@ -14,5 +15,6 @@ export function activate(context: vscode.ExtensionContext): Promise<ArticleAnnot
     analysis: nodeAnalysisHost(workerScript),
     analysisBundle: vscode.Uri.file(workerScript),
     realPath: (uri) => realpath(uri.fsPath),
+    sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
   });
 }

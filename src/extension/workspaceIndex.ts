@@ -11,6 +11,7 @@ import { fileDateMatters } from '../core/nlp/analysisOptions';
 import type { AnalysisService, ArticleSource } from './analysisService';
 import { ARTICLE_SCHEME, sourceUriOf } from './articleProvider';
 import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
+import { extensionPlatform } from './platform/extensionPlatform';
 import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
 
@@ -619,7 +620,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 }
 
 function hash(text: string): string {
-  return sha256Hex(text);
+  return (extensionPlatform()?.sha256Hex ?? sha256Hex)(text);
 }
 
 function yieldToEventLoop(): Promise<void> {

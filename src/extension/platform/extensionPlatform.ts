@@ -14,6 +14,8 @@ export interface ExtensionPlatform {
    * no symlinks to follow: its files come through workspace.fs only).
    */
   realPath?(uri: vscode.Uri): Promise<string>;
+  /** Hex SHA-256 of a text's UTF-8 bytes (content keys of the index cache): native where the host has it. */
+  sha256Hex(text: string): string;
 }
 
 let current: ExtensionPlatform | undefined;

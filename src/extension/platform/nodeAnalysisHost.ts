@@ -33,7 +33,7 @@ export function nodeAnalysisHost(workerScript: string): AnalysisHost {
     loadEngine(post) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const engineModule = require(workerScript) as typeof analysisWorkerModule;
-      return new engineModule.SegmentedAnalysisEngine(post);
+      return new engineModule.SegmentedAnalysisEngine(post, engineModule.nodeSha256Hex);
     },
     defer: (turn) => setImmediate(turn),
   };
