@@ -40,4 +40,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The extension runs in the browser's web-worker host too: only the Node host's own files may use Node built-ins.
+    files: ['src/extension/**/*.ts'],
+    ignores: ['src/extension/node.ts', 'src/extension/analysisWorker.ts', 'src/extension/platform/node*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: NODE_BUILTINS.map((name) => ({ name, message: 'src/extension runs in the browser host too: put Node-only code behind src/extension/platform (node.ts / platform/node*.ts).' })),
+        patterns: [{ group: ['node:*'], message: 'src/extension runs in the browser host too: put Node-only code behind src/extension/platform (node.ts / platform/node*.ts).' }],
+      }],
+    },
+  },
 );

@@ -1,10 +1,10 @@
 // Writing export files without losing anything: never over an article, never over an existing file without the
 // user's yes (a modal confirmation, or `overwrite: true` from a caller that already asked), all checked before
 // anything is written so a refused export leaves every file as it was.
-import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
+import { extensionPlatform } from '../platform/extensionPlatform';
 
 export interface PlannedFile {
   readonly uri: vscode.Uri;
@@ -20,11 +20,12 @@ export interface WriteOutcome {
   readonly refused?: string;
 }
 
-/** A comparable identity for a file: its real path on disk when it has one, else its URI. */
+/** A comparable identity for a file: its real path on disk when the host can tell it (Node), else its URI. */
 async function identity(uri: vscode.Uri): Promise<string> {
-  if (uri.scheme === 'file') {
+  const realPath = extensionPlatform()?.realPath;
+  if (uri.scheme === 'file' && realPath) {
     try {
-      return `file:${await realpath(uri.fsPath)}`;
+      return `file:${await realPath(uri)}`;
     } catch {
       return `file:${uri.fsPath}`;
     }
