@@ -1,6 +1,8 @@
 // Hover over a user annotation: its label and its note (Markdown from the user, rendered without HTML or command links).
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/annotationModel';
+import { commandUri } from '../core/markdown/commandLinks';
+import { sanitiseNoteMarkdown } from '../core/markdown/noteMarkdown';
 import type { ArticleDocuments } from './articleDocuments';
 import type { AnnotationService } from './annotationService';
 import { DELETE_ANNOTATION_COMMAND } from './commands/deleteAnnotation';
@@ -54,29 +56,13 @@ export function annotationHeader(annotation: Annotation, sourceUri: vscode.Uri):
 }
 
 function commandLink(command: string, id: string, sourceUri: vscode.Uri): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify([{ id, uri: sourceUri.toString() }]))}`;
+  return commandUri(command, [{ id, uri: sourceUri.toString() }]);
 }
 
-/** The note as Markdown in its own untrusted block: no HTML, no images, no links other than http(s) and mailto. */
+/** The note as Markdown in its own untrusted block: the allow-listed constructs of sanitiseNoteMarkdown, no HTML. */
 export function noteMarkdown(note: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(sanitiseNoteMarkdown(note), false);
   md.isTrusted = false;
   md.supportHtml = false;
   return md;
-}
-
-const SAFE_LINK = /^(?:https?:|mailto:|#)/i;
-
-/**
- * Keeps Markdown emphasis, lists and code but disarms what could act or load something: HTML is escaped, images
- * become their alt text, and links to anything but http(s)/mailto (command:, file:, vscode:, data:) become plain text.
- */
-export function sanitiseNoteMarkdown(note: string): string {
-  return note
-    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, (_m, alt: string) => alt)
-    .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, (_m, alt: string) => alt)
-    .replace(/\[([^\]]*)\]\(\s*([^)\s]*)[^)]*\)/g, (whole, text: string, target: string) => (SAFE_LINK.test(target) ? whole : `${text} (${target.replace(/[[\]()]/g, '')})`.replace(/:/g, '\\:')))
-    .replace(/^\s*\[[^\]]+\]:\s*(\S+).*$/gm, (whole, target: string) => (SAFE_LINK.test(target) ? whole : ''))
-    .replace(/\b(?:command|vscode|file|data|javascript):/gi, (scheme) => scheme.replace(':', '\\:'));
 }

@@ -1,6 +1,7 @@
 // Quick fixes on automatic entities (Ctrl+.): accept as an annotation, reject, or change its type; each correction
 // goes to the user lexicon and applies to every article.
 import * as vscode from 'vscode';
+import { commandLink } from '../core/markdown/commandLinks';
 import { ENTITY_TYPES, type EntityMention } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocuments } from './articleDocuments';
@@ -53,12 +54,12 @@ export function correctionsFor(sourceUri: vscode.Uri, mention: EntityMention): v
 
 /**
  * Markdown command links for an entity hover: Accept · Reject · Change Type to each other type (one click each, no
- * picker), for a hover that allows ENTITY_CORRECTION_COMMANDS. The arguments are JSON, URI-encoded, so article text
- * in them cannot break out of the link.
+ * picker), for a hover that allows ENTITY_CORRECTION_COMMANDS. The arguments are JSON, fully URI-encoded (parentheses
+ * too), so article text in them cannot break out of the link.
  */
 export function entityCorrectionLinks(sourceUri: vscode.Uri, mention: EntityMention): string {
   const base = { uri: sourceUri.toString(), start: mention.start, end: mention.end, text: mention.text };
-  const link = (label: string, command: string, args: object, title: string): string => `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([args]))} "${title}")`;
+  const link = (label: string, command: string, args: object, title: string): string => commandLink(label, command, [args], title);
   const retype = ENTITY_TYPES.filter((t) => t !== mention.type).map((type) => link(type, CHANGE_ENTITY_TYPE_COMMAND, { ...base, type }, `A ${type}, in every article`));
   return [
     link('Accept', ACCEPT_ENTITY_COMMAND, base, 'Keep it as an annotation'),

@@ -1,5 +1,6 @@
 // Explains the entity or date under the cursor; article text is untrusted, so it is escaped and only listed commands may run.
 import * as vscode from 'vscode';
+import { commandUri } from '../core/markdown/commandLinks';
 import { parseArticle } from '../core/article/parseArticle';
 import { YEAR_SOURCE_NOTE } from '../core/article/readingView';
 import { sentenceTextAround } from '../core/article/sentenceContext';
@@ -109,10 +110,6 @@ function safeMarkdown(enabledCommands: readonly string[] = []): vscode.MarkdownS
   md.supportHtml = false;
   md.isTrusted = enabledCommands.length > 0 ? { enabledCommands: [...enabledCommands] } : false;
   return md;
-}
-
-function commandUri(command: string, args: readonly unknown[]): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 }
 
 /** Escapes every character Markdown or HTML could act on, and flattens line breaks. */

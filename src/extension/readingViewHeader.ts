@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { licenceUrl } from '../core/article/licence';
 import { parseArticle } from '../core/article/parseArticle';
+import { commandUri } from '../core/markdown/commandLinks';
 import { ARTICLE_SCHEME, type ArticleProvider, type RenderedArticle } from './articleProvider';
 import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
 
@@ -41,7 +42,7 @@ export class ReadingViewHeader implements vscode.CodeLensProvider, vscode.Docume
     for (const part of header.parts) {
       let link: vscode.DocumentLink | undefined;
       if (part.kind === 'date') {
-        link = new vscode.DocumentLink(range(part), vscode.Uri.parse(`command:${SET_ARTICLE_DATE_COMMAND}?${encodeURIComponent(JSON.stringify([header.rendered.sourceUri.toString()]))}`, true));
+        link = new vscode.DocumentLink(range(part), vscode.Uri.parse(commandUri(SET_ARTICLE_DATE_COMMAND, [header.rendered.sourceUri.toString()]), true));
         link.tooltip = part.dateOrigin === 'set' ? 'Change the date you set for this article' : 'Set Article Date';
       } else if (part.kind === 'source' && header.sourceAt) {
         link = new vscode.DocumentLink(range(part), header.sourceAt);

@@ -108,7 +108,7 @@ describe('annotations', function () {
     const api = await annotatorApi();
     const target = api.annotations.forArticle(key).find((a) => a.quote.exact === 'Marta Lindqvist');
     assert.ok(target);
-    const edited = await vscode.commands.executeCommand<Annotation>('articleAnnotator.editAnnotation', { id: target.id, label: 'quote', note: 'Mayor **since 2019** <img src=x onerror=alert(1)> [run](command:workbench.action.quit)' });
+    const edited = await vscode.commands.executeCommand<Annotation>('articleAnnotator.editAnnotation', { id: target.id, label: 'quote', note: 'Mayor **since 2019** <img src=x onerror=alert(1)> [run](command:workbench.action.quit) [a [b] c](file:///etc/passwd) [minutes](https://example.org/minutes)' });
     assert.equal(edited.label, 'quote');
     assert.equal(api.annotations.get(target.id)?.note.includes('since 2019'), true);
     assert.ok(edited.modified >= target.modified);
@@ -122,6 +122,8 @@ describe('annotations', function () {
     assert.match(joined, /command:articleAnnotator\.editAnnotation/);
     assert.doesNotMatch(joined, /<img/, 'HTML in a note is escaped');
     assert.doesNotMatch(joined, /\]\(command:workbench/, 'a command link in a note is disarmed');
+    assert.doesNotMatch(joined, /\]\(file:/, 'a file link with brackets nested in its label is disarmed');
+    assert.match(joined, /\[minutes\]\(https:\/\/example\.org\/minutes\)/, 'a web link stays a link');
 
     const removed = await vscode.commands.executeCommand<Annotation | undefined>('articleAnnotator.deleteAnnotation', { id: target.id });
     assert.equal(removed?.id, target.id);

@@ -72,8 +72,9 @@ describe('hover', function () {
   });
 
   it('shows malicious article text inert: no command links, no HTML, no Markdown', async () => {
-    const file = 'seeds/zz_malicious.txt';
-    const body = 'President Joe Biden met reporters in Washington on Monday [x](command:workbench.action.quit) <img src="https://example.invalid/p.png"> **bold** and left.\n\nBiden said nothing more.\n';
+    // Parentheses in the file name go into the links' arguments: encoded fully, they cannot end a link early.
+    const file = 'seeds/zz_malicious (copy).txt';
+    const body = 'President Joe Biden](command:workbench.action.quit) met reporters in Washington on Monday [x](command:workbench.action.quit) <img src="https://example.invalid/p.png"> **bold** and left.\n\nBiden said nothing more.\n';
     await vscode.workspace.fs.writeFile(workspaceUri(file), new TextEncoder().encode(body));
     try {
       const editor = await openPlainEditor(file);
@@ -87,6 +88,13 @@ describe('hover', function () {
       assert.doesNotMatch(text, /<img/, 'HTML is escaped');
       assert.doesNotMatch(text, /(^|[^\\])\*\*bold/, 'Markdown is escaped');
       assert.match(text, /\\\[x\\\]\\\(command/);
+      // The name stops before the markup run into it, and the correction links carry the whole mention and file.
+      assert.equal(person.text, 'Joe Biden', 'the span does not swallow "](command:…"');
+      const accept = /\[Accept\]\(command:articleAnnotator\.acceptEntity\?([^ )]+) "/.exec(text);
+      assert.ok(accept, `an Accept link whose target is one unbroken run: ${text}`);
+      const args = JSON.parse(decodeURIComponent(accept[1]!)) as [{ uri: string; text: string }];
+      assert.equal(args[0].text, 'Joe Biden');
+      assert.equal(vscode.Uri.parse(args[0].uri).fsPath, workspaceUri(file).fsPath);
       if (workbenchAvailable()) {
         const at = editor.document.getText().indexOf(person.text) + 1;
         editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
@@ -97,6 +105,9 @@ describe('hover', function () {
         const active = await evaluateInWorkbench<{ links: string[]; images: number; strong: string[] }>(`(() => { const h = document.querySelector('.monaco-hover'); return { links: [...h.querySelectorAll('a')].map((a) => a.getAttribute('data-href') || a.getAttribute('href') || ''), images: h.querySelectorAll('img').length, strong: [...h.querySelectorAll('strong')].map((s) => s.textContent) }; })()`);
         assert.equal(active.images, 0, 'no image is rendered');
         assert.ok(!active.links.some((l) => l.includes('workbench.action.quit')), `no link to the quit command: ${active.links.join(' ')}`);
+        const acceptLink = active.links.find((l) => l.includes('articleAnnotator.acceptEntity'));
+        assert.ok(acceptLink, `the Accept link is rendered: ${active.links.join(' ')}`);
+        assert.equal((JSON.parse(decodeURIComponent(acceptLink.slice(acceptLink.indexOf('?') + 1))) as [{ text: string }])[0].text, 'Joe Biden');
         assert.ok(!active.strong.includes('bold'), 'article Markdown is not rendered');
         await vscode.commands.executeCommand('editor.action.hideHover');
       }

@@ -11,6 +11,7 @@ export { defaultEntityTagger };
 import type { EntityTagger } from './entityModel';
 import { recogniseSegment, type AcronymDefinition, type Candidate } from './entities';
 import { aliasTable, linkEntities, withoutOverlaps } from './linking';
+import { cutAtMarkup, isMarkupFree } from './markupFreeSpans';
 import { applyLexicon } from './userLexicon';
 
 /** What one slice of an article yields on its own: serialisable plain data, offsets absolute into the article. */
@@ -41,7 +42,13 @@ const MAX_GROUP_CHARS = 3000;
 /** `tagger`: the statistical layer combined with the rules (the shipped model by default; null for the rules alone). */
 export function analyzeSegment(text: string, start: number, end: number, tagger: EntityTagger | null = defaultEntityTagger()): SegmentAnalysis {
   const { candidates, definitions } = recogniseSegment(text, start, end, tagger);
-  return { start, end, entities: candidates, definitions };
+  // A name run into markup ("Biden](command:…", "Macron</a") keeps only the name: no span carries markup characters.
+  const entities: Candidate[] = [];
+  for (const candidate of candidates) {
+    const cut = cutAtMarkup(text, candidate.start, candidate.end);
+    if (cut) entities.push(cut.start === candidate.start && cut.end === candidate.end ? candidate : { ...candidate, ...cut });
+  }
+  return { start, end, entities, definitions };
 }
 
 export function combineSegments(text: string, segments: readonly SegmentAnalysis[], options: AnalyzeOptions = {}): Analysis {
@@ -52,8 +59,10 @@ export function combineSegments(text: string, segments: readonly SegmentAnalysis
   const candidates = ordered.flatMap((s) => s.entities);
   const definitions = ordered.flatMap((s) => s.definitions ?? []);
   const linked = withoutOverlaps(linkEntities(text, candidates, definitions));
-  const entities = applyLexicon(text, linked, options.lexicon ?? []);
-  const analysis: Analysis = { articleDate, entities, dates: findDates(text, articleDate), aliases: aliasTable(entities) };
+  // Whatever found them (aliases, the user's lexicon, date rules), spans with markup characters in them are left out.
+  const entities = applyLexicon(text, linked, options.lexicon ?? []).filter((e) => isMarkupFree(text, e.start, e.end));
+  const dates = findDates(text, articleDate).filter((d) => isMarkupFree(text, d.start, d.end));
+  const analysis: Analysis = { articleDate, entities, dates, aliases: aliasTable(entities) };
   return source === undefined ? analysis : { ...analysis, articleDateSource: source };
 }
 
