@@ -13,7 +13,7 @@ const SAFE_TARGET = /^(?:https?:\/\/[^\s"'<>\\()`]+|mailto:[^\s"'<>\\()`]+)$/i;
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 
 /** Characters escaped wherever they are not part of a kept construct. */
-const ALWAYS_ESCAPED = new Set(['[', ']', '(', ')', '<', '>', '&', '!', ':', '"', "'", '{', '}']);
+const ALWAYS_ESCAPED = new Set(['[', ']', '(', ')', '!', ':', '"', "'", '{', '}']);
 
 /** The note with only allowed Markdown constructs left active; see the file comment. */
 export function sanitiseNoteMarkdown(note: string): string {
@@ -124,6 +124,9 @@ function sanitiseInline(text: string, links: boolean, lineStart: boolean): strin
     if (c === ':' && /(?:^|[^A-Za-z0-9+.-])(?:https?|mailto)$/i.test(text.slice(Math.max(0, i - 8), i))) {
       // A bare web address or e-mail stays one (the renderer may link it); any other scheme's colon is escaped.
       out += c;
+    } else if (c === '<' || c === '>' || c === '&') {
+      // As character references, so not even the raw Markdown holds a tag.
+      out += c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;';
     } else if (ALWAYS_ESCAPED.has(c)) out += `\\${c}`;
     else if (lineStart && out.trim() === '' && /[#+\-=.]/.test(c)) out += `\\${c}`;
     else if (lineStart && out.trim() === '' && /\d/.test(c)) {
