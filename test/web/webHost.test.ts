@@ -100,6 +100,58 @@ describe('web extension host', function () {
     assert.ok(articles.has('seeds/web-index-b.txt'), `the bare "Quellin" joins him: ${[...articles].join(', ')}`);
   });
 
+  it('finds an entity of a closed article with Go to Symbol in Workspace, and its mentions in both articles with Find All References', async () => {
+    const annotator = await api();
+    await writeText('seeds/web-index-a.txt', INDEX_TEXT_A);
+    await writeText('seeds/web-index-b.txt', INDEX_TEXT_B);
+    await waitFor('both articles indexed', () => annotator.workspaceIndex.corpus.has('seeds/web-index-a.txt') && annotator.workspaceIndex.corpus.has('seeds/web-index-b.txt'), 80_000);
+    await annotator.workspaceIndex.whenIdle();
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Quellin');
+    const symbol = symbols.find((s) => s.name === 'Tomasz Quellin');
+    assert.ok(symbol, `symbols: ${symbols.map((s) => s.name).join(', ')}`);
+    const editor = await openPlainEditor(workspaceUri('seeds/web-index-a.txt'));
+    await completeDecorations(editor.document.uri, 80_000);
+    const at = INDEX_TEXT_A.indexOf('Tomasz Quellin') + 2;
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', editor.document.uri, editor.document.positionAt(at));
+    const files = new Set(references.map((r) => r.uri.path.split('/').pop()));
+    assert.ok(files.has('web-index-a.txt') && files.has('web-index-b.txt'), `references in: ${[...files].join(', ')}`);
+  });
+
+  it('lists the workspace\'s entities in the Entities view', async () => {
+    const annotator = await api();
+    await annotator.workspaceIndex.whenIdle();
+    const kinds = await waitFor('the Entities view filled', () => {
+      const roots = annotator.entitiesTree.getChildren();
+      return roots.some((n) => n.kind === 'kind' && n.entities.some((e) => e.name === 'Ashraf Ghani')) ? roots : undefined;
+    }, 60_000);
+    assert.ok(kinds.length >= 3, `groups: ${kinds.length}`);
+  });
+
+  it('rejects an entity: gone from the article, remembered in the lexicon', async () => {
+    const annotator = await api();
+    const text = 'date 2023-05-02 Rowing regatta\n\nMarta Lindqvist flew from Oslo to Madrid on Monday to meet the rowing federation.\n';
+    const uri = await writeText('seeds/web-correct.txt', text);
+    const editor = await openPlainEditor(uri);
+    await waitFor('Madrid highlighted', async () => (await completeDecorations(editor.document.uri, 80_000)).kinds.place.some((p) => p.text === 'Madrid'), 60_000);
+    const start = text.indexOf('Madrid');
+    await vscode.commands.executeCommand('articleAnnotator.rejectEntity', { uri: uri.toString(), start, end: start + 'Madrid'.length });
+    assert.ok(annotator.annotations.lexicon.some((e) => e.text === 'Madrid' && e.action === 'reject'), 'in the lexicon');
+    await waitFor('Madrid no longer highlighted', async () => {
+      const d = await completeDecorations(editor.document.uri, 80_000);
+      return !d.kinds.place.some((p) => p.text === 'Madrid');
+    }, 60_000);
+    await annotator.annotations.setLexicon(annotator.annotations.lexicon.filter((e) => e.text !== 'Madrid'));
+  });
+
+  it('imports the exported W3C file back through workspace.fs', async () => {
+    const annotator = await api();
+    const key = 'seeds/web-export.txt';
+    for (const a of annotator.annotations.forArticle(key)) await annotator.annotations.remove(a.id);
+    const result = await vscode.commands.executeCommand<{ added: Annotation[]; problems: string[] }>('articleAnnotator.importAnnotations', { format: 'w3c', file: workspaceUri('exports/web-export.jsonld').toString() });
+    assert.equal(result?.added.length, 1, result?.problems.join('; '));
+    assert.equal(annotator.annotations.forArticle(key)[0]?.quote.exact, 'Skarvik Port Authority');
+  });
+
   it('sets up an annotation to check after a window reload', async () => {
     const annotator = await api();
     const uri = await writeText(RELOAD_KEY, RELOAD_TEXT);
