@@ -6,8 +6,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { EntitiesTreeNode } from '../../src/extension/entitiesTree';
 import { annotatorApi, writeArticle } from './annotationTestKit';
-import { openPlainEditor, SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
-import { waitForWorkbench, workbenchAvailable } from './harness/workbench';
+import { openPlainEditor, openReadingView, SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
+import { evaluateInWorkbench, readmeScreenshot, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 import { scaleArticles } from './scaleArticles';
 
 const ALPHA_KEY = 'seeds/index-alpha.txt';
@@ -227,6 +227,32 @@ describe('workspace index: Entities view and hovers over the whole collection', 
     const monday = dates.entities.find((d) => /Monday/.test(d.name));
     assert.ok(monday, dates.entities.map((d) => d.name).join(', '));
     assert.match(String(tree.getTreeItem(monday).description), /2024/);
+  });
+
+  it('the Entities view of the whole workspace: an entity expanded to its articles and their mentions (README picture)', async function () {
+    if (!workbenchAvailable()) this.skip();
+    const api = await annotatorApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const editor = await openReadingView(GAMMA_KEY);
+    await vscode.commands.executeCommand('articleAnnotator.showWorkspaceEntities');
+    await vscode.commands.executeCommand('articleAnnotator.sortEntities', 'mentions');
+    await vscode.commands.executeCommand('articleAnnotator.filterEntities', 'oskarsdottir');
+    await vscode.commands.executeCommand('articleAnnotator.entities.focus');
+    const mentions = api.workspaceIndex.corpus.mentionsOf('Maren Oskarsdottir', 'person').length;
+    // a click on a row expands it, as a user would: the entity, then each of its articles
+    const row = (label: string): string => `[...document.querySelectorAll('.monaco-list-row')].find((r) => (r.getAttribute('aria-label') ?? '').startsWith(${JSON.stringify(label)}))`;
+    await waitForWorkbench<boolean>(`(() => { const r = ${row(`Maren Oskarsdottir, person, ${mentions} mentions in 2 articles`)}; if (r && r.getAttribute('aria-expanded') !== 'true') r.click(); return r?.getAttribute('aria-expanded') === 'true'; })()`, { timeoutMs: 30_000 });
+    for (const name of ['index-gamma.txt', 'index-alpha.txt']) {
+      await waitForWorkbench<boolean>(`(() => { const r = ${row(`${name}, `)}; if (r && r.getAttribute('aria-expanded') !== 'true') r.click(); return r?.getAttribute('aria-expanded') === 'true'; })()`, { timeoutMs: 15_000 });
+    }
+    // the mentions are the fourth level: kind, entity, article, mention
+    const shown = await waitForWorkbench<number>(`(() => { const n = document.querySelectorAll('.monaco-list-row[aria-level="4"]').length; return n >= ${mentions} ? n : 0; })()`, { timeoutMs: 15_000 });
+    assert.equal(shown, mentions, 'every mention of both articles is listed in its words');
+    // room for the picture: the Annotations view folded away
+    await evaluateInWorkbench<null>(`(() => { const h = [...document.querySelectorAll('.pane-header')].find((e) => /^Annotations/.test(e.textContent ?? '') && e.getAttribute('aria-expanded') === 'true'); h?.click(); return null; })()`);
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: true });
+    await readmeScreenshot('entities-view');
+    await vscode.commands.executeCommand('articleAnnotator.filterEntities', '');
   });
 
   it('keeps the current-article mode behind a toggle', async () => {
