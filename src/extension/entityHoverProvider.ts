@@ -9,6 +9,7 @@ import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { type ArticleDateStore, SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
 import { ENTITY_CORRECTION_COMMANDS, entityCorrectionLinks } from './entityCodeActions';
+import { SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
 import type { SettingsWatcher } from './settings';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -52,7 +53,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   }
 
   private entityHover(article: ArticleDocument, analysis: Analysis, entity: EntityMention): vscode.MarkdownString {
-    const md = safeMarkdown(ENTITY_CORRECTION_COMMANDS);
+    const md = safeMarkdown([...ENTITY_CORRECTION_COMMANDS, SHOW_QUOTES_OF_COMMAND]);
     const mentions = analysis.entities.filter((e) => e.canonical === entity.canonical && e.type === entity.type);
     md.appendMarkdown(`**${KIND_NAMES[entity.type]}** · ${escapeMarkdown(entity.canonical)}\n\n`);
     // Own entries only: an entity named "constructor" must not find Object.prototype's member.
@@ -79,6 +80,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(`First mention: ${escapeMarkdown(sentenceTextAround(parseArticle(article.sourceText), first.start, first.end))}\n\n`);
     // The links carry source offsets and the file; the commands re-find the mention there, so a stale hover does no harm.
     md.appendMarkdown(entityCorrectionLinks(article.sourceUri, entity));
+    // who said what: the Quotations view narrowed to this speaker (an entity that never speaks gets a message)
+    if (corpusEntity && entity.type !== 'place') md.appendMarkdown(`\n\n[Show Quotes of This Person](${commandUri(SHOW_QUOTES_OF_COMMAND, [corpusEntity.id])} "Every quotation of this speaker in the workspace, in the Quotations view")`);
     return md;
   }
 

@@ -44,6 +44,9 @@ import { ArticleNavigation, ArticleSymbolProvider, EntityHighlightProvider } fro
 import { CorpusNavigation } from './corpusNavigation';
 import { NEXT_ENTITY_COMMAND, NEXT_ENTITY_OF_KIND_COMMAND, PREVIOUS_ENTITY_COMMAND, PREVIOUS_ENTITY_OF_KIND_COMMAND, stepEntity } from './commands/stepEntity';
 import { CANCEL_INDEXING_COMMAND, REBUILD_INDEX_COMMAND, RESUME_INDEXING_COMMAND, WorkspaceIndex } from './workspaceIndex';
+import { QUOTATIONS_VIEW, QuotationsTreeProvider, SHOW_ALL_QUOTATIONS_COMMAND, SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
+import { QuoteDecorator } from './quoteDecorator';
+import { QuoteHoverProvider } from './quoteHoverProvider';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -68,6 +71,9 @@ export interface ArticleAnnotatorApi {
   readonly entitiesView: vscode.TreeView<unknown>;
   /** Every article of the workspace, analysed in the background and cached on disk. */
   readonly workspaceIndex: WorkspaceIndex;
+  /** Who said what: the Quotations view and the optional quote highlight. */
+  readonly quotationsTree: QuotationsTreeProvider;
+  readonly quoteDecorator: QuoteDecorator;
 }
 
 /** Activates the extension on a host: `platform` is what differs between the Node host (node.ts) and the browser's (web.ts). */
@@ -212,9 +218,19 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
 
   // after everything is registered: the reopened views are rendered, highlighted and hovered like any other
   void readingViewTabs.restore();
+  // Who said what across the collection: the Quotations view, quote hovers, the optional quote highlight.
+  const quotationsTree = new QuotationsTreeProvider(workspaceIndex, articleDocuments);
+  const quotationsView = vscode.window.createTreeView(QUOTATIONS_VIEW, { treeDataProvider: quotationsTree, showCollapseAll: true });
+  const quoteDecorator = new QuoteDecorator(articleDocuments, analysis, entityDecorator);
+  context.subscriptions.push(quotationsTree, quotationsView, quoteDecorator);
+  context.subscriptions.push(quotationsTree.onDidChangeTreeData(() => (quotationsView.description = quotationsTree.describe())));
+  context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, new QuoteHoverProvider(articleDocuments, analysis, workspaceIndex)));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_QUOTES_OF_COMMAND, (arg?: unknown) => quotationsTree.showQuotesOf(arg)));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_ALL_QUOTATIONS_COMMAND, () => quotationsTree.setFilter(undefined)));
+
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms (${platform.kind} extension host)`);
-  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex };
+  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

@@ -1,6 +1,7 @@
 // Two invented articles with quotations of one person (the full name in both) and an unnamed source, shared by the
 // quotation and timeline tests.
-import { annotatorApi, waitFor, writeArticle } from './annotationTestKit';
+import { rmSync } from 'node:fs';
+import { annotatorApi, waitFor, workspaceUri, writeArticle } from './annotationTestKit';
 
 export const QUOTES_EARLY_KEY = 'seeds/quotes-dam-early.txt';
 export const QUOTES_EARLY =
@@ -16,4 +17,9 @@ export async function quoteArticlesIndexed(): Promise<void> {
   writeArticle('quotes-dam-late.txt', QUOTES_LATE);
   const index = api.workspaceIndex;
   await waitFor('both quote articles indexed', () => index.textOf(QUOTES_EARLY_KEY) === QUOTES_EARLY && index.textOf(QUOTES_LATE_KEY) === QUOTES_LATE, 90_000);
+}
+
+/** Takes both articles out of the workspace again, so other suites see the workspace they expect. */
+export function removeQuoteArticles(): void {
+  for (const key of [QUOTES_EARLY_KEY, QUOTES_LATE_KEY]) rmSync(workspaceUri(key).fsPath, { force: true });
 }

@@ -1,6 +1,7 @@
 // "Toggle Highlights": all highlights on/off, or (without arguments) a pick of which kinds to show.
 import * as vscode from 'vscode';
 import type { EntityDecorator } from '../entityDecorator';
+import { QUOTE_HIGHLIGHT_SETTING } from '../quoteDecorator';
 import { HIGHLIGHT_KINDS, type HighlightKind, SETTINGS_SECTION, type SettingsWatcher } from '../settings';
 
 export const TOGGLE_HIGHLIGHTS_COMMAND = 'articleAnnotator.toggleHighlights';
@@ -8,7 +9,7 @@ export const TOGGLE_HIGHLIGHTS_COMMAND = 'articleAnnotator.toggleHighlights';
 const KIND_LABELS: Readonly<Record<HighlightKind, string>> = { person: 'People', place: 'Places', organization: 'Organizations', date: 'Dates' };
 
 /**
- * Arguments: `true`/`false` (all on/off), `"all"` (flip all), or `{ kind, enabled? }` for one kind (stored in its
+ * Arguments: `true`/`false` (all on/off), `"all"` (flip all), or `{ kind, enabled? }` for one kind (`"quote"`: quotations) (stored in its
  * `articleAnnotator.highlight.<kind>` user setting). Without arguments: a multi-select pick of the kinds.
  * Returns whether highlights are on overall afterwards.
  */
@@ -27,14 +28,20 @@ export async function toggleHighlights(decorator: EntityDecorator, settings: Set
       await decorator.setHighlightsOn(typeof enabled === 'boolean' ? enabled : !decorator.enabled);
       return decorator.enabled;
     }
-    if (!HIGHLIGHT_KINDS.includes(kind as HighlightKind)) throw new Error(`Unknown highlight kind ${JSON.stringify(kind)}; expected one of ${HIGHLIGHT_KINDS.join(', ')} or "all".`);
+    if (kind === 'quote') {
+      await setQuotes(typeof enabled === 'boolean' ? enabled : !quotesOn());
+      if (!decorator.enabled) await decorator.setHighlightsOn(true);
+      return decorator.enabled;
+    }
+    if (!HIGHLIGHT_KINDS.includes(kind as HighlightKind)) throw new Error(`Unknown highlight kind ${JSON.stringify(kind)}; expected one of ${HIGHLIGHT_KINDS.join(', ')} , "quote" or "all".`);
     const k = kind as HighlightKind;
     await setKind(k, typeof enabled === 'boolean' ? enabled : !settings.settings.highlight[k]);
     if (!decorator.enabled) await decorator.setHighlightsOn(true);
     return decorator.enabled;
   }
   const current = settings.settings.highlight;
-  const items = HIGHLIGHT_KINDS.map((kind) => ({ label: KIND_LABELS[kind], highlight: kind, picked: decorator.enabled && current[kind] }));
+  const items: { label: string; highlight: HighlightKind | 'quote'; picked: boolean }[] = HIGHLIGHT_KINDS.map((kind) => ({ label: KIND_LABELS[kind], highlight: kind, picked: decorator.enabled && current[kind] }));
+  items.push({ label: 'Quotations', highlight: 'quote', picked: decorator.enabled && quotesOn() });
   const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Highlight which kinds?', placeHolder: 'Unselect all to turn highlights off' });
   if (!picked) return decorator.enabled;
   const wanted = new Set(picked.map((p) => p.highlight));
@@ -43,10 +50,20 @@ export async function toggleHighlights(decorator: EntityDecorator, settings: Set
     return false;
   }
   for (const kind of HIGHLIGHT_KINDS) if (current[kind] !== wanted.has(kind)) await setKind(kind, wanted.has(kind));
+  if (quotesOn() !== wanted.has('quote')) await setQuotes(wanted.has('quote'));
   if (!decorator.enabled) await decorator.setHighlightsOn(true);
   return decorator.enabled;
 }
 
 async function setKind(kind: HighlightKind, enabled: boolean): Promise<void> {
   await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(`highlight.${kind}`, enabled, vscode.ConfigurationTarget.Global);
+}
+
+/** Quotations are an optional kind with a setting of their own (src/extension/quoteDecorator.ts). */
+function quotesOn(): boolean {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<boolean>(QUOTE_HIGHLIGHT_SETTING, false) === true;
+}
+
+async function setQuotes(enabled: boolean): Promise<void> {
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(QUOTE_HIGHLIGHT_SETTING, enabled, vscode.ConfigurationTarget.Global);
 }

@@ -1,0 +1,48 @@
+// Who said the words under the cursor: "Halvard Tresling, said:" with the quote, the article and its date. The quote
+// and names come from the article (untrusted): escaped; the one command link is allow-listed.
+import * as vscode from 'vscode';
+import type { AnalysisService } from './analysisService';
+import { AnnotationService } from './annotationService';
+import type { ArticleDocuments } from './articleDocuments';
+import { escapeMarkdown } from './entityHoverProvider';
+import { quotationsOf } from './quoteDecorator';
+import { SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+const HOVER_WAIT_MILLIS = 8000;
+const MAX_QUOTE_CHARS = 400;
+
+export class QuoteHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly articles: ArticleDocuments,
+    private readonly analysis: AnalysisService,
+    private readonly index: Pick<WorkspaceIndex, 'corpus' | 'textOf'>,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const article = this.articles.get(document);
+    if (!article) return undefined;
+    const at = article.toSourceSpan(new vscode.Range(position, position));
+    if (!at) return undefined;
+    const analysis = await this.analysis.completeFor(article, token, HOVER_WAIT_MILLIS);
+    if (!analysis || token.isCancellationRequested) return undefined;
+    const quote = quotationsOf(article.sourceText, analysis).find((q) => q.start <= at.start && at.start < q.end);
+    if (!quote) return undefined;
+    // the speaker as the whole collection names it, when the index holds this very text
+    const indexed = this.index.textOf(article.key) === article.sourceText ? this.index.corpus.quotations(article.key).find((q) => q.start === quote.start) : undefined;
+    const entity = indexed?.speakerEntity ?? null;
+    const speaker = entity?.canonical ?? quote.speaker;
+    const md = new vscode.MarkdownString('', false);
+    md.supportHtml = false;
+    md.isTrusted = entity ? { enabledCommands: [SHOW_QUOTES_OF_COMMAND] } : false;
+    const verb = quote.cue === null || quote.cue === 'according to' ? 'said' : quote.cue;
+    md.appendMarkdown(speaker === null ? `*An unnamed source*, ${escapeMarkdown(verb)}:\n\n` : `**${escapeMarkdown(speaker)}**${quote.speakerType ? ` (${quote.speakerType})` : ''}, ${escapeMarkdown(verb)}:\n\n`);
+    const text = quote.text.length > MAX_QUOTE_CHARS ? `${quote.text.slice(0, MAX_QUOTE_CHARS - 1)}…` : quote.text;
+    md.appendMarkdown(`> “${escapeMarkdown(text)}”\n\n`);
+    const date = analysis.articleDate;
+    md.appendMarkdown(`In *${escapeMarkdown(AnnotationService.articleName(article.key))}*${date ? `, ${escapeMarkdown(date)}` : ''}.`);
+    if (speaker === null) md.appendMarkdown(' The article does not name the speaker.');
+    if (entity) md.appendMarkdown(`\n\n[Show Quotes of This Person](command:${SHOW_QUOTES_OF_COMMAND}?${encodeURIComponent(JSON.stringify([entity.id]))} "Every quotation of ${escapeMarkdown(entity.canonical)} in the workspace")`);
+    return new vscode.Hover(md, article.toEditorRange(quote.start, quote.end));
+  }
+}
