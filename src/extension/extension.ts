@@ -47,6 +47,7 @@ import { CANCEL_INDEXING_COMMAND, REBUILD_INDEX_COMMAND, RESUME_INDEXING_COMMAND
 import { QUOTATIONS_VIEW, QuotationsTreeProvider, SHOW_ALL_QUOTATIONS_COMMAND, SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
 import { QuoteDecorator } from './quoteDecorator';
 import { QuoteHoverProvider } from './quoteHoverProvider';
+import { CLEAR_TIMELINE_FILTER_COMMAND, FILTER_TIMELINE_COMMAND, SHOW_TIMELINE_OF_COMMAND, TIMELINE_VIEW, TimelineTreeProvider } from './timelineTree';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -74,6 +75,8 @@ export interface ArticleAnnotatorApi {
   /** Who said what: the Quotations view and the optional quote highlight. */
   readonly quotationsTree: QuotationsTreeProvider;
   readonly quoteDecorator: QuoteDecorator;
+  /** When: every dated event of the workspace, year → month → day. */
+  readonly timelineTree: TimelineTreeProvider;
 }
 
 /** Activates the extension on a host: `platform` is what differs between the Node host (node.ts) and the browser's (web.ts). */
@@ -228,9 +231,18 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_QUOTES_OF_COMMAND, (arg?: unknown) => quotationsTree.showQuotesOf(arg)));
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_ALL_QUOTATIONS_COMMAND, () => quotationsTree.setFilter(undefined)));
 
+  // When: the Timeline view of every resolved date of the collection.
+  const timelineTree = new TimelineTreeProvider(workspaceIndex, articleDocuments);
+  const timelineView = vscode.window.createTreeView(TIMELINE_VIEW, { treeDataProvider: timelineTree, showCollapseAll: true });
+  context.subscriptions.push(timelineTree, timelineView);
+  context.subscriptions.push(timelineTree.onDidChangeTreeData(() => (timelineView.description = timelineTree.describe())));
+  context.subscriptions.push(vscode.commands.registerCommand(FILTER_TIMELINE_COMMAND, (arg?: unknown) => timelineTree.pickFilter(arg)));
+  context.subscriptions.push(vscode.commands.registerCommand(CLEAR_TIMELINE_FILTER_COMMAND, () => timelineTree.pickFilter('')));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_TIMELINE_OF_COMMAND, (arg?: unknown) => timelineTree.showTimelineOf(arg)));
+
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms (${platform.kind} extension host)`);
-  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator };
+  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

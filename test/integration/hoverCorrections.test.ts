@@ -56,7 +56,7 @@ describe('hover corrections', function () {
   it('shows Accept, Reject and one Change Type link per other type, allowed by name only', async () => {
     await waitFor('Madrid highlighted', async () => kindOf(await decorationsOf(uri), 'Madrid'), 60_000);
     const hover = await entityHover(editor, spanOf(TEXT, 'Madrid', 1).start + 1);
-    assert.deepEqual(hover.trusted, { enabledCommands: CORRECTION_COMMANDS }, 'only the correction commands are enabled');
+    assert.deepEqual(hover.trusted, { enabledCommands: [...CORRECTION_COMMANDS, 'articleAnnotator.showQuotesOf'] }, 'only the correction commands (and Show Quotes of This Person) are enabled');
     assert.notEqual(hover.trusted, true);
     const labels = hover.links.map((l) => l.label);
     assert.ok(labels.includes('Accept') && labels.includes('Reject'), hover.markdown);

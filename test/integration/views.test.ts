@@ -36,7 +36,8 @@ describe('views', function () {
     const extension = vscode.extensions.getExtension('article-annotator.article-annotator');
     const contributes = extension?.packageJSON.contributes as { viewsContainers: { activitybar: { id: string }[] }; views: Record<string, { id: string }[]>; viewsWelcome: { view: string }[] };
     assert.ok(contributes.viewsContainers.activitybar.some((c) => c.id === 'articleAnnotator'));
-    assert.deepEqual(contributes.views.articleAnnotator?.map((v) => v.id), ['articleAnnotator.annotations', 'articleAnnotator.entities']);
+    assert.deepEqual(contributes.views.articleAnnotator?.map((v) => v.id), ['articleAnnotator.annotations', 'articleAnnotator.entities', 'articleAnnotator.quotations', 'articleAnnotator.timeline']);
+    assert.ok(contributes.viewsWelcome.some((w) => w.view === 'articleAnnotator.quotations'));
     assert.ok(contributes.viewsWelcome.some((w) => w.view === 'articleAnnotator.annotations'));
     assert.ok(contributes.viewsWelcome.some((w) => w.view === 'articleAnnotator.entities'));
     // Focusing a view fails unless a view with that id is registered.
