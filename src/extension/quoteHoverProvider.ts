@@ -1,6 +1,7 @@
 // Who said the words under the cursor: "Halvard Tresling, said:" with the quote, the article and its date. The quote
 // and names come from the article (untrusted): escaped; the one command link is allow-listed.
 import * as vscode from 'vscode';
+import { commandUri } from '../core/markdown/commandLinks';
 import type { AnalysisService } from './analysisService';
 import { AnnotationService } from './annotationService';
 import type { ArticleDocuments } from './articleDocuments';
@@ -42,7 +43,7 @@ export class QuoteHoverProvider implements vscode.HoverProvider {
     const date = analysis.articleDate;
     md.appendMarkdown(`In *${escapeMarkdown(AnnotationService.articleName(article.key))}*${date ? `, ${escapeMarkdown(date)}` : ''}.`);
     if (speaker === null) md.appendMarkdown(' The article does not name the speaker.');
-    if (entity) md.appendMarkdown(`\n\n[Show Quotes of This Person](command:${SHOW_QUOTES_OF_COMMAND}?${encodeURIComponent(JSON.stringify([entity.id]))} "Every quotation of ${escapeMarkdown(entity.canonical)} in the workspace")`);
+    if (entity) md.appendMarkdown(`\n\n[Show Quotes of This Person](${commandUri(SHOW_QUOTES_OF_COMMAND, [entity.id])} "Every quotation of ${escapeMarkdown(entity.canonical)} in the workspace")`);
     return new vscode.Hover(md, article.toEditorRange(quote.start, quote.end));
   }
 }
