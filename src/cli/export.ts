@@ -6,6 +6,7 @@ import type { Annotation, ArticleInfo } from '../core/annotations/annotationMode
 import { exportBrat } from '../core/formats/brat';
 import { exportConll } from '../core/formats/conll';
 import { exportCsv } from '../core/formats/csv';
+import { exportChanges } from '../core/formats/exportChanges';
 import { annotationFromImport, unplacedAnnotations, withoutBom } from '../core/formats/formatModel';
 import { exportDoccanoJsonl, exportSpacyJsonl } from '../core/formats/jsonl';
 import { exportMarkdownReport } from '../core/formats/markdownReport';
@@ -116,6 +117,8 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
   const articles: ArticleInfo[] = sources.filter((s) => !unreadable.has(s)).map((article) => ({ article, date: dates.get(article) ?? null, ...(texts.has(article) ? { text: texts.get(article) } : {}) }));
 
   if (needsText) for (const problem of unplacedAnnotations(annotations, articles)) warn(problem);
+  // What the format itself drops or changes (white-space-only spans in CoNLL, line breaks in brat, half characters).
+  for (const change of exportChanges(flags.format, annotations, articles)) warn(change);
 
   // Never written over, even with --force: the articles (every source, read or not) and the annotation file itself.
   // Sources not found under root: a target whose path ends with one of their names is taken for that article.

@@ -97,7 +97,7 @@ export function bratAnn(annotations: readonly Annotation[], text: string): strin
 }
 
 /** [start, end) cut at line breaks (brat spans cannot cross them), each fragment trimmed of the breaks. */
-function lineFragments(text: string, start: number, end: number): [number, number][] {
+export function lineFragments(text: string, start: number, end: number): [number, number][] {
   const fragments: [number, number][] = [];
   const lineBreak = /\r\n|[\n\r\u2028\u2029\u0085]/g;
   lineBreak.lastIndex = start;

@@ -5,6 +5,7 @@ import type { Annotation } from '../../core/annotations/annotationModel';
 import { exportBrat } from '../../core/formats/brat';
 import { exportConll } from '../../core/formats/conll';
 import { exportCsv } from '../../core/formats/csv';
+import { exportChanges } from '../../core/formats/exportChanges';
 import { unplacedAnnotations } from '../../core/formats/formatModel';
 import { exportJsonl } from '../../core/formats/jsonl';
 import { exportMarkdownReport } from '../../core/formats/markdownReport';
@@ -55,7 +56,7 @@ export interface ExportResult {
   /** Every file written. */
   readonly files: readonly string[];
   readonly annotations: number;
-  /** Annotations that the format could not hold (orphans, stale spans, overlaps CoNLL cannot express). */
+  /** Annotations the format could not hold or changed (orphans, stale spans, CoNLL overlaps and blanks, brat line breaks, half characters). */
   readonly problems: readonly string[];
   /** Why nothing was written: an article in the way, or existing files the user chose to keep. */
   readonly refused?: string;
@@ -119,6 +120,8 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const withText = infos.filter((i) => i.text !== undefined);
     const textless = infos.filter((i) => i.text === undefined).map((i) => i.article);
     const placeable = chosen.filter((a) => !textless.includes(a.article));
+    // What the format itself drops or changes (white-space-only spans in CoNLL, line breaks in brat, half characters).
+    problems.push(...exportChanges(format, placeable, withText));
     const quotations = quotes ? await indexedQuotations(index, infos, problems) : [];
     switch (format) {
       case 'w3c':
@@ -158,7 +161,7 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const result: ExportResult = { format, files, annotations: chosen.length, problems, ...(outcome.kept.length > 0 ? { kept: outcome.kept } : {}) };
     const keptNote = outcome.kept.length > 0 ? ` Left as it is (the article itself, not re-encoded): ${outcome.kept.join(', ')}.` : '';
     const summary = `Article Annotator: exported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'} to ${files.length === 1 ? files[0] : `${files.length} files in ${target.fsPath}`}.${keptNote}`;
-    if (problems.length > 0) void vscode.window.showWarningMessage(`${summary} ${problems.length} could not be included: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
+    if (problems.length > 0) void vscode.window.showWarningMessage(`${summary} ${problems.length} not exported as they are: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
     else if (format !== 'brat') {
       void vscode.window.showInformationMessage(summary, 'Open').then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(target) : undefined));
     } else void vscode.window.showInformationMessage(summary);
