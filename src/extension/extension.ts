@@ -48,6 +48,7 @@ import { QUOTATIONS_VIEW, QuotationsTreeProvider, SHOW_ALL_QUOTATIONS_COMMAND, S
 import { QuoteDecorator } from './quoteDecorator';
 import { QuoteHoverProvider } from './quoteHoverProvider';
 import { CLEAR_TIMELINE_FILTER_COMMAND, FILTER_TIMELINE_COMMAND, SHOW_TIMELINE_OF_COMMAND, TIMELINE_VIEW, TimelineTreeProvider } from './timelineTree';
+import { NoteComments } from './noteComments';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -77,6 +78,8 @@ export interface ArticleAnnotatorApi {
   readonly quoteDecorator: QuoteDecorator;
   /** When: every dated event of the workspace, year → month → day. */
   readonly timelineTree: TimelineTreeProvider;
+  /** Notes as comment threads (the Comments API), drawn from the annotation store. */
+  readonly noteComments: NoteComments;
 }
 
 /** Activates the extension on a host: `platform` is what differs between the Node host (node.ts) and the browser's (web.ts). */
@@ -163,8 +166,11 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   // A lexicon change re-analyses every open article, so a correction shows everywhere at once.
   context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'lexicon' ? analysis.invalidate() : undefined)));
   context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, new AnnotationHoverProvider(annotations, articleDocuments)));
-  context.subscriptions.push(vscode.commands.registerCommand(ANNOTATE_SELECTION_COMMAND, annotateSelection(annotations, articleDocuments, settings)));
-  context.subscriptions.push(vscode.commands.registerCommand(EDIT_ANNOTATION_COMMAND, editAnnotation(annotations, articleDocuments, settings)));
+  // Notes are comment threads on their spans (multi-line Markdown, edit in place, replies, the Comments panel).
+  const noteComments = new NoteComments(annotations, articleDocuments, settings);
+  context.subscriptions.push(noteComments);
+  context.subscriptions.push(vscode.commands.registerCommand(ANNOTATE_SELECTION_COMMAND, annotateSelection(annotations, articleDocuments, settings, noteComments)));
+  context.subscriptions.push(vscode.commands.registerCommand(EDIT_ANNOTATION_COMMAND, editAnnotation(annotations, articleDocuments, settings, noteComments)));
   context.subscriptions.push(vscode.commands.registerCommand(DELETE_ANNOTATION_COMMAND, deleteAnnotation(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_ANNOTATIONS_COMMAND, showAnnotations(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(REVEAL_ANNOTATION_COMMAND, revealAnnotation(annotations, articleDocuments)));
@@ -242,7 +248,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms (${platform.kind} extension host)`);
-  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree };
+  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree, noteComments };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

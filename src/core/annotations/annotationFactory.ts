@@ -1,5 +1,5 @@
 // Builds and edits annotations: the only place that turns a span of source text into position and quote selectors.
-import type { Annotation, PositionSelector, QuoteSelector } from './annotationModel';
+import type { Annotation, NoteReply, PositionSelector, QuoteSelector } from './annotationModel';
 
 /** Characters of context kept on each side of the quote, used to re-find it after outside changes. */
 export const QUOTE_CONTEXT_LENGTH = 32;
@@ -24,6 +24,8 @@ export interface AnnotationChanges {
   readonly note?: string;
   /** A new span; `text` must then be given so the quote selector follows it. */
   readonly position?: PositionSelector;
+  /** The note's replies, all of them (an empty list removes them). */
+  readonly replies?: readonly NoteReply[];
 }
 
 /** Throws a RangeError unless 0 <= start < end <= text.length (integers). */
@@ -83,8 +85,11 @@ export function updateAnnotation(annotation: Annotation, changes: AnnotationChan
     label = changes.label.trim();
     if (label === '') throw new RangeError('An annotation needs a label');
   }
+  const { replies: _replies, ...rest } = annotation;
+  const replies = changes.replies ?? annotation.replies ?? [];
   return {
-    ...annotation,
+    ...rest,
+    ...(replies.length > 0 ? { replies: replies.map((r) => ({ body: r.body, created: r.created })) } : {}),
     label,
     note: changes.note ?? annotation.note,
     position,

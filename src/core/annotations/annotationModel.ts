@@ -28,6 +28,15 @@ export interface Annotation {
   readonly modified: string;
   /** 'user' when drawn by hand, 'entity' when an automatic entity was accepted. */
   readonly origin: 'user' | 'entity';
+  /** Replies to the note (the Comments UI), oldest first; absent when there are none (older states have none). */
+  readonly replies?: readonly NoteReply[];
+}
+
+/** A reply in a note's thread: Markdown, rendered safely. */
+export interface NoteReply {
+  readonly body: string;
+  /** ISO 8601 timestamp. */
+  readonly created: string;
 }
 
 /** What an export needs to know about each article besides its annotations. */

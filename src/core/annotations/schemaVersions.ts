@@ -157,6 +157,10 @@ export function annotationProblem(value: unknown): string | undefined {
   }
   if (value.status !== 'anchored' && value.status !== 'orphaned') return `"status" must be anchored or orphaned, found ${describe(value.status)}`;
   if (value.origin !== 'user' && value.origin !== 'entity') return `"origin" must be user or entity, found ${describe(value.origin)}`;
+  // optional and added within version 2: a state without replies is the same state
+  if (value.replies !== undefined && (!Array.isArray(value.replies) || !value.replies.every((r: unknown) => isRecord(r) && typeof r.body === 'string' && typeof r.created === 'string'))) {
+    return '"replies" must be a list of {body, created} strings';
+  }
   return undefined;
 }
 

@@ -4,7 +4,8 @@ import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { SettingsWatcher } from '../settings';
 import { objectArg, resolveSpan, type SpanArgs } from './articleTarget';
-import { askNote, pickLabel } from './labelPicker';
+import { pickLabel } from './labelPicker';
+import type { NoteComments } from '../noteComments';
 
 export const ANNOTATE_SELECTION_COMMAND = 'articleAnnotator.annotateSelection';
 
@@ -14,7 +15,7 @@ export interface AnnotateSelectionArgs extends SpanArgs {
 }
 
 /** Returns the new annotation, or undefined when there is nothing to annotate or the user dismissed a prompt. */
-export function annotateSelection(annotations: AnnotationService, articles: ArticleDocuments, settings: SettingsWatcher) {
+export function annotateSelection(annotations: AnnotationService, articles: ArticleDocuments, settings: SettingsWatcher, notes?: NoteComments) {
   return async (rawArgs?: unknown): Promise<Annotation | undefined> => {
     const args = objectArg<AnnotateSelectionArgs>(rawArgs);
     const target = await resolveSpan(articles, args);
@@ -22,9 +23,10 @@ export function annotateSelection(annotations: AnnotationService, articles: Arti
     const quote = target.text.slice(target.start, target.end);
     const label = typeof args.label === 'string' ? args.label : await pickLabel(settings.settings.labels, { quote });
     if (label === undefined) return undefined;
-    // A label given without a note (keybinding, tests) means "no note"; the prompt only comes with the interactive path.
-    const note = typeof args.note === 'string' ? args.note : typeof args.label === 'string' ? '' : await askNote();
-    if (note === undefined) return undefined;
-    return annotations.create({ article: target.key, text: target.text, start: target.start, end: target.end, label, note });
+    const note = typeof args.note === 'string' ? args.note : '';
+    const created = await annotations.create({ article: target.key, text: target.text, start: target.start, end: target.end, label, note });
+    // The interactive path offers the optional note in the comment UI (multi-line Markdown); a label given means no prompt.
+    if (typeof args.label !== 'string' && notes) await notes.open(created.id);
+    return created;
   };
 }

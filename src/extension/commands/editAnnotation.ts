@@ -5,7 +5,8 @@ import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { SettingsWatcher } from '../settings';
 import { annotationArg, type AnnotationArgs, pickAnnotationAtCursor } from './annotationArgument';
-import { askNote, pickLabel } from './labelPicker';
+import { pickLabel } from './labelPicker';
+import type { NoteComments } from '../noteComments';
 
 export const EDIT_ANNOTATION_COMMAND = 'articleAnnotator.editAnnotation';
 
@@ -14,7 +15,7 @@ export interface EditAnnotationArgs extends AnnotationArgs {
   readonly note?: string;
 }
 
-export function editAnnotation(annotations: AnnotationService, articles: ArticleDocuments, settings: SettingsWatcher) {
+export function editAnnotation(annotations: AnnotationService, articles: ArticleDocuments, settings: SettingsWatcher, notes?: NoteComments) {
   return async (rawArgs?: unknown): Promise<Annotation | undefined> => {
     const args = annotationArg<EditAnnotationArgs>(rawArgs);
     const annotation = args.id ? annotations.get(args.id) : await pickAnnotationAtCursor(annotations, articles, 'Edit which annotation?');
@@ -25,8 +26,9 @@ export function editAnnotation(annotations: AnnotationService, articles: Article
     const prompted = args.label === undefined && args.note === undefined;
     const label = args.label ?? (prompted ? await pickLabel(settings.settings.labels, { current: annotation.label, quote: annotation.quote.exact }) : annotation.label);
     if (label === undefined) return undefined;
-    const note = args.note ?? (prompted ? await askNote(annotation.note) : annotation.note);
-    if (note === undefined) return undefined;
-    return annotations.update(annotation.id, { label, note });
+    const updated = await annotations.update(annotation.id, { label, note: args.note ?? annotation.note });
+    // the note is edited in place in its comment thread (multi-line Markdown), not in a one-line box
+    if (prompted && notes) await notes.open(updated.id);
+    return updated;
   };
 }
