@@ -142,11 +142,13 @@ describe('annotations', function () {
     const active = await waitForWorkbench<string>(`(() => { const w = document.querySelector('.quick-input-widget'); const row = w && w.style.display !== 'none' && w.querySelector('.monaco-list-row.focused'); return row ? row.getAttribute('aria-label') : ''; })()`);
     assert.match(active, /^claim\b/, 'the current label is the active item');
     await pressKeys('Enter');
-    await waitForWorkbench<boolean>(`(() => { const w = document.querySelector('.quick-input-widget'); return !!w && w.style.display !== 'none' && !!w.querySelector('input') && w.querySelector('input').value === 'Runs from June'; })()`);
-    await pressKeys('Enter');
     const edited = await editing;
     assert.equal(edited?.label, 'claim');
     assert.equal(api.annotations.get(created.id)?.label, 'claim');
+    // the note is then edited in place in its comment thread, opened for it (no one-line input box)
+    const thread = api.noteComments.threadsNow().find((t) => t.annotationId === created.id);
+    assert.equal(thread?.thread.collapsibleState, vscode.CommentThreadCollapsibleState.Expanded);
+    assert.deepEqual(thread?.comments.map((c) => c.body), ['Runs from June']);
     await api.annotations.remove(created.id);
   });
 

@@ -107,5 +107,6 @@ describe('notes as comments', function () {
     const panel = await waitForWorkbench<string>(`(() => { const p = [...document.querySelectorAll('.comments-panel, [id="workbench.panel.comments"]')].map((e) => e.innerText).join('\\n'); return p.includes('harbour log') && p.includes('notes-lighthouse.txt') ? p : undefined; })()`);
     assert.match(panel, /Runs every lighthouse/);
     await screenshot('notes-comments-panel');
+    await vscode.commands.executeCommand('workbench.action.closePanel'); // later tests measure the editor's height
   });
 });

@@ -85,8 +85,9 @@ export function updateAnnotation(annotation: Annotation, changes: AnnotationChan
     label = changes.label.trim();
     if (label === '') throw new RangeError('An annotation needs a label');
   }
-  const { replies: _replies, ...rest } = annotation;
   const replies = changes.replies ?? annotation.replies ?? [];
+  const rest: Annotation = { ...annotation };
+  delete (rest as { replies?: unknown }).replies;
   return {
     ...rest,
     ...(replies.length > 0 ? { replies: replies.map((r) => ({ body: r.body, created: r.created })) } : {}),
