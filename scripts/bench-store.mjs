@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { AnnotationStore } from '../src/core/annotations/annotationStore.ts';
 import { createAnnotation } from '../src/core/annotations/annotationFactory.ts';
 import { applyTextEdits, reanchorAll } from '../src/core/annotations/anchoring.ts';
+import { seededRandom } from '../src/core/random/seededRandom.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flag = (name, fallback) => {
@@ -48,17 +49,6 @@ class JsonMemoryStorage {
   }
 }
 
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function time(fn) {
   const start = performance.now();
   await fn();
@@ -76,7 +66,7 @@ async function measure(label, runs, fn) {
 
 // A 1 MB article from the seeds, repeated with 2% of letters changed per copy, so that short quotes recur (ambiguous
 // exact matches) while longer passages mostly do not (as in a real long text).
-const random = prng(42);
+const random = seededRandom(42);
 const seeds = readdirSync(path.join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(root, 'seeds', f), 'utf8'));
 let text = '';
 for (let i = 0; text.length < 1_000_000; i += 1) {

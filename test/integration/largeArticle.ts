@@ -2,21 +2,11 @@
 // their capitalised names replaced by invented ones, so no paragraph repeats and no cache can hide the real cost.
 import * as vscode from 'vscode';
 import { SEED_000, SEED_003, workspaceUri } from './articleEditors';
+import { seededRandom } from '../../src/core/random/seededRandom';
 
 const ONSETS = ['b', 'br', 'd', 'dr', 'f', 'g', 'gl', 'h', 'k', 'kl', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'st', 't', 'tr', 'v', 'w', 'z'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ei', 'ou', 'ia'];
 const CODAS = ['', 'n', 'r', 'l', 'sk', 'nd', 'rt', 'm', 'th', 'x'];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An invented, pronounceable capitalised name. */
 function inventedName(random: () => number): string {
@@ -35,7 +25,7 @@ export async function distinctArticle(size: number, seed = 7): Promise<string> {
     .flatMap((s) => s.split(/(?<=[.!?]["”’]?)\s+(?=[A-Z“"])/))
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => s.length > 30 && s.length < 600);
-  const random = prng(seed);
+  const random = seededRandom(seed);
   // Each original capitalised word maps to a different invented name in each "story", so names recur within a
   // paragraph (as in news) but the text of no two paragraphs is alike.
   const paragraphs: string[] = [];

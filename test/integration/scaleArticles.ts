@@ -1,24 +1,14 @@
 // Distinct generated articles for tests of the workspace index at scale: sentences of the seed articles mixed, their
 // capitalised words renamed to invented names per story, so no two articles are alike and nothing comes from a cache.
 
+import { seededRandom } from '../../src/core/random/seededRandom';
+
 /** Articles of one story share the invented names of its people, places and organisations. */
 export const STORIES = 40;
 const SYLLABLES = ['ka', 'lo', 'ven', 'dri', 'mor', 'sa', 'tel', 'qui', 'bra', 'nor', 'fen', 'ul', 'ost', 'ri', 'dan', 'mel', 'zo', 'gar', 'thi', 'pel'];
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function inventedWord(seed: number): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   let word = '';
   for (let i = 0, n = 2 + Math.floor(next() * 2); i < n; i++) word += SYLLABLES[Math.floor(next() * SYLLABLES.length)];
   return word[0]!.toUpperCase() + word.slice(1);
@@ -38,7 +28,7 @@ export function scaleArticles(seedTexts: readonly string[], count: number, first
     .filter((s) => s.length > 40 && s.length < 400 && !/^date /i.test(s));
   const articles: string[] = [];
   for (let i = first; i < first + count; i++) {
-    const next = random(i + 1);
+    const next = seededRandom(i + 1);
     const story = i % STORIES;
     // capitalised words after the first of a sentence are names: each story renames them its own way
     const rename = (sentence: string): string => sentence.replace(/(?<=\S\s+)[A-Z][a-z]{2,}/g, (word) => inventedWord(hashOf(`${story}:${word}`)));

@@ -3,7 +3,8 @@
 // in-editor learner share one implementation; the same documents and options give the same model data.
 import { segmentSentences } from './entities';
 import { bestAllowed, dynamicFeatures, ENTITY_FEATURES_VERSION, ENTITY_LABELS, goldLabels, staticFeatures, type EntityModelData } from './entityModel';
-import { PerceptronTrainer, seededRandom, shuffled } from './perceptron';
+import { seededRandom } from '../random/seededRandom';
+import { PerceptronTrainer, shuffled } from './perceptron';
 import { paragraphGroups } from './pipeline';
 
 /** An annotated document, in the schema of the eval and training files (types PER, LOC, ORG). */

@@ -136,17 +136,6 @@ export class PerceptronTrainer extends Perceptron {
   }
 }
 
-/** A small seeded generator (mulberry32): the order examples are seen in, the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates with the seeded generator. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

@@ -7,23 +7,12 @@ import { createAnnotation, quoteAt } from '../../../src/core/annotations/annotat
 import type { Annotation } from '../../../src/core/annotations/annotationModel';
 import { applyTextEdits, maxFuzzyErrors, reanchor, type TextEdit } from '../../../src/core/annotations/anchoring';
 import { editDistance } from '../../../src/core/annotations/approximateMatch';
+import { seededRandom } from '../../../src/core/random/seededRandom';
 
 const SEEDS = ['000_96c9ee8166b27d0f.txt', '003_cf56c5e4736b5965.txt'].map((name) => ({
   name,
   text: readFileSync(path.join(__dirname, '..', '..', '..', 'seeds', name), 'utf8'),
 }));
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The document as text plus an identity per character, so the test knows which original characters survive. */
 interface Doc {
@@ -44,7 +33,7 @@ class World {
   annotations: Annotation[] = [];
 
   constructor(seed: number, text: string) {
-    this.random = prng(seed);
+    this.random = seededRandom(seed);
     this.doc = { text, ids: Array.from(text, () => this.nextId++) };
   }
 
