@@ -34,6 +34,7 @@ import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import type MochaType from 'mocha';
+import { countAfterReload, phaseGrep, userGrepPattern } from './harness/phases';
 import { AFTER_RELOAD, screenshot, testPhase } from './harness/workbench';
 
 type MochaConstructor = typeof MochaType;
@@ -112,31 +113,6 @@ function findTests(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function userGrep(): string | undefined {
-  const grep = process.env.ARTICLE_ANNOTATOR_TEST_GREP;
-  if (!grep) return undefined;
-  try {
-    new RegExp(grep);
-    return grep;
-  } catch {
-    return escapeRegExp(grep);
-  }
-}
-
-function countAfterReload(suite: MochaType.Suite, grep: RegExp | undefined): number {
-  let count = 0;
-  for (const test of suite.tests) {
-    const title = test.fullTitle();
-    if (title.includes(AFTER_RELOAD) && (!grep || grep.test(title))) count++;
-  }
-  for (const child of suite.suites) count += countAfterReload(child, grep);
-  return count;
-}
-
 function writeSummary(summary: TestSummary): void {
   if (!summaryFile) return;
   mkdirSync(path.dirname(summaryFile), { recursive: true });
@@ -163,10 +139,7 @@ export async function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vscodeVersion = (require('vscode') as typeof import('vscode')).version;
 
-  const grep = userGrep();
-  const tag = escapeRegExp(AFTER_RELOAD);
-  const userPart = grep ? `(?=[\\s\\S]*(?:${grep}))` : '';
-  const phasePart = phase === 2 ? `(?=[\\s\\S]*${tag})` : `(?![\\s\\S]*${tag})`;
+  const grep = userGrepPattern(process.env.ARTICLE_ANNOTATOR_TEST_GREP);
 
   const mocha = new Mocha({
     ui: 'bdd',
@@ -175,7 +148,7 @@ export async function run(): Promise<void> {
     timeout: Number(process.env.ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS) || 20_000,
     slow: 2_000,
   });
-  mocha.grep(new RegExp(`^${userPart}${phasePart}`));
+  mocha.grep(phaseGrep(phase, grep));
   mocha.cleanReferencesAfterRun(false); // the summary walks the suite tree after the run
   Mocha.reporters.Base.useColors = false;
   // Mocha's ✔/✖ come from log-symbols, coloured on their own whenever the environment looks colourful (CI=true).

@@ -13,7 +13,8 @@
  */
 import 'mocha/mocha.js';
 import * as vscode from 'vscode';
-import { AFTER_RELOAD, screenshot } from '../integration/harness/workbench';
+import { countAfterReload, phaseGrep, userGrepPattern } from '../integration/harness/phases';
+import { screenshot } from '../integration/harness/workbench';
 import { setTestEnv } from '../integration/harness/testEnv';
 
 interface BrowserMocha {
@@ -43,20 +44,6 @@ interface TestRecord {
   state: 'passed' | 'failed' | 'pending';
   durationMs: number | undefined;
   error?: { message: string; stack: string | undefined };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function countAfterReload(suite: MochaSuite, grep: RegExp | undefined): number {
-  let count = 0;
-  for (const test of suite.tests) {
-    const title = test.fullTitle();
-    if (title.includes(AFTER_RELOAD) && (!grep || grep.test(title))) count++;
-  }
-  for (const child of suite.suites) count += countAfterReload(child, grep);
-  return count;
 }
 
 /** Runs the web tests; `loadTests` requires the bundled test files (after mocha's globals exist). */
@@ -105,10 +92,7 @@ export async function runWith(loadTests: () => void): Promise<void> {
     }
   }
 
-  const userGrep = env.ARTICLE_ANNOTATOR_TEST_GREP || undefined;
-  const tag = escapeRegExp(AFTER_RELOAD);
-  const userPart = userGrep ? `(?=[\\s\\S]*(?:${userGrep}))` : '';
-  const phasePart = phase === 2 ? `(?=[\\s\\S]*${tag})` : `(?![\\s\\S]*${tag})`;
+  const userGrep = userGrepPattern(env.ARTICLE_ANNOTATOR_TEST_GREP);
   const records: TestRecord[] = [];
   const mocha = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
   let depth = 0;
@@ -134,7 +118,7 @@ export async function runWith(loadTests: () => void): Promise<void> {
       line(`${'  '.repeat(depth + 1)}✖ ${test.title}\n${message}\n${error instanceof Error ? (error.stack ?? '') : ''}`);
     });
   }
-  mocha.setup({ ui: 'bdd', reporter: Reporter, timeout: Number(env.ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS) || 20_000, slow: 2_000, grep: new RegExp(`^${userPart}${phasePart}`), cleanReferencesAfterRun: false });
+  mocha.setup({ ui: 'bdd', reporter: Reporter, timeout: Number(env.ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS) || 20_000, slow: 2_000, grep: phaseGrep(phase, userGrep), cleanReferencesAfterRun: false });
   line(`\nArticle Annotator web-host tests: VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web UI' : 'desktop UI'}, phase ${phase}${userGrep ? `, grep /${userGrep}/` : ''}`);
   let loadError: unknown;
   try {
