@@ -239,6 +239,11 @@ describe('workspace index: Entities view and hovers over the whole collection', 
     await vscode.commands.executeCommand('articleAnnotator.filterEntities', 'oskarsdottir');
     await vscode.commands.executeCommand('articleAnnotator.entities.focus');
     const mentions = api.workspaceIndex.corpus.mentionsOf('Maren Oskarsdottir', 'person').length;
+    // room for every mention row (the list draws only the rows it has room for) and for the picture: the other views
+    // of the container folded away, as a user would fold them, and unfolded again afterwards
+    const fold = (expanded: boolean): Promise<null> =>
+      evaluateInWorkbench<null>(`(() => { for (const h of document.querySelectorAll('.pane-header')) { if (/^(Annotations|Quotations|Timeline)/.test(h.textContent ?? '') && h.getAttribute('aria-expanded') === ${JSON.stringify(String(!expanded))}) h.click(); } return null; })()`);
+    await fold(false);
     // a click on a row expands it, as a user would: the entity, then each of its articles
     const row = (label: string): string => `[...document.querySelectorAll('.monaco-list-row')].find((r) => (r.getAttribute('aria-label') ?? '').startsWith(${JSON.stringify(label)}))`;
     await waitForWorkbench<boolean>(`(() => { const r = ${row(`Maren Oskarsdottir, person, ${mentions} mentions in 2 articles`)}; if (r && r.getAttribute('aria-expanded') !== 'true') r.click(); return r?.getAttribute('aria-expanded') === 'true'; })()`, { timeoutMs: 30_000 });
@@ -248,10 +253,9 @@ describe('workspace index: Entities view and hovers over the whole collection', 
     // the mentions are the fourth level: kind, entity, article, mention
     const shown = await waitForWorkbench<number>(`(() => { const n = document.querySelectorAll('.monaco-list-row[aria-level="4"]').length; return n >= ${mentions} ? n : 0; })()`, { timeoutMs: 15_000 });
     assert.equal(shown, mentions, 'every mention of both articles is listed in its words');
-    // room for the picture: the Annotations view folded away
-    await evaluateInWorkbench<null>(`(() => { const h = [...document.querySelectorAll('.pane-header')].find((e) => /^Annotations/.test(e.textContent ?? '') && e.getAttribute('aria-expanded') === 'true'); h?.click(); return null; })()`);
     await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: true });
     await readmeScreenshot('entities-view');
+    await fold(true);
     await vscode.commands.executeCommand('articleAnnotator.filterEntities', '');
   });
 

@@ -13,3 +13,10 @@ export function equal<T>(actual: T, expected: T, message?: string): void {
 export function match(actual: string, pattern: RegExp, message?: string): void {
   if (!pattern.test(actual)) throw new AssertionError(`${message ? `${message}: ` : ''}${JSON.stringify(actual.slice(0, 300))} does not match ${String(pattern)}`);
 }
+
+/** Equal as JSON (plain data: arrays, objects, strings, numbers). */
+export function deepEqual(actual: unknown, expected: unknown, message?: string): void {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new AssertionError(`${message ? `${message}: ` : ''}expected ${e}, got ${a}`);
+}

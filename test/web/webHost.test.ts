@@ -152,6 +152,40 @@ describe('web extension host', function () {
     assert.equal(annotator.annotations.forArticle(key)[0]?.quote.exact, 'Skarvik Port Authority');
   });
 
+  it('gathers one person\'s quotes from two articles in the Quotations view, names the speaker in a quote hover, and orders the Timeline view', async () => {
+    const annotator = await api();
+    const early = 'date 2022-03-04 Canal lock inspected\n\nEngineer Oskaria Brenvold inspected the Tallmark lock on Tuesday. "The gates are sound," Brenvold said.\n';
+    const late = 'date 2022-07-20 Canal reopens\n\nBoats passed the lock again on Monday. "We kept our promise," Oskaria Brenvold told reporters.\n';
+    await writeText('seeds/web-quotes-early.txt', early);
+    await writeText('seeds/web-quotes-late.txt', late);
+    const index = annotator.workspaceIndex;
+    await waitFor('both articles indexed', () => index.textOf('seeds/web-quotes-early.txt') === early && index.textOf('seeds/web-quotes-late.txt') === late, 80_000);
+    await index.whenIdle();
+    const quotes = annotator.quotationsTree;
+    quotes.setFilter(undefined);
+    const speaker = await waitFor('the speaker in the Quotations view', () => quotes.getChildren().find((n) => 'name' in n && n.name === 'Oskaria Brenvold'), 30_000);
+    const hers = quotes.getChildren(speaker).map((q) => ('quote' in q ? q.quote.text : ''));
+    assert.ok(hers.includes('The gates are sound,') && hers.includes('We kept our promise,'), `her quotes: ${hers.join(' | ')}`);
+
+    const editor = await openPlainEditor(workspaceUri('seeds/web-quotes-early.txt'));
+    await completeDecorations(editor.document.uri, 80_000);
+    const hover = await hoverText(editor, 'gates are sound', 2);
+    assert.match(hover, /\*\*Oskaria Brenvold\*\* \(person\), said:/);
+
+    const timeline = annotator.timelineTree;
+    timeline.setFilter({});
+    const events: { article: string; value: string }[] = [];
+    const walk = (nodes: ReturnType<typeof timeline.getChildren>): void => {
+      for (const node of nodes) {
+        if (node.kind === 'event') events.push({ article: node.event.article, value: String(node.event.value) });
+        else if (node.kind === 'period') walk(timeline.getChildren(node));
+      }
+    };
+    walk(timeline.getChildren());
+    const ours = events.filter((e) => e.article.startsWith('seeds/web-quotes-'));
+    assert.deepEqual(ours.map((e) => e.value), ['2022-03-01', '2022-03-04', '2022-07-18', '2022-07-20'], 'the Tuesday before the first article, its dateline, the Monday before the second, its dateline: in date order');
+  });
+
   it('sets up an annotation to check after a window reload', async () => {
     const annotator = await api();
     const uri = await writeText(RELOAD_KEY, RELOAD_TEXT);
