@@ -193,6 +193,9 @@ describe('web extension host', function () {
     const start = RELOAD_TEXT.indexOf('Norrvik Ferry Company');
     await vscode.commands.executeCommand('articleAnnotator.annotateSelection', { uri: editor.document.uri.toString(), start, end: start + 'Norrvik Ferry Company'.length, label: 'organization', note: 'operator' });
     await annotator.annotations.flush();
+    // its index entry goes to the on-disk cache (written in the background): the reload phase reads it back
+    await annotator.workspaceIndex.whenIdle();
+    assert.ok(annotator.workspaceIndex.cacheFileOf(RELOAD_KEY), 'the article has a cache entry');
   });
 
   it('@after-reload finds the annotation again and draws it', async () => {
@@ -203,5 +206,17 @@ describe('web extension host', function () {
     const editor = await openReadingView(RELOAD_KEY);
     const drawn = await waitFor('the kept annotation drawn', () => annotator.annotationDecorator.decorationsOf(editor).find((d) => d.id === kept[0]?.id), 60_000);
     assert.equal(editor.document.getText(drawn.range), 'Norrvik Ferry Company');
+  });
+
+  it('@after-reload the workspace index comes back from its cache without analysing the articles again', async () => {
+    const annotator = await api();
+    const index = annotator.workspaceIndex;
+    await waitFor('the index loaded', () => index.corpus.has(RELOAD_KEY) && index.corpus.has(SEED_003), 60_000);
+    await index.whenIdle();
+    assert.equal(index.originOf(RELOAD_KEY), 'cache');
+    assert.equal(index.originOf(SEED_003), 'cache');
+    const { stats } = index;
+    console.log(`      after reload (web host): ${stats.articles} articles, ${stats.fromCache} from the cache, ${stats.analysed} analysed`);
+    assert.ok(stats.fromCache > stats.analysed, 'most articles come from the cache');
   });
 });
