@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPipeline } from './lib/bundleCore.mjs';
+import { readJsonl } from './lib/jsonl.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -24,20 +25,6 @@ if (!goldFile) {
   process.exit(2);
 }
 
-function readJsonl(file) {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l);
-      } catch (e) {
-        console.error(`${file}:${i + 1}: ${e.message}`);
-        process.exit(1);
-      }
-    });
-}
 
 const gold = readJsonl(goldFile);
 const goldDir = path.dirname(path.resolve(goldFile));

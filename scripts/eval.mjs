@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPipeline } from './lib/bundleCore.mjs';
 import { print, score } from './lib/score.mjs';
+import { readJsonl } from './lib/jsonl.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -33,19 +34,6 @@ if (!goldFile) {
 const asJson = flag('--json');
 const predFile = option('--pred') ?? path.join(root, '.bench', 'eval-pred.jsonl');
 
-const readJsonl = (f) =>
-  fs
-    .readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      try {
-        return JSON.parse(l);
-      } catch (e) {
-        console.error(`${f}:${i + 1}: ${e.message}`);
-        process.exit(1);
-      }
-    });
 
 // ---- running the pipeline ----
 

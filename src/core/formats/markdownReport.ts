@@ -55,7 +55,10 @@ export function exportMarkdownReport(
     for (const label of [...byLabel.keys()].sort(compareStrings)) {
       const list = byLabel.get(label) ?? [];
       out.push(`### ${escapeMarkdown(label.replace(/[\r\n]+/g, ' '))} (${list.length})`, '');
-      for (const annotation of list) out.push(...item(annotation), '');
+      for (const annotation of list) {
+        for (const line of item(annotation)) out.push(line);
+        out.push('');
+      }
     }
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;

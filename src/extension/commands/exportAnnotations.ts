@@ -121,7 +121,7 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const textless = infos.filter((i) => i.text === undefined).map((i) => i.article);
     const placeable = chosen.filter((a) => !textless.includes(a.article));
     // What the format itself drops or changes (white-space-only spans in CoNLL, line breaks in brat, half characters).
-    problems.push(...exportChanges(format, placeable, withText));
+    for (const change of exportChanges(format, placeable, withText)) problems.push(change);
     const quotations = quotes ? await indexedQuotations(index, infos, problems) : [];
     switch (format) {
       case 'w3c':
