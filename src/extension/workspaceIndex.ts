@@ -102,6 +102,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private draining = false;
   private scanning = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Cache entries being written in the background; being idle includes them, so a caller finds them on disk. */
+  private readonly cacheWrites = new Set<Promise<void>>();
   private disposed = false;
   private cacheReady: Promise<vscode.Uri | undefined> | undefined;
   /** Progress of the current round: how many of how many. */
@@ -193,13 +195,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.statusShown;
   }
 
-  /** Resolves when nothing is waiting to be indexed and listeners have been told about the last change. */
-  whenIdle(): Promise<void> {
-    if (this.idle()) {
-      this.flushChange();
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /** Resolves when nothing is waiting to be indexed, the cache entries are on disk and listeners have been told about the last change. */
+  async whenIdle(): Promise<void> {
+    if (this.idle()) this.flushChange();
+    else await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    while (this.cacheWrites.size > 0) await Promise.all([...this.cacheWrites]);
   }
 
   /** Stops the current round: what is indexed stays; the rest waits for Resume Indexing, its next change or a rebuild. */
@@ -393,7 +393,8 @@ export class WorkspaceIndex implements vscode.Disposable {
           return;
         }
         this.counters.analysed++;
-        void this.writeCache(cacheName, text, options, analysis);
+        const write = this.writeCache(cacheName, text, options, analysis).finally(() => this.cacheWrites.delete(write));
+        this.cacheWrites.add(write);
       }
       // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
       // run finds this text and options indexed and analyses nothing; a changed text is analysed then
