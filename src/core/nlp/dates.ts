@@ -14,7 +14,7 @@
 // for what it does well (month-name and numeric dates); the rest are the rules of the other two finders.
 import type { DateMention } from './analysisModel';
 import { formatDay, parseIsoDay } from './dateResolution';
-import type { DateCandidate } from './datesCommon';
+import { NUMBER_PATTERN, parseNumber, type DateCandidate } from './datesCommon';
 import { explicitDates } from './datesExplicit';
 import { numericDates } from './datesNumeric';
 import { relativeDates } from './datesRelative';
@@ -40,6 +40,30 @@ function withoutOverlaps(candidates: readonly DateCandidate[]): DateCandidate[] 
   return kept;
 }
 
+/**
+ * "On Monday, day two of the summit, leaders …", "on Friday night, the opening night, …": a day of an event set in
+ * apposition after a date names the same day, so it takes that date's value (and a year inside the event's name, "the 2030 Harbour Games", is part of it).
+ * Only a closed apposition counts (a comma, semicolon or dash after it), so a phrase that goes on is left alone.
+ */
+const DAY_OF_EVENT_AFTER = new RegExp(
+  `^(?:\\s+(?:morning|afternoon|evening|night))?,\\s+((?:the\\s+)?(?:day\\s+(?:${NUMBER_PATTERN})|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|opening|closing)\\s+(?:day|night|evening))(?:\\s+of\\s+[^,;:.!?\\n()"“”—–]{2,80}?)?)\\s*(?=[,;—–])`,
+  'i',
+);
+
+function daysOfEvents(text: string, kept: readonly DateCandidate[]): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const c of kept) {
+    if (typeof c.value === 'string' ? c.value.length !== 10 : c.value !== null) continue; // a day, or unresolved
+    const m = DAY_OF_EVENT_AFTER.exec(text.slice(c.end, c.end + 120));
+    if (!m) continue;
+    const count = /^(?:the\s+)?day\s+(\S+)/i.exec(m[1]!)?.[1];
+    if (count !== undefined && !((parseNumber(count) ?? 0) > 0 && !/^an?$/i.test(count))) continue;
+    const start = c.end + m[0].indexOf(m[1]!);
+    out.push({ start, end: start + m[1]!.length, value: c.value, relative: c.relative, priority: c.priority });
+  }
+  return out;
+}
+
 /** A range never ends before it starts: one that would (a misread end) keeps only its start. */
 function orderedRange(c: DateCandidate): DateCandidate {
   const v = c.value;
@@ -56,7 +80,9 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const ref = parseIsoDay(reference);
   const refString = ref === null ? null : formatDay(ref);
   const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text)];
-  return withoutOverlaps(candidates).map(orderedRange).map((c) => ({
+  const kept = withoutOverlaps(candidates);
+  const events = daysOfEvents(text, kept);
+  return (events.length ? withoutOverlaps([...kept, ...events]) : kept).map(orderedRange).map((c) => ({
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),

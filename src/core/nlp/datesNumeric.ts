@@ -37,7 +37,8 @@ function yearDates(text: string): DateCandidate[] {
   return out;
 }
 
-const DECADE_RE = /(?<![\w$'’-])(?:(1[0-9]|20)(\d)0|['’](\d)0)['’]?s\b/g;
+/** "the mid-1980s", "the early-90s": a hyphen is allowed only after early, mid or late (not "B-52s", "F-50s"). */
+const DECADE_RE = /(?<![\w$'’])(?<!(?<!\b(?:[Ee]arly|[Mm]id|[Ll]ate))-)(?:(1[0-9]|20)(\d)0|['’](\d)0)['’]?s\b/g;
 
 const DECADE_WORDS: Readonly<Record<string, number>> = {
   twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,

@@ -24,7 +24,7 @@ const NOT_PAST_ED = new Set(
   ),
 );
 
-const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'gonna']);
+const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'gonna', "won't", 'won’t']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", '’d']);
 const PERFECT = new Set(['has', 'have', "'ve", '’ve']);
@@ -40,12 +40,17 @@ const FUTURE_IN_PAST_VERBS = new Set([
 const SCHEDULE_PRESENT = new Set([
   'opens', 'starts', 'begins', 'ends', 'closes', 'meets', 'resumes', 'kicks', 'continues', 'travels', 'visits', 'leaves',
   'arrives', 'returns', 'faces', 'plays', 'hosts', 'goes', 'comes', 'holds', 'expires', 'launches', 'airs', 'takes',
+  'runs', 'convenes', 'reconvenes', 'premieres', 'debuts', 'departs', 'sails', 'concludes', 'finishes', 'reopens',
 ]);
 /** Their base forms, present tense after a plural subject ("schools reopen", "they meet"). */
 const SCHEDULE_BASE = new Set([
   'open', 'reopen', 'start', 'begin', 'end', 'close', 'meet', 'resume', 'kick', 'continue', 'travel', 'visit', 'leave',
   'arrive', 'return', 'face', 'play', 'host', 'go', 'come', 'hold', 'expire', 'launch', 'air', 'head', 'vote',
+  'convene', 'reconvene', 'depart', 'sail', 'conclude', 'finish',
 ]);
+/** Words after which a verb is in its base form: modals, "to", "not" after them ("will not run"). */
+const BASE_BEFORE = new Set(['to', 'would', 'could', 'should', 'might', 'must', 'can', 'may', 'not', 'do', 'does', 'did', "won't", 'won’t',
+  "can't", 'can’t', "don't", 'don’t', "doesn't", 'doesn’t', "didn't", 'didn’t', "wouldn't", 'wouldn’t', "couldn't", 'couldn’t']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'whose']);
 
 interface Token {
@@ -126,6 +131,8 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
   if (w === 'could' || w === 'might') return null;
   if (t.raw[0] !== w[0]) return null; // capitalised: a name ("Ahmed"), not a verb
   if (IRREGULAR_PAST.has(w)) {
+    // "will run", "to come", "could set": a form shared with the base after a modal or "to" is the base, no past
+    if (prev && (BASE_BEFORE.has(prev) || FUTURE_AUX.has(prev))) return null;
     if (prev && (PRESENT_BE.has(prev) || prev === 'be' || prev === 'being' || prev === 'was' || prev === 'were')) return null; // passive: the auxiliary decides
     if (prev2 && PRESENT_BE.has(prev2) && prev === 'not') return null;
     return 'past';

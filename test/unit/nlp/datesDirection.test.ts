@@ -83,3 +83,70 @@ describe('dates: a present perfect duration runs up to the article date', () => 
     assert.deepEqual(values('He spent 15 years at sea.'), []);
   });
 });
+
+describe('dates: a verb form shared by the base and the past is no past after a modal or "to"', () => {
+  it('"will run until June", "is set to run until February" point ahead', () => {
+    assert.deepEqual(values('The exhibition will run until June.'), [['June', '2015-06']]);
+    assert.deepEqual(values('The show is set to run until February.'), [['February', '2016-02']]);
+  });
+
+  it('"won\'t" is a future', () => {
+    assert.deepEqual(values("The ferry won't sail on Monday."), [['Monday', '2015-03-09']]);
+  });
+
+  it('a scheduled present such as "runs" points ahead', () => {
+    assert.deepEqual(values('The fair runs from Friday to Sunday.'), [
+      ['Friday', '2015-03-06'],
+      ['Sunday', '2015-03-08'],
+    ]);
+  });
+
+  it('the plain past still looks back', () => {
+    assert.deepEqual(values('The exhibition ran until February.'), [['February', '2015-02']]);
+    assert.deepEqual(values('The ferry came back on Monday.'), [['Monday', '2015-03-02']]);
+  });
+});
+
+describe('dates: early, mid and late decades keep the decade', () => {
+  it('"the mid-1980s" and "the late-1990s" are decades; a model number is not', () => {
+    assert.deepEqual(values('The mill closed in the mid-1980s.'), [['1980s', { from: '1980', to: '1989' }]]);
+    assert.deepEqual(values('Rents doubled in the late-1990s.'), [['1990s', { from: '1990', to: '1999' }]]);
+    assert.deepEqual(values('Two B-52s flew over.'), []);
+  });
+});
+
+describe('dates: a day of an event in apposition after a date is that date', () => {
+  it('"On Monday, day two of the summit," is Monday twice', () => {
+    assert.deepEqual(values('On Monday, day two of the summit, the ministers signed the pact.'), [
+      ['Monday', '2015-03-02'],
+      ['day two of the summit', '2015-03-02'],
+    ]);
+  });
+
+  it('a year inside the event name goes with it', () => {
+    assert.deepEqual(values('On Monday, day three of the 2015 Lakeside Regatta, the wind dropped.'), [
+      ['Monday', '2015-03-02'],
+      ['day three of the 2015 Lakeside Regatta', '2015-03-02'],
+    ]);
+  });
+
+  it('"Saturday night, the opening night," is that Saturday', () => {
+    assert.deepEqual(values('I went on Saturday night, the opening night, and the square was full.'), [
+      ['Saturday', '2015-02-28'],
+      ['the opening night', '2015-02-28'],
+    ]);
+  });
+
+  it('only a closed apposition after a date counts', () => {
+    assert.deepEqual(values('On Monday, day two of the summit began.'), [['Monday', '2015-03-02']]);
+    assert.deepEqual(values('The first day of the fair was quiet.'), []);
+    assert.deepEqual(values('In 2014, the first day of the fair, it rained.'), [['2014', '2014']]);
+  });
+
+  it('without an article date both keep their spans, unresolved', () => {
+    assert.deepEqual(values('On Monday, day two of the summit, the ministers signed the pact.', null), [
+      ['Monday', null],
+      ['day two of the summit', null],
+    ]);
+  });
+});
