@@ -11,10 +11,12 @@ export function commandsTable(pkg) {
   const hidden = new Set(
     (contributes.menus?.commandPalette ?? []).filter((m) => m.when === 'false').map((m) => m.command),
   );
-  const keys = new Map((contributes.keybindings ?? []).map((k) => [k.command, k.key]));
+  // a command can have several keys (Undo Last Annotation Change: everywhere, and Ctrl+Z in the reading view)
+  const keys = new Map();
+  for (const k of contributes.keybindings ?? []) keys.set(k.command, [...(keys.get(k.command) ?? []), k.key]);
   const rows = (contributes.commands ?? [])
     .filter((c) => !hidden.has(c.command))
-    .map((c) => `| ${c.category ? `${c.category}: ` : ''}${c.title} | \`${c.command}\` | ${keys.has(c.command) ? `\`${keys.get(c.command)}\`` : ''} |`);
+    .map((c) => `| ${c.category ? `${c.category}: ` : ''}${c.title} | \`${c.command}\` | ${keys.has(c.command) ? keys.get(c.command).map((k) => `\`${k}\``).join(' / ') : ''} |`);
   return ['| Command | Id | Keybinding |', '| --- | --- | --- |', ...rows].join('\n');
 }
 

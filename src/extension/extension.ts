@@ -49,6 +49,7 @@ import { QuoteDecorator } from './quoteDecorator';
 import { QuoteHoverProvider } from './quoteHoverProvider';
 import { CLEAR_TIMELINE_FILTER_COMMAND, FILTER_TIMELINE_COMMAND, SHOW_TIMELINE_OF_COMMAND, TIMELINE_VIEW, TimelineTreeProvider } from './timelineTree';
 import { NoteComments } from './noteComments';
+import { READING_VIEW_QUICK_FIX_COMMAND, readingViewQuickFix } from './commands/readingViewQuickFix';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -169,7 +170,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   // Notes are comment threads on their spans (multi-line Markdown, edit in place, replies, the Comments panel).
   const noteComments = new NoteComments(annotations, articleDocuments, settings);
   context.subscriptions.push(noteComments);
-  context.subscriptions.push(vscode.commands.registerCommand(ANNOTATE_SELECTION_COMMAND, annotateSelection(annotations, articleDocuments, settings, noteComments)));
+  context.subscriptions.push(vscode.commands.registerCommand(ANNOTATE_SELECTION_COMMAND, annotateSelection(annotations, articleDocuments, settings, noteComments, analysis)));
   context.subscriptions.push(vscode.commands.registerCommand(EDIT_ANNOTATION_COMMAND, editAnnotation(annotations, articleDocuments, settings, noteComments)));
   context.subscriptions.push(vscode.commands.registerCommand(DELETE_ANNOTATION_COMMAND, deleteAnnotation(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_ANNOTATIONS_COMMAND, showAnnotations(annotations, articleDocuments)));
@@ -182,6 +183,8 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(REJECT_ENTITY_COMMAND, rejectEntity(annotations, articleDocuments, analysis)));
   context.subscriptions.push(vscode.commands.registerCommand(CHANGE_ENTITY_TYPE_COMMAND, changeEntityType(annotations, articleDocuments, analysis)));
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(articleSelector, new EntityCodeActionProvider(analysis, articleDocuments), EntityCodeActionProvider.metadata));
+  // VS Code's Quick Fix needs a writable editor: Ctrl+. in the read-only reading view lists the same code actions
+  context.subscriptions.push(vscode.commands.registerCommand(READING_VIEW_QUICK_FIX_COMMAND, readingViewQuickFix()));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_LEXICON_COMMAND, exportLexicon(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_LEXICON_COMMAND, importLexicon(annotations)));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments, workspaceIndex)));
