@@ -105,11 +105,18 @@ interface ArticleEntry {
   /** Every entity mention in text order, with its local entity. */
   readonly spans: readonly { readonly mention: CorpusMention; readonly local: LocalEntity }[];
   readonly date: string | null;
-  readonly timeline: readonly Omit<TimelineEntry, 'entities'>[];
   /** Date mentions the analysis could not resolve (no article date): listed apart from the timeline. */
   readonly undated: readonly CorpusMention[];
-  /** Found on first use (most index updates never need them): the article text and entities they come from. */
-  readonly quoteSource: { readonly text: string; readonly entities: Analysis['entities']; found?: readonly Quotation[] };
+  /**
+   * What the quotations and the timeline are found from, and both once found: on first use, since most index updates
+   * (and a reopen of thousands of cached articles) never need them, and finding sentences costs more than indexing.
+   */
+  readonly source: {
+    readonly text: string;
+    readonly analysis: Pick<Analysis, 'entities' | 'dates'>;
+    quotes?: readonly Quotation[];
+    timeline?: readonly Omit<TimelineEntry, 'entities'>[];
+  };
 }
 
 /** Everything the corpus knows about one canonical name. */
@@ -150,7 +157,12 @@ export class CorpusIndex {
   /** corpus id -> its local entities. */
   private readonly members = new Map<string, Set<LocalEntity>>();
   private readonly summaries = new Map<string, CorpusEntity>();
+  /** Every entity's summary in entities() order; kept up to date a few entities at a time (see `stale`). */
   private sorted: CorpusEntity[] | undefined;
+  /** Entities whose summary changed since `sorted` was ordered: entities() moves only these. */
+  private readonly stale = new Set<string>();
+  /** The summary object each entity has in `sorted` (found there by binary search). */
+  private readonly listed = new Map<string, CorpusEntity>();
 
   /** Adds or replaces an article; `text` is the text the analysis offsets point into. */
   setArticle(key: string, analysis: Analysis, text: string): void {
@@ -176,9 +188,8 @@ export class CorpusIndex {
       locals,
       spans,
       date: analysis.articleDate,
-      timeline: timelineOf(key, analysis, text),
       undated: analysis.dates.filter((d) => d.value === null).map((d) => ({ article: key, start: d.start, end: d.end, text: d.text })),
-      quoteSource: { text, entities: analysis.entities },
+      source: { text, analysis: { entities: analysis.entities, dates: analysis.dates } },
     });
     const fresh = new Map<string, LocalEntity[]>();
     for (const local of locals.values()) {
@@ -214,15 +225,43 @@ export class CorpusIndex {
 
   /** Every entity (of one type, if given), most mentioned first, then by name. */
   entities(type?: EntityType): CorpusEntity[] {
+    // one changed article moves a few entities: re-placing them costs a few binary searches, re-ranking all of them
+    // costs a sort of the whole corpus (what made re-indexing one article cost more than analysing it)
+    if (this.sorted && this.stale.size > 0) {
+      if (this.stale.size <= 64 + this.sorted.length / 8) this.reorder(this.sorted);
+      else this.sorted = undefined;
+    }
     if (!this.sorted) {
       const keyed = [...this.members.keys()].map((id) => {
         const entity = this.summary(id);
         return { entity, name: entity.canonical.toLowerCase() };
       });
-      keyed.sort((a, b) => byMentions(a.entity, b.entity) || compare(a.name, b.name) || compare(a.entity.canonical, b.entity.canonical) || compare(a.entity.type, b.entity.type));
+      keyed.sort((a, b) => byMentions(a.entity, b.entity) || compare(a.name, b.name) || tieBreak(a.entity, b.entity));
       this.sorted = keyed.map((k) => k.entity);
+      this.listed.clear();
+      for (const entity of this.sorted) this.listed.set(entity.id, entity);
+      this.stale.clear();
     }
     return type === undefined ? [...this.sorted] : this.sorted.filter((e) => e.type === type);
+  }
+
+  /** Takes the stale entities out of the ordered list and puts their new summaries (if they still exist) in place. */
+  private reorder(sorted: CorpusEntity[]): void {
+    for (const id of this.stale) {
+      const old = this.listed.get(id);
+      if (!old) continue;
+      let at = lowerBound(sorted, old);
+      if (sorted[at] !== old) at = sorted.indexOf(old);
+      if (at >= 0) sorted.splice(at, 1);
+      this.listed.delete(id);
+    }
+    for (const id of this.stale) {
+      if (!this.members.has(id)) continue;
+      const entity = this.summary(id);
+      sorted.splice(lowerBound(sorted, entity), 0, entity);
+      this.listed.set(id, entity);
+    }
+    this.stale.clear();
   }
 
   /** The corpus entity with this id, with its mentions article by article. */
@@ -317,7 +356,10 @@ export class CorpusIndex {
 
   /** Dates with a resolved value, in calendar order (a year before its months and days), then by article and position. */
   timeline(): TimelineEntry[] {
-    const all = [...this.articles.values()].flatMap((a) => a.timeline.map((t): TimelineEntry => ({ ...t, entities: this.entitiesBetween(a, t.sentence.start, t.sentence.end) })));
+    const all = [...this.articles].flatMap(([key, a]) => {
+      a.source.timeline ??= timelineOf(key, a.source.analysis, a.source.text);
+      return a.source.timeline.map((t): TimelineEntry => ({ ...t, entities: this.entitiesBetween(a, t.sentence.start, t.sentence.end) }));
+    });
     return all.sort((a, b) => compare(a.sortKey, b.sortKey) || compare(a.article, b.article) || a.start - b.start);
   }
 
@@ -332,8 +374,8 @@ export class CorpusIndex {
     const keys = article === undefined ? [...this.articles.keys()].sort(compare) : this.articles.has(article) ? [article] : [];
     return keys.flatMap((key) => {
       const entry = this.articles.get(key)!;
-      entry.quoteSource.found ??= findQuotations(entry.quoteSource.text, entry.quoteSource.entities);
-      return entry.quoteSource.found.map((q): CorpusQuotation => ({ ...q, article: key, speakerEntity: this.speakerEntity(entry, q) }));
+      entry.source.quotes ??= findQuotations(entry.source.text, entry.source.analysis.entities);
+      return entry.source.quotes.map((q): CorpusQuotation => ({ ...q, article: key, speakerEntity: this.speakerEntity(entry, q) }));
     });
   }
 
@@ -517,9 +559,12 @@ export class CorpusIndex {
 
   /** Forgets what was computed about the entity and about every entity that shares the local's name (their conflicts). */
   private changed(local: LocalEntity): void {
-    this.sorted = undefined;
     this.summaries.delete(local.id);
-    for (const id of this.names.get(local.canonical)?.ids.keys() ?? []) this.summaries.delete(id);
+    this.stale.add(local.id);
+    for (const id of this.names.get(local.canonical)?.ids.keys() ?? []) {
+      this.summaries.delete(id);
+      this.stale.add(id);
+    }
   }
 
   private summary(id: string): CorpusEntity {
@@ -621,6 +666,28 @@ function byMentions(a: CorpusEntity, b: CorpusEntity): number {
   return b.mentions - a.mentions || b.articles - a.articles;
 }
 
+/** Ties of mentions, articles and name: any fixed order, so the list has one order (binary searches rely on it). */
+function tieBreak(a: CorpusEntity, b: CorpusEntity): number {
+  return compare(a.canonical, b.canonical) || compare(a.type, b.type) || compare(a.id, b.id);
+}
+
+/** The entities() order. */
+function entityOrder(a: CorpusEntity, b: CorpusEntity): number {
+  return byMentions(a, b) || compare(a.canonical.toLowerCase(), b.canonical.toLowerCase()) || tieBreak(a, b);
+}
+
+/** Where `entity` is, or would go, in a list in entityOrder. */
+function lowerBound(sorted: readonly CorpusEntity[], entity: CorpusEntity): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entityOrder(sorted[mid]!, entity) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function localKeyOf(canonical: string, type: EntityType): string {
   return `${type}\u0000${canonical}`;
 }
@@ -642,7 +709,7 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function timelineOf(key: string, analysis: Analysis, text: string): Omit<TimelineEntry, 'entities'>[] {
+function timelineOf(key: string, analysis: Pick<Analysis, 'dates'>, text: string): Omit<TimelineEntry, 'entities'>[] {
   const dated = analysis.dates.filter((d): d is typeof d & { value: Exclude<DateValue, null> } => d.value !== null);
   const sentences = dated.length > 0 ? sentencesOf(text) : [];
   return dated.map((d): Omit<TimelineEntry, 'entities'> => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
 import type { Analysis, DateMention, DateValue, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
+import { seededRandom } from '../../../src/core/random/seededRandom';
 
 /** Builds an analysis by finding each surface form in the text, so offsets are real. */
 function analysisOf(text: string, entities: [string, EntityType, string][], dates: [string, DateValue][] = []): Analysis {
@@ -112,5 +113,58 @@ describe('CorpusIndex', () => {
     assert.deepEqual(index.entities(), []);
     assert.deepEqual(index.timeline(), []);
     assert.deepEqual(index.articleKeys, ['b.txt']);
+  });
+
+  it('keeps the entity list in order as articles change one at a time, as a fresh index of the same articles orders it', () => {
+    // invented names: full names, their bare surnames and first words, shared across articles so changes move entities
+    const given = ['Orla', 'Teodor', 'Mirela', 'Bastian', 'Ines'];
+    const family = ['Kervan', 'Dollimore', 'Asquene', 'Pettervik', 'Lunde', 'Varga'];
+    const orgs = ['Brellin Works', 'Tamsgate Council', 'Noravik Shipping Ltd', 'Kervan Foods'];
+    const places = ['Oskarby', 'Lunde', 'Halmere'];
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const random = seededRandom(seed);
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+      const articleOf = (): { text: string; analysis: Analysis } => {
+        const parts: [string, EntityType, string][] = [];
+        for (let i = 0, n = 1 + Math.floor(random() * 6); i < n; i++) {
+          const r = random();
+          if (r < 0.35) {
+            const name = `${pick(given)} ${pick(family)}`;
+            parts.push([name, 'person', name]);
+          } else if (r < 0.55) {
+            const bare = pick(family);
+            parts.push([bare, pick(['person', 'person', 'place', 'organization'] as const), bare]);
+          } else if (r < 0.8) {
+            const org = pick(orgs);
+            parts.push([org, 'organization', org]);
+          } else {
+            const place = pick(places);
+            parts.push([place, 'place', place]);
+          }
+        }
+        const text = parts.map(([surface]) => `${surface} was there.`).join(' ');
+        return { text, analysis: analysisOf(text, parts) };
+      };
+      const incremental = new CorpusIndex();
+      const current = new Map<string, { text: string; analysis: Analysis }>();
+      for (let step = 0; step < 120; step++) {
+        const key = `a${Math.floor(random() * 25)}.txt`;
+        if (random() < 0.2) {
+          incremental.removeArticle(key);
+          current.delete(key);
+        } else {
+          const article = articleOf();
+          incremental.setArticle(key, article.analysis, article.text);
+          current.set(key, article);
+        }
+        if (random() < 0.5) incremental.entities();
+        if (step % 10 === 9 || step === 119) {
+          const fresh = new CorpusIndex();
+          for (const [k, a] of [...current].sort(([x], [y]) => (x < y ? -1 : 1))) fresh.setArticle(k, a.analysis, a.text);
+          assert.deepEqual(incremental.entities(), fresh.entities(), `seed ${seed}, step ${step}`);
+          assert.deepEqual(incremental.entities('person'), fresh.entities('person'), `seed ${seed}, step ${step}`);
+        }
+      }
+    }
   });
 });
