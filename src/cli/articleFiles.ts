@@ -3,7 +3,7 @@
 // file, /dev/zero or a FIFO).
 import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { articleSizeProblem, decodeArticleBytes, type DecodedArticle } from '../core/article/articleText';
 
 /** The text of an article named by a target `source`, or why it cannot be had. */
@@ -51,6 +51,33 @@ export function readArticleBytes(file: string): DecodedArticle {
     if (code === 'EACCES' || code === 'EPERM') return { problem: 'permission denied' };
     return { problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The article key of a file: its path relative to root with '/' separators, or its file: URI when outside root. */
+export function articleKeyOfFile(file: string, root: string): string {
+  const relative = path.relative(path.resolve(root), path.resolve(file));
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return pathToFileURL(path.resolve(file)).href;
+  return relative.split(path.sep).join('/');
+}
+
+/**
+ * The article key of a W3C target `source`: a file: URI (what W3C exports name) under root becomes its path relative
+ * to root, as the extension keys articles; anything else stays as it is.
+ */
+export function articleKeyOfSource(source: string, root: string): string {
+  if (!/^file:/i.test(source)) return source;
+  try {
+    const key = articleKeyOfFile(fileURLToPath(source), root);
+    return /^file:/i.test(key) ? source : key;
+  } catch {
+    return source;
+  }
+}
+
+/** The full URI of an article key (a path relative to root, or already a URI), as W3C targets name it. */
+export function articleUriOf(key: string, root: string): string {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(key) && !/^[a-z]:[\\/]/i.test(key)) return key;
+  return pathToFileURL(path.resolve(root, key)).href;
 }
 
 /** Whether `file` (resolved, symlinks followed) lies inside the folder `realRoot` (itself resolved). */

@@ -17,7 +17,7 @@ import { findQuotations } from '../core/quotes/quotations';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
 import type { CommandOutput } from './runCommand';
-import { articleFileReader, existingRealPath, readAnnotationFile, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
+import { articleFileReader, articleKeyOfSource, articleUriOf, existingRealPath, readAnnotationFile, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'conll', 'spacy', 'doccano', 'csv', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -86,27 +86,35 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
     return fail(`${flags.annotations} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
 
-  // The articles' texts (when the format needs them, or --root is given) check every position and place quote-only items.
-  const sources = w3cSources(input);
-  const needsText = NEEDS_TEXT.includes(flags.format) || flags.quotes;
+  // The articles' texts (when the format needs them, or --root is given) check every position and place quote-only
+  // items; the Markdown report reads them too when it can, for the sentence around each annotation. A source is named
+  // by its article key (a file: URI under root is its path relative to root) and goes out as its full URI.
   const root = path.resolve(flags.root ?? '.');
+  const sources = w3cSources(input);
+  const keyOf = (source: string): string => articleKeyOfSource(source, root);
+  const keys = [...new Set(sources.map(keyOf))];
+  const needsText = NEEDS_TEXT.includes(flags.format) || flags.quotes;
   const texts = new Map<string, string>();
   // An article that cannot be read costs only its own annotations (for a format that needs the text), never the others'.
   const unreadable = new Set<string>();
-  if (needsText || flags.root !== undefined) {
+  if (needsText || flags.root !== undefined || flags.format === 'md') {
     const read = articleFileReader(root);
     for (const source of sources) {
+      const key = keyOf(source);
+      if (texts.has(key) || unreadable.has(key)) continue;
       const found = read(source);
-      if ('text' in found) texts.set(source, found.text);
+      if ('text' in found) texts.set(key, found.text);
       else if (needsText) {
-        unreadable.add(source);
+        unreadable.add(key);
         fail(`${source}: ${found.problem}; ${flags.quotes ? '--quotes' : flags.format} needs its text, so its annotations are left out (articles are read from ${root}; set it with --root)`);
-      } else warn(`${source}: ${found.problem}; its positions are not checked`);
+      } else if (flags.root !== undefined) warn(`${source}: ${found.problem}; its positions are not checked`);
+      else warn(`${source}: ${found.problem}; the report shows the quote's stored context instead of its sentence`);
     }
   }
   const result = importW3CValue(
     input,
-    sources.filter((s) => texts.has(s)).map((article) => ({ article, date: null, text: texts.get(article) })),
+    keys.filter((k) => texts.has(k)).map((article) => ({ article, date: null, text: texts.get(article), uri: articleUriOf(article, root) })),
+    { articleKeyOf: keyOf },
   );
   for (const problem of result.problems) warn(`${flags.annotations}: ${problem}`);
   if (result.annotations.length === 0 && result.problems.length > 0) return fail(`${flags.annotations}: no annotation could be read`);
@@ -114,7 +122,9 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
   const now = new Date().toISOString();
   const annotations: Annotation[] = result.annotations.filter((a) => !unreadable.has(a.article)).map((imported) => annotationFromImport(imported, randomUUID(), now));
   const dates = new Map(result.articles.map((a) => [a.article, a.date]));
-  const articles: ArticleInfo[] = sources.filter((s) => !unreadable.has(s)).map((article) => ({ article, date: dates.get(article) ?? null, ...(texts.has(article) ? { text: texts.get(article) } : {}) }));
+  const articles: ArticleInfo[] = keys
+    .filter((s) => !unreadable.has(s))
+    .map((article) => ({ article, date: dates.get(article) ?? null, uri: articleUriOf(article, root), ...(texts.has(article) ? { text: texts.get(article) } : {}) }));
 
   if (needsText) for (const problem of unplacedAnnotations(annotations, articles)) warn(problem);
   // What the format itself drops or changes (white-space-only spans in CoNLL, line breaks in brat, half characters).
@@ -124,11 +134,11 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
   // Sources not found under root: a target whose path ends with one of their names is taken for that article.
   const protectedFiles = new Set<string>();
   const unfound: string[] = [];
-  for (const source of sources) {
-    const file = sourceFilePath(root, source);
+  for (const key of keys) {
+    const file = sourceFilePath(root, key);
     const real = typeof file === 'string' ? existingRealPath(file) : undefined;
     if (real !== undefined) protectedFiles.add(real);
-    else unfound.push(source);
+    else unfound.push(key);
   }
   const inputFile = existingRealPath(flags.annotations);
   if (inputFile !== undefined) protectedFiles.add(inputFile);
@@ -177,7 +187,7 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
     ? articles.flatMap((a) => {
         if (a.text === undefined) return [];
         const analysis = analyzeArticle(a.text, a.date === null ? {} : { articleDate: a.date });
-        return [{ article: a.article, date: a.date ?? analysis.articleDate, text: a.text, quotations: findQuotations(a.text, analysis.entities) }];
+        return [{ article: a.article, date: a.date ?? analysis.articleDate, text: a.text, quotations: findQuotations(a.text, analysis.entities), ...(a.uri !== undefined ? { uri: a.uri } : {}) }];
       })
     : [];
   const written = (file: string, data: string): string | undefined => {

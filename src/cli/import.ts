@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ArticleInfo } from '../core/annotations/annotationModel';
 import { importBrat } from '../core/formats/brat';
 import { annotationFromImport, withoutBom, type ImportResult } from '../core/formats/formatModel';
@@ -10,7 +9,7 @@ import { importJsonl } from '../core/formats/jsonl';
 import { exportW3C, importW3C, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
-import { articleFileReader, existingRealPath, readAnnotationFile, readArticleBytes, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
+import { articleFileReader, articleKeyOfFile, articleKeyOfSource, articleUriOf, existingRealPath, readAnnotationFile, readArticleBytes, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
 
 export const IMPORT_FORMATS = ['w3c', 'brat', 'spacy', 'doccano'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -53,6 +52,8 @@ export const IMPORT_COMMAND: CliCommand = {
     const results: ImportResult[] = [];
     let failed = false;
     let scanned: ArticleInfo[] | undefined;
+    const w3cTexts: ArticleInfo[] = [];
+    const bratTexts = new Map<string, string>();
 
     // Real paths of every file this command reads: never written over by --out.
     const inputs = new Set<string>();
@@ -75,7 +76,9 @@ export const IMPORT_COMMAND: CliCommand = {
         const content = read.content;
         let result: ImportResult;
         if (flags.format === 'w3c') {
-          result = importW3C(content, readW3CSources(content, root, inputs));
+          const sources = readW3CSources(content, root, inputs);
+          for (const article of sources) w3cTexts.push(article);
+          result = importW3C(content, sources, { articleKeyOf: (source) => articleKeyOfSource(source, root) });
         } else if (flags.format === 'brat') {
           const txt = file.replace(/\.ann$/i, '') + '.txt';
           // Type and size checked before reading: the .txt beside it may be anything (a FIFO, a link to /dev/zero).
@@ -88,9 +91,10 @@ export const IMPORT_COMMAND: CliCommand = {
             continue;
           }
           // The article is the one named, else the file under root with the same text (not this .txt, an exported copy), else this .txt.
-          const own = articleKey(path.resolve(txt), root);
+          const own = articleKeyOfFile(txt, root);
           scanned ??= scanArticles(root, warn);
           const key = flags.article ?? scanned.find((a) => a.text === decoded.text && a.article !== own)?.article ?? own;
+          bratTexts.set(key, decoded.text);
           result = importBrat(content, decoded.text, key);
         } else {
           scanned ??= scanArticles(root, warn);
@@ -113,7 +117,15 @@ export const IMPORT_COMMAND: CliCommand = {
     const dates = new Map<string, string | null>();
     for (const info of results.flatMap((r) => r.articles)) if (!dates.get(info.article)) dates.set(info.article, info.date);
     if (failed && annotations.length === 0) return 1;
-    const collection = exportW3C(annotations, [...dates].map(([article, date]) => ({ article, date })), { label: 'Imported annotations' });
+    // Targets name each article by its full URI (under root) and count positions in code points, which needs its text.
+    const texts = new Map<string, string>();
+    for (const article of [...(scanned ?? []), ...w3cTexts]) if (article.text !== undefined && !texts.has(article.article)) texts.set(article.article, article.text);
+    for (const [key, text] of bratTexts) if (!texts.has(key)) texts.set(key, text);
+    const collection = exportW3C(
+      annotations,
+      [...dates].map(([article, date]) => ({ article, date, uri: articleUriOf(article, root), ...(texts.has(article) ? { text: texts.get(article) } : {}) })),
+      { label: 'Imported annotations' },
+    );
     if (flags.out === undefined) output.stdout(collection);
     else {
       const out = path.resolve(flags.out);
@@ -138,13 +150,6 @@ export const IMPORT_COMMAND: CliCommand = {
   },
 };
 
-/** The article key of a file: its path relative to root with '/' separators, or a file: URI when outside root. */
-function articleKey(file: string, root: string): string {
-  const relative = path.relative(root, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return pathToFileURL(file).href;
-  return relative.split(path.sep).join('/');
-}
-
 /** The texts of the articles a W3C file names, when readable under root (to check positions and place quotes). */
 function readW3CSources(content: string, root: string, inputs: Set<string>): ArticleInfo[] {
   let value: unknown;
@@ -157,7 +162,8 @@ function readW3CSources(content: string, root: string, inputs: Set<string>): Art
   const articles: ArticleInfo[] = [];
   for (const source of w3cSources(value)) {
     const found = read(source);
-    if ('text' in found) articles.push({ article: source, date: null, text: found.text });
+    const key = articleKeyOfSource(source, root);
+    if ('text' in found) articles.push({ article: key, date: null, text: found.text, uri: articleUriOf(key, root) });
   }
   return articles;
 }
@@ -188,7 +194,7 @@ function scanArticles(root: string, warn: (message: string) => void): ArticleInf
       }
       // Unreadable, too large or not text: not a candidate.
       const decoded = readArticleBytes(full);
-      if ('text' in decoded) articles.push({ article: articleKey(full, root), date: null, text: decoded.text });
+      if ('text' in decoded) articles.push({ article: articleKeyOfFile(full, root), date: null, text: decoded.text, uri: articleUriOf(articleKeyOfFile(full, root), root) });
     }
   }
   return articles;

@@ -4,7 +4,8 @@ import { reanchor, type ReanchorOutcome } from '../core/annotations/anchoring';
 import type { Annotation } from '../core/annotations/annotationModel';
 import { annotationFromImport, withoutBom } from '../core/formats/formatModel';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/formats/jsonDepth';
-import { importW3CValue } from '../core/formats/w3c';
+import { codePointOffsets, type CodePointOffsets } from '../core/formats/codePointOffsets';
+import { importW3CValue, positionInText } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import { articleFileReader, readAnnotationFile, type ArticleTextReader } from './articleFiles';
 import type { CliCommand } from './commands';
@@ -82,11 +83,14 @@ function reanchorItem(item: unknown, index: number, textOf: (source: string) => 
   const imported = parsed.annotations[0];
   const text = textOf(imported.article);
   if ('problem' in text) return orphan(`cannot read ${imported.article}`);
-  const annotation = annotationFromImport(imported, `item-${index + 1}`, new Date(0).toISOString());
+  // A stored position counts code points (W3C 4.2.5) or, in older files, UTF-16 code units: the one selecting the quote.
+  const offsets = codePointOffsets(text.text);
+  const span = positionUsable ? positionInText({ start: imported.start, end: imported.end }, imported.exact, text.text, offsets) : undefined;
+  const annotation = annotationFromImport(span ? { ...imported, ...span } : imported, `item-${index + 1}`, new Date(0).toISOString());
   const result = reanchor(annotation, text.text);
   const outcome: ReanchorOutcome = result.outcome === 'anchored' && !positionUsable ? 'moved' : result.outcome;
   if (outcome === 'orphaned') return orphan(`"${shortQuote(annotation)}" is not found in ${imported.article}`);
-  writeSelectors(item, result.annotation);
+  writeSelectors(item, result.annotation, offsets);
   item.status = outcome;
   return outcome;
 }
@@ -115,13 +119,13 @@ function targetSource(item: Json): string | undefined {
   return undefined;
 }
 
-/** Updates (or adds) the TextPositionSelector and TextQuoteSelector of the item's first target with a selector. */
-function writeSelectors(item: Json, annotation: Annotation): void {
+/** Updates (or adds) the TextPositionSelector (in code points) and TextQuoteSelector of the item's first target with a selector. */
+function writeSelectors(item: Json, annotation: Annotation, offsets: CodePointOffsets): void {
   const targets = (Array.isArray(item.target) ? item.target : [item.target]).filter(isObject);
   const target = targets.find((t) => t.selector !== undefined) ?? targets[0];
   if (!target) return;
   const selectors: unknown[] = target.selector === undefined ? [] : Array.isArray(target.selector) ? target.selector : [target.selector];
-  const position = { start: annotation.position.start, end: annotation.position.end };
+  const position = { start: offsets.toCodePoint(annotation.position.start), end: offsets.toCodePoint(annotation.position.end) };
   const quote = { ...annotation.quote };
   let hasPosition = false;
   let hasQuote = false;

@@ -97,25 +97,29 @@ describe('export and import', function () {
     assert.ok(JSON.stringify(json['@context']).includes('http://www.w3.org/ns/anno.jsonld'));
     const person = json.first.items.find((i) => i.body.some((b) => b.purpose === 'tagging' && b.value === 'person'));
     assert.ok(person);
-    assert.equal(person.target.source, KEY);
+    // the article file's full URI, as the Web Annotation model expects of a source
+    assert.equal(person.target.source, workspaceUri(KEY).toString());
     assert.equal(person.target.date, '2023-02-14');
     const position = person.target.selector.find((s) => s.type === 'TextPositionSelector');
     const quote = person.target.selector.find((s) => s.type === 'TextQuoteSelector');
     assert.deepEqual({ start: position?.start, end: position?.end }, spans.person);
     assert.equal(quote?.exact, 'Ilse Marrow');
     assert.equal(person.body.find((b) => b.purpose === 'commenting')?.value, NOTE);
+    // no empty note bodies: the annotations without a note carry only their label
+    const place = json.first.items.find((i) => i.body.some((b) => b.purpose === 'tagging' && b.value === 'place'));
+    assert.deepEqual(place?.body.map((b) => b.purpose), ['tagging']);
   });
 
   it('writes CSV rows with file, date, offsets, quote, label and note (quoted where needed)', async () => {
     const target = workspaceUri('exports/lighthouse.csv');
     await exportAs('csv', target);
     const rows = parseCsv(readFileSync(target.fsPath, 'utf8'));
-    assert.deepEqual(rows[0], ['article', 'date', 'start', 'end', 'exact', 'label', 'note', 'created', 'modified', 'status']);
+    assert.deepEqual(rows[0], ['id', 'article', 'date', 'start', 'end', 'exact', 'label', 'note', 'replies', 'origin', 'created', 'modified', 'status']);
     assert.equal(rows.length, 5);
-    const person = rows.find((r) => r[4] === 'Ilse Marrow');
+    const person = rows.find((r) => r[5] === 'Ilse Marrow');
     assert.ok(person, JSON.stringify(rows));
-    assert.deepEqual(person.slice(0, 7), [KEY, '2023-02-14', String(spans.person.start), String(spans.person.end), 'Ilse Marrow', 'person', NOTE]);
-    assert.equal(person[9], 'anchored');
+    assert.deepEqual(person.slice(0, 10), [created[0]!.id, KEY, '2023-02-14', String(spans.person.start), String(spans.person.end), 'Ilse Marrow', 'person', NOTE, '', 'user']);
+    assert.equal(person[12], 'anchored');
   });
 
   it('writes a Markdown report with a section per article (file and dateline), per label, quotes and notes', async () => {
@@ -125,7 +129,9 @@ describe('export and import', function () {
     assert.match(md, /^# Annotations of seeds\/export-lighthouse\.txt/m);
     assert.ok(md.includes('## `seeds/export-lighthouse.txt` — 2023-02-14'), md);
     for (const label of ['person', 'organization', 'place', 'event']) assert.match(md, new RegExp(`^### ${label} \\(1\\)`, 'm'));
-    assert.ok(md.includes('Ilse Marrow'));
+    // the sentence around each annotation, the span in bold, rather than character offsets
+    assert.ok(md.includes('  In context: Keepers at the Skarvik lighthouse voted on Monday to strike, said **Ilse Marrow** of the Coastal Workers Union.'), md);
+    assert.doesNotMatch(md, /characters \d+/);
     assert.ok(md.includes('confirmed'));
   });
 

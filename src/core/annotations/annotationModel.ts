@@ -46,4 +46,6 @@ export interface ArticleInfo {
   readonly date: string | null;
   /** The source text, when available (brat, CoNLL, JSONL need it). */
   readonly text?: string;
+  /** The article file's full URI (`file:///…`), when known: W3C targets name it as their `source`. */
+  readonly uri?: string;
 }

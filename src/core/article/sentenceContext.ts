@@ -16,8 +16,8 @@ export function sentenceSpanAround(article: Article, start: number, end: number)
   return { start: Math.min(first.start, start), end: Math.max(last.end, Math.min(end, paragraph.end)) };
 }
 
-/** The sentence around [start, end) as one line of text, shortened around the span to `maxChars`; the span itself when it has none. */
-export function sentenceTextAround(article: Article, start: number, end: number, maxChars = MAX_SENTENCE_CHARS): string {
+/** The source range shown for the sentence around [start, end): the sentence, cut at word boundaries around the span to `maxChars`. */
+function shownWindow(article: Article, start: number, end: number, maxChars: number): { from: number; to: number; span: TextSpan } {
   const span = sentenceSpanAround(article, start, end) ?? { start, end };
   let from = span.start;
   let to = span.end;
@@ -30,6 +30,33 @@ export function sentenceTextAround(article: Article, start: number, end: number,
     while (from > span.start && from < start && !/\s/.test(article.text[from - 1]!)) from++;
     while (to < span.end && to > end && !/\s/.test(article.text[to]!)) to--;
   }
+  return { from, to, span };
+}
+
+/** The sentence around [start, end) as one line of text, shortened around the span to `maxChars`; the span itself when it has none. */
+export function sentenceTextAround(article: Article, start: number, end: number, maxChars = MAX_SENTENCE_CHARS): string {
+  const { from, to, span } = shownWindow(article, start, end, maxChars);
   const text = article.text.slice(from, to).replace(/\s+/g, ' ').trim();
   return `${from > span.start ? '…' : ''}${text}${to < span.end ? '…' : ''}`;
+}
+
+/** The one-line sentence around [start, end) in three parts, so the span can be set apart (a report bolds it). */
+export interface SentenceParts {
+  /** The sentence before the span ("…" first when cut). */
+  readonly before: string;
+  /** The span's own text, white space flattened. */
+  readonly span: string;
+  /** The sentence after the span ("…" last when cut). */
+  readonly after: string;
+}
+
+/** sentenceTextAround's sentence, split at the span (the span's white space flattened like the rest). */
+export function sentencePartsAround(article: Article, start: number, end: number, maxChars = MAX_SENTENCE_CHARS): SentenceParts {
+  const { from, to, span } = shownWindow(article, start, end, maxChars);
+  const flat = (text: string): string => text.replace(/\s+/g, ' ');
+  return {
+    before: `${from > span.start ? '…' : ''}${flat(article.text.slice(from, Math.max(from, start))).trimStart()}`,
+    span: flat(article.text.slice(start, end)),
+    after: `${flat(article.text.slice(Math.min(end, to), to)).trimEnd()}${to < span.end ? '…' : ''}`,
+  };
 }

@@ -1,4 +1,5 @@
-// RFC 4180 CSV, one row per annotation: article, date, start, end, exact, label, note, created, modified, status.
+// RFC 4180 CSV, one row per annotation: id, article, date, start, end, exact, label, note, replies (each "[time] text",
+// a blank line between them), origin (user or entity), created, modified, status.
 // Every field is quoted (quotes doubled), rows end in CRLF; start/end are UTF-16 offsets into the article text.
 // Formula injection guard: a text cell starting with = + - @ (or tab / carriage return) gets a leading `'` so
 // spreadsheets show it as text; importCsv removes exactly that one `'` again (a cell that already started with
@@ -7,7 +8,12 @@ import type { Annotation, ArticleInfo } from '../annotations/annotationModel';
 import { isCalendarDate } from '../article/articleDate';
 import { compareAnnotations, isTimestamp, withoutBom, type ImportedAnnotation, type ImportResult } from './formatModel';
 
-export const CSV_COLUMNS = ['article', 'date', 'start', 'end', 'exact', 'label', 'note', 'created', 'modified', 'status'] as const;
+export const CSV_COLUMNS = ['id', 'article', 'date', 'start', 'end', 'exact', 'label', 'note', 'replies', 'origin', 'created', 'modified', 'status'] as const;
+
+/** A note's replies in one cell, oldest first: "[2024-01-02T10:00:00.000Z] the reply", a blank line between them. */
+export function repliesCell(annotation: Annotation): string {
+  return (annotation.replies ?? []).map((r) => `[${r.created}] ${r.body}`).join('\n\n');
+}
 
 const RISKY = /^'*[=+\-@\t\r]/;
 
@@ -29,8 +35,8 @@ export function exportCsv(annotations: readonly Annotation[], articles: readonly
   for (const article of articles) if (!dates.has(article.article)) dates.set(article.article, article.date);
   const rows: string[] = [CSV_COLUMNS.map(field).join(',')];
   for (const a of [...annotations].sort(compareAnnotations)) {
-    const text = [a.article, dates.get(a.article) ?? ''];
-    const rest = [a.quote.exact, a.label, a.note, a.created, a.modified, a.status];
+    const text = [a.id, a.article, dates.get(a.article) ?? ''];
+    const rest = [a.quote.exact, a.label, a.note, repliesCell(a), a.origin, a.created, a.modified, a.status];
     rows.push([...text.map((v) => field(guardCell(v))), String(a.position.start), String(a.position.end), ...rest.map((v) => field(guardCell(v)))].join(','));
   }
   return rows.map((row) => `${row}\r\n`).join('');
@@ -111,6 +117,8 @@ export function importCsv(content: string): ImportResult {
     const created = get('created');
     const modified = get('modified');
     const status = get('status');
+    const id = get('id').trim();
+    const origin = get('origin');
     annotations.push({
       article,
       start,
@@ -118,6 +126,8 @@ export function importCsv(content: string): ImportResult {
       exact: get('exact'),
       label,
       note: get('note'),
+      ...(id !== '' ? { id } : {}),
+      ...(origin === 'user' || origin === 'entity' ? { origin } : {}),
       ...(isTimestamp(created) ? { created } : {}),
       ...(isTimestamp(modified) ? { modified } : {}),
       ...(status === 'anchored' || status === 'orphaned' ? { status } : {}),

@@ -1,5 +1,5 @@
 // What the format modules share: the shape of an imported annotation, of an exported file, and which spans fit a text.
-import type { AnchorStatus, Annotation, ArticleInfo } from '../annotations/annotationModel';
+import type { AnchorStatus, Annotation, ArticleInfo, NoteReply } from '../annotations/annotationModel';
 
 /** One annotation read from a file, before the store turns it into an `Annotation` (createAnnotation). */
 export interface ImportedAnnotation {
@@ -21,6 +21,8 @@ export interface ImportedAnnotation {
   readonly modified?: string;
   readonly status?: AnchorStatus;
   readonly origin?: Annotation['origin'];
+  /** Replies to the note, oldest first (formats that carry them: W3C). */
+  readonly replies?: readonly NoteReply[];
 }
 
 export interface ImportResult {
@@ -123,6 +125,7 @@ export function annotationFromImport(imported: ImportedAnnotation, id: string, n
     created: imported.created ?? now,
     modified: imported.modified ?? imported.created ?? now,
     origin: imported.origin ?? 'user',
+    ...(imported.replies && imported.replies.length > 0 ? { replies: imported.replies.map((r) => ({ body: r.body, created: r.created })) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // of each article (src/core/quotes) and its text.
 import { quoteAt } from '../annotations/annotationFactory';
 import type { Quotation } from '../quotes/quotations';
+import { codePointOffsets, type CodePointOffsets } from './codePointOffsets';
 import { compareStrings } from './formatModel';
 import { escapeMarkdown } from './markdownReport';
 import { guardCell } from './csv';
@@ -14,6 +15,8 @@ export interface ArticleQuotations {
   readonly date: string | null;
   readonly text: string;
   readonly quotations: readonly Quotation[];
+  /** The article file's full URI, when known: W3C targets name it. */
+  readonly uri?: string;
 }
 
 export interface W3CQuotationAnnotation {
@@ -46,8 +49,11 @@ function sorted(articles: readonly ArticleQuotations[]): { article: ArticleQuota
 
 /** One W3C annotation per quotation: tagged "quotation", described by its speaker, targeting the quoted words. */
 export function quotationsToW3C(articles: readonly ArticleQuotations[]): W3CQuotationAnnotation[] {
+  const offsets = new Map<ArticleQuotations, CodePointOffsets>();
   return sorted(articles).map(({ article, quotation: q }) => {
     const quote = quoteAt(article.text, q.start, q.end);
+    let counts = offsets.get(article);
+    if (!counts) offsets.set(article, (counts = codePointOffsets(article.text)));
     return {
       id: `urn:article-annotator:quotation:${encodeURIComponent(article.article)}:${q.start}-${q.end}`,
       type: 'Annotation',
@@ -58,10 +64,10 @@ export function quotationsToW3C(articles: readonly ArticleQuotations[]): W3CQuot
       ],
       target: {
         type: 'SpecificResource',
-        source: article.article,
+        source: article.uri ?? article.article,
         ...(article.date ? { date: article.date } : {}),
         selector: [
-          { type: 'TextPositionSelector', start: q.start, end: q.end },
+          { type: 'TextPositionSelector', start: counts.toCodePoint(q.start), end: counts.toCodePoint(q.end) },
           { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
         ],
       },

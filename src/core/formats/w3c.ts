@@ -1,8 +1,11 @@
 // W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): an AnnotationCollection whose first page is
-// inline; each item targets the article's workspace-relative path through a TextPositionSelector and a
-// TextQuoteSelector, with a tagging body (the label) and a commenting body (the Markdown note). A second context
-// object adds the article's date (dcterms:date on the target) and the item's anchoring status and origin.
-import type { AnchorStatus, Annotation, ArticleInfo } from '../annotations/annotationModel';
+// inline; each item targets the article file (its full URI when known, as the model expects of a `source`) through a
+// TextPositionSelector (counted in Unicode code points, as section 4.2.5 says) and a TextQuoteSelector, with a
+// tagging body (the label), a commenting body (the Markdown note, when there is one) and a replying body per reply.
+// A second context object adds the article's date (dcterms:date on the target) and the item's anchoring status and
+// origin. Import reads positions in code points or, from older files and other tools, UTF-16 code units: with the
+// text at hand, the count whose span holds the TextQuoteSelector's `exact` wins.
+import type { AnchorStatus, Annotation, ArticleInfo, NoteReply } from '../annotations/annotationModel';
 import { isCalendarDate } from '../article/articleDate';
 import {
   compareAnnotations,
@@ -13,6 +16,7 @@ import {
   type ImportedAnnotation,
   type ImportResult,
 } from './formatModel';
+import { codePointOffsets, type CodePointOffsets } from './codePointOffsets';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from './jsonDepth';
 
 export const ANNO_CONTEXT_URL = 'http://www.w3.org/ns/anno.jsonld';
@@ -45,14 +49,16 @@ export interface W3CTextQuoteSelector {
 
 export interface W3CTextualBody {
   readonly type: 'TextualBody';
-  readonly purpose: 'tagging' | 'commenting';
+  readonly purpose: 'tagging' | 'commenting' | 'replying';
   readonly value: string;
   readonly format?: string;
+  /** A reply's time (ISO 8601). */
+  readonly created?: string;
 }
 
 export interface W3CTarget {
   readonly type: 'SpecificResource';
-  /** The article's workspace-relative path ('/' separators), as stored on the annotation. */
+  /** The article file's full URI when known (ArticleInfo.uri), else its key as stored on the annotation. */
   readonly source: string;
   /** The article's date (dateline), YYYY-MM-DD, when known. */
   readonly date?: string;
@@ -67,7 +73,8 @@ export interface W3CAnnotation {
   readonly modified: string;
   readonly origin: Annotation['origin'];
   readonly status: AnchorStatus;
-  readonly body: readonly [W3CTextualBody, W3CTextualBody];
+  /** The label (tagging), the note (commenting, only when there is one), then each reply (replying), oldest first. */
+  readonly body: readonly W3CTextualBody[];
   readonly target: W3CTarget;
 }
 
@@ -107,7 +114,13 @@ export function annotationIdFromIri(iri: string): string {
   return iri;
 }
 
-export function annotationToW3C(annotation: Annotation, date: string | null): W3CAnnotation {
+/**
+ * The item for one annotation. `source` is what the target names (the article's URI); `offsets` counts the position
+ * in code points when the article's text is at hand (without it the stored position is the best there is).
+ */
+export function annotationToW3C(annotation: Annotation, date: string | null, source: string = annotation.article, offsets?: CodePointOffsets): W3CAnnotation {
+  const { start, end } = annotation.position;
+  const replies = annotation.replies ?? [];
   return {
     id: annotationIri(annotation.id),
     type: 'Annotation',
@@ -118,14 +131,15 @@ export function annotationToW3C(annotation: Annotation, date: string | null): W3
     status: annotation.status,
     body: [
       { type: 'TextualBody', purpose: 'tagging', value: annotation.label },
-      { type: 'TextualBody', purpose: 'commenting', value: annotation.note, format: 'text/markdown' },
+      ...(annotation.note !== '' ? [{ type: 'TextualBody', purpose: 'commenting', value: annotation.note, format: 'text/markdown' } as const] : []),
+      ...replies.map((reply): W3CTextualBody => ({ type: 'TextualBody', purpose: 'replying', value: reply.body, format: 'text/markdown', created: reply.created })),
     ],
     target: {
       type: 'SpecificResource',
-      source: annotation.article,
+      source,
       ...(date ? { date } : {}),
       selector: [
-        { type: 'TextPositionSelector', start: annotation.position.start, end: annotation.position.end },
+        { type: 'TextPositionSelector', start: offsets ? offsets.toCodePoint(start) : start, end: offsets ? offsets.toCodePoint(end) : end },
         { type: 'TextQuoteSelector', exact: annotation.quote.exact, prefix: annotation.quote.prefix, suffix: annotation.quote.suffix },
       ],
     },
@@ -137,9 +151,20 @@ export function w3cCollection(
   articles: readonly ArticleInfo[],
   options: W3CExportOptions = {},
 ): W3CCollection {
-  const dates = new Map<string, string | null>();
-  for (const article of articles) if (!dates.has(article.article)) dates.set(article.article, article.date);
-  const items = [...annotations].sort(compareAnnotations).map((a) => annotationToW3C(a, dates.get(a.article) ?? null));
+  const infos = new Map<string, ArticleInfo>();
+  for (const article of articles) if (!infos.has(article.article)) infos.set(article.article, article);
+  const offsets = new Map<string, CodePointOffsets>();
+  const offsetsOf = (key: string): CodePointOffsets | undefined => {
+    const text = infos.get(key)?.text;
+    if (text === undefined) return undefined;
+    let found = offsets.get(key);
+    if (!found) offsets.set(key, (found = codePointOffsets(text)));
+    return found;
+  };
+  const items = [...annotations].sort(compareAnnotations).map((a) => {
+    const info = infos.get(a.article);
+    return annotationToW3C(a, info?.date ?? null, info?.uri ?? a.article, offsetsOf(a.article));
+  });
   return {
     '@context': W3C_CONTEXT,
     type: 'AnnotationCollection',
@@ -160,30 +185,52 @@ export function exportW3C(annotations: readonly Annotation[], articles: readonly
  * array; RangeSelector and other selector kinds are ignored with a warning. Articles given with their text let it
  * check each position against its quote (re-finding a moved quote), and place quote-only annotations.
  */
-export function importW3C(input: string, articles: readonly ArticleInfo[] = []): ImportResult {
+export interface W3CImportOptions {
+  /**
+   * The article key of a target `source` that no given article's `uri` names (a `file:` URI inside the workspace
+   * becomes its relative path); the source itself when absent or when it returns undefined.
+   */
+  readonly articleKeyOf?: (source: string) => string | undefined;
+}
+
+export function importW3C(input: string, articles: readonly ArticleInfo[] = [], options: W3CImportOptions = {}): ImportResult {
   let value: unknown;
   try {
     value = JSON.parse(withoutBom(input));
   } catch (error) {
     return { annotations: [], problems: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`], articles: [] };
   }
-  return importW3CValue(value, articles);
+  return importW3CValue(value, articles, options);
 }
 
-export function importW3CValue(value: unknown, articles: readonly ArticleInfo[] = []): ImportResult {
+export function importW3CValue(value: unknown, articles: readonly ArticleInfo[] = [], options: W3CImportOptions = {}): ImportResult {
   const problems: string[] = [];
   const texts = new Map<string, string>();
-  for (const article of articles) if (article.text !== undefined && !texts.has(article.article)) texts.set(article.article, article.text);
+  const byUri = new Map<string, string>();
+  for (const article of articles) {
+    if (article.text !== undefined && !texts.has(article.article)) texts.set(article.article, article.text);
+    if (article.uri !== undefined && !byUri.has(article.uri)) byUri.set(article.uri, article.article);
+  }
+  // A source is the article's URI (what exportW3C writes) or its key (older files): either way, the article's key.
+  const keyOf = (source: string): string => byUri.get(source) ?? options.articleKeyOf?.(source) ?? source;
   const items = collectItems(value, problems);
   const annotations: ImportedAnnotation[] = [];
   const dates = new Map<string, string | null>();
+  const offsets = new Map<string, CodePointOffsets>();
+  const offsetsOf = (key: string): CodePointOffsets | undefined => {
+    const text = texts.get(key);
+    if (text === undefined) return undefined;
+    let found = offsets.get(key);
+    if (!found) offsets.set(key, (found = codePointOffsets(text)));
+    return found;
+  };
   items.forEach((item, index) => {
     // Deeper than any real item (a refinedBy chain, nested values): walking it would overflow the stack.
     if (nestedDeeperThan(item)) {
       problems.push(`${itemName(item, index)}: nested more than ${MAX_JSON_DEPTH} levels deep; skipped`);
       return;
     }
-    const read = readItem(item, index, texts, problems);
+    const read = readItem(item, index, keyOf, texts, offsetsOf, problems);
     if (!read) return;
     annotations.push(read.annotation);
     const known = dates.get(read.annotation.article);
@@ -301,7 +348,9 @@ interface Selectors {
 function readItem(
   item: unknown,
   index: number,
+  keyOf: (source: string) => string,
   texts: ReadonlyMap<string, string>,
+  offsetsOf: (article: string) => CodePointOffsets | undefined,
   problems: string[],
 ): { annotation: ImportedAnnotation; date: string | null } | undefined {
   const name = itemName(item, index);
@@ -322,14 +371,14 @@ function readItem(
   const sourceValue = target.source ?? target['@id'] ?? target.id;
   const source = typeof sourceValue === 'string' ? sourceValue : isObject(sourceValue) ? (sourceValue.id ?? sourceValue['@id']) : undefined;
   if (typeof source !== 'string' || source.trim() === '') return skip('its target has no source (the article file)');
-  const article = source;
+  const article = keyOf(source);
 
   const selectors = readSelectors(target.selector, name, problems);
   const date = readDate(target, name, problems);
-  const { label, note } = readBodies(item, name, problems);
+  const { label, note, replies } = readBodies(item, name, problems);
 
   const text = texts.get(article);
-  const placed = placeSpan(selectors, text, name, article, problems);
+  const placed = placeSpan(selectors, text, offsetsOf(article), name, article, problems);
   if (!placed) return undefined;
 
   const created = readTimestamp(item, 'created', name, problems);
@@ -350,6 +399,7 @@ function readItem(
       ...(placed.suffix !== undefined ? { suffix: placed.suffix } : {}),
       label,
       note,
+      ...(replies.length > 0 ? { replies } : {}),
       ...(id !== undefined ? { id } : {}),
       ...(created !== undefined ? { created } : {}),
       ...(modified !== undefined ? { modified } : {}),
@@ -412,23 +462,38 @@ function readSelectors(value: unknown, name: string, problems: string[], within:
   return found;
 }
 
+/**
+ * A TextPositionSelector's span in UTF-16 code units, given the text: read as code points (the standard, what
+ * exportW3C writes), unless only the UTF-16 reading of it selects the quote's `exact` (older files, other tools).
+ * Undefined when the span reaches past the text either way.
+ */
+export function positionInText(position: { start: number; end: number }, exact: string | undefined, text: string, offsets: CodePointOffsets): { start: number; end: number } | undefined {
+  const start = offsets.toUtf16(position.start);
+  const end = offsets.toUtf16(position.end);
+  const asCodePoints = start >= 0 && end >= 0 ? { start, end } : undefined;
+  if (exact === undefined || (asCodePoints && text.slice(asCodePoints.start, asCodePoints.end) === exact)) return asCodePoints ?? (position.end <= text.length ? position : undefined);
+  if (position.end <= text.length && text.slice(position.start, position.end) === exact) return position;
+  return asCodePoints ?? (position.end <= text.length ? position : undefined);
+}
+
 /** Where the annotation goes: its position checked against the text when known, a moved quote re-found. */
 function placeSpan(
   selectors: Selectors,
   text: string | undefined,
+  offsets: CodePointOffsets | undefined,
   name: string,
   article: string,
   problems: string[],
 ): { start: number; end: number; exact: string; prefix?: string; suffix?: string; orphaned: boolean } | undefined {
-  const { position, quote } = selectors;
-  if (!position && !quote) {
+  const { quote } = selectors;
+  if (!selectors.position && !quote) {
     problems.push(`${name}: no usable TextPositionSelector or TextQuoteSelector; skipped`);
     return undefined;
   }
   if (text === undefined) {
-    if (position && quote) return { ...position, ...quote, orphaned: false };
+    if (selectors.position && quote) return { ...selectors.position, ...quote, orphaned: false };
     problems.push(
-      position
+      selectors.position
         ? `${name}: no TextQuoteSelector, and the text of ${article} is not available to read the quote from; skipped`
         : `${name}: no TextPositionSelector, and the text of ${article} is not available to find the quote in; skipped`,
     );
@@ -438,9 +503,12 @@ function placeSpan(
     prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
     suffix: text.slice(end, end + CONTEXT_LENGTH),
   });
-  if (position && !quote) {
-    if (position.end > text.length) {
-      problems.push(`${name}: position ${position.start}-${position.end} is past the end of ${article} (${text.length} characters); skipped`);
+  const given = selectors.position;
+  const position = given && offsets ? positionInText(given, quote?.exact, text, offsets) : given;
+  const counted = given && (given.start !== position?.start || given.end !== position.end) ? ` (${given.start}-${given.end} in code points)` : '';
+  if (given && !quote) {
+    if (!position) {
+      problems.push(`${name}: position ${given.start}-${given.end} is past the end of ${article} (${offsets?.length ?? text.length} characters); skipped`);
       return undefined;
     }
     return { ...position, exact: text.slice(position.start, position.end), ...context(position.start, position.end), orphaned: false };
@@ -449,15 +517,15 @@ function placeSpan(
   if (position && text.slice(position.start, position.end) === q.exact) {
     return { ...position, exact: q.exact, ...(q.prefix === undefined && q.suffix === undefined ? context(position.start, position.end) : { prefix: q.prefix ?? '', suffix: q.suffix ?? '' }), orphaned: false };
   }
-  const start = findQuote(text, q.exact, q.prefix ?? '', q.suffix ?? '', position?.start ?? selectors.hint ?? 0);
+  const start = findQuote(text, q.exact, q.prefix ?? '', q.suffix ?? '', position?.start ?? (selectors.hint !== undefined && offsets ? Math.max(0, offsets.toUtf16(selectors.hint)) : 0));
   if (start >= 0) {
     const end = start + q.exact.length;
-    if (position) problems.push(`${name}: "${shorten(q.exact)}" is no longer at ${position.start}-${position.end} in ${article}; found at ${start}-${end}`);
+    if (given) problems.push(`${name}: "${shorten(q.exact)}" is no longer at ${given.start}-${given.end}${counted} in ${article}; found at ${start}-${end}`);
     return { start, end, exact: q.exact, ...context(start, end), orphaned: false };
   }
-  if (position) {
+  if (given) {
     problems.push(`${name}: "${shorten(q.exact)}" is not found in ${article}; imported as an orphan`);
-    return { ...position, ...q, orphaned: true };
+    return { ...(position ?? given), ...q, orphaned: true };
   }
   problems.push(`${name}: "${shorten(q.exact)}" is not found in ${article} and has no position; skipped`);
   return undefined;
@@ -478,11 +546,12 @@ function readDate(target: Json, name: string, problems: string[]): string | null
 
 const LABEL_PURPOSES = ['tagging', 'classifying', 'identifying'];
 
-function readBodies(item: Json, name: string, problems: string[]): { label: string; note: string } {
+function readBodies(item: Json, name: string, problems: string[]): { label: string; note: string; replies: NoteReply[] } {
   const motivations = asArray(item.motivation).filter((m): m is string => typeof m === 'string').map((m) => m.replace(/^oa:/, ''));
   const tagging = motivations.some((m) => LABEL_PURPOSES.includes(m));
   const labels: string[] = [];
   const notes: string[] = [];
+  const replies: NoteReply[] = [];
   if (typeof item.bodyValue === 'string') (tagging ? labels : notes).push(item.bodyValue);
   for (const body of asArray(item.body)) {
     if (typeof body === 'string') {
@@ -496,6 +565,12 @@ function readBodies(item: Json, name: string, problems: string[]): { label: stri
       continue;
     }
     const purposes = asArray(body.purpose).filter((p): p is string => typeof p === 'string').map((p) => p.replace(/^oa:/, ''));
+    if (purposes.includes('replying')) {
+      // A reply to the note, as exportW3C writes them; one without a usable time sorts as the oldest.
+      const created = isObject(body.created) ? body.created['@value'] : body.created;
+      if (value.trim() !== '') replies.push({ body: value, created: isTimestamp(created) ? created : new Date(0).toISOString() });
+      continue;
+    }
     const isLabel = purposes.length > 0 ? purposes.some((p) => LABEL_PURPOSES.includes(p)) : tagging;
     (isLabel ? labels : notes).push(value);
   }
@@ -507,7 +582,7 @@ function readBodies(item: Json, name: string, problems: string[]): { label: stri
   } else if (cleanLabels.length > 1) {
     problems.push(`${name}: several labels (${cleanLabels.join(', ')}); kept "${label}"`);
   }
-  return { label, note: notes.filter((n) => n !== '').join('\n\n') };
+  return { label, note: notes.filter((n) => n !== '').join('\n\n'), replies };
 }
 
 function readTimestamp(item: Json, key: 'created' | 'modified', name: string, problems: string[]): string | undefined {

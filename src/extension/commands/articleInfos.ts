@@ -58,14 +58,15 @@ export async function readImportFile(uri: vscode.Uri, maxBytes = MAX_IMPORT_FILE
   }
 }
 
-/** ArticleInfo for each key: text when readable, and the date the user set, else the one the article states. */
+/** ArticleInfo for each key: its URI, text when readable, and the date the user set, else the one the article states. */
 export async function articleInfos(annotations: AnnotationService, articles: ArticleDocuments, keys: Iterable<string>): Promise<ArticleInfo[]> {
   const infos: ArticleInfo[] = [];
   for (const key of new Set(keys)) {
     const uri = annotations.sourceUriOf(key);
     const text = uri ? await readArticleText(articles, uri) : undefined;
     const date = effectiveArticleDate(text, annotations.articleDate(key));
-    infos.push(text === undefined ? { article: key, date } : { article: key, date, text });
+    // W3C targets name the file by its full URI (the Web Annotation model's `source`), imports map it back to the key.
+    infos.push({ article: key, date, ...(text !== undefined ? { text } : {}), ...(uri ? { uri: uri.toString() } : {}) });
   }
   return infos;
 }
@@ -73,4 +74,14 @@ export async function articleInfos(annotations: AnnotationService, articles: Art
 /** ArticleInfo for every article file in the workspace (for imports that match articles by their text). */
 export async function workspaceArticleInfos(annotations: AnnotationService, articles: ArticleDocuments, files: readonly vscode.Uri[]): Promise<ArticleInfo[]> {
   return articleInfos(annotations, articles, [...files.map((uri) => articleKeyOf(uri)), ...annotations.articles()]);
+}
+
+/** The article key of a W3C target `source` that is a URI (a file of the workspace becomes its relative path); undefined for a key. */
+export function articleKeyOfSource(source: string): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]+:/i.test(source) || /^[a-z]:[\\/]/i.test(source)) return undefined;
+  try {
+    return articleKeyOf(vscode.Uri.parse(source, true));
+  } catch {
+    return undefined;
+  }
 }

@@ -186,7 +186,7 @@ async function indexedQuotations(index: WorkspaceIndex, infos: readonly ArticleI
     }
     // the speaker as the collection names it, so one person's quotes read the same in every article
     const quotations = index.corpus.quotations(info.article).map((q) => ({ ...q, speaker: q.speakerEntity?.canonical ?? q.speaker }));
-    found.push({ article: info.article, date: info.date, text: info.text, quotations });
+    found.push({ article: info.article, date: info.date, text: info.text, quotations, ...(info.uri !== undefined ? { uri: info.uri } : {}) });
   }
   return found;
 }

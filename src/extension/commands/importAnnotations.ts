@@ -12,7 +12,7 @@ import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../core/article/articl
 import type { AnnotationService } from '../annotationService';
 import { articleKeyOf, type ArticleDocuments } from '../articleDocuments';
 import type { SettingsWatcher } from '../settings';
-import { readImportFile, workspaceArticleInfos } from './articleInfos';
+import { articleKeyOfSource, readImportFile, workspaceArticleInfos } from './articleInfos';
 import { objectArg, toUri } from './articleTarget';
 import { articleFiles } from './labelAllOccurrences';
 import { shortQuote } from './labelPicker';
@@ -121,7 +121,7 @@ async function readImport(file: vscode.Uri, format: ImportFormat | undefined, ar
   const kind = format ?? (extension === '.ann' ? 'brat' : extension === '.jsonl' ? 'spacy' : 'w3c');
   switch (kind) {
     case 'w3c':
-      return importW3C(content, infos);
+      return importW3C(content, infos, { articleKeyOf: articleKeyOfSource });
     case 'spacy':
     case 'doccano':
       return importJsonl(content, preferNamedArticles(content, infos), article !== undefined ? { article } : {});
@@ -178,7 +178,8 @@ function place(item: ImportedAnnotation, text: string | undefined, now: string):
 }
 
 function withStamps(annotation: Annotation, item: ImportedAnnotation): Annotation {
-  return { ...annotation, created: item.created ?? annotation.created, modified: item.modified ?? item.created ?? annotation.modified };
+  const replies = item.replies ?? [];
+  return { ...annotation, created: item.created ?? annotation.created, modified: item.modified ?? item.created ?? annotation.modified, ...(replies.length > 0 ? { replies } : {}) };
 }
 
 function createAnnotationId(): string {

@@ -14,11 +14,26 @@ describe('CSV', () => {
       assert.equal(back?.created, a.created);
       assert.equal(back?.modified, a.modified);
       assert.equal(back?.status, a.status);
+      assert.equal(back?.id, a.id);
+      assert.equal(back?.origin, a.origin);
     }
     assert.deepEqual(
       result.articles.map((a) => [a.article, a.date]).sort(),
       articles.map((a) => [a.article, a.date]).sort(),
     );
+  });
+
+  it('has id and origin columns, and the replies of a note visibly in a column of their own', () => {
+    const { annotations, articles } = sample();
+    const replied = { ...annotations[1]!, replies: [{ body: 'Checked.', created: '2024-01-03T09:15:00.000Z' }, { body: 'Two\nlines', created: '2024-01-04T10:00:00.000Z' }] };
+    const [header, ...rows] = parseCsv(exportCsv([replied, annotations[0]!], articles));
+    assert.deepEqual(header?.slice(0, 2), ['id', 'article']);
+    const column = (name: string) => header!.indexOf(name);
+    const row = rows.find((r) => r[column('id')] === replied.id);
+    assert.equal(row?.[column('origin')], replied.origin);
+    assert.equal(row?.[column('replies')], '[2024-01-03T09:15:00.000Z] Checked.\n\n[2024-01-04T10:00:00.000Z] Two\nlines');
+    assert.equal(rows.find((r) => r[column('id')] === annotations[0]!.id)?.[column('replies')], '');
+    assert.deepEqual(new Set(parseCsv(exportCsv(annotations, articles)).slice(1).map((r) => r[column('origin')])), new Set(['user', 'entity']));
   });
 
   it('quotes every field, doubles quotes, ends rows in CRLF and guards formula cells', () => {

@@ -6,10 +6,10 @@ interface Parsed {
   article: string;
   date: string | null;
   label: string;
-  start: number;
-  end: number;
   exact: string;
   note: string;
+  /** The "In context:" line, as written. */
+  context?: string;
 }
 
 /** Reads the report back: the test's proof that each item keeps its article, date, label, span, quote and note. */
@@ -33,7 +33,7 @@ function parseReport(markdown: string): Parsed[] {
       continue;
     }
     if (line.startsWith('- >')) {
-      current = { article, date, label, start: -1, end: -1, exact: unescapeMarkdown(line.slice(4)), note: '' };
+      current = { article, date, label, exact: unescapeMarkdown(line.slice(4)), note: '' };
       items.push(current);
       phase = 'quote';
       continue;
@@ -43,10 +43,8 @@ function parseReport(markdown: string): Parsed[] {
       current.exact += `\n${unescapeMarkdown(line.slice(4))}`;
     } else if (phase === 'quote' && line === '') {
       phase = 'span';
-    } else if (phase === 'span' && /^ {2}characters \d+–\d+/.test(line)) {
-      const [, start, end] = /(\d+)–(\d+)/.exec(line) ?? [];
-      current.start = Number(start);
-      current.end = Number(end);
+    } else if (phase === 'span' && line.startsWith('  In context: ')) {
+      current.context = line.slice('  In context: '.length);
       phase = 'note';
     } else if (phase === 'note' && (line.startsWith('  ') || line === '')) {
       current.note += `${line.slice(2)}\n`;
@@ -57,21 +55,48 @@ function parseReport(markdown: string): Parsed[] {
 }
 
 describe('Markdown report', () => {
-  it('round-trips article, dateline, label, span, quoted text and note of every annotation', () => {
+  it('round-trips article, dateline, label, quoted text and note of every annotation, each with its context', () => {
     const { annotations, articles } = sample();
     const parsed = parseReport(exportMarkdownReport(annotations, articles));
     const expected = annotations.map((a) => ({
       article: a.article,
       date: articles.find((x) => x.article === a.article)?.date ?? null,
       label: a.label,
-      start: a.position.start,
-      end: a.position.end,
       exact: a.quote.exact,
       note: a.note,
     }));
-    const key = (p: Parsed) => JSON.stringify([p.article, p.start, p.end, p.label]);
+    const key = (p: Omit<Parsed, 'context'>) => JSON.stringify([p.article, p.exact, p.label]);
     assert.deepEqual(parsed.map(key).sort(), expected.map(key).sort());
-    for (const item of expected) assert.deepEqual(parsed.find((p) => key(p) === key(item)), item);
+    for (const item of expected) {
+      const { context, ...rest } = parsed.find((p) => key(p) === key(item)) ?? {};
+      assert.deepEqual(rest, item);
+      assert.ok(context !== undefined && context.includes('**'), `${key(item)} has its context with the span in bold: ${context}`);
+    }
+  });
+
+  it('shows the sentence around each annotation with the span in bold, never character offsets', () => {
+    const { annotations, articles } = sample();
+    const report = exportMarkdownReport(annotations, articles);
+    assert.doesNotMatch(report, /characters \d+/);
+    // a seed article's sentence, taken from the text (not the 32-character quote context)
+    assert.ok(report.includes('  In context: In recent days, Afghan President **Ashraf Ghani** has met with local leaders and foreign partners, including US Secretary of State Antony Blinken.'), report);
+    // Markdown in the sentence is escaped, the span's line break flattened
+    assert.ok(report.includes('  In context: Dr. **\\*Ana\\*** \\[Smith\\] 👩‍🔬 met =Acme Corp= in São Paulo.\n'), report);
+    assert.ok(report.includes('  In context: **New York City Hall**\n'), report);
+  });
+
+  it('falls back to the stored quote context when the text is not at hand, and for orphans', () => {
+    const { annotations, articles } = sample();
+    const report = exportMarkdownReport(annotations, articles.map(({ article, date }) => ({ article, date })));
+    assert.ok(report.includes('President **Ashraf Ghani** has met'), report);
+    assert.ok(report.includes('In context: the city of **Lashkar Gah** fell · orphaned'), report);
+  });
+
+  it('lists the replies of a note under it, with their times', () => {
+    const { annotations, articles } = sample();
+    const noted = { ...annotations[1]!, replies: [{ body: 'Checked with **AP**.', created: '2024-01-03T09:15:00.000Z' }, { body: 'Two\nlines', created: '2024-01-04T10:00:00.000Z' }] };
+    const report = exportMarkdownReport([noted], articles);
+    assert.ok(report.includes('  Replies (2):\n\n  - *2024-01-03 09:15 UTC*: Checked with **AP**.\n\n  - *2024-01-04 10:00 UTC*: Two\n    lines\n'), report);
   });
 
   it('groups by article (with its file and dateline) then label, and escapes the quoted text', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as jsonld from 'jsonld';
 import { annotationIdFromIri, annotationIri, ANNO_CONTEXT_URL, exportW3C, importW3C, w3cCollection } from '../../../src/core/formats/w3c';
 import annoContext from './fixtures/anno.jsonld.json';
-import { essentials, sample, SEED_003, seedText } from './fixtures/sampleAnnotations';
+import { annotate, essentials, sample, SEED_003, seedText } from './fixtures/sampleAnnotations';
 
 const OA = 'http://www.w3.org/ns/oa#';
 
@@ -17,8 +17,11 @@ async function documentLoader(url: string) {
 describe('W3C Web Annotation JSON-LD', () => {
   it('round-trips spans, labels, notes, ids, times, status, origin and article dates', () => {
     const { annotations, articles } = sample();
-    const result = importW3C(exportW3C(annotations, articles));
-    assert.deepEqual(result.problems, []);
+    // the texts at hand, as the extension and the command line have them: positions in code points are read back
+    const result = importW3C(exportW3C(annotations, articles), articles);
+    // only the orphan, whose quote is not in the text
+    assert.equal(result.problems.length, 1);
+    assert.match(result.problems[0] ?? '', /"Lashkar Gah" is not found in seeds\/003_cf56c5e4736b5965\.txt; imported as an orphan$/);
     assert.deepEqual(essentials(result.annotations), essentials(annotations));
     const byId = new Map(result.annotations.map((a) => [a.id, a]));
     for (const a of annotations) {
@@ -38,7 +41,7 @@ describe('W3C Web Annotation JSON-LD', () => {
     );
   });
 
-  it('writes an AnnotationCollection whose items carry both selectors, both bodies and the dateline', () => {
+  it('writes an AnnotationCollection whose items carry both selectors, the label and note bodies and the dateline', () => {
     const { annotations, articles } = sample();
     const collection = JSON.parse(exportW3C(annotations, articles));
     assert.equal(collection.type, 'AnnotationCollection');
@@ -58,6 +61,88 @@ describe('W3C Web Annotation JSON-LD', () => {
     assert.equal(kabul.body[1].format, 'text/markdown');
     assert.match(kabul.body[1].value, /^\*\*The capital/);
     assert.ok(typeof kabul.created === 'string' && typeof kabul.modified === 'string');
+  });
+
+  it('names each target by the article file\'s full URI when known, and reads the URI and the older relative form back', () => {
+    const { annotations, articles } = sample();
+    const uri = (key: string) => `file:///home/reader/news/${key.split('/').map(encodeURIComponent).join('/')}`;
+    const withUris = articles.map((a) => ({ ...a, uri: uri(a.article) }));
+    const collection = JSON.parse(exportW3C(annotations, withUris));
+    const sources = new Set(collection.first.items.map((i: { target: { source: string } }) => i.target.source));
+    assert.deepEqual(sources, new Set(articles.map((a) => uri(a.article))));
+    // the URI maps back to the article's key through the articles given, or through articleKeyOf
+    const back = importW3C(JSON.stringify(collection), withUris);
+    assert.deepEqual(essentials(back.annotations), essentials(annotations));
+    const mapped = importW3C(JSON.stringify(collection), [], { articleKeyOf: (source) => decodeURIComponent(source.replace('file:///home/reader/news/', '')) });
+    assert.deepEqual(new Set(mapped.annotations.map((a) => a.article)), new Set(articles.map((a) => a.article)));
+    // a file written before sources were URIs (relative paths) still imports onto the same articles
+    const old = importW3C(exportW3C(annotations, articles), withUris);
+    assert.deepEqual(essentials(old.annotations), essentials(annotations));
+  });
+
+  it('gives an annotation without a note (an accepted entity) no empty commenting body', () => {
+    const { annotations, articles } = sample();
+    const collection = JSON.parse(exportW3C(annotations, articles));
+    type Item = { body: { purpose: string; value: string }[]; origin: string };
+    const items: Item[] = collection.first.items;
+    const bare = items.filter((i) => i.body.length === 1);
+    assert.ok(bare.length > 0 && bare.some((i) => i.origin === 'entity'));
+    for (const item of items) for (const body of item.body) assert.notEqual(body.value, '', 'no body is empty');
+    assert.equal(items.filter((i) => i.body.some((b) => b.purpose === 'commenting')).length, annotations.filter((a) => a.note !== '').length);
+  });
+
+  it('carries a note\'s replies as replying bodies with their times, and reads them back', () => {
+    const { annotations, articles } = sample();
+    const replies = [
+      { body: 'Checked with **AP**.', created: '2024-01-03T09:15:00.000Z' },
+      { body: 'Agreed.', created: '2024-01-04T10:00:00.000Z' },
+    ];
+    const kabul = { ...annotations[1]!, replies };
+    const item = JSON.parse(exportW3C([kabul], articles)).first.items[0];
+    assert.deepEqual(item.body.slice(2), replies.map((r) => ({ type: 'TextualBody', purpose: 'replying', value: r.body, format: 'text/markdown', created: r.created })));
+    const back = importW3C(exportW3C([kabul], articles), articles).annotations[0];
+    assert.equal(back?.note, kabul.note);
+    assert.deepEqual(back?.replies, replies);
+  });
+
+  describe('TextPositionSelector counts Unicode code points (Web Annotation Data Model 4.2.5)', () => {
+    const article = 'notes/emoji.txt';
+    const text = 'Fans 🎉🎉 cheered as 👩‍🔬 Dr. Lee landed in Oslo.\n';
+    const at = (exact: string) => ({ start: text.indexOf(exact), end: text.indexOf(exact) + exact.length });
+    const lee = annotate(article, text, 'Dr. Lee', 'person');
+    const oslo = annotate(article, text, 'Oslo', 'place');
+    const articles = [{ article, date: null, text }];
+    const codePoints = (exact: string) => ({ start: [...text.slice(0, at(exact).start)].length, end: [...text.slice(0, at(exact).end)].length });
+
+    it('exports code points after astral characters (emoji) before the span', () => {
+      const items = JSON.parse(exportW3C([lee, oslo], articles)).first.items;
+      const position = (i: number) => ({ start: items[i].target.selector[0].start, end: items[i].target.selector[0].end });
+      assert.deepEqual(position(0), codePoints('Dr. Lee'));
+      assert.deepEqual(position(1), codePoints('Oslo'));
+      // 🎉🎉 and the two astral code points of 👩‍🔬 each count one, not two
+      assert.equal(at('Oslo').start - position(1).start, 4);
+    });
+
+    it('imports code points (what it exports) back to the same span', () => {
+      const back = importW3C(exportW3C([lee, oslo], articles), articles);
+      assert.deepEqual(back.problems, []);
+      assert.deepEqual(back.annotations.map((a) => [a.start, a.end, a.exact]), [[at('Dr. Lee').start, at('Dr. Lee').end, 'Dr. Lee'], [at('Oslo').start, at('Oslo').end, 'Oslo']]);
+    });
+
+    it('imports UTF-16 code units (older files, other tools) when only they select the quote', () => {
+      const utf16 = { type: 'Annotation', body: { type: 'TextualBody', purpose: 'tagging', value: 'place' }, target: { source: article, selector: [{ type: 'TextPositionSelector', ...at('Oslo') }, { type: 'TextQuoteSelector', exact: 'Oslo' }] } };
+      const back = importW3C(JSON.stringify(utf16), articles);
+      assert.deepEqual(back.problems, []);
+      assert.deepEqual([back.annotations[0]?.start, back.annotations[0]?.end], [at('Oslo').start, at('Oslo').end]);
+      // a position alone is read as code points, the standard
+      const alone = { ...utf16, target: { source: article, selector: { type: 'TextPositionSelector', ...codePoints('Oslo') } } };
+      assert.equal(importW3C(JSON.stringify(alone), articles).annotations[0]?.exact, 'Oslo');
+    });
+
+    it('keeps positions as stored when the text is not at hand (nothing to count in)', () => {
+      const items = JSON.parse(exportW3C([oslo], [{ article, date: null }])).first.items;
+      assert.deepEqual({ start: items[0].target.selector[0].start, end: items[0].target.selector[0].end }, at('Oslo'));
+    });
   });
 
   it('expands without error (safe mode: nothing dropped) with the W3C context bundled locally', async () => {
