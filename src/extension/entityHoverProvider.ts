@@ -9,13 +9,12 @@ import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { type ArticleDateStore, SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
 import { ENTITY_CORRECTION_COMMANDS, entityCorrectionLinks } from './entityCodeActions';
+import { hoverTarget, safeMarkdown } from './hoverTarget';
 import { SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
 import type { SettingsWatcher } from './settings';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 const KIND_NAMES = { person: 'Person', place: 'Place', organization: 'Organization' } as const;
-/** How long a hover waits for an analysis still running before giving up quietly. */
-const HOVER_WAIT_MILLIS = 8000;
 
 export class EntityHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -28,13 +27,9 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const article = this.articles.get(document);
-    if (!article) return undefined;
-    const at = article.toSourceSpan(new vscode.Range(position, position));
-    if (!at) return undefined;
-    const analysis = await this.analysis.completeFor(article, token, HOVER_WAIT_MILLIS);
-    if (!analysis || token.isCancellationRequested) return undefined;
-    const offset = at.start;
+    const target = await hoverTarget(this.articles, this.analysis, document, position, token);
+    if (!target) return undefined;
+    const { article, analysis, offset } = target;
     const contains = (s: { start: number; end: number }): boolean => s.start <= offset && offset < s.end;
     const date = analysis.dates.find(contains);
     const entity = analysis.entities.find(contains);
@@ -105,14 +100,6 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     }
     return md;
   }
-}
-
-/** Untrusted content goes in escaped; only the listed commands may be linked; no HTML. */
-function safeMarkdown(enabledCommands: readonly string[] = []): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', false);
-  md.supportHtml = false;
-  md.isTrusted = enabledCommands.length > 0 ? { enabledCommands: [...enabledCommands] } : false;
-  return md;
 }
 
 /** Escapes every character Markdown or HTML could act on, and flattens line breaks. */

@@ -7,7 +7,7 @@ import type { CorpusQuotation } from '../core/corpus/corpusIndex';
 import type { EntityType } from '../core/nlp/analysisModel';
 import type { ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
-import { REVEAL_ENTITY_COMMAND } from './entitiesTree';
+import { revealSpanCommand } from './commands/revealEntity';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const QUOTATIONS_VIEW = 'articleAnnotator.quotations';
@@ -122,7 +122,7 @@ export class QuotationsTreeProvider implements vscode.TreeDataProvider<Quotation
     item.iconPath = new vscode.ThemeIcon('quote');
     item.accessibilityInformation = { label: `${speaker}: ${text}. In ${article}${node.date ? `, ${node.date}` : ''}` };
     item.contextValue = 'quote';
-    item.command = { command: REVEAL_ENTITY_COMMAND, title: 'Reveal Quote', arguments: [{ uri: this.index.uriOf(q.article).toString(), start: q.start, end: q.end }] };
+    item.command = revealSpanCommand(this.index.uriOf(q.article), q, 'Reveal Quote');
     return item;
   }
 

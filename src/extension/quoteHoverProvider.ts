@@ -6,11 +6,11 @@ import type { AnalysisService } from './analysisService';
 import { AnnotationService } from './annotationService';
 import type { ArticleDocuments } from './articleDocuments';
 import { escapeMarkdown } from './entityHoverProvider';
+import { hoverTarget, safeMarkdown } from './hoverTarget';
 import { quotationsOf } from './quoteDecorator';
 import { SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-const HOVER_WAIT_MILLIS = 8000;
 const MAX_QUOTE_CHARS = 400;
 
 export class QuoteHoverProvider implements vscode.HoverProvider {
@@ -21,21 +21,16 @@ export class QuoteHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const article = this.articles.get(document);
-    if (!article) return undefined;
-    const at = article.toSourceSpan(new vscode.Range(position, position));
-    if (!at) return undefined;
-    const analysis = await this.analysis.completeFor(article, token, HOVER_WAIT_MILLIS);
-    if (!analysis || token.isCancellationRequested) return undefined;
-    const quote = quotationsOf(article.sourceText, analysis).find((q) => q.start <= at.start && at.start < q.end);
+    const target = await hoverTarget(this.articles, this.analysis, document, position, token);
+    if (!target) return undefined;
+    const { article, analysis, offset } = target;
+    const quote = quotationsOf(article.sourceText, analysis).find((q) => q.start <= offset && offset < q.end);
     if (!quote) return undefined;
     // the speaker as the whole collection names it, when the index holds this very text
     const indexed = this.index.textOf(article.key) === article.sourceText ? this.index.corpus.quotations(article.key).find((q) => q.start === quote.start) : undefined;
     const entity = indexed?.speakerEntity ?? null;
     const speaker = entity?.canonical ?? quote.speaker;
-    const md = new vscode.MarkdownString('', false);
-    md.supportHtml = false;
-    md.isTrusted = entity ? { enabledCommands: [SHOW_QUOTES_OF_COMMAND] } : false;
+    const md = safeMarkdown(entity ? [SHOW_QUOTES_OF_COMMAND] : []);
     const verb = quote.cue === null || quote.cue === 'according to' ? 'said' : quote.cue;
     md.appendMarkdown(speaker === null ? `*An unnamed source*, ${escapeMarkdown(verb)}:\n\n` : `**${escapeMarkdown(speaker)}**${quote.speakerType ? ` (${quote.speakerType})` : ''}, ${escapeMarkdown(verb)}:\n\n`);
     const text = quote.text.length > MAX_QUOTE_CHARS ? `${quote.text.slice(0, MAX_QUOTE_CHARS - 1)}…` : quote.text;

@@ -7,7 +7,7 @@ import type { CorpusMention, TimelineEntry } from '../core/corpus/corpusIndex';
 import type { ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
 import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
-import { REVEAL_ENTITY_COMMAND } from './entitiesTree';
+import { revealSpanCommand } from './commands/revealEntity';
 import { describeDateValue } from './entityHoverProvider';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -156,7 +156,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
         item.iconPath = new vscode.ThemeIcon('circle-small-filled');
         item.accessibilityInformation = { label: `${when}, ${article}: ${sentence}` };
         item.contextValue = 'timelineEvent';
-        item.command = { command: REVEAL_ENTITY_COMMAND, title: 'Reveal Sentence', arguments: [{ uri: this.index.uriOf(e.article).toString(), start: e.sentence.start, end: e.sentence.end }] };
+        item.command = revealSpanCommand(this.index.uriOf(e.article), e.sentence, 'Reveal Sentence');
         return item;
       }
       case 'unresolved': {
@@ -191,7 +191,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
         item.id = `unresolvedDate:${m.article}:${m.start}`;
         item.description = 'no article date';
         item.iconPath = new vscode.ThemeIcon('circle-small');
-        item.command = { command: REVEAL_ENTITY_COMMAND, title: 'Reveal Date', arguments: [{ uri: this.index.uriOf(m.article).toString(), start: m.start, end: m.end }] };
+        item.command = revealSpanCommand(this.index.uriOf(m.article), m, 'Reveal Date');
         return item;
       }
     }

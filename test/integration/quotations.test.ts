@@ -64,6 +64,36 @@ describe('quotations', function () {
     assert.ok(rows[1]?.includes('"Halvard Tresling","person","said","The spillway needs new gates,"'), rows.join('\n'));
   });
 
+  it('exports who said what of an article with no annotations (the quotations alone), and says so when quotes are not asked for', async () => {
+    const api = await annotatorApi();
+    assert.equal(api.annotations.forArticle(QUOTES_LATE_KEY).length, 0, 'the late article has no annotations');
+    const exportLate = (format: string, target: string, quotes: boolean): Thenable<ExportResult | undefined> =>
+      vscode.commands.executeCommand<ExportResult>('articleAnnotator.exportAnnotations', { format, scope: 'article', uri: workspaceUri(QUOTES_LATE_KEY).toString(), target: workspaceUri(target).toString(), quotes });
+
+    const md = await exportLate('md', 'exports/quotes/late.md', true);
+    assert.equal(md?.annotations, 0);
+    assert.deepEqual(md?.problems, []);
+    assert.deepEqual(md?.files.length, 1);
+    const report = readFileSync(workspaceUri('exports/quotes/late.md').fsPath, 'utf8');
+    assert.match(report, /## Who said what\n\n1 quotation\./u);
+    assert.match(report, /\| Halvard Tresling \(person\) \| “We finished a week early,” \| seeds\/quotes-dam-late\.txt \d+–\d+ \| told reporters \|/u);
+
+    await exportLate('w3c', 'exports/quotes/late.jsonld', true);
+    const json = JSON.parse(readFileSync(workspaceUri('exports/quotes/late.jsonld').fsPath, 'utf8')) as { first: { items: { target: { selector: { type: string; exact?: string }[] } }[] } };
+    assert.deepEqual(
+      json.first.items.map((i) => i.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact),
+      ['We finished a week early,'],
+    );
+
+    const csv = await exportLate('csv', 'exports/quotes/late.csv', true);
+    assert.equal(csv?.files.length, 2, JSON.stringify(csv?.files));
+    const rows = readFileSync(workspaceUri('exports/quotes/late.quotes.csv').fsPath, 'utf8').trim().split('\r\n');
+    assert.equal(rows.length, 2, rows.join('\n'));
+
+    const without = await exportLate('md', 'exports/quotes/late-none.md', false);
+    assert.deepEqual(without?.files, [], 'nothing to export without the quotations');
+  });
+
   it('groups the quotes of one person across two articles in the Quotations view, unnamed sources apart, and a click reveals the quote', async () => {
     const api = await annotatorApi();
     const tree = api.quotationsTree;

@@ -92,25 +92,35 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
       return undefined;
     }
     const chosen: readonly Annotation[] = scope === 'article' && current ? annotations.forArticle(current.key) : annotations.all();
-    if (chosen.length === 0) {
+    const noAnnotations = (): ExportResult => {
       void vscode.window.showInformationMessage('Article Annotator: there are no annotations to export.');
       return { format, files: [], annotations: 0, problems: [] };
-    }
-    const keys = scope === 'article' && current ? [current.key] : [...new Set(chosen.map((a) => a.article))].sort();
-    const infos = await articleInfos(annotations, articles, keys);
+    };
+    // Who said what needs no annotation: with none in scope, only the quotations are exported (never an error).
+    if (chosen.length === 0 && (args.quotes === false || !QUOTE_FORMATS.includes(format) || (args.quotes === undefined && rawArgs !== undefined))) return noAnnotations();
 
     let quotes = args.quotes === true && QUOTE_FORMATS.includes(format);
     if (args.quotes === undefined && rawArgs === undefined && QUOTE_FORMATS.includes(format)) {
       const picked = await vscode.window.showQuickPick(
-        [
-          { label: 'Annotations only', quotes: false },
-          { label: 'Annotations and who said what', detail: 'The quotations found in these articles, each with its speaker', quotes: true },
-        ],
-        { title: 'Export the quotations too?' },
+        chosen.length > 0
+          ? [
+              { label: 'Annotations only', quotes: false },
+              { label: 'Annotations and who said what', detail: 'The quotations found in these articles, each with its speaker', quotes: true },
+            ]
+          : [{ label: 'Who said what', detail: 'No annotations here yet: the quotations found in these articles, each with its speaker', quotes: true }],
+        { title: chosen.length > 0 ? 'Export the quotations too?' : 'Export the quotations?' },
       );
       if (!picked) return undefined;
       quotes = picked.quotes;
     }
+    if (chosen.length === 0 && !quotes) return noAnnotations();
+    // The articles exported: the scope's article, else those with annotations (with none, every indexed article for its quotations).
+    if (chosen.length === 0 && scope === 'workspace' && index.busy) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Article Annotator: finding quotations…' }, () => index.whenIdle());
+    }
+    const keys =
+      scope === 'article' && current ? [current.key] : chosen.length > 0 ? [...new Set(chosen.map((a) => a.article))].sort() : [...index.corpus.articleKeys].sort();
+    const infos = await articleInfos(annotations, articles, keys);
     const given = toUri(args.target);
     const target = given ?? (await pickTarget(format, scope === 'article' && current ? current.key : 'annotations'));
     if (!target) return undefined;
@@ -160,7 +170,9 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const files = [...outcome.written];
     const result: ExportResult = { format, files, annotations: chosen.length, problems, ...(outcome.kept.length > 0 ? { kept: outcome.kept } : {}) };
     const keptNote = outcome.kept.length > 0 ? ` Left as it is (the article itself, not re-encoded): ${outcome.kept.join(', ')}.` : '';
-    const summary = `Article Annotator: exported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'} to ${files.length === 1 ? files[0] : `${files.length} files in ${target.fsPath}`}.${keptNote}`;
+    const quoteCount = quotations.reduce((n, a) => n + a.quotations.length, 0);
+    const what = `${chosen.length} annotation${chosen.length === 1 ? '' : 's'}${quotes ? ` and ${quoteCount} quotation${quoteCount === 1 ? '' : 's'}` : ''}`;
+    const summary = `Article Annotator: exported ${what} to ${files.length === 1 ? files[0] : `${files.length} files in ${target.fsPath}`}.${keptNote}`;
     if (problems.length > 0) void vscode.window.showWarningMessage(`${summary} ${problems.length} not exported as they are: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
     else if (format !== 'brat') {
       void vscode.window.showInformationMessage(summary, 'Open').then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(target) : undefined));

@@ -1,6 +1,7 @@
 // Shows a span of an article, selected (internal: the Entities view's click; takes `{uri, start, end}` source offsets).
 import * as vscode from 'vscode';
 import type { ArticleDocuments } from '../articleDocuments';
+import { REVEAL_ENTITY_COMMAND } from '../entitiesTree';
 import { objectArg, revealSpan, sourceOf, type SpanArgs, toUri } from './articleTarget';
 
 export function revealEntity(articles: ArticleDocuments) {
@@ -10,4 +11,9 @@ export function revealEntity(articles: ArticleDocuments) {
     if (!uri || typeof args.start !== 'number' || typeof args.end !== 'number') return undefined;
     return revealSpan(articles, sourceOf(uri), args.start, args.end);
   };
+}
+
+/** The command a view item (or a chart event) runs to show a span of an article: one home for the reveal arguments. */
+export function revealSpanCommand(uri: vscode.Uri, span: { readonly start: number; readonly end: number }, title: string): vscode.Command {
+  return { command: REVEAL_ENTITY_COMMAND, title, arguments: [{ uri: uri.toString(), start: span.start, end: span.end }] };
 }
