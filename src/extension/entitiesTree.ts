@@ -2,6 +2,9 @@
 // articles), which expands to its articles and their mentions; sortable, filterable; a Dates group lists the current
 // article's resolved dates. Article mode: the current article's entities, a click reveals the first mention.
 import * as vscode from 'vscode';
+import type { Article } from '../core/article/articleModel';
+import { parseArticle } from '../core/article/parseArticle';
+import { contextWindow } from '../core/article/sentenceContext';
 import type { CorpusEntity, CorpusMention } from '../core/corpus/corpusIndex';
 import type { Analysis, EntityType } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
@@ -106,6 +109,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   private readonly disposables: vscode.Disposable[] = [];
   private article: ArticleDocument | undefined;
   private pending: NodeJS.Timeout | undefined;
+  /** The last article parsed for mention rows, kept while its text is the same. */
+  private lastParsed: { readonly text: string; readonly article: Article } | undefined;
   private pendingDue = 0;
   private modeValue: EntitiesMode;
   private sortValue: EntitiesSort;
@@ -276,13 +281,19 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
       .sort((a, b) => b.mentions.length - a.mentions.length || a.key.localeCompare(b.key));
   }
 
+  /** The paragraphs of the article whose mentions are listed (one article's mentions are listed together). */
+  private parsed(text: string): Article {
+    if (this.lastParsed?.text !== text) this.lastParsed = { text, article: parseArticle(text) };
+    return this.lastParsed.article;
+  }
+
   private mentionNode(entity: EntityNode, m: CorpusMention): EntityMentionNode {
     const text = this.index.textOf(m.article) ?? '';
-    const from = Math.max(0, m.start - CONTEXT_CHARS);
-    const to = Math.min(text.length, m.end + CONTEXT_CHARS);
-    const before = `${from > 0 ? '…' : ''}${oneLine(text.slice(from, m.start))}`;
+    // the words around it, from its own paragraph only (a headline mention without the `date …` header marker)
+    const { from, to, cutBefore, cutAfter } = contextWindow(this.parsed(text), m.start, m.end, CONTEXT_CHARS);
+    const before = `${cutBefore ? '…' : ''}${oneLine(text.slice(from, m.start))}`;
     const mention = oneLine(m.text);
-    const context = `${before}${mention}${oneLine(text.slice(m.end, to))}${to < text.length ? '…' : ''}`;
+    const context = `${before}${mention}${oneLine(text.slice(m.end, to))}${cutAfter ? '…' : ''}`;
     return { kind: 'mention', entity, key: m.article, uri: this.index.uriOf(m.article).toString(), start: m.start, end: m.end, text: m.text, context, highlight: [before.length, before.length + mention.length] };
   }
 

@@ -9,6 +9,7 @@ import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import type { SettingsWatcher } from './settings';
 import { pickAnnotationAtCursor } from './commands/annotationArgument';
 import { shortQuote } from './commands/labelPicker';
+import { noteMarkdown } from './annotationHoverProvider';
 
 export const NOTES_CONTROLLER_ID = 'articleAnnotator.notes';
 /** The reply box's button on a thread without comments: the text becomes the annotation's note. */
@@ -100,7 +101,7 @@ export class NoteComments implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((doc) => this.closedTexts.delete(this.articles.get(doc)?.key ?? '')),
       vscode.commands.registerCommand(SAVE_NOTE_COMMAND, (reply: vscode.CommentReply) => this.saveReply(reply)),
       vscode.commands.registerCommand(REPLY_NOTE_COMMAND, (reply: vscode.CommentReply) => this.saveReply(reply)),
-      vscode.commands.registerCommand(EDIT_NOTE_COMMAND, (comment: NoteComment) => this.setMode(comment, vscode.CommentMode.Editing)),
+      vscode.commands.registerCommand(EDIT_NOTE_COMMAND, (comment: NoteComment) => this.startEdit(comment)),
       vscode.commands.registerCommand(CANCEL_NOTE_EDIT_COMMAND, (comment: NoteComment) => this.cancelEdit(comment)),
       vscode.commands.registerCommand(SAVE_NOTE_EDIT_COMMAND, (comment: NoteComment) => this.saveEdit(comment)),
       vscode.commands.registerCommand(DELETE_NOTE_COMMAND, (comment: NoteComment) => this.deleteComment(comment)),
@@ -307,6 +308,12 @@ export class NoteComments implements vscode.Disposable {
     drawn.thread.comments = [...drawn.thread.comments];
   }
 
+  /** The editor shows what the user wrote, not the sanitised Markdown the preview renders. */
+  private startEdit(comment: NoteComment): void {
+    comment.body = comment.text;
+    this.setMode(comment, vscode.CommentMode.Editing);
+  }
+
   private cancelEdit(comment: NoteComment): void {
     comment.body = markdown(comment.text);
     this.setMode(comment, vscode.CommentMode.Preview);
@@ -342,12 +349,9 @@ export class NoteComments implements vscode.Disposable {
   }
 }
 
-/** A note as Markdown, untrusted: no command links, no HTML, no theme icons. */
+/** A note or reply as the hover shows it: the same sanitiser (allow-listed Markdown, untrusted, no HTML, no theme icons). */
 function markdown(text: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(text, false);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  return md;
+  return noteMarkdown(text);
 }
 
 /** Ranges of [start, end) spans of a text, lines broken as the editor breaks them (CRLF, CR, LF). */

@@ -16,6 +16,20 @@ export function sentenceSpanAround(article: Article, start: number, end: number)
   return { start: Math.min(first.start, start), end: Math.max(last.end, Math.min(end, paragraph.end)) };
 }
 
+/**
+ * A window of about `chars` characters either side of [start, end), kept inside the shown paragraph that holds the
+ * span: a mention in the headline never shows the header marker before it ("date 2021-08-15 …"), nor the end of the
+ * previous paragraph. `cutBefore` / `cutAfter` say whether text of that paragraph was left out (show "…").
+ */
+export function contextWindow(article: Article, start: number, end: number, chars: number): { from: number; to: number; cutBefore: boolean; cutAfter: boolean } {
+  const paragraph = article.paragraphs.find((p) => p.start <= start && start < p.end && p.kind !== 'dateline');
+  const lower = paragraph ? paragraph.start : 0;
+  const upper = paragraph ? Math.max(paragraph.end, end) : article.text.length;
+  const from = Math.max(lower, Math.min(start, start - chars));
+  const to = Math.min(upper, end + chars);
+  return { from, to, cutBefore: from > lower, cutAfter: to < upper };
+}
+
 /** The source range shown for the sentence around [start, end): the sentence, cut at word boundaries around the span to `maxChars`. */
 function shownWindow(article: Article, start: number, end: number, maxChars: number): { from: number; to: number; span: TextSpan } {
   const span = sentenceSpanAround(article, start, end) ?? { start, end };

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../../src/core/article/parseArticle';
-import { sentenceSpanAround, sentenceTextAround } from '../../../src/core/article/sentenceContext';
+import { contextWindow, sentenceSpanAround, sentenceTextAround } from '../../../src/core/article/sentenceContext';
 
 describe('sentenceTextAround', () => {
   const text = 'date 2023-06-01 Harbour reopens after storm\n\nThe harbour reopened on Tuesday. Ferries from Tallinn arrived at noon. Crews said the quay held.\n';
@@ -38,5 +38,26 @@ describe('sentenceTextAround', () => {
     assert.ok(shown.startsWith('…') && shown.endsWith('…'), shown);
     assert.ok(shown.length <= 84, `${shown.length}: ${shown}`);
     for (const piece of shown.replace(/…/g, '').split(' ')) assert.ok(/^(word\d+|Tallinn)$/.test(piece), `whole words only: ${piece}`);
+  });
+});
+
+describe('contextWindow', () => {
+  const text = 'date 2023-06-01 Harbour reopens after storm\n\nThe harbour reopened on Tuesday. Ferries from Tallinn arrived at noon. Crews said the quay held.\n';
+  const article = parseArticle(text);
+
+  it('keeps a headline mention clear of the header marker', () => {
+    const at = text.indexOf('Harbour');
+    const w = contextWindow(article, at, at + 7, 40);
+    assert.equal(text.slice(w.from, w.to), 'Harbour reopens after storm');
+    assert.deepEqual([w.cutBefore, w.cutAfter], [false, false]);
+  });
+
+  it('stays inside the paragraph of the mention and says where it cut', () => {
+    const at = text.indexOf('Tallinn');
+    const w = contextWindow(article, at, at + 7, 20);
+    assert.equal(text.slice(w.from, w.to), 'esday. Ferries from Tallinn arrived at noon. Cr');
+    assert.deepEqual([w.cutBefore, w.cutAfter], [true, true]);
+    const first = contextWindow(article, text.indexOf('The harbour'), text.indexOf('The harbour') + 3, 40);
+    assert.equal(first.from, text.indexOf('The harbour'), 'not back into the headline');
   });
 });
