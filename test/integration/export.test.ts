@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
-import { annotatorApi, spanOf, writeArticle } from './annotationTestKit';
+import { annotatorApi, spanOf, waitFor, writeArticle } from './annotationTestKit';
+import { evaluateInWorkbench, pressKeys, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 import { workspaceUri } from './articleEditors';
 
 const KEY = 'seeds/export-lighthouse.txt';
@@ -243,6 +244,33 @@ describe('export and import', function () {
     assert.deepEqual(brat.kept, [workspaceUri(latinKey).fsPath]);
     assert.deepEqual(readFileSync(workspaceUri(latinKey).fsPath), latin1);
     assert.match(readFileSync(workspaceUri('seeds/export-latin1.ann').fsPath, 'utf8'), /^T1\tplace 12 17\tPaulo$/m);
+  });
+
+  it('offers an exports/ folder outside the article globs in the save dialog, and the workspace folder when the globs take exports/', async function () {
+    if (!workbenchAvailable()) this.skip();
+    const api = await annotatorApi();
+    const dialogValue = `(() => { const w = document.querySelector('.quick-input-widget'); if (!w || w.style.display === 'none') return ''; const input = w.querySelector('.quick-input-box input'); return input ? input.value : ''; })()`;
+    // run as a user would, without a target: the save dialog opens on the proposed file
+    const exportWithDialog = async (format: string, expected: RegExp): Promise<ExportResult | undefined> => {
+      const running = vscode.commands.executeCommand<ExportResult | undefined>('articleAnnotator.exportAnnotations', { format, scope: 'article', uri: workspaceUri(KEY).toString() });
+      const shown = await waitForWorkbench<string>(`(() => { const v = ${dialogValue}; return ${expected.toString()}.test(v) ? v : ''; })()`, { timeoutMs: 20_000 }).catch(async () => evaluateInWorkbench<string>(dialogValue));
+      assert.match(shown, expected, `the save dialog proposes ${expected}`);
+      await pressKeys('Enter');
+      return running;
+    };
+    const md = await exportWithDialog('md', /\/exports\/export-lighthouse\.md$/u);
+    assert.deepEqual(md?.files, [workspaceUri('exports/export-lighthouse.md').fsPath]);
+    assert.match(readFileSync(workspaceUri('exports/export-lighthouse.md').fsPath, 'utf8'), /In context: /u);
+    // articles matched under exports/ too: the proposal moves to the workspace folder, where the globs take no .jsonld
+    const config = vscode.workspace.getConfiguration('articleAnnotator');
+    await config.update('articleGlobs', ['**/seeds/*.txt', 'exports/**'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the article globs to take exports/', () => api.settings.settings.articleGlobs.includes('exports/**'));
+      const w3c = await exportWithDialog('w3c', /\/export-lighthouse\.jsonld$/u);
+      assert.deepEqual(w3c?.files, [workspaceUri('export-lighthouse.jsonld').fsPath]);
+    } finally {
+      await config.update('articleGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('reports a malformed import file instead of failing or adding anything', async () => {

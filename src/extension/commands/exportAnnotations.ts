@@ -17,7 +17,7 @@ import type { ArticleDocuments } from '../articleDocuments';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { articleInfos } from './articleInfos';
 import { objectArg, resolveArticle, toUri } from './articleTarget';
-import { writeOutputFiles, type PlannedFile } from './outputFiles';
+import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles, type PlannedFile } from './outputFiles';
 
 export const EXPORT_ANNOTATIONS_COMMAND = 'articleAnnotator.exportAnnotations';
 
@@ -122,7 +122,7 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
       scope === 'article' && current ? [current.key] : chosen.length > 0 ? [...new Set(chosen.map((a) => a.article))].sort() : [...index.corpus.articleKeys].sort();
     const infos = await articleInfos(annotations, articles, keys);
     const given = toUri(args.target);
-    const target = given ?? (await pickTarget(format, scope === 'article' && current ? current.key : 'annotations'));
+    const target = given ?? (await pickTarget(articles, format, scope === 'article' && current ? current.key : 'annotations', keys));
     if (!target) return undefined;
     const problems = format === 'w3c' || format === 'csv' || format === 'md' ? [] : unplacedAnnotations(chosen, infos);
     const planned: PlannedFile[] = [];
@@ -215,19 +215,30 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
   return picked?.id;
 }
 
-async function pickTarget(format: ExportFormat, base: string): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+/** The files an export of `format` named `name` writes, relative to its folder (for brat, a .txt per article, named by its key). */
+function plannedFiles(format: ExportFormat, name: string, keys: readonly string[]): string[] {
+  if (format === 'brat') return keys.map((key) => `${key.replace(/\.[^./]*$/u, '')}.txt`);
+  return [fileName(format, name)];
+}
+
+function fileName(format: ExportFormat, name: string): string {
+  const extension = EXPORT_FORMATS.find((f) => f.id === format)?.extension ?? 'txt';
+  return `${name}${format === 'spacy' || format === 'doccano' ? `.${format}` : ''}.${extension}`;
+}
+
+async function pickTarget(articles: ArticleDocuments, format: ExportFormat, base: string, keys: readonly string[]): Promise<vscode.Uri | undefined> {
   const name = base.replace(/^.*\//, '').replace(/\.[^.]+$/, '') || 'annotations';
+  const place = defaultExportFolder(articles, plannedFiles(format, name, keys));
+  const warning = place?.matchesArticles ? ARTICLE_GLOBS_WARNING : '';
   if (format === 'brat') {
-    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: folder, openLabel: 'Export brat files here', title: 'Folder for the .txt/.ann pairs' });
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: place?.folder, openLabel: 'Export brat files here', title: `Folder for the .txt/.ann pairs${warning}` });
     return picked?.[0];
   }
   const spec = EXPORT_FORMATS.find((f) => f.id === format);
   const extension = spec?.extension ?? 'txt';
-  const suffix = format === 'spacy' || format === 'doccano' ? `.${format}` : '';
   return vscode.window.showSaveDialog({
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `${name}${suffix}.${extension}`) : undefined,
+    defaultUri: place ? vscode.Uri.joinPath(place.folder, fileName(format, name)) : undefined,
     filters: { [spec?.label ?? format]: [extension] },
-    title: 'Export annotations',
+    title: `Export annotations${warning}`,
   });
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { objectArg, toUri } from './articleTarget';
-import { writeOutputFiles } from './outputFiles';
+import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles } from './outputFiles';
 
 export const EXPORT_LEXICON_COMMAND = 'articleAnnotator.exportLexicon';
 /** Marks the file as ours and versions its shape. */
@@ -12,14 +12,15 @@ export const LEXICON_FILE_VERSION = 1;
 export function exportLexicon(annotations: AnnotationService, articles: ArticleDocuments) {
   return async (rawArgs?: unknown): Promise<{ file: string; entries: number } | undefined> => {
     const args = objectArg<{ target?: string | vscode.Uri; overwrite?: boolean }>(rawArgs);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const given = toUri(args.target);
+    const name = 'article-annotator-lexicon.json';
+    const place = defaultExportFolder(articles, [name]);
     const target =
       given ??
       (await vscode.window.showSaveDialog({
-        defaultUri: folder ? vscode.Uri.joinPath(folder, 'article-annotator-lexicon.json') : undefined,
+        defaultUri: place ? vscode.Uri.joinPath(place.folder, name) : undefined,
         filters: { 'Lexicon (JSON)': ['json'] },
-        title: 'Export lexicon',
+        title: `Export lexicon${place?.matchesArticles ? ARTICLE_GLOBS_WARNING : ''}`,
       }));
     if (!target) return undefined;
     const entries = annotations.lexicon;

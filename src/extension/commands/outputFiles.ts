@@ -103,3 +103,22 @@ export async function writeOutputFiles(
   }
   return { written, kept };
 }
+
+/** Said in a save or folder dialog whose proposed place the article globs take for articles. */
+export const ARTICLE_GLOBS_WARNING = ' (files written here match articleAnnotator.articleGlobs and will be taken for articles)';
+
+/**
+ * Where an export goes unless the user says otherwise, so it never becomes an article: the workspace folder's
+ * `exports/` folder when the article globs take none of `files` (paths relative to the folder) there; else the
+ * workspace folder itself when they take none there; else `exports/` still, with `matchesArticles` set so the dialog
+ * can say so (a brat .txt under a `seeds/` folder, as the default globs read). Undefined without a workspace folder.
+ */
+export function defaultExportFolder(articles: ArticleDocuments, files: readonly string[]): { readonly folder: vscode.Uri; readonly matchesArticles: boolean } | undefined {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root) return undefined;
+  const exportsFolder = vscode.Uri.joinPath(root, 'exports');
+  for (const folder of [exportsFolder, root]) {
+    if (!files.some((file) => articles.matchesArticleGlobs(vscode.Uri.joinPath(folder, ...file.split('/'))))) return { folder, matchesArticles: false };
+  }
+  return { folder: exportsFolder, matchesArticles: true };
+}
