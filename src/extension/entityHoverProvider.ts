@@ -1,6 +1,7 @@
 // Explains the entity or date under the cursor; article text is untrusted, so it is escaped and only listed commands may run.
 import * as vscode from 'vscode';
 import { commandUri } from '../core/markdown/commandLinks';
+import { escapeMarkdownLine } from '../core/markdown/escapeMarkdown';
 import { parseArticle } from '../core/article/parseArticle';
 import { YEAR_SOURCE_NOTE } from '../core/article/readingView';
 import { sentenceTextAround } from '../core/article/sentenceContext';
@@ -50,10 +51,10 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   private entityHover(article: ArticleDocument, analysis: Analysis, entity: EntityMention): vscode.MarkdownString {
     const md = safeMarkdown([...ENTITY_CORRECTION_COMMANDS, SHOW_QUOTES_OF_COMMAND]);
     const mentions = analysis.entities.filter((e) => e.canonical === entity.canonical && e.type === entity.type);
-    md.appendMarkdown(`**${KIND_NAMES[entity.type]}** · ${escapeMarkdown(entity.canonical)}\n\n`);
+    md.appendMarkdown(`**${KIND_NAMES[entity.type]}** · ${escapeMarkdownLine(entity.canonical)}\n\n`);
     // Own entries only: an entity named "constructor" must not find Object.prototype's member.
     const aliases = (Object.hasOwn(analysis.aliases, entity.canonical) ? (analysis.aliases[entity.canonical] ?? []) : []).filter((a) => a !== entity.canonical);
-    if (aliases.length > 0) md.appendMarkdown(`Also written: ${aliases.map((a) => `“${escapeMarkdown(a)}”`).join(', ')}\n\n`);
+    if (aliases.length > 0) md.appendMarkdown(`Also written: ${aliases.map((a) => `“${escapeMarkdownLine(a)}”`).join(', ')}\n\n`);
     let counts = `Mentioned **${mentions.length}** ${mentions.length === 1 ? 'time' : 'times'} in this article`;
     // the corpus entity this mention belongs to across articles ("Ghani" here may be "Ashraf Ghani" elsewhere)
     const corpusEntity = this.index.corpus.corpusEntityOf(article.key, entity) ?? this.index.corpus.corpusEntityOf(undefined, entity);
@@ -68,11 +69,11 @@ export class EntityHoverProvider implements vscode.HoverProvider {
       if (articles > 0) counts += ` and **${elsewhere}** in ${articles} other ${articles === 1 ? 'article' : 'articles'} of the workspace`;
     }
     md.appendMarkdown(`${counts}.\n\n`);
-    if (corpusEntity && corpusEntity.canonical !== entity.canonical) md.appendMarkdown(`Across the workspace: ${escapeMarkdown(corpusEntity.canonical)}\n\n`);
+    if (corpusEntity && corpusEntity.canonical !== entity.canonical) md.appendMarkdown(`Across the workspace: ${escapeMarkdownLine(corpusEntity.canonical)}\n\n`);
     const conflicts = corpusEntity?.conflicts ?? [];
     if (conflicts.length > 0) md.appendMarkdown(`${conflicts.map((c) => `Also typed as ${c.type} in ${c.articles.length} ${c.articles.length === 1 ? 'article' : 'articles'}`).join('; ')}.\n\n`);
     const first = mentions.reduce((a, b) => (b.start < a.start ? b : a), mentions[0] ?? entity);
-    md.appendMarkdown(`First mention: ${escapeMarkdown(sentenceTextAround(parseArticle(article.sourceText), first.start, first.end))}\n\n`);
+    md.appendMarkdown(`First mention: ${escapeMarkdownLine(sentenceTextAround(parseArticle(article.sourceText), first.start, first.end))}\n\n`);
     // The links carry source offsets and the file; the commands re-find the mention there, so a stale hover does no harm.
     md.appendMarkdown(entityCorrectionLinks(article.sourceUri, entity));
     // who said what: the Quotations view narrowed to this speaker (an entity that never speaks gets a message)
@@ -83,34 +84,23 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   private dateHover(article: ArticleDocument, analysis: Analysis, date: DateMention): vscode.MarkdownString {
     const md = safeMarkdown([SET_ARTICLE_DATE_COMMAND]);
     const setLink = `[Set Article Date](${commandUri(SET_ARTICLE_DATE_COMMAND, [article.sourceUri.toString()])} "Store a date for this article and resolve its dates against it")`;
-    md.appendMarkdown(`**Date** · “${escapeMarkdown(date.text)}”\n\n`);
-    if (date.value !== null) md.appendMarkdown(`**${escapeMarkdown(describeDateValue(date.value))}**\n\n`);
+    md.appendMarkdown(`**Date** · “${escapeMarkdownLine(date.text)}”\n\n`);
+    if (date.value !== null) md.appendMarkdown(`**${escapeMarkdownLine(describeDateValue(date.value))}**\n\n`);
     const override = this.dates.articleDate(article.key);
     if (date.resolvedAgainst === 'article-date' && date.reference) {
       const yearNote = !override && analysis.articleDateSource ? YEAR_SOURCE_NOTE[analysis.articleDateSource === 'given' ? 'stated' : analysis.articleDateSource] : '';
       const origin = override ? 'the date you set for this article' : yearNote ? `the article date (${yearNote})` : 'the article date';
-      md.appendMarkdown(`Resolved relative to ${origin}, ${escapeMarkdown(describeDateValue(date.reference))}.`);
+      md.appendMarkdown(`Resolved relative to ${origin}, ${escapeMarkdownLine(describeDateValue(date.reference))}.`);
       if (override) md.appendMarkdown(` ${setLink.replace('Set Article Date', 'Change it')}`);
     } else if (date.resolvedAgainst === 'self') {
       md.appendMarkdown('The text states this date in full.');
     } else if (analysis.articleDate === null) {
       md.appendMarkdown(`This article has no dateline, so this date cannot be placed on the calendar. ${setLink}`);
     } else {
-      md.appendMarkdown(`Could not be resolved against the article date ${escapeMarkdown(describeDateValue(analysis.articleDate))}.`);
+      md.appendMarkdown(`Could not be resolved against the article date ${escapeMarkdownLine(describeDateValue(analysis.articleDate))}.`);
     }
     return md;
   }
-}
-
-/** Escapes every character Markdown or HTML could act on, and flattens line breaks. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

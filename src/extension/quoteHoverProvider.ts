@@ -5,7 +5,7 @@ import { commandUri } from '../core/markdown/commandLinks';
 import type { AnalysisService } from './analysisService';
 import { AnnotationService } from './annotationService';
 import type { ArticleDocuments } from './articleDocuments';
-import { escapeMarkdown } from './entityHoverProvider';
+import { escapeMarkdownLine } from '../core/markdown/escapeMarkdown';
 import { hoverTarget, safeMarkdown } from './hoverTarget';
 import { quotationsOf } from './quoteDecorator';
 import { SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
@@ -32,13 +32,13 @@ export class QuoteHoverProvider implements vscode.HoverProvider {
     const speaker = entity?.canonical ?? quote.speaker;
     const md = safeMarkdown(entity ? [SHOW_QUOTES_OF_COMMAND] : []);
     const verb = quote.cue === null || quote.cue === 'according to' ? 'said' : quote.cue;
-    md.appendMarkdown(speaker === null ? `*An unnamed source*, ${escapeMarkdown(verb)}:\n\n` : `**${escapeMarkdown(speaker)}**${quote.speakerType ? ` (${quote.speakerType})` : ''}, ${escapeMarkdown(verb)}:\n\n`);
+    md.appendMarkdown(speaker === null ? `*An unnamed source*, ${escapeMarkdownLine(verb)}:\n\n` : `**${escapeMarkdownLine(speaker)}**${quote.speakerType ? ` (${quote.speakerType})` : ''}, ${escapeMarkdownLine(verb)}:\n\n`);
     const text = quote.text.length > MAX_QUOTE_CHARS ? `${quote.text.slice(0, MAX_QUOTE_CHARS - 1)}…` : quote.text;
-    md.appendMarkdown(`> “${escapeMarkdown(text)}”\n\n`);
+    md.appendMarkdown(`> “${escapeMarkdownLine(text)}”\n\n`);
     const date = analysis.articleDate;
-    md.appendMarkdown(`In *${escapeMarkdown(AnnotationService.articleName(article.key))}*${date ? `, ${escapeMarkdown(date)}` : ''}.`);
+    md.appendMarkdown(`In *${escapeMarkdownLine(AnnotationService.articleName(article.key))}*${date ? `, ${escapeMarkdownLine(date)}` : ''}.`);
     if (speaker === null) md.appendMarkdown(' The article does not name the speaker.');
-    if (entity) md.appendMarkdown(`\n\n[Show Quotes of This Person](${commandUri(SHOW_QUOTES_OF_COMMAND, [entity.id])} "Every quotation of ${escapeMarkdown(entity.canonical)} in the workspace")`);
+    if (entity) md.appendMarkdown(`\n\n[Show Quotes of This Person](${commandUri(SHOW_QUOTES_OF_COMMAND, [entity.id])} "Every quotation of ${escapeMarkdownLine(entity.canonical)} in the workspace")`);
     return new vscode.Hover(md, article.toEditorRange(quote.start, quote.end));
   }
 }

@@ -7,29 +7,12 @@ import type { Annotation, ArticleInfo } from '../annotations/annotationModel';
 import type { Article } from '../article/articleModel';
 import { parseArticle } from '../article/parseArticle';
 import { sentencePartsAround, type SentenceParts } from '../article/sentenceContext';
+import { escapeMarkdown } from '../markdown/escapeMarkdown';
 import { compareStrings, groupByArticle, isPlaced } from './formatModel';
 
 export interface MarkdownReportOptions {
   /** First-level title; defaults to "Annotations". */
   readonly title?: string;
-}
-
-/** Backslash-escapes what Markdown would read as markup: inline punctuation anywhere, block markers at a line start. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        .replace(/[\\`*_[\]<>|~&!{}]/g, '\\$&')
-        .replace(/^(\s*)([#>+=-])/, '$1\\$2')
-        .replace(/^(\s*\d+)([.)])/, '$1\\$2'),
-    )
-    .join('\n');
-}
-
-/** The inverse of escapeMarkdown (a backslash before ASCII punctuation is dropped). */
-export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 /** A code span holding text verbatim, fenced with more backticks than the text contains in a row. */

@@ -5,7 +5,7 @@ import { quoteAt } from '../annotations/annotationFactory';
 import type { Quotation } from '../quotes/quotations';
 import { codePointOffsets, type CodePointOffsets } from './codePointOffsets';
 import { compareStrings } from './formatModel';
-import { escapeMarkdown } from './markdownReport';
+import { escapeMarkdown } from '../markdown/escapeMarkdown';
 import { guardCell } from './csv';
 import { W3C_CONTEXT, type W3CTextPositionSelector, type W3CTextQuoteSelector } from './w3c';
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown, exportMarkdownReport, unescapeMarkdown } from '../../../src/core/formats/markdownReport';
+import { exportMarkdownReport } from '../../../src/core/formats/markdownReport';
+import { escapeMarkdown, unescapeMarkdown } from '../../../src/core/markdown/escapeMarkdown';
 import { sample } from './fixtures/sampleAnnotations';
 
 interface Parsed {
