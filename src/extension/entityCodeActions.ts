@@ -2,6 +2,7 @@
 // goes to the user lexicon and applies to every article.
 import * as vscode from 'vscode';
 import { commandLink } from '../core/markdown/commandLinks';
+import { withIndefiniteArticle } from '../core/text/indefiniteArticle';
 import { ENTITY_TYPES, type EntityMention } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocuments } from './articleDocuments';
@@ -32,7 +33,7 @@ export class EntityCodeActionProvider implements vscode.CodeActionProvider {
       const text = article.sourceText.slice(span.start, span.end).trim();
       if (text !== '' && text.length <= 120) {
         for (const type of ENTITY_TYPES) {
-          actions.push(action(`Mark “${text}” as a ${type} in every article`, CHANGE_ENTITY_TYPE_COMMAND, { uri: article.sourceUri.toString(), start: span.start, end: span.end, type }));
+          actions.push(action(`Mark “${text}” as ${withIndefiniteArticle(type)} in every article`, CHANGE_ENTITY_TYPE_COMMAND, { uri: article.sourceUri.toString(), start: span.start, end: span.end, type }));
         }
       }
     }
@@ -60,7 +61,7 @@ export function correctionsFor(sourceUri: vscode.Uri, mention: EntityMention): v
 export function entityCorrectionLinks(sourceUri: vscode.Uri, mention: EntityMention): string {
   const base = { uri: sourceUri.toString(), start: mention.start, end: mention.end, text: mention.text };
   const link = (label: string, command: string, args: object, title: string): string => commandLink(label, command, [args], title);
-  const retype = ENTITY_TYPES.filter((t) => t !== mention.type).map((type) => link(type, CHANGE_ENTITY_TYPE_COMMAND, { ...base, type }, `A ${type}, in every article`));
+  const retype = ENTITY_TYPES.filter((t) => t !== mention.type).map((type) => link(type, CHANGE_ENTITY_TYPE_COMMAND, { ...base, type }, `${capitalised(withIndefiniteArticle(type))}, in every article`));
   return [
     link('Accept', ACCEPT_ENTITY_COMMAND, base, 'Keep it as an annotation'),
     link('Reject', REJECT_ENTITY_COMMAND, base, 'Not an entity, in every article'),
@@ -75,4 +76,8 @@ function action(title: string, command: string, args: object): vscode.CodeAction
   const codeAction = new vscode.CodeAction(title, ENTITY_CORRECTION_KIND);
   codeAction.command = { command, title, arguments: [args] };
   return codeAction;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

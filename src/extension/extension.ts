@@ -181,7 +181,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
 
   context.subscriptions.push(vscode.commands.registerCommand(ACCEPT_ENTITY_COMMAND, acceptEntity(annotations, articleDocuments, analysis)));
   context.subscriptions.push(vscode.commands.registerCommand(REJECT_ENTITY_COMMAND, rejectEntity(annotations, articleDocuments, analysis)));
-  context.subscriptions.push(vscode.commands.registerCommand(CHANGE_ENTITY_TYPE_COMMAND, changeEntityType(annotations, articleDocuments, analysis)));
+  context.subscriptions.push(vscode.commands.registerCommand(CHANGE_ENTITY_TYPE_COMMAND, changeEntityType(annotations, articleDocuments, analysis, workspaceIndex)));
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(articleSelector, new EntityCodeActionProvider(analysis, articleDocuments), EntityCodeActionProvider.metadata));
   // VS Code's Quick Fix needs a writable editor: Ctrl+. in the read-only reading view lists the same code actions
   context.subscriptions.push(vscode.commands.registerCommand(READING_VIEW_QUICK_FIX_COMMAND, readingViewQuickFix()));

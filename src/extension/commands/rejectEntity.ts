@@ -21,14 +21,19 @@ export function rejectEntity(annotations: AnnotationService, articles: ArticleDo
 }
 
 /**
- * Reports a lexicon correction with an Undo button that puts back the entry the text had before (or none): "Undo Last
- * Annotation Change" covers annotations only, and the lexicon has no other editor.
+ * Reports a lexicon correction with an Undo button that puts back the entries the forms had before (or none): "Undo
+ * Last Annotation Change" covers annotations only, and the lexicon has no other editor. The undo is confirmed in a
+ * notification, where the user just clicked Undo.
  */
-export function offerLexiconUndo(annotations: AnnotationService, text: string, previous: LexiconEntry | undefined, message: string): void {
+export function offerLexiconUndo(annotations: AnnotationService, text: string | readonly string[], previous: LexiconEntry | undefined | ReadonlyMap<string, LexiconEntry | undefined>, message: string): void {
+  const forms = typeof text === 'string' ? [text] : [...text];
+  const before = (form: string): LexiconEntry | undefined => (previous instanceof Map ? previous.get(form) : (previous as LexiconEntry | undefined));
   void vscode.window.showInformationMessage(message, 'Undo').then(async (choice) => {
     if (choice !== 'Undo') return;
-    await undoLexiconEntry(annotations, text, previous);
-    vscode.window.setStatusBarMessage(`Article Annotator: “${text}” is back to ${previous ? `its earlier correction (${previous.action}${previous.type ? ` ${previous.type}` : ''})` : 'what the analysis finds'}.`, 5000);
+    await undoLexiconEntries(annotations, forms.map((form) => [form, before(form)]));
+    const one = forms.length === 1 ? before(forms[0]!) : undefined;
+    const what = forms.length === 1 ? `“${forms[0]}” is` : `${forms.map((f) => `“${f}”`).join(', ')} are`;
+    void vscode.window.showInformationMessage(`Article Annotator: undone; ${what} back to ${one ? `the earlier correction (${one.action}${one.type ? ` ${one.type}` : ''})` : forms.length > 1 ? 'what they were before' : 'what the analysis finds'}.`);
   });
 }
 
@@ -36,4 +41,12 @@ export function offerLexiconUndo(annotations: AnnotationService, text: string, p
 export async function undoLexiconEntry(annotations: AnnotationService, text: string, previous: LexiconEntry | undefined): Promise<void> {
   if (previous) await annotations.addLexiconEntry(previous);
   else await annotations.removeLexiconEntry(text);
+}
+
+/** Restores several forms' entries at once (one write, one re-analysis). */
+export async function undoLexiconEntries(annotations: AnnotationService, forms: readonly (readonly [string, LexiconEntry | undefined])[]): Promise<void> {
+  if (forms.length === 1) return undoLexiconEntry(annotations, forms[0]![0], forms[0]![1]);
+  const texts = new Set(forms.map(([form]) => form));
+  const restored = forms.flatMap(([, entry]) => (entry ? [entry] : []));
+  await annotations.setLexicon([...annotations.lexicon.filter((e) => !texts.has(e.text)), ...restored]);
 }
