@@ -24,13 +24,13 @@ export const EXPORT_ANNOTATIONS_COMMAND = 'articleAnnotator.exportAnnotations';
 export type ExportFormat = 'w3c' | 'brat' | 'conll' | 'spacy' | 'doccano' | 'csv' | 'md';
 
 export const EXPORT_FORMATS: readonly { readonly id: ExportFormat; readonly label: string; readonly detail: string; readonly extension: string }[] = [
-  { id: 'w3c', label: 'W3C Web Annotation (JSON-LD)', detail: 'An AnnotationCollection with position and quote selectors; imports back', extension: 'jsonld' },
+  { id: 'w3c', label: 'W3C Web Annotation (JSON-LD)', detail: 'An AnnotationCollection targeting each file by URI, with position (code points) and quote selectors; imports back', extension: 'jsonld' },
   { id: 'brat', label: 'brat standoff (.txt + .ann)', detail: 'A .txt/.ann pair per article, written into a folder; imports back', extension: '' },
   { id: 'conll', label: 'CoNLL-2003 BIO', detail: 'A token per line, a blank line between sentences', extension: 'conll' },
   { id: 'spacy', label: 'JSONL, spaCy / Prodigy style', detail: '{"text", "spans": [{"start", "end", "label"}]} per article; imports back', extension: 'jsonl' },
   { id: 'doccano', label: 'JSONL, doccano style', detail: '{"text", "label": [[start, end, label]]} per article; imports back', extension: 'jsonl' },
-  { id: 'csv', label: 'CSV', detail: 'One row per annotation with quote, label, note, file and date', extension: 'csv' },
-  { id: 'md', label: 'Markdown report', detail: 'A section per article and label, with quotes and notes', extension: 'md' },
+  { id: 'csv', label: 'CSV', detail: 'One row per annotation with its id, quote, label, note, replies, origin, file and date', extension: 'csv' },
+  { id: 'md', label: 'Markdown report', detail: 'A section per article and label: each quote in its sentence, with its note and replies', extension: 'md' },
 ];
 
 export interface ExportAnnotationsArgs {
