@@ -1,6 +1,6 @@
 // `article-annotator reanchor`: finds the annotations of a W3C collection again in the current article files.
 import path from 'node:path';
-import { reanchor, type ReanchorOutcome } from '../core/annotations/anchoring';
+import { reanchor, SearchBudget, type ReanchorOutcome } from '../core/annotations/anchoring';
 import type { Annotation } from '../core/annotations/annotationModel';
 import { annotationFromImport, withoutBom } from '../core/formats/formatModel';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/formats/jsonDepth';
@@ -39,11 +39,14 @@ export function reanchorW3CDocument(document: unknown, readText: ArticleTextRead
   const counts: ReanchorCounts = { anchored: 0, moved: 0, orphaned: 0 };
   const problems: string[] = [];
   const texts = new Map<string, ReturnType<ArticleTextReader>>();
+  // one search budget per article: however many of its quotes are gone, they cost a few passes over its text
+  const budgets = new Map<string, SearchBudget>();
   const textOf = (source: string): ReturnType<ArticleTextReader> => {
     let found = texts.get(source);
     if (!found) {
       found = readText(source);
       texts.set(source, found);
+      if (!('problem' in found)) budgets.set(source, new SearchBudget(found.text.length));
       if ('problem' in found) problems.push(`${source}: ${found.problem}; its annotations are orphaned`);
     }
     return found;
@@ -51,13 +54,19 @@ export function reanchorW3CDocument(document: unknown, readText: ArticleTextRead
   const items = itemsOf(value);
   if (items === undefined) throw new Error('no annotations found: expected an AnnotationCollection, an AnnotationPage, an array of Annotations or an Annotation');
   items.forEach((item, index) => {
-    const outcome = reanchorItem(item, index, textOf, problems);
+    const outcome = reanchorItem(item, index, textOf, (source) => budgets.get(source), problems);
     counts[outcome] += 1;
   });
   return { value, counts, problems };
 }
 
-function reanchorItem(item: unknown, index: number, textOf: (source: string) => ReturnType<ArticleTextReader>, problems: string[]): ReanchorOutcome {
+function reanchorItem(
+  item: unknown,
+  index: number,
+  textOf: (source: string) => ReturnType<ArticleTextReader>,
+  budgetOf: (source: string) => SearchBudget | undefined,
+  problems: string[],
+): ReanchorOutcome {
   const name = `item ${index + 1}${isObject(item) && typeof item.id === 'string' ? ` (${item.id})` : ''}`;
   if (!isObject(item)) {
     problems.push(`${name}: not a JSON object; left as it is`);
@@ -87,9 +96,12 @@ function reanchorItem(item: unknown, index: number, textOf: (source: string) => 
   const offsets = codePointOffsets(text.text);
   const span = positionUsable ? positionInText({ start: imported.start, end: imported.end }, imported.exact, text.text, offsets) : undefined;
   const annotation = annotationFromImport(span ? { ...imported, ...span } : imported, `item-${index + 1}`, new Date(0).toISOString());
-  const result = reanchor(annotation, text.text);
+  const result = reanchor(annotation, text.text, budgetOf(imported.article));
   const outcome: ReanchorOutcome = result.outcome === 'anchored' && !positionUsable ? 'moved' : result.outcome;
-  if (outcome === 'orphaned') return orphan(`"${shortQuote(annotation)}" is not found in ${imported.article}`);
+  if (outcome === 'orphaned') {
+    const where = result.searchedNearOnly ? ' near its old place (the search budget for that article was spent on quotes that are gone)' : '';
+    return orphan(`"${shortQuote(annotation)}" is not found${where} in ${imported.article}`);
+  }
   writeSelectors(item, result.annotation, offsets);
   item.status = outcome;
   return outcome;

@@ -19,6 +19,8 @@ export interface ReanchorResult {
   readonly annotation: Annotation;
   /** 'anchored': same place; 'moved': found elsewhere (exact or fuzzy); 'orphaned': not found, kept with its quote. */
   readonly outcome: ReanchorOutcome;
+  /** Orphaned after a search near its old place only: the search budget for its text was spent (see SearchBudget). */
+  readonly searchedNearOnly?: boolean;
 }
 
 /**
@@ -50,10 +52,11 @@ export function applyTextEdits(annotations: readonly Annotation[], edits: readon
   deltaBefore[0] = 0;
   for (let i = 0; i < sorted.length; i += 1) deltaBefore[i + 1] = deltaBefore[i] + sorted[i].text.length - (sorted[i].end - sorted[i].start);
 
-  return annotations.map((annotation) => followEdits(annotation, sorted, deltaBefore, text));
+  const budget = new SearchBudget(text?.length ?? 0);
+  return annotations.map((annotation) => followEdits(annotation, sorted, deltaBefore, text, budget));
 }
 
-function followEdits(annotation: Annotation, edits: readonly TextEdit[], deltaBefore: readonly number[], text: string | undefined): Annotation {
+function followEdits(annotation: Annotation, edits: readonly TextEdit[], deltaBefore: readonly number[], text: string | undefined, budget: SearchBudget): Annotation {
   const { start: s, end: e } = annotation.position;
   const first = firstEditEndingAtOrAfter(edits, s);
   // Quick exit: every edit ends before s, so the annotation only shifts.
@@ -121,8 +124,8 @@ function followEdits(annotation: Annotation, edits: readonly TextEdit[], deltaBe
       // agrees best, nearest to where it was on ties (a repeated quote must not jump to its first occurrence).
       const base = covering.start + deltaBefore[coveringIndex];
       const hint = base + Math.min(Math.max(0, s - covering.start), covering.text.length);
-      const start = nearestExact(annotation.quote, text, hint, base, base + covering.text.length);
-      if (start !== undefined) return refreshed(annotation, start, start + annotation.quote.exact.length, text);
+      const found = findExact(annotation.quote, text, hint, base, base + covering.text.length, budget);
+      if (found !== undefined) return refreshed(annotation, found.start, found.start + annotation.quote.exact.length, text);
     }
     const hintStart = mapPoint(edits, deltaBefore, s, 'after');
     return { ...annotation, status: 'orphaned', position: { start: hintStart, end: Math.max(hintStart, mapPoint(edits, deltaBefore, e, 'before')) } };
@@ -213,7 +216,7 @@ const POSITION_WEIGHT = 2;
  * A found annotation gets status 'anchored' and its quote selector refreshed from `text`; the outcome says 'anchored'
  * when it is at the same offsets as before, 'moved' otherwise.
  */
-export function reanchor(annotation: Annotation, text: string): ReanchorResult {
+export function reanchor(annotation: Annotation, text: string, budget: SearchBudget = new SearchBudget(text.length)): ReanchorResult {
   const { exact } = annotation.quote;
   const { start, end } = annotation.position;
   if (exact.length === 0) return orphan(annotation);
@@ -222,17 +225,72 @@ export function reanchor(annotation: Annotation, text: string): ReanchorResult {
   if (text.startsWith(exact, start) && end - start === exact.length && contextScore(annotation.quote, text, start) === 1) {
     return place(annotation, text, start, start + exact.length);
   }
-  const exactStart = nearestExact(annotation.quote, text, hint);
-  if (exactStart !== undefined) return place(annotation, text, exactStart, exactStart + exact.length);
+  const refusals = budget.refusals;
+  const found = findExact(annotation.quote, text, hint, 0, text.length, budget);
+  if (found !== undefined) return place(annotation, text, found.start, found.start + exact.length);
 
-  const fuzzy = bestFuzzy(annotation.quote, text, hint);
+  const fuzzy = bestFuzzy(annotation.quote, text, hint, budget);
   if (fuzzy) return place(annotation, text, fuzzy.start, fuzzy.end);
-  return orphan(annotation);
+  return orphan(annotation, budget.refusals > refusals);
 }
 
-/** reanchor() for each annotation, in order (all of one article, against its current text). */
+/**
+ * reanchor() for each annotation, in order (all of one article, against its current text), sharing one search budget:
+ * however many quotes are gone, re-anchoring costs about a few passes over the text plus a neighbourhood per quote.
+ */
 export function reanchorAll(annotations: readonly Annotation[], text: string): ReanchorResult[] {
-  return annotations.map((annotation) => reanchor(annotation, text));
+  const budget = new SearchBudget(text.length);
+  return annotations.map((annotation) => reanchor(annotation, text, budget));
+}
+
+/**
+ * What the searches beyond a quote's neighbourhood may read while re-anchoring the annotations of one text. Without a
+ * cap, every quote that is gone searched the whole text, exactly and then approximately: hundreds of them in a
+ * megabyte took minutes. Exact searches (a native scan) may read the text 64 times over; approximate ones (a bit-parallel
+ * edit distance, far slower per character) twice, counting each 32 characters of the quote as a pass, near the old
+ * place included. Once spent, a quote is looked for exactly near its old place only, and orphaned (kept with its quote,
+ * re-attachable) when it is not there. Share one budget across the reanchor() calls for one text.
+ */
+export class SearchBudget {
+  private exact: number;
+  private approximate: number;
+  /** How many searches were refused for want of budget. */
+  refusals = 0;
+
+  constructor(textLength: number) {
+    this.exact = 64 * textLength + (1 << 22);
+    this.approximate = 2 * textLength + (1 << 19);
+  }
+
+  /** Takes `characters` of reading from the pool of exact or of approximate searches, if there are that many left. */
+  take(kind: 'exact' | 'approximate', characters: number): boolean {
+    const left = kind === 'exact' ? this.exact : this.approximate;
+    if (characters > left) {
+      this.refusals += 1;
+      return false;
+    }
+    if (kind === 'exact') this.exact -= characters;
+    else this.approximate -= characters;
+    return true;
+  }
+}
+
+/**
+ * The exact occurrence of the quote in text[from, to) with the best context, nearest the hint on ties: near the hint
+ * first, the whole range only when no occurrence there has the full context and the budget allows reading it.
+ */
+function findExact(quote: QuoteSelector, text: string, hint: number, from: number, to: number, budget: SearchBudget): { start: number; context: number } | undefined {
+  const radius = nearRadius(quote.exact.length);
+  const nearFrom = Math.max(from, hint - radius);
+  const nearTo = Math.min(to, hint + radius + quote.exact.length);
+  const near = nearestExact(quote, text, hint, nearFrom, nearTo);
+  if ((near !== undefined && near.context === 1) || (nearFrom === from && nearTo === to)) return near;
+  return budget.take('exact', to - from) ? nearestExact(quote, text, hint, from, to) : near;
+}
+
+/** How far around the old place a quote is looked for without touching the budget. */
+function nearRadius(quoteLength: number): number {
+  return 16_384 + 4 * quoteLength;
 }
 
 /** Re-attaches an orphan (or moves any annotation) to the selection [start, end) of text. */
@@ -245,8 +303,9 @@ function place(annotation: Annotation, text: string, start: number, end: number)
   return { annotation: refreshed(annotation, start, end, text), outcome: same ? 'anchored' : 'moved' };
 }
 
-function orphan(annotation: Annotation): ReanchorResult {
-  return { annotation: annotation.status === 'orphaned' ? annotation : { ...annotation, status: 'orphaned' }, outcome: 'orphaned' };
+function orphan(annotation: Annotation, searchedNearOnly = false): ReanchorResult {
+  const result: ReanchorResult = { annotation: annotation.status === 'orphaned' ? annotation : { ...annotation, status: 'orphaned' }, outcome: 'orphaned' };
+  return searchedNearOnly ? { ...result, searchedNearOnly } : result;
 }
 
 /** How much of the stored prefix and suffix the text around [start, start + exact.length) agrees with, 0..1 (exact characters from the quote outwards). */
@@ -268,7 +327,7 @@ function contextScore(quote: QuoteSelector, text: string, start: number): number
  * text[from, to). Searches windows of growing size around the hint and stops as soon as one has the full context, so
  * a shifted quote costs about its shift.
  */
-function nearestExact(quote: QuoteSelector, text: string, hint: number, from = 0, to = text.length): number | undefined {
+function nearestExact(quote: QuoteSelector, text: string, hint: number, from = 0, to = text.length): { start: number; context: number } | undefined {
   const exact = quote.exact;
   let best: { start: number; context: number; distance: number } | undefined;
   let low = hint;
@@ -298,17 +357,23 @@ function nearestExact(quote: QuoteSelector, text: string, hint: number, from = 0
     if ((best && best.context === 1) || (low <= from && high >= to)) break;
     radius *= 4;
   }
-  return best?.start;
+  return best;
 }
 
-function bestFuzzy(quote: QuoteSelector, text: string, hint: number): { start: number; end: number } | undefined {
+function bestFuzzy(quote: QuoteSelector, text: string, hint: number, searchBudget: SearchBudget): { start: number; end: number } | undefined {
   const budget = maxFuzzyErrors(quote.exact.length);
   if (budget === 0) return undefined;
+  const passes = Math.ceil(quote.exact.length / 32);
   // Near the old place first: a close match there (at most half the budget) is taken without reading the whole text.
-  const radius = 16_384 + 4 * quote.exact.length;
+  const radius = nearRadius(quote.exact.length);
   if (text.length > 4 * radius) {
-    const near = scoreFuzzy(quote, text, hint, searchApproximate(text, quote.exact, budget, { from: hint - radius, to: hint + radius + quote.exact.length, limit: 500 }));
-    if (near && near.errors <= budget / 2) return near;
+    const from = Math.max(0, hint - radius);
+    const to = Math.min(text.length, hint + radius + quote.exact.length);
+    if (!searchBudget.take('approximate', (to - from) * passes)) return undefined;
+    const near = scoreFuzzy(quote, text, hint, searchApproximate(text, quote.exact, budget, { from, to, limit: 500 }));
+    if ((near && near.errors <= budget / 2) || !searchBudget.take('approximate', text.length * passes)) return near;
+  } else if (!searchBudget.take('approximate', text.length * passes)) {
+    return undefined;
   }
   return scoreFuzzy(quote, text, hint, searchApproximate(text, quote.exact, budget, { limit: 500 }));
 }

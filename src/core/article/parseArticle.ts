@@ -6,6 +6,7 @@
 // around the closing licence sentence, and otherwise every few sentences. Linear in the length of the text.
 import { detectArticleDate, yearlessDateline, type ArticleDateOptions } from './articleDate';
 import type { Article, ArticleDate, Paragraph, ParagraphKind, QuotedSpan, TextSpan } from './articleModel';
+import { lastIndexOfWithin } from './boundedSearch';
 import { SENTENCE_STARTERS, splitSentences } from './sentences';
 
 /** A block longer than this is re-split into paragraphs of a few sentences. */
@@ -227,8 +228,9 @@ function cutLongSpan(text: string, span: TextSpan): TextSpan[] {
   const pieces: TextSpan[] = [];
   let start = span.start;
   while (span.end - start > PIECE_MAX) {
-    let cut = text.lastIndexOf(' ', start + PIECE_MAX);
-    if (cut <= start) {
+    // the last space of this piece only: a piece without one must not search back through the text before it
+    let cut = lastIndexOfWithin(text, ' ', start + 1, start + PIECE_MAX + 1);
+    if (cut < 0) {
       cut = start + PIECE_MAX;
       // Never between the two halves of a surrogate pair (an emoji, a CJK extension character).
       if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
@@ -357,8 +359,10 @@ function countWords(text: string, paragraphs: readonly Paragraph[]): number {
   const word = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
   for (const p of paragraphs) {
     if (p.kind === 'dateline') continue;
-    word.lastIndex = p.start;
-    for (let m = word.exec(text); m !== null && m.index < p.end; m = word.exec(text)) count++;
+    // the paragraph's text only: a word running on past its end (a piece cut from a run without spaces) is not read on
+    const span = text.slice(p.start, p.end);
+    word.lastIndex = 0;
+    while (word.exec(span) !== null) count++;
   }
   return count;
 }

@@ -2,6 +2,7 @@
 // opener; abbreviations ("Mr.", "Gen.", "Aug. 15"), initials ("J. Smith") and dotted acronyms ("U.S. embassy")
 // do not end a sentence. A blank line always does.
 import type { TextSpan } from './articleModel';
+import { matchesWithin } from './boundedSearch';
 
 /** Titles and name parts after which a period never ends a sentence. */
 const TITLE_ABBREVIATIONS = new Set([
@@ -40,10 +41,10 @@ export function splitSentences(text: string, start = 0, end = text.length): Text
     while (e > s && SPACE.test(text[e - 1]!)) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
-  CANDIDATE.lastIndex = start;
-  for (let m = CANDIDATE.exec(text); m !== null && m.index < end; m = CANDIDATE.exec(text)) {
-    const matchEnd = Math.min(m.index + m[0].length, end);
-    if (m[0].startsWith('\n') || m[0].startsWith('\r')) {
+  // Candidates inside the span only: scanning on from `start` to the next one would read the rest of the text.
+  for (const m of matchesWithin(CANDIDATE, text, start, end)) {
+    const matchEnd = m.index + m.text.length;
+    if (m.text.startsWith('\n') || m.text.startsWith('\r')) {
       push(sentenceStart, m.index);
       sentenceStart = matchEnd;
       continue;
@@ -52,7 +53,7 @@ export function splitSentences(text: string, start = 0, end = text.length): Text
     while (next < end && SPACE.test(text[next]!)) next++;
     if (next >= end) break;
     if (!OPENER.test(text[next]!)) continue;
-    if (m[0] === '.' && !periodEndsSentence(text, m.index, next)) continue;
+    if (m.text === '.' && !periodEndsSentence(text, m.index, next)) continue;
     push(sentenceStart, matchEnd);
     sentenceStart = next;
   }

@@ -4,6 +4,7 @@
 // costs a few tens of milliseconds. Its answers are then cut to the date itself (no "on", no time of day), split when
 // they join two full dates ("July 2003 to December 2004" are two dates), and a missing year is chosen by tense.
 import * as chrono from 'chrono-node';
+import { indexOfWithin, lastIndexOfWithin } from '../article/boundedSearch';
 import {
   dayNumber,
   formatDay,
@@ -29,11 +30,11 @@ function chronoParser(): chrono.Chrono {
   return parser;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
-interface Window {
+export interface Window {
   from: number;
   to: number;
   hits: Span[];
@@ -44,7 +45,7 @@ interface Window {
  * chrono in a window of context that stops at word edges and line breaks (overlapping windows merge, up to a size);
  * a month name alone ("in March") needs no parser and is returned apart.
  */
-function scan(text: string): { windows: Window[]; monthsAlone: Span[] } {
+export function dateWindows(text: string): { windows: Window[]; monthsAlone: Span[] } {
   const out: Window[] = [];
   const monthsAlone: Span[] = [];
   MONTH_OR_NUMERIC_DATE.lastIndex = 0;
@@ -60,10 +61,11 @@ function scan(text: string): { windows: Window[]; monthsAlone: Span[] } {
     let to = Math.min(text.length, hit.end + WINDOW);
     while (from > 0 && /\S/.test(text[from - 1]!) && from > hit.start - WINDOW - 20) from--;
     while (to < text.length && /\S/.test(text[to]!) && to < hit.end + WINDOW + 20) to++;
-    const lineStart = text.lastIndexOf('\n', hit.start - 1);
-    if (lineStart >= from) from = lineStart + 1;
-    const lineEnd = text.indexOf('\n', hit.end);
-    if (lineEnd >= 0 && lineEnd < to) to = lineEnd;
+    // line ends inside the window only: on a long line, searching to the line's ends for every date grew with its square
+    const lineStart = lastIndexOfWithin(text, '\n', from, hit.start);
+    if (lineStart >= 0) from = lineStart + 1;
+    const lineEnd = indexOfWithin(text, '\n', hit.end, to);
+    if (lineEnd >= 0) to = lineEnd;
     const last = out[out.length - 1];
     if (last && from <= last.to && last.to - last.from < MAX_WINDOW) {
       last.to = Math.max(last.to, to);
@@ -85,7 +87,7 @@ export function explicitDates(text: string, ref: DayNumber | null): DateCandidat
   const r = ref === null ? null : fromDayNumber(ref);
   // chrono wants a Date: noon local time keeps the calendar day whatever the time zone
   const refDate = r ? new Date(r.year, r.month - 1, r.day, 12) : new Date(2000, 0, 1, 12);
-  const { windows, monthsAlone } = scan(text);
+  const { windows, monthsAlone } = dateWindows(text);
   for (const w of windows) {
     let results: chrono.ParsedResult[];
     try {

@@ -2,6 +2,7 @@
 // (organization and place heads, titles), by data (gazetteer, well-known organizations) and by context (speech verbs,
 // role nouns, honorifics). What only the whole article can settle (aliases, acronyms) is left to the combine step.
 import nlp from 'compromise';
+import { indexOfWithin } from '../article/boundedSearch';
 import type { EntityType } from './analysisModel';
 import { combineWithModel, type EntityTagger } from './entityModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
@@ -568,8 +569,8 @@ function lines(text: string, start: number, end: number): { start: number; end: 
   const out: { start: number; end: number }[] = [];
   let s = start;
   while (s < end) {
-    let e = text.indexOf('\n', s);
-    if (e < 0 || e > end) e = end;
+    let e = indexOfWithin(text, '\n', s, end); // not past the slice: its last line may run on for a megabyte
+    if (e < 0) e = end;
     if (/\S/.test(text.slice(s, e))) out.push({ start: s, end: e });
     s = e + 1;
   }

@@ -1,6 +1,8 @@
 // A light tense detector: the tense of the clause a date sits in, from the verbs nearest to it.
 // Rules rather than a tagger, so it costs a few microseconds per date even in a megabyte of text.
 
+import { matchesWithin } from '../article/boundedSearch';
+
 export type Tense = 'past' | 'present' | 'future' | 'unknown';
 
 /** Irregular simple-past and past-participle forms (regular ones end in -ed). */
@@ -64,9 +66,8 @@ const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)?|['’](?:ll|ve|re|d|s)\b|[,;:—–(
 
 function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    out.push({ word: m[0].toLowerCase(), raw: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of matchesWithin(WORD, text, from, to)) {
+    out.push({ word: m.text.toLowerCase(), raw: m.text, start: m.index, end: m.index + m.text.length });
   }
   return out;
 }
