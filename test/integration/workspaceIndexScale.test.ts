@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { annotatorApi } from './annotationTestKit';
 import { SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
+import { BlockingProbe } from './harness/blockingProbe';
 import { scaleArticles, STORIES } from './scaleArticles';
 
 /** 1,000 by default; ARTICLE_ANNOTATOR_SCALE_ARTICLES sets another number (a machine shared by many runs is much slower). */
@@ -33,14 +33,7 @@ describe('workspace index at scale', function () {
     assert.equal(new Set(texts).size, ARTICLES, 'every article is distinct');
     const analysedBefore = index.stats.analysed;
 
-    const histogram = monitorEventLoopDelay({ resolution: 10 });
-    let lastTick = performance.now();
-    let longestGap = 0;
-    const probe = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - lastTick - 10);
-      lastTick = now;
-    }, 10);
+    const probe = new BlockingProbe();
     const dir = path.dirname(workspaceUri(SEED_000).fsPath);
     mkdirSync(dir, { recursive: true });
     // written outside VS Code, as a sync or a git checkout would: the file watcher reports them
@@ -50,9 +43,7 @@ describe('workspace index at scale', function () {
       files.push(file);
     }
     const started = performance.now();
-    lastTick = started;
-    longestGap = 0;
-    histogram.enable();
+    probe.reset();
     try {
       const count = (): number => index.corpus.articleKeys.filter((k) => k.includes(PREFIX)).length;
       await waitFor(`${ARTICLES} articles indexed`, () => count() === ARTICLES, 840_000, 250);
@@ -60,7 +51,7 @@ describe('workspace index at scale', function () {
       const millis = performance.now() - started;
       const analysed = index.stats.analysed - analysedBefore;
       console.log(`      ${ARTICLES} articles (${texts.reduce((n, t) => n + t.length, 0).toLocaleString('en')} characters) indexed in ${(millis / 1000).toFixed(1)} s: ${analysed} analysed in the worker`);
-      console.log(`      extension host while indexing: longest blocking stretch ${longestGap.toFixed(0)} ms (interval probe), event-loop delay max ${(histogram.max / 1e6).toFixed(0)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(0)} ms`);
+      console.log(`      extension host while indexing: ${probe.describe()}`);
       const entities = index.corpus.entities();
       console.log(`      corpus: ${index.corpus.articleKeys.length} articles, ${entities.length} entities`);
       assert.ok(analysed >= ARTICLES, `each article was analysed (${analysed})`);
@@ -68,10 +59,9 @@ describe('workspace index at scale', function () {
       const shared = entities.filter((e) => e.articles >= ARTICLES / STORIES);
       assert.ok(shared.length > 0, 'names shared across the articles of a story are one corpus entity each');
       // generous: the target is under 50 ms; a loaded CI machine can stall any process for a while
-      assert.ok(longestGap < 3000, `the extension host kept responding (longest blocking stretch ${longestGap.toFixed(0)} ms)`);
+      assert.ok(probe.longestStretch < 3000, `the extension host kept responding (${probe.describe()})`);
     } finally {
-      clearInterval(probe);
-      histogram.disable();
+      probe.stop();
     }
   });
 });
