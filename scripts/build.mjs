@@ -49,6 +49,9 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
   { ...common, entryPoints: ['src/cli/corpusWorker.ts'], outfile: 'dist/corpusWorker.js' },
+  // The timeline chart's webview: its script and stylesheet, shipped in the extension (no CDN), the only folder the
+  // webview may load from (localResourceRoots).
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/timelineChart.ts', 'src/webview/timelineChart.css'], outdir: 'dist/webview' },
 ];
 const tests = integrationTests();
 if (tests.length > 0 && !production) {

@@ -98,6 +98,19 @@ class Tail {
   }
 }
 
+/** The frame (a webview's content frame, at any depth) whose document has an element matching `selector`. */
+async function frameWith(page, selector) {
+  if (typeof selector !== 'string') throw new Error('expected { selector: string }');
+  for (const frame of page.frames()) {
+    try {
+      if (await frame.$(selector)) return frame;
+    } catch {
+      // a frame navigating or gone: not this one
+    }
+  }
+  return undefined;
+}
+
 /** The local endpoint the tests call (test/integration/harness/workbench.ts). */
 function startControlServer(state) {
   const routes = {
@@ -111,6 +124,18 @@ function startControlServer(state) {
       const file = path.join(dir, `${sanitize(name ?? 'screenshot')}.png`);
       await state.page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
       return file;
+    },
+    // A webview's page is a frame inside frames: these find the frame holding `selector` (test/integration/harness/workbench.ts).
+    async '/webview/evaluate'({ selector, expression }) {
+      const frame = await frameWith(state.page, selector);
+      if (!frame) throw new Error(`no frame shows ${selector}`);
+      return await frame.evaluate(expression);
+    },
+    async '/webview/click'({ selector }) {
+      const frame = await frameWith(state.page, selector);
+      if (!frame) throw new Error(`no frame shows ${selector}`);
+      await frame.click(selector);
+      return null;
     },
     async '/keyboard'({ keys }) {
       for (const key of Array.isArray(keys) ? keys : [keys]) await state.page.keyboard.press(String(key));

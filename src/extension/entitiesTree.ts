@@ -10,7 +10,7 @@ import type { Analysis, EntityType } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
-import { describeDateValue } from './entityHoverProvider';
+import { describeDateValue } from '../core/timeline/describeDate';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const ENTITIES_VIEW = 'articleAnnotator.entities';

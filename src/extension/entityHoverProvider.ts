@@ -5,7 +5,8 @@ import { escapeMarkdownLine } from '../core/markdown/escapeMarkdown';
 import { parseArticle } from '../core/article/parseArticle';
 import { YEAR_SOURCE_NOTE } from '../core/article/readingView';
 import { sentenceTextAround } from '../core/article/sentenceContext';
-import type { Analysis, DateMention, DateValue, EntityMention } from '../core/nlp/analysisModel';
+import type { Analysis, DateMention, EntityMention } from '../core/nlp/analysisModel';
+import { describeDateValue } from '../core/timeline/describeDate';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { type ArticleDateStore, SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
@@ -101,21 +102,4 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     }
     return md;
   }
-}
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "Thursday, 12 August 2021", "August 2021", "2021", or a range of those. */
-export function describeDateValue(value: Exclude<DateValue, null>): string {
-  if (typeof value !== 'string') return `${describeDateValue(value.from)} to ${describeDateValue(value.to)}`;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return value;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return String(year);
-  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
-  if (m[3] === undefined) return `${month} ${year}`;
-  const day = Number(m[3]);
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, Number(m[2]) - 1, day)).getUTCDay()] ?? '';
-  return `${weekday}, ${day} ${month} ${year} (${value})`;
 }

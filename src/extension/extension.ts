@@ -47,6 +47,7 @@ import { CANCEL_INDEXING_COMMAND, REBUILD_INDEX_COMMAND, RESUME_INDEXING_COMMAND
 import { QUOTATIONS_VIEW, QuotationsTreeProvider, SHOW_ALL_QUOTATIONS_COMMAND, SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
 import { QuoteDecorator } from './quoteDecorator';
 import { QuoteHoverProvider } from './quoteHoverProvider';
+import { SHOW_TIMELINE_CHART_COMMAND, TIMELINE_CHART_VIEW_TYPE, TimelineChartPanel } from './timelineChart';
 import { CLEAR_TIMELINE_FILTER_COMMAND, FILTER_TIMELINE_COMMAND, SHOW_TIMELINE_OF_COMMAND, TIMELINE_VIEW, TimelineTreeProvider } from './timelineTree';
 import { NoteComments } from './noteComments';
 import { READING_VIEW_QUICK_FIX_COMMAND, readingViewQuickFix } from './commands/readingViewQuickFix';
@@ -79,6 +80,8 @@ export interface ArticleAnnotatorApi {
   readonly quoteDecorator: QuoteDecorator;
   /** When: every dated event of the workspace, year → month → day. */
   readonly timelineTree: TimelineTreeProvider;
+  /** The same timeline on a time axis, in a webview. */
+  readonly timelineChart: TimelineChartPanel;
   /** Notes as comment threads (the Comments API), drawn from the annotation store. */
   readonly noteComments: NoteComments;
 }
@@ -248,10 +251,15 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(FILTER_TIMELINE_COMMAND, (arg?: unknown) => timelineTree.pickFilter(arg)));
   context.subscriptions.push(vscode.commands.registerCommand(CLEAR_TIMELINE_FILTER_COMMAND, () => timelineTree.pickFilter('')));
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_TIMELINE_OF_COMMAND, (arg?: unknown) => timelineTree.showTimelineOf(arg)));
+  // ...and the same timeline drawn on a time axis, for people who would rather look than read.
+  const timelineChart = new TimelineChartPanel(context.extensionUri, workspaceIndex, timelineTree, articleDocuments);
+  context.subscriptions.push(timelineChart);
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_TIMELINE_CHART_COMMAND, (arg?: unknown) => timelineChart.show(arg)));
+  context.subscriptions.push(vscode.window.registerWebviewPanelSerializer(TIMELINE_CHART_VIEW_TYPE, { deserializeWebviewPanel: async (panel) => timelineChart.restore(panel) }));
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms (${platform.kind} extension host)`);
-  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree, noteComments };
+  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree, timelineChart, noteComments };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

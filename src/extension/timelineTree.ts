@@ -8,7 +8,8 @@ import type { ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
 import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
 import { revealSpanCommand } from './commands/revealEntity';
-import { describeDateValue } from './entityHoverProvider';
+import { describeDateValue, MONTHS } from '../core/timeline/describeDate';
+import { filterChartEvents, timelineSignature } from '../core/timeline/timelineChart';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const TIMELINE_VIEW = 'articleAnnotator.timeline';
@@ -16,7 +17,6 @@ export const FILTER_TIMELINE_COMMAND = 'articleAnnotator.filterTimeline';
 export const CLEAR_TIMELINE_FILTER_COMMAND = 'articleAnnotator.clearTimelineFilter';
 export const SHOW_TIMELINE_OF_COMMAND = 'articleAnnotator.showTimelineOf';
 const FILTERED_CONTEXT = 'articleAnnotator.timelineFiltered';
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MAX_LABEL_CHARS = 100;
 const REFRESH_MILLIS = 300;
 const REFRESH_BUSY_MILLIS = 5_000;
@@ -63,6 +63,10 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
   private readonly disposables: vscode.Disposable[] = [];
   private filterValue: TimelineFilter = {};
   private pending: NodeJS.Timeout | undefined;
+  /** The corpus timeline as of an index revision: computed once per change, shared by the view and the chart. */
+  private cache: { readonly revision: number; readonly events: readonly TimelineEntry[]; readonly undated: readonly CorpusMention[] } | undefined;
+  /** What the view last showed (timelineSignature): an index change that leaves it equal redraws nothing. */
+  private shown: string | undefined;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -85,16 +89,27 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
     this.changeEmitter.fire(undefined);
   }
 
+  /** Every event of the corpus timeline, in date order, unfiltered (the one source of the view and the chart). */
+  timeline(): readonly TimelineEntry[] {
+    return this.current().events;
+  }
+
   /** The events the view shows, in date order (the corpus timeline, filtered). */
   events(): TimelineEntry[] {
     const { entity, article } = this.filterValue;
-    return this.index.corpus.timeline().filter((e) => (article === undefined || e.article === article) && (entity === undefined || e.entities.some((r) => r.id === entity.id)));
+    return filterChartEvents(this.timeline(), { ...(entity ? { entityId: entity.id } : {}), ...(article !== undefined ? { article } : {}) });
   }
 
   /** Date mentions no article date resolves, by article (filtered by article; an entity filter leaves them out). */
   unresolved(): CorpusMention[] {
     if (this.filterValue.entity) return [];
-    return this.index.corpus.undatedDates().filter((m) => this.filterValue.article === undefined || m.article === this.filterValue.article);
+    return this.current().undated.filter((m) => this.filterValue.article === undefined || m.article === this.filterValue.article);
+  }
+
+  private current(): { readonly events: readonly TimelineEntry[]; readonly undated: readonly CorpusMention[] } {
+    const corpus = this.index.corpus;
+    if (this.cache?.revision !== corpus.revision) this.cache = { revision: corpus.revision, events: corpus.timeline(), undated: corpus.undatedDates() };
+    return this.cache;
   }
 
   getChildren(node?: TimelineTreeNode): TimelineTreeNode[] {
@@ -267,7 +282,8 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
     return this.filterValue;
   }
 
-  private entityOf(arg: unknown): { id: string; name: string } | undefined {
+  /** The corpus entity an argument names: an id, an Entities view node, or `{ canonical | name, type }`. */
+  entityOf(arg: unknown): { id: string; name: string } | undefined {
     const corpus = this.index.corpus;
     if (typeof arg === 'string') {
       const e = corpus.entity(arg);
@@ -290,6 +306,10 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
     if (this.pending) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = undefined;
+      const { events, undated } = this.current();
+      const signature = timelineSignature(events, undated);
+      if (signature === this.shown) return;
+      this.shown = signature;
       this.changeEmitter.fire(undefined);
     }, delay);
   }

@@ -163,9 +163,16 @@ export class CorpusIndex {
   private readonly stale = new Set<string>();
   /** The summary object each entity has in `sorted` (found there by binary search). */
   private readonly listed = new Map<string, CorpusEntity>();
+  private revisionValue = 0;
+
+  /** Grows with every change of the index, so a view can tell whether what it derived is still current. */
+  get revision(): number {
+    return this.revisionValue;
+  }
 
   /** Adds or replaces an article; `text` is the text the analysis offsets point into. */
   setArticle(key: string, analysis: Analysis, text: string): void {
+    this.revisionValue++;
     const affected = new Set<string>();
     this.unindex(key, affected);
     const locals = new Map<string, LocalEntity>();
@@ -204,6 +211,7 @@ export class CorpusIndex {
   }
 
   removeArticle(key: string): boolean {
+    this.revisionValue++;
     const affected = new Set<string>();
     const removed = this.unindex(key, affected);
     this.resolve(affected, new Map());

@@ -102,12 +102,13 @@ export function trimSpan(text: string, start: number, end: number): { start: num
 }
 
 /** Opens the article (reading view if that is what the user has open, else the file) and selects [start, end). */
-export async function revealSpan(articles: ArticleDocuments, sourceUri: vscode.Uri, start: number, end: number): Promise<vscode.TextEditor> {
+export async function revealSpan(articles: ArticleDocuments, sourceUri: vscode.Uri, start: number, end: number, column?: vscode.ViewColumn): Promise<vscode.TextEditor> {
   const open = articles.documentsFor(sourceUri);
   const visible = vscode.window.visibleTextEditors.find((e) => open.some((d) => d.document === e.document));
   const article = visible ? open.find((d) => d.document === visible.document) : (open.find((d) => d.view === 'source') ?? open[0]);
   const document = article?.document ?? (await vscode.workspace.openTextDocument(articles.matchesArticleGlobs(sourceUri) ? sourceUri : toArticleUri(sourceUri)));
-  const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: visible?.viewColumn });
+  // an editor already showing the article, else the column asked for (the timeline chart opens it beside itself)
+  const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: visible?.viewColumn ?? column });
   const shown = articles.get(editor.document);
   const range = shown?.toEditorRange(start, end);
   if (range) {

@@ -165,3 +165,37 @@ export async function readmeScreenshot(name = 'workbench'): Promise<string | und
 export async function pressKeys(...keys: string[]): Promise<void> {
   await post<null>('/keyboard', { keys });
 }
+
+/**
+ * Evaluates an expression inside a webview's page: the frame (at any depth of the workbench) whose document has an
+ * element matching `selector`. Rejects when no frame has one yet; poll with waitForWebview.
+ */
+export function evaluateInWebview<T>(selector: string, expression: string): Promise<T> {
+  return post<T>('/webview/evaluate', { selector, expression });
+}
+
+/** Like waitForWorkbench, inside the webview frame that has `selector`. */
+export async function waitForWebview<T>(selector: string, expression: string, { timeoutMs = 20_000, intervalMs = 250 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await evaluateInWebview<T>(selector, expression);
+      lastError = undefined;
+      if (last) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      const detail = lastError instanceof Error ? lastError.message : JSON.stringify(last);
+      throw new Error(`Timed out after ${timeoutMs} ms waiting in the webview for ${expression.trim().slice(0, 200)}: last ${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** A real mouse click (Playwright) on the element matching `selector` in the webview frame that has it. */
+export async function clickInWebview(selector: string): Promise<void> {
+  await post<null>('/webview/click', { selector });
+}

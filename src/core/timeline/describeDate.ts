@@ -1,0 +1,19 @@
+// How a resolved date reads to a person: the hover, the Timeline view and the timeline chart say it the same way.
+import type { DateValue } from '../nlp/analysisModel';
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Thursday, 12 August 2021", "August 2021", "2021", or a range of those. */
+export function describeDateValue(value: Exclude<DateValue, null>): string {
+  if (typeof value !== 'string') return `${describeDateValue(value.from)} to ${describeDateValue(value.to)}`;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return value;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return String(year);
+  const month = MONTHS[Number(m[2]) - 1] ?? m[2];
+  if (m[3] === undefined) return `${month} ${year}`;
+  const day = Number(m[3]);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, Number(m[2]) - 1, day)).getUTCDay()] ?? '';
+  return `${weekday}, ${day} ${month} ${year} (${value})`;
+}
