@@ -51,6 +51,7 @@ import { SHOW_TIMELINE_CHART_COMMAND, TIMELINE_CHART_VIEW_TYPE, TimelineChartPan
 import { CLEAR_TIMELINE_FILTER_COMMAND, FILTER_TIMELINE_COMMAND, SHOW_TIMELINE_OF_COMMAND, TIMELINE_VIEW, TimelineTreeProvider } from './timelineTree';
 import { NoteComments } from './noteComments';
 import { READING_VIEW_QUICK_FIX_COMMAND, readingViewQuickFix } from './commands/readingViewQuickFix';
+import { ENTITY_QUALITY_SCHEME, EntityQualityDocument, SHOW_ENTITY_QUALITY_COMMAND, showEntityQuality } from './commands/showEntityQuality';
 
 /** Hidden from the palette: what the entity decorator has drawn in an editor (integration tests read it). */
 export const INTERNAL_DECORATIONS_COMMAND = 'articleAnnotator.internal.decorations';
@@ -192,6 +193,9 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_LEXICON_COMMAND, importLexicon(annotations)));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments, workspaceIndex)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_ANNOTATIONS_COMMAND, importAnnotations(annotations, articleDocuments, settings)));
+  const entityQualityDocument = new EntityQualityDocument();
+  context.subscriptions.push(entityQualityDocument, vscode.workspace.registerTextDocumentContentProvider(ENTITY_QUALITY_SCHEME, entityQualityDocument));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_ENTITY_QUALITY_COMMAND, showEntityQuality(annotations, workspaceIndex, entityQualityDocument)));
 
   // Side-bar views: annotations by article and label (orphans apart), entities of the current article.
   const annotationsTree = new AnnotationsTreeProvider(annotations);
