@@ -1,4 +1,5 @@
 // The table of command-line commands; each lives in its own module under src/cli/.
+import { AGREE_COMMAND } from './agree';
 import { ANALYZE_COMMAND } from './analyze';
 import { CORPUS_COMMAND } from './corpus';
 import { EXPORT_COMMAND } from './export';
@@ -14,4 +15,4 @@ export interface CliCommand {
   run(args: readonly string[], output: CommandOutput): Promise<number> | number;
 }
 
-export const COMMANDS: readonly CliCommand[] = [ANALYZE_COMMAND, CORPUS_COMMAND, REANCHOR_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND];
+export const COMMANDS: readonly CliCommand[] = [ANALYZE_COMMAND, CORPUS_COMMAND, REANCHOR_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND, AGREE_COMMAND];

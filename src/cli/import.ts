@@ -49,68 +49,9 @@ export const IMPORT_COMMAND: CliCommand = {
     const flags = parseFlags(args);
     const root = path.resolve(flags.root ?? '.');
     const warn = (message: string) => output.stderr(`article-annotator import: warning: ${message}\n`);
-    const results: ImportResult[] = [];
-    let failed = false;
-    let scanned: ArticleInfo[] | undefined;
-    const w3cTexts: ArticleInfo[] = [];
-    const bratTexts = new Map<string, string>();
-
     // Real paths of every file this command reads: never written over by --out.
     const inputs = new Set<string>();
-    for (const file of flags.files) {
-      const real = existingRealPath(file);
-      if (real !== undefined) inputs.add(real);
-      // One file that breaks its importer costs only its own annotations, never the other files'.
-      try {
-        if (flags.format === 'brat' && !/\.ann$/i.test(file)) {
-          failed = true;
-          fail(`${file}: brat import takes the .ann file (its .txt beside it)`);
-          continue;
-        }
-        const read = readAnnotationFile(file);
-        if ('problem' in read) {
-          failed = true;
-          fail(read.problem);
-          continue;
-        }
-        const content = read.content;
-        let result: ImportResult;
-        if (flags.format === 'w3c') {
-          const sources = readW3CSources(content, root, inputs);
-          for (const article of sources) w3cTexts.push(article);
-          result = importW3C(content, sources, { articleKeyOf: (source) => articleKeyOfSource(source, root) });
-        } else if (flags.format === 'brat') {
-          const txt = file.replace(/\.ann$/i, '') + '.txt';
-          // Type and size checked before reading: the .txt beside it may be anything (a FIFO, a link to /dev/zero).
-          const decoded = readArticleBytes(txt);
-          const txtReal = existingRealPath(txt);
-          if (txtReal !== undefined) inputs.add(txtReal);
-          if ('problem' in decoded) {
-            failed = true;
-            fail(`${txt}: ${decoded.problem}`);
-            continue;
-          }
-          // The article is the one named, else the file under root with the same text (not this .txt, an exported copy), else this .txt.
-          const own = articleKeyOfFile(txt, root);
-          scanned ??= scanArticles(root, warn);
-          const key = flags.article ?? scanned.find((a) => a.text === decoded.text && a.article !== own)?.article ?? own;
-          bratTexts.set(key, decoded.text);
-          result = importBrat(content, decoded.text, key);
-        } else {
-          scanned ??= scanArticles(root, warn);
-          result = importJsonl(content, scanned, flags.article === undefined ? {} : { article: flags.article });
-        }
-        for (const problem of result.problems) warn(`${file}: ${problem}`);
-        if (result.annotations.length === 0 && result.problems.length > 0) {
-          failed = true;
-          fail(`${file}: no annotation could be imported`);
-        }
-        results.push(result);
-      } catch (error) {
-        failed = true;
-        fail(`${file}: cannot be imported (${error instanceof Error ? error.message : String(error)})`);
-      }
-    }
+    const { results, failed, scanned, w3cTexts, bratTexts } = readAnnotationFiles(flags.format, flags.files, { root, article: flags.article, inputs, warn, fail });
 
     const now = new Date().toISOString();
     const annotations = results.flatMap((r) => r.annotations).map((imported) => annotationFromImport(imported, randomUUID(), now));
@@ -149,6 +90,94 @@ export const IMPORT_COMMAND: CliCommand = {
     return failed ? 1 : 0;
   },
 };
+
+export interface ReadFilesOptions {
+  readonly root: string;
+  readonly article: string | undefined;
+  /** Collects the real paths of the files read (to protect them from --out). */
+  readonly inputs: Set<string>;
+  readonly warn: (message: string) => void;
+  readonly fail: (message: string) => unknown;
+}
+
+export interface ReadFilesResult {
+  readonly results: ImportResult[];
+  readonly failed: boolean;
+  /** The articles found under root, when a format needed them (brat, JSONL). */
+  readonly scanned: ArticleInfo[] | undefined;
+  /** The texts of the articles W3C files name, read under root. */
+  readonly w3cTexts: ArticleInfo[];
+  /** The text of each brat file's article (its .txt), by article key. */
+  readonly bratTexts: Map<string, string>;
+}
+
+/**
+ * Reads annotation files of one import format (W3C, brat's .ann with its .txt, JSONL) into import results; one file
+ * that breaks its importer costs only its own annotations. The one reader of `import` and `agree`.
+ */
+export function readAnnotationFiles(format: ImportFormat, files: readonly string[], options: ReadFilesOptions): ReadFilesResult {
+  const { root, inputs, warn, fail } = options;
+  const results: ImportResult[] = [];
+  let failed = false;
+  let scanned: ArticleInfo[] | undefined;
+  const w3cTexts: ArticleInfo[] = [];
+  const bratTexts = new Map<string, string>();
+  for (const file of files) {
+    const real = existingRealPath(file);
+    if (real !== undefined) inputs.add(real);
+    // One file that breaks its importer costs only its own annotations, never the other files'.
+    try {
+      if (format === 'brat' && !/\.ann$/i.test(file)) {
+        failed = true;
+        fail(`${file}: brat import takes the .ann file (its .txt beside it)`);
+        continue;
+      }
+      const read = readAnnotationFile(file);
+      if ('problem' in read) {
+        failed = true;
+        fail(read.problem);
+        continue;
+      }
+      const content = read.content;
+      let result: ImportResult;
+      if (format === 'w3c') {
+        const sources = readW3CSources(content, root, inputs);
+        for (const article of sources) w3cTexts.push(article);
+        result = importW3C(content, sources, { articleKeyOf: (source) => articleKeyOfSource(source, root) });
+      } else if (format === 'brat') {
+        const txt = file.replace(/\.ann$/i, '') + '.txt';
+        // Type and size checked before reading: the .txt beside it may be anything (a FIFO, a link to /dev/zero).
+        const decoded = readArticleBytes(txt);
+        const txtReal = existingRealPath(txt);
+        if (txtReal !== undefined) inputs.add(txtReal);
+        if ('problem' in decoded) {
+          failed = true;
+          fail(`${txt}: ${decoded.problem}`);
+          continue;
+        }
+        // The article is the one named, else the file under root with the same text (not this .txt, an exported copy), else this .txt.
+        const own = articleKeyOfFile(txt, root);
+        scanned ??= scanArticles(root, warn);
+        const key = options.article ?? scanned.find((a) => a.text === decoded.text && a.article !== own)?.article ?? own;
+        bratTexts.set(key, decoded.text);
+        result = importBrat(content, decoded.text, key);
+      } else {
+        scanned ??= scanArticles(root, warn);
+        result = importJsonl(content, scanned, options.article === undefined ? {} : { article: options.article });
+      }
+      for (const problem of result.problems) warn(`${file}: ${problem}`);
+      if (result.annotations.length === 0 && result.problems.length > 0) {
+        failed = true;
+        fail(`${file}: no annotation could be imported`);
+      }
+      results.push(result);
+    } catch (error) {
+      failed = true;
+      fail(`${file}: cannot be imported (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  return { results, failed, scanned, w3cTexts, bratTexts };
+}
 
 /** The texts of the articles a W3C file names, when readable under root (to check positions and place quotes). */
 function readW3CSources(content: string, root: string, inputs: Set<string>): ArticleInfo[] {
