@@ -2,7 +2,7 @@
 // (labels person, place, organization, or the usual PER/LOC/ORG tags), per article and for the collection. Only
 // articles where the user annotated at least one such entity are measured: elsewhere nothing says what is right.
 import type { Annotation } from '../annotations/annotationModel';
-import { escapeMarkdown } from '../formats/markdownReport';
+import { escapeMarkdown } from '../markdown/escapeMarkdown';
 import { isPlaced, shorten } from '../formats/formatModel';
 import { ENTITY_TYPES, type EntityMention, type EntityType } from '../nlp/analysisModel';
 import { entityTypeOfLabel, formatShare, scoreSpans, spansMissing, type LabelledSpan, type SpanScores } from './spanScores';
