@@ -169,6 +169,10 @@ describe('timeline chart', function () {
     const lanes = await waitForWebview<string[]>(CHART, `(() => { const l = [...document.querySelectorAll('.lane-label')].map((e) => e.textContent); return l.includes('Halvard Tresling') ? l : undefined; })()`);
     assert.equal(lanes[0], 'Halvard Tresling', 'the entity with the most events first');
 
+    // back to lanes by article before the filter is cleared: by entity, the whole workspace's entities (thousands when
+    // other tests' articles are there) exceed the lane cap and this test's event need not be drawn
+    await clickInWebview('button[data-grouping="article"]');
+    await waitForWebview<boolean>(CHART, `document.querySelector('button[data-grouping="article"]').getAttribute('aria-pressed') === 'true'`);
     // the chip's × clears the entity filter for the view too
     await clickInWebview('#clear-entity');
     await waitFor('the entity filter cleared', () => api.timelineTree.filter.entity === undefined);
@@ -178,6 +182,5 @@ describe('timeline chart', function () {
     const filtered = await waitForWebview<string[]>(CHART, `(() => { const l = [...document.querySelectorAll('button.event')].map((b) => b.getAttribute('aria-label') || ''); return l.length === 1 ? l : undefined; })()`);
     assert.ok(filtered[0]?.includes(MONDAY));
     await evaluateInWebview(CHART, `(() => { const f = document.getElementById('filter'); f.value = ''; f.dispatchEvent(new Event('input')); })()`);
-    await clickInWebview('button[data-grouping="article"]');
   });
 });
