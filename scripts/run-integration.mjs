@@ -325,7 +325,7 @@ async function main() {
         }
         if (outcome.timeout || outcome.serverExit !== undefined || !summary) {
           const reason = outcome.timeout
-            ? `timed out after ${Math.round(overallTimeoutMs / 1000)} s`
+            ? `the whole run reached its ${Math.round(overallTimeoutMs / 1000)} s limit (ARTICLE_ANNOTATOR_TEST_TIMEOUT) during this phase`
             : outcome.serverExit !== undefined
               ? `code-server exited (${outcome.serverExit})`
               : `the test runner ended with code ${outcome.code} without writing a summary`;
