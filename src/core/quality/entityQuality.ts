@@ -67,8 +67,9 @@ export function entityQuality(inputs: readonly QualityArticleInput[]): EntityQua
       missed: spansMissing(ref, cmp) as QualitySpan[],
       extra: spansMissing(cmp, ref) as QualitySpan[],
     });
-    allRef.push(...ref);
-    allCmp.push(...cmp);
+    // loops, not push(...list): an article can hold more entities than a call takes arguments
+    for (const span of ref) allRef.push(span);
+    for (const span of cmp) allCmp.push(span);
   }
   return { articles, collection: scoreSpans(allRef, allCmp, TYPES), notAnalysed, unplaced };
 }
@@ -112,8 +113,8 @@ export function entityQualityMarkdown(report: EntityQualityReport): string {
   }
   for (const a of report.articles) {
     out.push(`## ${escapeMarkdown(a.article)}`, '', table(a.scores), '');
-    out.push(...spanList('Missed (yours, not found automatically with that span and type)', a.missed));
-    out.push(...spanList('Extra (automatic, not annotated so by you)', a.extra));
+    for (const line of spanList('Missed (yours, not found automatically with that span and type)', a.missed)) out.push(line);
+    for (const line of spanList('Extra (automatic, not annotated so by you)', a.extra)) out.push(line);
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

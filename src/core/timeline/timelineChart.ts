@@ -167,7 +167,8 @@ export function groupChartEvents(events: readonly TimelineEntry[], grouping: Cha
     else for (const r of e.entities) add(r.id, r.canonical, r.type, e);
   }
   const all = [...lanes.values()];
-  const firstDay = (lane: { events: TimelineEntry[] }): number => Math.min(...lane.events.map((e) => daySpan(e.value).from));
+  // a loop, not Math.min(...list): a lane can hold more events than a call takes arguments
+  const firstDay = (lane: { events: TimelineEntry[] }): number => lane.events.reduce((min, e) => Math.min(min, daySpan(e.value).from), Infinity);
   if (grouping === 'article') {
     const first = new Map(all.map((l) => [l.key, firstDay(l)]));
     return all.sort((a, b) => first.get(a.key)! - first.get(b.key)! || compare(a.key, b.key));
