@@ -6,26 +6,18 @@ import type { LabelledSpan } from '../core/quality/spanScores';
 import { parseArgs, UsageError } from './args';
 import { articleFileReader } from './articleFiles';
 import type { CliCommand } from './commands';
-import { IMPORT_FORMATS, readAnnotationFiles, type ImportFormat } from './import';
+import { importFormat, importFormatOfName, IMPORT_FORMAT_IDS, type ImportFormatId } from '../core/formats/formatRegistry';
+import { readAnnotationFiles } from './import';
 
 const NAME = 'agree';
 
-/** The format a file's name suggests: .ann is brat, .jsonl JSONL (either style), .json / .jsonld W3C. */
-function formatOf(file: string): ImportFormat | undefined {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.ann') return 'brat';
-  if (ext === '.jsonl') return 'spacy'; // the JSONL reader takes spaCy and doccano lines alike
-  if (ext === '.json' || ext === '.jsonld') return 'w3c';
-  return undefined;
-}
-
-function checkedFormat(value: string | undefined, file: string): ImportFormat {
+function checkedFormat(value: string | undefined, file: string): ImportFormatId {
   if (value !== undefined) {
-    if (!(IMPORT_FORMATS as readonly string[]).includes(value)) throw new UsageError(`unknown format '${value}' (expected ${IMPORT_FORMATS.join(', ')})`);
-    return value as ImportFormat;
+    if (importFormat(value) === undefined) throw new UsageError(`unknown format '${value}' (expected ${IMPORT_FORMAT_IDS.join(', ')})`);
+    return value as ImportFormatId;
   }
-  const guessed = formatOf(file);
-  if (!guessed) throw new UsageError(`cannot tell the format of ${file} from its name; give --format (${IMPORT_FORMATS.join(', ')})`);
+  const guessed = importFormatOfName(file);
+  if (!guessed) throw new UsageError(`cannot tell the format of ${file} from its name; give --format (${IMPORT_FORMAT_IDS.join(', ')})`);
   return guessed;
 }
 
@@ -62,7 +54,7 @@ export const AGREE_COMMAND: CliCommand = {
     const warn = (message: string) => output.stderr(`article-annotator ${NAME}: warning: ${message}\n`);
     const fail = (message: string) => output.stderr(`article-annotator ${NAME}: ${message}\n`);
     const inputs = new Set<string>();
-    const read = (file: string, format: ImportFormat) => readAnnotationFiles(format, [file], { root, article: parsed.value('article'), inputs, warn, fail });
+    const read = (file: string, format: ImportFormatId) => readAnnotationFiles(format, [file], { root, article: parsed.value('article'), inputs, warn, fail });
     const a = read(fileA, formatA);
     const b = read(fileB, formatB);
     if (a.failed || b.failed) return 1;

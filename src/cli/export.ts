@@ -3,15 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Annotation, ArticleInfo } from '../core/annotations/annotationModel';
-import { exportBrat } from '../core/formats/brat';
-import { exportConll } from '../core/formats/conll';
-import { exportCsv } from '../core/formats/csv';
-import { exportChanges } from '../core/formats/exportChanges';
-import { annotationFromImport, unplacedAnnotations, withoutBom } from '../core/formats/formatModel';
-import { exportDoccanoJsonl, exportSpacyJsonl } from '../core/formats/jsonl';
-import { exportMarkdownReport } from '../core/formats/markdownReport';
-import { exportQuotationsCsv, withQuotationsMarkdown, withQuotationsW3C, type ArticleQuotations } from '../core/formats/quotationsExport';
-import { exportW3C, importW3CValue, w3cSources } from '../core/formats/w3c';
+import { annotationFromImport, withoutBom } from '../core/formats/formatModel';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, exportAs, exportFormat, quotationsCsvPath, type ExportFormatId } from '../core/formats/formatRegistry';
+import type { ArticleQuotations } from '../core/formats/quotationsExport';
+import { importW3CValue, w3cSources } from '../core/formats/w3c';
 import { analyzeArticle } from '../core/nlp/pipeline';
 import { findQuotations } from '../core/quotes/quotations';
 import { parseArgs, UsageError } from './args';
@@ -19,15 +14,9 @@ import type { CliCommand } from './commands';
 import type { CommandOutput } from './runCommand';
 import { articleFileReader, articleKeyOfSource, articleUriOf, existingRealPath, readAnnotationFile, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
 
-export const EXPORT_FORMATS = ['w3c', 'brat', 'conll', 'spacy', 'doccano', 'csv', 'md'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** Formats that write the article text or count offsets in it, and so must read every article. */
-const NEEDS_TEXT: readonly ExportFormat[] = ['brat', 'conll', 'spacy', 'doccano'];
-
 interface ExportFlags {
   readonly annotations: string;
-  readonly format: ExportFormat;
+  readonly format: ExportFormatId;
   readonly root: string | undefined;
   readonly out: string | undefined;
   readonly comments: boolean;
@@ -36,7 +25,7 @@ interface ExportFlags {
 }
 
 /** Formats that can carry the articles' quotations (--quotes). */
-const QUOTE_FORMATS: readonly ExportFormat[] = ['w3c', 'csv', 'md'];
+const QUOTE_FORMATS: readonly string[] = EXPORT_FORMATS.filter((f) => f.carriesQuotations).map((f) => f.id);
 
 function parseFlags(args: readonly string[]): ExportFlags {
   const parsed = parseArgs(args, { annotations: 'value', format: 'value', root: 'value', out: 'value', 'no-comments': 'switch', quotes: 'switch', force: 'switch' });
@@ -44,17 +33,17 @@ function parseFlags(args: readonly string[]): ExportFlags {
   const annotations = parsed.value('annotations');
   if (annotations === undefined) throw new UsageError('--annotations FILE is required');
   const format = parsed.value('format');
-  if (format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(', ')})`);
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected ${EXPORT_FORMATS.join(', ')})`);
+  if (format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMAT_IDS.join(', ')})`);
+  if (exportFormat(format) === undefined) throw new UsageError(`unknown format '${format}' (expected ${EXPORT_FORMAT_IDS.join(', ')})`);
   const quotes = parsed.has('quotes');
-  if (quotes && !QUOTE_FORMATS.includes(format as ExportFormat)) throw new UsageError(`--quotes works with ${QUOTE_FORMATS.join(', ')}, not '${format}'`);
+  if (quotes && !QUOTE_FORMATS.includes(format)) throw new UsageError(`--quotes works with ${QUOTE_FORMATS.join(', ')}, not '${format}'`);
   if (quotes && format === 'csv' && parsed.value('out') === undefined) throw new UsageError('--quotes with csv writes the who-said-what table as a second file beside --out FILE: give it with --out');
-  return { annotations, format: format as ExportFormat, root: parsed.value('root'), out: parsed.value('out'), comments: !parsed.has('no-comments'), quotes, force: parsed.has('force') };
+  return { annotations, format: format as ExportFormatId, root: parsed.value('root'), out: parsed.value('out'), comments: !parsed.has('no-comments'), quotes, force: parsed.has('force') };
 }
 
 export const EXPORT_COMMAND: CliCommand = {
   name: 'export',
-  usage: 'export --annotations FILE --format w3c|brat|conll|spacy|doccano|csv|md [--root DIR] [--out PATH] [--force] [--no-comments] [--quotes]',
+  usage: `export --annotations FILE --format ${EXPORT_FORMAT_IDS.join('|')} [--root DIR] [--out PATH] [--force] [--no-comments] [--quotes]`,
   summary:
     'Convert a W3C JSON-LD annotation collection to another format. Article texts are read from DIR (default the current folder) for brat, conll, spacy and doccano; brat writes .txt/.ann pairs into the folder PATH, the others write PATH or standard output; an existing file is replaced only with --force, and an article or the input is never written over. CoNLL carries each article\'s file and date in # lines after -DOCSTART-; --no-comments leaves them out for strict CoNLL-2003 readers. --quotes adds who said what, found in the articles\' texts: W3C items describing each quotation by its speaker, a who-said-what table at the end of the Markdown report, or a second CSV FILE.quotes.csv beside --out.',
   run(args, output) {
@@ -93,7 +82,7 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
   const sources = w3cSources(input);
   const keyOf = (source: string): string => articleKeyOfSource(source, root);
   const keys = [...new Set(sources.map(keyOf))];
-  const needsText = NEEDS_TEXT.includes(flags.format) || flags.quotes;
+  const needsText = exportFormat(flags.format)?.needsText === true || flags.quotes;
   const texts = new Map<string, string>();
   // An article that cannot be read costs only its own annotations (for a format that needs the text), never the others'.
   const unreadable = new Set<string>();
@@ -126,9 +115,17 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
     .filter((s) => !unreadable.has(s))
     .map((article) => ({ article, date: dates.get(article) ?? null, uri: articleUriOf(article, root), ...(texts.has(article) ? { text: texts.get(article) } : {}) }));
 
-  if (needsText) for (const problem of unplacedAnnotations(annotations, articles)) warn(problem);
-  // What the format itself drops or changes (white-space-only spans in CoNLL, line breaks in brat, half characters).
-  for (const change of exportChanges(flags.format, annotations, articles)) warn(change);
+  const quotations: ArticleQuotations[] = flags.quotes
+    ? articles.flatMap((a) => {
+        if (a.text === undefined) return [];
+        const analysis = analyzeArticle(a.text, a.date === null ? {} : { articleDate: a.date });
+        return [{ article: a.article, date: a.date ?? analysis.articleDate, text: a.text, quotations: findQuotations(a.text, analysis.entities), ...(a.uri !== undefined ? { uri: a.uri } : {}) }];
+      })
+    : [];
+  // Orphans, stale spans and what the format itself drops or changes (white-space-only spans in CoNLL, line breaks in
+  // brat, half characters, overlaps in CoNLL): each named.
+  const exported = exportAs(flags.format, { annotations, articles, conllComments: flags.comments, ...(flags.quotes ? { quotations } : {}) });
+  for (const problem of exported.problems) warn(problem);
 
   // Never written over, even with --force: the articles (every source, read or not) and the annotation file itself.
   // Sources not found under root: a target whose path ends with one of their names is taken for that article.
@@ -145,7 +142,7 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
 
   if (flags.format === 'brat') {
     const out = path.resolve(flags.out as string);
-    const files = exportBrat(annotations, articles);
+    const files = exported.files;
     // Check every target before writing any, so a refused export leaves the folder as it was.
     const refused: string[] = [];
     const kept: { target: string; text: string }[] = [];
@@ -183,13 +180,6 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
     return unreadable.size > 0 ? 1 : 0;
   }
 
-  const quotations: ArticleQuotations[] = flags.quotes
-    ? articles.flatMap((a) => {
-        if (a.text === undefined) return [];
-        const analysis = analyzeArticle(a.text, a.date === null ? {} : { articleDate: a.date });
-        return [{ article: a.article, date: a.date ?? analysis.articleDate, text: a.text, quotations: findQuotations(a.text, analysis.entities), ...(a.uri !== undefined ? { uri: a.uri } : {}) }];
-      })
-    : [];
   const written = (file: string, data: string): string | undefined => {
     const problem = writeProblem(file, protectedFiles, flags.force, unfound);
     if (problem) return problem;
@@ -204,38 +194,12 @@ function runExport(flags: ExportFlags, output: CommandOutput): number {
   const outProblem = flags.out === undefined ? undefined : writeProblem(path.resolve(flags.out), protectedFiles, flags.force, unfound);
   if (outProblem) return fail(outProblem);
 
-  let content: string;
-  switch (flags.format) {
-    case 'w3c':
-      content = exportW3C(annotations, articles);
-      if (flags.quotes) content = withQuotationsW3C(content, quotations);
-      break;
-    case 'conll': {
-      const conll = exportConll(annotations, articles, { comments: flags.comments });
-      if (conll.dropped > 0) warn(`${conll.dropped} overlapping annotation${conll.dropped === 1 ? '' : 's'} dropped from CoNLL (the longest, then earliest, span wins)`);
-      content = conll.content;
-      break;
-    }
-    case 'spacy':
-      content = exportSpacyJsonl(annotations, articles);
-      break;
-    case 'doccano':
-      content = exportDoccanoJsonl(annotations, articles);
-      break;
-    case 'csv':
-      content = exportCsv(annotations, articles);
-      if (flags.quotes) {
-        const out = path.resolve(flags.out as string);
-        const quotesFile = `${out.replace(/\.csv$/iu, '')}.quotes.csv`;
-        const problem = written(quotesFile, exportQuotationsCsv(quotations));
-        if (problem) return fail(problem);
-        output.stderr(`article-annotator export: wrote the who-said-what table to ${quotesFile}\n`);
-      }
-      break;
-    case 'md':
-      content = exportMarkdownReport(annotations, articles);
-      if (flags.quotes) content = withQuotationsMarkdown(content, quotations);
-      break;
+  const content = exported.content;
+  if (exported.quotationsCsv !== undefined) {
+    const quotesFile = quotationsCsvPath(path.resolve(flags.out as string));
+    const problem = written(quotesFile, exported.quotationsCsv);
+    if (problem) return fail(problem);
+    output.stderr(`article-annotator export: wrote the who-said-what table to ${quotesFile}\n`);
   }
   if (flags.out === undefined) {
     output.stdout(content);

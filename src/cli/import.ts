@@ -3,23 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleInfo } from '../core/annotations/annotationModel';
-import { importBrat } from '../core/formats/brat';
 import { annotationFromImport, withoutBom, type ImportResult } from '../core/formats/formatModel';
-import { importJsonl } from '../core/formats/jsonl';
-import { exportW3C, importW3C, w3cSources } from '../core/formats/w3c';
+import { importAs, importFormat, IMPORT_FORMAT_IDS, type ImportFormatId } from '../core/formats/formatRegistry';
+import { exportW3C, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './commands';
 import { articleFileReader, articleKeyOfFile, articleKeyOfSource, articleUriOf, existingRealPath, readAnnotationFile, readArticleBytes, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
-
-export const IMPORT_FORMATS = ['w3c', 'brat', 'spacy', 'doccano'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Files under --root that may be articles, when JSONL lines are matched by their text. */
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 const MAX_SCANNED_FILES = 20_000;
 
 interface ImportFlags {
-  readonly format: ImportFormat;
+  readonly format: ImportFormatId;
   readonly files: readonly string[];
   readonly root: string | undefined;
   readonly article: string | undefined;
@@ -30,15 +26,15 @@ interface ImportFlags {
 function parseFlags(args: readonly string[]): ImportFlags {
   const parsed = parseArgs(args, { format: 'value', root: 'value', article: 'value', out: 'value', force: 'switch' });
   const format = parsed.value('format');
-  if (format === undefined) throw new UsageError(`--format is required (${IMPORT_FORMATS.join(', ')})`);
-  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected ${IMPORT_FORMATS.join(', ')})`);
+  if (format === undefined) throw new UsageError(`--format is required (${IMPORT_FORMAT_IDS.join(', ')})`);
+  if (importFormat(format) === undefined) throw new UsageError(`unknown format '${format}' (expected ${IMPORT_FORMAT_IDS.join(', ')})`);
   if (parsed.positionals.length === 0) throw new UsageError('give at least one FILE to import');
-  return { format: format as ImportFormat, files: parsed.positionals, root: parsed.value('root'), article: parsed.value('article'), out: parsed.value('out'), force: parsed.has('force') };
+  return { format: format as ImportFormatId, files: parsed.positionals, root: parsed.value('root'), article: parsed.value('article'), out: parsed.value('out'), force: parsed.has('force') };
 }
 
 export const IMPORT_COMMAND: CliCommand = {
   name: 'import',
-  usage: 'import --format w3c|brat|spacy|doccano FILE... [--root DIR] [--article NAME] [--out PATH] [--force]',
+  usage: `import --format ${IMPORT_FORMAT_IDS.join('|')} FILE... [--root DIR] [--article NAME] [--out PATH] [--force]`,
   summary:
     'Read annotation files and print them as one W3C JSON-LD collection (or write it to PATH). brat: FILE is the .ann, its .txt beside it; the article is NAME, else the file under DIR (default the current folder) with the same text, else that .txt. JSONL: each line goes to the article under DIR with the identical text, else to its meta.file, else to NAME. Problems are reported per item on standard error.',
   async run(args, output) {
@@ -115,7 +111,7 @@ export interface ReadFilesResult {
  * Reads annotation files of one import format (W3C, brat's .ann with its .txt, JSONL) into import results; one file
  * that breaks its importer costs only its own annotations. The one reader of `import` and `agree`.
  */
-export function readAnnotationFiles(format: ImportFormat, files: readonly string[], options: ReadFilesOptions): ReadFilesResult {
+export function readAnnotationFiles(format: ImportFormatId, files: readonly string[], options: ReadFilesOptions): ReadFilesResult {
   const { root, inputs, warn, fail } = options;
   const results: ImportResult[] = [];
   let failed = false;
@@ -143,7 +139,7 @@ export function readAnnotationFiles(format: ImportFormat, files: readonly string
       if (format === 'w3c') {
         const sources = readW3CSources(content, root, inputs);
         for (const article of sources) w3cTexts.push(article);
-        result = importW3C(content, sources, { articleKeyOf: (source) => articleKeyOfSource(source, root) });
+        result = importAs('w3c', content, { articles: sources, articleKeyOf: (source) => articleKeyOfSource(source, root) });
       } else if (format === 'brat') {
         const txt = file.replace(/\.ann$/i, '') + '.txt';
         // Type and size checked before reading: the .txt beside it may be anything (a FIFO, a link to /dev/zero).
@@ -160,10 +156,10 @@ export function readAnnotationFiles(format: ImportFormat, files: readonly string
         scanned ??= scanArticles(root, warn);
         const key = options.article ?? scanned.find((a) => a.text === decoded.text && a.article !== own)?.article ?? own;
         bratTexts.set(key, decoded.text);
-        result = importBrat(content, decoded.text, key);
+        result = importAs('brat', content, { articles: [], text: decoded.text, article: key });
       } else {
         scanned ??= scanArticles(root, warn);
-        result = importJsonl(content, scanned, options.article === undefined ? {} : { article: options.article });
+        result = importAs(format, content, { articles: scanned, ...(options.article === undefined ? {} : { article: options.article }) });
       }
       for (const problem of result.problems) warn(`${file}: ${problem}`);
       if (result.annotations.length === 0 && result.problems.length > 0) {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { reanchor, SearchBudget, type ReanchorOutcome } from '../core/annotations/anchoring';
 import type { Annotation } from '../core/annotations/annotationModel';
-import { annotationFromImport, withoutBom } from '../core/formats/formatModel';
+import { annotationFromImport, shorten, withoutBom } from '../core/formats/formatModel';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/formats/jsonDepth';
 import { codePointOffsets, type CodePointOffsets } from '../core/formats/codePointOffsets';
 import { importW3CValue, positionInText } from '../core/formats/w3c';
@@ -100,7 +100,7 @@ function reanchorItem(
   const outcome: ReanchorOutcome = result.outcome === 'anchored' && !positionUsable ? 'moved' : result.outcome;
   if (outcome === 'orphaned') {
     const where = result.searchedNearOnly ? ' near its old place (the search budget for that article was spent on quotes that are gone)' : '';
-    return orphan(`"${shortQuote(annotation)}" is not found${where} in ${imported.article}`);
+    return orphan(`"${shorten(annotation.quote.exact)}" is not found${where} in ${imported.article}`);
   }
   writeSelectors(item, result.annotation, offsets);
   item.status = outcome;
@@ -163,11 +163,6 @@ function selectorType(selector: Json): string | undefined {
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function shortQuote(annotation: Annotation): string {
-  const flat = annotation.quote.exact.replace(/\s+/g, ' ');
-  return flat.length <= 40 ? flat : `${flat.slice(0, 39)}…`;
 }
 
 interface ReanchorFlags {

@@ -8,7 +8,7 @@ import type { AnnotationService } from './annotationService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import type { SettingsWatcher } from './settings';
 import { pickAnnotationAtCursor } from './commands/annotationArgument';
-import { shortQuote } from './commands/labelPicker';
+import { shorten } from '../core/formats/formatModel';
 import { noteMarkdown } from './annotationHoverProvider';
 
 export const NOTES_CONTROLLER_ID = 'articleAnnotator.notes';
@@ -221,7 +221,7 @@ export class NoteComments implements vscode.Disposable {
       }
       const { thread } = drawn;
       if (!thread.range?.isEqual(range)) thread.range = range;
-      const label = `${annotation.label}: “${shortQuote(annotation.quote.exact)}”`;
+      const label = `${annotation.label}: “${shorten(annotation.quote.exact, 50)}”`;
       if (thread.label !== label) thread.label = label;
       thread.contextValue = annotation.note === '' ? 'emptyNote' : 'note';
       const signature = JSON.stringify([annotation.note, annotation.replies ?? [], annotation.modified]);

@@ -1,10 +1,10 @@
 // Which annotation a command acts on: an id in its arguments (hover link, tree item, test), else the one under the cursor.
 import * as vscode from 'vscode';
+import { shorten } from '../../core/formats/formatModel';
 import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { objectArg } from './articleTarget';
-import { shortQuote } from './labelPicker';
 
 export interface AnnotationArgs {
   readonly id?: string;
@@ -43,7 +43,7 @@ export async function pickAnnotationAtCursor(annotations: AnnotationService, art
     choices.map((annotation) => ({
       annotation,
       label: annotation.label,
-      description: `${shortQuote(annotation.quote.exact)}${annotation.status === 'orphaned' ? ' (orphaned)' : ''}`,
+      description: `${shorten(annotation.quote.exact, 50)}${annotation.status === 'orphaned' ? ' (orphaned)' : ''}`,
       detail: annotation.note || undefined,
     })),
     { title: hits.length > 0 ? title : `${title}: no annotation at the cursor, pick one of this article's` },

@@ -1,11 +1,11 @@
 // "Delete Annotation": remove the annotation under the cursor (or the one named by id); "Undo Last Annotation Change" brings it back.
 import * as vscode from 'vscode';
+import { shorten } from '../../core/formats/formatModel';
 import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { annotationArg, type AnnotationArgs, pickAnnotationAtCursor } from './annotationArgument';
 import { UNDO_ANNOTATION_CHANGE_COMMAND } from './undoAnnotationChange';
-import { shortQuote } from './labelPicker';
 
 export const DELETE_ANNOTATION_COMMAND = 'articleAnnotator.deleteAnnotation';
 
@@ -20,7 +20,7 @@ export function deleteAnnotation(annotations: AnnotationService, articles: Artic
     const removed = await annotations.remove(annotation.id);
     if (removed) {
       void vscode.window
-        .showInformationMessage(`Article Annotator: deleted the ${removed.label} annotation on “${shortQuote(removed.quote.exact)}”.`, 'Undo')
+        .showInformationMessage(`Article Annotator: deleted the ${removed.label} annotation on “${shorten(removed.quote.exact, 50)}”.`, 'Undo')
         .then((choice) => (choice === 'Undo' ? vscode.commands.executeCommand(UNDO_ANNOTATION_CHANGE_COMMAND) : undefined));
     }
     return removed;

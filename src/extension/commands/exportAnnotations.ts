@@ -1,17 +1,10 @@
 // "Export Annotations": the workspace's (or the current article's) annotations as W3C JSON-LD, brat, CoNLL, spaCy or
 // doccano JSONL, CSV or a Markdown report, to a file from a save dialog (a folder for brat) or given as `target`.
 import * as vscode from 'vscode';
-import type { Annotation } from '../../core/annotations/annotationModel';
-import { exportBrat } from '../../core/formats/brat';
-import { exportConll } from '../../core/formats/conll';
-import { exportCsv } from '../../core/formats/csv';
-import { exportChanges } from '../../core/formats/exportChanges';
-import { unplacedAnnotations } from '../../core/formats/formatModel';
-import { exportJsonl } from '../../core/formats/jsonl';
-import { exportMarkdownReport } from '../../core/formats/markdownReport';
-import { exportQuotationsCsv, withQuotationsMarkdown, withQuotationsW3C, type ArticleQuotations } from '../../core/formats/quotationsExport';
-import { exportW3C } from '../../core/formats/w3c';
-import type { ArticleInfo } from '../../core/annotations/annotationModel';
+import type { Annotation, ArticleInfo } from '../../core/annotations/annotationModel';
+import { bratBasePath } from '../../core/formats/brat';
+import { EXPORT_FORMATS, exportAs, exportFileName, exportFormat, quotationsCsvPath, type ExportFormatId } from '../../core/formats/formatRegistry';
+import type { ArticleQuotations } from '../../core/formats/quotationsExport';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -21,17 +14,8 @@ import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles, type Plan
 
 export const EXPORT_ANNOTATIONS_COMMAND = 'articleAnnotator.exportAnnotations';
 
-export type ExportFormat = 'w3c' | 'brat' | 'conll' | 'spacy' | 'doccano' | 'csv' | 'md';
-
-export const EXPORT_FORMATS: readonly { readonly id: ExportFormat; readonly label: string; readonly detail: string; readonly extension: string }[] = [
-  { id: 'w3c', label: 'W3C Web Annotation (JSON-LD)', detail: 'An AnnotationCollection targeting each file by URI, with position (code points) and quote selectors; imports back', extension: 'jsonld' },
-  { id: 'brat', label: 'brat standoff (.txt + .ann)', detail: 'A .txt/.ann pair per article, written into a folder; imports back', extension: '' },
-  { id: 'conll', label: 'CoNLL-2003 BIO', detail: 'A token per line, a blank line between sentences', extension: 'conll' },
-  { id: 'spacy', label: 'JSONL, spaCy / Prodigy style', detail: '{"text", "spans": [{"start", "end", "label"}]} per article; imports back', extension: 'jsonl' },
-  { id: 'doccano', label: 'JSONL, doccano style', detail: '{"text", "label": [[start, end, label]]} per article; imports back', extension: 'jsonl' },
-  { id: 'csv', label: 'CSV', detail: 'One row per annotation with its id, quote, label, note, replies, origin, file and date', extension: 'csv' },
-  { id: 'md', label: 'Markdown report', detail: 'A section per article and label: each quote in its sentence, with its note and replies', extension: 'md' },
-];
+/** An export format's id (the list, with labels and extensions, is core's format registry). */
+export type ExportFormat = ExportFormatId;
 
 export interface ExportAnnotationsArgs {
   readonly format?: ExportFormat;
@@ -47,9 +31,6 @@ export interface ExportAnnotationsArgs {
   /** Replace existing files without asking (the caller asked already); an article is never replaced. */
   readonly overwrite?: boolean;
 }
-
-/** Formats that can carry the articles' quotations. */
-const QUOTE_FORMATS: readonly ExportFormat[] = ['w3c', 'csv', 'md'];
 
 export interface ExportResult {
   readonly format: ExportFormat;
@@ -69,7 +50,8 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const args = objectArg<ExportAnnotationsArgs>(rawArgs);
     const format = args.format ?? (await pickFormat());
     if (!format) return undefined;
-    if (!EXPORT_FORMATS.some((f) => f.id === format)) throw new RangeError(`Unknown export format ${String(format)}; use one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}.`);
+    const spec = exportFormat(format);
+    if (spec === undefined) throw new RangeError(`Unknown export format ${String(format)}; use one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}.`);
 
     let scope = args.scope ?? (rawArgs !== undefined ? (args.uri !== undefined ? 'article' : 'workspace') : undefined);
     const current = scope === 'workspace' ? undefined : await resolveArticle(articles, args.uri);
@@ -97,10 +79,10 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
       return { format, files: [], annotations: 0, problems: [] };
     };
     // Who said what needs no annotation: with none in scope, only the quotations are exported (never an error).
-    if (chosen.length === 0 && (args.quotes === false || !QUOTE_FORMATS.includes(format) || (args.quotes === undefined && rawArgs !== undefined))) return noAnnotations();
+    if (chosen.length === 0 && (args.quotes === false || !spec.carriesQuotations || (args.quotes === undefined && rawArgs !== undefined))) return noAnnotations();
 
-    let quotes = args.quotes === true && QUOTE_FORMATS.includes(format);
-    if (args.quotes === undefined && rawArgs === undefined && QUOTE_FORMATS.includes(format)) {
+    let quotes = args.quotes === true && spec.carriesQuotations;
+    if (args.quotes === undefined && rawArgs === undefined && spec.carriesQuotations) {
       const picked = await vscode.window.showQuickPick(
         chosen.length > 0
           ? [
@@ -124,45 +106,23 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const given = toUri(args.target);
     const target = given ?? (await pickTarget(articles, format, scope === 'article' && current ? current.key : 'annotations', keys));
     if (!target) return undefined;
-    const problems = format === 'w3c' || format === 'csv' || format === 'md' ? [] : unplacedAnnotations(chosen, infos);
-    const planned: PlannedFile[] = [];
-    // Formats that carry the text need it: annotations of unreadable articles are named, not silently lost.
-    const withText = infos.filter((i) => i.text !== undefined);
-    const textless = infos.filter((i) => i.text === undefined).map((i) => i.article);
-    const placeable = chosen.filter((a) => !textless.includes(a.article));
-    // What the format itself drops or changes (white-space-only spans in CoNLL, line breaks in brat, half characters).
-    for (const change of exportChanges(format, placeable, withText)) problems.push(change);
+    const problems: string[] = [];
     const quotations = quotes ? await indexedQuotations(index, infos, problems) : [];
-    switch (format) {
-      case 'w3c':
-        planned.push({ uri: target, content: quotes ? withQuotationsW3C(exportW3C(chosen, infos), quotations) : exportW3C(chosen, infos) });
-        break;
-      case 'csv':
-        planned.push({ uri: target, content: exportCsv(chosen, infos) });
-        // Beside the file chosen: not confirmed by the save dialog, so asked about here when it exists.
-        if (quotes) planned.push({ uri: target.with({ path: `${target.path.replace(/\.csv$/iu, '')}.quotes.csv` }), content: exportQuotationsCsv(quotations) });
-        break;
-      case 'md': {
-        const report = exportMarkdownReport(chosen, infos, { title: scope === 'article' && current ? `Annotations of ${current.key}` : 'Annotations' });
-        planned.push({ uri: target, content: quotes ? withQuotationsMarkdown(report, quotations) : report });
-        break;
-      }
-      case 'spacy':
-      case 'doccano':
-        planned.push({ uri: target, content: exportJsonl(placeable, withText, format) });
-        break;
-      case 'conll': {
-        const result = exportConll(placeable, withText, { comments: args.conllComments !== false });
-        if (result.dropped > 0) problems.push(`${result.dropped} annotation(s) overlapped a longer or earlier one and were left out (CoNLL BIO cannot nest spans)`);
-        planned.push({ uri: target, content: result.content });
-        break;
-      }
-      case 'brat':
-        for (const file of exportBrat(placeable, withText)) planned.push({ uri: vscode.Uri.joinPath(target, ...file.path.split('/')), content: file.content });
-        break;
-    }
+    const output = exportAs(format, {
+      annotations: chosen,
+      articles: infos,
+      ...(quotes ? { quotations } : {}),
+      conllComments: args.conllComments !== false,
+      title: scope === 'article' && current ? `Annotations of ${current.key}` : 'Annotations',
+    });
+    problems.unshift(...output.problems);
+    const planned: PlannedFile[] = spec.folder
+      ? output.files.map((file) => ({ uri: vscode.Uri.joinPath(target, ...file.path.split('/')), content: file.content }))
+      : [{ uri: target, content: output.content }];
+    // Beside the file chosen: not confirmed by the save dialog, so asked about here when it exists.
+    if (output.quotationsCsv !== undefined) planned.push({ uri: target.with({ path: quotationsCsvPath(target.path) }), content: output.quotationsCsv });
     // A file chosen in the save dialog was confirmed there; a brat folder or a given target is asked about here.
-    const outcome = await writeOutputFiles(planned, { annotations, articles, overwrite: args.overwrite === true, confirmed: given === undefined && format !== 'brat' ? target : undefined, keepArticleText: format === 'brat', where: target.fsPath });
+    const outcome = await writeOutputFiles(planned, { annotations, articles, overwrite: args.overwrite === true, confirmed: given === undefined && !spec.folder ? target : undefined, keepArticleText: spec.folder, where: target.fsPath });
     if (outcome.refused !== undefined) {
       void vscode.window.showErrorMessage(`Article Annotator: export not written. ${outcome.refused}`);
       return { format, files: [], annotations: 0, problems, refused: outcome.refused };
@@ -174,7 +134,7 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const what = `${chosen.length} annotation${chosen.length === 1 ? '' : 's'}${quotes ? ` and ${quoteCount} quotation${quoteCount === 1 ? '' : 's'}` : ''}`;
     const summary = `Article Annotator: exported ${what} to ${files.length === 1 ? files[0] : `${files.length} files in ${target.fsPath}`}.${keptNote}`;
     if (problems.length > 0) void vscode.window.showWarningMessage(`${summary} ${problems.length} not exported as they are: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
-    else if (format !== 'brat') {
+    else if (!spec.folder) {
       void vscode.window.showInformationMessage(summary, 'Open').then((choice) => (choice === 'Open' ? vscode.window.showTextDocument(target) : undefined));
     } else void vscode.window.showInformationMessage(summary);
     return result;
@@ -217,28 +177,22 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
 
 /** The files an export of `format` named `name` writes, relative to its folder (for brat, a .txt per article, named by its key). */
 function plannedFiles(format: ExportFormat, name: string, keys: readonly string[]): string[] {
-  if (format === 'brat') return keys.map((key) => `${key.replace(/\.[^./]*$/u, '')}.txt`);
-  return [fileName(format, name)];
-}
-
-function fileName(format: ExportFormat, name: string): string {
-  const extension = EXPORT_FORMATS.find((f) => f.id === format)?.extension ?? 'txt';
-  return `${name}${format === 'spacy' || format === 'doccano' ? `.${format}` : ''}.${extension}`;
+  if (exportFormat(format)?.folder === true) return keys.map((key) => `${bratBasePath(key)}.txt`);
+  return [exportFileName(format, name)];
 }
 
 async function pickTarget(articles: ArticleDocuments, format: ExportFormat, base: string, keys: readonly string[]): Promise<vscode.Uri | undefined> {
   const name = base.replace(/^.*\//, '').replace(/\.[^.]+$/, '') || 'annotations';
   const place = defaultExportFolder(articles, plannedFiles(format, name, keys));
   const warning = place?.matchesArticles ? ARTICLE_GLOBS_WARNING : '';
-  if (format === 'brat') {
+  const spec = exportFormat(format);
+  if (spec === undefined || spec.folder) {
     const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: place?.folder, openLabel: 'Export brat files here', title: `Folder for the .txt/.ann pairs${warning}` });
     return picked?.[0];
   }
-  const spec = EXPORT_FORMATS.find((f) => f.id === format);
-  const extension = spec?.extension ?? 'txt';
   return vscode.window.showSaveDialog({
-    defaultUri: place ? vscode.Uri.joinPath(place.folder, fileName(format, name)) : undefined,
-    filters: { [spec?.label ?? format]: [extension] },
+    defaultUri: place ? vscode.Uri.joinPath(place.folder, exportFileName(format, name)) : undefined,
+    filters: { [spec.label]: [spec.extension] },
     title: `Export annotations${warning}`,
   });
 }

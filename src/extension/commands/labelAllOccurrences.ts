@@ -1,11 +1,12 @@
 // "Label All Occurrences": annotate every occurrence of the selected text, in this article or in every article.
 import * as vscode from 'vscode';
+import { shorten } from '../../core/formats/formatModel';
 import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { SettingsWatcher } from '../settings';
 import { resolveArticle, resolveSpan, objectArg, type SpanArgs } from './articleTarget';
-import { askNote, pickLabel, shortQuote } from './labelPicker';
+import { askNote, pickLabel } from './labelPicker';
 
 export const LABEL_ALL_OCCURRENCES_COMMAND = 'articleAnnotator.labelAllOccurrences';
 
@@ -45,7 +46,7 @@ export function labelAllOccurrences(annotations: AnnotationService, articles: Ar
           { label: 'In this article', description: here === undefined ? undefined : `${here} occurrence${here === 1 ? '' : 's'}`, scope: 'article' as const },
           { label: 'In all articles', description: 'every file matching the article globs', scope: 'workspace' as const },
         ],
-        { title: `Label every “${shortQuote(needle)}” as ${label}` },
+        { title: `Label every “${shorten(needle, 50)}” as ${label}` },
       );
       if (!picked) return [];
       scope = picked.scope;
@@ -69,8 +70,8 @@ export function labelAllOccurrences(annotations: AnnotationService, articles: Ar
         inputs.push({ article: target.key, text: target.text, start, end, label, note });
       }
     }
-    const created = await annotations.createMany(inputs, `label all “${shortQuote(needle, 30)}”`);
-    vscode.window.setStatusBarMessage(`Article Annotator: ${created.length} new ${label} annotation${created.length === 1 ? '' : 's'} on “${shortQuote(needle, 30)}”`, 5000);
+    const created = await annotations.createMany(inputs, `label all “${shorten(needle, 30)}”`);
+    vscode.window.setStatusBarMessage(`Article Annotator: ${created.length} new ${label} annotation${created.length === 1 ? '' : 's'} on “${shorten(needle, 30)}”`, 5000);
     return created;
   };
 }

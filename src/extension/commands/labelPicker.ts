@@ -1,5 +1,6 @@
 // Asks for a label from the label schema and for an optional note; shared by the commands that create or edit annotations.
 import * as vscode from 'vscode';
+import { shorten } from '../../core/formats/formatModel';
 import type { AnnotationLabel } from '../settings';
 
 interface LabelItem extends vscode.QuickPickItem {
@@ -20,7 +21,7 @@ export async function pickLabel(labels: readonly AnnotationLabel[], options: { c
   // A plain showQuickPick would make the first label active, so Enter while editing would silently relabel.
   const pick = vscode.window.createQuickPick<LabelItem>();
   pick.title = 'Annotation label';
-  pick.placeholder = options.quote ? `Label for “${shortQuote(options.quote)}”` : 'Pick a label';
+  pick.placeholder = options.quote ? `Label for “${shorten(options.quote, 50)}”` : 'Pick a label';
   pick.matchOnDescription = true;
   pick.items = items;
   const current = items.find((item) => item.name === options.current);
@@ -47,9 +48,4 @@ export async function askNote(current = ''): Promise<string | undefined> {
     placeHolder: 'e.g. Confirmed by a second source',
     value: current,
   });
-}
-
-export function shortQuote(text: string, max = 50): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

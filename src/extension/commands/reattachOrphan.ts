@@ -1,11 +1,11 @@
 // "Re-attach Orphaned Annotation": puts an annotation whose text could not be found again onto the current selection.
 import * as vscode from 'vscode';
+import { shorten } from '../../core/formats/formatModel';
 import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { annotationArg, type AnnotationArgs } from './annotationArgument';
 import { resolveSpan, type SpanArgs } from './articleTarget';
-import { shortQuote } from './labelPicker';
 
 export const REATTACH_ORPHAN_COMMAND = 'articleAnnotator.reattachOrphan';
 
@@ -25,8 +25,8 @@ export function reattachOrphan(annotations: AnnotationService, articles: Article
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(
-        orphans.map((annotation) => ({ annotation, label: `${annotation.label}: ${shortQuote(annotation.quote.exact)}`, description: annotation.article, detail: annotation.note || undefined })),
-        { title: `Re-attach which annotation to “${shortQuote(target.text.slice(target.start, target.end))}”?` },
+        orphans.map((annotation) => ({ annotation, label: `${annotation.label}: ${shorten(annotation.quote.exact, 50)}`, description: annotation.article, detail: annotation.note || undefined })),
+        { title: `Re-attach which annotation to “${shorten(target.text.slice(target.start, target.end), 50)}”?` },
       );
       orphan = picked?.annotation;
     }

@@ -1,10 +1,10 @@
 // "Show Annotations": a quick pick over every annotation in the workspace; the chosen one is revealed in its article.
 import * as vscode from 'vscode';
+import { shorten } from '../../core/formats/formatModel';
 import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { annotationArg, type AnnotationArgs } from './annotationArgument';
-import { shortQuote } from './labelPicker';
 import { showAnnotation } from './revealAnnotation';
 
 export const SHOW_ANNOTATIONS_COMMAND = 'articleAnnotator.showAnnotations';
@@ -33,9 +33,9 @@ export function showAnnotations(annotations: AnnotationService, articles: Articl
         }
         items.push({
           annotation,
-          label: `$(${annotation.status === 'orphaned' ? 'warning' : 'tag'}) ${annotation.label}: ${shortQuote(annotation.quote.exact)}`,
+          label: `$(${annotation.status === 'orphaned' ? 'warning' : 'tag'}) ${annotation.label}: ${shorten(annotation.quote.exact, 50)}`,
           description: annotation.status === 'orphaned' ? 'orphaned' : `${annotation.position.start}–${annotation.position.end}`,
-          detail: annotation.note ? shortQuote(annotation.note, 100) : undefined,
+          detail: annotation.note ? shorten(annotation.note, 100) : undefined,
         });
       }
       const picked = await vscode.window.showQuickPick(items, { title: `Annotations (${all.length})`, matchOnDescription: true, matchOnDetail: true });
