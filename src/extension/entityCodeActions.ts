@@ -1,12 +1,14 @@
-// Quick fixes on automatic entities (Ctrl+.): accept as an annotation, reject, or change its type; each correction
-// goes to the user lexicon and applies to every article.
+// Quick fixes on automatic entities (Ctrl+.): adjust its span to the selection, accept as an annotation, reject, or
+// change its type; each correction goes to the user lexicon and applies to every article.
 import * as vscode from 'vscode';
 import { commandLink } from '../core/markdown/commandLinks';
 import { withIndefiniteArticle } from '../core/text/indefiniteArticle';
 import { ENTITY_TYPES, type EntityMention } from '../core/nlp/analysisModel';
+import { adjustEntitySpan } from '../core/nlp/spanAdjustment';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocuments } from './articleDocuments';
 import { ACCEPT_ENTITY_COMMAND } from './commands/acceptEntity';
+import { ADJUST_ENTITY_SPAN_COMMAND } from './commands/adjustEntitySpan';
 import { CHANGE_ENTITY_TYPE_COMMAND } from './commands/changeEntityType';
 import { REJECT_ENTITY_COMMAND } from './commands/rejectEntity';
 
@@ -28,7 +30,19 @@ export class EntityCodeActionProvider implements vscode.CodeActionProvider {
     const entities = (this.analysis.currentFor(article) ?? this.analysis.current(article.key))?.analysis.entities ?? [];
     const hits = entities.filter((m) => m.start <= span.end && span.start <= m.end && (span.start < m.end || span.start === m.start)).slice(0, 3);
     const actions: vscode.CodeAction[] = [];
-    for (const mention of hits) for (const action of correctionsFor(article.sourceUri, mention)) actions.push(action);
+    // a selection that differs from an entity's span most likely means its boundaries are wrong: offered first, preferred
+    const adjusted = new Set<string>();
+    if (span.start < span.end) {
+      for (const mention of hits) {
+        const adjustment = adjustEntitySpan(article.sourceText, mention, span);
+        if ('reason' in adjustment || adjusted.has(adjustment.text)) continue;
+        adjusted.add(adjustment.text);
+        const fix = action(`Adjust “${mention.text}” to “${adjustment.text}” (${mention.type}, in every article)`, ADJUST_ENTITY_SPAN_COMMAND, { uri: article.sourceUri.toString(), start: adjustment.start, end: adjustment.end, entityStart: mention.start, entityEnd: mention.end });
+        fix.isPreferred = adjusted.size === 1;
+        actions.push(fix);
+      }
+    }
+    for (const mention of hits) for (const fix of correctionsFor(article.sourceUri, mention)) actions.push(adjusted.size > 0 ? withoutPreference(fix) : fix);
     if (hits.length === 0 && span.start < span.end) {
       const text = article.sourceText.slice(span.start, span.end).trim();
       if (text !== '' && text.length <= 120) {
@@ -76,6 +90,11 @@ function action(title: string, command: string, args: object): vscode.CodeAction
   const codeAction = new vscode.CodeAction(title, ENTITY_CORRECTION_KIND);
   codeAction.command = { command, title, arguments: [args] };
   return codeAction;
+}
+
+function withoutPreference(fix: vscode.CodeAction): vscode.CodeAction {
+  fix.isPreferred = false;
+  return fix;
 }
 
 function capitalised(text: string): string {

@@ -27,6 +27,7 @@ import { SHOW_ANNOTATIONS_COMMAND, showAnnotations } from './commands/showAnnota
 import { UNDO_ANNOTATION_CHANGE_COMMAND, undoAnnotationChange } from './commands/undoAnnotationChange';
 import { ACCEPT_ENTITY_COMMAND, acceptEntity } from './commands/acceptEntity';
 import { CHANGE_ENTITY_TYPE_COMMAND, changeEntityType } from './commands/changeEntityType';
+import { ADJUST_ENTITY_SPAN_COMMAND, adjustEntitySpan } from './commands/adjustEntitySpan';
 import { EXPORT_ANNOTATIONS_COMMAND, exportAnnotations } from './commands/exportAnnotations';
 import { EXPORT_LEXICON_COMMAND, exportLexicon } from './commands/exportLexicon';
 import { IMPORT_ANNOTATIONS_COMMAND, importAnnotations } from './commands/importAnnotations';
@@ -186,6 +187,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(ACCEPT_ENTITY_COMMAND, acceptEntity(annotations, articleDocuments, analysis)));
   context.subscriptions.push(vscode.commands.registerCommand(REJECT_ENTITY_COMMAND, rejectEntity(annotations, articleDocuments, analysis)));
   context.subscriptions.push(vscode.commands.registerCommand(CHANGE_ENTITY_TYPE_COMMAND, changeEntityType(annotations, articleDocuments, analysis, workspaceIndex)));
+  context.subscriptions.push(vscode.commands.registerCommand(ADJUST_ENTITY_SPAN_COMMAND, adjustEntitySpan(annotations, articleDocuments, analysis)));
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(articleSelector, new EntityCodeActionProvider(analysis, articleDocuments), EntityCodeActionProvider.metadata));
   // VS Code's Quick Fix needs a writable editor: Ctrl+. in the read-only reading view lists the same code actions
   context.subscriptions.push(vscode.commands.registerCommand(READING_VIEW_QUICK_FIX_COMMAND, readingViewQuickFix()));

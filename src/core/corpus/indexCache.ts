@@ -32,14 +32,16 @@ export function relevantLexicon(text: string, lexicon: readonly LexiconEntry[]):
 
 /**
  * The cache-relevant part of an article's analysis options: a lexicon change that touches no form of this text keeps
- * the key (and the cached analysis) as it was. Entries are sorted, so the order of the lexicon does not matter.
+ * the key (and the cached analysis) as it was. Entries are sorted, so the order of the lexicon does not matter, except
+ * among accepted forms (the latest wins where they overlap).
  */
 export function cacheOptionsKey(text: string, options: AnalyzeOptions): string {
-  const lexicon = relevantLexicon(text, options.lexicon ?? [])
-    .map((e) => [e.text, e.action, e.type ?? ''] as const)
-    .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
+  const relevant = relevantLexicon(text, options.lexicon ?? []);
+  const lexicon = relevant.map((e) => [e.text, e.action, e.type ?? ''] as const).sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
+  // where accepted forms overlap the latest wins (applyLexicon), so their order is part of the key when there are several
+  const accepts = relevant.filter((e) => e.action === 'accept').map((e) => e.text);
   // the file's date is in the options only where it can change this text's article date (see articleAnalysisOptions)
-  return JSON.stringify({ articleDate: options.articleDate === undefined ? 'detect' : options.articleDate, lexicon, ...(options.fileDate === undefined ? {} : { fileDate: options.fileDate }) });
+  return JSON.stringify({ articleDate: options.articleDate === undefined ? 'detect' : options.articleDate, lexicon, ...(accepts.length > 1 ? { acceptOrder: accepts } : {}), ...(options.fileDate === undefined ? {} : { fileDate: options.fileDate }) });
 }
 
 export function serializeIndexCacheEntry(entry: Omit<IndexCacheEntry, 'format'>): string {

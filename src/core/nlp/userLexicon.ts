@@ -15,19 +15,33 @@ export function applyLexicon(text: string, mentions: readonly EntityMention[], l
     if ((entry?.action === 'retype' || entry?.action === 'accept') && entry.type && entry.type !== m.type) out.push({ ...m, type: entry.type });
     else out.push(m);
   }
+  // the latest correction wins where accepted forms overlap ("Councillor Jora Tamsin", later adjusted to "Jora Tamsin")
   const accepted: EntityMention[] = [];
-  for (const entry of lexicon) {
+  for (let i = lexicon.length - 1; i >= 0; i--) {
+    const entry = lexicon[i]!;
     if (entry.action !== 'accept' || !entry.type || !entry.text.trim()) continue;
     const form = entry.text.trim();
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'gu');
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      accepted.push({ start: m.index, end: m.index + form.length, text: form, type: entry.type, canonical: form });
+      const start = m.index;
+      const end = start + form.length;
+      if (!accepted.some((a) => a.start < end && start < a.end)) accepted.push({ start, end, text: form, type: entry.type, canonical: form });
     }
   }
   if (accepted.length === 0) return out;
-  // an accepted form wins over whatever the rules found overlapping it
-  const kept = out.filter((m) => !accepted.some((a) => a.start < m.end && m.start < a.end && (a.start !== m.start || a.end !== m.end)));
-  const merged = [...kept];
+  // an accepted form wins over whatever the rules found overlapping it; the other mentions of a name it replaced
+  // ("Abu Bakr" cut short, elsewhere alone) now refer to the accepted form
+  const renamed = new Map<string, string>();
+  const kept: EntityMention[] = [];
+  for (const m of out) {
+    const over = accepted.find((a) => a.start < m.end && m.start < a.end && (a.start !== m.start || a.end !== m.end));
+    if (!over) kept.push(m);
+    else if (over.type === m.type && m.canonical !== over.canonical && !renamed.has(`${m.type}\u0000${m.canonical}`)) renamed.set(`${m.type}\u0000${m.canonical}`, over.canonical);
+  }
+  const merged = kept.map((m) => {
+    const canonical = renamed.get(`${m.type}\u0000${m.canonical}`);
+    return canonical === undefined ? m : { ...m, canonical };
+  });
   for (const a of accepted) if (!merged.some((m) => m.start < a.end && a.start < m.end)) merged.push(a);
   return merged.sort((a, b) => a.start - b.start || b.end - a.end);
 }
