@@ -5,6 +5,7 @@ import { parseArticle } from '../../../src/core/article/parseArticle';
 import { splitSentences } from '../../../src/core/article/sentences';
 import { findDates } from '../../../src/core/nlp/dates';
 import { dateWindows } from '../../../src/core/nlp/datesExplicit';
+import { analyzeArticle } from '../../../src/core/nlp/pipeline';
 import { describeGrowth, fastest, growth } from './growthProbe';
 
 describe('linear growth: long runs without spaces and many dates on one line', function () {
@@ -19,6 +20,14 @@ describe('linear growth: long runs without spaces and many dates on one line', f
   it('parses a long run with dots but no spaces in linear time', () => {
     const make = (n: number): string => `Opening words. ${'ab.'.repeat(n / 3)} closing words.`;
     const g = growth(make, (text) => parseArticle(text), 100_000);
+    assert.ok(g.ratio < g.bound, describeGrowth(g));
+  });
+
+  it('analyses a long run without spaces (entities, dates, the whole pipeline) in linear time', () => {
+    // raw compromise's people/places/organizations grow with the square of such a run (npm run bench:growth); the
+    // pipeline only tokenises and tags it, line by line, and must stay linear
+    const make = (n: number): string => `Opening words. ${'ab-'.repeat(n / 3)}`;
+    const g = growth(make, (text) => analyzeArticle(text), 20_000, 4, 3);
     assert.ok(g.ratio < g.bound, describeGrowth(g));
   });
 
