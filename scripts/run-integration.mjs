@@ -141,6 +141,12 @@ function startControlServer(state) {
       for (const key of Array.isArray(keys) ? keys : [keys]) await state.page.keyboard.press(String(key));
       return null;
     },
+    // Types text as a person does, key by key with a pause between keys (Playwright keyboard.type).
+    async '/type'({ text, delayMs }) {
+      if (typeof text !== 'string') throw new Error('expected { text: string, delayMs?: number }');
+      await state.page.keyboard.type(text, { delay: Number(delayMs) || 0 });
+      return null;
+    },
     async '/phase'() {
       return state.phase;
     },

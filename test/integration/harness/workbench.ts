@@ -167,6 +167,14 @@ export async function pressKeys(...keys: string[]): Promise<void> {
 }
 
 /**
+ * Types `text` into whatever has the focus in the page, key by key with `delayMs` between keys (Playwright
+ * `keyboard.type`): real keyboard input, as a person types it. Resolves when the last key was pressed.
+ */
+export async function typeText(text: string, delayMs = 0): Promise<void> {
+  await post<null>('/type', { text, delayMs });
+}
+
+/**
  * Evaluates an expression inside a webview's page: the frame (at any depth of the workbench) whose document has an
  * element matching `selector`. Rejects when no frame has one yet; poll with waitForWebview.
  */
