@@ -8,6 +8,7 @@ import { detectArticleDate, yearlessDateline, type ArticleDateOptions } from './
 import type { Article, ArticleDate, Paragraph, ParagraphKind, QuotedSpan, TextSpan } from './articleModel';
 import { lastIndexOfWithin } from './boundedSearch';
 import { SENTENCE_STARTERS, splitSentences } from './sentences';
+import { countWordsIn } from './wordCount';
 
 /** A block longer than this is re-split into paragraphs of a few sentences. */
 const LONG_BLOCK = 1200;
@@ -356,14 +357,8 @@ function findSource(text: string, licence: QuotedSpan | undefined, paragraphs: r
 
 function countWords(text: string, paragraphs: readonly Paragraph[]): number {
   let count = 0;
-  const word = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu;
-  for (const p of paragraphs) {
-    if (p.kind === 'dateline') continue;
-    // the paragraph's text only: a word running on past its end (a piece cut from a run without spaces) is not read on
-    const span = text.slice(p.start, p.end);
-    word.lastIndex = 0;
-    while (word.exec(span) !== null) count++;
-  }
+  // each paragraph's text only: a word running on past its end (a piece cut from a run without spaces) is not read on
+  for (const p of paragraphs) if (p.kind !== 'dateline') count += countWordsIn(text, p.start, p.end);
   return count;
 }
 

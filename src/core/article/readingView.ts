@@ -3,6 +3,7 @@
 import { isCalendarDate, weekdayOf } from './articleDate';
 import type { Article, ArticleDateYearSource, Paragraph, TextSpan } from './articleModel';
 import { displayTitle } from './articleTitle';
+import { indexOfWithin } from './boundedSearch';
 import { OffsetMap, type OffsetSegment } from './offsetMap';
 
 export interface ReadingView {
@@ -53,7 +54,8 @@ export function renderReadingView(article: Article, options: ReadingViewOptions)
       segments.push({ viewStart: text.length, sourceStart: from, length: to - from });
       text += article.text.slice(from, to);
     };
-    for (let cr = article.text.indexOf('\r', from); cr >= 0 && cr < p.end; cr = article.text.indexOf('\r', from)) {
+    // the paragraph's own carriage returns only: searching on to the end of the text for each paragraph is quadratic
+    for (let cr = indexOfWithin(article.text, '\r', from, p.end); cr >= 0; cr = indexOfWithin(article.text, '\r', from, p.end)) {
       append(cr);
       from = cr + 1;
       if (article.text[from] !== '\n' || from >= p.end) text += '\n';
