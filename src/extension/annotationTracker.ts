@@ -6,6 +6,7 @@ import { applyTextEdits, reanchorAll, type TextEdit } from '../core/annotations/
 import { decodeArticleBytes } from '../core/article/articleText';
 import type { AnnotationService } from './annotationService';
 import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
+import { FileEventQueue } from './fileEventQueue';
 import type { SettingsWatcher } from './settings';
 
 /** Typing pause after which annotations moved by edits are written to workspace state (one write, not one per key). */
@@ -25,6 +26,14 @@ export interface ReanchorReport {
 export class AnnotationTracker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
+  /** Changes on disk to files no plain editor holds, a slice at a time (a checkout reports thousands at once). */
+  private readonly fileEvents = new FileEventQueue((uri) => {
+    // most files of a collection have no annotations: that is one lookup, finding the open editors looks at every document
+    if (this.annotations.forArticle(articleKeyOf(uri)).length === 0) return;
+    // An open plain editor reloads the file itself and reports it as an edit (handled in onEdit).
+    if (this.articles.documentsFor(uri).some((d) => d.view === 'source')) return;
+    this.reanchorFile(uri, 'disk').catch((error: unknown) => this.log.error(`Re-anchoring ${uri.toString()} after a change on disk failed:`, error));
+  });
   private readonly reanchorEmitter = new vscode.EventEmitter<ReanchorReport>();
   /** Fires after every re-anchoring by quote (tests and the views wait on it). */
   readonly onDidReanchor = this.reanchorEmitter.event;
@@ -197,12 +206,7 @@ export class AnnotationTracker implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const glob of this.settings.settings.articleGlobs) {
         const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob), false, false, true);
-        const changed = (uri: vscode.Uri): void => {
-          // An open plain editor reloads the file itself and reports it as an edit (handled in onEdit).
-          if (this.articles.documentsFor(uri).some((d) => d.view === 'source')) return;
-          this.reanchorFile(uri, 'disk').catch((error: unknown) => this.log.error(`Re-anchoring ${uri.toString()} after a change on disk failed:`, error));
-        };
-        this.watchers.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed));
+        this.watchers.push(watcher, watcher.onDidChange((uri) => this.fileEvents.push(uri, 'changed')), watcher.onDidCreate((uri) => this.fileEvents.push(uri, 'created')));
       }
     }
   }
@@ -241,6 +245,7 @@ export class AnnotationTracker implements vscode.Disposable {
       this.saveFollowedEdits().catch((error: unknown) => this.log.error('Saving annotations on shutdown failed:', error));
     }
     for (const w of this.watchers) w.dispose();
+    this.fileEvents.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -252,6 +252,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   // When: the Timeline view of every resolved date of the collection.
   const timelineTree = new TimelineTreeProvider(workspaceIndex, articleDocuments);
   const timelineView = vscode.window.createTreeView(TIMELINE_VIEW, { treeDataProvider: timelineTree, showCollapseAll: true });
+  timelineTree.setView(timelineView);
   context.subscriptions.push(timelineTree, timelineView);
   context.subscriptions.push(timelineTree.onDidChangeTreeData(() => (timelineView.description = timelineTree.describe())));
   context.subscriptions.push(vscode.commands.registerCommand(FILTER_TIMELINE_COMMAND, (arg?: unknown) => timelineTree.pickFilter(arg)));

@@ -46,6 +46,8 @@ export class QuotationsTreeProvider implements vscode.TreeDataProvider<Quotation
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private speakerFilter: string | undefined;
+  /** The name the title bar shows for the filter, found once when it is set (not on every redraw: that walks every quotation). */
+  private filterLabel: string | undefined;
   private roots: SpeakerNode[] | undefined;
   private pending: NodeJS.Timeout | undefined;
 
@@ -128,14 +130,14 @@ export class QuotationsTreeProvider implements vscode.TreeDataProvider<Quotation
 
   /** What the view's title bar says next to its name. */
   describe(): string | undefined {
-    if (this.speakerFilter === undefined) return undefined;
-    const speaker = this.speakers().find((s) => s.key === this.speakerFilter);
-    return speaker ? `quotes of ${speaker.name ?? 'unnamed sources'}` : undefined;
+    return this.speakerFilter === undefined ? undefined : this.filterLabel;
   }
 
   /** Narrows the view to one speaker (a key of speakers()), or shows everyone again (undefined). */
   setFilter(key: string | undefined): void {
     this.speakerFilter = key;
+    const speaker = key === undefined ? undefined : this.speakers().find((s) => s.key === key);
+    this.filterLabel = speaker ? `quotes of ${speaker.name ?? 'unnamed sources'}` : undefined;
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, key !== undefined);
     this.changeEmitter.fire(undefined);
   }

@@ -67,6 +67,8 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
   private cache: { readonly revision: number; readonly events: readonly TimelineEntry[]; readonly undated: readonly CorpusMention[] } | undefined;
   /** What the view last showed (timelineSignature): an index change that leaves it equal redraws nothing. */
   private shown: string | undefined;
+  /** The view this provider draws, once created: while it is hidden an index change costs nothing here. */
+  private view: vscode.TreeView<TimelineTreeNode> | undefined;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -77,6 +79,11 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
       index.onDidChange(() => this.schedule(index.busy ? REFRESH_BUSY_MILLIS : REFRESH_MILLIS)),
     );
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, false);
+  }
+
+  /** The view that shows this tree (its visibility decides whether an index change is worked out at once). */
+  setView(view: vscode.TreeView<TimelineTreeNode>): void {
+    this.view = view;
   }
 
   get filter(): TimelineFilter {
@@ -306,6 +313,12 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
     if (this.pending) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = undefined;
+      if (this.view && !this.view.visible) {
+        // nobody looks: the timeline of the whole corpus is worked out when the view (or the chart) asks for it
+        this.shown = undefined;
+        this.changeEmitter.fire(undefined);
+        return;
+      }
       const { events, undated } = this.current();
       const signature = timelineSignature(events, undated);
       if (signature === this.shown) return;

@@ -12,6 +12,7 @@ import type { AnalysisService, ArticleSource } from './analysisService';
 import { ARTICLE_SCHEME, sourceUriOf } from './articleProvider';
 import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
 import { extensionPlatform } from './platform/extensionPlatform';
+import { FileEventQueue } from './fileEventQueue';
 import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
 
@@ -110,6 +111,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   private roundDone = 0;
   private roundTotal = 0;
   private counters = { analysed: 0, fromCache: 0, failed: 0 };
+  /** File events: a checkout or a sync reports thousands at once, handled a slice at a time. */
+  private readonly fileEvents = new FileEventQueue(
+    (uri, kind) => (kind === 'deleted' ? this.fileDeleted(uri) : this.fileChanged(uri)),
+    () => this.checkIdle(),
+  );
+  /** The host-thread share of indexing (hashing, checking, merging), one article at a time: see inLane(). */
+  private lane: Promise<unknown> = Promise.resolve();
   private readonly failedKeys = new Set<string>();
   private indexingContext = false;
 
@@ -248,16 +256,16 @@ export class WorkspaceIndex implements vscode.Disposable {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
       this.watchers.push(
         watcher,
-        watcher.onDidCreate((uri) => this.fileChanged(uri)),
-        watcher.onDidChange((uri) => this.fileChanged(uri)),
-        watcher.onDidDelete((uri) => this.fileDeleted(uri)),
+        watcher.onDidCreate((uri) => this.fileEvents.push(uri, 'created')),
+        watcher.onDidChange((uri) => this.fileEvents.push(uri, 'changed')),
+        watcher.onDidDelete((uri) => this.fileEvents.push(uri, 'deleted')),
       );
     }
   }
 
   private deleteWatcher(): vscode.Disposable[] {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    return [watcher, watcher.onDidDelete((uri) => this.fileDeleted(uri))];
+    return [watcher, watcher.onDidDelete((uri) => this.fileEvents.push(uri, 'deleted'))];
   }
 
   private fileChanged(uri: vscode.Uri): void {
@@ -266,11 +274,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private fileDeleted(uri: vscode.Uri): void {
-    const prefix = uri.toString() + '/';
-    for (const [key, entry] of [...this.entries]) {
-      const it = entry.uri.toString();
-      if (it === uri.toString() || it.startsWith(prefix)) this.schedule(key, entry.uri, 0);
+    // an article itself (the common case, also thousands at once): found by its key
+    const key = articleKeyOf(uri);
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.schedule(key, entry.uri, 0);
+      return;
     }
+    // a folder: the articles under it
+    const prefix = uri.toString() + '/';
+    for (const [k, e] of this.entries) if (e.uri.toString().startsWith(prefix)) this.schedule(k, e.uri, 0);
   }
 
   /** Every file matching the article globs and every open article; articles gone since are removed. */
@@ -360,6 +373,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.roundDone += batch.length;
         this.updateStatus();
         await yieldToEventLoop();
+        // the entity ranking follows the batch, so the Entities view's next redraw does not rank the whole corpus at once
+        this.corpus.rank();
+        await yieldToEventLoop();
       }
     } finally {
       this.draining = false;
@@ -367,6 +383,28 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.updateStatus();
       this.checkIdle();
     }
+  }
+
+  /**
+   * Runs `work` after the lane's earlier work, in a macrotask of its own. The articles of a batch are read together, and
+   * their reads complete together: without the lane, their hashing, checking and merging would run back to back and
+   * hold the extension host for the whole batch.
+   */
+  private inLane<T>(work: () => T): Promise<T> {
+    // the result is wrapped, so work that returns a promise holds the lane only while it runs, not until it settles
+    const ran = this.lane.then(async (): Promise<{ readonly value: T } | { readonly error: unknown }> => {
+      await yieldToEventLoop();
+      try {
+        return { value: work() };
+      } catch (error) {
+        return { error };
+      }
+    });
+    this.lane = ran;
+    return ran.then((outcome): T => {
+      if ('error' in outcome) throw outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
+      return outcome.value;
+    });
   }
 
   private async indexOne(key: string, uri: vscode.Uri): Promise<void> {
@@ -379,10 +417,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       // the file's date counts only for a wire dateline without a year: only then is the file looked at
       if (fileDateMatters(text)) await this.noteFileDate(uri);
-      const options = this.deps.optionsFor({ key, sourceUri: uri, sourceText: text });
-      const cacheName = this.cacheName(text, options);
-      const known = this.entries.get(key);
-      if (known && known.text === text && known.cacheName === cacheName && known.uri.toString() === uri.toString()) return;
+      const { options, cacheName, known } = await this.inLane(() => {
+        const options = this.deps.optionsFor({ key, sourceUri: uri, sourceText: text });
+        const cacheName = this.cacheName(text, options);
+        const known = this.entries.get(key);
+        return { options, cacheName, known: known !== undefined && known.text === text && known.cacheName === cacheName && known.uri.toString() === uri.toString() };
+      });
+      if (known) return;
       let analysis = await this.readCache(cacheName, text, options);
       const origin = analysis ? 'cache' : 'analysis';
       if (analysis) this.counters.fromCache++;
@@ -393,17 +434,26 @@ export class WorkspaceIndex implements vscode.Disposable {
           return;
         }
         this.counters.analysed++;
-        const write = this.writeCache(cacheName, text, options, analysis).finally(() => this.cacheWrites.delete(write));
+        const fresh = analysis;
+        // the entry is made in the lane (writeCache serialises before its first await); the lane does not wait for the disk
+        const write: Promise<void> = this.inLane(() => this.writeCache(cacheName, text, options, fresh))
+          .then((written) => written)
+          .finally(() => this.cacheWrites.delete(write));
         this.cacheWrites.add(write);
       }
-      // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
-      // run finds this text and options indexed and analyses nothing; a changed text is analysed then
-      if (this.disposed) return;
-      this.entries.set(key, { uri, text, cacheName, analysis, origin });
-      this.corpus.setArticle(key, analysis, text);
-      this.failedKeys.delete(key);
-      this.stopped.delete(key);
-      this.changed();
+      const found = analysis;
+      await this.inLane(() => {
+        // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
+        // run finds this text and options indexed and analyses nothing; a changed text is analysed then
+        if (this.disposed) return;
+        this.entries.set(key, { uri, text, cacheName, analysis: found, origin });
+        this.corpus.setArticle(key, found, text);
+        // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw
+        this.corpus.prepare(key);
+        this.failedKeys.delete(key);
+        this.stopped.delete(key);
+        this.changed();
+      });
     } catch (error) {
       this.counters.failed++;
       this.failedKeys.add(key);
@@ -417,10 +467,11 @@ export class WorkspaceIndex implements vscode.Disposable {
    * meanwhile must leave the index.
    */
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+    const wanted = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === wanted);
     if (open?.isDirty) return open.getText();
-    const isOpenArticle = this.deps.articles.all().some((a) => a.sourceUri.toString() === uri.toString());
-    if (!isOpenArticle && !this.deps.articles.matchesArticleGlobs(uri)) return undefined;
+    // the glob first: it is one match, while finding the open articles looks at every open document
+    if (!this.deps.articles.matchesArticleGlobs(uri) && this.deps.articles.documentsFor(uri).length === 0) return undefined;
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
@@ -500,23 +551,24 @@ export class WorkspaceIndex implements vscode.Disposable {
     const dir = await this.ensureCache();
     if (!dir) return undefined;
     const file = vscode.Uri.joinPath(dir, `${cacheName}.json`);
-    let raw: string;
+    let bytes: Uint8Array;
     try {
-      raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      bytes = await vscode.workspace.fs.readFile(file);
     } catch {
       return undefined;
     }
-    const parsed = parseIndexCacheEntry(raw, text, { contentHash: hash(text), pipeline: this.deps.pipelineVersion, optionsKey: cacheOptionsKey(text, options) });
+    const parsed = await this.inLane(() => parseIndexCacheEntry(new TextDecoder().decode(bytes), text, { contentHash: hash(text), pipeline: this.deps.pipelineVersion, optionsKey: cacheOptionsKey(text, options) }));
     if ('analysis' in parsed) return parsed.analysis;
     this.deps.log.warn(`Workspace index: cache entry ${cacheName}.json discarded (${parsed.problem}); the article is analysed again.`);
     await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
     return undefined;
   }
 
+  /** Makes the entry at once (the caller's slice) and writes it when the cache folder is ready. */
   private async writeCache(cacheName: string, text: string, options: AnalyzeOptions, analysis: Analysis): Promise<void> {
+    const body = serializeIndexCacheEntry({ pipeline: this.deps.pipelineVersion, contentHash: hash(text), optionsKey: cacheOptionsKey(text, options), analysis });
     const dir = await this.ensureCache();
     if (!dir) return;
-    const body = serializeIndexCacheEntry({ pipeline: this.deps.pipelineVersion, contentHash: hash(text), optionsKey: cacheOptionsKey(text, options), analysis });
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `${cacheName}.json`), new TextEncoder().encode(body)).then(undefined, (error: unknown) => {
       this.deps.log.warn(`Workspace index: could not write the cache (${error instanceof Error ? error.message : String(error)}).`);
     });
@@ -595,7 +647,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private idle(): boolean {
-    return this.dirty.size === 0 && this.debounces.size === 0 && !this.draining && this.scanning === 0;
+    return this.dirty.size === 0 && this.debounces.size === 0 && !this.draining && this.scanning === 0 && !this.fileEvents.busy;
   }
 
   private checkIdle(): void {
@@ -608,6 +660,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    this.fileEvents.dispose();
     for (const { timer } of this.debounces.values()) clearTimeout(timer);
     this.debounces.clear();
     this.dirty.clear();

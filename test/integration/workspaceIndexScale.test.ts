@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { annotatorApi } from './annotationTestKit';
 import { SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
 import { BlockingProbe } from './harness/blockingProbe';
+import { CpuProfile } from './harness/cpuProfile';
 import { scaleArticles, STORIES } from './scaleArticles';
 
 /** 1,000 by default; ARTICLE_ANNOTATOR_SCALE_ARTICLES sets another number (a machine shared by many runs is much slower). */
@@ -34,6 +35,7 @@ describe('workspace index at scale', function () {
     const analysedBefore = index.stats.analysed;
 
     const probe = new BlockingProbe();
+    const profile = new CpuProfile();
     const dir = path.dirname(workspaceUri(SEED_000).fsPath);
     mkdirSync(dir, { recursive: true });
     // written outside VS Code, as a sync or a git checkout would: the file watcher reports them
@@ -62,6 +64,7 @@ describe('workspace index at scale', function () {
       assert.ok(probe.longestStretch < 3000, `the extension host kept responding (${probe.describe()})`);
     } finally {
       probe.stop();
+      await profile.stop();
     }
   });
 });

@@ -233,6 +233,16 @@ export class CorpusIndex {
 
   /** Every entity (of one type, if given), most mentioned first, then by name. */
   entities(type?: EntityType): CorpusEntity[] {
+    const sorted = this.rank();
+    return type === undefined ? [...sorted] : sorted.filter((e) => e.type === type);
+  }
+
+  /**
+   * Brings the ranking of entities() up to date. A caller that adds many articles calls it now and then, so the cost
+   * is paid a little at a time rather than all at once by the first view that lists the entities. Returns the ranking
+   * (not a copy: do not change it).
+   */
+  rank(): readonly CorpusEntity[] {
     // one changed article moves a few entities: re-placing them costs a few binary searches, re-ranking all of them
     // costs a sort of the whole corpus (what made re-indexing one article cost more than analysing it)
     if (this.sorted && this.stale.size > 0) {
@@ -250,7 +260,18 @@ export class CorpusIndex {
       for (const entity of this.sorted) this.listed.set(entity.id, entity);
       this.stale.clear();
     }
-    return type === undefined ? [...this.sorted] : this.sorted.filter((e) => e.type === type);
+    return this.sorted;
+  }
+
+  /**
+   * Finds an article's quotations and timeline sentences now rather than on the first quotations() or timeline() call,
+   * so a caller can spread that work (a view's first redraw would otherwise find them for every article at once).
+   */
+  prepare(key: string): void {
+    const entry = this.articles.get(key);
+    if (!entry) return;
+    entry.source.quotes ??= findQuotations(entry.source.text, entry.source.analysis.entities);
+    entry.source.timeline ??= timelineOf(key, entry.source.analysis, entry.source.text);
   }
 
   /** Takes the stale entities out of the ordered list and puts their new summaries (if they still exist) in place. */

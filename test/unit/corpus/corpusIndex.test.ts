@@ -158,6 +158,8 @@ describe('CorpusIndex', () => {
           current.set(key, article);
         }
         if (random() < 0.5) incremental.entities();
+        // what an indexing round calls between batches: the same ranking as entities() asked later
+        if (random() < 0.3) assert.deepEqual([...incremental.rank()], incremental.entities(), `seed ${seed}, step ${step}: rank()`);
         if (step % 10 === 9 || step === 119) {
           const fresh = new CorpusIndex();
           for (const [k, a] of [...current].sort(([x], [y]) => (x < y ? -1 : 1))) fresh.setArticle(k, a.analysis, a.text);
@@ -166,5 +168,23 @@ describe('CorpusIndex', () => {
         }
       }
     }
+  });
+
+  it('prepare() finds an article\'s quotations and timeline ahead of time, with the same result as finding them on demand', () => {
+    const lazy = corpus();
+    const prepared = corpus();
+    prepared.prepare('a.txt');
+    prepared.prepare('b.txt');
+    prepared.prepare('missing.txt');
+    assert.deepEqual(prepared.timeline(), lazy.timeline());
+    assert.deepEqual(prepared.quotations(), lazy.quotations());
+    // an article replaced after it was prepared is found anew
+    const text = 'Ada Lind said on 4 May 2019 "we open the bridge".';
+    prepared.setArticle('a.txt', analysisOf(text, [['Ada Lind', 'person', 'Ada Lind']], [['4 May 2019', '2019-05-04']]), text);
+    prepared.prepare('a.txt');
+    assert.deepEqual(
+      prepared.timeline().filter((t) => t.article === 'a.txt').map((t) => t.text),
+      ['4 May 2019'],
+    );
   });
 });

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// node scripts/blocking-stretches.mjs <file.cpuprofile> [--min 30] [--top 8]
+//
+// The longest stretches a V8 CPU profile spent without going idle (what blocks an event loop), each with the functions
+// it spent the most time in: self time, and inclusive time of the project's own functions (dist/ bundles). Written to
+// read the profiles the integration tests record with ARTICLE_ANNOTATOR_CPU_PROFILE.
+import fs from 'node:fs';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: node scripts/blocking-stretches.mjs <file.cpuprofile> [--min MS] [--top N]');
+  process.exit(2);
+}
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const MIN_MS = option('--min', 30);
+const TOP = option('--top', 8);
+const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const name = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
+const ours = (n) => /\/dist\//.test(n.callFrame.url);
+
+const stretches = [];
+let current;
+for (let i = 0; i < profile.samples.length; i++) {
+  const node = nodes.get(profile.samples[i]);
+  const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  if (node.callFrame.functionName === '(idle)') {
+    if (current) stretches.push(current);
+    current = undefined;
+    continue;
+  }
+  current ??= { start: i, ms: 0, samples: [] };
+  current.ms += dt;
+  current.samples.push([node.id, dt]);
+}
+if (current) stretches.push(current);
+stretches.sort((a, b) => b.ms - a.ms);
+const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
+console.log(`${file}: ${(total / 1000).toFixed(1)} s profiled, ${stretches.filter((s) => s.ms >= MIN_MS).length} stretches of ${MIN_MS} ms or more`);
+for (const s of stretches.filter((x) => x.ms >= MIN_MS).slice(0, TOP)) {
+  const self = new Map();
+  const inclusive = new Map();
+  for (const [id, dt] of s.samples) {
+    const n = nodes.get(id);
+    self.set(name(n), (self.get(name(n)) ?? 0) + dt);
+    const seen = new Set();
+    for (let p = id; p !== undefined; p = parent.get(p)) {
+      const pn = nodes.get(p);
+      if (!ours(pn)) continue;
+      const key = name(pn);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+    }
+  }
+  const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, ms]) => `      ${ms.toFixed(0).padStart(5)} ms  ${f}`).join('\n');
+  console.log(`\n  ${s.ms.toFixed(0)} ms stretch at ${(profile.timeDeltas.slice(0, s.start + 1).reduce((a, b) => a + b, 0) / 1e6).toFixed(1)} s\n    self:\n${top(self, 6)}\n    inclusive (project code):\n${top(inclusive, 12)}`);
+}
