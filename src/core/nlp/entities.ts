@@ -4,7 +4,8 @@
 import nlp from 'compromise';
 import { indexOfWithin } from '../article/boundedSearch';
 import type { EntityType } from './analysisModel';
-import { combineWithModel, type EntityTagger } from './entityModel';
+import { combineWithModel, staticFeatures, type EntityTagger } from './entityModel';
+import { applyLearnedModel } from './learnedEntityModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
 import {
   COMPASS,
@@ -619,7 +620,9 @@ export function recogniseSegment(
       const from = recogniser.candidates.length;
       recogniser.sentence(tokens);
       const found = recogniser.candidates.slice(from);
-      for (const c of tagger ? combineWithModel(tagger, tokens, found) : found) candidates.push(c);
+      const combined = tagger ? combineWithModel(tagger, tokens, found) : found;
+      const learned = tagger?.learned;
+      for (const c of learned && !learned.isEmpty ? applyLearnedModel(learned, tokens, staticFeatures(tokens, found), combined) : combined) candidates.push(c);
     }
   }
   return { candidates, definitions: recogniser.definitions };

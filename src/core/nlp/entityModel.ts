@@ -19,6 +19,7 @@ import {
   SPORT_VERBS,
   TITLES,
 } from './lexicons';
+import type { LearnedEntityModel } from './learnedEntityModel';
 import { argmax, Perceptron, type PerceptronData } from './perceptron';
 
 /** The labels the tagger chooses from, in a fixed order (a tie goes to the first, so O wins ties). */
@@ -51,6 +52,8 @@ export type CombineMode = 'rules' | 'model' | 'retype' | 'union' | 'weak';
 export interface EntityTagger {
   readonly model: Perceptron;
   readonly mode: CombineMode;
+  /** What the workspace learned from its user's corrections, applied over the combined decision (learnedEntityModel.ts). */
+  readonly learned?: LearnedEntityModel;
 }
 
 export function loadEntityModel(data: EntityModelData): Perceptron {

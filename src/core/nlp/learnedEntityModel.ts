@@ -1,0 +1,312 @@
+// What a workspace learns from its user's corrections: a small table of weights added to the entity tagger's decision,
+// over the same features as the shipped model (entityModel.ts), updated online (no server, no retraining) each time
+// the user accepts, rejects or retypes an entity or annotates one. The shipped decision (the rules, or the rules
+// combined with the shipped model) is the prior: with an empty table the output is exactly the shipped one, and a
+// learned weight changes a decision only where the features of a corrected name come back, so a correction reaches
+// similar names ("Kelso Wanderers" after "Ostby Wanderers"), not only the same string (that is the lexicon's job).
+// Pure: the table comes in and goes out as plain data (persisted by the editor beside the lexicon).
+import type { EntityType } from './analysisModel';
+import type { Candidate, Token } from './entities';
+import { allowed, ENTITY_FEATURES_VERSION, ENTITY_LABELS, labelSpans } from './entityModel';
+import { sha256Hex } from '../hash/sha256';
+
+/** The version of the stored table's format; a table of another format or feature set is not read (see parseLearnedEntityModel). */
+export const LEARNED_MODEL_FORMAT = 1;
+
+/** The learned table as stored: feature -> one weight per component of LEARNED_COMPONENTS (rounded; all-zero rows left out). */
+export interface LearnedEntityModelData {
+  readonly format: number;
+  readonly featuresVersion: number;
+  /** How many corrections it learned from (for the user: "learned from 12 corrections"). */
+  readonly corrections: number;
+  readonly weights: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface LearningOptions {
+  /**
+   * How far past the prior a corrected token is pushed. A name sharing more than 1 / (margin + 1) of a corrected
+   * token's learned features (by rate) is decided like it: 2 means more than a third.
+   */
+  readonly margin?: number;
+}
+
+/** Above this many features the weakest are dropped, so a workspace's table stays small in storage. */
+export const MAX_LEARNED_FEATURES = 30_000;
+export const DEFAULT_LEARNING_MARGIN = 2;
+const LABEL_COUNT = ENTITY_LABELS.length;
+const LABEL_INDEX = new Map<string, number>(ENTITY_LABELS.map((l, k) => [l, k]));
+/**
+ * What a learned weight is for: a kind (not a name, or a person, place, organization) and, apart, whether a word
+ * continues the name before it. A label's score is its kind's, plus the continuation's for an inside label, so a word
+ * learned inside "Church of Scientology" is still an organization when it stands alone (with B/I labels as such, it
+ * would learn only "not at the start of a name").
+ */
+export const LEARNED_COMPONENTS = ['O', 'PER', 'LOC', 'ORG', 'I'] as const;
+const COMPONENT_COUNT = LEARNED_COMPONENTS.length;
+const CONTINUES = 4;
+/** The components of each label of ENTITY_LABELS. */
+const LABEL_COMPONENTS: readonly (readonly number[])[] = ENTITY_LABELS.map((l) => {
+  if (l === 'O') return [0];
+  const kind = LEARNED_COMPONENTS.indexOf(l.slice(2) as (typeof LEARNED_COMPONENTS)[number]);
+  return l.startsWith('I-') ? [kind, CONTINUES] : [kind];
+});
+/**
+ * How much of an update a feature takes, which is how much it counts when names are compared: the words of the name
+ * itself most ("Wanderers" in "Ostby Wanderers" and "Kelvin Wanderers"), its word endings less.
+ */
+export function featureRate(feature: string): number {
+  if (feature.startsWith('suf=')) return 0.3;
+  if (feature.startsWith('pre=')) return 0.2;
+  return 1;
+}
+
+/**
+ * The features of each token the table learns on (null where the tagger does not decide): its own word and the
+ * other words of the same capitalised run, and its word endings. Nothing generic (the bias, shapes, compromise's tags,
+ * what the rules said) and no words around the name: every name of a kind has the first, and with corrections only
+ * where the pipeline erred, the second pile up one-sided ("the", "said" before and after names of every kind), which
+ * measured worse in the simulation (npm run eval:learning).
+ */
+export function learnableFeatures(tokens: readonly Token[], staticFeatures: readonly (string[] | null)[]): (string[] | null)[] {
+  return staticFeatures.map((fixed, k) => {
+    if (fixed === null) return null;
+    const t = tokens[k]!;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    // a connector ("of", "and") is learned only by the words it joins: on its own it is in every kind of name
+    const out = t.cap ? [`lw=${t.norm}`] : [];
+    if (prev?.cap === true && staticFeatures[k - 1] !== null && !prev.breakAfter) out.push(`lw-1=${prev.norm}`);
+    if (next?.cap === true && staticFeatures[k + 1] !== null && !t.breakAfter) out.push(`lw+1=${next.norm}`);
+    if (t.cap) for (const f of fixed) if (f.startsWith('suf=') || f.startsWith('pre=')) out.push(f);
+    return out;
+  });
+}
+
+export class LearnedEntityModel {
+  private readonly weights = new Map<string, Float64Array>();
+  private corrections = 0;
+
+  static empty(): LearnedEntityModel {
+    return new LearnedEntityModel();
+  }
+
+  /** Loads stored data; throws a message saying what is wrong (parseLearnedEntityModel does the checking). */
+  static fromData(data: LearnedEntityModelData): LearnedEntityModel {
+    const model = new LearnedEntityModel();
+    for (const [feature, row] of Object.entries(data.weights)) {
+      const w = new Float64Array(COMPONENT_COUNT);
+      row.forEach((x, k) => (w[k] = x));
+      model.weights.set(feature, w);
+    }
+    model.corrections = data.corrections;
+    return model;
+  }
+
+  get isEmpty(): boolean {
+    return this.weights.size === 0;
+  }
+
+  get correctionCount(): number {
+    return this.corrections;
+  }
+
+  get featureCount(): number {
+    return this.weights.size;
+  }
+
+  /** The learned part of each label's score (one per ENTITY_LABELS) for a token's learnable features. */
+  scores(learnable: readonly string[]): Float64Array {
+    const sums = new Float64Array(COMPONENT_COUNT);
+    for (const f of learnable) {
+      const w = this.weights.get(f);
+      if (w) for (let c = 0; c < COMPONENT_COUNT; c++) sums[c]! += w[c]!;
+    }
+    const out = new Float64Array(LABEL_COUNT);
+    for (let k = 0; k < LABEL_COUNT; k++) for (const c of LABEL_COMPONENTS[k]!) out[k]! += sums[c]!;
+    return out;
+  }
+
+  /** Does any of these features carry a learned weight? (Most sentences of an article have none: nothing to do.) */
+  touches(learnable: readonly string[]): boolean {
+    for (const f of learnable) if (this.weights.has(f)) return true;
+    return false;
+  }
+
+  /**
+   * One passive-aggressive perceptron step: label `truth` gains `amount` over label `rival` on these features, the
+   * change shared among them by their rates (featureRate) and made only on the components where the labels differ.
+   */
+  push(learnable: readonly string[], truth: number, rival: number, amount: number): void {
+    if (learnable.length === 0 || amount <= 0 || truth === rival) return;
+    const direction = new Float64Array(COMPONENT_COUNT);
+    for (const c of LABEL_COMPONENTS[truth]!) direction[c]! += 1;
+    for (const c of LABEL_COMPONENTS[rival]!) direction[c]! -= 1;
+    // whether a word continues a name is learned only between names: "not a name" says nothing of it
+    if (truth === 0 || rival === 0) direction[CONTINUES] = 0;
+    let norm = 0;
+    for (const x of direction) norm += x * x;
+    let rates = 0;
+    for (const f of learnable) rates += featureRate(f);
+    const unit = amount / (norm * rates);
+    for (const f of learnable) {
+      let w = this.weights.get(f);
+      if (!w) {
+        w = new Float64Array(COMPONENT_COUNT);
+        this.weights.set(f, w);
+      }
+      const step = unit * featureRate(f);
+      for (let c = 0; c < COMPONENT_COUNT; c++) w[c]! += step * direction[c]!;
+    }
+  }
+
+  /** Counts one correction learned, and keeps the table within MAX_LEARNED_FEATURES. */
+  counted(): void {
+    this.corrections++;
+    if (this.weights.size <= MAX_LEARNED_FEATURES) return;
+    const bySize = [...this.weights.entries()].map(([f, w]) => [f, Math.max(...Array.from(w, Math.abs))] as const).sort((a, b) => a[1] - b[1]);
+    for (const [f] of bySize.slice(0, this.weights.size - MAX_LEARNED_FEATURES)) this.weights.delete(f);
+  }
+
+  /** Plain data for storage: features sorted, weights rounded, so the same learning gives the same bytes. */
+  toData(): LearnedEntityModelData {
+    const weights: Record<string, number[]> = {};
+    for (const f of [...this.weights.keys()].sort()) {
+      const row = Array.from(this.weights.get(f)!, (x) => Math.round(x * 1e5) / 1e5);
+      if (row.some((x) => x !== 0)) weights[f] = row;
+    }
+    return { format: LEARNED_MODEL_FORMAT, featuresVersion: ENTITY_FEATURES_VERSION, corrections: this.corrections, weights };
+  }
+
+  /** A key for caches of analyses made with this table: '' when empty (the shipped model's own results stay valid). */
+  key(): string {
+    return this.isEmpty ? '' : sha256Hex(JSON.stringify(this.toData())).slice(0, 16);
+  }
+}
+
+/** Checks stored data; a table of an older format or feature set, or damaged, is reported rather than misread. */
+export function parseLearnedEntityModel(value: unknown): { data: LearnedEntityModelData } | { problem: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'not an object' };
+  const v = value as Record<string, unknown>;
+  if (v.format !== LEARNED_MODEL_FORMAT) return { problem: `format ${JSON.stringify(v.format)}, expected ${LEARNED_MODEL_FORMAT}` };
+  if (v.featuresVersion !== ENTITY_FEATURES_VERSION) return { problem: `learned for features version ${JSON.stringify(v.featuresVersion)}, this version uses ${ENTITY_FEATURES_VERSION}` };
+  if (typeof v.corrections !== 'number' || !Number.isInteger(v.corrections) || v.corrections < 0) return { problem: '"corrections" is not a count' };
+  if (typeof v.weights !== 'object' || v.weights === null || Array.isArray(v.weights)) return { problem: '"weights" is not an object' };
+  for (const [f, row] of Object.entries(v.weights as Record<string, unknown>)) {
+    if (!Array.isArray(row) || row.length !== COMPONENT_COUNT || !row.every((x) => typeof x === 'number' && Number.isFinite(x))) return { problem: `weights of "${f.slice(0, 40)}" are not ${COMPONENT_COUNT} numbers` };
+  }
+  return { data: v as unknown as LearnedEntityModelData };
+}
+
+const TYPE_LABEL: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
+
+/** The labels the shipped decision gives each token (an untyped candidate counts as O: the article decides it later). */
+export function priorLabels(tokens: readonly Token[], candidates: readonly Candidate[]): string[] {
+  const out = tokens.map(() => 'O');
+  const index = new Map<number, number>();
+  tokens.forEach((t, k) => index.set(t.start, k));
+  for (const c of candidates) {
+    const from = index.get(c.start);
+    if (from === undefined || c.type === null) continue;
+    for (let k = from; k < tokens.length && tokens[k]!.end <= c.end; k++) out[k] = `${k === from ? 'B' : 'I'}-${TYPE_LABEL[c.type]}`;
+  }
+  return out;
+}
+
+/** The prior as the label index for a token after `previous`: an inside label that cannot follow it begins a name. */
+export function priorIndex(prior: string, previous: string): number {
+  const label = allowed(previous, prior) ? prior : `B-${prior.slice(2)}`;
+  return LABEL_INDEX.get(label) ?? 0;
+}
+
+/** Each label's score for one token: the learned weights, plus one for the shipped decision. */
+export function tokenScores(model: LearnedEntityModel, learnable: readonly string[], prior: string, previous: string): Float64Array {
+  const s = model.scores(learnable);
+  s[priorIndex(prior, previous)]! += 1;
+  return s;
+}
+
+/**
+ * The learned labels of a sentence: the best sequence (Viterbi; an inside label only after its own type) by the
+ * learned weights plus one for each token labelled as the shipped decision has it, so a name is judged as a whole
+ * ("Kelvin Wanderers" turns into an organization together, not word by word). Tokens the tagger does not decide
+ * (null features) are O. With nothing learned this is exactly the prior.
+ */
+export function learnedLabels(model: LearnedEntityModel, learnable: readonly (string[] | null)[], prior: readonly string[]): string[] {
+  const n = learnable.length;
+  if (n === 0) return [];
+  // best[k][l]: the best score of tokens 0..k with token k labelled l; back[k][l]: token k - 1's label on that path
+  const best: Float64Array[] = [];
+  const back: Int8Array[] = [];
+  for (let k = 0; k < n; k++) {
+    const f = learnable[k];
+    const own = f ? model.scores(f) : null;
+    const row = new Float64Array(LABEL_COUNT).fill(-Infinity);
+    const from = new Int8Array(LABEL_COUNT);
+    for (let p = 0; p < (k === 0 ? 1 : LABEL_COUNT); p++) {
+      const before = k === 0 ? 0 : best[k - 1]![p]!;
+      if (before === -Infinity) continue;
+      const previous = ENTITY_LABELS[p]!;
+      const preferred = priorIndex(prior[k] ?? 'O', previous);
+      for (let l = 0; l < (own ? LABEL_COUNT : 1); l++) {
+        if (!allowed(previous, ENTITY_LABELS[l]!)) continue;
+        const score = before + (own ? own[l]! + (l === preferred ? 1 : 0) : 0);
+        if (score > row[l]!) {
+          row[l] = score;
+          from[l] = p;
+        }
+      }
+    }
+    best.push(row);
+    back.push(from);
+  }
+  let label = 0;
+  const lastRow = best[n - 1]!;
+  for (let l = 1; l < LABEL_COUNT; l++) if (lastRow[l]! > lastRow[label]!) label = l;
+  const labels = new Array<string>(n);
+  for (let k = n - 1; k >= 0; k--) {
+    labels[k] = ENTITY_LABELS[label]!;
+    label = back[k]![label]!;
+  }
+  return labels;
+}
+
+/**
+ * The candidates of one sentence after what the workspace learned: the shipped candidates where the learned labels
+ * agree with them, the learned names (strength 2: the user taught them) where they do not. `static features` are the
+ * tagger's (staticFeatures over the rules' candidates), `shipped` the candidates of the shipped decision.
+ */
+export function applyLearnedModel(model: LearnedEntityModel, tokens: readonly Token[], staticFeatures: readonly (string[] | null)[], shipped: readonly Candidate[]): Candidate[] {
+  if (model.isEmpty || tokens.length === 0) return [...shipped];
+  const learnable = learnableFeatures(tokens, staticFeatures);
+  if (!learnable.some((f) => f !== null && model.touches(f))) return [...shipped];
+  const prior = priorLabels(tokens, shipped);
+  const labels = learnedLabels(model, learnable, prior);
+  if (labels.every((l, k) => l === prior[k])) return [...shipped];
+  const index = new Map<number, number>();
+  tokens.forEach((t, k) => index.set(t.start, k));
+  const out: Candidate[] = [];
+  const keptRanges = new Set<string>();
+  const taken = tokens.map(() => false);
+  for (const c of shipped) {
+    const from = index.get(c.start);
+    if (from === undefined) {
+      out.push(c);
+      continue;
+    }
+    let to = from;
+    while (to < tokens.length && tokens[to]!.end <= c.end) to++;
+    let same = labels[to]?.startsWith('I-') !== true || prior[to]?.startsWith('I-') === true;
+    for (let k = from; k < to && same; k++) if (labels[k] !== prior[k]) same = false;
+    if (!same) continue;
+    out.push(c);
+    keptRanges.add(`${from}:${to}`);
+    for (let k = from; k < to; k++) taken[k] = true;
+  }
+  for (const s of labelSpans(labels)) {
+    if (keptRanges.has(`${s.from}:${s.to}`)) continue;
+    let free = true;
+    for (let k = s.from; k < s.to; k++) if (taken[k]) free = false;
+    if (free) out.push({ start: tokens[s.from]!.start, end: tokens[s.to - 1]!.end, type: s.type, strength: 2 });
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}

@@ -1,0 +1,107 @@
+// Learning from the user's corrections (learnedEntityModel.ts, entityLearning.ts), on invented sentences: nothing
+// learned changes nothing, a correction reaches similar names and not unrelated ones, and the stored table is
+// deterministic, versioned and checked.
+import * as assert from 'node:assert/strict';
+import type { EntityType } from '../../../src/core/nlp/analysisModel';
+import { learnFromCorrections } from '../../../src/core/nlp/entityLearning';
+import { ENTITY_FEATURES_VERSION } from '../../../src/core/nlp/entityModel';
+import { LEARNED_MODEL_FORMAT, LearnedEntityModel, parseLearnedEntityModel } from '../../../src/core/nlp/learnedEntityModel';
+import { analyzeArticle, defaultEntityTagger } from '../../../src/core/nlp/pipeline';
+
+const CLUB = 'Ostby Wanderers beat Harrowgate Town 2-1 on Saturday. Manager Pell Dunmore said the Wanderers deserved it.';
+const OTHER_CLUB = 'Kelvin Wanderers lost at home. Their coach Mara Tollis said the squad was tired.';
+const FIRM = 'Brantwell Dynamics said on Tuesday it would cut 200 jobs. Its chief, Ivo Stenmark, said sales fell.';
+const OTHER_FIRM = 'Quorland Dynamics said profits rose. Analyst Tessa Vahl said the shares were cheap.';
+const HALL = 'Visitors crowded the Skylark Pavilion on Friday, said Odile Farrant.';
+const OTHER_HALL = 'The Merrow Pavilion opened in May, according to Jonas Pratley.';
+
+function entities(text: string, learned?: LearnedEntityModel): string[] {
+  const tagger = learned ? { ...defaultEntityTagger(), learned } : undefined;
+  return analyzeArticle(text, { articleDate: '2024-03-02' }, tagger).entities.map((e) => `${e.text}:${e.type}`);
+}
+
+function correct(model: LearnedEntityModel, text: string, name: string, type: EntityType | null): number {
+  const start = text.indexOf(name);
+  assert.ok(start >= 0, name);
+  return learnFromCorrections(model, text, [{ start, end: start + name.length, type }]);
+}
+
+describe('learning from corrections', () => {
+  it('an empty table changes nothing', () => {
+    for (const text of [CLUB, OTHER_CLUB, FIRM, HALL]) assert.deepEqual(entities(text, LearnedEntityModel.empty()), entities(text));
+  });
+
+  it('a retyped club name types a similar club name in another article, and leaves its people alone', () => {
+    assert.ok(entities(OTHER_CLUB).includes('Kelvin Wanderers:person'), 'the rules alone take it for a person');
+    const model = LearnedEntityModel.empty();
+    assert.equal(correct(model, CLUB, 'Ostby Wanderers', 'organization'), 1);
+    assert.deepEqual(entities(OTHER_CLUB, model), ['Kelvin Wanderers:organization', 'Mara Tollis:person']);
+    assert.ok(entities(CLUB, model).includes('Pell Dunmore:person'));
+  });
+
+  it('a retyped company name types another with the same head word', () => {
+    assert.ok(entities(OTHER_FIRM).includes('Quorland Dynamics:person'));
+    const model = LearnedEntityModel.empty();
+    correct(model, FIRM, 'Brantwell Dynamics', 'organization');
+    assert.deepEqual(entities(OTHER_FIRM, model), ['Quorland Dynamics:organization', 'Tessa Vahl:person']);
+  });
+
+  it('a rejected name makes a similar one no entity, and keeps the person in the sentence', () => {
+    assert.ok(entities(OTHER_HALL).includes('Merrow Pavilion:organization'));
+    const model = LearnedEntityModel.empty();
+    correct(model, HALL, 'Skylark Pavilion', null);
+    assert.deepEqual(entities(OTHER_HALL, model), ['Jonas Pratley:person']);
+  });
+
+  it('a span on no word the tagger decides teaches nothing', () => {
+    const model = LearnedEntityModel.empty();
+    assert.equal(correct(model, OTHER_CLUB, 'was tired', 'organization'), 0);
+    assert.ok(model.isEmpty);
+  });
+
+  it('stores deterministic, versioned data that loads back to the same decisions', () => {
+    const learn = (): LearnedEntityModel => {
+      const model = LearnedEntityModel.empty();
+      correct(model, CLUB, 'Ostby Wanderers', 'organization');
+      correct(model, HALL, 'Skylark Pavilion', null);
+      return model;
+    };
+    const data = learn().toData();
+    assert.equal(JSON.stringify(data), JSON.stringify(learn().toData()));
+    assert.equal(data.format, LEARNED_MODEL_FORMAT);
+    assert.equal(data.featuresVersion, ENTITY_FEATURES_VERSION);
+    assert.equal(data.corrections, 2);
+    const parsed = parseLearnedEntityModel(JSON.parse(JSON.stringify(data)));
+    assert.ok('data' in parsed);
+    const loaded = LearnedEntityModel.fromData(parsed.data);
+    assert.equal(loaded.key(), learn().key());
+    assert.deepEqual(entities(OTHER_CLUB, loaded), entities(OTHER_CLUB, learn()));
+  });
+
+  it('keys analyses by the table: empty for nothing learned, another key after each correction', () => {
+    const model = LearnedEntityModel.empty();
+    assert.equal(model.key(), '');
+    correct(model, CLUB, 'Ostby Wanderers', 'organization');
+    const first = model.key();
+    assert.match(first, /^[0-9a-f]{16}$/);
+    correct(model, FIRM, 'Brantwell Dynamics', 'organization');
+    assert.notEqual(model.key(), first);
+  });
+
+  it('reports stored data it cannot read instead of misreading it', () => {
+    const good = { format: LEARNED_MODEL_FORMAT, featuresVersion: ENTITY_FEATURES_VERSION, corrections: 1, weights: { 'lw=x': [0, 1, 0, -1, 0] } };
+    assert.ok('data' in parseLearnedEntityModel(good));
+    const problems = [
+      null,
+      [],
+      'text',
+      { ...good, format: LEARNED_MODEL_FORMAT + 1 },
+      { ...good, featuresVersion: ENTITY_FEATURES_VERSION + 1 },
+      { ...good, corrections: -1 },
+      { ...good, weights: [] },
+      { ...good, weights: { 'lw=x': [0, 1] } },
+      { ...good, weights: { 'lw=x': [0, 1, 0, 'a', 0] } },
+    ].map((value) => parseLearnedEntityModel(value));
+    for (const p of problems) assert.ok('problem' in p && p.problem.length > 0, JSON.stringify(p));
+  });
+});
