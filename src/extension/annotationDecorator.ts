@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/annotationModel';
 import type { ArticleDocuments } from './articleDocuments';
 import type { AnnotationService } from './annotationService';
-import type { AnnotationLabel, SettingsWatcher } from './settings';
+import type { AnnotationLabel } from '../core/annotations/labelSchema';
+import type { SettingsWatcher } from './settings';
 
 /** Stacking levels drawn distinctly; deeper nesting reuses the last level's style. */
 const LEVEL_STYLES = 3;

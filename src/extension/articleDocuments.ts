@@ -1,5 +1,6 @@
 // Which open documents are articles, and how their editor positions map to source-text offsets (the only offsets stored).
 import * as vscode from 'vscode';
+import { globToRegExp } from '../core/paths/glob';
 import { relativePath } from '../core/paths/posixPath';
 import { ARTICLE_SCHEME, type ArticleProvider, sourceUriOf } from './articleProvider';
 import type { SettingsWatcher } from './settings';
@@ -169,40 +170,4 @@ export class ArticleDocuments implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-const globCache = new Map<string, RegExp | undefined>();
-
-/** Minimal glob matcher for workspace-relative paths: `**`, `*`, `?`, `{a,b}`; undefined for a glob it cannot compile. */
-export function globToRegExp(glob: string): RegExp | undefined {
-  if (globCache.has(glob)) return globCache.get(glob);
-  let source = '';
-  const g = glob.replace(/^\.\//, '');
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i] ?? '';
-    if (c === '*' && g[i + 1] === '*') {
-      // `**/` matches zero or more directories
-      if (g[i + 2] === '/') {
-        source += '(?:.*/)?';
-        i += 2;
-      } else {
-        source += '.*';
-        i += 1;
-      }
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else if (c === '{') source += '(?:';
-    else if (c === '}') source += ')';
-    else if (c === ',' && source.includes('(?:')) source += '|';
-    else source += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  let re: RegExp | undefined;
-  try {
-    re = new RegExp(`^${source}$`);
-  } catch {
-    // Unbalanced braces: settings report it; matching treats it as matching nothing.
-    re = undefined;
-  }
-  globCache.set(glob, re);
-  return re;
 }

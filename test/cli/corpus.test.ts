@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { collectFiles, CORPUS_COMMAND } from '../../../src/cli/corpus';
-import { runCommand } from '../../../src/cli/runCommand';
+import { collectFiles, CORPUS_COMMAND } from '../../src/cli/corpus';
+import { runCommand } from '../../src/cli/runCommand';
+import { runCli, type CliResult } from './runCli';
 
-const root = path.join(__dirname, '..', '..', '..');
 
 interface CorpusOutput {
   articles: { file: string; date: string | null; dateSource: string | null }[];
@@ -32,10 +30,9 @@ interface CorpusOutput {
   }[];
 }
 
-/** Runs the command line from source (tsx), as `article-annotator corpus ...` would run. */
-function corpus(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(root, 'src', 'cli.ts'), 'corpus', ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the command line built (dist/cli.js), as `article-annotator corpus ...` would run. */
+function corpus(cwd: string, ...args: string[]): CliResult {
+  return runCli(['corpus', ...args], { cwd, timeout: 300_000 });
 }
 
 // Invented articles with names spread over files: the full name in one, the bare surname in others.

@@ -1,17 +1,15 @@
 // `article-annotator agree A B` as a process: two files of different formats, read by the import code, compared.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { runCli, type CliResult } from './runCli';
 
-const root = path.join(__dirname, '..', '..', '..');
 
-/** Runs `article-annotator agree` from source with the files of `dir` (and `--root dir`). */
-function cli(dir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+/** Runs `article-annotator agree` (dist/cli.js) with the files of `dir` (and `--root dir`). */
+function cli(dir: string, ...args: string[]): CliResult {
   const inDir = args.map((a) => (/\.(?:ann|jsonl|bak)$/.test(a) ? path.join(dir, a) : a));
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli.ts'), ...inDir, '--root', dir], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli([...inDir, '--root', dir]);
 }
 
 const TEXT = 'Ana met Bo in Rome .\n';

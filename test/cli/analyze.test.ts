@@ -1,23 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ANALYZE_COMMAND, type AnalyzedFile } from '../../../src/cli/analyze';
-import { runCommand } from '../../../src/cli/runCommand';
+import { ANALYZE_COMMAND, type AnalyzedFile } from '../../src/cli/analyze';
+import { runCommand } from '../../src/cli/runCommand';
+import { ROOT, runCli, type CliResult } from './runCli';
 
-const root = path.join(__dirname, '..', '..', '..');
+const root = ROOT;
 const seed000 = path.join('seeds', '000_96c9ee8166b27d0f.txt');
 const seed003 = path.join('seeds', '003_cf56c5e4736b5965.txt');
 
-/** Runs the command line from source (tsx), as `article-annotator analyze ...` would run. */
-function analyze(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli.ts'), 'analyze', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the command line built (dist/cli.js), as `article-annotator analyze ...` would run. */
+function analyze(...args: string[]): CliResult {
+  return runCli(['analyze', ...args]);
 }
 
 function assertExactOffsets(file: AnalyzedFile, text: string): void {

@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseCsv } from '../../../src/core/formats/csv';
-import { exportW3C, importW3C } from '../../../src/core/formats/w3c';
-import { annotate, essentials, SEED_000, SEED_003, seedText } from './fixtures/sampleAnnotations';
+import { parseCsv } from '../../src/core/formats/csv';
+import { exportW3C, importW3C } from '../../src/core/formats/w3c';
+import { annotate, essentials, SEED_000, SEED_003, seedText } from '../unit/formats/fixtures/sampleAnnotations';
+import { ROOT, runCli, type CliResult } from './runCli';
 
-const root = path.join(__dirname, '..', '..', '..');
+const root = ROOT;
 
 /** A W3C collection the command line printed, its file: URI sources read back as paths relative to `base` (article keys). */
 function readBack(json: string, base = root): ReturnType<typeof importW3C> {
@@ -21,10 +21,9 @@ function readBack(json: string, base = root): ReturnType<typeof importW3C> {
   });
 }
 
-/** Runs the command line from source (tsx) in the repository root, as `article-annotator ...` would run. */
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** Runs the command line built (dist/cli.js) in the repository root, as `article-annotator ...` would run. */
+function cli(...args: string[]): CliResult {
+  return runCli(args);
 }
 
 describe('article-annotator export and import', function () {

@@ -1,17 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { parseCsv } from '../../../src/core/formats/csv';
-import { exportW3C } from '../../../src/core/formats/w3c';
-import { annotate, SEED_003, seedText } from './fixtures/sampleAnnotations';
+import { parseCsv } from '../../src/core/formats/csv';
+import { exportW3C } from '../../src/core/formats/w3c';
+import { annotate, SEED_003, seedText } from '../unit/formats/fixtures/sampleAnnotations';
+import { runCli, type CliResult } from './runCli';
 
-const root = path.join(__dirname, '..', '..', '..');
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src', 'cli.ts'), ...args], { cwd: root, encoding: 'utf8', timeout: 240_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function cli(...args: string[]): CliResult {
+  return runCli(args, { timeout: 240_000 });
 }
 
 describe('article-annotator export --quotes', function () {
