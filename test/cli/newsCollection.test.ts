@@ -5,12 +5,11 @@
 // said") is an organization because another article names it in full ("Brackenfeld Logistics Inc."), and the articles
 // that typed it otherwise are listed as conflicts.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { ROOT, runCli } from './runCli';
 
-const root = path.join(__dirname, '..', '..', '..');
+const root = ROOT;
 const COLLECTION = path.join('test', 'fixtures', 'news-collection', 'articles');
 
 interface Mention {
@@ -39,8 +38,8 @@ describe('article-annotator corpus on an invented news collection', function () 
   let out: Output;
 
   before(() => {
-    // from source, as `article-annotator corpus --jobs 2 DIR` runs it: two worker threads
-    const result = spawnSync(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, path.join(root, 'src', 'cli.ts'), 'corpus', '--jobs', '2', COLLECTION], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    // `article-annotator corpus --jobs 2 DIR`: two worker threads
+    const result = runCli(['corpus', '--jobs', '2', COLLECTION], { timeout: 300_000 });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '');
     out = JSON.parse(result.stdout) as Output;
