@@ -11,7 +11,7 @@ const file = process.argv[2] ?? path.join(ROOT, `${manifest.name}-${manifest.ver
 const listing = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter(Boolean);
 const entries = listing.filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
 
-const required = ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/analysisWorker.js', 'dist/web/extension.js', 'dist/web/analysisWorker.js', manifest.icon].filter(Boolean);
+const required = ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/analysisWorker.js', 'dist/web/extension.js', 'dist/web/analysisWorker.js', 'dist/webview/timelineChart.js', 'media/walkthrough/sample-article.txt', ...(manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => Object.values(s.media ?? {}).filter((m) => typeof m === 'string'))), manifest.icon].filter(Boolean);
 const forbidden = [/^src\//, /^test\//, /^out\//, /^scripts\//, /^seeds\//, /^node_modules\//, /^\.vscode-test\//, /^\.ci\//, /^\.test-results\//, /^media\/screenshots\//, /^eval\//, /\.map$/, /\.ts$/, /^tsconfig/, /^package-lock\.json$/];
 const lower = new Set(entries.map((e) => e.toLowerCase()));
 const missing = required.filter((r) => !lower.has(r.toLowerCase()));

@@ -28,6 +28,7 @@ import { UNDO_ANNOTATION_CHANGE_COMMAND, undoAnnotationChange } from './commands
 import { ACCEPT_ENTITY_COMMAND, acceptEntity } from './commands/acceptEntity';
 import { CHANGE_ENTITY_TYPE_COMMAND, changeEntityType } from './commands/changeEntityType';
 import { ADJUST_ENTITY_SPAN_COMMAND, adjustEntitySpan } from './commands/adjustEntitySpan';
+import { OPEN_SAMPLE_ARTICLE_COMMAND, openSampleArticle, WALKTHROUGH_ANNOTATE_COMMAND, WALKTHROUGH_EXPORT_COMMAND, WALKTHROUGH_HOVER_COMMAND, walkthroughAnnotate, walkthroughExport, walkthroughHover } from './commands/walkthrough';
 import { EXPORT_ANNOTATIONS_COMMAND, exportAnnotations } from './commands/exportAnnotations';
 import { EXPORT_LEXICON_COMMAND, exportLexicon } from './commands/exportLexicon';
 import { IMPORT_ANNOTATIONS_COMMAND, importAnnotations } from './commands/importAnnotations';
@@ -191,6 +192,11 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(articleSelector, new EntityCodeActionProvider(analysis, articleDocuments), EntityCodeActionProvider.metadata));
   // VS Code's Quick Fix needs a writable editor: Ctrl+. in the read-only reading view lists the same code actions
   context.subscriptions.push(vscode.commands.registerCommand(READING_VIEW_QUICK_FIX_COMMAND, readingViewQuickFix()));
+  // the Getting Started walkthrough's buttons: the sample article ships in media/, so it opens in an empty window too
+  context.subscriptions.push(vscode.commands.registerCommand(OPEN_SAMPLE_ARTICLE_COMMAND, openSampleArticle(context.extensionUri)));
+  context.subscriptions.push(vscode.commands.registerCommand(WALKTHROUGH_HOVER_COMMAND, walkthroughHover(articleDocuments, analysis, context.extensionUri)));
+  context.subscriptions.push(vscode.commands.registerCommand(WALKTHROUGH_ANNOTATE_COMMAND, walkthroughAnnotate(articleDocuments, context.extensionUri)));
+  context.subscriptions.push(vscode.commands.registerCommand(WALKTHROUGH_EXPORT_COMMAND, walkthroughExport(articleDocuments, context.extensionUri)));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_LEXICON_COMMAND, exportLexicon(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_LEXICON_COMMAND, importLexicon(annotations)));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments, workspaceIndex)));

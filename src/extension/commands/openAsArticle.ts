@@ -14,7 +14,12 @@ export async function openAsArticle(uri?: unknown): Promise<vscode.TextEditor | 
   // Already a reading view: re-open it rather than nesting article: inside article:.
   const sourceUri = target.scheme === ARTICLE_SCHEME ? sourceUriOf(target) : target;
   if (!sourceUri) return undefined;
+  return showArticle(sourceUri);
+}
+
+/** Shows the reading view of a source file, in the active group or the column given. */
+export async function showArticle(sourceUri: vscode.Uri, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(toArticleUri(sourceUri));
   const shown = document.languageId === 'article' ? document : await vscode.languages.setTextDocumentLanguage(document, 'article');
-  return vscode.window.showTextDocument(shown, { preview: false });
+  return vscode.window.showTextDocument(shown, { preview: false, viewColumn });
 }
