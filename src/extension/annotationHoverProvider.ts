@@ -5,8 +5,7 @@ import { commandUri } from '../core/markdown/commandLinks';
 import { sanitiseNoteMarkdown } from '../core/markdown/noteMarkdown';
 import type { ArticleDocuments } from './articleDocuments';
 import type { AnnotationService } from './annotationService';
-import { DELETE_ANNOTATION_COMMAND } from './commands/deleteAnnotation';
-import { EDIT_ANNOTATION_COMMAND } from './commands/editAnnotation';
+import { DELETE_ANNOTATION_COMMAND, EDIT_ANNOTATION_COMMAND } from './commandIds';
 
 /** The only commands the hover's own links may run. */
 export const ANNOTATION_HOVER_COMMANDS: readonly string[] = [EDIT_ANNOTATION_COMMAND, DELETE_ANNOTATION_COMMAND];

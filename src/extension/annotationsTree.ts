@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/annotationModel';
 import { AnnotationService } from './annotationService';
-import { REVEAL_ANNOTATION_COMMAND } from './commands/revealAnnotation';
+import { REVEAL_ANNOTATION_COMMAND } from './commandIds';
 
 export const ANNOTATIONS_VIEW = 'articleAnnotator.annotations';
 const HAS_ORPHANS_CONTEXT = 'articleAnnotator.hasOrphans';

@@ -12,15 +12,9 @@ import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
 import { describeDateValue } from '../core/timeline/describeDate';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { FILTER_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND } from './commandIds';
 
 export const ENTITIES_VIEW = 'articleAnnotator.entities';
-export const REVEAL_ENTITY_COMMAND = 'articleAnnotator.revealEntity';
-export const REFRESH_ENTITIES_COMMAND = 'articleAnnotator.refreshEntities';
-export const SHOW_WORKSPACE_ENTITIES_COMMAND = 'articleAnnotator.showWorkspaceEntities';
-export const SHOW_ARTICLE_ENTITIES_COMMAND = 'articleAnnotator.showArticleEntities';
-export const SORT_ENTITIES_COMMAND = 'articleAnnotator.sortEntities';
-export const FILTER_ENTITIES_COMMAND = 'articleAnnotator.filterEntities';
-export const CLEAR_ENTITIES_FILTER_COMMAND = 'articleAnnotator.clearEntitiesFilter';
 /** Context keys: which mode the view is in, and whether a filter is set (menus show the matching actions). */
 const MODE_CONTEXT = 'articleAnnotator.entitiesMode';
 const FILTERED_CONTEXT = 'articleAnnotator.entitiesFiltered';

@@ -7,10 +7,7 @@ import { ENTITY_TYPES, type EntityMention } from '../core/nlp/analysisModel';
 import { adjustEntitySpan } from '../core/nlp/spanAdjustment';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocuments } from './articleDocuments';
-import { ACCEPT_ENTITY_COMMAND } from './commands/acceptEntity';
-import { ADJUST_ENTITY_SPAN_COMMAND } from './commands/adjustEntitySpan';
-import { CHANGE_ENTITY_TYPE_COMMAND } from './commands/changeEntityType';
-import { REJECT_ENTITY_COMMAND } from './commands/rejectEntity';
+import { ACCEPT_ENTITY_COMMAND, ADJUST_ENTITY_SPAN_COMMAND, CHANGE_ENTITY_TYPE_COMMAND, REJECT_ENTITY_COMMAND } from './commandIds';
 
 export const ENTITY_CORRECTION_KIND = vscode.CodeActionKind.QuickFix.append('articleAnnotator.entity');
 

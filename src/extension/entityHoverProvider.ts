@@ -9,12 +9,12 @@ import type { Analysis, DateMention, EntityMention } from '../core/nlp/analysisM
 import { describeDateValue } from '../core/timeline/describeDate';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
-import { type ArticleDateStore, SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
+import { type ArticleDateStore } from './commands/setArticleDate';
 import { ENTITY_CORRECTION_COMMANDS, entityCorrectionLinks } from './entityCodeActions';
 import { hoverTarget, safeMarkdown } from './hoverTarget';
-import { SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
 import type { SettingsWatcher } from './settings';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { SET_ARTICLE_DATE_COMMAND, SHOW_QUOTES_OF_COMMAND } from './commandIds';
 
 const KIND_NAMES = { person: 'Person', place: 'Place', organization: 'Organization' } as const;
 

@@ -10,18 +10,9 @@ import type { SettingsWatcher } from './settings';
 import { pickAnnotationAtCursor } from './commands/annotationArgument';
 import { shorten } from '../core/formats/formatModel';
 import { noteMarkdown } from './annotationHoverProvider';
+import { ADD_NOTE_COMMAND, CANCEL_NOTE_EDIT_COMMAND, DELETE_NOTE_COMMAND, EDIT_NOTE_COMMAND, REPLY_NOTE_COMMAND, SAVE_NOTE_COMMAND, SAVE_NOTE_EDIT_COMMAND } from './commandIds';
 
 export const NOTES_CONTROLLER_ID = 'articleAnnotator.notes';
-/** The reply box's button on a thread without comments: the text becomes the annotation's note. */
-export const SAVE_NOTE_COMMAND = 'articleAnnotator.notes.save';
-/** The reply box's button on a thread with a note: the text becomes a reply. */
-export const REPLY_NOTE_COMMAND = 'articleAnnotator.notes.reply';
-export const EDIT_NOTE_COMMAND = 'articleAnnotator.notes.edit';
-export const SAVE_NOTE_EDIT_COMMAND = 'articleAnnotator.notes.saveEdit';
-export const CANCEL_NOTE_EDIT_COMMAND = 'articleAnnotator.notes.cancelEdit';
-export const DELETE_NOTE_COMMAND = 'articleAnnotator.notes.delete';
-/** Palette and context menu: opens the note thread of the annotation at the cursor, ready to type. */
-export const ADD_NOTE_COMMAND = 'articleAnnotator.addNote';
 
 /** One comment of a thread: the note (index -1) or a reply (its index). */
 export class NoteComment implements vscode.Comment {

@@ -11,8 +11,6 @@ import { revealSpanCommand } from './commands/revealEntity';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 export const QUOTATIONS_VIEW = 'articleAnnotator.quotations';
-export const SHOW_QUOTES_OF_COMMAND = 'articleAnnotator.showQuotesOf';
-export const SHOW_ALL_QUOTATIONS_COMMAND = 'articleAnnotator.showAllQuotations';
 /** Context key: the view shows one speaker only (the "show all" action applies). */
 const FILTERED_CONTEXT = 'articleAnnotator.quotationsFiltered';
 const UNNAMED = '\u0000unnamed';

@@ -8,8 +8,8 @@ import type { ArticleDocuments } from './articleDocuments';
 import { escapeMarkdownLine } from '../core/markdown/escapeMarkdown';
 import { hoverTarget, safeMarkdown } from './hoverTarget';
 import { quotationsOf } from './quoteDecorator';
-import { SHOW_QUOTES_OF_COMMAND } from './quotationsTree';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { SHOW_QUOTES_OF_COMMAND } from './commandIds';
 
 const MAX_QUOTE_CHARS = 400;
 

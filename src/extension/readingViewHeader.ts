@@ -5,7 +5,7 @@ import { licenceUrl } from '../core/article/licence';
 import { parseArticle } from '../core/article/parseArticle';
 import { commandUri } from '../core/markdown/commandLinks';
 import { ARTICLE_SCHEME, type ArticleProvider, type RenderedArticle } from './articleProvider';
-import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
+import { SET_ARTICLE_DATE_COMMAND } from './commandIds';
 
 export class ReadingViewHeader implements vscode.CodeLensProvider, vscode.DocumentLinkProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();

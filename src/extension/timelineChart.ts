@@ -12,7 +12,6 @@ import type { FromChartMessage, TimelineDataMessage } from './timelineChartProto
 import type { TimelineTreeProvider } from './timelineTree';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-export const SHOW_TIMELINE_CHART_COMMAND = 'articleAnnotator.showTimelineChart';
 export const TIMELINE_CHART_VIEW_TYPE = 'articleAnnotator.timelineChart';
 const TITLE = 'Timeline Chart';
 

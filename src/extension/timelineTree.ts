@@ -6,16 +6,13 @@ import * as vscode from 'vscode';
 import type { CorpusMention, TimelineEntry } from '../core/corpus/corpusIndex';
 import type { ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
-import { SET_ARTICLE_DATE_COMMAND } from './commands/setArticleDate';
 import { revealSpanCommand } from './commands/revealEntity';
 import { describeDateValue, MONTHS } from '../core/timeline/describeDate';
 import { filterChartEvents, timelineSignature } from '../core/timeline/timelineChart';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { SET_ARTICLE_DATE_COMMAND } from './commandIds';
 
 export const TIMELINE_VIEW = 'articleAnnotator.timeline';
-export const FILTER_TIMELINE_COMMAND = 'articleAnnotator.filterTimeline';
-export const CLEAR_TIMELINE_FILTER_COMMAND = 'articleAnnotator.clearTimelineFilter';
-export const SHOW_TIMELINE_OF_COMMAND = 'articleAnnotator.showTimelineOf';
 const FILTERED_CONTEXT = 'articleAnnotator.timelineFiltered';
 const MAX_LABEL_CHARS = 100;
 const REFRESH_MILLIS = 300;

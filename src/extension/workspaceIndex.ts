@@ -15,10 +15,8 @@ import { extensionPlatform } from './platform/extensionPlatform';
 import { FileEventQueue } from './fileEventQueue';
 import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
+import { CANCEL_INDEXING_COMMAND, RESUME_INDEXING_COMMAND } from './commandIds';
 
-export const CANCEL_INDEXING_COMMAND = 'articleAnnotator.cancelIndexing';
-export const REBUILD_INDEX_COMMAND = 'articleAnnotator.rebuildIndex';
-export const RESUME_INDEXING_COMMAND = 'articleAnnotator.resumeIndexing';
 
 /** Articles read and checked against the cache together, between two yields to the event loop. */
 const BATCH = 16;

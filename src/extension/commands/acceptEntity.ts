@@ -7,7 +7,6 @@ import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { entityArgs, isEntityType, resolveEntity } from './entityTarget';
 
-export const ACCEPT_ENTITY_COMMAND = 'articleAnnotator.acceptEntity';
 
 export function acceptEntity(annotations: AnnotationService, articles: ArticleDocuments, analysis: AnalysisService) {
   return async (rawArgs?: unknown): Promise<Annotation | undefined> => {

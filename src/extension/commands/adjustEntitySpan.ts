@@ -12,7 +12,6 @@ import { objectArg, resolveArticle, type SpanArgs } from './articleTarget';
 import { mentionsOf } from './entityTarget';
 import { offerLexiconUndo } from './rejectEntity';
 
-export const ADJUST_ENTITY_SPAN_COMMAND = 'articleAnnotator.adjustEntitySpan';
 
 export interface AdjustEntitySpanArgs extends SpanArgs {
   /** The source span of the entity to adjust (a code action knows it); else the entity the selection overlaps most. */

@@ -11,7 +11,6 @@ import { mentionsOf } from './entityTarget';
 import { pickLabel } from './labelPicker';
 import type { NoteComments } from '../noteComments';
 
-export const ANNOTATE_SELECTION_COMMAND = 'articleAnnotator.annotateSelection';
 
 export interface AnnotateSelectionArgs extends SpanArgs {
   readonly label?: string;

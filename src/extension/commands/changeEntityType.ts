@@ -11,7 +11,6 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { entityArgs, type EntityTarget, isEntityType, mentionsOf, resolveEntity } from './entityTarget';
 import { offerLexiconUndo } from './rejectEntity';
 
-export const CHANGE_ENTITY_TYPE_COMMAND = 'articleAnnotator.changeEntityType';
 
 export function changeEntityType(annotations: AnnotationService, articles: ArticleDocuments, analysis: AnalysisService, index?: WorkspaceIndex) {
   return async (rawArgs?: unknown): Promise<LexiconEntry | undefined> => {

@@ -5,9 +5,8 @@ import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { annotationArg, type AnnotationArgs, pickAnnotationAtCursor } from './annotationArgument';
-import { UNDO_ANNOTATION_CHANGE_COMMAND } from './undoAnnotationChange';
+import { UNDO_ANNOTATION_CHANGE_COMMAND } from '../commandIds';
 
-export const DELETE_ANNOTATION_COMMAND = 'articleAnnotator.deleteAnnotation';
 
 export function deleteAnnotation(annotations: AnnotationService, articles: ArticleDocuments) {
   return async (rawArgs?: unknown): Promise<Annotation | undefined> => {

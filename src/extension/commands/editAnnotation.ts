@@ -8,7 +8,6 @@ import { annotationArg, type AnnotationArgs, pickAnnotationAtCursor } from './an
 import { pickLabel } from './labelPicker';
 import type { NoteComments } from '../noteComments';
 
-export const EDIT_ANNOTATION_COMMAND = 'articleAnnotator.editAnnotation';
 
 export interface EditAnnotationArgs extends AnnotationArgs {
   readonly label?: string;

@@ -12,7 +12,6 @@ import { articleInfos } from './articleInfos';
 import { objectArg, resolveArticle, toUri } from './articleTarget';
 import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles, type PlannedFile } from './outputFiles';
 
-export const EXPORT_ANNOTATIONS_COMMAND = 'articleAnnotator.exportAnnotations';
 
 /** An export format's id (the list, with labels and extensions, is core's format registry). */
 export type ExportFormat = ExportFormatId;

@@ -5,7 +5,6 @@ import type { ArticleDocuments } from '../articleDocuments';
 import { objectArg, toUri } from './articleTarget';
 import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles } from './outputFiles';
 
-export const EXPORT_LEXICON_COMMAND = 'articleAnnotator.exportLexicon';
 /** Marks the file as ours and versions its shape. */
 export const LEXICON_FILE_VERSION = 1;
 

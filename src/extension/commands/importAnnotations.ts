@@ -14,7 +14,6 @@ import { articleKeyOfSource, readImportFile, workspaceArticleInfos } from './art
 import { objectArg, toUri } from './articleTarget';
 import { articleFiles } from './labelAllOccurrences';
 
-export const IMPORT_ANNOTATIONS_COMMAND = 'articleAnnotator.importAnnotations';
 
 export interface ImportAnnotationsArgs {
   readonly format?: ImportFormatId;

@@ -5,7 +5,6 @@ import { ENTITY_TYPES, type LexiconEntry } from '../../core/nlp/analysisModel';
 import type { AnnotationService } from '../annotationService';
 import { objectArg, toUri } from './articleTarget';
 
-export const IMPORT_LEXICON_COMMAND = 'articleAnnotator.importLexicon';
 
 export interface ImportLexiconArgs {
   readonly file?: string | vscode.Uri;

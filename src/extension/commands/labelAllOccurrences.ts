@@ -8,7 +8,6 @@ import type { SettingsWatcher } from '../settings';
 import { resolveArticle, resolveSpan, objectArg, type SpanArgs } from './articleTarget';
 import { askNote, pickLabel } from './labelPicker';
 
-export const LABEL_ALL_OCCURRENCES_COMMAND = 'articleAnnotator.labelAllOccurrences';
 
 export interface LabelAllOccurrencesArgs extends SpanArgs {
   /** The text to find; defaults to the selection (or the span given by start/end). */

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { ARTICLE_SCHEME, sourceUriOf, toArticleUri } from '../articleProvider';
 
-export const OPEN_AS_ARTICLE_COMMAND = 'articleAnnotator.openAsArticle';
 
 /** Opens the reading view of `uri` (or of the active editor's file) and returns its editor. */
 export async function openAsArticle(uri?: unknown): Promise<vscode.TextEditor | undefined> {

@@ -3,7 +3,6 @@
 // at the cursor in a quick pick and runs the one picked: the same fixes as in the plain editor.
 import * as vscode from 'vscode';
 
-export const READING_VIEW_QUICK_FIX_COMMAND = 'articleAnnotator.quickFix';
 
 interface FixItem extends vscode.QuickPickItem {
   readonly action: vscode.CodeAction | vscode.Command;

@@ -7,7 +7,6 @@ import type { ArticleDocuments } from '../articleDocuments';
 import { annotationArg, type AnnotationArgs } from './annotationArgument';
 import { resolveSpan, type SpanArgs } from './articleTarget';
 
-export const REATTACH_ORPHAN_COMMAND = 'articleAnnotator.reattachOrphan';
 
 export interface ReattachOrphanArgs extends AnnotationArgs, SpanArgs {}
 

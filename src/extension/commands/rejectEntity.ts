@@ -6,7 +6,6 @@ import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { entityArgs, resolveEntity } from './entityTarget';
 
-export const REJECT_ENTITY_COMMAND = 'articleAnnotator.rejectEntity';
 
 export function rejectEntity(annotations: AnnotationService, articles: ArticleDocuments, analysis: AnalysisService) {
   return async (rawArgs?: unknown): Promise<LexiconEntry | undefined> => {

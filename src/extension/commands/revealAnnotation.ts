@@ -6,7 +6,6 @@ import type { ArticleDocuments } from '../articleDocuments';
 import { annotationArg, type AnnotationArgs } from './annotationArgument';
 import { revealSpan } from './articleTarget';
 
-export const REVEAL_ANNOTATION_COMMAND = 'articleAnnotator.revealAnnotation';
 
 /** Shows the annotation; an orphan's article opens at its last known place with a note that it was not found. */
 export async function showAnnotation(annotations: AnnotationService, articles: ArticleDocuments, annotation: Annotation): Promise<vscode.TextEditor | undefined> {

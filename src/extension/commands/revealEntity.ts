@@ -1,8 +1,8 @@
 // Shows a span of an article, selected (internal: the Entities view's click; takes `{uri, start, end}` source offsets).
 import * as vscode from 'vscode';
 import type { ArticleDocuments } from '../articleDocuments';
-import { REVEAL_ENTITY_COMMAND } from '../entitiesTree';
 import { objectArg, revealSpan, sourceOf, type SpanArgs, toUri } from './articleTarget';
+import { REVEAL_ENTITY_COMMAND } from '../commandIds';
 
 export function revealEntity(articles: ArticleDocuments) {
   return async (rawArgs?: unknown): Promise<vscode.TextEditor | undefined> => {

@@ -4,7 +4,6 @@ import { isCalendarDate } from '../../core/article/articleDate';
 import { ARTICLE_SCHEME, sourceUriOf } from '../articleProvider';
 import { articleKeyOf } from '../articleDocuments';
 
-export const SET_ARTICLE_DATE_COMMAND = 'articleAnnotator.setArticleDate';
 
 /** Where user-set article dates are kept: the AnnotationService (the one way to reach them). */
 export interface ArticleDateStore {

@@ -7,7 +7,6 @@ import type { ArticleDocuments } from '../articleDocuments';
 import { annotationArg, type AnnotationArgs } from './annotationArgument';
 import { showAnnotation } from './revealAnnotation';
 
-export const SHOW_ANNOTATIONS_COMMAND = 'articleAnnotator.showAnnotations';
 
 interface AnnotationItem extends vscode.QuickPickItem {
   readonly annotation: Annotation;

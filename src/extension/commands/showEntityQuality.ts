@@ -6,7 +6,6 @@ import { entityQuality, entityQualityMarkdown, type EntityQualityReport } from '
 import type { AnnotationService } from '../annotationService';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
-export const SHOW_ENTITY_QUALITY_COMMAND = 'articleAnnotator.showEntityQuality';
 export const ENTITY_QUALITY_SCHEME = 'article-annotator-quality';
 /** The read-only document the report is written to (its preview is what the user sees). */
 export const ENTITY_QUALITY_URI = vscode.Uri.from({ scheme: ENTITY_QUALITY_SCHEME, path: '/Entity Quality.md' });

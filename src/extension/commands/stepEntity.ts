@@ -7,10 +7,6 @@ import type { AnalysisService } from '../analysisService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { objectArg } from './articleTarget';
 
-export const NEXT_ENTITY_COMMAND = 'articleAnnotator.nextEntity';
-export const PREVIOUS_ENTITY_COMMAND = 'articleAnnotator.previousEntity';
-export const NEXT_ENTITY_OF_KIND_COMMAND = 'articleAnnotator.nextEntityOfSameKind';
-export const PREVIOUS_ENTITY_OF_KIND_COMMAND = 'articleAnnotator.previousEntityOfSameKind';
 
 const MESSAGE_MILLIS = 4000;
 

@@ -4,7 +4,6 @@ import type { EntityDecorator } from '../entityDecorator';
 import { QUOTE_HIGHLIGHT_SETTING } from '../quoteDecorator';
 import { HIGHLIGHT_KINDS, type HighlightKind, SETTINGS_SECTION, type SettingsWatcher } from '../settings';
 
-export const TOGGLE_HIGHLIGHTS_COMMAND = 'articleAnnotator.toggleHighlights';
 
 const KIND_LABELS: Readonly<Record<HighlightKind, string>> = { person: 'People', place: 'Places', organization: 'Organizations', date: 'Dates' };
 

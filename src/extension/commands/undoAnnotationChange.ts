@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { AnnotationService } from '../annotationService';
 
-export const UNDO_ANNOTATION_CHANGE_COMMAND = 'articleAnnotator.undoAnnotationChange';
 
 /** Returns what was undone ("delete person annotation"), or undefined when there was nothing to undo. */
 export function undoAnnotationChange(annotations: AnnotationService) {

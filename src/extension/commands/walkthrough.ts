@@ -4,14 +4,9 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysisService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { ANNOTATE_SELECTION_COMMAND } from './annotateSelection';
-import { EXPORT_ANNOTATIONS_COMMAND } from './exportAnnotations';
 import { showArticle } from './openAsArticle';
+import { ANNOTATE_SELECTION_COMMAND, EXPORT_ANNOTATIONS_COMMAND } from '../commandIds';
 
-export const OPEN_SAMPLE_ARTICLE_COMMAND = 'articleAnnotator.openSampleArticle';
-export const WALKTHROUGH_HOVER_COMMAND = 'articleAnnotator.walkthrough.showHover';
-export const WALKTHROUGH_ANNOTATE_COMMAND = 'articleAnnotator.walkthrough.annotate';
-export const WALKTHROUGH_EXPORT_COMMAND = 'articleAnnotator.walkthrough.export';
 /** `<publisher>.<name>#<id>`, for workbench.action.openWalkthrough. */
 export const WALKTHROUGH_ID = 'gettingStarted';
 
