@@ -57,6 +57,18 @@ const tests = integrationTests();
 if (tests.length > 0 && !production) {
   builds.push({ ...common, entryPoints: tests, outdir: 'out/test/integration', outbase: 'test/integration', external: ['vscode', 'mocha'] });
 }
+// The installed-package smoke tests (test/vsix) with the integration runner as their index, in a folder of their own:
+// run-integration.mjs copies it into a small runner extension, so the workbench loads no development copy of this one.
+const vsixTestsDir = path.join(root, 'test', 'vsix');
+const vsixTests = existsSync(vsixTestsDir) ? readdirSync(vsixTestsDir).filter((f) => f.endsWith('.test.ts')).sort() : [];
+if (vsixTests.length > 0 && !production) {
+  builds.push({
+    ...common,
+    entryPoints: [{ in: 'test/integration/index.ts', out: 'index' }, ...vsixTests.map((f) => ({ in: `test/vsix/${f}`, out: f.replace(/\.ts$/, '') }))],
+    outdir: 'out/test/vsix',
+    external: ['vscode', 'mocha'],
+  });
+}
 
 // mocha's browser build is a UMD script in an ESM package: bundled as is, its `module.exports = factory()` would replace
 // the test bundle's own exports (run). Loaded with module/exports/define hidden, it only sets the mocha globals.

@@ -11,6 +11,10 @@
 // the `@after-reload` tests. Then the same again in the browser's web-worker extension host (test/web, built to
 // out/test/web/index.js): a fresh profile whose settings move the extension there (`remote.extensionKind`), a fresh
 // workspace, and results read from files the tests write with workspace.fs (no process in that host).
+// Last, what users install: `npm run package` builds the .vsix (production build, vsce, scripts/check-vsix.mjs),
+// code-server's --install-extension installs it into a fresh extensions folder, and the workbench opens WITHOUT this
+// extension as a development extension: only a small runner extension carrying test/vsix (out/test/vsix) is loaded
+// for the tests, which run against the installed copy. The development build (dist/) is kept aside meanwhile.
 // The last line printed is `N passed, N failed`, summed over every phase of both hosts.
 //
 // Environment:
@@ -20,9 +24,11 @@
 //   ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS=ms      per-test mocha timeout (default 20000)
 //   ARTICLE_ANNOTATOR_SCALE_ARTICLES=n        articles the workspace-index scale test generates (default 1000)
 //   ARTICLE_ANNOTATOR_KEEP_RUNS=n             run folders kept under .vscode-test/runs (default 5)
-//   ARTICLE_ANNOTATOR_TEST_HOSTS=node,web     extension hosts to run the suites in (default both)
+//   ARTICLE_ANNOTATOR_TEST_HOSTS=node,web,vsix suites to run: the Node host, the web-worker host, the installed .vsix
+//                                             (default all three; with ARTICLE_ANNOTATOR_TEST_GREP, node and web)
 //   CHROMIUM_PATH                             Chromium binary (default /usr/bin/chromium)
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,11 +42,11 @@ let started = Date.now();
 const overallTimeoutMs = (Number(process.env.ARTICLE_ANNOTATOR_TEST_TIMEOUT) || 1800) * 1000;
 const testsIndex = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
 const webTestsIndex = path.join(ROOT, 'out', 'test', 'web', 'index.js');
-const EXTENSION_ID = (() => {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  return `${manifest.publisher}.${manifest.name}`;
-})();
-const hosts = (process.env.ARTICLE_ANNOTATOR_TEST_HOSTS || 'node,web').split(',').map((h) => h.trim()).filter(Boolean);
+const MANIFEST = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const EXTENSION_ID = `${MANIFEST.publisher}.${MANIFEST.name}`;
+const vsixTestsDir = path.join(ROOT, 'out', 'test', 'vsix');
+const defaultHosts = process.env.ARTICLE_ANNOTATOR_TEST_GREP ? 'node,web' : 'node,web,vsix';
+const hosts = (process.env.ARTICLE_ANNOTATOR_TEST_HOSTS || defaultHosts).split(',').map((h) => h.trim()).filter(Boolean);
 const resultsDir = path.join(ROOT, '.test-results');
 const screenshotsDir = path.join(ROOT, 'media', 'screenshots');
 const updateScreenshots = process.env.ARTICLE_ANNOTATOR_UPDATE_SCREENSHOTS === '1';
@@ -186,6 +192,52 @@ function startControlServer(state) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/**
+ * Packages the extension as users get it, installs the .vsix into a fresh profile's extensions folder with
+ * code-server's own --install-extension, and makes the runner extension that carries the test/vsix tests (so the
+ * workbench loads no development copy of this extension). Throws with the reason when any step fails.
+ */
+function prepareInstalledPackage(base, paths) {
+  const began = Date.now();
+  rmSync(base, { recursive: true, force: true });
+  const runner = path.join(base, 'runner');
+  mkdirSync(runner, { recursive: true });
+  cpSync(vsixTestsDir, runner, { recursive: true });
+  writeFileSync(
+    path.join(runner, 'package.json'),
+    JSON.stringify({ name: 'vsix-tests', displayName: 'Article Annotator installed-package tests', publisher: 'article-annotator-tests', version: '0.0.0', engines: { vscode: MANIFEST.engines?.vscode ?? '*' }, main: './runner.js', activationEvents: [] }, null, 2) + '\n',
+  );
+  writeFileSync(path.join(runner, 'runner.js'), 'exports.activate = () => {};\nexports.deactivate = () => {};\n');
+  const vsix = path.join(ROOT, `${MANIFEST.name}-${MANIFEST.version}.vsix`);
+  rmSync(vsix, { force: true });
+  const script = (name) => {
+    const result = spawnSync(process.execPath, [path.join('scripts', name)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`${name} failed (${result.status ?? result.signal}):\n${`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
+  };
+  // the production build replaces dist/: keep the development build (source maps) aside and put it back after
+  const dist = path.join(ROOT, 'dist');
+  const devDist = path.join(ROOT, '.vscode-test', 'dist-development');
+  rmSync(devDist, { recursive: true, force: true });
+  if (existsSync(dist)) renameSync(dist, devDist);
+  try {
+    script('package.mjs');
+  } finally {
+    if (existsSync(devDist)) {
+      rmSync(dist, { recursive: true, force: true });
+      renameSync(devDist, dist);
+    }
+  }
+  const dirs = prepareProfile(base);
+  const install = spawnSync(paths.node, [paths.entry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], { cwd: base, env: profileEnv(dirs), encoding: 'utf8', timeout: 180_000 });
+  const installed = readdirSync(dirs.extensions).filter((name) => name.toLowerCase().startsWith(`${EXTENSION_ID.toLowerCase()}-`));
+  if (install.status !== 0 || installed.length !== 1) {
+    throw new Error(`code-server --install-extension ${path.basename(vsix)} did not install it (exit ${install.status ?? install.signal}, found ${installed.join(', ') || 'nothing'}):\n${`${install.stdout}\n${install.stderr}`.trim().slice(-2000)}`);
+  }
+  const workspace = prepareWorkspace(path.join(base, 'workspace'));
+  log(`vsix: packaged and installed ${installed[0]} in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+  return { dirs, workspace, vsix, index: path.join(runner, 'index.js'), extensionPath: runner, env: { ARTICLE_ANNOTATOR_VSIX_EXTENSIONS_DIR: dirs.extensions } };
+}
+
 async function main() {
   if (!existsSync(testsIndex)) throw new Error(`${path.relative(ROOT, testsIndex)} not found: run \`npm run build\` first (npm run test:integration does).`);
   if (!existsSync(path.join(ROOT, 'dist', 'extension.js'))) log('warning: dist/extension.js not found, the extension under test cannot activate (npm run build).');
@@ -198,7 +250,7 @@ async function main() {
   pruneRuns(runsDir, Number(process.env.ARTICLE_ANNOTATOR_KEEP_RUNS) || 5);
   // Short names: code-server puts a socket in user-data, and socket paths are limited to ~107 bytes.
   let runDir = path.join(runsDir, `${Date.now().toString(36)}-${process.pid}`);
-  if (path.join(runDir, 'web', 'user-data', 'code-server-ipc.sock').length > MAX_SOCKET_PATH) {
+  if (path.join(runDir, 'vsix', 'user-data', 'code-server-ipc.sock').length > MAX_SOCKET_PATH) {
     runDir = mkdtempSync(path.join(os.tmpdir(), 'article-annotator-run-'));
     log(`the project path is too deep for code-server's sockets, using ${runDir}`);
   }
@@ -234,6 +286,7 @@ async function main() {
 
   let server;
   let cleanedUp = false;
+  const extraTmp = [];
   const cleanup = async () => {
     if (cleanedUp) return;
     cleanedUp = true;
@@ -243,6 +296,7 @@ async function main() {
     memory.stop();
     removeProfileTmp(dirs);
     if (webDirs) removeProfileTmp(webDirs);
+    for (const more of extraTmp) removeProfileTmp(more);
   };
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
@@ -255,12 +309,27 @@ async function main() {
   const runs = [
     { host: 'node', dirs, workspace, index: testsIndex },
     ...(webDirs && existsSync(webTestsIndex) ? [{ host: 'web', dirs: webDirs, workspace: webWorkspace, index: webTestsIndex }] : []),
+    ...(existsSync(vsixTestsDir) ? [{ host: 'vsix', prepare: () => prepareInstalledPackage(path.join(runDir, 'vsix'), paths) }] : []),
   ].filter((run) => hosts.includes(run.host));
   if (hosts.includes('web') && !existsSync(webTestsIndex)) log(`warning: ${path.relative(ROOT, webTestsIndex)} not found, the web-host tests cannot run (npm run build).`);
+  if (hosts.includes('vsix') && !existsSync(vsixTestsDir)) log(`warning: ${path.relative(ROOT, vsixTestsDir)} not found, the installed-package tests cannot run (npm run build).`);
   try {
     let timedOutOverall = false;
-    for (const run of runs) {
+    for (let run of runs) {
       if (timedOutOverall) break;
+      if (run.prepare) {
+        try {
+          run = { ...run, ...run.prepare() };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log(`${run.host}: ${message}`);
+          summaries.push({ host: run.host, phase: 1, passed: 0, failed: 1, pending: 0, afterReloadTests: 0, tests: [] });
+          totals.failed += 1;
+          totals.failures.push({ fullTitle: `${run.host} preparation`, error: { message } });
+          continue;
+        }
+        if (run.dirs.tmp) extraTmp.push(run.dirs);
+      }
       // A fresh page (its own storage) and port per host: the web host's state never mixes with the Node host's.
       const port = await freePort();
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
@@ -277,7 +346,7 @@ async function main() {
       for (const phase of [1, 2]) {
         if (phase === 2 && !(hostSummaries[0]?.afterReloadTests > 0)) break;
         state.phase = phase;
-        const label = run.host === 'web' ? `web phase ${phase}` : `phase ${phase}`;
+        const label = run.host === 'node' ? `phase ${phase}` : `${run.host} phase ${phase}`;
         const testDir = path.join(run.workspace, '.article-annotator-test');
         const reportFile = run.host === 'web' ? path.join(testDir, `report-web${phase}.log`) : path.join(runDir, `report-phase${phase}.log`);
         const summaryFile = run.host === 'web' ? path.join(testDir, `summary-web${phase}.json`) : path.join(runDir, `summary-phase${phase}.json`);
@@ -288,6 +357,7 @@ async function main() {
           ARTICLE_ANNOTATOR_WORKBENCH_URL: controlUrl,
           ARTICLE_ANNOTATOR_TEST_WORKSPACE: run.workspace,
           ARTICLE_ANNOTATOR_TEST_RESULTS: resultsDir,
+          ...(run.env ?? {}),
         };
         if (run.host === 'web') {
           // No process.env in the web worker: the tests read their settings from the workspace.
@@ -298,6 +368,7 @@ async function main() {
         const env = profileEnv(run.dirs, testEnv);
         if (phase === 2) log(`${label}: reopening the workbench for the ${hostSummaries[0].afterReloadTests} ${AFTER_RELOAD} test(s)`);
         else if (run.host === 'web') log(`web phase 1: the extension in the browser's web-worker extension host`);
+        else if (run.host === 'vsix') log(`vsix phase 1: the extension installed from ${path.basename(run.vsix)}, no development extension`);
         server = startCodeServer({ paths, dirs: run.dirs, port, env });
         server.stdout.pipe(serverLog, { end: false });
         server.stderr.pipe(serverLog, { end: false });
@@ -315,7 +386,7 @@ async function main() {
           timer = setTimeout(() => resolve({ timeout: true }), Math.max(remaining, 1000));
         });
         // a loaded machine (several runs at once on 2 cores) can take well over 30 s to load the workbench
-        await page.goto(workbenchUrl({ port, folder: run.workspace, extensionPath: ROOT, testsPath: run.index }), { timeout: 180_000 });
+        await page.goto(workbenchUrl({ port, folder: run.workspace, extensionPath: run.extensionPath ?? ROOT, testsPath: run.index }), { timeout: 180_000 });
         const outcome = await Promise.race([exited, timedOut, serverExited]);
         clearTimeout(timer);
         // the web host writes its report whole through workspace.fs: let the last write land
@@ -348,7 +419,7 @@ async function main() {
           totals.passed += summary.passed;
           totals.failed += summary.failed;
           totals.pending += summary.pending;
-          for (const test of summary.tests) if (test.state === 'failed') totals.failures.push({ ...test, fullTitle: run.host === 'web' ? `[web] ${test.fullTitle}` : test.fullTitle });
+          for (const test of summary.tests) if (test.state === 'failed') totals.failures.push({ ...test, fullTitle: run.host === 'node' ? test.fullTitle : `[${run.host}] ${test.fullTitle}` });
         }
 
         // Let the workbench write pending storage (extension workspaceState is flushed to the browser's IndexedDB
