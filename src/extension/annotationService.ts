@@ -169,25 +169,6 @@ export class AnnotationService implements vscode.Disposable {
     return (await this.store.undo())?.description;
   }
 
-  /** The file of an article key: workspace-relative ('folder/…' in multi-root workspaces) or an absolute URI string. */
-  sourceUriOf(key: string): vscode.Uri | undefined {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    if (/^[a-z][a-z0-9+.-]+:/i.test(key) && !/^[a-z]:[\\/]/i.test(key)) {
-      try {
-        return vscode.Uri.parse(key, true);
-      } catch {
-        return undefined;
-      }
-    }
-    if (folders.length === 0) return undefined;
-    if (folders.length > 1) {
-      const [name, ...rest] = key.split('/');
-      const folder = folders.find((f) => f.name === name);
-      if (folder) return vscode.Uri.joinPath(folder.uri, ...rest);
-    }
-    return vscode.Uri.joinPath(folders[0]!.uri, ...key.split('/').filter((part) => part !== '' && part !== '.'));
-  }
-
   /** A short name for an article key, for labels in trees and pickers. */
   static articleName(key: string): string {
     return basename(key.replace(/\\/g, '/'));

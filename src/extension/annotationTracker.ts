@@ -5,7 +5,8 @@ import type { Annotation } from '../core/annotations/annotationModel';
 import { applyTextEdits, reanchorAll, type TextEdit } from '../core/annotations/anchoring';
 import { decodeArticleBytes } from '../core/article/articleText';
 import type { AnnotationService } from './annotationService';
-import { articleKeyOf, type ArticleDocuments } from './articleDocuments';
+import { type ArticleDocuments } from './articleDocuments';
+import { articleKeyOf } from './articleKeys';
 import { FileEventQueue } from './fileEventQueue';
 import type { SettingsWatcher } from './settings';
 

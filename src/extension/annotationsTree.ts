@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/annotationModel';
 import { AnnotationService } from './annotationService';
 import { REVEAL_ANNOTATION_COMMAND } from './commandIds';
+import { articleUriOfKey } from './articleKeys';
 
 export const ANNOTATIONS_VIEW = 'articleAnnotator.annotations';
 const HAS_ORPHANS_CONTEXT = 'articleAnnotator.hasOrphans';
@@ -76,7 +77,7 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
         // The label already is the file name: repeat only the folder, when there is one.
         const folder = node.key.includes('/') ? node.key.slice(0, node.key.lastIndexOf('/')) : '';
         item.description = folder ? `${node.annotations.length} · ${folder}` : String(node.annotations.length);
-        item.resourceUri = this.annotations.sourceUriOf(node.key);
+        item.resourceUri = articleUriOfKey(node.key);
         item.iconPath = vscode.ThemeIcon.File;
         item.contextValue = 'article';
         return item;

@@ -1,8 +1,9 @@
 // Which open documents are articles, and how their editor positions map to source-text offsets (the only offsets stored).
 import * as vscode from 'vscode';
 import { globToRegExp } from '../core/paths/glob';
-import { relativePath } from '../core/paths/posixPath';
 import { ARTICLE_SCHEME, type ArticleProvider, sourceUriOf } from './articleProvider';
+import { articleKeyOf } from './articleKeys';
+import { relativePath } from '../core/paths/posixPath';
 import type { SettingsWatcher } from './settings';
 
 /** An open document that is an article: the reading view (`article:`) or a plain editor on a file matching the article globs. */
@@ -32,13 +33,6 @@ export interface ArticleChange {
   readonly documents: readonly ArticleDocument[];
 }
 
-/** The article key of a source file: workspace-relative path with '/', or the absolute URI string outside a workspace. */
-export function articleKeyOf(sourceUri: vscode.Uri): string {
-  const folder = vscode.workspace.getWorkspaceFolder(sourceUri);
-  if (!folder) return sourceUri.toString();
-  const relative = relativePath(folder.uri.path, sourceUri.path);
-  return vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders.length > 1 ? `${folder.name}/${relative}` : relative;
-}
 
 export class ArticleDocuments implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ArticleChange>();

@@ -4,7 +4,8 @@ import { AnalysisService, type ArticleSource } from './analysisService';
 import { type ExtensionPlatform, setExtensionPlatform } from './platform/extensionPlatform';
 import type { AnalyzeOptions } from '../core/nlp/analysisModel';
 import { articleAnalysisOptions } from '../core/nlp/analysisOptions';
-import { ArticleDocuments, articleKeyOf } from './articleDocuments';
+import { ArticleDocuments } from './articleDocuments';
+import { articleKeyOf, articleUriOfKey } from './articleKeys';
 import { parseArticle } from '../core/article/parseArticle';
 import { ARTICLE_SCHEME, ArticleProvider, coreReadingView } from './articleProvider';
 import { openAsArticle } from './commands/openAsArticle';
@@ -122,7 +123,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
     log,
     optionsFor: analysisOptions,
     noteFileDate: (uri, mtime) => articleProvider.noteFileDate(uri, mtime),
-    sourceUriOfKey: (key) => annotations.sourceUriOf(key),
+    sourceUriOfKey: (key) => articleUriOfKey(key),
     storageUri: context.storageUri ?? context.globalStorageUri,
     pipelineVersion: await pipelineVersion(context, platform),
   });

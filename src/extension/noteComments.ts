@@ -11,6 +11,7 @@ import { pickAnnotationAtCursor } from './commands/annotationArgument';
 import { shorten } from '../core/formats/formatModel';
 import { noteMarkdown } from './annotationHoverProvider';
 import { ADD_NOTE_COMMAND, CANCEL_NOTE_EDIT_COMMAND, DELETE_NOTE_COMMAND, EDIT_NOTE_COMMAND, REPLY_NOTE_COMMAND, SAVE_NOTE_COMMAND, SAVE_NOTE_EDIT_COMMAND } from './commandIds';
+import { articleUriOfKey } from './articleKeys';
 
 export const NOTES_CONTROLLER_ID = 'articleAnnotator.notes';
 
@@ -182,7 +183,7 @@ export class NoteComments implements vscode.Disposable {
         uri = home.document.uri;
         place = (a) => home.toEditorRange(a.position.start, a.position.end);
       } else {
-        uri = this.annotations.sourceUriOf(key);
+        uri = articleUriOfKey(key);
         const text = uri ? await this.closedText(key, uri) : undefined;
         if (text !== undefined) {
           const rangeOf = rangesIn(text);

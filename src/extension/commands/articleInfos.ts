@@ -6,7 +6,8 @@ import type { ArticleInfo } from '../../core/annotations/annotationModel';
 import { effectiveArticleDate } from '../../core/article/articleDate';
 import { articleSizeProblem, decodeArticleBytes } from '../../core/article/articleText';
 import type { AnnotationService } from '../annotationService';
-import { articleKeyOf, type ArticleDocuments } from '../articleDocuments';
+import { type ArticleDocuments } from '../articleDocuments';
+import { articleKeyOf, articleUriOfKey } from '../articleKeys';
 
 /** The article's text as the user sees it: an open plain editor's buffer, else the file; undefined when unreadable. */
 export async function readArticleText(articles: ArticleDocuments, sourceUri: vscode.Uri): Promise<string | undefined> {
@@ -62,7 +63,7 @@ export async function readImportFile(uri: vscode.Uri, maxBytes = MAX_IMPORT_FILE
 export async function articleInfos(annotations: AnnotationService, articles: ArticleDocuments, keys: Iterable<string>): Promise<ArticleInfo[]> {
   const infos: ArticleInfo[] = [];
   for (const key of new Set(keys)) {
-    const uri = annotations.sourceUriOf(key);
+    const uri = articleUriOfKey(key);
     const text = uri ? await readArticleText(articles, uri) : undefined;
     const date = effectiveArticleDate(text, annotations.articleDate(key));
     // W3C targets name the file by its full URI (the Web Annotation model's `source`), imports map it back to the key.

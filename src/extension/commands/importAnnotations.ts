@@ -8,7 +8,8 @@ import { importAs, importFormatOfName, type ImportFormatId } from '../../core/fo
 import { placeImported } from '../../core/formats/placeImported';
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../core/article/articleText';
 import type { AnnotationService } from '../annotationService';
-import { articleKeyOf, type ArticleDocuments } from '../articleDocuments';
+import { type ArticleDocuments } from '../articleDocuments';
+import { articleKeyOf } from '../articleKeys';
 import type { SettingsWatcher } from '../settings';
 import { articleKeyOfSource, readImportFile, workspaceArticleInfos } from './articleInfos';
 import { objectArg, toUri } from './articleTarget';

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { extensionPlatform } from '../platform/extensionPlatform';
+import { articleUriOfKey } from '../articleKeys';
 
 export interface PlannedFile {
   readonly uri: vscode.Uri;
@@ -44,7 +45,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** The files of every article the extension knows: annotated ones and open ones. */
 async function articleIdentities(annotations: AnnotationService, articles: ArticleDocuments): Promise<Set<string>> {
-  const uris = [...annotations.articles().map((key) => annotations.sourceUriOf(key)), ...articles.all().map((a) => a.sourceUri)];
+  const uris = [...annotations.articles().map((key) => articleUriOfKey(key)), ...articles.all().map((a) => a.sourceUri)];
   const found = new Set<string>();
   for (const uri of uris) if (uri) found.add(await identity(uri));
   return found;

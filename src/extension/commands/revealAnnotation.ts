@@ -5,11 +5,11 @@ import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { annotationArg, type AnnotationArgs } from './annotationArgument';
 import { revealSpan } from './articleTarget';
-
+import { articleUriOfKey } from '../articleKeys';
 
 /** Shows the annotation; an orphan's article opens at its last known place with a note that it was not found. */
-export async function showAnnotation(annotations: AnnotationService, articles: ArticleDocuments, annotation: Annotation): Promise<vscode.TextEditor | undefined> {
-  const sourceUri = annotations.sourceUriOf(annotation.article);
+export async function showAnnotation(articles: ArticleDocuments, annotation: Annotation): Promise<vscode.TextEditor | undefined> {
+  const sourceUri = articleUriOfKey(annotation.article);
   if (!sourceUri) {
     void vscode.window.showWarningMessage(`Article Annotator: cannot find the file of ${annotation.article} in this workspace.`);
     return undefined;
@@ -31,6 +31,6 @@ export function revealAnnotation(annotations: AnnotationService, articles: Artic
       void vscode.window.showWarningMessage(`Article Annotator: no annotation with id ${id ?? '(none given)'}.`);
       return undefined;
     }
-    return showAnnotation(annotations, articles, annotation);
+    return showAnnotation(articles, annotation);
   };
 }

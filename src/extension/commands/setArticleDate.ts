@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { isCalendarDate } from '../../core/article/articleDate';
 import { ARTICLE_SCHEME, sourceUriOf } from '../articleProvider';
-import { articleKeyOf } from '../articleDocuments';
+import { articleKeyOf } from '../articleKeys';
 
 
 /** Where user-set article dates are kept: the AnnotationService (the one way to reach them). */

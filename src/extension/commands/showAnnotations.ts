@@ -40,7 +40,7 @@ export function showAnnotations(annotations: AnnotationService, articles: Articl
       const picked = await vscode.window.showQuickPick(items, { title: `Annotations (${all.length})`, matchOnDescription: true, matchOnDetail: true });
       chosen = picked && 'annotation' in picked ? picked.annotation : undefined;
     }
-    if (chosen) await showAnnotation(annotations, articles, chosen);
+    if (chosen) await showAnnotation(articles, chosen);
     return chosen;
   };
 }
