@@ -179,16 +179,17 @@ export function quotationsCsvPath(csvPath: string): string {
 export function exportAs(format: ExportFormatId, input: ExportInput): ExportOutput {
   const spec = exportFormat(format);
   if (spec === undefined) throw new RangeError(`Unknown export format ${String(format)}; use one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
-  const problems: string[] = [];
+  // concat, not push(...list): an export can name more problems than a call takes arguments
+  let problems: string[] = [];
   let { annotations, articles } = input;
   if (spec.needsText) {
-    problems.push(...unplacedAnnotations(annotations, articles));
+    problems = problems.concat(unplacedAnnotations(annotations, articles));
     const textless = new Set(articles.filter((a) => a.text === undefined).map((a) => a.article));
     annotations = annotations.filter((a) => !textless.has(a.article));
     articles = articles.filter((a) => a.text !== undefined);
   }
   // What the format itself drops or changes (white-space-only spans in CoNLL, line breaks in brat, half characters).
-  problems.push(...exportChanges(format, annotations, articles));
+  problems = problems.concat(exportChanges(format, annotations, articles));
   const quotations = spec.carriesQuotations ? input.quotations : undefined;
   switch (format) {
     case 'w3c': {

@@ -105,8 +105,8 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     const given = toUri(args.target);
     const target = given ?? (await pickTarget(articles, format, scope === 'article' && current ? current.key : 'annotations', keys));
     if (!target) return undefined;
-    const problems: string[] = [];
-    const quotations = quotes ? await indexedQuotations(index, infos, problems) : [];
+    const quotationProblems: string[] = [];
+    const quotations = quotes ? await indexedQuotations(index, infos, quotationProblems) : [];
     const output = exportAs(format, {
       annotations: chosen,
       articles: infos,
@@ -114,7 +114,8 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
       conllComments: args.conllComments !== false,
       title: scope === 'article' && current ? `Annotations of ${current.key}` : 'Annotations',
     });
-    problems.unshift(...output.problems);
+    // concat, not unshift(...list): a large export can name more problems than a call takes arguments
+    const problems = output.problems.concat(quotationProblems);
     const planned: PlannedFile[] = spec.folder
       ? output.files.map((file) => ({ uri: vscode.Uri.joinPath(target, ...file.path.split('/')), content: file.content }))
       : [{ uri: target, content: output.content }];

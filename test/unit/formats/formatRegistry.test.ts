@@ -70,6 +70,15 @@ describe('format registry', () => {
     assert.ok(exportAs('csv', { annotations, articles: textless }).content.includes('São Paulo'));
   });
 
+  it('names every left-out annotation of a huge export without overflowing the stack', () => {
+    const { annotations, articles } = sample();
+    const orphan = annotations.find((a) => a.status === 'orphaned');
+    assert.ok(orphan);
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...orphan, id: `orphan-${i}` }));
+    const out = exportAs('conll', { annotations: many, articles });
+    assert.equal(out.problems.filter((p) => p.includes('orphaned')).length, 200_000);
+  });
+
   it('adds quotations only to the formats that carry them', () => {
     const { annotations, articles } = sample();
     const quotations = [{ article: SYNTHETIC, date: null, text: 'x', quotations: [] }];
