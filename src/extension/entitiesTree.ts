@@ -130,9 +130,10 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
       articles.onDidChangeArticle((change) => {
         if (change.key === this.article?.key) this.track();
       }),
-      // while thousands of articles come in, the whole list is redrawn only now and then: each redraw re-ranks every entity
-      index.onDidChange(() => {
-        if (this.modeValue === 'workspace') this.schedule(index.busy ? WORKSPACE_REFRESH_BUSY_MILLIS : WORKSPACE_REFRESH_MILLIS);
+      // while thousands of articles come in, the whole list is redrawn only now and then (each redraw builds its rows
+      // anew); the last session's articles, back from the cache, at once
+      index.onDidChange((change) => {
+        if (this.modeValue === 'workspace') this.schedule(change.reopened ? 0 : index.busy ? WORKSPACE_REFRESH_BUSY_MILLIS : WORKSPACE_REFRESH_MILLIS);
       }),
     );
     this.updateContext();

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { decodeArticleBytes } from '../core/article/articleText';
 import { CorpusIndex } from '../core/corpus/corpusIndex';
 import { sha256Hex } from '../core/hash/sha256';
-import { cacheOptionsKey, INDEX_CACHE_FORMAT, parseIndexCacheEntry, serializeIndexCacheEntry } from '../core/corpus/indexCache';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packHeaderMatches, parseIndexCacheEntry, parsePackedArticle, serializeIndexCacheEntry, serializePackedArticle } from '../core/corpus/indexCache';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import { fileDateMatters } from '../core/nlp/analysisOptions';
 import type { AnalysisService, ArticleSource } from './analysisService';
@@ -29,6 +29,15 @@ const INDEXING_CONTEXT = 'articleAnnotator.indexing';
 const STOPPED_CONTEXT = 'articleAnnotator.indexingStopped';
 const CACHE_FOLDER = 'workspace-index';
 const MANIFEST = 'manifest.json';
+/** Every indexed article in one file (see indexCache.ts): a reopen reads it instead of two files per article. */
+const PACK = 'pack.jsonl';
+/** The pack is rewritten this long after the index settles with changes (whenIdle() writes it at once). */
+const PACK_DELAY_MILLIS = 2000;
+/** A burst of this many file events is followed by a search of the globs, for files whose events were dropped. */
+const RESCAN_AFTER_EVENTS = 200;
+const RESCAN_DELAY_MILLIS = 1000;
+/** Longest stretch of work on the extension host between two yields while the pack is read or written. */
+const SLICE_MILLIS = 10;
 
 export interface WorkspaceIndexDependencies {
   readonly analysis: AnalysisService;
@@ -77,6 +86,26 @@ interface Entry {
   readonly cacheName: string;
   readonly analysis: Analysis;
   readonly origin: 'cache' | 'analysis';
+  /** False for an article taken from the pack until its file was read and found unchanged (or indexed anew). */
+  readonly verified: boolean;
+}
+
+/** What the index's change event says. */
+export interface WorkspaceIndexChange {
+  /** The articles of the last session were just taken from the cache's pack: views can list them now. */
+  readonly reopened: boolean;
+}
+
+/** How the index came back after activation: when the pack's articles were in, and when every article was checked. */
+export interface WorkspaceIndexOpening {
+  /** Milliseconds from start() until the pack's articles were in the index (undefined: no usable pack). */
+  readonly loadedMillis: number | undefined;
+  /** Articles taken from the pack. */
+  readonly loaded: number;
+  /** Milliseconds from start() until the index was first complete (every article found then, checked or indexed). */
+  readonly readyMillis: number | undefined;
+  /** What the index held then. */
+  readonly ready: WorkspaceIndexStats | undefined;
 }
 
 export class WorkspaceIndex implements vscode.Disposable {
@@ -92,11 +121,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly stopped = new Map<string, vscode.Uri>();
   private statusShown: WorkspaceIndexStatus = { visible: false, text: '', tooltip: '', command: undefined };
   private stoppedContext = false;
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly changeEmitter = new vscode.EventEmitter<WorkspaceIndexChange>();
   /** Fires (debounced) after articles were added, changed or removed. */
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
+  /** The globs `watchers` watch, as JSON. */
+  private watchedGlobs: string | undefined;
   private readonly status: vscode.StatusBarItem;
   private changeTimer: NodeJS.Timeout | undefined;
   private draining = false;
@@ -112,13 +143,26 @@ export class WorkspaceIndex implements vscode.Disposable {
   private counters = { analysed: 0, fromCache: 0, failed: 0 };
   /** File events: a checkout or a sync reports thousands at once, handled a slice at a time. */
   private readonly fileEvents = new FileEventQueue(
-    (uri, kind) => (kind === 'deleted' ? this.fileDeleted(uri) : this.fileChanged(uri)),
-    () => this.checkIdle(),
+    (uri, kind) => {
+      this.burst++;
+      if (kind === 'deleted') this.fileDeleted(uri);
+      else this.fileChanged(uri);
+    },
+    () => this.burstSettled(),
   );
+  /** File events of the current burst; after a large one the globs are searched again (see burstSettled). */
+  private burst = 0;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   /** The host-thread share of indexing (hashing, checking, merging), one article at a time: see inLane(). */
   private lane: Promise<unknown> = Promise.resolve();
   private readonly failedKeys = new Set<string>();
   private indexingContext = false;
+  private startedAt: number | undefined;
+  private openingValue: WorkspaceIndexOpening = { loadedMillis: undefined, loaded: 0, readyMillis: undefined, ready: undefined };
+  /** The pack on disk lacks changes of the index; `packTimer` rewrites it once the index settles. */
+  private packDirty = false;
+  private packTimer: ReturnType<typeof setTimeout> | undefined;
+  private packWrite: Promise<void> | undefined;
 
   constructor(private readonly deps: WorkspaceIndexDependencies) {
     this.status = vscode.window.createStatusBarItem('articleAnnotator.indexing', vscode.StatusBarAlignment.Left, 0);
@@ -149,8 +193,25 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Finds every article of the workspace and indexes what is not indexed yet (call once after activation). */
   start(): void {
+    this.startedAt = performance.now();
     this.watch();
-    void this.scan();
+    void this.open();
+  }
+
+  /** The last session's articles from the cache's pack first (the views can list them at once), then every file checked. */
+  private async open(): Promise<void> {
+    this.scanning++;
+    try {
+      await this.loadPack();
+    } finally {
+      this.scanning--;
+    }
+    await this.scan();
+  }
+
+  /** How the index came back after activation (tests and the output channel read it). */
+  get opening(): WorkspaceIndexOpening {
+    return this.openingValue;
   }
 
   uriOf(key: string): vscode.Uri {
@@ -207,6 +268,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.idle()) this.flushChange();
     else await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     while (this.cacheWrites.size > 0) await Promise.all([...this.cacheWrites]);
+    // the pack too: a caller that reloads the window next finds it on disk
+    if (this.packTimer) {
+      clearTimeout(this.packTimer);
+      this.packTimer = undefined;
+      this.packWrite ??= this.writePack().finally(() => (this.packWrite = undefined));
+    }
+    await this.packWrite;
   }
 
   /** Stops the current round: what is indexed stays; the rest waits for Resume Indexing, its next change or a rebuild. */
@@ -238,6 +306,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   async rebuild(): Promise<void> {
     this.cancel();
     const dir = this.cacheDir();
+    if (this.packTimer) clearTimeout(this.packTimer);
+    this.packTimer = undefined;
+    await this.packWrite;
     if (dir) await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
     this.cacheReady = undefined;
     for (const key of [...this.entries.keys()]) this.remove(key);
@@ -249,6 +320,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   // ---- discovering articles ----
 
   private watch(): void {
+    // the same globs keep their watchers: a watcher made anew may miss files written while it starts
+    const globs = JSON.stringify(this.deps.settings.settings.articleGlobs);
+    if (globs === this.watchedGlobs) return;
+    this.watchedGlobs = globs;
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     for (const glob of this.deps.settings.settings.articleGlobs) {
@@ -265,6 +340,24 @@ export class WorkspaceIndex implements vscode.Disposable {
   private deleteWatcher(): vscode.Disposable[] {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     return [watcher, watcher.onDidDelete((uri) => this.fileEvents.push(uri, 'deleted'))];
+  }
+
+  /**
+   * A file watcher can drop events of a large burst (the operating system's queue overflows under load): once a burst of
+   * many settles, the globs are searched once more, which costs one search and indexes only what is missing.
+   */
+  private burstSettled(): void {
+    const large = this.burst >= RESCAN_AFTER_EVENTS;
+    this.burst = 0;
+    if (large && !this.disposed) {
+      if (this.rescanTimer) clearTimeout(this.rescanTimer);
+      this.rescanTimer = setTimeout(() => {
+        this.rescanTimer = undefined;
+        // what Stop Indexing left out stays out
+        void this.scan(true);
+      }, RESCAN_DELAY_MILLIS);
+    }
+    this.checkIdle();
   }
 
   private fileChanged(uri: vscode.Uri): void {
@@ -286,7 +379,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Every file matching the article globs and every open article; articles gone since are removed. */
-  private async scan(): Promise<void> {
+  private async scan(keepStopped = false): Promise<void> {
     this.scanning++;
     try {
       this.watch();
@@ -297,8 +390,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       for (const article of this.deps.articles.all()) found.set(article.key, article.sourceUri);
       if (this.disposed) return;
       for (const key of [...this.entries.keys()]) if (!found.has(key)) this.remove(key);
-      // what is indexed stays (the watchers follow its changes): a new glob costs only its new articles
-      for (const [key, uri] of found) if (this.entries.get(key)?.uri.toString() !== uri.toString()) this.enqueue(key, uri);
+      // what is indexed stays (the watchers follow its changes): a new glob costs only its new articles; an article
+      // from the pack is checked against its file
+      for (const [key, uri] of found) {
+        const entry = this.entries.get(key);
+        if (keepStopped && this.stopped.has(key)) continue;
+        if (entry?.uri.toString() !== uri.toString() || !entry.verified) this.enqueue(key, uri);
+      }
       this.deps.log.info(`Workspace index: ${found.size} article(s) found.`);
     } catch (error) {
       this.deps.log.error(`Workspace index: finding the articles failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -419,8 +517,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       const { options, cacheName, known } = await this.inLane(() => {
         const options = this.deps.optionsFor({ key, sourceUri: uri, sourceText: text });
         const cacheName = this.cacheName(text, options);
-        const known = this.entries.get(key);
-        return { options, cacheName, known: known !== undefined && known.text === text && known.cacheName === cacheName && known.uri.toString() === uri.toString() };
+        const entry = this.entries.get(key);
+        const same = entry !== undefined && entry.text === text && entry.cacheName === cacheName && entry.uri.toString() === uri.toString();
+        if (same && !entry.verified) {
+          // an article from the pack whose file is as it was: checked, and its share of the views' work done now
+          this.entries.set(key, { ...entry, verified: true });
+          this.corpus.prepare(key);
+        }
+        return { options, cacheName, known: same };
       });
       if (known) return;
       let analysis = await this.readCache(cacheName, text, options);
@@ -445,7 +549,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
         // run finds this text and options indexed and analyses nothing; a changed text is analysed then
         if (this.disposed) return;
-        this.entries.set(key, { uri, text, cacheName, analysis: found, origin });
+        this.entries.set(key, { uri, text, cacheName, analysis: found, origin, verified: true });
+        this.packDirty = true;
         this.corpus.setArticle(key, found, text);
         // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw
         this.corpus.prepare(key);
@@ -500,6 +605,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.stopped.delete(key);
     if (!this.entries.delete(key)) return;
     this.corpus.removeArticle(key);
+    this.packDirty = true;
     this.changed();
   }
 
@@ -573,6 +679,104 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
   }
 
+  /** Puts the articles of the pack in the index, unchecked; a pack of another version or a broken line costs only a message. */
+  private async loadPack(): Promise<void> {
+    const dir = await this.ensureCache();
+    if (!dir || this.disposed) return;
+    let lines: string[];
+    try {
+      lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, PACK))).split('\n');
+    } catch {
+      // no pack yet: the articles are read one by one
+      return;
+    }
+    if (!packHeaderMatches(lines[0] ?? '', this.deps.pipelineVersion)) {
+      this.deps.log.info('Workspace index: the pack of the cache is from another version or unreadable; it is rewritten.');
+      this.packDirty = true;
+      return;
+    }
+    const problems = new Map<string, number>();
+    let loaded = 0;
+    let sliceStart = performance.now();
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      lines[i] = '';
+      if (line === '') continue;
+      const parsed = parsePackedArticle(line);
+      let uri: vscode.Uri | undefined;
+      if ('article' in parsed) {
+        try {
+          uri = vscode.Uri.parse(parsed.article.uri, true);
+        } catch {
+          problems.set('a bad file URI', (problems.get('a bad file URI') ?? 0) + 1);
+        }
+      } else problems.set(parsed.problem, (problems.get(parsed.problem) ?? 0) + 1);
+      // an article indexed meanwhile (opened at once) keeps what it has
+      if ('article' in parsed && uri && !this.entries.has(parsed.article.key)) {
+        const { key, text, cacheName, analysis } = parsed.article;
+        this.entries.set(key, { uri, text, cacheName, analysis, origin: 'cache', verified: false });
+        this.corpus.setArticle(key, analysis, text);
+        this.counters.fromCache++;
+        loaded++;
+      }
+      if (performance.now() - sliceStart > SLICE_MILLIS) {
+        await yieldToEventLoop();
+        if (this.disposed) return;
+        sliceStart = performance.now();
+      }
+    }
+    if (problems.size > 0) {
+      this.deps.log.warn(`Workspace index: ${[...problems.values()].reduce((a, b) => a + b, 0)} article(s) of the cache's pack discarded (${[...problems].map(([p, n]) => `${n}: ${p}`).join('; ')}); they are indexed again.`);
+      this.packDirty = true;
+    }
+    if (loaded === 0) return;
+    // ranked now, so the first redraw of the Entities view lists them without ranking the whole corpus
+    this.corpus.rank();
+    const loadedMillis = this.startedAt === undefined ? undefined : performance.now() - this.startedAt;
+    this.openingValue = { ...this.openingValue, loadedMillis, loaded };
+    this.deps.log.info(`Workspace index: ${loaded} article(s) taken from the cache's pack ${loadedMillis?.toFixed(0) ?? '?'} ms after activation; checking them against their files.`);
+    this.fireChange(true);
+  }
+
+  /** Rewrites the pack from the index, a slice of articles at a time; a write that fails costs only the pack (the entries stay). */
+  private async writePack(): Promise<void> {
+    const dir = await this.ensureCache();
+    if (!dir || this.disposed) return;
+    this.packDirty = false;
+    const lines = [packHeader(this.deps.pipelineVersion)];
+    let sliceStart = performance.now();
+    for (const [key, entry] of [...this.entries]) {
+      lines.push(serializePackedArticle({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis }));
+      if (performance.now() - sliceStart > SLICE_MILLIS) {
+        await yieldToEventLoop();
+        if (this.disposed) return;
+        sliceStart = performance.now();
+      }
+    }
+    const packUri = vscode.Uri.joinPath(dir, PACK);
+    const partUri = vscode.Uri.joinPath(dir, `${PACK}.part`);
+    try {
+      // written whole beside it, then renamed over it: a reopen never reads half a pack
+      await vscode.workspace.fs.writeFile(partUri, new TextEncoder().encode(lines.join('\n') + '\n'));
+      await vscode.workspace.fs.rename(partUri, packUri, { overwrite: true });
+    } catch (error) {
+      this.packDirty = true;
+      this.deps.log.warn(`Workspace index: could not write the cache's pack (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+
+  /** After the index settled with changes: the pack is rewritten a little later (one write for a burst of changes). */
+  private schedulePack(): void {
+    if (!this.packDirty || this.disposed || !this.deps.storageUri || this.packWrite) return;
+    if (this.packTimer) clearTimeout(this.packTimer);
+    this.packTimer = setTimeout(() => {
+      this.packTimer = undefined;
+      // changes came meanwhile: the next settling writes it
+      if (!this.idle() || this.packWrite) return;
+      this.packWrite = this.writePack().finally(() => (this.packWrite = undefined));
+    }, PACK_DELAY_MILLIS);
+  }
+
   // ---- progress, events, idleness ----
 
   private updateStatus(): void {
@@ -640,17 +844,29 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private flushChange(): void {
     if (!this.changeTimer) return;
-    clearTimeout(this.changeTimer);
+    this.fireChange(false);
+  }
+
+  private fireChange(reopened: boolean): void {
+    if (this.changeTimer) clearTimeout(this.changeTimer);
     this.changeTimer = undefined;
-    if (!this.disposed) this.changeEmitter.fire();
+    if (!this.disposed) this.changeEmitter.fire({ reopened });
   }
 
   private idle(): boolean {
-    return this.dirty.size === 0 && this.debounces.size === 0 && !this.draining && this.scanning === 0 && !this.fileEvents.busy;
+    return this.dirty.size === 0 && this.debounces.size === 0 && !this.draining && this.scanning === 0 && !this.fileEvents.busy && this.rescanTimer === undefined;
   }
 
   private checkIdle(): void {
-    if (!this.idle() || this.idleWaiters.length === 0) return;
+    if (!this.idle()) return;
+    if (this.openingValue.readyMillis === undefined && this.startedAt !== undefined && !this.disposed) {
+      const readyMillis = performance.now() - this.startedAt;
+      this.openingValue = { ...this.openingValue, readyMillis, ready: this.stats };
+      const { articles, fromCache, analysed } = this.stats;
+      this.deps.log.info(`Workspace index: ${articles} article(s) ready ${readyMillis.toFixed(0)} ms after activation (${fromCache} from the cache, ${analysed} analysed).`);
+    }
+    this.schedulePack();
+    if (this.idleWaiters.length === 0) return;
     this.flushChange();
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
@@ -660,6 +876,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.fileEvents.dispose();
+    if (this.packTimer) clearTimeout(this.packTimer);
+    if (this.rescanTimer) clearTimeout(this.rescanTimer);
     for (const { timer } of this.debounces.values()) clearTimeout(timer);
     this.debounces.clear();
     this.dirty.clear();

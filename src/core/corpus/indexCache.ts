@@ -114,3 +114,56 @@ function isDateValue(value: unknown): value is DateValue {
   if (value === null || isIsoDate(value)) return true;
   return isRecord(value) && isIsoDate(value.from) && isIsoDate(value.to);
 }
+
+// ---- the pack: every indexed article in one file, so a reopen reads one file instead of two per article ----
+
+/** Version of the pack layout; a pack of another is ignored (and rewritten). */
+export const INDEX_PACK_FORMAT = 1;
+
+/** One article as the index held it when the pack was written: its text, the cache name of its analysis, the analysis. */
+export interface PackedArticle {
+  /** The index's key for it (a workspace-relative path). */
+  readonly key: string;
+  /** Its file, as a URI string. */
+  readonly uri: string;
+  /** The text the analysis offsets point into. */
+  readonly text: string;
+  /** The cache name of the analysis (content hash, pipeline and options): a reopen compares it with the file's. */
+  readonly cacheName: string;
+  readonly analysis: Analysis;
+}
+
+/** The pack's first line: its layout and the pipeline that made its analyses. */
+export function packHeader(pipeline: string): string {
+  return JSON.stringify({ pack: INDEX_PACK_FORMAT, pipeline });
+}
+
+/** Whether a pack's first line is of this layout and pipeline. */
+export function packHeaderMatches(line: string, pipeline: string): boolean {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isRecord(value) && value.pack === INDEX_PACK_FORMAT && value.pipeline === pipeline;
+  } catch {
+    return false;
+  }
+}
+
+/** One line of the pack (JSON escapes line breaks, so an article is one line whatever its text). */
+export function serializePackedArticle(article: PackedArticle): string {
+  return JSON.stringify(article);
+}
+
+/** Reads one line of the pack, checked as a cache entry is: every span must quote the stored text. */
+export function parsePackedArticle(line: string): { readonly article: PackedArticle } | { readonly problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return { problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!isRecord(value)) return { problem: 'not an object' };
+  const { key, uri, text, cacheName } = value;
+  if (typeof key !== 'string' || key === '' || typeof uri !== 'string' || uri === '' || typeof text !== 'string' || typeof cacheName !== 'string' || cacheName === '') return { problem: 'lacks its key, file, text or cache name' };
+  const analysis = checkAnalysis(value.analysis, text);
+  return typeof analysis === 'string' ? { problem: analysis } : { article: { key, uri, text, cacheName, analysis } };
+}

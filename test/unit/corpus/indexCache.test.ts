@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cacheOptionsKey, INDEX_CACHE_FORMAT, parseIndexCacheEntry, relevantLexicon, serializeIndexCacheEntry } from '../../../src/core/corpus/indexCache';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packHeaderMatches, parseIndexCacheEntry, parsePackedArticle, relevantLexicon, serializeIndexCacheEntry, serializePackedArticle } from '../../../src/core/corpus/indexCache';
 import type { Analysis } from '../../../src/core/nlp/analysisModel';
 
 const TEXT = 'Nadia Ferreol met the Orvane Council in Lisk on 3 May 2019. Ferreol said little.';
@@ -77,3 +77,32 @@ function probe(input: string | ReturnType<typeof parseIndexCacheEntry>): string 
   const parsed = typeof input === 'string' ? parseIndexCacheEntry(input, TEXT, EXPECTED) : input;
   return 'problem' in parsed ? parsed.problem : 'accepted';
 }
+
+describe('workspace index pack', () => {
+  const article = { key: 'seeds/ferreol.txt', uri: 'file:///w/seeds/ferreol.txt', text: TEXT, cacheName: 'c0ffee', analysis: ANALYSIS };
+
+  it('holds every article on one line each, read back exactly, after a header naming layout and pipeline', () => {
+    const multiline = { ...article, text: `${TEXT}\n\nA second paragraph.\r\n` };
+    const line = serializePackedArticle(multiline);
+    assert.ok(!line.includes('\n') && !line.includes('\r'), 'one line per article, whatever its text');
+    assert.deepEqual(parsePackedArticle(line), { article: multiline });
+    assert.ok(packHeaderMatches(packHeader('p1'), 'p1'));
+    assert.ok(!packHeaderMatches(packHeader('p1'), 'p2'), 'another pipeline');
+    assert.ok(!packHeaderMatches('{"pack":99,"pipeline":"p1"}', 'p1'), 'another layout');
+    assert.ok(!packHeaderMatches('{"pack":1,', 'p1'), 'cut short');
+  });
+
+  it('refuses an article cut short, lacking a field, or whose spans do not quote its text', () => {
+    const line = serializePackedArticle(article);
+    const problem = (raw: string): string => {
+      const parsed = parsePackedArticle(raw);
+      return 'problem' in parsed ? parsed.problem : 'accepted';
+    };
+    assert.match(problem(line.slice(0, line.length / 2)), /not JSON/);
+    assert.match(problem(serializePackedArticle({ ...article, key: '' })), /lacks/);
+    assert.match(problem(JSON.stringify({ ...article, text: undefined })), /lacks/);
+    assert.match(problem('[1,2]'), /lacks|not an object/);
+    // the text was edited after the analysis: the offsets no longer quote it
+    assert.match(problem(serializePackedArticle({ ...article, text: `Update. ${TEXT}` })), /does not quote|quote/);
+  });
+});
