@@ -20,14 +20,26 @@ export interface IndexCacheEntry {
   readonly analysis: Analysis;
 }
 
-/** The lexicon entries that can change this text's analysis: those whose form occurs in it (case-insensitively). */
+/**
+ * The lexicon entries that can change this text's analysis: those whose form occurs in it as whole words
+ * (case-insensitively, any run of white space between its words), as applyLexicon matches mentions and accepted forms.
+ * A form inside a longer word ("Riga" in "Brigade") changes nothing, so a correction does not send such articles back
+ * to the worker.
+ */
 export function relevantLexicon(text: string, lexicon: readonly LexiconEntry[]): LexiconEntry[] {
   if (lexicon.length === 0) return [];
   const lower = text.toLowerCase();
   return lexicon.filter((e) => {
-    const form = e.text.trim().toLowerCase();
-    return form !== '' && lower.includes(form);
+    const words = e.text.trim().toLowerCase().split(/\s+/);
+    if (words[0] === '') return false;
+    // the cheap test first: most entries are in no article
+    if (!words.every((w) => lower.includes(w))) return false;
+    return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'u').test(lower);
   });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

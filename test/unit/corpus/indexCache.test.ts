@@ -65,6 +65,19 @@ describe('workspace index cache entries', () => {
     assert.notEqual(cacheOptionsKey(TEXT, { fileDate: '2020-01-01' }), cacheOptionsKey(TEXT, {}), "a file date in the options is part of the key");
   });
 
+  it('count a lexicon form only where it stands as whole words, as the lexicon applies it', () => {
+    const text = 'The Rigarmor brigade met Anna  Lisk\nBerg in Riga.';
+    const riga = { text: 'Riga', action: 'reject' as const };
+    assert.deepEqual(relevantLexicon('The Rigarmor brigade left.', [riga]), [], 'inside a longer word');
+    assert.deepEqual(relevantLexicon(text, [riga]), [riga]);
+    const name = { text: 'anna lisk berg', action: 'accept' as const, type: 'person' as const };
+    assert.deepEqual(relevantLexicon(text, [name]), [name], 'any white space between its words, any case');
+    assert.deepEqual(relevantLexicon(text, [{ text: 'Lisk B', action: 'reject' }]), []);
+    const dotted = { text: 'U.S.', action: 'retype' as const, type: 'place' as const };
+    assert.deepEqual(relevantLexicon('Said the U.S. envoy.', [dotted]), [dotted]);
+    assert.deepEqual(relevantLexicon('Said the USS envoy.', [dotted]), [], 'a dot is a dot, not any character');
+  });
+
   it('keep where the article date came from, and refuse an unknown source', () => {
     const parsed = parseIndexCacheEntry(stored({ analysis: { ...ANALYSIS, articleDateSource: 'weekday' } }), TEXT, EXPECTED);
     assert.ok('analysis' in parsed, JSON.stringify(parsed));
