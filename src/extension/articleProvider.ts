@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { articleSizeProblem, decodeArticleBytes } from '../core/article/articleText';
 import { parseArticle } from '../core/article/parseArticle';
 import { type HeaderPart, renderReadingView } from '../core/article/readingView';
+import type { ArticleDating } from './articleDating';
+import { articleKeyOf } from './articleKeys';
 
 export const ARTICLE_SCHEME = 'article';
 /** Appended to the view's path so the tab reads "000_….txt — Article" and the `article` language applies. */
@@ -59,16 +61,8 @@ export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverrid
 /** Turns source text into the reading view. */
 export type ReadingViewRenderer = (text: string, fileName: string, dateOverride: string | undefined, fileDate?: string) => { text: string; map: ViewMapping; layout?: ViewLayout };
 
-/** The file's modification day (UTC, YYYY-MM-DD): the last resort for the year of a wire dateline that states none. */
-function dayOf(mtime: number): string | undefined {
-  const d = new Date(mtime);
-  return Number.isNaN(d.getTime()) || mtime <= 0 ? undefined : d.toISOString().slice(0, 10);
-}
-
 export class ArticleProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly cache = new Map<string, RenderedArticle>();
-  /** Source URI -> its file's modification day, as last seen when rendering. */
-  private readonly fileDates = new Map<string, string>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedArticle>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -79,8 +73,8 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
 
   constructor(
     private readonly renderer: ReadingViewRenderer,
-    /** The date the user set for an article key, shown in the header instead of the detected one. */
-    private readonly dateOverride: (sourceUri: vscode.Uri) => string | undefined,
+    /** The article's date: the one the user set (shown in the header instead of the detected one) and the file's day. */
+    private readonly dating: ArticleDating,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -154,14 +148,14 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     const open = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === sourceUri.toString());
     if (open) {
       const text = open.getText();
-      await vscode.workspace.fs.stat(sourceUri).then((stat) => this.noteFileDate(sourceUri, stat.mtime), () => undefined);
+      await vscode.workspace.fs.stat(sourceUri).then((stat) => this.dating.noteFileTime(sourceUri, stat.mtime), () => undefined);
       return this.renderText(sourceUri, fileName, text, undefined);
     }
     let bytes: Uint8Array;
     try {
       // a file too large to be an article is refused before it is read into memory
       const stat = await vscode.workspace.fs.stat(sourceUri);
-      this.noteFileDate(sourceUri, stat.mtime);
+      this.dating.noteFileTime(sourceUri, stat.mtime);
       const tooLarge = articleSizeProblem(stat.size);
       if (tooLarge) return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, tooLarge), map: undefined };
       bytes = await vscode.workspace.fs.readFile(sourceUri);
@@ -176,21 +170,15 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     return this.renderText(sourceUri, fileName, decoded.text, decoded.warning);
   }
 
-  /** The source file's modification day (YYYY-MM-DD) as last seen, for the year of a wire dateline that states none. */
-  fileDateOf(sourceUri: vscode.Uri): string | undefined {
-    return this.fileDates.get(sourceUri.toString());
-  }
-
-  /** Notes the file's modification time (the reading view on render, the workspace index when it reads the file). */
-  noteFileDate(sourceUri: vscode.Uri, mtime: number): void {
-    const day = dayOf(mtime);
-    if (day) this.fileDates.set(sourceUri.toString(), day);
-    else this.fileDates.delete(sourceUri.toString());
+  /** The reading view of an article's text as this provider renders it (same header, date and file day), for offsets. */
+  viewOf(sourceUri: vscode.Uri, text: string): ReturnType<ReadingViewRenderer> {
+    const fileName = sourceUri.path.slice(sourceUri.path.lastIndexOf('/') + 1);
+    return this.renderer(text, fileName, this.dating.userDate(articleKeyOf(sourceUri)), this.dating.fileDateOf(sourceUri));
   }
 
   private renderText(sourceUri: vscode.Uri, fileName: string, text: string, warning: string | undefined): RenderedArticle {
     try {
-      const view = this.renderer(text, fileName, this.dateOverride(sourceUri), this.fileDateOf(sourceUri));
+      const view = this.viewOf(sourceUri, text);
       const viewText = warning ? `${view.text}\n\n(Note: ${warning}.)\n` : view.text;
       return { sourceUri, sourceText: text, viewText, map: view.map, layout: view.layout };
     } catch (error) {

@@ -7,7 +7,6 @@
 // the same way. "First mention in the corpus" is the first mention in the earliest-dated article that mentions the
 // entity (articles without a date after the dated ones), ties broken by article key.
 import * as vscode from 'vscode';
-import { basename } from '../core/paths/posixPath';
 import { parseArticle } from '../core/article/parseArticle';
 import type { CorpusEntityDetails, CorpusMention } from '../core/corpus/corpusIndex';
 import { firstMention, mentionAt } from '../core/navigation/entityNavigation';
@@ -15,7 +14,8 @@ import { LineIndex } from '../core/navigation/textPositions';
 import type { EntityType } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
-import { ARTICLE_SCHEME, coreReadingView, toArticleUri, type ViewMapping } from './articleProvider';
+import { ARTICLE_SCHEME, type ArticleProvider, toArticleUri, type ViewMapping } from './articleProvider';
+import type { ArticleDating } from './articleDating';
 import { SYMBOL_KINDS } from './articleNavigation';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -36,8 +36,9 @@ export class CorpusNavigation implements vscode.WorkspaceSymbolProvider, vscode.
     private readonly index: WorkspaceIndex,
     private readonly articles: ArticleDocuments,
     private readonly analysis: AnalysisService,
-    /** The date the user set for an article (the reading view's header shows it, so view offsets depend on it). */
-    private readonly dateOverride: (key: string) => string | undefined,
+    /** The reading view as the `article:` provider renders it: its header shows the article's date, so offsets depend on it. */
+    private readonly views: Pick<ArticleProvider, 'viewOf'>,
+    private readonly dating: Pick<ArticleDating, 'userDate' | 'fileDateOf'>,
   ) {}
 
   provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): vscode.SymbolInformation[] {
@@ -155,12 +156,12 @@ export class CorpusNavigation implements vscode.WorkspaceSymbolProvider, vscode.
     return made;
   }
 
-  /** The reading view as the `article:` provider renders it (same renderer, file name and date). */
+  /** The reading view as the `article:` provider renders it (same renderer, file name, date and file day). */
   private viewOf(key: string, sourceUri: vscode.Uri, text: string): { text: string; map: ViewMapping; title: string | undefined } {
-    const id = `${key}\u0000${this.dateOverride(key) ?? ''}`;
+    const id = `${key}\u0000${this.dating.userDate(key) ?? ''}\u0000${this.dating.fileDateOf(sourceUri) ?? ''}`;
     const kept = this.viewMaps.get(id);
     if (kept && kept.source === text) return kept;
-    const view = coreReadingView(text, basename(sourceUri.path), this.dateOverride(key));
+    const view = this.views.viewOf(sourceUri, text);
     const made = { source: text, text: view.text, map: view.map, title: parseArticle(text).title?.text };
     remember(this.viewMaps, id, made);
     return made;

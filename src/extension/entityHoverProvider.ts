@@ -9,7 +9,7 @@ import type { Analysis, DateMention, EntityMention } from '../core/nlp/analysisM
 import { describeDateValue } from '../core/timeline/describeDate';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
-import { type ArticleDateStore } from './commands/setArticleDate';
+import type { ArticleDating } from './articleDating';
 import { ENTITY_CORRECTION_COMMANDS, entityCorrectionLinks } from './entityCodeActions';
 import { hoverTarget, safeMarkdown } from './hoverTarget';
 import type { SettingsWatcher } from './settings';
@@ -22,7 +22,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly articles: ArticleDocuments,
     private readonly analysis: AnalysisService,
-    private readonly dates: Pick<ArticleDateStore, 'articleDate'>,
+    private readonly dating: Pick<ArticleDating, 'userDate'>,
     private readonly settings: SettingsWatcher,
     /** The whole collection: the hover counts mentions in every article of the workspace, opened or not. */
     private readonly index: Pick<WorkspaceIndex, 'corpus'>,
@@ -87,7 +87,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const setLink = `[Set Article Date](${commandUri(SET_ARTICLE_DATE_COMMAND, [article.sourceUri.toString()])} "Store a date for this article and resolve its dates against it")`;
     md.appendMarkdown(`**Date** · “${escapeMarkdownLine(date.text)}”\n\n`);
     if (date.value !== null) md.appendMarkdown(`**${escapeMarkdownLine(describeDateValue(date.value))}**\n\n`);
-    const override = this.dates.articleDate(article.key);
+    const override = this.dating.userDate(article.key);
     if (date.resolvedAgainst === 'article-date' && date.reference) {
       const yearNote = !override && analysis.articleDateSource ? YEAR_SOURCE_NOTE[analysis.articleDateSource === 'given' ? 'stated' : analysis.articleDateSource] : '';
       const origin = override ? 'the date you set for this article' : yearNote ? `the article date (${yearNote})` : 'the article date';

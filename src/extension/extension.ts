@@ -3,13 +3,12 @@ import * as vscode from 'vscode';
 import { AnalysisService, type ArticleSource } from './analysisService';
 import { type ExtensionPlatform, setExtensionPlatform } from './platform/extensionPlatform';
 import type { AnalyzeOptions } from '../core/nlp/analysisModel';
-import { articleAnalysisOptions } from '../core/nlp/analysisOptions';
 import { ArticleDocuments } from './articleDocuments';
-import { articleKeyOf, articleUriOfKey } from './articleKeys';
-import { parseArticle } from '../core/article/parseArticle';
+import { articleUriOfKey } from './articleKeys';
 import { ARTICLE_SCHEME, ArticleProvider, coreReadingView } from './articleProvider';
 import { openAsArticle } from './commands/openAsArticle';
-import { type ArticleDateStore, setArticleDate } from './commands/setArticleDate';
+import { setArticleDate } from './commands/setArticleDate';
+import { ArticleDating } from './articleDating';
 import { toggleHighlights } from './commands/toggleHighlights';
 import { EntityDecorator } from './entityDecorator';
 import { EntityHoverProvider } from './entityHoverProvider';
@@ -96,24 +95,18 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   const annotations = new AnnotationService(context, log);
   const annotationLoad = await annotations.load();
   if (annotationLoad.corrupt) log.error(`Stored annotations could not be read: ${annotationLoad.corrupt}`);
-  // Article dates live in the core store (workspace state) next to the annotations; the service is the one way to them.
-  const articleDates: ArticleDateStore = annotations;
-  const articleProvider = new ArticleProvider(coreReadingView, (uri) => articleDates.articleDate(articleKeyOf(uri)));
+  // An article's date is reached one way (ArticleDating): the date the user set (kept in the store beside the
+  // annotations) and the file's day; the reading view, analyses, the index, hovers, navigation and exports all ask it.
+  const articleDating = new ArticleDating(annotations);
+  const articleProvider = new ArticleProvider(coreReadingView, articleDating);
   const articleDocuments = new ArticleDocuments(articleProvider, settings);
-  const fileDateOf = (key: string): string | undefined => {
-    const article = articleDocuments.all().find((a) => a.key === key);
-    return article ? articleProvider.fileDateOf(article.sourceUri) : undefined;
-  };
   // a wire dateline whose year nothing tells pre-fills Set Article Date with its month and day
   const suggestedArticleDate = (key: string): string | undefined => {
     const article = articleDocuments.all().find((a) => a.key === key);
-    const fileDate = fileDateOf(key);
-    const yearless = article ? parseArticle(article.sourceText, fileDate ? { fileDate } : {}).yearlessDateline : undefined;
-    return yearless ? `YYYY-${String(yearless.month).padStart(2, '0')}-${String(yearless.day).padStart(2, '0')}` : undefined;
+    return article?.sourceText === undefined ? undefined : articleDating.suggestedDate(article.sourceUri, article.sourceText);
   };
   // One home for an article's analysis options: the editor's analyses and the workspace index (and its cache key) agree.
-  const analysisOptions = (article: ArticleSource): AnalyzeOptions =>
-    articleAnalysisOptions(article.sourceText, { articleDate: articleDates.articleDate(article.key), lexicon: annotations.lexicon, fileDate: articleProvider.fileDateOf(article.sourceUri) });
+  const analysisOptions = (article: ArticleSource): AnalyzeOptions => articleDating.analysisOptions(article.key, article.sourceUri, article.sourceText, annotations.lexicon);
   const analysis = new AnalysisService(platform.analysis, log, analysisOptions);
   // The workspace index: every article of the workspace in the background, for hovers, views and navigation.
   const workspaceIndex = new WorkspaceIndex({
@@ -122,13 +115,13 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
     settings,
     log,
     optionsFor: analysisOptions,
-    noteFileDate: (uri, mtime) => articleProvider.noteFileDate(uri, mtime),
+    noteFileDate: (uri, mtime) => articleDating.noteFileTime(uri, mtime),
     sourceUriOfKey: (key) => articleUriOfKey(key),
     storageUri: context.storageUri ?? context.globalStorageUri,
     pipelineVersion: await pipelineVersion(context, platform),
   });
   const entityDecorator = new EntityDecorator(articleDocuments, analysis, settings, context.workspaceState);
-  const entityHovers = new EntityHoverProvider(articleDocuments, analysis, articleDates, settings, workspaceIndex);
+  const entityHovers = new EntityHoverProvider(articleDocuments, analysis, articleDating, settings, workspaceIndex);
   const articleSelector: vscode.DocumentSelector = [{ scheme: ARTICLE_SCHEME }, { scheme: 'file' }, { scheme: 'vscode-remote' }];
   // A new article date (command, import, undo) re-renders the header and re-resolves every date of that article.
   const onArticleDatesChanged = (keys: readonly string[]): void => {
@@ -156,7 +149,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.languages.registerHoverProvider(articleSelector, entityHovers));
   context.subscriptions.push(vscode.commands.registerCommand(OPEN_AS_ARTICLE_COMMAND, openAsArticle));
   context.subscriptions.push(vscode.commands.registerCommand(TOGGLE_HIGHLIGHTS_COMMAND, (arg?: unknown) => toggleHighlights(entityDecorator, settings, arg)));
-  context.subscriptions.push(vscode.commands.registerCommand(SET_ARTICLE_DATE_COMMAND, (target?: unknown, date?: unknown) => setArticleDate(articleDates, target, date, suggestedArticleDate)));
+  context.subscriptions.push(vscode.commands.registerCommand(SET_ARTICLE_DATE_COMMAND, (target?: unknown, date?: unknown) => setArticleDate(articleDating, target, date, suggestedArticleDate)));
   context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'articleDates' ? onArticleDatesChanged(change.articles) : undefined)));
   context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_DECORATIONS_COMMAND, (uri?: unknown) => entityDecorator.decorationsFor(commandUri(uri))));
   context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_ANALYSIS_STATS_COMMAND, (key?: unknown) => (typeof key === 'string' ? analysis.lastRun(key) : undefined)));
@@ -197,8 +190,8 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(WALKTHROUGH_EXPORT_COMMAND, walkthroughExport(articleDocuments, context.extensionUri)));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_LEXICON_COMMAND, exportLexicon(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_LEXICON_COMMAND, importLexicon(annotations)));
-  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments, workspaceIndex)));
-  context.subscriptions.push(vscode.commands.registerCommand(IMPORT_ANNOTATIONS_COMMAND, importAnnotations(annotations, articleDocuments, settings)));
+  context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments, articleDating, workspaceIndex)));
+  context.subscriptions.push(vscode.commands.registerCommand(IMPORT_ANNOTATIONS_COMMAND, importAnnotations(annotations, articleDocuments, articleDating, settings)));
   const entityQualityDocument = new EntityQualityDocument();
   context.subscriptions.push(entityQualityDocument, vscode.workspace.registerTextDocumentContentProvider(ENTITY_QUALITY_SCHEME, entityQualityDocument));
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_ENTITY_QUALITY_COMMAND, showEntityQuality(annotations, workspaceIndex, entityQualityDocument)));
@@ -237,7 +230,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(RESUME_INDEXING_COMMAND, () => workspaceIndex.resume()));
   workspaceIndex.start();
   // Across the collection, on the index: Go to Symbol in Workspace, Find All References, Go to Definition.
-  const corpusNavigation = new CorpusNavigation(workspaceIndex, articleDocuments, analysis, (key) => articleDates.articleDate(key));
+  const corpusNavigation = new CorpusNavigation(workspaceIndex, articleDocuments, analysis, articleProvider, articleDating);
   context.subscriptions.push(vscode.languages.registerWorkspaceSymbolProvider(corpusNavigation));
   context.subscriptions.push(new ArticleNavigation({ references: corpusNavigation, definitions: corpusNavigation }, settings));
 

@@ -1,7 +1,7 @@
 // Export in every format through the real command, parsed back and checked (spans, labels, notes, file, dateline),
 // then import (W3C, brat, both JSONL styles) with arguments instead of the preview.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
@@ -270,6 +270,26 @@ describe('export and import', function () {
       assert.deepEqual(w3c?.files, [workspaceUri('export-lighthouse.jsonld').fsPath]);
     } finally {
       await config.update('articleGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('dates a wire dateline without a year as the reading view does (weekday in the lead, file date), though the article was never opened', async () => {
+    // the year is known only from the file's modification time and the weekday of the lead: 2025-03-03 was a Monday
+    const key = 'seeds/export-wire.txt';
+    const text = 'Ferry fares rise\n\nBERGEN, March 3 (Wirecorp) - The harbour council on Monday voted to raise ferry fares, said Tove Lindqvist.\n';
+    const uri = writeArticle('export-wire.txt', text);
+    const written = new Date(Date.UTC(2025, 5, 1, 12));
+    utimesSync(uri.fsPath, written, written);
+    try {
+      await vscode.commands.executeCommand('articleAnnotator.annotateSelection', { uri: uri.toString(), ...spanOf(text, 'Tove Lindqvist'), label: 'person' });
+      const target = workspaceUri('exports/wire.csv');
+      await vscode.commands.executeCommand('articleAnnotator.exportAnnotations', { format: 'csv', scope: 'article', uri: uri.toString(), target: target.toString() });
+      const rows = parseCsv(readFileSync(target.fsPath, 'utf8'));
+      assert.deepEqual(rows.slice(1).map((r) => [r[1], r[2], r[5]]), [[key, '2025-03-03', 'Tove Lindqvist']]);
+    } finally {
+      const api = await annotatorApi();
+      for (const a of api.annotations.forArticle(key)) await api.annotations.remove(a.id);
+      await vscode.workspace.fs.delete(uri);
     }
   });
 

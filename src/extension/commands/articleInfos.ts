@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import { isInsideFolder } from '../../core/paths/posixPath';
 import { extensionPlatform } from '../platform/extensionPlatform';
 import type { ArticleInfo } from '../../core/annotations/annotationModel';
-import { effectiveArticleDate } from '../../core/article/articleDate';
 import { articleSizeProblem, decodeArticleBytes } from '../../core/article/articleText';
 import type { AnnotationService } from '../annotationService';
 import { type ArticleDocuments } from '../articleDocuments';
 import { articleKeyOf, articleUriOfKey } from '../articleKeys';
+import type { ArticleDating } from '../articleDating';
 
 /** The article's text as the user sees it: an open plain editor's buffer, else the file; undefined when unreadable. */
 export async function readArticleText(articles: ArticleDocuments, sourceUri: vscode.Uri): Promise<string | undefined> {
@@ -59,13 +59,13 @@ export async function readImportFile(uri: vscode.Uri, maxBytes = MAX_IMPORT_FILE
   }
 }
 
-/** ArticleInfo for each key: its URI, text when readable, and the date the user set, else the one the article states. */
-export async function articleInfos(annotations: AnnotationService, articles: ArticleDocuments, keys: Iterable<string>): Promise<ArticleInfo[]> {
+/** ArticleInfo for each key: its URI, text when readable, and its date as the reading view shows it (the user's, else the text's). */
+export async function articleInfos(articles: ArticleDocuments, dating: ArticleDating, keys: Iterable<string>): Promise<ArticleInfo[]> {
   const infos: ArticleInfo[] = [];
   for (const key of new Set(keys)) {
     const uri = articleUriOfKey(key);
     const text = uri ? await readArticleText(articles, uri) : undefined;
-    const date = effectiveArticleDate(text, annotations.articleDate(key));
+    const date = await dating.effectiveDate(key, uri, text);
     // W3C targets name the file by its full URI (the Web Annotation model's `source`), imports map it back to the key.
     infos.push({ article: key, date, ...(text !== undefined ? { text } : {}), ...(uri ? { uri: uri.toString() } : {}) });
   }
@@ -73,8 +73,8 @@ export async function articleInfos(annotations: AnnotationService, articles: Art
 }
 
 /** ArticleInfo for every article file in the workspace (for imports that match articles by their text). */
-export async function workspaceArticleInfos(annotations: AnnotationService, articles: ArticleDocuments, files: readonly vscode.Uri[]): Promise<ArticleInfo[]> {
-  return articleInfos(annotations, articles, [...files.map((uri) => articleKeyOf(uri)), ...annotations.articles()]);
+export async function workspaceArticleInfos(annotations: AnnotationService, articles: ArticleDocuments, dating: ArticleDating, files: readonly vscode.Uri[]): Promise<ArticleInfo[]> {
+  return articleInfos(articles, dating, [...files.map((uri) => articleKeyOf(uri)), ...annotations.articles()]);
 }
 
 /** The article key of a W3C target `source` that is a URI (a file of the workspace becomes its relative path); undefined for a key. */

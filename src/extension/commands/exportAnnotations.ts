@@ -9,6 +9,7 @@ import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { articleInfos } from './articleInfos';
+import type { ArticleDating } from '../articleDating';
 import { objectArg, resolveArticle, toUri } from './articleTarget';
 import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles, type PlannedFile } from './outputFiles';
 
@@ -44,7 +45,7 @@ export interface ExportResult {
   readonly kept?: readonly string[];
 }
 
-export function exportAnnotations(annotations: AnnotationService, articles: ArticleDocuments, index: WorkspaceIndex) {
+export function exportAnnotations(annotations: AnnotationService, articles: ArticleDocuments, dating: ArticleDating, index: WorkspaceIndex) {
   return async (rawArgs?: unknown): Promise<ExportResult | undefined> => {
     const args = objectArg<ExportAnnotationsArgs>(rawArgs);
     const format = args.format ?? (await pickFormat());
@@ -101,7 +102,7 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
     }
     const keys =
       scope === 'article' && current ? [current.key] : chosen.length > 0 ? [...new Set(chosen.map((a) => a.article))].sort() : [...index.corpus.articleKeys].sort();
-    const infos = await articleInfos(annotations, articles, keys);
+    const infos = await articleInfos(articles, dating, keys);
     const given = toUri(args.target);
     const target = given ?? (await pickTarget(articles, format, scope === 'article' && current ? current.key : 'annotations', keys));
     if (!target) return undefined;

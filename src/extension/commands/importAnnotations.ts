@@ -12,6 +12,7 @@ import { type ArticleDocuments } from '../articleDocuments';
 import { articleKeyOf } from '../articleKeys';
 import type { SettingsWatcher } from '../settings';
 import { articleKeyOfSource, readImportFile, workspaceArticleInfos } from './articleInfos';
+import type { ArticleDating } from '../articleDating';
 import { objectArg, toUri } from './articleTarget';
 import { articleFiles } from './labelAllOccurrences';
 
@@ -37,7 +38,7 @@ export interface ImportOutcome {
   readonly problems: readonly string[];
 }
 
-export function importAnnotations(annotations: AnnotationService, articles: ArticleDocuments, settings: SettingsWatcher) {
+export function importAnnotations(annotations: AnnotationService, articles: ArticleDocuments, dating: ArticleDating, settings: SettingsWatcher) {
   return async (rawArgs?: unknown): Promise<ImportOutcome | undefined> => {
     const args = objectArg<ImportAnnotationsArgs>(rawArgs);
     const interactive = rawArgs === undefined || args.preview === true;
@@ -53,7 +54,7 @@ export function importAnnotations(annotations: AnnotationService, articles: Arti
       if (!picked || picked.length === 0) return undefined;
       files = picked;
     }
-    const infos = await workspaceArticleInfos(annotations, articles, await articleFiles(settings.settings.articleGlobs));
+    const infos = await workspaceArticleInfos(annotations, articles, dating, await articleFiles(settings.settings.articleGlobs));
     const problems: string[] = [];
     const imported: ImportedAnnotation[] = [];
     for (const file of files) {

@@ -3,15 +3,8 @@ import * as vscode from 'vscode';
 import { isCalendarDate } from '../../core/article/articleDate';
 import { ARTICLE_SCHEME, sourceUriOf } from '../articleProvider';
 import { articleKeyOf } from '../articleKeys';
+import type { ArticleDating } from '../articleDating';
 
-
-/** Where user-set article dates are kept: the AnnotationService (the one way to reach them). */
-export interface ArticleDateStore {
-  /** The date the user set for this article (YYYY-MM-DD), or undefined when the text's own date is used. */
-  articleDate(key: string): string | undefined;
-  /** Stores (or, with null, clears) the user's date for an article, awaiting the write. */
-  setArticleDate(key: string, date: string | null): Promise<void>;
-}
 
 /**
  * Arguments (all optional, for tests and keybindings): the article (source or `article:` URI, or its string), then the date
@@ -19,7 +12,7 @@ export interface ArticleDateStore {
  * undefined when nothing changed.
  */
 export async function setArticleDate(
-  store: ArticleDateStore,
+  dating: Pick<ArticleDating, 'userDate' | 'setUserDate'>,
   target?: unknown,
   date?: unknown,
   /** What to pre-fill when the user has set no date: "YYYY-03-03" for a wire dateline whose year is unknown. */
@@ -40,9 +33,9 @@ export async function setArticleDate(
       title: `Article date of ${key}`,
       prompt: 'The date relative dates ("on Thursday", "last month") are resolved against. Leave empty to use the date found in the text.',
       placeHolder: 'YYYY-MM-DD',
-      value: store.articleDate(key) ?? suggested ?? '',
+      value: dating.userDate(key) ?? suggested ?? '',
       // a suggestion without its year selects the year, so typing it completes the date
-      ...(store.articleDate(key) === undefined && suggested?.startsWith('YYYY') ? { valueSelection: [0, 4] as [number, number] } : {}),
+      ...(dating.userDate(key) === undefined && suggested?.startsWith('YYYY') ? { valueSelection: [0, 4] as [number, number] } : {}),
       validateInput: (input) => (input.trim() === '' || isCalendarDate(input.trim()) ? undefined : 'Enter a calendar date as YYYY-MM-DD, or leave empty to clear.'),
     });
     if (value === undefined) return undefined;
@@ -53,6 +46,6 @@ export async function setArticleDate(
     return undefined;
   }
   // The store's change event re-renders and re-resolves the article.
-  await store.setArticleDate(key, value === '' ? null : value);
+  await dating.setUserDate(key, value === '' ? null : value);
   return value === '' ? null : value;
 }
