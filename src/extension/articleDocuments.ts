@@ -1,8 +1,8 @@
 // Which open documents are articles, and how their editor positions map to source-text offsets (the only offsets stored).
 import * as vscode from 'vscode';
 import { globToRegExp } from '../core/paths/glob';
-import { ARTICLE_SCHEME, type ArticleProvider, sourceUriOf } from './articleProvider';
-import { articleKeyOf } from './articleKeys';
+import { type ArticleProvider } from './articleProvider';
+import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { relativePath } from '../core/paths/posixPath';
 import type { SettingsWatcher } from './settings';
 

@@ -1,4 +1,4 @@
-// Article keys and the files they name, both ways: a key is the workspace-relative path ('folder/…' in a multi-root
+// An article's names, each way: its key, its source file and its reading view's `article:` URI. Article keys and the files they name: a key is the workspace-relative path ('folder/…' in a multi-root
 // workspace), or the file's URI string when it lies outside every workspace folder.
 import * as vscode from 'vscode';
 import { relativePath } from '../core/paths/posixPath';
@@ -28,4 +28,26 @@ export function articleUriOfKey(key: string): vscode.Uri | undefined {
     if (folder) return vscode.Uri.joinPath(folder.uri, ...rest);
   }
   return vscode.Uri.joinPath(folders[0]!.uri, ...key.split('/').filter((part) => part !== '' && part !== '.'));
+}
+
+/** The scheme of reading views: read-only renderings of a source file (header + paragraphs). */
+export const ARTICLE_SCHEME = 'article';
+/** Appended to the view's path so the tab reads "000_….txt — Article" and the `article` language applies. */
+const VIEW_SUFFIX = ' — Article';
+
+/** The reading view of a source file: the file's URI rides in the query, its workspace path in the path. */
+export function toArticleUri(sourceUri: vscode.Uri): vscode.Uri {
+  const folder = vscode.workspace.getWorkspaceFolder(sourceUri);
+  const shown = folder ? sourceUri.path.slice(folder.uri.path.replace(/\/$/, '').length) : sourceUri.path;
+  return vscode.Uri.from({ scheme: ARTICLE_SCHEME, path: `${shown.startsWith('/') ? '' : '/'}${shown}${VIEW_SUFFIX}`, query: sourceUri.toString() });
+}
+
+/** The source file a reading-view URI shows; undefined for any other URI. */
+export function sourceUriOf(articleUri: vscode.Uri): vscode.Uri | undefined {
+  if (articleUri.scheme !== ARTICLE_SCHEME || articleUri.query === '') return undefined;
+  try {
+    return vscode.Uri.parse(articleUri.query, true);
+  } catch {
+    return undefined;
+  }
 }

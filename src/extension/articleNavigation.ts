@@ -8,7 +8,7 @@ import { type MentionKind, mentionAt, mentionsOfSameEntity } from '../core/navig
 import type { Analysis } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
-import { ARTICLE_SCHEME } from './articleProvider';
+import { ARTICLE_SCHEME } from './articleKeys';
 import type { SettingsWatcher } from './settings';
 
 /** The symbol icon of each kind, the same in the Outline, Go to Symbol and Go to Symbol in Workspace. */

@@ -4,11 +4,8 @@ import { articleSizeProblem, decodeArticleBytes } from '../core/article/articleT
 import { parseArticle } from '../core/article/parseArticle';
 import { type HeaderPart, renderReadingView } from '../core/article/readingView';
 import type { ArticleDating } from './articleDating';
-import { articleKeyOf } from './articleKeys';
+import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 
-export const ARTICLE_SCHEME = 'article';
-/** Appended to the view's path so the tab reads "000_….txt — Article" and the `article` language applies. */
-const VIEW_SUFFIX = ' — Article';
 /** Pause in typing after which a reading view follows its source editor's unsaved text. */
 const BUFFER_REFRESH_DEBOUNCE_MILLIS = 200;
 
@@ -37,20 +34,6 @@ export interface ViewLayout {
   readonly headerParts?: readonly HeaderPart[];
 }
 
-export function toArticleUri(sourceUri: vscode.Uri): vscode.Uri {
-  const folder = vscode.workspace.getWorkspaceFolder(sourceUri);
-  const shown = folder ? sourceUri.path.slice(folder.uri.path.replace(/\/$/, '').length) : sourceUri.path;
-  return vscode.Uri.from({ scheme: ARTICLE_SCHEME, path: `${shown.startsWith('/') ? '' : '/'}${shown}${VIEW_SUFFIX}`, query: sourceUri.toString() });
-}
-
-export function sourceUriOf(articleUri: vscode.Uri): vscode.Uri | undefined {
-  if (articleUri.scheme !== ARTICLE_SCHEME || articleUri.query === '') return undefined;
-  try {
-    return vscode.Uri.parse(articleUri.query, true);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The reading view from the core: header (title, dateline, source, licence, word count), then the paragraphs. */
 export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverride, fileDate) => {

@@ -7,7 +7,7 @@ import { decodeArticleBytes } from '../core/article/articleText';
 import type { AnnotationService } from './annotationService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import type { SettingsWatcher } from './settings';
-import { pickAnnotationAtCursor } from './commands/annotationArgument';
+import { pickAnnotationAtCursor } from './commandTargets/annotationArgument';
 import { shorten } from '../core/formats/formatModel';
 import { noteMarkdown } from './annotationHoverProvider';
 import { ADD_NOTE_COMMAND, CANCEL_NOTE_EDIT_COMMAND, DELETE_NOTE_COMMAND, EDIT_NOTE_COMMAND, REPLY_NOTE_COMMAND, SAVE_NOTE_COMMAND, SAVE_NOTE_EDIT_COMMAND } from './commandIds';

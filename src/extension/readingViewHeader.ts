@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { licenceUrl } from '../core/article/licence';
 import { parseArticle } from '../core/article/parseArticle';
 import { commandUri } from '../core/markdown/commandLinks';
-import { ARTICLE_SCHEME, type ArticleProvider, type RenderedArticle } from './articleProvider';
+import { type ArticleProvider, type RenderedArticle } from './articleProvider';
+import { ARTICLE_SCHEME } from './articleKeys';
 import { SET_ARTICLE_DATE_COMMAND } from './commandIds';
 
 export class ReadingViewHeader implements vscode.CodeLensProvider, vscode.DocumentLinkProvider, vscode.Disposable {

@@ -1,7 +1,8 @@
 // Makes the reading view read like an article: a bold title, a quieter byline (date, source in the weight of a byline,
 // licence) ruled off from the body, bold run-in headings. Styling only; the text and its offsets are the provider's.
 import * as vscode from 'vscode';
-import { ARTICLE_SCHEME, type ArticleProvider, type RenderedArticle } from './articleProvider';
+import { type ArticleProvider, type RenderedArticle } from './articleProvider';
+import { ARTICLE_SCHEME } from './articleKeys';
 
 export class ReadingViewStyler implements vscode.Disposable {
   private readonly title = vscode.window.createTextEditorDecorationType({ fontWeight: 'bold' });

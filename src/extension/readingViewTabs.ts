@@ -2,7 +2,7 @@
 // documents (it has no serializer for them), so the open reading views are remembered per workspace and reopened
 // on activation where the workbench did not bring them back itself.
 import * as vscode from 'vscode';
-import { ARTICLE_SCHEME, sourceUriOf } from './articleProvider';
+import { ARTICLE_SCHEME, sourceUriOf } from './articleKeys';
 
 const OPEN_READING_VIEWS_KEY = 'articleAnnotator.openReadingViews';
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { TimelineEntry } from '../core/corpus/corpusIndex';
 import { AnnotationService } from './annotationService';
 import type { ArticleDocuments } from './articleDocuments';
-import { revealSpan } from './commands/articleTarget';
+import { revealSpan } from './commandTargets/articleTarget';
 import type { FromChartMessage, TimelineDataMessage } from './timelineChartProtocol';
 import type { TimelineTreeProvider } from './timelineTree';
 import type { WorkspaceIndex } from './workspaceIndex';

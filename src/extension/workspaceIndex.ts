@@ -9,9 +9,8 @@ import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packHeaderMatches, par
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import { fileDateMatters } from '../core/nlp/analysisOptions';
 import type { AnalysisService, ArticleSource } from './analysisService';
-import { ARTICLE_SCHEME, sourceUriOf } from './articleProvider';
+import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { type ArticleDocuments } from './articleDocuments';
-import { articleKeyOf } from './articleKeys';
 import { extensionPlatform } from './platform/extensionPlatform';
 import { FileEventQueue } from './fileEventQueue';
 import { nextMacrotask } from './platform/macrotask';

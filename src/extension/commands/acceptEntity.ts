@@ -5,7 +5,7 @@ import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnalysisService } from '../analysisService';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { entityArgs, isEntityType, resolveEntity } from './entityTarget';
+import { entityArgs, isEntityType, resolveEntity } from '../commandTargets/entityTarget';
 
 
 export function acceptEntity(annotations: AnnotationService, articles: ArticleDocuments, analysis: AnalysisService) {

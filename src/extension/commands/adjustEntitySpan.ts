@@ -8,8 +8,8 @@ import { withIndefiniteArticle } from '../../core/text/indefiniteArticle';
 import type { AnalysisService } from '../analysisService';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { objectArg, resolveArticle, type SpanArgs } from './articleTarget';
-import { mentionsOf } from './entityTarget';
+import { objectArg, resolveArticle, type SpanArgs } from '../commandTargets/articleTarget';
+import { mentionsOf } from '../commandTargets/entityTarget';
 import { offerLexiconUndo } from './rejectEntity';
 
 

@@ -6,9 +6,9 @@ import type { AnalysisService } from '../analysisService';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { SettingsWatcher } from '../settings';
-import { objectArg, resolveSpan, type SpanArgs, type SpanTarget } from './articleTarget';
-import { mentionsOf } from './entityTarget';
-import { pickLabel } from './labelPicker';
+import { objectArg, resolveSpan, type SpanArgs, type SpanTarget } from '../commandTargets/articleTarget';
+import { mentionsOf } from '../commandTargets/entityTarget';
+import { pickLabel } from '../labelPicker';
 import type { NoteComments } from '../noteComments';
 
 

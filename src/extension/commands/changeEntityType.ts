@@ -8,7 +8,7 @@ import type { AnalysisService } from '../analysisService';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { entityArgs, type EntityTarget, isEntityType, mentionsOf, resolveEntity } from './entityTarget';
+import { entityArgs, type EntityTarget, isEntityType, mentionsOf, resolveEntity } from '../commandTargets/entityTarget';
 import { offerLexiconUndo } from './rejectEntity';
 
 

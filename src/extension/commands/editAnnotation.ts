@@ -4,8 +4,8 @@ import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { SettingsWatcher } from '../settings';
-import { annotationArg, type AnnotationArgs, pickAnnotationAtCursor } from './annotationArgument';
-import { pickLabel } from './labelPicker';
+import { annotationArg, type AnnotationArgs, pickAnnotationAtCursor } from '../commandTargets/annotationArgument';
+import { pickLabel } from '../labelPicker';
 import type { NoteComments } from '../noteComments';
 
 

@@ -8,10 +8,10 @@ import type { ArticleQuotations } from '../../core/formats/quotationsExport';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { articleInfos } from './articleInfos';
+import { articleInfos } from '../files/articleInfos';
 import type { ArticleDating } from '../articleDating';
-import { objectArg, resolveArticle, toUri } from './articleTarget';
-import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles, type PlannedFile } from './outputFiles';
+import { objectArg, resolveArticle, toUri } from '../commandTargets/articleTarget';
+import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles, type PlannedFile } from '../files/outputFiles';
 
 
 /** An export format's id (the list, with labels and extensions, is core's format registry). */

@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { objectArg, toUri } from './articleTarget';
-import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles } from './outputFiles';
+import { objectArg, toUri } from '../commandTargets/articleTarget';
+import { ARTICLE_GLOBS_WARNING, defaultExportFolder, writeOutputFiles } from '../files/outputFiles';
 
 /** Marks the file as ours and versions its shape. */
 export const LEXICON_FILE_VERSION = 1;

@@ -11,9 +11,9 @@ import type { AnnotationService } from '../annotationService';
 import { type ArticleDocuments } from '../articleDocuments';
 import { articleKeyOf } from '../articleKeys';
 import type { SettingsWatcher } from '../settings';
-import { articleKeyOfSource, readImportFile, workspaceArticleInfos } from './articleInfos';
+import { articleKeyOfSource, readImportFile, workspaceArticleInfos } from '../files/articleInfos';
 import type { ArticleDating } from '../articleDating';
-import { objectArg, toUri } from './articleTarget';
+import { objectArg, toUri } from '../commandTargets/articleTarget';
 import { articleFiles } from './labelAllOccurrences';
 
 

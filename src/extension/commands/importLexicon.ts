@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { ENTITY_TYPES, type LexiconEntry } from '../../core/nlp/analysisModel';
 import type { AnnotationService } from '../annotationService';
-import { objectArg, toUri } from './articleTarget';
+import { objectArg, toUri } from '../commandTargets/articleTarget';
 
 
 export interface ImportLexiconArgs {

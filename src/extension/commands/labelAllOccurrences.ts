@@ -5,8 +5,8 @@ import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import type { SettingsWatcher } from '../settings';
-import { resolveArticle, resolveSpan, objectArg, type SpanArgs } from './articleTarget';
-import { askNote, pickLabel } from './labelPicker';
+import { resolveArticle, resolveSpan, objectArg, type SpanArgs } from '../commandTargets/articleTarget';
+import { askNote, pickLabel } from '../labelPicker';
 
 
 export interface LabelAllOccurrencesArgs extends SpanArgs {

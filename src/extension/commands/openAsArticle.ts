@@ -1,6 +1,6 @@
 // "Open as Article": show a source file in the reading view, beside nothing, in the active group.
 import * as vscode from 'vscode';
-import { ARTICLE_SCHEME, sourceUriOf, toArticleUri } from '../articleProvider';
+import { ARTICLE_SCHEME, sourceUriOf, toArticleUri } from '../articleKeys';
 
 
 /** Opens the reading view of `uri` (or of the active editor's file) and returns its editor. */

@@ -4,8 +4,8 @@ import { shorten } from '../../core/formats/formatModel';
 import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { annotationArg, type AnnotationArgs } from './annotationArgument';
-import { resolveSpan, type SpanArgs } from './articleTarget';
+import { annotationArg, type AnnotationArgs } from '../commandTargets/annotationArgument';
+import { resolveSpan, type SpanArgs } from '../commandTargets/articleTarget';
 
 
 export interface ReattachOrphanArgs extends AnnotationArgs, SpanArgs {}

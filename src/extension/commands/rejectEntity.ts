@@ -4,7 +4,7 @@ import type { LexiconEntry } from '../../core/nlp/analysisModel';
 import type { AnalysisService } from '../analysisService';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { entityArgs, resolveEntity } from './entityTarget';
+import { entityArgs, resolveEntity } from '../commandTargets/entityTarget';
 
 
 export function rejectEntity(annotations: AnnotationService, articles: ArticleDocuments, analysis: AnalysisService) {

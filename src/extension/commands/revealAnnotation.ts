@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { annotationArg, type AnnotationArgs } from './annotationArgument';
-import { revealSpan } from './articleTarget';
+import { annotationArg, type AnnotationArgs } from '../commandTargets/annotationArgument';
+import { revealSpan } from '../commandTargets/articleTarget';
 import { articleUriOfKey } from '../articleKeys';
 
 /** Shows the annotation; an orphan's article opens at its last known place with a note that it was not found. */

@@ -1,7 +1,7 @@
 // Shows a span of an article, selected (internal: the Entities view's click; takes `{uri, start, end}` source offsets).
 import * as vscode from 'vscode';
 import type { ArticleDocuments } from '../articleDocuments';
-import { objectArg, revealSpan, sourceOf, type SpanArgs, toUri } from './articleTarget';
+import { objectArg, revealSpan, sourceOf, type SpanArgs, toUri } from '../commandTargets/articleTarget';
 import { REVEAL_ENTITY_COMMAND } from '../commandIds';
 
 export function revealEntity(articles: ArticleDocuments) {

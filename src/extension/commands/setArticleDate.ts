@@ -1,8 +1,7 @@
 // "Set Article Date": the date an article's relative dates are resolved against, for articles without (or with a wrong) dateline.
 import * as vscode from 'vscode';
 import { isCalendarDate } from '../../core/article/articleDate';
-import { ARTICLE_SCHEME, sourceUriOf } from '../articleProvider';
-import { articleKeyOf } from '../articleKeys';
+import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from '../articleKeys';
 import type { ArticleDating } from '../articleDating';
 
 

@@ -4,7 +4,7 @@ import { shorten } from '../../core/formats/formatModel';
 import type { Annotation } from '../../core/annotations/annotationModel';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { annotationArg, type AnnotationArgs } from './annotationArgument';
+import { annotationArg, type AnnotationArgs } from '../commandTargets/annotationArgument';
 import { showAnnotation } from './revealAnnotation';
 
 

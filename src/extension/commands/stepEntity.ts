@@ -5,7 +5,7 @@ import { KIND_GROUP_NAMES } from '../../core/navigation/articleOutline';
 import { MENTION_KINDS, type MentionKind, mentionAt, navigableMentions, stepMention } from '../../core/navigation/entityNavigation';
 import type { AnalysisService } from '../analysisService';
 import type { ArticleDocuments } from '../articleDocuments';
-import { objectArg } from './articleTarget';
+import { objectArg } from '../commandTargets/articleTarget';
 
 
 const MESSAGE_MILLIS = 4000;

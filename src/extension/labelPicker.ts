@@ -1,7 +1,7 @@
 // Asks for a label from the label schema and for an optional note; shared by the commands that create or edit annotations.
 import * as vscode from 'vscode';
-import { shorten } from '../../core/formats/formatModel';
-import type { AnnotationLabel } from '../../core/annotations/labelSchema';
+import { shorten } from '../core/formats/formatModel';
+import type { AnnotationLabel } from '../core/annotations/labelSchema';
 
 interface LabelItem extends vscode.QuickPickItem {
   readonly name: string;

@@ -1,8 +1,7 @@
 // Resolves which article (and which span of its source text) a command acts on: from its arguments, else the active editor.
 import * as vscode from 'vscode';
 import { type ArticleDocument, type ArticleDocuments } from '../articleDocuments';
-import { articleKeyOf } from '../articleKeys';
-import { ARTICLE_SCHEME, sourceUriOf, toArticleUri } from '../articleProvider';
+import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf, toArticleUri } from '../articleKeys';
 
 /** Arguments shared by the commands that act on a span: `uri` (source file or `article:` view), `start`/`end` (source offsets). */
 export interface SpanArgs {
