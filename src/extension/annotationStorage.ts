@@ -1,5 +1,6 @@
 // Workspace-state storage for the annotation store, and the safety net for stored state that no longer parses.
 import * as vscode from 'vscode';
+import { fileExists } from './files/outputFiles';
 
 /** The storage shape the core's AnnotationStore writes through (a Memento without the editor types). */
 export interface MementoStorage {
@@ -69,7 +70,7 @@ export class CorruptStateGuard {
     await vscode.workspace.fs.createDirectory(dir);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     let file = vscode.Uri.joinPath(dir, `${this.name}-${stamp}.json`);
-    for (let n = 2; await exists(file); n++) {
+    for (let n = 2; await fileExists(file); n++) {
       file = vscode.Uri.joinPath(dir, `${this.name}-${stamp}-${n}.json`);
     }
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(serialiseRaw(raw)));
@@ -93,15 +94,6 @@ function serialiseRaw(raw: unknown): string {
     return json ?? String(raw);
   } catch (error) {
     return `/* the stored value could not be serialised as JSON: ${error instanceof Error ? error.message : String(error)} */\n${String(raw)}`;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }
 

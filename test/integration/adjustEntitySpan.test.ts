@@ -2,11 +2,9 @@
 // the quick fixes of the plain editor and from Ctrl+. in the reading view; what is highlighted and hovered afterwards,
 // in every article and in the workspace index, and the undo. Invented article text.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { LexiconEntry } from '../../src/core/nlp/analysisModel';
 import { undoLexiconEntry } from '../../src/extension/commands/rejectEntity';
-import { annotatorApi, closeAllEditors, spanOf, waitFor, workspaceUri, writeArticle } from './annotationTestKit';
+import { annotatorApi, closeAllEditors, restoreAfterCorrections, spanOf, waitFor, workspaceUri, writeArticle } from './annotationTestKit';
 import { completeDecorations, openPlainEditor, openReadingView } from './articleEditors';
 import { pressKeys, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 
@@ -40,22 +38,11 @@ async function people(editor: vscode.TextEditor): Promise<string[]> {
 describe('adjust entity span', function () {
   this.timeout(180_000);
   let uri: vscode.Uri;
-  let savedLexicon: readonly LexiconEntry[] = [];
+  const lexiconBefore = restoreAfterCorrections([NAME, OTHER]);
 
-  before(async () => {
-    const api = await annotatorApi();
-    savedLexicon = api.annotations.lexicon;
+  before(() => {
     uri = writeArticle(NAME, TEXT);
     writeArticle(OTHER, OTHER_TEXT);
-    await closeAllEditors();
-  });
-
-  after(async () => {
-    const api = await annotatorApi();
-    await api.annotations.setLexicon(savedLexicon);
-    await closeAllEditors();
-    // other suites count the workspace's articles and entities
-    for (const name of [NAME, OTHER]) rmSync(workspaceUri(`seeds/${name}`).fsPath, { force: true });
   });
 
   it('is a palette command and, over a selection that overlaps an entity, in the context menu', () => {
@@ -68,7 +55,7 @@ describe('adjust entity span', function () {
   it('shrinks a too-long span in the plain editor from its quick fix: highlight and hover follow, the undo puts it back', async () => {
     const api = await annotatorApi();
     // an earlier correction made the span too long (the analysis itself leaves titles out)
-    await api.annotations.setLexicon([...savedLexicon, { text: 'Councillor Jora Tamsin', action: 'accept', type: 'person' }]);
+    await api.annotations.setLexicon([...lexiconBefore(), { text: 'Councillor Jora Tamsin', action: 'accept', type: 'person' }]);
     const plain = await openPlainEditor(uri);
     const long = spanOf(TEXT, 'Councillor Jora Tamsin');
     await waitFor('“Councillor Jora Tamsin” highlighted as a person', async () => (await people(plain)).includes(`Councillor Jora Tamsin@${long.start}`), 60_000);
@@ -101,7 +88,7 @@ describe('adjust entity span', function () {
 
   it('extends a cut name from Ctrl+. in the reading view, in every article and in the workspace index', async function () {
     const api = await annotatorApi();
-    await api.annotations.setLexicon(savedLexicon);
+    await api.annotations.setLexicon(lexiconBefore());
     await closeAllEditors();
     const reading = await openReadingView(uri);
     const cut = spanOf(TEXT, 'Abu Bakr');

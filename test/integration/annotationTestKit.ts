@@ -1,7 +1,8 @@
 // Shared by the annotation, correction, export, view and storage tests: the extension's real services and fixture articles.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { LexiconEntry } from '../../src/core/nlp/analysisModel';
 import type { ArticleAnnotatorApi } from '../../src/extension/extension';
 import { waitFor, workspaceUri } from './articleEditors';
 
@@ -34,6 +35,26 @@ export function spanOf(text: string, needle: string, occurrence = 0): { start: n
 /** Closes every editor so each test starts from the same workbench. */
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Hooks for a suite that corrects entities, registered in its describe: the lexicon is put back as it was after the
+ * suite (other suites analyse the same workspace), editors are closed before and after it, and the seed files it
+ * names are deleted after it (other suites count the workspace's articles and entities). Returns the lexicon as it
+ * was before the suite.
+ */
+export function restoreAfterCorrections(seedFiles: readonly string[] = []): () => readonly LexiconEntry[] {
+  let saved: readonly LexiconEntry[] = [];
+  before(async () => {
+    saved = (await annotatorApi()).annotations.lexicon;
+    await closeAllEditors();
+  });
+  after(async () => {
+    await (await annotatorApi()).annotations.setLexicon(saved);
+    await closeAllEditors();
+    for (const name of seedFiles) rmSync(workspaceUri(`seeds/${name}`).fsPath, { force: true });
+  });
+  return () => saved;
 }
 
 export { waitFor, workspaceUri };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
 import type { LexiconEntry } from '../../src/core/nlp/analysisModel';
-import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
+import { annotatorApi, restoreAfterCorrections, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { decorationsOf, type EditorDecorations, workspaceUri } from './articleEditors';
 import { undoLexiconEntry } from '../../src/extension/commands/rejectEntity';
 
@@ -22,24 +22,15 @@ describe('corrections', function () {
   let uriB: vscode.Uri;
   let editorA: vscode.TextEditor;
   let editorB: vscode.TextEditor;
-  let savedLexicon: readonly LexiconEntry[] = [];
+  restoreAfterCorrections();
 
   before(async () => {
-    const api = await annotatorApi();
-    savedLexicon = api.annotations.lexicon;
     uriA = writeArticle('corrections-a.txt', TEXT_A);
     uriB = writeArticle('corrections-b.txt', TEXT_B);
-    await closeAllEditors();
     editorA = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriA), { viewColumn: vscode.ViewColumn.One, preview: false });
     editorB = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriB), { viewColumn: vscode.ViewColumn.Two, preview: false });
   });
 
-  after(async () => {
-    // Leave the lexicon as it was: other suites analyse the same workspace.
-    const api = await annotatorApi();
-    await api.annotations.setLexicon(savedLexicon);
-    await closeAllEditors();
-  });
 
   it('rejecting an entity removes it from every open article at once and stores it in the lexicon', async () => {
     const api = await annotatorApi();

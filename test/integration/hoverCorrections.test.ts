@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
 import type { LexiconEntry } from '../../src/core/nlp/analysisModel';
-import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
+import { annotatorApi, restoreAfterCorrections, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { decorationsOf, type EditorDecorations } from './articleEditors';
 
 const TEXT = 'date 2023-05-04 Talks in Madrid\n\nPedro Sanchez met officials of the European Union in Madrid on Monday. The European Union office in Madrid stayed open, and Pedro Sanchez flew to Lisbon.\n';
@@ -36,21 +36,16 @@ describe('hover corrections', function () {
   this.timeout(90_000);
   let uri: vscode.Uri;
   let editor: vscode.TextEditor;
-  let savedLexicon: readonly LexiconEntry[] = [];
+  restoreAfterCorrections();
 
   before(async () => {
-    const api = await annotatorApi();
-    savedLexicon = api.annotations.lexicon;
     uri = writeArticle('hover-corrections.txt', TEXT);
-    await closeAllEditors();
     editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
   });
 
   after(async () => {
     const api = await annotatorApi();
-    await api.annotations.setLexicon(savedLexicon);
     for (const a of api.annotations.forArticle(KEY)) await api.annotations.remove(a.id);
-    await closeAllEditors();
   });
 
   it('shows Accept, Reject and one Change Type link per other type, allowed by name only', async () => {

@@ -1,11 +1,10 @@
 // Corrections as a reader expects them: a type change applies to every surface form of the same entity, listed for a
 // yes first; messages say "an organization"; the undo puts every form back. Invented article text.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LexiconEntry } from '../../src/core/nlp/analysisModel';
 import { undoLexiconEntries } from '../../src/extension/commands/rejectEntity';
-import { annotatorApi, closeAllEditors, spanOf, waitFor, workspaceUri, writeArticle } from './annotationTestKit';
+import { annotatorApi, restoreAfterCorrections, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { completeDecorations, openReadingView } from './articleEditors';
 import { pressKeys, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 
@@ -15,20 +14,10 @@ const TEXT = 'date 2024-07-01 Harbour accord signed\n\nMark Tennerby of the Harb
 describe('reader corrections', function () {
   this.timeout(120_000);
   let uri: vscode.Uri;
-  let savedLexicon: readonly LexiconEntry[] = [];
+  const lexiconBefore = restoreAfterCorrections([NAME]);
 
-  before(async () => {
-    const api = await annotatorApi();
-    savedLexicon = api.annotations.lexicon;
+  before(() => {
     uri = writeArticle(NAME, TEXT);
-    await closeAllEditors();
-  });
-
-  after(async () => {
-    const api = await annotatorApi();
-    await api.annotations.setLexicon(savedLexicon);
-    await closeAllEditors();
-    rmSync(workspaceUri(`seeds/${NAME}`).fsPath, { force: true });
   });
 
   it('a type change lists every form of the entity first, then applies to all of them; the undo puts each back', async () => {
@@ -53,7 +42,7 @@ describe('reader corrections', function () {
       entry = await vscode.commands.executeCommand<LexiconEntry>('articleAnnotator.changeEntityType', { ...args, forms: 'all' });
     }
     assert.deepEqual(entry, { text: 'Tennerby', action: 'retype', type: 'organization' });
-    const before = new Map(savedLexicon.map((e) => [e.text, e]));
+    const before = new Map(lexiconBefore().map((e) => [e.text, e]));
     assert.deepEqual(api.annotations.lexicon.filter((e) => e.text.includes('Tennerby')).map((e) => `${e.text}:${e.type}`).sort(), ['Mark Tennerby:organization', 'Tennerby:organization']);
     await waitFor('both forms shown as an organization', async () => {
       const d = await completeDecorations(reading.document.uri);

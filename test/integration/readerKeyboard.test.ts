@@ -2,11 +2,9 @@
 // one picked, Ctrl+Z undoes the last annotation change, and "Annotate Selection" is always in the palette and, with
 // no selection, annotates the entity or word at the cursor (or asks for a selection). Invented article text.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
-import type { LexiconEntry } from '../../src/core/nlp/analysisModel';
-import { annotatorApi, closeAllEditors, spanOf, waitFor, workspaceUri, writeArticle } from './annotationTestKit';
+import { annotatorApi, closeAllEditors, restoreAfterCorrections, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { completeDecorations, openPlainEditor, openReadingView } from './articleEditors';
 import { pressKeys, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 
@@ -42,22 +40,15 @@ function cursorAt(editor: vscode.TextEditor, needle: string, inside: number): vo
 describe('reader keyboard', function () {
   this.timeout(120_000);
   let uri: vscode.Uri;
-  let savedLexicon: readonly LexiconEntry[] = [];
+  restoreAfterCorrections(['reader-keyboard.txt']);
 
-  before(async () => {
-    const api = await annotatorApi();
-    savedLexicon = api.annotations.lexicon;
+  before(() => {
     uri = writeArticle('reader-keyboard.txt', TEXT);
-    await closeAllEditors();
   });
 
   after(async () => {
     const api = await annotatorApi();
     for (const a of api.annotations.forArticle(KEY)) await api.annotations.remove(a.id);
-    await api.annotations.setLexicon(savedLexicon);
-    await closeAllEditors();
-    // other suites count the workspace's articles and entities
-    for (const name of ['reader-keyboard.txt']) rmSync(workspaceUri(`seeds/${name}`).fsPath, { force: true });
   });
 
   it('Ctrl+. in the reading view offers the quick fixes of the plain editor and runs the one picked', async function () {

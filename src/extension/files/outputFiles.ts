@@ -34,7 +34,8 @@ async function identity(uri: vscode.Uri): Promise<string> {
   return uri.toString();
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether anything (file or folder) is at `uri`. */
+export async function fileExists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
@@ -75,7 +76,7 @@ export async function writeOutputFiles(
   const kept: string[] = [];
   const existing: vscode.Uri[] = [];
   for (const file of files) {
-    if (!(await exists(file.uri))) {
+    if (!(await fileExists(file.uri))) {
       writes.push(file);
       continue;
     }

@@ -69,12 +69,17 @@ export function evaluateInWorkbench<T>(expression: string): Promise<T> {
  * rendered state with this rather than with a single evaluate.
  */
 export async function waitForWorkbench<T>(expression: string, { timeoutMs = 10_000, intervalMs = 200 } = {}): Promise<T> {
+  return pollPage(() => evaluateInWorkbench<T>(expression), `in the workbench for ${expression.trim().slice(0, 200)}`, timeoutMs, intervalMs);
+}
+
+/** Evaluates until the result is truthy; on timeout, says what was awaited and the last result or error. */
+async function pollPage<T>(evaluate: () => Promise<T>, what: string, timeoutMs: number, intervalMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;
   for (;;) {
     try {
-      last = await evaluateInWorkbench<T>(expression);
+      last = await evaluate();
       lastError = undefined;
       if (last) return last;
     } catch (error) {
@@ -82,7 +87,7 @@ export async function waitForWorkbench<T>(expression: string, { timeoutMs = 10_0
     }
     if (Date.now() >= deadline) {
       const detail = lastError instanceof Error ? lastError.message : JSON.stringify(last);
-      throw new Error(`Timed out after ${timeoutMs} ms waiting in the workbench for ${expression.trim().slice(0, 200)}: last ${detail}`);
+      throw new Error(`Timed out after ${timeoutMs} ms waiting ${what}: last ${detail}`);
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
@@ -184,23 +189,7 @@ export function evaluateInWebview<T>(selector: string, expression: string): Prom
 
 /** Like waitForWorkbench, inside the webview frame that has `selector`. */
 export async function waitForWebview<T>(selector: string, expression: string, { timeoutMs = 20_000, intervalMs = 250 } = {}): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      last = await evaluateInWebview<T>(selector, expression);
-      lastError = undefined;
-      if (last) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() >= deadline) {
-      const detail = lastError instanceof Error ? lastError.message : JSON.stringify(last);
-      throw new Error(`Timed out after ${timeoutMs} ms waiting in the webview for ${expression.trim().slice(0, 200)}: last ${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+  return pollPage(() => evaluateInWebview<T>(selector, expression), `in the webview for ${expression.trim().slice(0, 200)}`, timeoutMs, intervalMs);
 }
 
 /** A real mouse click (Playwright) on the element matching `selector` in the webview frame that has it. */
