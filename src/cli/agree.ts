@@ -5,7 +5,7 @@ import { agreement, type Agreement } from '../core/quality/agreement';
 import type { LabelledSpan } from '../core/quality/spanScores';
 import { parseArgs, UsageError } from './args';
 import { articleFileReader } from './articleFiles';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './runCommand';
 import { importFormat, importFormatOfName, IMPORT_FORMAT_IDS, type ImportFormatId } from '../core/formats/formatRegistry';
 import { readAnnotationFiles } from './import';
 

@@ -17,8 +17,7 @@ import { analyzeArticle } from '../core/nlp/pipeline';
 import { findQuotations, type SpeakerType } from '../core/quotes/quotations';
 import { UsageError, parseArgs } from './args';
 import { readArticleBytes } from './articleFiles';
-import type { CliCommand } from './commands';
-import type { CommandOutput } from './runCommand';
+import type { CliCommand, CommandOutput } from './runCommand';
 
 export interface AnalyzedFile {
   readonly file: string;

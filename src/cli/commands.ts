@@ -5,14 +5,6 @@ import { CORPUS_COMMAND } from './corpus';
 import { EXPORT_COMMAND } from './export';
 import { IMPORT_COMMAND } from './import';
 import { REANCHOR_COMMAND } from './reanchor';
-import type { CommandOutput } from './runCommand';
-
-export interface CliCommand {
-  readonly name: string;
-  readonly usage: string;
-  readonly summary: string;
-  /** Returns the process exit code; throws UsageError for bad usage (runCommand reports it, exit 2). */
-  run(args: readonly string[], output: CommandOutput): Promise<number> | number;
-}
+import type { CliCommand } from './runCommand';
 
 export const COMMANDS: readonly CliCommand[] = [ANALYZE_COMMAND, CORPUS_COMMAND, REANCHOR_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND, AGREE_COMMAND];

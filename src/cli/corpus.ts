@@ -15,9 +15,8 @@ import { Worker } from 'node:worker_threads';
 import { isCalendarDate } from '../core/article/articleDate';
 import { CorpusIndex } from '../core/corpus/corpusIndex';
 import { UsageError, parseArgs } from './args';
-import type { CliCommand } from './commands';
 import { analyzeCorpusFile, type CorpusFileJob, type CorpusFileResult, type DateSource } from './corpusFile';
-import type { CommandOutput } from './runCommand';
+import type { CliCommand, CommandOutput } from './runCommand';
 
 const USAGE = 'corpus [--jobs N] [--date YYYY-MM-DD | --date-from-files] DIR|FILE...';
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);

@@ -10,8 +10,7 @@ import { importW3CValue, w3cSources } from '../core/formats/w3c';
 import { analyzeArticle } from '../core/nlp/pipeline';
 import { findQuotations } from '../core/quotes/quotations';
 import { parseArgs, UsageError } from './args';
-import type { CliCommand } from './commands';
-import type { CommandOutput } from './runCommand';
+import type { CliCommand, CommandOutput } from './runCommand';
 import { articleFileReader, articleKeyOfSource, articleUriOf, existingRealPath, readAnnotationFile, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
 
 interface ExportFlags {

@@ -7,7 +7,7 @@ import { annotationFromImport, withoutBom, type ImportResult } from '../core/for
 import { importAs, importFormat, IMPORT_FORMAT_IDS, type ImportFormatId } from '../core/formats/formatRegistry';
 import { exportW3C, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './runCommand';
 import { articleFileReader, articleKeyOfFile, articleKeyOfSource, articleUriOf, existingRealPath, readAnnotationFile, readArticleBytes, sourceFilePath, writeOutputFile, writeProblem } from './articleFiles';
 
 /** Files under --root that may be articles, when JSONL lines are matched by their text. */

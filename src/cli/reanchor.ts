@@ -8,7 +8,7 @@ import { codePointOffsets, type CodePointOffsets } from '../core/formats/codePoi
 import { importW3CValue, positionInText } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import { articleFileReader, readAnnotationFile, type ArticleTextReader } from './articleFiles';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './runCommand';
 
 export interface ReanchorCounts {
   anchored: number;

@@ -1,12 +1,20 @@
 // Runs one command for the dispatcher: its --help, and a UsageError (bad flags, no FILE) as one line with the usage
 // and exit code 2, so no command repeats that handling.
 import { UsageError } from './args';
-import type { CliCommand } from './commands';
 
 /** Where a command writes; the process streams unless a test captures them. */
 export interface CommandOutput {
   stdout(text: string): void;
   stderr(text: string): void;
+}
+
+/** One command of the command line (the table of them is commands.ts). */
+export interface CliCommand {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  /** Returns the process exit code; throws UsageError for bad usage (runCommand reports it, exit 2). */
+  run(args: readonly string[], output: CommandOutput): Promise<number> | number;
 }
 
 export const processOutput: CommandOutput = {

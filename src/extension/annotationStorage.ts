@@ -1,6 +1,6 @@
 // Workspace-state storage for the annotation store, and the safety net for stored state that no longer parses.
 import * as vscode from 'vscode';
-import { fileExists } from './files/outputFiles';
+import { fileExists } from './files/fileExists';
 
 /** The storage shape the core's AnnotationStore writes through (a Memento without the editor types). */
 export interface MementoStorage {

@@ -2,6 +2,7 @@
 // user's yes (a modal confirmation, or `overwrite: true` from a caller that already asked), all checked before
 // anything is written so a refused export leaves every file as it was.
 import * as vscode from 'vscode';
+import { fileExists } from './fileExists';
 import type { AnnotationService } from '../annotationService';
 import type { ArticleDocuments } from '../articleDocuments';
 import { extensionPlatform } from '../platform/extensionPlatform';
@@ -32,16 +33,6 @@ async function identity(uri: vscode.Uri): Promise<string> {
     }
   }
   return uri.toString();
-}
-
-/** Whether anything (file or folder) is at `uri`. */
-export async function fileExists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The files of every article the extension knows: annotated ones and open ones. */

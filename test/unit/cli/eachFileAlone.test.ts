@@ -6,8 +6,7 @@ import * as path from 'node:path';
 import { EXPORT_COMMAND } from '../../../src/cli/export';
 import { IMPORT_COMMAND } from '../../../src/cli/import';
 import { REANCHOR_COMMAND } from '../../../src/cli/reanchor';
-import type { CliCommand } from '../../../src/cli/commands';
-import { runCommand } from '../../../src/cli/runCommand';
+import { type CliCommand, runCommand } from '../../../src/cli/runCommand';
 import { importW3C } from '../../../src/core/formats/w3c';
 
 async function run(command: CliCommand, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {

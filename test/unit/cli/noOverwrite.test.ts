@@ -4,10 +4,9 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { CliCommand } from '../../../src/cli/commands';
 import { EXPORT_COMMAND } from '../../../src/cli/export';
 import { IMPORT_COMMAND } from '../../../src/cli/import';
-import { runCommand } from '../../../src/cli/runCommand';
+import { type CliCommand, runCommand } from '../../../src/cli/runCommand';
 
 async function run(command: CliCommand, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';

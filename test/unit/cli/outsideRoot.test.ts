@@ -6,11 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CliCommand } from '../../../src/cli/commands';
 import { EXPORT_COMMAND } from '../../../src/cli/export';
 import { IMPORT_COMMAND } from '../../../src/cli/import';
 import { REANCHOR_COMMAND } from '../../../src/cli/reanchor';
-import { runCommand } from '../../../src/cli/runCommand';
+import { type CliCommand, runCommand } from '../../../src/cli/runCommand';
 
 async function run(command: CliCommand, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
