@@ -165,6 +165,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private packDirty = false;
   private packTimer: ReturnType<typeof setTimeout> | undefined;
   private packWrite: Promise<void> | undefined;
+  private longestSliceValue = { millis: 0, what: '' };
 
   constructor(private readonly deps: WorkspaceIndexDependencies) {
     this.status = vscode.window.createStatusBarItem('articleAnnotator.indexing', vscode.StatusBarAlignment.Left, 0);
@@ -473,7 +474,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.updateStatus();
         await yieldToEventLoop();
         // the entity ranking follows the batch, so the Entities view's next redraw does not rank the whole corpus at once
-        this.corpus.rank();
+        await this.rankInSlices();
         await yieldToEventLoop();
       }
     } finally {
@@ -493,10 +494,13 @@ export class WorkspaceIndex implements vscode.Disposable {
     // the result is wrapped, so work that returns a promise holds the lane only while it runs, not until it settles
     const ran = this.lane.then(async (): Promise<{ readonly value: T } | { readonly error: unknown }> => {
       await yieldToEventLoop();
+      const started = performance.now();
       try {
         return { value: work() };
       } catch (error) {
         return { error };
+      } finally {
+        this.measured('one article (hash, cache check, merge)', started);
       }
     });
     this.lane = ran;
@@ -685,15 +689,26 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async loadPack(): Promise<void> {
     const dir = await this.ensureCache();
     if (!dir || this.disposed) return;
-    let lines: string[];
+    let bytes: Uint8Array;
     const readStart = performance.now();
     try {
-      lines = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, PACK))).split('\n');
+      bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, PACK));
     } catch {
       // no pack yet: the articles are read one by one
       return;
     }
-    if (!packHeaderMatches(lines[0] ?? '', this.deps.pipelineVersion)) {
+    // decoded a line at a time in the slices below (a newline byte is never part of another UTF-8 character): decoding
+    // and splitting the whole pack at once held the host for as long as the pack is large
+    const decoder = new TextDecoder();
+    let at = 0;
+    const nextLine = (): string | undefined => {
+      if (at >= bytes.length) return undefined;
+      const end = bytes.indexOf(10, at);
+      const line = decoder.decode(bytes.subarray(at, end < 0 ? bytes.length : end));
+      at = end < 0 ? bytes.length : end + 1;
+      return line;
+    };
+    if (!packHeaderMatches(nextLine() ?? '', this.deps.pipelineVersion)) {
       this.deps.log.info('Workspace index: the pack of the cache is from another version or unreadable; it is rewritten.');
       this.packDirty = true;
       return;
@@ -705,9 +720,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // the host's own work (parsing, filling the corpus, ranking) apart from the waits between slices
     let workMillis = 0;
     let slices = 1;
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      lines[i] = '';
+    for (let line = nextLine(); line !== undefined; line = nextLine()) {
       if (line === '') continue;
       const parsed = parsePackedArticle(line);
       let uri: vscode.Uri | undefined;
@@ -727,7 +740,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         loaded++;
       }
       if (performance.now() - sliceStart > SLICE_MILLIS) {
-        workMillis += performance.now() - sliceStart;
+        workMillis += this.measured('reading the pack', sliceStart);
         slices++;
         await yieldToEventLoop();
         if (this.disposed) return;
@@ -739,9 +752,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.packDirty = true;
     }
     if (loaded === 0) return;
+    workMillis += this.measured('reading the pack', sliceStart);
     // ranked now, so the first redraw of the Entities view lists them without ranking the whole corpus
-    this.corpus.rank();
-    workMillis += performance.now() - sliceStart;
+    workMillis += await this.rankInSlices();
     const loadedMillis = this.startedAt === undefined ? undefined : performance.now() - this.startedAt;
     this.openingValue = { ...this.openingValue, loadedMillis, loaded, readMillis, workMillis };
     this.deps.log.info(
@@ -755,21 +768,35 @@ export class WorkspaceIndex implements vscode.Disposable {
     const dir = await this.ensureCache();
     if (!dir || this.disposed) return;
     this.packDirty = false;
-    const lines = [packHeader(this.deps.pipelineVersion)];
+    // encoded a line at a time in the slices (joining and encoding the whole pack at once held the host)
+    const encoder = new TextEncoder();
+    const chunks = [encoder.encode(`${packHeader(this.deps.pipelineVersion)}\n`)];
+    let size = chunks[0]!.length;
     let sliceStart = performance.now();
     for (const [key, entry] of [...this.entries]) {
-      lines.push(serializePackedArticle({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis }));
+      const chunk = encoder.encode(`${serializePackedArticle({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis })}\n`);
+      chunks.push(chunk);
+      size += chunk.length;
       if (performance.now() - sliceStart > SLICE_MILLIS) {
+        this.measured('writing the pack', sliceStart);
         await yieldToEventLoop();
         if (this.disposed) return;
         sliceStart = performance.now();
       }
     }
+    const body = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, offset);
+      offset += chunk.length;
+    }
+    chunks.length = 0;
+    this.measured('writing the pack', sliceStart);
     const packUri = vscode.Uri.joinPath(dir, PACK);
     const partUri = vscode.Uri.joinPath(dir, `${PACK}.part`);
     try {
       // written whole beside it, then renamed over it: a reopen never reads half a pack
-      await vscode.workspace.fs.writeFile(partUri, new TextEncoder().encode(lines.join('\n') + '\n'));
+      await vscode.workspace.fs.writeFile(partUri, body);
       await vscode.workspace.fs.rename(partUri, packUri, { overwrite: true });
     } catch (error) {
       this.packDirty = true;
@@ -787,6 +814,41 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (!this.idle() || this.packWrite) return;
       this.packWrite = this.writePack().finally(() => (this.packWrite = undefined));
     }, PACK_DELAY_MILLIS);
+  }
+
+  /**
+   * Brings the entity ranking up to date a slice at a time (an entity named in many articles is summed over all of
+   * them: a batch's worth at once held the host for tens of milliseconds). Returns the milliseconds of work.
+   */
+  private async rankInSlices(): Promise<number> {
+    let work = 0;
+    for (;;) {
+      const started = performance.now();
+      const until = started + SLICE_MILLIS;
+      const done = this.corpus.rankSome(() => performance.now() > until);
+      work += this.measured('ranking the entities', started);
+      if (done || this.disposed) return work;
+      await yieldToEventLoop();
+    }
+  }
+
+  /** Notes a stretch of the index's own work on the host (see longestSlice); returns its milliseconds. */
+  private measured(what: string, started: number): number {
+    const millis = performance.now() - started;
+    if (millis > this.longestSliceValue.millis) this.longestSliceValue = { millis, what };
+    return millis;
+  }
+
+  /**
+   * The longest stretch of the index's own work on the extension host between two yields since the last reset, and
+   * what it was: the index's share of the host's longest blocking stretch (tests print it).
+   */
+  get longestSlice(): { readonly millis: number; readonly what: string } {
+    return this.longestSliceValue;
+  }
+
+  resetLongestSlice(): void {
+    this.longestSliceValue = { millis: 0, what: '' };
   }
 
   // ---- progress, events, idleness ----

@@ -161,8 +161,6 @@ export class CorpusIndex {
   private sorted: CorpusEntity[] | undefined;
   /** Entities whose summary changed since `sorted` was ordered: entities() moves only these. */
   private readonly stale = new Set<string>();
-  /** The summary object each entity has in `sorted` (found there by binary search). */
-  private readonly listed = new Map<string, CorpusEntity>();
   private revisionValue = 0;
 
   /** Grows with every change of the index, so a view can tell whether what it derived is still current. */
@@ -243,24 +241,35 @@ export class CorpusIndex {
    * (not a copy: do not change it).
    */
   rank(): readonly CorpusEntity[] {
-    // one changed article moves a few entities: re-placing them costs a few binary searches, re-ranking all of them
-    // costs a sort of the whole corpus (what made re-indexing one article cost more than analysing it)
-    if (this.sorted && this.stale.size > 0) {
-      if (this.stale.size <= 64 + this.sorted.length / 8) this.reorder(this.sorted);
-      else this.sorted = undefined;
+    this.rankSome(() => false);
+    return this.sorted!;
+  }
+
+  /**
+   * Part of rank(), for a caller that must not hold its thread for long (the extension host): works out the summaries
+   * of the entities that changed until `stop()` says so, and returns false if some are left (call again later, after
+   * any other change); once every summary is known, puts them in order and returns true. The summaries are the cost
+   * (an entity named in hundreds of articles is summed over all of them); the ordering is one pass over the list.
+   */
+  rankSome(stop: () => boolean): boolean {
+    const all = this.sorted === undefined || this.stale.size > 64 + this.sorted.length / 2;
+    const pending = all ? this.members.keys() : this.stale.values();
+    for (const id of pending) {
+      if (this.summaries.has(id) || !this.members.has(id)) continue;
+      this.summary(id);
+      if (stop()) return false;
     }
-    if (!this.sorted) {
+    if (all) {
+      // most of the list changed: one sort
       const keyed = [...this.members.keys()].map((id) => {
         const entity = this.summary(id);
         return { entity, name: entity.canonical.toLowerCase() };
       });
       keyed.sort((a, b) => byMentions(a.entity, b.entity) || compare(a.name, b.name) || tieBreak(a.entity, b.entity));
       this.sorted = keyed.map((k) => k.entity);
-      this.listed.clear();
-      for (const entity of this.sorted) this.listed.set(entity.id, entity);
       this.stale.clear();
-    }
-    return this.sorted;
+    } else if (this.stale.size > 0) this.reorder(this.sorted!);
+    return true;
   }
 
   /**
@@ -274,22 +283,25 @@ export class CorpusIndex {
     entry.source.timeline ??= timelineOf(key, entry.source.analysis, entry.source.text);
   }
 
-  /** Takes the stale entities out of the ordered list and puts their new summaries (if they still exist) in place. */
+  /**
+   * Takes the stale entities out of the ordered list and merges their new summaries (if they still exist) in: one pass
+   * over the list, whatever the number of stale entities (removing and inserting them one by one moved the whole list
+   * for each).
+   */
   private reorder(sorted: CorpusEntity[]): void {
-    for (const id of this.stale) {
-      const old = this.listed.get(id);
-      if (!old) continue;
-      let at = lowerBound(sorted, old);
-      if (sorted[at] !== old) at = sorted.indexOf(old);
-      if (at >= 0) sorted.splice(at, 1);
-      this.listed.delete(id);
+    const moved = [...this.stale]
+      .filter((id) => this.members.has(id))
+      .map((id) => this.summary(id))
+      .sort(entityOrder);
+    const out: CorpusEntity[] = [];
+    let next = 0;
+    for (const entity of sorted) {
+      if (this.stale.has(entity.id)) continue;
+      while (next < moved.length && entityOrder(moved[next]!, entity) < 0) out.push(moved[next++]!);
+      out.push(entity);
     }
-    for (const id of this.stale) {
-      if (!this.members.has(id)) continue;
-      const entity = this.summary(id);
-      sorted.splice(lowerBound(sorted, entity), 0, entity);
-      this.listed.set(id, entity);
-    }
+    while (next < moved.length) out.push(moved[next++]!);
+    this.sorted = out;
     this.stale.clear();
   }
 
@@ -705,17 +717,6 @@ function entityOrder(a: CorpusEntity, b: CorpusEntity): number {
   return byMentions(a, b) || compare(a.canonical.toLowerCase(), b.canonical.toLowerCase()) || tieBreak(a, b);
 }
 
-/** Where `entity` is, or would go, in a list in entityOrder. */
-function lowerBound(sorted: readonly CorpusEntity[], entity: CorpusEntity): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entityOrder(sorted[mid]!, entity) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function localKeyOf(canonical: string, type: EntityType): string {
   return `${type}\u0000${canonical}`;
