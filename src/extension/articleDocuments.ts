@@ -4,6 +4,7 @@ import { globToRegExp } from '../core/paths/glob';
 import { type ArticleProvider } from './articleProvider';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { relativePath } from '../core/paths/posixPath';
+import { documentText } from './documentText';
 import type { SettingsWatcher } from './settings';
 
 /** An open document that is an article: the reading view (`article:`) or a plain editor on a file matching the article globs. */
@@ -104,7 +105,7 @@ export class ArticleDocuments implements vscode.Disposable {
       sourceUri: document.uri,
       key: articleKeyOf(document.uri),
       get sourceText() {
-        return document.getText();
+        return documentText(document);
       },
       toSourceSpan: (range) => ({ start: document.offsetAt(range.start), end: document.offsetAt(range.end) }),
       toEditorRange: (start, end) => {

@@ -2,7 +2,7 @@
 // (DocumentSymbolProvider), and every mention of the entity under the cursor highlighted (DocumentHighlightProvider).
 import * as vscode from 'vscode';
 import { basename } from '../core/paths/posixPath';
-import { parseArticle } from '../core/article/parseArticle';
+import { parsedArticle } from '../core/article/parseArticle';
 import { articleOutline, type OutlineNode } from '../core/navigation/articleOutline';
 import { type MentionKind, mentionAt, mentionsOfSameEntity } from '../core/navigation/entityNavigation';
 import type { Analysis } from '../core/nlp/analysisModel';
@@ -45,7 +45,7 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
     if (!article) return undefined;
     const analysis = (await this.analysis.completeFor(article, token, SYMBOLS_WAIT_MILLIS)) ?? EMPTY_ANALYSIS;
     if (token.isCancellationRequested) return undefined;
-    const outline = articleOutline(parseArticle(article.sourceText), analysis, basename(article.sourceUri.path));
+    const outline = articleOutline(parsedArticle(article.sourceText), analysis, basename(article.sourceUri.path));
     return outline.map((node) => toSymbol(article, node)).filter((s): s is vscode.DocumentSymbol => s !== undefined);
   }
 }

@@ -1,10 +1,12 @@
 // The `article:` scheme: a read-only reading view of a source file (header + paragraphs); the source is never written.
 import * as vscode from 'vscode';
 import { articleSizeProblem, decodeArticleBytes } from '../core/article/articleText';
-import { parseArticle } from '../core/article/parseArticle';
+import type { QuotedSpan } from '../core/article/articleModel';
+import { parsedArticle } from '../core/article/parseArticle';
 import { type HeaderPart, renderReadingView } from '../core/article/readingView';
 import type { ArticleDating } from './articleDating';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
+import { documentText } from './documentText';
 
 /** Pause in typing after which a reading view follows its source editor's unsaved text. */
 const BUFFER_REFRESH_DEBOUNCE_MILLIS = 200;
@@ -32,13 +34,17 @@ export interface ViewLayout {
   readonly paragraphs: readonly { readonly start: number; readonly end: number; readonly kind: string }[];
   /** The dateline line's parts (date, source, licence, word count). */
   readonly headerParts?: readonly HeaderPart[];
+  /** Where the source text names its publisher and states its licence (source offsets), for the header's links. */
+  readonly source?: QuotedSpan;
+  readonly licence?: QuotedSpan;
 }
 
 
 /** The reading view from the core: header (title, dateline, source, licence, word count), then the paragraphs. */
 export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverride, fileDate) => {
-  const view = renderReadingView(parseArticle(text, fileDate === undefined ? {} : { fileDate }), { fileName, dateOverride });
-  return { text: view.text, map: view.map, layout: { header: view.header, paragraphs: view.paragraphs, headerParts: view.headerParts } };
+  const article = parsedArticle(text, fileDate === undefined ? {} : { fileDate });
+  const view = renderReadingView(article, { fileName, dateOverride });
+  return { text: view.text, map: view.map, layout: { header: view.header, paragraphs: view.paragraphs, headerParts: view.headerParts, source: article.source, licence: article.licence } };
 };
 
 /** Turns source text into the reading view. */
@@ -130,7 +136,7 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     // An open editor's text is the article's current text (unsaved edits included): annotations and highlights use its offsets.
     const open = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === sourceUri.toString());
     if (open) {
-      const text = open.getText();
+      const text = documentText(open);
       await vscode.workspace.fs.stat(sourceUri).then((stat) => this.dating.noteFileTime(sourceUri, stat.mtime), () => undefined);
       return this.renderText(sourceUri, fileName, text, undefined);
     }

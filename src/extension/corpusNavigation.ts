@@ -7,7 +7,7 @@
 // the same way. "First mention in the corpus" is the first mention in the earliest-dated article that mentions the
 // entity (articles without a date after the dated ones), ties broken by article key.
 import * as vscode from 'vscode';
-import { parseArticle } from '../core/article/parseArticle';
+import { parsedArticle } from '../core/article/parseArticle';
 import type { CorpusEntityDetails, CorpusMention } from '../core/corpus/corpusIndex';
 import { firstMention, mentionAt } from '../core/navigation/entityNavigation';
 import { LineIndex } from '../core/navigation/textPositions';
@@ -163,7 +163,7 @@ export class CorpusNavigation implements vscode.WorkspaceSymbolProvider, vscode.
     const kept = this.viewMaps.get(id);
     if (kept && kept.source === text) return kept;
     const view = this.views.viewOf(sourceUri, text);
-    const made = { source: text, text: view.text, map: view.map, title: parseArticle(text).title?.text };
+    const made = { source: text, text: view.text, map: view.map, title: parsedArticle(text).title?.text };
     remember(this.viewMaps, id, made);
     return made;
   }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { commandUri } from '../core/markdown/commandLinks';
 import { escapeMarkdownLine } from '../core/markdown/escapeMarkdown';
-import { parseArticle } from '../core/article/parseArticle';
+import { parsedArticle } from '../core/article/parseArticle';
 import { YEAR_SOURCE_NOTE } from '../core/article/readingView';
 import { sentenceTextAround } from '../core/article/sentenceContext';
 import type { Analysis, DateMention, EntityMention } from '../core/nlp/analysisModel';
@@ -74,7 +74,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const conflicts = corpusEntity?.conflicts ?? [];
     if (conflicts.length > 0) md.appendMarkdown(`${conflicts.map((c) => `Also typed as ${c.type} in ${c.articles.length} ${c.articles.length === 1 ? 'article' : 'articles'}`).join('; ')}.\n\n`);
     const first = mentions.reduce((a, b) => (b.start < a.start ? b : a), mentions[0] ?? entity);
-    md.appendMarkdown(`First mention: ${escapeMarkdownLine(sentenceTextAround(parseArticle(article.sourceText), first.start, first.end))}\n\n`);
+    md.appendMarkdown(`First mention: ${escapeMarkdownLine(sentenceTextAround(parsedArticle(article.sourceText), first.start, first.end))}\n\n`);
     // The links carry source offsets and the file; the commands re-find the mention there, so a stale hover does no harm.
     md.appendMarkdown(entityCorrectionLinks(article.sourceUri, entity));
     // who said what: the Quotations view narrowed to this speaker (an entity that never speaks gets a message)

@@ -2,11 +2,54 @@
 // links in the byline (the date sets it, the source and the licence open where they are stated or their deed).
 import * as vscode from 'vscode';
 import { licenceUrl } from '../core/article/licence';
-import { parseArticle } from '../core/article/parseArticle';
+import type { HeaderPart } from '../core/article/readingView';
 import { commandUri } from '../core/markdown/commandLinks';
-import { type ArticleProvider, type RenderedArticle } from './articleProvider';
+import { type ArticleProvider, type RenderedArticle, type ViewLayout } from './articleProvider';
 import { ARTICLE_SCHEME } from './articleKeys';
 import { SET_ARTICLE_DATE_COMMAND } from './commandIds';
+import { documentText } from './documentText';
+
+interface HeaderLinks {
+  readonly rendered: RenderedArticle;
+  readonly parts: readonly HeaderPart[];
+  readonly dateOrigin: HeaderPart['dateOrigin'];
+  readonly sourceAt: vscode.Uri | undefined;
+  readonly licenceAt: vscode.Uri | undefined;
+  readonly licenceUrl: string | undefined;
+}
+
+const headerLinks = new WeakMap<RenderedArticle, HeaderLinks>();
+
+/** What the header's parts link to, from what the rendering found in the source text (it is not parsed again). */
+function linksOf(rendered: RenderedArticle, layout: ViewLayout, text: string): HeaderLinks {
+  const at = (offset: number): vscode.Uri => {
+    const { line, column } = lineAndColumn(text, offset);
+    return rendered.sourceUri.with({ fragment: `L${line},${column}` });
+  };
+  const parts = layout.headerParts ?? [];
+  return {
+    rendered,
+    parts,
+    dateOrigin: parts.find((p) => p.kind === 'date')?.dateOrigin,
+    sourceAt: layout.source ? at(layout.source.start) : undefined,
+    licenceAt: layout.licence ? at(layout.licence.start) : undefined,
+    licenceUrl: layout.licence ? licenceUrl(layout.licence.text) : undefined,
+  };
+}
+
+/** 1-based line and column of a source offset (lines end at LF, CRLF or a lone CR), counted without splitting the text. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
 
 export class ReadingViewHeader implements vscode.CodeLensProvider, vscode.DocumentLinkProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -58,26 +101,14 @@ export class ReadingViewHeader implements vscode.CodeLensProvider, vscode.Docume
   }
 
   /** The rendering shown in this reading view, with what its header links to; undefined while the editor holds another text. */
-  private header(document: vscode.TextDocument) {
+  private header(document: vscode.TextDocument): HeaderLinks | undefined {
     if (document.uri.scheme !== ARTICLE_SCHEME) return undefined;
     const rendered: RenderedArticle | undefined = this.provider.rendered(document.uri);
-    if (!rendered?.layout?.headerParts || rendered.sourceText === undefined || document.getText() !== rendered.viewText) return undefined;
-    const article = parseArticle(rendered.sourceText);
-    const text = rendered.sourceText;
-    const at = (offset: number): vscode.Uri => {
-      const before = text.slice(0, offset);
-      const line = before.split(/\r\n|\r|\n/).length;
-      const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-      return rendered.sourceUri.with({ fragment: `L${line},${column}` });
-    };
-    return {
-      rendered,
-      parts: rendered.layout.headerParts,
-      dateOrigin: rendered.layout.headerParts.find((p) => p.kind === 'date')?.dateOrigin,
-      sourceAt: article.source ? at(article.source.start) : undefined,
-      licenceAt: article.licence ? at(article.licence.start) : undefined,
-      licenceUrl: article.licence ? licenceUrl(article.licence.text) : undefined,
-    };
+    if (!rendered?.layout?.headerParts || rendered.sourceText === undefined || documentText(document) !== rendered.viewText) return undefined;
+    // once per rendering: the editor asks for lenses and links again on every change of the view
+    let links = headerLinks.get(rendered);
+    if (!links) headerLinks.set(rendered, (links = linksOf(rendered, rendered.layout, rendered.sourceText)));
+    return links;
   }
 
   dispose(): void {

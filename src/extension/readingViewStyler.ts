@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { type ArticleProvider, type RenderedArticle } from './articleProvider';
 import { ARTICLE_SCHEME } from './articleKeys';
+import { documentText } from './documentText';
 
 export class ReadingViewStyler implements vscode.Disposable {
   private readonly title = vscode.window.createTextEditorDecorationType({ fontWeight: 'bold' });
@@ -38,7 +39,7 @@ export class ReadingViewStyler implements vscode.Disposable {
     if (document.uri.scheme !== ARTICLE_SCHEME) return;
     const rendered: RenderedArticle | undefined = this.provider.rendered(document.uri);
     // Until the editor holds this rendering its offsets would be wrong; onDidRender comes back when it does.
-    if (!rendered?.layout || document.getText() !== rendered.viewText) return;
+    if (!rendered?.layout || documentText(document) !== rendered.viewText) return;
     const range = (start: number, end: number): vscode.Range => new vscode.Range(document.positionAt(start), document.positionAt(end));
     const { header, paragraphs, headerParts = [] } = rendered.layout;
     const titleParagraph = paragraphs.find((p) => p.kind === 'title');

@@ -86,6 +86,27 @@ export function parseArticle(text: string, options: ArticleDateOptions = {}): Ar
   return yearless ? { ...article, yearlessDateline: yearless } : article;
 }
 
+/** How many recent parses parsedArticle() keeps. */
+const RECENT_PARSES = 4;
+const recentParses: { readonly text: string; readonly fileDate: string | undefined; readonly article: Article }[] = [];
+
+/**
+ * parseArticle, remembered for the last few texts: the reading view, its header, the Outline, hovers and the Entities
+ * view all ask for the parse of the same text, and on a large article each parse is a stall of the editor's host.
+ */
+export function parsedArticle(text: string, options: ArticleDateOptions = {}): Article {
+  const index = recentParses.findIndex((p) => p.fileDate === options.fileDate && p.text.length === text.length && p.text === text);
+  if (index >= 0) {
+    const [hit] = recentParses.splice(index, 1);
+    recentParses.unshift(hit!);
+    return hit!.article;
+  }
+  const article = parseArticle(text, options);
+  recentParses.unshift({ text, fileDate: options.fileDate, article });
+  recentParses.length = Math.min(recentParses.length, RECENT_PARSES);
+  return article;
+}
+
 /** Paragraph candidates from the line structure: hard-wrapped blocks whole, other blocks line by line. */
 function rawParagraphs(text: string): TextSpan[] {
   const pieces: TextSpan[] = [];

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { type ArticleDocument, type ArticleDocuments } from '../articleDocuments';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf, toArticleUri } from '../articleKeys';
+import { documentText } from '../documentText';
 
 /** Arguments shared by the commands that act on a span: `uri` (source file or `article:` view), `start`/`end` (source offsets). */
 export interface SpanArgs {
@@ -59,7 +60,7 @@ export async function resolveArticle(articles: ArticleDocuments, uri: string | v
   if (preferred) return { sourceUri, key: preferred.key, text: preferred.sourceText, document: preferred };
   const document = await vscode.workspace.openTextDocument(sourceUri);
   const article = articles.get(document);
-  return { sourceUri, key: article?.key ?? articleKeyOf(sourceUri), text: document.getText(), document: article };
+  return { sourceUri, key: article?.key ?? articleKeyOf(sourceUri), text: documentText(document), document: article };
 }
 
 /** The span named by the arguments, else the active editor's selection; a message says why when there is none. */

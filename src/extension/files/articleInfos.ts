@@ -8,6 +8,7 @@ import type { AnnotationService } from '../annotationService';
 import { type ArticleDocuments } from '../articleDocuments';
 import { articleKeyOf, articleUriOfKey } from '../articleKeys';
 import type { ArticleDating } from '../articleDating';
+import { documentText } from '../documentText';
 
 /** The article's text as the user sees it: an open plain editor's buffer, else the file; undefined when unreadable. */
 export async function readArticleText(articles: ArticleDocuments, sourceUri: vscode.Uri): Promise<string | undefined> {
@@ -15,7 +16,7 @@ export async function readArticleText(articles: ArticleDocuments, sourceUri: vsc
   const preferred = open.find((d) => d.view === 'source') ?? open[0];
   if (preferred) return preferred.sourceText;
   const plain = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sourceUri.toString());
-  if (plain) return plain.getText();
+  if (plain) return documentText(plain);
   try {
     if (!(await isReadableArticleFile(sourceUri))) return undefined;
     const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(sourceUri));
