@@ -2,13 +2,14 @@
 // the editor never saw (another program, git checkout, the file replaced on disk). What cannot be placed stays, orphaned.
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/annotations/annotationModel';
-import { applyTextEdits, reanchorAll, type TextEdit } from '../core/annotations/anchoring';
+import { applyTextEdits, editsReachQuotes, reanchorAll, type TextEdit } from '../core/annotations/anchoring';
 import { decodeArticleBytes } from '../core/article/articleText';
 import type { AnnotationService } from './annotationService';
 import { type ArticleDocuments } from './articleDocuments';
 import { articleKeyOf } from './articleKeys';
 import { FileEventQueue } from './fileEventQueue';
 import type { SettingsWatcher } from './settings';
+import { documentText } from './documentText';
 
 /** Typing pause after which annotations moved by edits are written to workspace state (one write, not one per key). */
 export const EDIT_WRITE_DEBOUNCE_MILLIS = 500;
@@ -135,24 +136,25 @@ export class AnnotationTracker implements vscode.Disposable {
     // Only the plain editor edits the source text; the reading view is read-only and re-rendered from disk.
     if (!article || article.view !== 'source') return;
     const key = article.key;
-    const text = event.document.getText();
     if (this.annotations.forArticle(key).length === 0) return;
     // A change that leaves the document clean and was not an undo/redo is VS Code reloading the file from disk: its
     // edits are a coarse diff, so find each annotation again by its quote instead of following them.
     if (!event.document.isDirty && event.reason === undefined) {
-      this.reanchorArticle(key, text, 'disk').catch((error: unknown) => this.log.error('Re-anchoring after a reload from disk failed:', error));
+      this.reanchorArticle(key, documentText(event.document), 'disk').catch((error: unknown) => this.log.error('Re-anchoring after a reload from disk failed:', error));
       return;
     }
     const edits: TextEdit[] = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     const undoing = event.reason !== undefined;
     // Applied at once (not queued) so a second keystroke maps from the positions the first one produced.
     const before = this.annotations.forArticle(key);
+    // the text only when an edit reaches into a quote: otherwise the annotations just move with the change events
+    const text = undoing || editsReachQuotes(before, edits) ? documentText(event.document) : undefined;
     let after: Annotation[];
     try {
       after = applyTextEdits(before, edits, text);
     } catch (error) {
       this.log.error('Could not follow an edit; re-anchoring by quote:', error);
-      this.reanchorArticle(key, text, 'disk').catch((reason: unknown) => this.log.error('Re-anchoring by quote failed:', reason));
+      this.reanchorArticle(key, documentText(event.document), 'disk').catch((reason: unknown) => this.log.error('Re-anchoring by quote failed:', reason));
       return;
     }
     // In memory at once (decorations stay right); the write of the whole state waits until typing pauses.
@@ -160,7 +162,8 @@ export class AnnotationTracker implements vscode.Disposable {
     this.scheduleWrite();
     // Undo/redo can bring back text an annotation lost: find its orphans again.
     if (undoing && after.some((a) => a.status === 'orphaned')) {
-      void this.enqueue(key, () => this.reanchorOrphans(key, text)).catch((error: unknown) => this.log.error('Re-anchoring after an undo failed:', error));
+      const undone = text ?? documentText(event.document);
+      void this.enqueue(key, () => this.reanchorOrphans(key, undone)).catch((error: unknown) => this.log.error('Re-anchoring after an undo failed:', error));
     }
   }
 

@@ -1,6 +1,6 @@
 // Keeps annotations on their text: following edits the editor reports, and re-finding them by quote after edits it never saw.
 import type { Annotation, QuoteSelector } from './annotationModel';
-import { quoteAt, updateAnnotation } from './annotationFactory';
+import { QUOTE_CONTEXT_LENGTH, quoteAt, updateAnnotation } from './annotationFactory';
 import { editDistance, searchApproximate, type ApproximateMatch } from './approximateMatch';
 
 /**
@@ -21,6 +21,20 @@ export interface ReanchorResult {
   readonly outcome: ReanchorOutcome;
   /** Orphaned after a search near its old place only: the search budget for its text was spent (see SearchBudget). */
   readonly searchedNearOnly?: boolean;
+}
+
+/**
+ * Whether an edit reaches into an annotation's quote (its exact text or the context kept around it). When none does,
+ * following the edits only moves positions, and the document's text is not needed (joining a large article's text on
+ * every keystroke is what made typing lag).
+ */
+export function editsReachQuotes(annotations: readonly Annotation[], edits: readonly TextEdit[]): boolean {
+  for (const a of annotations) {
+    const from = a.position.start - QUOTE_CONTEXT_LENGTH;
+    const to = a.position.end + QUOTE_CONTEXT_LENGTH;
+    for (const edit of edits) if (edit.start <= to && edit.end >= from) return true;
+  }
+  return false;
 }
 
 /**

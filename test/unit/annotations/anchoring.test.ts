@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { createAnnotation, quoteAt } from '../../../src/core/annotations/annotationFactory';
 import type { Annotation } from '../../../src/core/annotations/annotationModel';
-import { applyTextEdits, type TextEdit } from '../../../src/core/annotations/anchoring';
+import { applyTextEdits, editsReachQuotes, type TextEdit } from '../../../src/core/annotations/anchoring';
+import { seededRandom } from '../../../src/core/random/seededRandom';
 
 function at(text: string, start: number, end: number): Annotation {
   return createAnnotation({ article: 'a.txt', text, start, end, label: 'place', now: new Date(0), id: `${start}-${end}` });
@@ -73,5 +74,29 @@ describe('quoteAt', () => {
     assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(quote.prefix + quote.suffix), JSON.stringify(quote));
     assert.equal(quote.prefix, '😀 ');
     assert.equal(quote.suffix, ' 🚢');
+  });
+
+  it('an edit that reaches no quote (text or context) moves annotations the same without the text as with it', () => {
+    // the editor follows typing without joining the document's text unless an edit comes near an annotation
+    const random = seededRandom(5);
+    const words = ['harbour', 'Oslo', 'ferry', 'council', 'said', 'on', 'Tuesday', 'the'];
+    let reached = 0;
+    for (let round = 0; round < 400; round++) {
+      const base = Array.from({ length: 120 }, () => words[Math.floor(random() * words.length)]).join(' ');
+      const annotations: Annotation[] = [];
+      for (let i = 0; i < 3; i++) {
+        const start = Math.floor(random() * (base.length - 10));
+        annotations.push(at(base, start, start + 1 + Math.floor(random() * 8)));
+      }
+      const start = Math.floor(random() * base.length);
+      const edits: TextEdit[] = [{ start, end: Math.min(base.length, start + Math.floor(random() * 3)), text: random() < 0.5 ? 'x' : '' }];
+      const withText = applyTextEdits(annotations, edits, apply(base, edits));
+      if (editsReachQuotes(annotations, edits)) {
+        reached++;
+        continue;
+      }
+      assert.deepEqual(applyTextEdits(annotations, edits), withText, `round ${round}`);
+    }
+    assert.ok(reached > 0 && reached < 400, `both cases were tried (${reached} reached a quote)`);
   });
 });
