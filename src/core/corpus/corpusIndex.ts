@@ -168,11 +168,18 @@ export class CorpusIndex {
     return this.revisionValue;
   }
 
-  /** Adds or replaces an article; `text` is the text the analysis offsets point into. */
+  /**
+   * Adds or replaces an article; `text` is the text the analysis offsets point into. Replacing an article re-indexes only
+   * the entities whose mentions changed other than by moving (an edit typed into a large article moves thousands of
+   * mentions and changes a few): the others keep their place in every map and only take their new offsets.
+   */
   setArticle(key: string, analysis: Analysis, text: string): void {
     this.revisionValue++;
     const affected = new Set<string>();
-    this.unindex(key, affected);
+    const previous = this.articles.get(key);
+    // an article whose date changed is re-indexed whole: the date is part of every entity's summary
+    const reusable = previous !== undefined && previous.date === analysis.articleDate ? previous.locals : undefined;
+    if (!reusable) this.unindex(key, affected);
     const locals = new Map<string, LocalEntity>();
     const spans: { mention: CorpusMention; local: LocalEntity }[] = [];
     for (const e of analysis.entities) {
@@ -187,8 +194,24 @@ export class CorpusIndex {
       local.mentions.push(mention);
       spans.push({ mention, local });
     }
-    spans.sort((a, b) => a.mention.start - b.mention.start);
     for (const local of locals.values()) local.mentions.sort((a, b) => a.start - b.start);
+    const added: LocalEntity[] = [];
+    if (reusable) {
+      for (const [localKey, local] of locals) {
+        const old = reusable.get(localKey);
+        if (old && sameForms(old.mentions, local.mentions)) {
+          // the same entity with the same mentions, moved: it keeps its id and summary, and takes the new offsets
+          old.mentions.length = 0;
+          for (const m of local.mentions) old.mentions.push(m);
+          locals.set(localKey, old);
+        } else added.push(local);
+      }
+      for (const [localKey, old] of reusable) {
+        if (locals.get(localKey) !== old) this.unindexLocal(old, affected, true);
+      }
+      for (const span of spans) span.local = locals.get(localKeyOf(span.local.canonical, span.local.type))!;
+    } else for (const local of locals.values()) added.push(local);
+    spans.sort((a, b) => a.mention.start - b.mention.start);
     this.articles.set(key, {
       locals,
       spans,
@@ -196,14 +219,18 @@ export class CorpusIndex {
       undated: analysis.dates.filter((d) => d.value === null).map((d) => ({ article: key, start: d.start, end: d.end, text: d.text })),
       source: { text, analysis: { entities: analysis.entities, dates: analysis.dates } },
     });
+    for (const local of added) {
+      this.indexLocal(local, affected);
+      // a full name added or gone changes whether the article's own bare names have evidence of their type (ownEvidence)
+      if (reusable && local.fixedId !== undefined) for (const part of nameParts(local.canonical)) affected.add(part);
+    }
+    // every bare name of the article is resolved again, as if it were new: its evidence may have changed with the edit
     const fresh = new Map<string, LocalEntity[]>();
     for (const local of locals.values()) {
-      this.indexLocal(local, affected);
-      if (local.fixedId === undefined) {
-        const list = fresh.get(local.canonical);
-        if (list) list.push(local);
-        else fresh.set(local.canonical, [local]);
-      }
+      if (local.fixedId !== undefined) continue;
+      const list = fresh.get(local.canonical);
+      if (list) list.push(local);
+      else fresh.set(local.canonical, [local]);
     }
     this.resolve(affected, fresh);
   }
@@ -494,24 +521,28 @@ export class CorpusIndex {
     const entry = this.articles.get(key);
     if (!entry) return false;
     this.articles.delete(key);
-    for (const local of entry.locals.values()) {
-      this.leave(local);
-      const group = this.names.get(local.canonical)!;
-      group.locals.delete(local);
-      if (group.bare.delete(local)) count(group.bareTypes, local.type, -1);
-      if (group.locals.size === 0) this.names.delete(local.canonical);
-      affected.add(local.canonical);
-      if (local.fixedId !== undefined) {
-        for (const short of shortNamesOf(local.canonical, local.type)) {
-          const ids = this.shortNames.get(short);
-          if (ids) count(ids, local.fixedId, -1);
-          if (ids?.size === 0) this.shortNames.delete(short);
-          affected.add(short);
-          affected.add(short.toUpperCase());
-        }
-      }
-    }
+    for (const local of entry.locals.values()) this.unindexLocal(local, affected, false);
     return true;
+  }
+
+  /** Takes one local entity out of every map; with `parts`, each word of a full name counts as affected too (see setArticle). */
+  private unindexLocal(local: LocalEntity, affected: Set<string>, parts: boolean): void {
+    this.leave(local);
+    const group = this.names.get(local.canonical)!;
+    group.locals.delete(local);
+    if (group.bare.delete(local)) count(group.bareTypes, local.type, -1);
+    if (group.locals.size === 0) this.names.delete(local.canonical);
+    affected.add(local.canonical);
+    if (local.fixedId !== undefined) {
+      for (const short of shortNamesOf(local.canonical, local.type)) {
+        const ids = this.shortNames.get(short);
+        if (ids) count(ids, local.fixedId, -1);
+        if (ids?.size === 0) this.shortNames.delete(short);
+        affected.add(short);
+        affected.add(short.toUpperCase());
+      }
+      if (parts) for (const part of nameParts(local.canonical)) affected.add(part);
+    }
   }
 
   /**
@@ -647,6 +678,13 @@ export class CorpusIndex {
       .map(([t, articles]) => ({ type: t, articles: [...articles].sort(compare) }))
       .sort((a, b) => b.articles.length - a.articles.length || compare(a.type, b.type));
   }
+}
+
+/** Whether two mention lists (in text order) read the same words in the same order, wherever they are. */
+function sameForms(a: readonly CorpusMention[], b: readonly CorpusMention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text) return false;
+  return true;
 }
 
 /** Corpus id of a name with a type: organizations compare without case, a leading "The" and a legal suffix. */

@@ -145,13 +145,35 @@ describe('CorpusIndex', () => {
         const text = parts.map(([surface]) => `${surface} was there.`).join(' ');
         return { text, analysis: analysisOf(text, parts) };
       };
+      // the same article with a few words typed at a random place, and now and then one more name at the end
+      const editOf = (article: { text: string; analysis: Analysis }): { text: string; analysis: Analysis } => {
+        const at = Math.floor(random() * (article.text.length + 1));
+        const typed = 'Then ';
+        const moved = (e: { start: number; end: number }): { start: number; end: number } => (e.start >= at ? { start: e.start + typed.length, end: e.end + typed.length } : { start: e.start, end: e.end });
+        let text = article.text.slice(0, at) + typed + article.text.slice(at);
+        // a mention the typed words land inside is gone (its words were split)
+        const entities = article.analysis.entities.filter((e) => !(e.start < at && at < e.end)).map((e) => ({ ...e, ...moved(e) }));
+        if (random() < 0.4) {
+          const name = `${pick(given)} ${pick(family)}`;
+          const start = text.length + 1;
+          text = `${text} ${name} spoke.`;
+          entities.push({ start, end: start + name.length, text: name, type: 'person', canonical: name });
+        }
+        return { text, analysis: { ...article.analysis, entities } };
+      };
       const incremental = new CorpusIndex();
       const current = new Map<string, { text: string; analysis: Analysis }>();
       for (let step = 0; step < 120; step++) {
         const key = `a${Math.floor(random() * 25)}.txt`;
+        const known = current.get(key);
         if (random() < 0.2) {
           incremental.removeArticle(key);
           current.delete(key);
+        } else if (known && random() < 0.5) {
+          // an edit, as typing makes one: words typed before some mentions (they move), and sometimes a name added
+          const edited = editOf(known);
+          incremental.setArticle(key, edited.analysis, edited.text);
+          current.set(key, edited);
         } else {
           const article = articleOf();
           incremental.setArticle(key, article.analysis, article.text);
@@ -167,6 +189,9 @@ describe('CorpusIndex', () => {
           for (const [k, a] of [...current].sort(([x], [y]) => (x < y ? -1 : 1))) fresh.setArticle(k, a.analysis, a.text);
           assert.deepEqual(incremental.entities(), fresh.entities(), `seed ${seed}, step ${step}`);
           assert.deepEqual(incremental.entities('person'), fresh.entities('person'), `seed ${seed}, step ${step}`);
+          // and where each entity's mentions are, article by article
+          for (const e of fresh.entities()) assert.deepEqual(incremental.entity(e.id), fresh.entity(e.id), `seed ${seed}, step ${step}, ${e.id}`);
+          for (const [k, a] of current) for (const e of a.analysis.entities) assert.equal(incremental.entityAt(k, e.start)?.id, fresh.entityAt(k, e.start)?.id, `seed ${seed}, step ${step}, ${k} at ${e.start}`);
         }
       }
     }
