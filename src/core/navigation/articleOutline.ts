@@ -24,6 +24,12 @@ export const KIND_GROUP_NAMES: Readonly<Record<MentionKind, string>> = { person:
 const ENTITY_TYPES_IN_ORDER: readonly EntityType[] = ['person', 'place', 'organization'];
 
 /**
+ * Past this many entity mentions, entities are listed without their mentions as children: the editor asks for the
+ * outline after every edit, and tens of thousands of symbols (a megabyte of text) stall its host for a second each time.
+ */
+export const OUTLINE_MENTION_LIMIT = 2000;
+
+/**
  * The headline node (named by the title, else `fileName`) spans the whole article, so breadcrumbs read
  * "headline › sub-heading" wherever the cursor is; the kind groups follow, each entity named by its canonical name.
  */
@@ -47,6 +53,7 @@ export function articleOutline(article: Article, analysis: Analysis, fileName: s
     const name = titleParagraph ? oneLine(article.text.slice(titleParagraph.start, titleParagraph.end)) : fileName;
     nodes.push({ role: 'headline', kind: undefined, name: name || fileName, detail: article.date ? article.date.value : '', span: { start: Math.min(first.start, selection.start), end: last.end }, selection, children: sections });
   }
+  const withMentions = analysis.entities.length <= OUTLINE_MENTION_LIMIT;
   for (const type of ENTITY_TYPES_IN_ORDER) {
     const byEntity = new Map<string, { canonical: string; mentions: { start: number; end: number; text: string }[] }>();
     for (const e of analysis.entities) {
@@ -56,7 +63,7 @@ export function articleOutline(article: Article, analysis: Analysis, fileName: s
       entry.mentions.push(e);
     }
     if (byEntity.size === 0) continue;
-    const entities = [...byEntity.values()].map(({ canonical, mentions }) => entityNode(type, canonical, mentions, analysis.aliases[canonical] ?? []));
+    const entities = [...byEntity.values()].map(({ canonical, mentions }) => entityNode(type, canonical, mentions, analysis.aliases[canonical] ?? [], withMentions));
     nodes.push(groupNode(type, sortByPosition(entities)));
   }
   if (analysis.dates.length > 0) {
@@ -66,12 +73,12 @@ export function articleOutline(article: Article, analysis: Analysis, fileName: s
   return nodes;
 }
 
-function entityNode(type: EntityType, canonical: string, mentions: readonly { start: number; end: number; text: string }[], aliases: readonly string[]): OutlineNode {
+function entityNode(type: EntityType, canonical: string, mentions: readonly { start: number; end: number; text: string }[], aliases: readonly string[], withMentions: boolean): OutlineNode {
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const others = aliases.filter((a) => a !== canonical);
   const count = `${sorted.length} ${sorted.length === 1 ? 'mention' : 'mentions'}`;
   const children =
-    sorted.length > 1
+    sorted.length > 1 && withMentions
       ? sorted.map((m, i): OutlineNode => ({ role: 'mention', kind: type, name: oneLine(m.text), detail: `${i + 1} of ${sorted.length}`, span: span(m), selection: span(m), children: [] }))
       : [];
   return {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../../src/core/article/parseArticle';
-import { articleOutline, type OutlineNode } from '../../../src/core/navigation/articleOutline';
+import { articleOutline, OUTLINE_MENTION_LIMIT, type OutlineNode } from '../../../src/core/navigation/articleOutline';
 import { firstMention, mentionAt, mentionsOfSameEntity, navigableMentions, stepMention } from '../../../src/core/navigation/entityNavigation';
 import { LineIndex } from '../../../src/core/navigation/textPositions';
 import type { Analysis, DateMention, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
@@ -83,6 +83,16 @@ describe('article outline', () => {
     assert.deepEqual(people.children[1]!.children, [], 'a single mention has no children');
     const dates = outline[4]!;
     assert.deepEqual(dates.children.map((d) => [d.name, d.detail, d.kind]), [['Friday', '2024-03-08', 'date']]);
+  });
+
+  it('lists the entities of a very large article without their mentions as children (the editor asks for it after every edit)', () => {
+    const many: EntityMention[] = [];
+    for (let i = 0; many.length <= OUTLINE_MENTION_LIMIT; i++) many.push({ start: i * 20, end: i * 20 + 9, text: 'Ostrander', type: 'person', canonical: `Person ${i % 50}` });
+    const text = 'x'.repeat(many.length * 20);
+    const large = articleOutline(parseArticle(text), { articleDate: null, entities: many, dates: [], aliases: {} }, 'large.txt');
+    const people = large.find((n) => n.name === 'People')!;
+    assert.equal(people.children.length, 50, 'every entity is listed');
+    assert.ok(people.children.every((e) => e.children.length === 0 && /^\d+ mentions$/.test(e.detail)), 'with its mention count, without a node per mention');
   });
 
   it('every node contains its selection, and a group contains its children', () => {
