@@ -12,6 +12,12 @@ const TURN_MILLIS = 8;
  * extension host and handed to every view there, so they come rarely: the visible part is what the editor shows.
  */
 const PARTIAL_INTERVAL_MILLIS = 2000;
+/**
+ * A progress result combines every slice done so far (aliases, dates: the whole article), so on a long article it costs
+ * seconds: the next one waits at least this many times as long as the last took, or the combining of progress results
+ * would outgrow the analysis itself (a 1 MB article never completed).
+ */
+const PARTIAL_COST_FACTOR = 4;
 const CACHE_LIMIT = 20_000;
 
 /** Result of one slice moved to offset 0 (entities and acronym definitions), so it can be reused wherever the same text appears. */
@@ -25,7 +31,7 @@ export function analysisSlices(text: string): SourceSpan[] {
 /** Drives one job at a time per caller; `step()` does a bounded amount of work and says whether more remains. */
 export class SegmentedAnalysisEngine {
   private readonly cache = new Map<string, CachedSlice>();
-  private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number; visiblePosted: boolean } | undefined;
+  private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number; partialEvery: number; visiblePosted: boolean } | undefined;
 
   constructor(
     private readonly post: (message: EngineToHost) => void,
@@ -40,7 +46,7 @@ export class SegmentedAnalysisEngine {
   start(job: AnalyzeJob): void {
     const slices = analysisSlices(job.text);
     const results: (SegmentAnalysis | undefined)[] = new Array(slices.length).fill(undefined);
-    this.job = { job, slices, results, order: [], next: 0, reused: 0, analysed: 0, started: Date.now(), priorityLeft: 0, lastPartial: 0, visiblePosted: false };
+    this.job = { job, slices, results, order: [], next: 0, reused: 0, analysed: 0, started: Date.now(), priorityLeft: 0, lastPartial: 0, partialEvery: PARTIAL_INTERVAL_MILLIS, visiblePosted: false };
     this.prioritize(job.jobId, job.priority);
   }
 
@@ -90,11 +96,13 @@ export class SegmentedAnalysisEngine {
         if (state.priorityLeft === 0 && state.next < state.order.length) {
           // The visible part is done: show it now, then post progress only at a calm pace.
           const now = Date.now();
-          if (!state.visiblePosted || now - state.lastPartial >= PARTIAL_INTERVAL_MILLIS) {
+          if (!state.visiblePosted || now - state.lastPartial >= state.partialEvery) {
             state.visiblePosted = true;
-            state.lastPartial = now;
             const done = results.filter((r): r is SegmentAnalysis => r !== undefined);
-            this.post({ type: 'partial', jobId: job.jobId, analysis: combineSegments(job.text, done, job.options), covered: done.length, total: slices.length });
+            const analysis = combineSegments(job.text, done, job.options);
+            state.lastPartial = Date.now();
+            state.partialEvery = Math.max(PARTIAL_INTERVAL_MILLIS, PARTIAL_COST_FACTOR * (state.lastPartial - now));
+            this.post({ type: 'partial', jobId: job.jobId, analysis, covered: done.length, total: slices.length });
             return true;
           }
         }
