@@ -16,6 +16,7 @@ import { FileEventQueue } from './fileEventQueue';
 import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
 import { CANCEL_INDEXING_COMMAND, RESUME_INDEXING_COMMAND } from './commandIds';
+import { documentText } from './documentText';
 
 
 /** Articles read and checked against the cache together, between two yields to the event loop. */
@@ -87,6 +88,8 @@ interface Entry {
   readonly origin: 'cache' | 'analysis';
   /** False for an article taken from the pack until its file was read and found unchanged (or indexed anew). */
   readonly verified: boolean;
+  /** Whether the on-disk cache holds this analysis (the analysis of unsaved text is not written until it is saved). */
+  readonly cached: boolean;
 }
 
 /** What the index's change event says. */
@@ -530,11 +533,18 @@ export class WorkspaceIndex implements vscode.Disposable {
           this.entries.set(key, { ...entry, verified: true });
           this.corpus.prepare(key);
         }
+        // the text being typed was saved: now its analysis is worth keeping on disk
+        if (same && !entry.cached && !this.isUnsaved(uri)) {
+          this.entries.set(key, { ...entry, verified: true, cached: true });
+          this.writeCacheInBackground(cacheName, text, options, entry.analysis);
+          this.packDirty = true;
+        }
         return { options, cacheName, known: same };
       });
       if (known) return;
       let analysis = await this.readCache(cacheName, text, options);
       const origin = analysis ? 'cache' : 'analysis';
+      let cached = analysis !== undefined;
       if (analysis) this.counters.fromCache++;
       else {
         analysis = await this.deps.analysis.analyzeInBackground(key, text, options);
@@ -543,19 +553,17 @@ export class WorkspaceIndex implements vscode.Disposable {
           return;
         }
         this.counters.analysed++;
-        const fresh = analysis;
-        // the entry is made in the lane (writeCache serialises before its first await); the lane does not wait for the disk
-        const write: Promise<void> = this.inLane(() => this.writeCache(cacheName, text, options, fresh))
-          .then((written) => written)
-          .finally(() => this.cacheWrites.delete(write));
-        this.cacheWrites.add(write);
+        // the text of every pause in typing is not written (each write serialises the whole analysis on this thread)
+        cached = !this.isUnsaved(uri);
+        if (cached) this.writeCacheInBackground(cacheName, text, options, analysis);
       }
       const found = analysis;
+      const foundCached = cached;
       await this.inLane(() => {
         // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
         // run finds this text and options indexed and analyses nothing; a changed text is analysed then
         if (this.disposed) return;
-        this.entries.set(key, { uri, text, cacheName, analysis: found, origin, verified: true });
+        this.entries.set(key, { uri, text, cacheName, analysis: found, origin, verified: true, cached: foundCached });
         this.packDirty = true;
         this.corpus.setArticle(key, found, text);
         // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw
@@ -571,6 +579,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
   }
 
+  private isUnsaved(uri: vscode.Uri): boolean {
+    return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.isDirty && d.uri.toString() === uri.toString());
+  }
+
+  /** The entry is made in the lane (writeCache serialises before its first await); the lane does not wait for the disk. */
+  private writeCacheInBackground(cacheName: string, text: string, options: AnalyzeOptions, analysis: Analysis): void {
+    const write: Promise<void> = this.inLane(() => this.writeCache(cacheName, text, options, analysis))
+      .then((written) => written)
+      .finally(() => this.cacheWrites.delete(write));
+    this.cacheWrites.add(write);
+  }
+
   /**
    * An open document's unsaved text, else the file's; undefined when it is not an article any more. A document without
    * unsaved edits is read from disk: VS Code keeps documents for a while after their editor closed, and a file deleted
@@ -579,7 +599,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     const wanted = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === wanted);
-    if (open?.isDirty) return open.getText();
+    if (open?.isDirty) return documentText(open);
     // the glob first: it is one match, while finding the open articles looks at every open document
     if (!this.deps.articles.matchesArticleGlobs(uri) && this.deps.articles.documentsFor(uri).length === 0) return undefined;
     let bytes: Uint8Array;
@@ -734,7 +754,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // an article indexed meanwhile (opened at once) keeps what it has
       if ('article' in parsed && uri && !this.entries.has(parsed.article.key)) {
         const { key, text, cacheName, analysis } = parsed.article;
-        this.entries.set(key, { uri, text, cacheName, analysis, origin: 'cache', verified: false });
+        this.entries.set(key, { uri, text, cacheName, analysis, origin: 'cache', verified: false, cached: true });
         this.corpus.setArticle(key, analysis, text);
         this.counters.fromCache++;
         loaded++;
