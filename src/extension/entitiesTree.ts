@@ -3,7 +3,7 @@
 // article's resolved dates. Article mode: the current article's entities, a click reveals the first mention.
 import * as vscode from 'vscode';
 import type { Article } from '../core/article/articleModel';
-import { parseArticle } from '../core/article/parseArticle';
+import { parsedArticle } from '../core/article/parseArticle';
 import { contextWindow } from '../core/article/sentenceContext';
 import type { CorpusEntity, CorpusMention } from '../core/corpus/corpusIndex';
 import type { Analysis, EntityType } from '../core/nlp/analysisModel';
@@ -16,6 +16,8 @@ import { FILTER_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND } from './commandIds';
 
 export const ENTITIES_VIEW = 'articleAnnotator.entities';
 /** Context keys: which mode the view is in, and whether a filter is set (menus show the matching actions). */
+/** Pause in typing after which the view follows an edited article (the default `articleAnnotator.reanalyzeDelay`). */
+const TRACK_AFTER_EDIT_MILLIS = 300;
 const MODE_CONTEXT = 'articleAnnotator.entitiesMode';
 const FILTERED_CONTEXT = 'articleAnnotator.entitiesFiltered';
 const STATE_KEY = 'articleAnnotator.entitiesView';
@@ -103,6 +105,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   private readonly disposables: vscode.Disposable[] = [];
   private article: ArticleDocument | undefined;
   private pending: NodeJS.Timeout | undefined;
+  private trackTimer: NodeJS.Timeout | undefined;
   /** The last article parsed for mention rows, kept while its text is the same. */
   private lastParsed: { readonly text: string; readonly article: Article } | undefined;
   private pendingDue = 0;
@@ -127,8 +130,10 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
         if (update.complete && update.key === this.article?.key) this.schedule();
       }),
       analysis.onDidInvalidate(() => this.track()),
+      // After an edit the view follows once typing pauses: asking for an analysis of every keystroke's text restarted
+      // the worker's job on the whole article each time (the decorator asks for it after the same pause).
       articles.onDidChangeArticle((change) => {
-        if (change.key === this.article?.key) this.track();
+        if (change.key === this.article?.key) this.trackSoon();
       }),
       // while thousands of articles come in, the whole list is redrawn only now and then (each redraw builds its rows
       // anew); the last session's articles, back from the cache, at once
@@ -192,6 +197,14 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   private updateContext(): void {
     void vscode.commands.executeCommand('setContext', MODE_CONTEXT, this.modeValue);
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterValue !== '');
+  }
+
+  private trackSoon(): void {
+    if (this.trackTimer) clearTimeout(this.trackTimer);
+    this.trackTimer = setTimeout(() => {
+      this.trackTimer = undefined;
+      this.track();
+    }, TRACK_AFTER_EDIT_MILLIS);
   }
 
   /** Follows the active editor; asks for an analysis when none is current. */
@@ -278,7 +291,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
 
   /** The paragraphs of the article whose mentions are listed (one article's mentions are listed together). */
   private parsed(text: string): Article {
-    if (this.lastParsed?.text !== text) this.lastParsed = { text, article: parseArticle(text) };
+    if (this.lastParsed?.text !== text) this.lastParsed = { text, article: parsedArticle(text) };
     return this.lastParsed.article;
   }
 
@@ -435,6 +448,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
+    if (this.trackTimer) clearTimeout(this.trackTimer);
     for (const d of this.disposables) d.dispose();
   }
 }
