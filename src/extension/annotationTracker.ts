@@ -73,7 +73,7 @@ export class AnnotationTracker implements vscode.Disposable {
   reanchorArticle(key: string, text: string, trigger: ReanchorReport['trigger']): Promise<ReanchorReport> {
     return this.enqueue(key, async () => {
       const before = this.annotations.forArticle(key);
-      const results = reanchorAll(before, text);
+      const results = reanchorAll(before, this.textNow(key, text));
       const report: ReanchorReport = {
         key,
         trigger,
@@ -188,11 +188,22 @@ export class AnnotationTracker implements vscode.Disposable {
     const current = this.annotations.forArticle(key);
     const results = reanchorAll(
       current.filter((a) => a.status === 'orphaned'),
-      text,
+      this.textNow(key, text),
     );
     const found = new Map(results.filter((r) => r.outcome !== 'orphaned').map((r) => [r.annotation.id, r.annotation]));
     if (found.size === 0) return;
     await this.annotations.replaceArticle(key, current.map((a) => found.get(a.id) ?? a), { undoable: false });
+  }
+
+  /**
+   * The text a queued re-anchoring runs against: an open plain editor's text as it is now, else the text it was given.
+   * The annotations follow every edit as it comes, so by the time the task runs they point into the editor's current
+   * text; the text captured when the task was queued (on opening, a file event) may be keystrokes behind, and finding
+   * the quotes in it put them back where those keystrokes had moved them from.
+   */
+  private textNow(key: string, queued: string): string {
+    const editor = this.articles.all().find((a) => a.key === key && a.view === 'source');
+    return editor ? editor.sourceText : queued;
   }
 
   private onOpen(document: vscode.TextDocument): void {

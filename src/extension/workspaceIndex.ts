@@ -566,8 +566,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.entries.set(key, { uri, text, cacheName, analysis: found, origin, verified: true, cached: foundCached });
         this.packDirty = true;
         this.corpus.setArticle(key, found, text);
-        // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw
-        this.corpus.prepare(key);
+        // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw;
+        // not for the text of a pause in typing: in a large article that is a second of the host's time at every pause,
+        // spent again at the next one, and wanted only if one of those views is shown
+        if (foundCached || !this.isUnsaved(uri)) this.corpus.prepare(key);
         this.failedKeys.delete(key);
         this.stopped.delete(key);
         this.changed();

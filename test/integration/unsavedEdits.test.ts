@@ -8,6 +8,7 @@ import type { Annotation } from '../../src/core/annotations/annotationModel';
 import { articleRecordKey } from '../../src/core/annotations/schemaVersions';
 import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { openReadingView, workspaceUri } from './articleEditors';
+import { EDIT_WRITE_DEBOUNCE_MILLIS } from '../../src/extension/annotationTracker';
 
 const TEXT = 'date 2023-02-10 Ferry timetable changes\n\nThe ferry to Ostholm will run twice a day from March. The harbour office said the winter timetable ends early.\n';
 const KEY = 'seeds/unsaved-edits.txt';
@@ -77,18 +78,29 @@ describe('unsaved edits', function () {
     await api.annotationTracker.idle();
     const writesBefore = api.annotations.storage.writes;
     const at = TYPING_TEXT.indexOf('Repairs');
+    // When each edit was asked for and when it was done: on a loaded machine one edit's round trip can outlast the
+    // typing pause after which moved annotations are written, and each such gap may rightly cost a write.
+    const asked: number[] = [];
+    const done: number[] = [];
     for (let i = 0; i < TYPED; i++) {
+      asked.push(performance.now());
       await editor.edit((b) => b.insert(editor.document.positionAt(at), 'x'));
+      done.push(performance.now());
       // Decorations and commands see the moved annotation right away.
       assert.equal(api.annotations.get(created.id)?.position.start, span.start + i + 1, `moved after edit ${i + 1}`);
     }
     const writesWhileTyping = api.annotations.storage.writes - writesBefore;
+    // the longest two edits' change events can lie apart is from asking for the first to the second being done
+    let pauses = 0;
+    for (let i = 1; i < TYPED; i++) if (done[i]! - asked[i - 1]! >= EDIT_WRITE_DEBOUNCE_MILLIS) pauses++;
     const drawn = await waitFor('the moved annotation drawn', () => api.annotationDecorator.decorationsOf(editor).find((d) => d.id === created.id && editor.document.getText(d.range) === 'county engineer'));
     assert.ok(drawn);
     await api.annotationTracker.idle();
     const writes = api.annotations.storage.writes - writesBefore;
     assert.ok(writes >= 1, 'the moved annotation was written');
-    assert.ok(writes <= 5, `${TYPED} edits cost ${writes} writes (${writesWhileTyping} while typing)`);
+    // one write once typing paused, and at most one more for each gap between two edits as long as the typing pause
+    assert.ok(writes <= pauses + 2, `${TYPED} edits cost ${writes} writes (${writesWhileTyping} while typing, ${pauses} gaps of ${EDIT_WRITE_DEBOUNCE_MILLIS} ms or more between edits)`);
+    if (pauses === 0) assert.ok(writesWhileTyping <= 1, `${writesWhileTyping} writes while typing without a pause`);
     const stored = api.annotations.storage.get(articleRecordKey(TYPING_KEY)) as { annotations: Annotation[] };
     assert.deepEqual(stored.annotations.find((a) => a.id === created.id)?.position, { start: span.start + TYPED, end: span.end + TYPED });
     await editor.document.save();
