@@ -82,7 +82,8 @@ export class AnalysisService implements vscode.Disposable {
   /** The newest result for this article if it is for exactly its current text and options. */
   currentFor(article: ArticleDocument): AnalysisUpdate | undefined {
     const latest = this.latest.get(article.key);
-    if (!latest || latest.text !== article.sourceText || latest.optionsKey !== JSON.stringify(this.optionsFor(article))) return undefined;
+    // the lengths first: after a keystroke they differ, and the document's text is not joined just to find that out
+    if (!latest || latest.text.length !== article.sourceLength || latest.text !== article.sourceText || latest.optionsKey !== JSON.stringify(this.optionsFor(article))) return undefined;
     return latest;
   }
 

@@ -4,7 +4,7 @@ import { globToRegExp } from '../core/paths/glob';
 import { type ArticleProvider } from './articleProvider';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { relativePath } from '../core/paths/posixPath';
-import { documentText } from './documentText';
+import { documentLength, documentText } from './documentText';
 import type { SettingsWatcher } from './settings';
 
 /** An open document that is an article: the reading view (`article:`) or a plain editor on a file matching the article globs. */
@@ -18,6 +18,11 @@ export interface ArticleDocument {
   readonly key: string;
   /** The current source text (the editor's text for the plain editor, the file's text for the reading view). */
   readonly sourceText: string;
+  /**
+   * The current source text's length, found without joining the text: comparing a remembered text with a document
+   * after a keystroke starts with the lengths (joining a large article's text on every key is what made typing lag).
+   */
+  readonly sourceLength: number;
   /** Source-text offsets of an editor range; undefined when the range lies in text that is not in the source (the view's header). */
   toSourceSpan(range: vscode.Range): { start: number; end: number } | undefined;
   /** Editor range of a source-text span; undefined when the span is not shown in this editor. */
@@ -107,10 +112,13 @@ export class ArticleDocuments implements vscode.Disposable {
       get sourceText() {
         return documentText(document);
       },
+      get sourceLength() {
+        return documentLength(document);
+      },
       toSourceSpan: (range) => ({ start: document.offsetAt(range.start), end: document.offsetAt(range.end) }),
       toEditorRange: (start, end) => {
-        // The end offset of the last line, not getText().length: this runs for every highlighted mention.
-        const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+        // The document's length without getText(): this runs for every highlighted mention.
+        const length = documentLength(document);
         if (start < 0 || end > length || start > end) return undefined;
         return new vscode.Range(document.positionAt(start), document.positionAt(end));
       },
@@ -154,6 +162,7 @@ export class ArticleDocuments implements vscode.Disposable {
       sourceUri,
       key: articleKeyOf(sourceUri),
       sourceText,
+      sourceLength: sourceText.length,
       toSourceSpan: (range) => map.toSourceSpan(document.offsetAt(range.start), document.offsetAt(range.end)),
       toEditorRange: (start, end) => {
         const span = map.toViewSpan(start, end);

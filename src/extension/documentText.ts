@@ -14,3 +14,8 @@ export function documentText(document: vscode.TextDocument): string {
   joinedTexts.set(document, { version: document.version, text });
   return text;
 }
+
+/** The document's length in UTF-16 code units, without joining its text: the end offset of its last line. */
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}

@@ -30,6 +30,14 @@ const ENTITY_TYPES_IN_ORDER: readonly EntityType[] = ['person', 'place', 'organi
 export const OUTLINE_MENTION_LIMIT = 2000;
 
 /**
+ * At most this many entities of a kind (the most mentioned), and this many dates (the first), in a group: a megabyte
+ * of distinct text names thousands of people and places, and twenty thousand symbols cost the editor's host most of a
+ * second at each pause in typing to build and send. The group's detail says how many there are in all; the Entities
+ * view lists every one.
+ */
+export const OUTLINE_GROUP_LIMIT = 500;
+
+/**
  * The headline node (named by the title, else `fileName`) spans the whole article, so breadcrumbs read
  * "headline › sub-heading" wherever the cursor is; the kind groups follow, each entity named by its canonical name.
  */
@@ -63,14 +71,27 @@ export function articleOutline(article: Article, analysis: Analysis, fileName: s
       entry.mentions.push(e);
     }
     if (byEntity.size === 0) continue;
-    const entities = [...byEntity.values()].map(({ canonical, mentions }) => entityNode(type, canonical, mentions, analysis.aliases[canonical] ?? [], withMentions));
-    nodes.push(groupNode(type, sortByPosition(entities)));
+    const listed = mostMentioned([...byEntity.values()], OUTLINE_GROUP_LIMIT);
+    const entities = listed.map(({ canonical, mentions }) => entityNode(type, canonical, mentions, analysis.aliases[canonical] ?? [], withMentions));
+    nodes.push(groupNode(type, sortByPosition(entities), byEntity.size));
   }
   if (analysis.dates.length > 0) {
-    const dates = analysis.dates.map((d): OutlineNode => ({ role: 'mention', kind: 'date', name: oneLine(d.text), detail: describeValue(d.value), span: span(d), selection: span(d), children: [] }));
-    nodes.push(groupNode('date', sortByPosition(dates)));
+    const first = [...analysis.dates].sort((a, b) => a.start - b.start).slice(0, OUTLINE_GROUP_LIMIT);
+    const dates = first.map((d): OutlineNode => ({ role: 'mention', kind: 'date', name: oneLine(d.text), detail: describeValue(d.value), span: span(d), selection: span(d), children: [] }));
+    nodes.push(groupNode('date', sortByPosition(dates), analysis.dates.length));
   }
   return nodes;
+}
+
+/** The `limit` entities with the most mentions (the first mentioned first among equals); all of them when there are fewer. */
+function mostMentioned<T extends { readonly mentions: readonly { readonly start: number }[] }>(entities: T[], limit: number): T[] {
+  if (entities.length <= limit) return entities;
+  const firstAt = (e: T): number => e.mentions.reduce((min, m) => Math.min(min, m.start), Infinity);
+  return entities
+    .map((e) => ({ e, count: e.mentions.length, first: firstAt(e) }))
+    .sort((a, b) => b.count - a.count || a.first - b.first)
+    .slice(0, limit)
+    .map((x) => x.e);
 }
 
 function entityNode(type: EntityType, canonical: string, mentions: readonly { start: number; end: number; text: string }[], aliases: readonly string[], withMentions: boolean): OutlineNode {
@@ -92,7 +113,8 @@ function entityNode(type: EntityType, canonical: string, mentions: readonly { st
   };
 }
 
-function groupNode(kind: MentionKind, children: readonly OutlineNode[]): OutlineNode {
+/** `total` is how many the group has in all, when it lists only some of them (see OUTLINE_GROUP_LIMIT). */
+function groupNode(kind: MentionKind, children: readonly OutlineNode[], total = children.length): OutlineNode {
   // a loop, not a spread: an article can have more mentions than the stack has room for arguments
   let start = Infinity;
   let end = 0;
@@ -101,7 +123,8 @@ function groupNode(kind: MentionKind, children: readonly OutlineNode[]): Outline
     end = Math.max(end, c.span.end);
   }
   const first = children[0]!;
-  return { role: 'group', kind, name: KIND_GROUP_NAMES[kind], detail: String(children.length), span: { start, end }, selection: first.selection, children };
+  const detail = total > children.length ? `${children.length.toLocaleString('en')} of ${total.toLocaleString('en')}` : String(children.length);
+  return { role: 'group', kind, name: KIND_GROUP_NAMES[kind], detail, span: { start, end }, selection: first.selection, children };
 }
 
 function sortByPosition(nodes: OutlineNode[]): OutlineNode[] {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../../src/core/article/parseArticle';
-import { articleOutline, OUTLINE_MENTION_LIMIT, type OutlineNode } from '../../../src/core/navigation/articleOutline';
+import { articleOutline, OUTLINE_GROUP_LIMIT, OUTLINE_MENTION_LIMIT, type OutlineNode } from '../../../src/core/navigation/articleOutline';
 import { firstMention, mentionAt, mentionsOfSameEntity, navigableMentions, stepMention } from '../../../src/core/navigation/entityNavigation';
 import { LineIndex } from '../../../src/core/navigation/textPositions';
 import type { Analysis, DateMention, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
@@ -93,6 +93,28 @@ describe('article outline', () => {
     const people = large.find((n) => n.name === 'People')!;
     assert.equal(people.children.length, 50, 'every entity is listed');
     assert.ok(people.children.every((e) => e.children.length === 0 && /^\d+ mentions$/.test(e.detail)), 'with its mention count, without a node per mention');
+  });
+
+  it('lists at most OUTLINE_GROUP_LIMIT entities of a kind (the most mentioned) and dates (the first), saying how many there are', () => {
+    const people: EntityMention[] = [];
+    const total = OUTLINE_GROUP_LIMIT + 40;
+    // entity i is mentioned once, and the last 10 entities a second time near the end: they are among the most mentioned
+    for (let i = 0; i < total; i++) people.push({ start: i * 20, end: i * 20 + 9, text: 'Ostrander', type: 'person', canonical: `Person ${i}` });
+    for (let i = total - 10; i < total; i++) people.push({ start: (total + i) * 20, end: (total + i) * 20 + 9, text: 'Ostrander', type: 'person', canonical: `Person ${i}` });
+    const dates: DateMention[] = [];
+    for (let i = total * 2; dates.length < total; i++) dates.push({ start: i * 20, end: i * 20 + 6, text: 'Monday', value: '2024-03-04', resolvedAgainst: 'self', reference: null });
+    const text = 'x'.repeat(total * 3 * 20);
+    const outline = articleOutline(parseArticle(text), { articleDate: null, entities: people, dates, aliases: {} }, 'large.txt');
+    const group = outline.find((n) => n.name === 'People')!;
+    assert.equal(group.children.length, OUTLINE_GROUP_LIMIT);
+    assert.equal(group.detail, `${OUTLINE_GROUP_LIMIT} of ${total.toLocaleString('en')}`);
+    const names = new Set(group.children.map((c) => c.name));
+    for (let i = total - 10; i < total; i++) assert.ok(names.has(`Person ${i}`), `the twice-mentioned Person ${i} is listed`);
+    assert.ok(!names.has(`Person ${OUTLINE_GROUP_LIMIT}`), 'a once-mentioned entity past the limit is not');
+    const dateGroup = outline.find((n) => n.name === 'Dates')!;
+    assert.equal(dateGroup.children.length, OUTLINE_GROUP_LIMIT);
+    assert.equal(dateGroup.children[0]!.selection.start, dates[0]!.start, 'the first dates');
+    assert.equal(dateGroup.detail, `${OUTLINE_GROUP_LIMIT} of ${total.toLocaleString('en')}`);
   });
 
   it('every node contains its selection, and a group contains its children', () => {
