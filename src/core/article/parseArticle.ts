@@ -30,6 +30,68 @@ interface Unit extends TextSpan {
 }
 
 export function parseArticle(text: string, options: ArticleDateOptions = {}): Article {
+  return parseReusing(text, options, undefined);
+}
+
+/**
+ * What a parse keeps for the next parse of an edited text: each piece (a raw paragraph) whose paragraphs depend on its
+ * own text alone, with those paragraphs (offsets relative to the piece) and their word count.
+ */
+interface PieceResults {
+  readonly text: string;
+  /** By the piece's start offset. */
+  readonly pieces: ReadonlyMap<number, { readonly end: number; readonly paragraphs: readonly Paragraph[]; readonly words: number }>;
+}
+
+const reusable = new WeakMap<Article, PieceResults>();
+
+/**
+ * The pieces of `previous` that an edit left as they were: inside the text both share before the first difference or
+ * after the last one. Their paragraphs are taken over (moved), the rest is parsed: the same result as parseArticle,
+ * at the cost of the edited pieces (a unit test holds the two equal over random edits).
+ */
+function unchangedPieces(previous: PieceResults | undefined, text: string): ((piece: TextSpan) => { readonly paragraphs: readonly Paragraph[]; readonly words: number; readonly shift: number } | undefined) | undefined {
+  if (!previous) return undefined;
+  const old = previous.text;
+  const prefix = commonPrefixLength(old, text);
+  if (prefix === old.length && prefix === text.length) return (piece) => found(piece.start, piece.end, 0);
+  const suffix = commonSuffixLength(old, text, prefix);
+  const delta = text.length - old.length;
+  function found(start: number, end: number, shift: number): { paragraphs: readonly Paragraph[]; words: number; shift: number } | undefined {
+    const hit = previous!.pieces.get(start - shift);
+    return hit && hit.end === end - shift ? { paragraphs: hit.paragraphs, words: hit.words, shift } : undefined;
+  }
+  return (piece) => {
+    // a piece wholly inside the shared start (or end) has the same text in both, and the whitespace around it too
+    if (piece.end < prefix) return found(piece.start, piece.end, 0);
+    if (piece.start > text.length - suffix) return found(piece.start, piece.end, delta);
+    return undefined;
+  };
+}
+
+/** Compared a block at a time (string equality is native), then character by character in the first differing block. */
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  const BLOCK = 4096;
+  let at = 0;
+  while (at + BLOCK <= limit && a.slice(at, at + BLOCK) === b.slice(at, at + BLOCK)) at += BLOCK;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** The length of the shared end of `a` and `b`, not reaching into their shared start of length `prefix`. */
+function commonSuffixLength(a: string, b: string, prefix: number): number {
+  const limit = Math.min(a.length, b.length) - prefix;
+  const BLOCK = 4096;
+  let n = 0;
+  while (n + BLOCK <= limit && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+function parseReusing(text: string, options: ArticleDateOptions, previous: PieceResults | undefined): Article {
+  const reuse = unchangedPieces(previous, text);
+  const kept = new Map<number, { end: number; paragraphs: Paragraph[]; words: number }>();
   const date = detectArticleDate(text, options);
   const pieces = rawParagraphs(text);
   const paragraphs: Paragraph[] = [];
@@ -59,9 +121,25 @@ export function parseArticle(text: string, options: ArticleDateOptions = {}): Ar
   }
 
   const licenceZone = Math.max(first, pieces.length - 3);
+  /** Word counts of the paragraphs of the pieces taken over; the others are counted below. */
+  let reusedWords = 0;
+  const counted: boolean[] = [];
   for (let i = first; i < pieces.length; i++) {
     const piece = pieces[i]!;
-    if (date?.form === 'dateline' && date.start >= piece.start && date.end <= piece.end) {
+    const holdsDateline = date?.form === 'dateline' && date.start >= piece.start && date.end <= piece.end;
+    // a piece past the first two, outside the licence zone and without the dateline: its paragraphs are its text's alone
+    const plain = i >= 2 && i < licenceZone && !holdsDateline;
+    const taken = plain ? reuse?.(piece) : undefined;
+    if (taken) {
+      const at = paragraphs.length;
+      for (const p of taken.paragraphs) paragraphs.push(taken.shift === 0 ? p : { start: p.start + taken.shift, end: p.end + taken.shift, kind: p.kind });
+      for (let k = at; k < paragraphs.length; k++) counted[k] = true;
+      reusedWords += taken.words;
+      kept.set(piece.start, { end: piece.end, paragraphs: paragraphs.slice(at), words: taken.words });
+      continue;
+    }
+    const at = paragraphs.length;
+    if (holdsDateline) {
       paragraphs.push({ ...piece, kind: 'dateline' });
     } else if (isMarkdownHeading(text, piece) || (i > first && isStandaloneHeading(text, piece))) {
       paragraphs.push({ ...markdownHeadingText(text, piece), kind: 'heading' });
@@ -69,6 +147,14 @@ export function parseArticle(text: string, options: ArticleDateOptions = {}): Ar
       for (const part of splitLongBlock(text, piece, i >= licenceZone)) paragraphs.push(part);
     } else {
       for (const part of splitTrailingLicence(text, piece, i >= licenceZone)) paragraphs.push(part);
+    }
+    if (plain) {
+      const own = paragraphs.slice(at);
+      let words = 0;
+      for (const p of own) words += countWordsIn(text, p.start, p.end);
+      for (let k = at; k < paragraphs.length; k++) counted[k] = true;
+      reusedWords += words;
+      kept.set(piece.start, { end: piece.end, paragraphs: own, words });
     }
   }
 
@@ -82,8 +168,15 @@ export function parseArticle(text: string, options: ArticleDateOptions = {}): Ar
   const licence = licenceParagraph ? quote(text, licenceParagraph) : undefined;
   const source = findSource(text, licence, paragraphs);
   const yearless = date ? undefined : yearlessDateline(text, options);
-  const article: Article = { text, title, date, source, licence, paragraphs, wordCount: countWords(text, paragraphs) };
-  return yearless ? { ...article, yearlessDateline: yearless } : article;
+  let wordCount = reusedWords;
+  // the paragraphs of the pieces not kept (the first ones, the licence zone, the dateline's; a title moved out of them)
+  paragraphs.forEach((p, k) => {
+    if (!counted[k] && p.kind !== 'dateline') wordCount += countWordsIn(text, p.start, p.end);
+  });
+  const parsed: Article = { text, title, date, source, licence, paragraphs, wordCount };
+  const article = yearless ? { ...parsed, yearlessDateline: yearless } : parsed;
+  reusable.set(article, { text, pieces: kept });
+  return article;
 }
 
 /** How many recent parses parsedArticle() keeps. */
@@ -101,7 +194,9 @@ export function parsedArticle(text: string, options: ArticleDateOptions = {}): A
     recentParses.unshift(hit!);
     return hit!.article;
   }
-  const article = parseArticle(text, options);
+  // the newest parse with the same options is the one the text was most likely edited from: its unchanged pieces are kept
+  const base = recentParses.find((p) => p.fileDate === options.fileDate);
+  const article = parseReusing(text, options, base ? reusable.get(base.article) : undefined);
   recentParses.unshift({ text, fileDate: options.fileDate, article });
   recentParses.length = Math.min(recentParses.length, RECENT_PARSES);
   return article;
@@ -376,12 +471,6 @@ function findSource(text: string, licence: QuotedSpan | undefined, paragraphs: r
   return undefined;
 }
 
-function countWords(text: string, paragraphs: readonly Paragraph[]): number {
-  let count = 0;
-  // each paragraph's text only: a word running on past its end (a piece cut from a run without spaces) is not read on
-  for (const p of paragraphs) if (p.kind !== 'dateline') count += countWordsIn(text, p.start, p.end);
-  return count;
-}
 
 function wordsIn(text: string, span: TextSpan): number {
   return text.slice(span.start, span.end).split(/\s+/).filter((w) => w !== '').length;
