@@ -6,10 +6,18 @@ import { parsedArticle } from '../core/article/parseArticle';
 import { type HeaderPart, renderReadingView } from '../core/article/readingView';
 import type { ArticleDating } from './articleDating';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
-import { documentText } from './documentText';
+import { documentLength, documentText } from './documentText';
 
 /** Pause in typing after which a reading view follows its source editor's unsaved text. */
 const BUFFER_REFRESH_DEBOUNCE_MILLIS = 200;
+/**
+ * A large article waits for a longer pause: each re-render sends the whole view to the workbench (VS Code serialises
+ * it on the extension host, a second for a megabyte on a loaded machine), so it waits until typing has really paused,
+ * not for the gap between two words. 200 ms up to 100,000 characters, then 1 ms per 500 characters, at most 2 s.
+ */
+export function bufferRefreshDelay(length: number): number {
+  return Math.min(2000, Math.max(BUFFER_REFRESH_DEBOUNCE_MILLIS, Math.round(length / 500)));
+}
 
 /** Offsets between the source text (an open editor's text, else the file) and the view text; same shape as the core's OffsetMap. */
 export interface ViewMapping {
@@ -81,7 +89,7 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.scheme !== ARTICLE_SCHEME) {
           // Typing in a plain editor on the source: the view follows the buffer, once typing pauses.
-          if (event.contentChanges.length > 0) this.refreshSourceSoon(event.document.uri);
+          if (event.contentChanges.length > 0) this.refreshSourceSoon(event.document.uri, bufferRefreshDelay(documentLength(event.document)));
           return;
         }
         const rendered = this.cache.get(event.document.uri.toString());
@@ -96,7 +104,7 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   /** Debounced per source file, so a burst of keystrokes re-renders once. */
-  private refreshSourceSoon(sourceUri: vscode.Uri): void {
+  private refreshSourceSoon(sourceUri: vscode.Uri, delay: number): void {
     const key = sourceUri.toString();
     if (![...this.cache.values()].some((r) => r.sourceUri.toString() === key)) return;
     const pending = this.pendingRefreshes.get(key);
@@ -106,7 +114,7 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
       setTimeout(() => {
         this.pendingRefreshes.delete(key);
         this.refreshSource(sourceUri);
-      }, BUFFER_REFRESH_DEBOUNCE_MILLIS),
+      }, delay),
     );
   }
 
