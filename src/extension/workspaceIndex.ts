@@ -564,7 +564,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         // run finds this text and options indexed and analyses nothing; a changed text is analysed then
         if (this.disposed) return;
         this.entries.set(key, { uri, text, cacheName, analysis: found, origin, verified: true, cached: foundCached });
-        this.packDirty = true;
+        // nor is it packed (serialising a large article and the whole pack again at every pause in typing): a reopen
+        // finds the saved file, not this text, and indexes it
+        if (foundCached) this.packDirty = true;
         this.corpus.setArticle(key, found, text);
         // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw;
         // not for the text of a pause in typing: in a large article that is a second of the host's time at every pause,
