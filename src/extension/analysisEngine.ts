@@ -2,8 +2,11 @@
 // Platform-neutral: it runs in a Node worker thread (analysisWorker.ts), a browser Web Worker (analysisWorker.web.ts)
 // and, as a fallback, in time slices on the extension host itself.
 import { sha256Hex } from '../core/hash/sha256';
-import { analyzeSegment, combineSegments, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
-import type { AnalyzeJob, EngineToHost, HostToEngine, SourceSpan } from './analysisProtocol';
+import type { EntityTagger } from '../core/nlp/entityModel';
+import { learnFromCorrections } from '../core/nlp/entityLearning';
+import { LearnedEntityModel } from '../core/nlp/learnedEntityModel';
+import { analyzeSegment, combineSegments, defaultEntityTagger, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
+import type { AnalyzeJob, EngineMessage, EngineToHost, HostToEngine, LearnAnswer, LearnRequest, SourceSpan } from './analysisProtocol';
 
 /** Time budget per turn before yielding to the event loop (in-process) or checking messages (worker). */
 const TURN_MILLIS = 8;
@@ -31,6 +34,8 @@ export function analysisSlices(text: string): SourceSpan[] {
 /** Drives one job at a time per caller; `step()` does a bounded amount of work and says whether more remains. */
 export class SegmentedAnalysisEngine {
   private readonly cache = new Map<string, CachedSlice>();
+  /** The tagger with the workspace's learned table, rebuilt only when the table's key changes. */
+  private learned: { key: string; tagger: EntityTagger } | undefined;
   private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number; partialEvery: number; visiblePosted: boolean } | undefined;
 
   constructor(
@@ -44,10 +49,17 @@ export class SegmentedAnalysisEngine {
   }
 
   start(job: AnalyzeJob): void {
+    const table = job.learned;
+    if (table && this.learned?.key !== table.key) this.learned = { key: table.key, tagger: { ...defaultEntityTagger(), learned: LearnedEntityModel.fromData(table.data) } };
     const slices = analysisSlices(job.text);
     const results: (SegmentAnalysis | undefined)[] = new Array(slices.length).fill(undefined);
     this.job = { job, slices, results, order: [], next: 0, reused: 0, analysed: 0, started: Date.now(), priorityLeft: 0, lastPartial: 0, partialEvery: PARTIAL_INTERVAL_MILLIS, visiblePosted: false };
     this.prioritize(job.jobId, job.priority);
+  }
+
+  /** Learns corrections (see learnCorrections); the in-process fallback's way to it. */
+  learn(request: LearnRequest): LearnAnswer {
+    return learnCorrections(request);
   }
 
   cancel(jobId: number): void {
@@ -80,12 +92,14 @@ export class SegmentedAnalysisEngine {
         if (results[index] !== undefined) continue;
         const slice = slices[index] ?? { start: 0, end: 0 };
         const sliceText = job.text.slice(slice.start, slice.end);
-        const key = this.hash(sliceText);
+        // a slice analysed with what the workspace learned is another slice than without it (or with another table)
+        const learned = job.learned && this.learned?.key === job.learned.key ? this.learned : undefined;
+        const key = learned ? `${this.hash(sliceText)}:${learned.key}` : this.hash(sliceText);
         let cached = this.cache.get(key);
         if (cached) {
           state.reused++;
         } else {
-          const analysed = analyzeSegment(job.text, slice.start, slice.end);
+          const analysed = learned ? analyzeSegment(job.text, slice.start, slice.end, learned.tagger) : analyzeSegment(job.text, slice.start, slice.end);
           cached = moveSegment(analysed, 0);
           if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value ?? '');
           this.cache.set(key, cached);
@@ -120,11 +134,22 @@ export class SegmentedAnalysisEngine {
   }
 }
 
+/** Learns a request's corrections on top of its table: quick (a few sentences), so it runs between two turns. */
+export function learnCorrections(request: LearnRequest): LearnAnswer {
+  try {
+    const model = request.table ? LearnedEntityModel.fromData(request.table) : LearnedEntityModel.empty();
+    const learned = learnFromCorrections(model, request.text, request.corrections);
+    return { type: 'learned', requestId: request.requestId, data: model.toData(), learned };
+  } catch (error) {
+    return { type: 'learnFailed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
  * Runs an engine behind a message port: `defer` schedules the next turn so cancel/prioritize/analyze messages are seen
  * between turns. Returns the handler for messages from the host.
  */
-export function engineMessageLoop(post: (message: EngineToHost) => void, defer: (turn: () => void) => void, hash?: (text: string) => string): (message: HostToEngine) => void {
+export function engineMessageLoop(post: (message: EngineMessage) => void, defer: (turn: () => void) => void, hash?: (text: string) => string): (message: HostToEngine) => void {
   const engine = new SegmentedAnalysisEngine(post, hash);
   let scheduled = false;
   const pump = (): void => {
@@ -137,6 +162,10 @@ export function engineMessageLoop(post: (message: EngineToHost) => void, defer: 
     defer(pump);
   };
   return (message) => {
+    if (message.type === 'learn') {
+      post(learnCorrections(message));
+      return;
+    }
     if (message.type === 'analyze') engine.start(message);
     else if (message.type === 'cancel') engine.cancel(message.jobId);
     else engine.prioritize(message.jobId, message.priority);

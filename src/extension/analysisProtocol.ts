@@ -1,6 +1,14 @@
 // The messages between the extension host and the analysis engine. Kept apart from analysisWorker.ts so the extension
 // bundle does not pull in the NLP pipeline: it runs in the worker, and is loaded on the host only as a fallback.
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
+import type { EntityCorrection } from '../core/nlp/entityLearning';
+import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
+
+/** What the workspace learned from its user's corrections, as the worker receives it: the table and its key. */
+export interface LearnedTable {
+  readonly key: string;
+  readonly data: LearnedEntityModelData;
+}
 
 export interface SourceSpan {
   readonly start: number;
@@ -13,6 +21,16 @@ export interface AnalyzeJob {
   readonly options: AnalyzeOptions;
   /** Source spans to analyse first (what is on screen). */
   readonly priority: readonly SourceSpan[];
+  /** The workspace's learned table, when it has one (its key is options.learnedModel). */
+  readonly learned?: LearnedTable;
+}
+
+/** Learn corrections of one article on top of `table` (null: nothing learned yet); answered with the new table. */
+export interface LearnRequest {
+  readonly requestId: number;
+  readonly table: LearnedEntityModelData | null;
+  readonly text: string;
+  readonly corrections: readonly EntityCorrection[];
 }
 
 export type EngineToHost =
@@ -20,10 +38,19 @@ export type EngineToHost =
   | { readonly type: 'done'; readonly jobId: number; readonly analysis: Analysis; readonly reused: number; readonly analysed: number; readonly millis: number }
   | { readonly type: 'failed'; readonly jobId: number; readonly message: string };
 
+/** The answer to a LearnRequest: the new table and how many corrections it learned, or why it could not. */
+export type LearnAnswer =
+  | { readonly type: 'learned'; readonly requestId: number; readonly data: LearnedEntityModelData; readonly learned: number }
+  | { readonly type: 'learnFailed'; readonly requestId: number; readonly message: string };
+
+/** Everything the engine posts to the host. */
+export type EngineMessage = EngineToHost | LearnAnswer;
+
 export type HostToEngine =
   | ({ readonly type: 'analyze' } & AnalyzeJob)
   | { readonly type: 'cancel'; readonly jobId: number }
-  | { readonly type: 'prioritize'; readonly jobId: number; readonly priority: readonly SourceSpan[] };
+  | { readonly type: 'prioritize'; readonly jobId: number; readonly priority: readonly SourceSpan[] }
+  | ({ readonly type: 'learn' } & LearnRequest);
 
 /** Marker passed as workerData so the bundle knows it runs as the analysis worker. */
 export const WORKER_MARKER = 'articleAnnotatorAnalysisWorker';

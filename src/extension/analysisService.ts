@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import type { SegmentedAnalysisEngine } from './analysisEngine';
-import type { EngineToHost, HostToEngine, SourceSpan } from './analysisProtocol';
+import type { EntityCorrection } from '../core/nlp/entityLearning';
+import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
+import type { EngineMessage, HostToEngine, LearnAnswer, LearnedTable, LearnRequest, SourceSpan } from './analysisProtocol';
 import type { AnalysisHost, EngineWorker } from './platform/analysisHost';
 import type { ArticleDocument } from './articleDocuments';
 
@@ -37,6 +39,14 @@ interface Job {
   readonly waiters: ((analysis: Analysis | undefined) => void)[];
   /** A workspace-index job: runs after every editor's job, its result is neither kept in `latest` nor announced. */
   background: boolean;
+  /** The learned table the options' key names, sent with the job. */
+  readonly learned: LearnedTable | undefined;
+}
+
+interface PendingLearn {
+  readonly request: LearnRequest;
+  readonly resolve: (answer: { data: LearnedEntityModelData; learned: number }) => void;
+  readonly reject: (error: Error) => void;
 }
 
 /** One job runs at a time; a newer request for the same article replaces its queued or running job. */
@@ -57,6 +67,11 @@ export class AnalysisService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<AnalysisUpdate>();
   /** Fires for partial (visible part first) and complete results. */
   readonly onDidAnalyze = this.emitter.event;
+
+  private readonly learnRequests = new Map<number, PendingLearn>();
+  private nextRequestId = 1;
+  /** The workspace's learned table (set by LearnedCorrections); jobs whose options name its key carry it. */
+  learnedTable: () => LearnedTable | undefined = () => undefined;
 
   private readonly invalidateEmitter = new vscode.EventEmitter<string | undefined>();
   /** Fires with an article key (or undefined for all) when its analysis options changed and views should ask again. */
@@ -151,7 +166,7 @@ export class AnalysisService implements vscode.Disposable {
       return new Promise((resolve) => waiting.waiters.push(resolve));
     }
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority, waiters: [resolve], background: false };
+      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority, waiters: [resolve], background: false, learned: this.tableFor(options) };
       const queued = this.queue.get(key);
       if (queued) for (const w of queued.waiters) w(undefined);
       this.queue.set(key, job);
@@ -174,7 +189,7 @@ export class AnalysisService implements vscode.Disposable {
     const existing = [this.running, this.queue.get(key), this.backgroundQueue.get(key)].find(same);
     if (existing) return new Promise((resolve) => existing.waiters.push(resolve));
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority: [], waiters: [resolve], background: true };
+      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority: [], waiters: [resolve], background: true, learned: this.tableFor(options) };
       const queued = this.backgroundQueue.get(key);
       if (queued) for (const w of queued.waiters) w(undefined);
       this.backgroundQueue.set(key, job);
@@ -198,6 +213,47 @@ export class AnalysisService implements vscode.Disposable {
   /** Background jobs waiting (not counting the one running). */
   get backgroundPending(): number {
     return this.backgroundQueue.size;
+  }
+
+  /**
+   * Learns corrections of one article on top of `table` in the engine (the worker: the NLP pipeline is not loaded on
+   * the extension host), resolving with the new table; rejects when the engine cannot.
+   */
+  learn(table: LearnedEntityModelData | null, text: string, corrections: readonly EntityCorrection[]): Promise<{ data: LearnedEntityModelData; learned: number }> {
+    if (this.disposed) return Promise.reject(new Error('the analysis service was closed'));
+    return new Promise((resolve, reject) => {
+      const request: LearnRequest = { requestId: this.nextRequestId++, table, text, corrections };
+      this.learnRequests.set(request.requestId, { request, resolve, reject });
+      this.sendLearn(request);
+    });
+  }
+
+  private sendLearn(request: LearnRequest): void {
+    if (!this.workerTried) this.startWorker();
+    if (this.worker) {
+      this.worker.post({ type: 'learn', ...request });
+      return;
+    }
+    // in-process: answered in a later turn, like the worker would
+    this.host.defer(() => {
+      const engine = this.engineInProcess();
+      this.answer(engine ? engine.learn(request) : { type: 'learnFailed', requestId: request.requestId, message: 'the analysis engine could not be loaded' });
+    });
+  }
+
+  private answer(message: LearnAnswer): void {
+    const pending = this.learnRequests.get(message.requestId);
+    if (!pending) return;
+    this.learnRequests.delete(message.requestId);
+    if (message.type === 'learned') pending.resolve({ data: message.data, learned: message.learned });
+    else pending.reject(new Error(message.message));
+  }
+
+  /** The learned table for a job with these options: the current one when the options name it. */
+  private tableFor(options: AnalyzeOptions): LearnedTable | undefined {
+    if (!options.learnedModel) return undefined;
+    const table = this.learnedTable();
+    return table?.key === options.learnedModel ? table : undefined;
   }
 
   /** Complete analyses run since activation (editor and background jobs; results reused from `latest` do not count). */
@@ -257,7 +313,7 @@ export class AnalysisService implements vscode.Disposable {
     if (job.background) this.backgroundQueue.delete(job.key);
     else this.queue.delete(job.key);
     this.running = job;
-    this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority });
+    this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}) });
   }
 
   private send(message: HostToEngine): void {
@@ -273,7 +329,7 @@ export class AnalysisService implements vscode.Disposable {
     }
     if (message.type === 'analyze') engine.start(message);
     else if (message.type === 'cancel') engine.cancel(message.jobId);
-    else engine.prioritize(message.jobId, message.priority);
+    else if (message.type === 'prioritize') engine.prioritize(message.jobId, message.priority);
     this.scheduleInProcess();
   }
 
@@ -298,7 +354,11 @@ export class AnalysisService implements vscode.Disposable {
     });
   }
 
-  private receive(message: EngineToHost, inWorker: boolean): void {
+  private receive(message: EngineMessage, inWorker: boolean): void {
+    if (message.type === 'learned' || message.type === 'learnFailed') {
+      this.answer(message);
+      return;
+    }
     const job = this.running;
     if (!job || job.id !== message.jobId) return;
     if (message.type === 'failed') {
@@ -354,7 +414,8 @@ export class AnalysisService implements vscode.Disposable {
     this.worker = undefined;
     worker?.terminate();
     const job = this.running;
-    if (job) this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority });
+    if (job) this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}) });
+    for (const pending of this.learnRequests.values()) this.sendLearn(pending.request);
   }
 
   dispose(): void {
@@ -363,6 +424,8 @@ export class AnalysisService implements vscode.Disposable {
     for (const job of [...this.queue.values(), ...this.backgroundQueue.values()]) for (const w of job.waiters) w(undefined);
     this.queue.clear();
     this.backgroundQueue.clear();
+    for (const pending of this.learnRequests.values()) pending.reject(new Error('the analysis service was closed'));
+    this.learnRequests.clear();
     const worker = this.worker;
     this.worker = undefined;
     worker?.terminate();

@@ -1,11 +1,11 @@
 // The analysis worker for the browser's web-worker extension host: a Web Worker (started from a Blob, since workers from
 // vscode-remote: URLs are refused) running the same engine as the Node worker thread.
 import { engineMessageLoop } from './analysisEngine';
-import type { EngineToHost, HostToEngine } from './analysisProtocol';
+import type { EngineMessage, HostToEngine } from './analysisProtocol';
 import { deferToMacrotask } from './platform/macrotask';
 
 interface WorkerScope {
-  postMessage(message: EngineToHost): void;
+  postMessage(message: EngineMessage): void;
   onmessage: ((event: { readonly data: HostToEngine }) => void) | null;
 }
 

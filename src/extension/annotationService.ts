@@ -6,13 +6,24 @@ import type { Annotation } from '../core/annotations/annotationModel';
 import { attachOrphan } from '../core/annotations/anchoring';
 import { AnnotationStore, type LoadReport, type StoreChange } from '../core/annotations/annotationStore';
 import type { LexiconEntry } from '../core/nlp/analysisModel';
+import type { EntityCorrection } from '../core/nlp/entityLearning';
+import { entityTypeOfLabel } from '../core/quality/spanScores';
 import { backupRoot, CorruptStateGuard, MementoStateStorage } from './annotationStorage';
+
+/** Entity corrections the user made in one article (its source text): what the workspace learns from. */
+export interface EntityCorrections {
+  readonly text: string;
+  readonly corrections: readonly EntityCorrection[];
+}
 
 export class AnnotationService implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<StoreChange>();
   private readonly storeSubscription: { dispose(): void };
   /** After load and every change of annotations, article dates or the lexicon. */
   readonly onDidChange = this.changeEmitter.event;
+  private readonly correctEmitter = new vscode.EventEmitter<EntityCorrections>();
+  /** The user corrected entities: rejected, retyped or accepted one, or annotated a person, place or organization. */
+  readonly onDidCorrectEntities = this.correctEmitter.event;
   /** Where unreadable stored state was backed up this session. */
   readonly corruptState: CorruptStateGuard;
   /** The core store; everything else reaches it through this service. */
@@ -129,13 +140,33 @@ export class AnnotationService implements vscode.Disposable {
   async create(input: NewAnnotation): Promise<Annotation> {
     const annotation = createAnnotation(input);
     await this.store.add(annotation);
+    this.reportEntityAnnotations([input]);
     return annotation;
+  }
+
+  /** Tells the learner of a correction made by a command (reject, change type) in an article's source text. */
+  reportCorrections(text: string, corrections: readonly EntityCorrection[]): void {
+    if (corrections.length > 0) this.correctEmitter.fire({ text, corrections });
+  }
+
+  // the user's own person, place and organization annotations teach the workspace's entity model
+  private reportEntityAnnotations(inputs: readonly NewAnnotation[]): void {
+    const byText = new Map<string, EntityCorrection[]>();
+    for (const input of inputs) {
+      const type = entityTypeOfLabel(input.label);
+      if (!type || input.start >= input.end) continue;
+      const list = byText.get(input.text) ?? [];
+      list.push({ start: input.start, end: input.end, type });
+      byText.set(input.text, list);
+    }
+    for (const [text, corrections] of byText) this.reportCorrections(text, corrections);
   }
 
   /** Creates several at once: one undo step. */
   async createMany(inputs: readonly NewAnnotation[], description?: string): Promise<Annotation[]> {
     const created = inputs.map((input) => createAnnotation(input));
     if (created.length > 0) await this.store.add(created, description ?? `Add ${created.length} annotations`);
+    this.reportEntityAnnotations(inputs);
     return created;
   }
 
@@ -178,5 +209,6 @@ export class AnnotationService implements vscode.Disposable {
     this.storeSubscription.dispose();
     this.store.dispose();
     this.changeEmitter.dispose();
+    this.correctEmitter.dispose();
   }
 }

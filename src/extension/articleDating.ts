@@ -60,8 +60,8 @@ export class ArticleDating {
   }
 
   /** The analysis options of an article's text: the user's date, else detection with the file's day. */
-  analysisOptions(key: string, sourceUri: vscode.Uri, text: string, lexicon: readonly LexiconEntry[]): AnalyzeOptions {
-    return articleAnalysisOptions(text, { articleDate: this.userDate(key), lexicon, fileDate: this.fileDateOf(sourceUri) });
+  analysisOptions(key: string, sourceUri: vscode.Uri, text: string, lexicon: readonly LexiconEntry[], learnedModel?: string): AnalyzeOptions {
+    return articleAnalysisOptions(text, { articleDate: this.userDate(key), lexicon, fileDate: this.fileDateOf(sourceUri), learnedModel });
   }
 
   /** The date relative dates of the text are resolved against, as the reading view's header and the analysis see it. */

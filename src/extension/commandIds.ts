@@ -84,6 +84,9 @@ export const PREVIOUS_ENTITY_OF_KIND_COMMAND = 'articleAnnotator.previousEntityO
 // registered in commands/rejectEntity.ts
 export const REJECT_ENTITY_COMMAND = 'articleAnnotator.rejectEntity';
 
+// registered in commands/resetLearnedCorrections.ts
+export const RESET_LEARNED_CORRECTIONS_COMMAND = 'articleAnnotator.resetLearnedCorrections';
+
 // registered in commands/adjustEntitySpan.ts
 export const ADJUST_ENTITY_SPAN_COMMAND = 'articleAnnotator.adjustEntitySpan';
 

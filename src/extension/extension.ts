@@ -1,6 +1,7 @@
 // The one place that wires the extension: services first, then providers and commands, all disposed with the extension.
 import * as vscode from 'vscode';
 import { AnalysisService, type ArticleSource } from './analysisService';
+import { LearnedCorrections } from './learnedCorrections';
 import { type ExtensionPlatform, setExtensionPlatform } from './platform/extensionPlatform';
 import type { AnalyzeOptions } from '../core/nlp/analysisModel';
 import { ArticleDocuments } from './articleDocuments';
@@ -33,6 +34,7 @@ import { exportAnnotations } from './commands/exportAnnotations';
 import { exportLexicon } from './commands/exportLexicon';
 import { importAnnotations } from './commands/importAnnotations';
 import { importLexicon } from './commands/importLexicon';
+import { resetLearnedCorrections } from './commands/resetLearnedCorrections';
 import { rejectEntity } from './commands/rejectEntity';
 import { revealEntity } from './commands/revealEntity';
 import { ANNOTATIONS_VIEW, AnnotationsTreeProvider } from './annotationsTree';
@@ -54,7 +56,7 @@ import { TIMELINE_VIEW, TimelineTreeProvider } from './timelineTree';
 import { NoteComments } from './noteComments';
 import { readingViewQuickFix } from './commands/readingViewQuickFix';
 import { ENTITY_QUALITY_SCHEME, EntityQualityDocument, showEntityQuality } from './commands/showEntityQuality';
-import { ACCEPT_ENTITY_COMMAND, ADJUST_ENTITY_SPAN_COMMAND, ANNOTATE_SELECTION_COMMAND, CANCEL_INDEXING_COMMAND, CHANGE_ENTITY_TYPE_COMMAND, CLEAR_ENTITIES_FILTER_COMMAND, CLEAR_TIMELINE_FILTER_COMMAND, DELETE_ANNOTATION_COMMAND, EDIT_ANNOTATION_COMMAND, EXPORT_ANNOTATIONS_COMMAND, EXPORT_LEXICON_COMMAND, FILTER_ENTITIES_COMMAND, FILTER_TIMELINE_COMMAND, IMPORT_ANNOTATIONS_COMMAND, IMPORT_LEXICON_COMMAND, INTERNAL_ANALYSIS_STATS_COMMAND, INTERNAL_DECORATIONS_COMMAND, LABEL_ALL_OCCURRENCES_COMMAND, NEXT_ENTITY_COMMAND, NEXT_ENTITY_OF_KIND_COMMAND, OPEN_AS_ARTICLE_COMMAND, OPEN_SAMPLE_ARTICLE_COMMAND, PREVIOUS_ENTITY_COMMAND, PREVIOUS_ENTITY_OF_KIND_COMMAND, READING_VIEW_QUICK_FIX_COMMAND, REATTACH_ORPHAN_COMMAND, REBUILD_INDEX_COMMAND, REFRESH_ENTITIES_COMMAND, REJECT_ENTITY_COMMAND, RESUME_INDEXING_COMMAND, REVEAL_ANNOTATION_COMMAND, REVEAL_ENTITY_COMMAND, SET_ARTICLE_DATE_COMMAND, SHOW_ALL_QUOTATIONS_COMMAND, SHOW_ANNOTATIONS_COMMAND, SHOW_ARTICLE_ENTITIES_COMMAND, SHOW_ENTITY_QUALITY_COMMAND, SHOW_QUOTES_OF_COMMAND, SHOW_TIMELINE_CHART_COMMAND, SHOW_TIMELINE_OF_COMMAND, SHOW_WORKSPACE_ENTITIES_COMMAND, SORT_ENTITIES_COMMAND, TOGGLE_HIGHLIGHTS_COMMAND, UNDO_ANNOTATION_CHANGE_COMMAND, WALKTHROUGH_ANNOTATE_COMMAND, WALKTHROUGH_EXPORT_COMMAND, WALKTHROUGH_HOVER_COMMAND } from './commandIds';
+import { ACCEPT_ENTITY_COMMAND, ADJUST_ENTITY_SPAN_COMMAND, ANNOTATE_SELECTION_COMMAND, CANCEL_INDEXING_COMMAND, CHANGE_ENTITY_TYPE_COMMAND, CLEAR_ENTITIES_FILTER_COMMAND, CLEAR_TIMELINE_FILTER_COMMAND, DELETE_ANNOTATION_COMMAND, EDIT_ANNOTATION_COMMAND, EXPORT_ANNOTATIONS_COMMAND, EXPORT_LEXICON_COMMAND, FILTER_ENTITIES_COMMAND, FILTER_TIMELINE_COMMAND, IMPORT_ANNOTATIONS_COMMAND, IMPORT_LEXICON_COMMAND, INTERNAL_ANALYSIS_STATS_COMMAND, INTERNAL_DECORATIONS_COMMAND, LABEL_ALL_OCCURRENCES_COMMAND, NEXT_ENTITY_COMMAND, NEXT_ENTITY_OF_KIND_COMMAND, OPEN_AS_ARTICLE_COMMAND, OPEN_SAMPLE_ARTICLE_COMMAND, PREVIOUS_ENTITY_COMMAND, PREVIOUS_ENTITY_OF_KIND_COMMAND, READING_VIEW_QUICK_FIX_COMMAND, REATTACH_ORPHAN_COMMAND, REBUILD_INDEX_COMMAND, REFRESH_ENTITIES_COMMAND, REJECT_ENTITY_COMMAND, RESET_LEARNED_CORRECTIONS_COMMAND, RESUME_INDEXING_COMMAND, REVEAL_ANNOTATION_COMMAND, REVEAL_ENTITY_COMMAND, SET_ARTICLE_DATE_COMMAND, SHOW_ALL_QUOTATIONS_COMMAND, SHOW_ANNOTATIONS_COMMAND, SHOW_ARTICLE_ENTITIES_COMMAND, SHOW_ENTITY_QUALITY_COMMAND, SHOW_QUOTES_OF_COMMAND, SHOW_TIMELINE_CHART_COMMAND, SHOW_TIMELINE_OF_COMMAND, SHOW_WORKSPACE_ENTITIES_COMMAND, SORT_ENTITIES_COMMAND, TOGGLE_HIGHLIGHTS_COMMAND, UNDO_ANNOTATION_CHANGE_COMMAND, WALKTHROUGH_ANNOTATE_COMMAND, WALKTHROUGH_EXPORT_COMMAND, WALKTHROUGH_HOVER_COMMAND } from './commandIds';
 
 
 /** What activate() returns: the real services, so integration tests can look at them (no mocks). */
@@ -84,6 +86,8 @@ export interface ArticleAnnotatorApi {
   readonly timelineChart: TimelineChartPanel;
   /** Notes as comment threads (the Comments API), drawn from the annotation store. */
   readonly noteComments: NoteComments;
+  /** What the workspace learned from the user's entity corrections. */
+  readonly learnedCorrections: LearnedCorrections;
 }
 
 /** Activates the extension on a host: `platform` is what differs between the Node host (node.ts) and the browser's (web.ts). */
@@ -106,8 +110,11 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
     return article?.sourceText === undefined ? undefined : articleDating.suggestedDate(article.sourceUri, article.sourceText);
   };
   // One home for an article's analysis options: the editor's analyses and the workspace index (and its cache key) agree.
-  const analysisOptions = (article: ArticleSource): AnalyzeOptions => articleDating.analysisOptions(article.key, article.sourceUri, article.sourceText, annotations.lexicon);
+  const analysisOptions = (article: ArticleSource): AnalyzeOptions => articleDating.analysisOptions(article.key, article.sourceUri, article.sourceText, annotations.lexicon, learned.key);
   const analysis = new AnalysisService(platform.analysis, log, analysisOptions);
+  // What the workspace learned from the user's corrections: sent with every analysis, its key in the options above.
+  const learned = new LearnedCorrections(context, analysis, annotations, log, () => settings.settings.learnFromCorrections);
+  await learned.load();
   // The workspace index: every article of the workspace in the background, for hovers, views and navigation.
   const workspaceIndex = new WorkspaceIndex({
     analysis,
@@ -190,6 +197,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(WALKTHROUGH_EXPORT_COMMAND, walkthroughExport(articleDocuments, context.extensionUri)));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_LEXICON_COMMAND, exportLexicon(annotations, articleDocuments)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_LEXICON_COMMAND, importLexicon(annotations)));
+  context.subscriptions.push(learned, vscode.commands.registerCommand(RESET_LEARNED_CORRECTIONS_COMMAND, resetLearnedCorrections(learned)));
   context.subscriptions.push(vscode.commands.registerCommand(EXPORT_ANNOTATIONS_COMMAND, exportAnnotations(annotations, articleDocuments, articleDating, workspaceIndex)));
   context.subscriptions.push(vscode.commands.registerCommand(IMPORT_ANNOTATIONS_COMMAND, importAnnotations(annotations, articleDocuments, articleDating, settings)));
   const entityQualityDocument = new EntityQualityDocument();
@@ -224,6 +232,9 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   context.subscriptions.push(vscode.commands.registerCommand(NEXT_ENTITY_OF_KIND_COMMAND, stepEntity(articleDocuments, analysis, 1, true)));
   context.subscriptions.push(vscode.commands.registerCommand(PREVIOUS_ENTITY_OF_KIND_COMMAND, stepEntity(articleDocuments, analysis, -1, true)));
   context.subscriptions.push(workspaceIndex);
+  // A correction learned (or a reset) re-analyses open articles and the index's articles: similar names change too.
+  context.subscriptions.push(learned.onDidChange(() => (analysis.invalidate(), workspaceIndex.refreshOptions())));
+  context.subscriptions.push(settings.onDidChange((change) => (change.event.affectsConfiguration('articleAnnotator.learnFromCorrections') ? learned.enabledChanged() : undefined)));
   context.subscriptions.push(annotations.onDidChange((change) => (change.kind === 'lexicon' ? workspaceIndex.refreshOptions() : change.kind === 'articleDates' ? workspaceIndex.refreshOptions(change.articles) : undefined)));
   context.subscriptions.push(vscode.commands.registerCommand(CANCEL_INDEXING_COMMAND, () => workspaceIndex.cancel()));
   context.subscriptions.push(vscode.commands.registerCommand(REBUILD_INDEX_COMMAND, () => workspaceIndex.rebuild()));
@@ -263,7 +274,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms (${platform.kind} extension host)`);
-  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree, timelineChart, noteComments };
+  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree, timelineChart, noteComments, learnedCorrections: learned };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

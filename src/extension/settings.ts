@@ -21,6 +21,8 @@ export interface ArticleAnnotatorSettings {
   readonly showAnnotationLabels: boolean;
   /** Count an entity's mentions across the other articles of the workspace in its hover. */
   readonly hoverWorkspaceCounts: boolean;
+  /** Learn from the user's entity corrections and annotations, and apply what was learned. */
+  readonly learnFromCorrections: boolean;
   /** Milliseconds to wait after the last edit before re-analysing a plain-editor article. */
   readonly reanalyzeDelay: number;
   /** The annotation label schema: names in order, each with its colour. */
@@ -50,6 +52,7 @@ export function readSettings(): ArticleAnnotatorSettings {
     showTypeLabels: config.get<boolean>('showTypeLabels', false) === true,
     showAnnotationLabels: config.get<boolean>('showAnnotationLabels', true) !== false,
     hoverWorkspaceCounts: config.get<boolean>('hover.workspaceCounts', true) !== false,
+    learnFromCorrections: config.get<boolean>('learnFromCorrections', true) !== false,
     reanalyzeDelay: delayOk ? Math.min(delay, 10_000) : DEFAULT_REANALYZE_DELAY,
     labels: readLabels(config.get<unknown>('labels'), problems),
     problems,

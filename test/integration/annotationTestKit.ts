@@ -50,7 +50,10 @@ export function restoreAfterCorrections(seedFiles: readonly string[] = []): () =
     await closeAllEditors();
   });
   after(async () => {
-    await (await annotatorApi()).annotations.setLexicon(saved);
+    const api = await annotatorApi();
+    await api.annotations.setLexicon(saved);
+    // and what the workspace learned from the corrections (learnedCorrections.ts)
+    await api.learnedCorrections.reset();
     await closeAllEditors();
     for (const name of seedFiles) rmSync(workspaceUri(`seeds/${name}`).fsPath, { force: true });
   });

@@ -18,12 +18,15 @@ describe('entity quality', function () {
 
   before(async () => {
     const api = await annotatorApi();
+    // the annotations below disagree with the machine on purpose: learning from them would change what is measured
+    await vscode.workspace.getConfiguration('articleAnnotator').update('learnFromCorrections', false, vscode.ConfigurationTarget.Workspace);
     writeArticle('quality-ferry.txt', TEXT);
     await waitFor('the article indexed', () => api.workspaceIndex.textOf(KEY) === TEXT && api.workspaceIndex.analysisOf(KEY) !== undefined, 90_000);
   });
   after(async () => {
     const api = await annotatorApi();
     for (const id of created) await api.annotations.remove(id);
+    await vscode.workspace.getConfiguration('articleAnnotator').update('learnFromCorrections', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
     rmSync(workspaceUri(KEY).fsPath, { force: true });
   });

@@ -53,7 +53,7 @@ export function cacheOptionsKey(text: string, options: AnalyzeOptions): string {
   // where accepted forms overlap the latest wins (applyLexicon), so their order is part of the key when there are several
   const accepts = relevant.filter((e) => e.action === 'accept').map((e) => e.text);
   // the file's date is in the options only where it can change this text's article date (see articleAnalysisOptions)
-  return JSON.stringify({ articleDate: options.articleDate === undefined ? 'detect' : options.articleDate, lexicon, ...(accepts.length > 1 ? { acceptOrder: accepts } : {}), ...(options.fileDate === undefined ? {} : { fileDate: options.fileDate }) });
+  return JSON.stringify({ articleDate: options.articleDate === undefined ? 'detect' : options.articleDate, lexicon, ...(accepts.length > 1 ? { acceptOrder: accepts } : {}), ...(options.fileDate === undefined ? {} : { fileDate: options.fileDate }), ...(options.learnedModel ? { learnedModel: options.learnedModel } : {}) });
 }
 
 export function serializeIndexCacheEntry(entry: Omit<IndexCacheEntry, 'format'>): string {

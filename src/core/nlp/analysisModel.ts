@@ -49,4 +49,9 @@ export interface AnalyzeOptions {
   readonly lexicon?: readonly LexiconEntry[];
   /** The file's modification date (YYYY-MM-DD): the year of a wire dateline that states none, when nothing else tells. */
   readonly fileDate?: string;
+  /**
+   * The key of what the workspace learned from its user's corrections (LearnedEntityModel.key): part of the options so
+   * that results and caches made with another table are not reused; the table itself travels with the analysis job.
+   */
+  readonly learnedModel?: string;
 }

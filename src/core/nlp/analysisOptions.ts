@@ -9,6 +9,8 @@ export interface ArticleOptionInputs {
   readonly lexicon: readonly LexiconEntry[];
   /** The file's modification day (YYYY-MM-DD), when known. */
   readonly fileDate: string | undefined;
+  /** The key of the workspace's learned table ('' or undefined: nothing learned). */
+  readonly learnedModel?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface ArticleOptionInputs {
  * without a year and no date set by the user): touching a file, or seeing its date later, changes nothing elsewhere.
  */
 export function articleAnalysisOptions(text: string, inputs: ArticleOptionInputs): AnalyzeOptions {
-  const options: AnalyzeOptions = { articleDate: inputs.articleDate, lexicon: inputs.lexicon };
+  const options: AnalyzeOptions = { articleDate: inputs.articleDate, lexicon: inputs.lexicon, ...(inputs.learnedModel ? { learnedModel: inputs.learnedModel } : {}) };
   if (inputs.articleDate !== undefined || inputs.fileDate === undefined || !fileDateMatters(text)) return options;
   return { ...options, fileDate: inputs.fileDate };
 }

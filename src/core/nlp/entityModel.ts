@@ -29,8 +29,8 @@ export type EntityLabel = (typeof ENTITY_LABELS)[number];
 const LABEL_TYPE: Record<string, EntityType> = { PER: 'person', LOC: 'place', ORG: 'organization' };
 const TYPE_LABEL: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
-/** The version of the feature set: a model file trained on another version is refused rather than misread. */
-export const ENTITY_FEATURES_VERSION = 1;
+import { ENTITY_FEATURES_VERSION } from './entityFeaturesVersion';
+export { ENTITY_FEATURES_VERSION };
 
 /** A model file's content: the perceptron's weights and the feature set it was trained with. */
 export interface EntityModelData extends PerceptronData {

@@ -8,19 +8,9 @@
 import type { EntityType } from './analysisModel';
 import type { Candidate, Token } from './entities';
 import { allowed, ENTITY_FEATURES_VERSION, ENTITY_LABELS, labelSpans } from './entityModel';
-import { sha256Hex } from '../hash/sha256';
+import { LEARNED_COMPONENTS, LEARNED_MODEL_FORMAT, learnedTableKey, type LearnedEntityModelData } from './learnedModelData';
 
-/** The version of the stored table's format; a table of another format or feature set is not read (see parseLearnedEntityModel). */
-export const LEARNED_MODEL_FORMAT = 1;
-
-/** The learned table as stored: feature -> one weight per component of LEARNED_COMPONENTS (rounded; all-zero rows left out). */
-export interface LearnedEntityModelData {
-  readonly format: number;
-  readonly featuresVersion: number;
-  /** How many corrections it learned from (for the user: "learned from 12 corrections"). */
-  readonly corrections: number;
-  readonly weights: Readonly<Record<string, readonly number[]>>;
-}
+export { LEARNED_MODEL_FORMAT, parseLearnedEntityModel, type LearnedEntityModelData } from './learnedModelData';
 
 export interface LearningOptions {
   /**
@@ -41,7 +31,6 @@ const LABEL_INDEX = new Map<string, number>(ENTITY_LABELS.map((l, k) => [l, k]))
  * learned inside "Church of Scientology" is still an organization when it stands alone (with B/I labels as such, it
  * would learn only "not at the start of a name").
  */
-export const LEARNED_COMPONENTS = ['O', 'PER', 'LOC', 'ORG', 'I'] as const;
 const COMPONENT_COUNT = LEARNED_COMPONENTS.length;
 const CONTINUES = 4;
 /** The components of each label of ENTITY_LABELS. */
@@ -179,22 +168,8 @@ export class LearnedEntityModel {
 
   /** A key for caches of analyses made with this table: '' when empty (the shipped model's own results stay valid). */
   key(): string {
-    return this.isEmpty ? '' : sha256Hex(JSON.stringify(this.toData())).slice(0, 16);
+    return learnedTableKey(this.toData());
   }
-}
-
-/** Checks stored data; a table of an older format or feature set, or damaged, is reported rather than misread. */
-export function parseLearnedEntityModel(value: unknown): { data: LearnedEntityModelData } | { problem: string } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'not an object' };
-  const v = value as Record<string, unknown>;
-  if (v.format !== LEARNED_MODEL_FORMAT) return { problem: `format ${JSON.stringify(v.format)}, expected ${LEARNED_MODEL_FORMAT}` };
-  if (v.featuresVersion !== ENTITY_FEATURES_VERSION) return { problem: `learned for features version ${JSON.stringify(v.featuresVersion)}, this version uses ${ENTITY_FEATURES_VERSION}` };
-  if (typeof v.corrections !== 'number' || !Number.isInteger(v.corrections) || v.corrections < 0) return { problem: '"corrections" is not a count' };
-  if (typeof v.weights !== 'object' || v.weights === null || Array.isArray(v.weights)) return { problem: '"weights" is not an object' };
-  for (const [f, row] of Object.entries(v.weights as Record<string, unknown>)) {
-    if (!Array.isArray(row) || row.length !== COMPONENT_COUNT || !row.every((x) => typeof x === 'number' && Number.isFinite(x))) return { problem: `weights of "${f.slice(0, 40)}" are not ${COMPONENT_COUNT} numbers` };
-  }
-  return { data: v as unknown as LearnedEntityModelData };
 }
 
 const TYPE_LABEL: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };

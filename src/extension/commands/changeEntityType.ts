@@ -47,6 +47,7 @@ export function changeEntityType(annotations: AnnotationService, articles: Artic
     const previous = new Map(forms.map((f) => [f, annotations.lexicon.find((e) => e.text === f)]));
     if (entries.length === 1) await annotations.addLexiconEntry(entry);
     else await annotations.setLexicon([...annotations.lexicon.filter((e) => !forms.includes(e.text)), ...entries]);
+    if (target.key !== '' && target.start < target.end && forms.includes(target.text)) annotations.reportCorrections(target.sourceText, [{ start: target.start, end: target.end, type }]);
     const named = forms.length === 1 ? `“${entry.text}” is` : `${forms.map((f) => `“${f}”`).join(', ')} are`;
     offerLexiconUndo(annotations, forms, previous, `Article Annotator: ${named} now ${withIndefiniteArticle(type)}, in every article.`);
     return entry;

@@ -14,6 +14,7 @@ export function rejectEntity(annotations: AnnotationService, articles: ArticleDo
     const entry: LexiconEntry = { text: target.text, action: 'reject' };
     const previous = annotations.lexicon.find((e) => e.text === entry.text);
     await annotations.addLexiconEntry(entry);
+    if (target.key !== '' && target.start < target.end) annotations.reportCorrections(target.sourceText, [{ start: target.start, end: target.end, type: null }]);
     offerLexiconUndo(annotations, entry.text, previous, `Article Annotator: “${entry.text}” is no longer highlighted as an entity, in every article.`);
     return entry;
   };

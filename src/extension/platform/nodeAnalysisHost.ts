@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type * as analysisWorkerModule from '../analysisWorker';
-import { type EngineToHost, WORKER_MARKER } from '../analysisProtocol';
+import { type EngineMessage, WORKER_MARKER } from '../analysisProtocol';
 import type { AnalysisHost, EngineWorker } from './analysisHost';
 
 /** Where the bundled worker lives next to the bundled extension. */
@@ -17,7 +17,7 @@ export function nodeAnalysisHost(workerScript: string): AnalysisHost {
     startWorker(received, failed): EngineWorker {
       const worker = new Worker(workerScript, { workerData: { [WORKER_MARKER]: true }, name: 'Article Annotator analysis' });
       let ended = false;
-      worker.on('message', (message: EngineToHost) => received(message));
+      worker.on('message', (message: EngineMessage) => received(message));
       worker.on('error', (error) => failed(`the analysis worker failed (${error.message})`));
       worker.on('exit', (code) => {
         if (!ended) failed(`the analysis worker exited with code ${code}`);

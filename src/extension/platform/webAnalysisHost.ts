@@ -2,7 +2,7 @@
 // dist/web/analysisWorker.js (workers from vscode-remote: URLs are refused), and the engine bundled for the fallback.
 import * as vscode from 'vscode';
 import { SegmentedAnalysisEngine } from '../analysisEngine';
-import type { EngineToHost, HostToEngine } from '../analysisProtocol';
+import type { EngineMessage, HostToEngine } from '../analysisProtocol';
 import type { AnalysisHost, EngineWorker } from './analysisHost';
 import { deferToMacrotask } from './macrotask';
 
@@ -14,7 +14,7 @@ export function webAnalysisWorkerUri(extensionUri: vscode.Uri): vscode.Uri {
 interface BrowserWorker {
   postMessage(message: HostToEngine): void;
   terminate(): void;
-  onmessage: ((event: { readonly data: EngineToHost }) => void) | null;
+  onmessage: ((event: { readonly data: EngineMessage }) => void) | null;
   onerror: ((event: { readonly message?: string }) => void) | null;
 }
 

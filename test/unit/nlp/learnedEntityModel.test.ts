@@ -105,3 +105,64 @@ describe('learning from corrections', () => {
     for (const p of problems) assert.ok('problem' in p && p.problem.length > 0, JSON.stringify(p));
   });
 });
+
+describe('learned tables as data', () => {
+  it('merges two windows’ learning: theirs plus what mine added to the common base', async () => {
+    const { mergeLearnedTables, learnedTableKey } = await import('../../../src/core/nlp/learnedModelData');
+    const base = LearnedEntityModel.empty();
+    correct(base, CLUB, 'Ostby Wanderers', 'organization');
+    const mine = LearnedEntityModel.fromData(base.toData());
+    correct(mine, FIRM, 'Brantwell Dynamics', 'organization');
+    const theirs = LearnedEntityModel.fromData(base.toData());
+    correct(theirs, HALL, 'Skylark Pavilion', null);
+    const merged = mergeLearnedTables(base.toData(), mine.toData(), theirs.toData());
+    assert.equal(merged.corrections, 3);
+    const model = LearnedEntityModel.fromData(merged);
+    assert.deepEqual(entities(OTHER_FIRM, model), ['Quorland Dynamics:organization', 'Tessa Vahl:person']);
+    assert.deepEqual(entities(OTHER_HALL, model), ['Jonas Pratley:person']);
+    assert.equal(learnedTableKey(null), '');
+    assert.equal(learnedTableKey(merged), model.key());
+  });
+
+  it('puts the table’s key in the analysis options and the index cache key, only when something is learned', async () => {
+    const { articleAnalysisOptions } = await import('../../../src/core/nlp/analysisOptions');
+    const { cacheOptionsKey } = await import('../../../src/core/corpus/indexCache');
+    const none = articleAnalysisOptions(CLUB, { articleDate: undefined, lexicon: [], fileDate: undefined, learnedModel: '' });
+    const some = articleAnalysisOptions(CLUB, { articleDate: undefined, lexicon: [], fileDate: undefined, learnedModel: 'abc' });
+    assert.equal(none.learnedModel, undefined);
+    assert.equal(some.learnedModel, 'abc');
+    assert.notEqual(cacheOptionsKey(CLUB, none), cacheOptionsKey(CLUB, some));
+    assert.equal(cacheOptionsKey(CLUB, none), cacheOptionsKey(CLUB, { articleDate: undefined, lexicon: [] }));
+  });
+});
+
+describe('the analysis engine with a learned table', () => {
+  it('analyses with the table the job carries, and caches slices per table', async () => {
+    const { SegmentedAnalysisEngine, learnCorrections } = await import('../../../src/extension/analysisEngine');
+    const answer = learnCorrections({ requestId: 1, table: null, text: CLUB, corrections: [{ ...span(CLUB, 'Ostby Wanderers'), type: 'organization' }] });
+    assert.equal(answer.type, 'learned');
+    if (answer.type !== 'learned') return;
+    assert.equal(answer.learned, 1);
+    const key = LearnedEntityModel.fromData(answer.data).key();
+    const results: string[][] = [];
+    const engine = new SegmentedAnalysisEngine((m) => {
+      if (m.type === 'done') results.push(m.analysis.entities.map((e) => `${e.text}:${e.type}`));
+    });
+    engine.start({ jobId: 1, text: OTHER_CLUB, options: {}, priority: [] });
+    while (engine.step());
+    engine.start({ jobId: 2, text: OTHER_CLUB, options: { learnedModel: key }, priority: [], learned: { key, data: answer.data } });
+    while (engine.step());
+    engine.start({ jobId: 3, text: OTHER_CLUB, options: {}, priority: [] });
+    while (engine.step());
+    assert.deepEqual(results, [
+      ['Kelvin Wanderers:person', 'Mara Tollis:person'],
+      ['Kelvin Wanderers:organization', 'Mara Tollis:person'],
+      ['Kelvin Wanderers:person', 'Mara Tollis:person'],
+    ]);
+  });
+});
+
+function span(text: string, needle: string): { start: number; end: number } {
+  const start = text.indexOf(needle);
+  return { start, end: start + needle.length };
+}
