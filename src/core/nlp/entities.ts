@@ -622,7 +622,7 @@ export function recogniseSegment(
       const found = recogniser.candidates.slice(from);
       const combined = tagger ? combineWithModel(tagger, tokens, found) : found;
       const learned = tagger?.learned;
-      for (const c of learned && !learned.isEmpty ? applyLearnedModel(learned, tokens, staticFeatures(tokens, found), combined) : combined) candidates.push(c);
+      for (const c of learned && !learned.isEmpty ? applyLearnedModel(learned, tokens, staticFeatures(tokens, found), combined, found) : combined) candidates.push(c);
     }
   }
   return { candidates, definitions: recogniser.definitions };

@@ -53,6 +53,16 @@ describe('learning from corrections', () => {
     assert.deepEqual(entities(OTHER_HALL, model), ['Jonas Pratley:person']);
   });
 
+  it('a correction of one word never cuts a longer name nor retypes the word elsewhere (the lexicon has the exact form)', () => {
+    const paper = 'Fans of the Varnley Gazette wrote in on Monday, said Ilse Morrow.';
+    const church = 'The Church of Varnley said on Sunday it would appeal. Varnley members met in Tolden.';
+    const before = entities(church);
+    assert.ok(before.includes('Church of Varnley:organization'), before.join(', '));
+    const model = LearnedEntityModel.empty();
+    assert.equal(correct(model, paper, 'Varnley', 'person'), 1);
+    assert.deepEqual(entities(church, model), before);
+  });
+
   it('a span on no word the tagger decides teaches nothing', () => {
     const model = LearnedEntityModel.empty();
     assert.equal(correct(model, OTHER_CLUB, 'was tired', 'organization'), 0);
