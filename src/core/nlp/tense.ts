@@ -53,6 +53,8 @@ const SCHEDULE_BASE = new Set([
 /** Words after which a verb is in its base form: modals, "to", "not" after them ("will not run"). */
 const BASE_BEFORE = new Set(['to', 'would', 'could', 'should', 'might', 'must', 'can', 'may', 'not', 'do', 'does', 'did', "won't", 'won’t',
   "can't", 'can’t', "don't", 'don’t', "doesn't", 'doesn’t', "didn't", 'didn’t', "wouldn't", 'wouldn’t', "couldn't", 'couldn’t']);
+/** Modals of possibility and duty ("may" only in lower case: "May" is a month). */
+const MODALS = new Set(['could', 'might', 'may', 'should', 'must', 'can', 'ought']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'whose']);
 
 interface Token {
@@ -129,7 +131,13 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
   }
   // "said they would vote by Thursday": a plan reported in the past points forward; "would have voted" looks back
   if (w === 'would') return next === 'have' ? 'past' : next === undefined ? null : 'future';
-  if (w === 'could' || w === 'might') return null;
+  // a possibility or duty still open points forward too: "could come back on Monday", "should leave by Friday";
+  // "could have" looks back, and a denied ability ("could not confirm on Monday") is as often narrated past
+  if (MODALS.has(w) && t.raw === w) {
+    if (next === 'have' || next === "'ve" || next === '’ve') return 'past';
+    if (next === undefined || next === 'not' || /^[,;:—–()]$/.test(next)) return null;
+    return 'future';
+  }
   if (t.raw[0] !== w[0]) return null; // capitalised: a name ("Ahmed"), not a verb
   if (IRREGULAR_PAST.has(w)) {
     // "will run", "to come", "could set": a form shared with the base after a modal or "to" is the base, no past

@@ -28,6 +28,21 @@ describe('dates: future in the past points forward from the article date', () =>
     assert.deepEqual(values('The mayor will hold a rally on Friday.'), [['Friday', '2015-03-06']]);
   });
 
+  it('a modal of possibility or duty points forward: "could come back on Monday", "should leave by Friday"', () => {
+    assert.deepEqual(values('The striker could come back on Monday, the coach said.'), [['Monday', '2015-03-09']]);
+    assert.deepEqual(values('Officials said the ferry might resume service on Friday.'), [['Friday', '2015-03-06']]);
+    assert.deepEqual(values('The minister said the bill may pass by Thursday.'), [['Thursday', '2015-03-05']]);
+    assert.deepEqual(values('Residents were told they should leave by Friday.'), [['Friday', '2015-03-06']]);
+    assert.deepEqual(values('The owners said the club could be sold by Friday.'), [['Friday', '2015-03-06']]);
+  });
+
+  it('"could have", "could not" and the month May keep looking back', () => {
+    assert.deepEqual(values('She said the parcel might have arrived on Monday.'), [['Monday', '2015-03-02']]);
+    assert.deepEqual(values('Police could not confirm the report on Monday.'), [['Monday', '2015-03-02']]);
+    assert.deepEqual(values('Rescuers said on Monday the miners could be reached within days.'), [['Monday', '2015-03-02']]);
+    assert.deepEqual(values('The bridge opened in May, officials said.', '2015-08-04'), [['May', '2015-05']]);
+  });
+
   it('a passive past stays in the past', () => {
     assert.deepEqual(values('The harbour master was injured on Monday.'), [['Monday', '2015-03-02']]);
   });
