@@ -49,6 +49,9 @@ interface PendingLearn {
   readonly reject: (error: Error) => void;
 }
 
+/** How many superseded analyses a hover or command waits through before settling for the newest partial result. */
+const SUPERSEDED_RETRIES = 4;
+
 /** One job runs at a time; a newer request for the same article replaces its queued or running job. */
 export class AnalysisService implements vscode.Disposable {
   private worker: EngineWorker | undefined;
@@ -111,12 +114,20 @@ export class AnalysisService implements vscode.Disposable {
     if (current?.complete) return current.analysis;
     let timer: NodeJS.Timeout | undefined;
     let cancel: vscode.Disposable | undefined;
+    let over = false;
     const gaveUp = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), waitMillis);
       cancel = token?.onCancellationRequested(() => resolve(undefined));
-    });
+    }).finally(() => (over = true));
     try {
-      return (await Promise.race([this.analyzeDocument(article), gaveUp])) ?? this.currentFor(article)?.analysis;
+      // a job superseded while waited for (the lexicon or the learned table changed, a newer edit) resolves with
+      // undefined: wait for the one that replaced it instead of answering with nothing (a few times, never forever)
+      for (let attempt = 0; attempt < SUPERSEDED_RETRIES; attempt++) {
+        const complete = await Promise.race([this.analyzeDocument(article), gaveUp]);
+        if (complete) return complete;
+        if (over) break;
+      }
+      return this.currentFor(article)?.analysis;
     } finally {
       if (timer) clearTimeout(timer);
       cancel?.dispose();
