@@ -157,7 +157,7 @@ export class LearnedEntityModel {
   counted(): void {
     this.corrections++;
     if (this.weights.size <= MAX_LEARNED_FEATURES) return;
-    const bySize = [...this.weights.entries()].map(([f, w]) => [f, Math.max(...Array.from(w, Math.abs))] as const).sort((a, b) => a[1] - b[1]);
+    const bySize = [...this.weights.entries()].map(([f, w]) => [f, w.reduce((max, x) => Math.max(max, Math.abs(x)), 0)] as const).sort((a, b) => a[1] - b[1]);
     for (const [f] of bySize.slice(0, this.weights.size - MAX_LEARNED_FEATURES)) this.weights.delete(f);
   }
 
