@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { undoLexiconEntry } from '../../src/extension/commands/rejectEntity';
 import { annotatorApi, closeAllEditors, restoreAfterCorrections, spanOf, waitFor, workspaceUri, writeArticle } from './annotationTestKit';
 import { completeDecorations, openPlainEditor, openReadingView } from './articleEditors';
-import { pressKeys, waitForWorkbench, workbenchAvailable } from './harness/workbench';
+import { pressKeys, waitForQuickInputRows, workbenchAvailable } from './harness/workbench';
 
 const NAME = 'adjust-span.txt';
 const KEY = `seeds/${NAME}`;
@@ -17,13 +17,6 @@ const OTHER_TEXT = 'date 2024-03-09 Ferry trust elects a chair\n\nThe Wenmouth f
 interface PackageJson {
   contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string; when?: string }[]> };
 }
-
-const QUICK_INPUT_ROWS = `(() => {
-  const w = document.querySelector('.quick-input-widget');
-  if (!w || w.style.display === 'none') return [];
-  const rows = [...w.querySelectorAll('.monaco-list-row')].map((r) => ({ label: r.getAttribute('aria-label') || '', focused: r.classList.contains('focused') }));
-  return [...rows.filter((r) => r.focused), ...rows.filter((r) => !r.focused)].map((r) => r.label);
-})()`;
 
 async function hoverAt(editor: vscode.TextEditor, offset: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset));
@@ -103,7 +96,7 @@ describe('adjust entity span', function () {
     if (workbenchAvailable()) {
       await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
       await pressKeys('Control+Period');
-      const rows = await waitForWorkbench<string[]>(`(() => { const rows = ${QUICK_INPUT_ROWS}; return rows.length > 2 ? rows : undefined; })()`, { timeoutMs: 20_000 });
+      const rows = await waitForQuickInputRows((r) => r.length > 2);
       assert.ok(rows[0]!.startsWith(title), `the preferred fix first, where Enter picks it: ${rows.join(' | ')}`);
       await pressKeys('Enter');
     } else {

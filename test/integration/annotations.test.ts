@@ -7,7 +7,7 @@ import type { Annotation } from '../../src/core/annotations/annotationModel';
 import { articleRecordKey, STATE_KEY } from '../../src/core/annotations/schemaVersions';
 import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { openPlainEditor, openReadingView } from './articleEditors';
-import { pressKeys, renderedDecorations, waitForWorkbench, workbenchAvailable } from './harness/workbench';
+import { pressKeys, renderedDecorations, waitForQuickInputRows, workbenchAvailable } from './harness/workbench';
 
 const TEXT = [
   'date 2022-05-10 Harbour council approves a new ferry line',
@@ -139,7 +139,7 @@ describe('annotations', function () {
     await openPlainEditor(uri);
     const created = await annotate({ uri: uri.toString(), ...spanOf(TEXT, 'Elsby Ferry Company'), label: 'claim', note: 'Runs from June' });
     const editing = vscode.commands.executeCommand<Annotation | undefined>('articleAnnotator.editAnnotation', { id: created.id });
-    const active = await waitForWorkbench<string>(`(() => { const w = document.querySelector('.quick-input-widget'); const row = w && w.style.display !== 'none' && w.querySelector('.monaco-list-row.focused'); return row ? row.getAttribute('aria-label') : ''; })()`);
+    const [active = ''] = await waitForQuickInputRows();
     assert.match(active, /^claim\b/, 'the current label is the active item');
     await pressKeys('Enter');
     const edited = await editing;
@@ -161,7 +161,7 @@ describe('annotations', function () {
     const cursor = editor.document.positionAt(TEXT.indexOf('calling the vote'));
     editor.selection = new vscode.Selection(cursor, cursor);
     const deleting = vscode.commands.executeCommand('articleAnnotator.deleteAnnotation');
-    const active = await waitForWorkbench<string>(`(() => { const w = document.querySelector('.quick-input-widget'); const row = w && w.style.display !== 'none' && w.querySelector('.monaco-list-row.focused'); return row ? row.getAttribute('aria-label') : ''; })()`);
+    const [active = ''] = await waitForQuickInputRows();
     assert.match(active, /^quote\b/, 'the nearest annotation is the first choice');
     await pressKeys('Enter');
     await deleting;

@@ -6,7 +6,7 @@ import type { LexiconEntry } from '../../src/core/nlp/analysisModel';
 import { undoLexiconEntries } from '../../src/extension/commands/rejectEntity';
 import { annotatorApi, restoreAfterCorrections, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { completeDecorations, openReadingView } from './articleEditors';
-import { pressKeys, waitForWorkbench, workbenchAvailable } from './harness/workbench';
+import { pressKeys, waitForQuickInputRows, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 
 const NAME = 'reader-corrections.txt';
 const TEXT = 'date 2024-07-01 Harbour accord signed\n\nMark Tennerby of the Harbour Council signed the accord in Ottawa on Monday. Tennerby said the council would meet again in May. Fishermen welcomed it.\n';
@@ -36,6 +36,7 @@ describe('reader corrections', function () {
       const shown = await waitForWorkbench<string>(`(() => { const w = document.querySelector('.quick-input-widget'); return w && w.style.display !== 'none' && w.innerText.includes('Mark Tennerby') ? w.innerText : ''; })()`, { timeoutMs: 20_000 });
       assert.match(shown, /Make “Tennerby” an organization in every article/, shown);
       assert.ok(!api.annotations.lexicon.some((e) => e.text.includes('Tennerby')), 'nothing changed while the list is shown');
+      await waitForQuickInputRows();
       await pressKeys('Enter');
       entry = await asking;
     } else {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
 import { annotatorApi, closeAllEditors, restoreAfterCorrections, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { completeDecorations, openPlainEditor, openReadingView } from './articleEditors';
-import { pressKeys, waitForWorkbench, workbenchAvailable } from './harness/workbench';
+import { pressKeys, waitForQuickInputRows, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 
 const TEXT = 'date 2024-05-02 Harbour council meets the President\n\nEmmanuel Macron met the harbour council in Marseille on Tuesday. The council asked for a new pier, and Macron promised an answer by June.\n\nFishermen waited outside the town hall.\n';
 const KEY = 'seeds/reader-keyboard.txt';
@@ -19,14 +19,6 @@ interface PackageJson {
 }
 
 const packageJson = (): PackageJson => vscode.extensions.getExtension('article-annotator.article-annotator')!.packageJSON as PackageJson;
-
-/** The aria-labels of the quick-input rows shown, the focused one first; [] while the quick input is hidden. */
-const QUICK_INPUT_ROWS = `(() => {
-  const w = document.querySelector('.quick-input-widget');
-  if (!w || w.style.display === 'none') return [];
-  const rows = [...w.querySelectorAll('.monaco-list-row')].map((r) => ({ label: r.getAttribute('aria-label') || '', focused: r.classList.contains('focused') }));
-  return [...rows.filter((r) => r.focused), ...rows.filter((r) => !r.focused)].map((r) => r.label);
-})()`;
 
 /** Puts the cursor `inside` characters into the first `needle` of the reading view's body. */
 function cursorAt(editor: vscode.TextEditor, needle: string, inside: number): void {
@@ -76,7 +68,7 @@ describe('reader keyboard', function () {
     if (!workbenchAvailable()) this.skip();
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await pressKeys('Control+Period');
-    const rows = await waitForWorkbench<string[]>(`(() => { const rows = ${QUICK_INPUT_ROWS}; return rows.length > 2 ? rows : undefined; })()`, { timeoutMs: 20_000 });
+    const rows = await waitForQuickInputRows((r) => r.length > 2);
     assert.match(rows[0]!, /^Accept “Emmanuel Macron” as person/, 'the preferred fix is the one Enter picks');
     for (const title of plainTitles) assert.ok(rows.some((r) => r.startsWith(title)), `${title} in ${rows.join(' | ')}`);
     await pressKeys('Enter');
@@ -131,7 +123,7 @@ describe('reader keyboard', function () {
     cursorAt(reading, 'harbour council', 2);
     await vscode.commands.executeCommand('workbench.action.quickOpen', '>Annotate Selection');
     try {
-      const rows = await waitForWorkbench<string[]>(`(() => { const rows = ${QUICK_INPUT_ROWS}; return rows.some((r) => r.includes('Annotate Selection')) ? rows : undefined; })()`, { timeoutMs: 20_000 });
+      const rows = await waitForQuickInputRows((r) => r.some((x) => x.includes('Annotate Selection')));
       assert.ok(rows.some((r) => r.includes('Article Annotator: Annotate Selection')), rows.join(' | '));
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');

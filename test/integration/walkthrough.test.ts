@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { annotatorApi, closeAllEditors, waitFor } from './annotationTestKit';
 import { completeDecorations } from './articleEditors';
-import { evaluateInWorkbench, pressKeys, waitForWorkbench, workbenchAvailable } from './harness/workbench';
+import { evaluateInWorkbench, pressKeys, waitForQuickInputRows, waitForWorkbench, workbenchAvailable } from './harness/workbench';
 
 const EXTENSION_ID = 'article-annotator.article-annotator';
 const WALKTHROUGH = `${EXTENSION_ID}#gettingStarted`;
@@ -111,7 +111,9 @@ describe('getting started walkthrough', function () {
     // Annotate Selection: the label picker, then the annotation on the name at the cursor
     const api = await annotatorApi();
     await clickStepButton('annotate', 'Annotate Selection');
-    await waitForWorkbench<boolean>(`(() => { const w = document.querySelector('.quick-input-widget'); return !!w && w.style.display !== 'none' && (w.innerText || '').includes('person'); })()`, { timeoutMs: 20_000 });
+    // Enter once the picker holds the focus: pressed while the clicked button still has it, Enter clicks the button again
+    const labels = await waitForQuickInputRows((rows) => rows.some((r) => r.startsWith('person')));
+    assert.match(labels[0]!, /^person\b/, `the first label is active: ${labels.join(' | ')}`);
     await pressKeys('Enter');
     const annotation = await waitFor('an annotation on Maren Halvorsen', () => api.annotations.all().find((a) => a.quote.exact === 'Maren Halvorsen' && a.article.endsWith('sample-article.txt')), 20_000);
     assert.equal(annotation.label, 'person');

@@ -93,6 +93,32 @@ async function pollPage<T>(evaluate: () => Promise<T>, what: string, timeoutMs: 
   }
 }
 
+/**
+ * An expression for the rows of the quick input (aria-labels), the focused row first; [] while it is hidden or does not
+ * yet hold the keyboard focus. A key pressed as soon as the widget is drawn can still reach what had the focus before
+ * (a walkthrough button, which Enter then clicks again): wait for rows here before pressing keys for the quick input.
+ */
+export const QUICK_INPUT_ROWS = `(() => {
+  const w = document.querySelector('.quick-input-widget');
+  if (!w || w.style.display === 'none' || !w.contains(document.activeElement)) return [];
+  const rows = [...w.querySelectorAll('.monaco-list-row')].map((r) => ({ label: r.getAttribute('aria-label') || '', focused: r.classList.contains('focused') }));
+  return [...rows.filter((r) => r.focused), ...rows.filter((r) => !r.focused)].map((r) => r.label);
+})()`;
+
+/** Waits until the quick input holds the keyboard focus and its rows satisfy `ready`; returns the rows, the focused one first. */
+export async function waitForQuickInputRows(ready: (rows: string[]) => boolean = (rows) => rows.length > 0, timeoutMs = 20_000): Promise<string[]> {
+  const rows = await pollPage(
+    async () => {
+      const rows = await evaluateInWorkbench<string[]>(QUICK_INPUT_ROWS);
+      return ready(rows) ? rows : undefined;
+    },
+    'for the quick input to hold the focus with its rows',
+    timeoutMs,
+    200,
+  );
+  return rows ?? [];
+}
+
 /** One rendered text-editor decoration span in the page (Monaco's `*TextEditorDecorationType*` classes). */
 export interface RenderedDecoration {
   /** The decoration class names, e.g. `ced-TextEditorDecorationType12-0`. */
