@@ -110,9 +110,9 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
     return article?.sourceText === undefined ? undefined : articleDating.suggestedDate(article.sourceUri, article.sourceText);
   };
   // One home for an article's analysis options: the editor's analyses and the workspace index (and its cache key) agree.
-  const analysisOptions = (article: ArticleSource): AnalyzeOptions => articleDating.analysisOptions(article.key, article.sourceUri, article.sourceText, annotations.lexicon, learned.key);
+  const analysisOptions = (article: ArticleSource): AnalyzeOptions => articleDating.analysisOptions(article.key, article.sourceUri, article.sourceText, annotations.lexicon, learned.keyFor(article.sourceText));
   const analysis = new AnalysisService(platform.analysis, log, analysisOptions);
-  // What the workspace learned from the user's corrections: sent with every analysis, its key in the options above.
+  // What the workspace learned from the user's corrections: sent with the analyses of the articles it can change, its key in their options above.
   const learned = new LearnedCorrections(context, analysis, annotations, log, () => settings.settings.learnFromCorrections);
   await learned.load();
   // The workspace index: every article of the workspace in the background, for hovers, views and navigation.

@@ -2,9 +2,11 @@
 // accept and person / place / organization annotation is learned in the analysis engine (the worker: the NLP pipeline
 // is not loaded on the extension host), and the table is kept in workspace state beside the lexicon, sent with every
 // analysis job, and named in the analysis options by its key, so results and caches made without it are not reused.
+// Only articles the table can change name it (keyFor): a correction sends back to the worker the articles holding a word
+// it learned, not the whole workspace index.
 // A stored table that cannot be read is backed up to a file and reported, then learning starts afresh.
 import * as vscode from 'vscode';
-import { learnedTableKey, mergeLearnedTables, parseLearnedEntityModel, type LearnedEntityModelData } from '../core/nlp/learnedModelData';
+import { learnedHeadWords, learnedTableKey, learnedTableTouches, mergeLearnedTables, parseLearnedEntityModel, type LearnedEntityModelData } from '../core/nlp/learnedModelData';
 import type { LearnedTable } from './analysisProtocol';
 import type { AnalysisService } from './analysisService';
 import type { AnnotationService, EntityCorrections } from './annotationService';
@@ -16,6 +18,9 @@ export const LEARNED_CORRECTIONS_KEY = 'articleAnnotator.learnedEntityModel';
 export class LearnedCorrections implements vscode.Disposable {
   private data: LearnedEntityModelData | null = null;
   private tableKey = '';
+  /** The table's head words (learnedHeadWords), and keyFor's answers for the last texts asked about. */
+  private headWords: string[] = [];
+  private readonly keyMemo = new Map<string, string>();
   /** The stored value as this window last read or wrote it (JSON), to notice another window's write. */
   private storedJson: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -46,6 +51,23 @@ export class LearnedCorrections implements vscode.Disposable {
   /** The key of the table ('' when nothing is learned): what the analysis options carry. */
   get key(): string {
     return this.enabled() ? this.tableKey : '';
+  }
+
+  /**
+   * The key to analyse `text` with: the table's where what it learned can change this text, else '' (analysed, and its
+   * cache entries kept, as with nothing learned: see learnedTableTouches). The last few answers are kept, as the same
+   * text is asked about by its analysis, its index entry and its cache name.
+   */
+  keyFor(text: string): string {
+    const key = this.key;
+    if (key === '') return '';
+    let answer = this.keyMemo.get(text);
+    if (answer === undefined) {
+      answer = learnedTableTouches(text, this.headWords) ? key : '';
+      if (this.keyMemo.size >= 8) this.keyMemo.delete(this.keyMemo.keys().next().value!);
+      this.keyMemo.set(text, answer);
+    }
+    return answer;
   }
 
   /** How many corrections the table learned from. */
@@ -118,6 +140,10 @@ export class LearnedCorrections implements vscode.Disposable {
     const changed = key !== this.tableKey || (data?.corrections ?? 0) !== (this.data?.corrections ?? 0);
     this.data = data;
     this.tableKey = key;
+    if (changed) {
+      this.headWords = learnedHeadWords(data);
+      this.keyMemo.clear();
+    }
     if (changed) this.emitter.fire();
   }
 

@@ -10,6 +10,7 @@ import { decorationsOf, type EditorDecorations } from './articleEditors';
 
 const TEXT_A = 'date 2024-03-02 Wanderers win\n\nOstby Wanderers beat Harrowgate Town 2-1 on Saturday. Manager Pell Dunmore said the Wanderers deserved it.\n';
 const TEXT_B = 'date 2024-03-03 Home defeat\n\nKelvin Wanderers lost at home on Sunday. Their coach Mara Tollis said the squad was tired.\n';
+const TEXT_C = 'date 2024-03-04 Harbour fees\n\nThe Tolden harbour board voted on Monday to raise its fees, said its chair Ines Varga.\n';
 
 function texts(d: EditorDecorations | undefined, kind: 'person' | 'place' | 'organization'): string[] {
   return d ? d.kinds[kind].map((s) => s.text) : [];
@@ -32,6 +33,7 @@ describe('learning from corrections', function () {
     await api.learnedCorrections.reset();
     uriA = writeArticle('learning-club-a.txt', TEXT_A);
     const uriB = writeArticle('learning-club-b.txt', TEXT_B);
+    writeArticle('learning-harbour.txt', TEXT_C);
     await closeAllEditors();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriA), { viewColumn: vscode.ViewColumn.One, preview: false });
     editorB = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriB), { viewColumn: vscode.ViewColumn.Two, preview: false });
@@ -50,6 +52,10 @@ describe('learning from corrections', function () {
     await waitFor('Kelvin Wanderers highlighted as a person before any correction', async () => texts(await decorationsOf(editorB.document.uri), 'person').includes('Kelvin Wanderers'), 60_000);
     assert.match(await hoverText(editorB, kelvin.start + 2), /\*\*Person\*\*/);
 
+    const index = api.workspaceIndex;
+    await waitFor('the three articles in the index', () => ['learning-club-a.txt', 'learning-club-b.txt', 'learning-harbour.txt'].every((f) => index.corpus.articleKeys.some((k) => k.endsWith(f))), 60_000);
+    await index.whenIdle();
+    const analysedBefore = index.stats.analysed;
     const entry = await vscode.commands.executeCommand<LexiconEntry>('articleAnnotator.changeEntityType', { uri: uriA.toString(), ...spanOf(TEXT_A, 'Ostby Wanderers'), type: 'organization', forms: 'one' });
     assert.equal(entry.type, 'organization');
     // the lexicon holds the exact form only: what changes "Kelvin Wanderers" is what was learned
@@ -65,6 +71,15 @@ describe('learning from corrections', function () {
     assert.match(await hoverText(editorB, kelvin.start + 2), /\*\*Organization\*\*/);
     const after = await decorationsOf(editorB.document.uri);
     assert.ok(texts(after, 'person').includes('Mara Tollis'), `the coach is still a person: ${JSON.stringify(after?.kinds)}`);
+    // the workspace index analyses again only the articles holding a word the table learned (and the corrected form)
+    await index.whenIdle();
+    const learnedWords = Object.keys((api.annotations.storage.get(LEARNED_CORRECTIONS_KEY) as { weights: Record<string, unknown> }).weights).filter((f) => f.startsWith('lw=')).map((f) => f.slice(3));
+    const holding = index.corpus.articleKeys.filter((key) => learnedWords.some((w) => (index.textOf(key) ?? '').toLowerCase().includes(w)));
+    assert.ok(holding.length >= 2 && index.corpus.articleKeys.length > holding.length, `${holding.length} of ${index.corpus.articleKeys.length} articles hold a learned word (${learnedWords.join(', ')})`);
+    // (the article holding the corrected form may be analysed twice: for the lexicon's change, then for the table's)
+    const holdingForm = index.corpus.articleKeys.filter((key) => (index.textOf(key) ?? '').toLowerCase().includes('ostby wanderers'));
+    assert.ok(index.stats.analysed - analysedBefore <= holding.length + holdingForm.length, `analysed again: ${index.stats.analysed - analysedBefore}, articles holding a learned word: ${holding.join(', ')}`);
+    assert.equal(index.corpus.mentionsOf('Kelvin Wanderers', 'organization').length, 1, 'the index has the learned type too');
 
     assert.equal(await vscode.commands.executeCommand<boolean>('articleAnnotator.resetLearnedCorrections', { confirmed: true }), true);
     assert.equal(api.learnedCorrections.corrections, 0);

@@ -71,3 +71,31 @@ export function mergeLearnedTables(base: LearnedEntityModelData | null, mine: Le
   const corrections = theirs.corrections + Math.max(0, mine.corrections - (base?.corrections ?? 0));
   return { format: LEARNED_MODEL_FORMAT, featuresVersion: ENTITY_FEATURES_VERSION, corrections, weights };
 }
+
+/**
+ * The words the table can change a decision by, in lower case: a learned name is taken, and a shipped one dropped, only
+ * where the name's last word carries a learned weight of its own (its `lw=` feature; see applyLearnedModel). A text
+ * none of them occurs in is analysed exactly as without the table.
+ */
+export function learnedHeadWords(data: LearnedEntityModelData | null): string[] {
+  if (!data) return [];
+  const words: string[] = [];
+  for (const feature of Object.keys(data.weights)) if (feature.startsWith('lw=') && feature.length > 3) words.push(foldFinalSigma(feature.slice(3)));
+  return words;
+}
+
+/**
+ * Whether the table can change this text's analysis: one of its head words (learnedHeadWords) occurs in it. Tested as a
+ * substring of the text in lower case, which every token's lower-cased form is, so the answer is never a wrong "no"
+ * (a word inside a longer one only costs an analysis with the table that comes out the same).
+ */
+export function learnedTableTouches(text: string, headWords: readonly string[]): boolean {
+  if (headWords.length === 0) return false;
+  const lower = foldFinalSigma(text.toLowerCase());
+  return headWords.some((w) => lower.includes(w));
+}
+
+/** Lower-casing picks the final sigma by what follows, which a word lower-cased alone and in its text can see apart. */
+function foldFinalSigma(s: string): string {
+  return s.includes('ς') ? s.replace(/ς/g, 'σ') : s;
+}

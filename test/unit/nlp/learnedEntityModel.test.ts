@@ -98,6 +98,29 @@ describe('learning from corrections', () => {
     assert.notEqual(model.key(), first);
   });
 
+  it('a text with none of the table\'s head words is analysed exactly as without it, so its analyses and index entries are kept', async () => {
+    const { learnedHeadWords, learnedTableTouches } = await import('../../../src/core/nlp/learnedModelData');
+    const model = LearnedEntityModel.empty();
+    correct(model, CLUB, 'Ostby Wanderers', 'organization');
+    correct(model, FIRM, 'Brantwell Dynamics', 'organization');
+    correct(model, HALL, 'Skylark Pavilion', null);
+    const words = learnedHeadWords(model.toData());
+    assert.ok(words.includes('wanderers') && words.includes('dynamics') && words.includes('pavilion'), words.join(' '));
+    // texts it touches: the learned decisions can differ there
+    for (const text of [OTHER_CLUB, OTHER_FIRM, OTHER_HALL, 'KELVIN WANDERERS won.']) assert.equal(learnedTableTouches(text, words), true, text);
+    // texts it does not touch come out the same with the table, whatever their names
+    const untouched = [
+      'Marta Ibsen of the Harlow Rovers said on Friday that Tolvik Holdings would close its plant in Berrin.',
+      'The Senate of Quorvia met on 3 May 2023. Senator Ada Brisk said the Quorvia Trust had lost its case.',
+      'Σπύρος Παππάς said the ΟΔΟΣ group met in Larnaca on Monday.',
+    ];
+    for (const text of untouched) {
+      assert.equal(learnedTableTouches(text, words), false, text);
+      assert.deepEqual(entities(text, model), entities(text), text);
+    }
+    assert.equal(learnedTableTouches(OTHER_CLUB, learnedHeadWords(null)), false, 'nothing learned touches nothing');
+  });
+
   it('reports stored data it cannot read instead of misreading it', () => {
     const good = { format: LEARNED_MODEL_FORMAT, featuresVersion: ENTITY_FEATURES_VERSION, corrections: 1, weights: { 'lw=x': [0, 1, 0, -1, 0] } };
     assert.ok('data' in parseLearnedEntityModel(good));
