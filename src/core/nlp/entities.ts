@@ -8,6 +8,7 @@ import { combineWithModel, staticFeatures, type EntityTagger } from './entityMod
 import { applyLearnedModel } from './learnedEntityModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
 import {
+  CLUB_HEADS,
   COMPASS,
   EVENT_HEADS,
   FOREIGN_ORG_HEADS,
@@ -21,8 +22,10 @@ import {
   ORG_OF_HEADS,
   PERSONAL_TITLES,
   PLACE_HEADS,
+  PLACE_OF_NOUNS,
   PRODUCT_NOUNS,
   ROLE_NOUNS,
+  SETTLEMENT_NOUNS,
   SPEECH_VERBS,
   SPORT_ROLES,
   SPORT_VERBS,
@@ -210,6 +213,9 @@ function scoreBefore(tokens: readonly Token[], k: number): boolean {
   return SCORE_TOKEN.test(tokens[k]?.text ?? '') || isScore(tokens[k - 1], tokens[k]);
 }
 
+/** Place heads that end clubs' names too: "X Town", "X City" beaten 2-1 are clubs. */
+const CLUB_PLACE_HEADS = new Set(['town', 'city', 'county']);
+
 class SegmentRecogniser {
   readonly candidates: Candidate[] = [];
   readonly definitions: AcronymDefinition[] = [];
@@ -375,6 +381,13 @@ class SegmentRecogniser {
     const event = norms.findIndex((n) => EVENT_HEADS.has(n));
     if (event > 0 && words.slice(event + 1).every((t) => isPlaceName(t.text) || /^\d+$/.test(t.text))) return;
 
+    // a club playing: "X Rovers beat Y Athletic 2-1", "beat Y Town 3-0" (with a score); a club word alone says
+    // organization more weakly
+    const lastNorm = norms[norms.length - 1]!;
+    if (j - i >= 2 && (CLUB_HEADS.has(lastNorm) || (this.hasScore && CLUB_PLACE_HEADS.has(lastNorm)))) {
+      const playing = this.sportsTeamContext(tokens, i, j);
+      if (CLUB_HEADS.has(lastNorm) || playing) return this.emit(tokens, i, j, 'organization', playing ? 2 : 1, true);
+    }
     const head = this.rightmostHead(norms);
     if (head && (head.index === norms.length - 1 || ['of', 'for', 'on'].includes(norms[head.index + 1] ?? ''))) {
       if (j - i === 1) return this.emit(tokens, i, j, head.type, 0);
@@ -434,6 +447,8 @@ class SegmentRecogniser {
       return this.emit(tokens, i + firstName, j, 'person', 2);
     }
     if (this.beforePlace(tokens, j) && j - i <= 3) return this.emit(tokens, i, j, 'place', 2);
+    const placeCue = this.placeContext(tokens, i, j);
+    if (placeCue > 0 && j - i <= 3) return this.emit(tokens, i, j, 'place', placeCue);
     const context = this.personContext(tokens, i, j);
     if (context === 2) return this.emit(tokens, i, j, 'person', 2);
     const prev = tokens[i - 1];
@@ -468,6 +483,36 @@ class SegmentRecogniser {
     if (prev && !prev.breakAfter && (SPORT_VERBS.has(prev.norm) || ['against', 'versus', 'vs'].includes(prev.norm))) return true;
     if (prev && scoreBefore(tokens, i - 1)) return true;
     return prev?.norm === 'to' && scoreBefore(tokens, i - 2);
+  }
+
+  /**
+   * A place by the words around it, for towns too small for the gazetteer: 2 for "X, a village in …", "residents of X",
+   * "the outskirts of X"; 1 for "in X said" (the name after "in" is not who speaks); 0 for nothing.
+   */
+  private placeContext(tokens: readonly Token[], i: number, j: number): 0 | 1 | 2 {
+    const prev = tokens[i - 1];
+    const last = tokens[j - 1]!;
+    if (last.possessive) return 0;
+    const next = tokens[j];
+    if (next && /^\s*,\s*$/.test(last.post) && (next.norm === 'a' || next.norm === 'an' || next.norm === 'the')) {
+      // "X, a small fishing village in …", "X, the port town of …": at most two describing words before the kind
+      for (let k = j + 1; k <= j + 3 && k < tokens.length; k++) {
+        const t = tokens[k]!;
+        if (t.cap && !isDemonym(t.text)) break;
+        if (SETTLEMENT_NOUNS.has(t.norm)) return ['in', 'near', 'on', 'of', 'outside', 'north', 'south', 'east', 'west', 'about', 'some'].includes(tokens[k + 1]?.norm ?? '') || /^\s*[,.;]/.test(t.post) ? 2 : 0;
+        if (t.breakAfter) break;
+      }
+    }
+    if (!prev || prev.breakAfter) return 0;
+    const before = tokens[i - 2];
+    if (prev.norm === 'of' && before && (!before.cap || i === 2) && !before.breakAfter && PLACE_OF_NOUNS.has(before.norm)) return 2;
+    if ((prev.norm === 'in' || prev.norm === 'near') && next && !last.breakAfter && SPEECH_VERBS.has(next.norm) && !this.looksLikeFullName(tokens, i, j)) return 1;
+    return 0;
+  }
+
+  /** Two or more words with a known first name: a person's full name wherever it stands. */
+  private looksLikeFullName(tokens: readonly Token[], i: number, j: number): boolean {
+    return j - i >= 2 && this.firstNameAt(tokens[i]!) && this.looksLikePersonName(tokens, i, j);
   }
 
   /** "Dunmore, Texas": a name followed by a comma and a region or country is a place. */

@@ -3,7 +3,7 @@
 // the user accepts, rejects or retypes an entity or annotates one. The shipped decision (the rules, or the rules
 // combined with the shipped model) is the prior: with an empty table the output is exactly the shipped one, and a
 // learned weight changes a decision only where the features of a corrected name come back, so a correction reaches
-// similar names ("Kelso Wanderers" after "Ostby Wanderers"), not only the same string (that is the lexicon's job).
+// similar names ("Kelso Comets" after "Ostby Comets"), not only the same string (that is the lexicon's job).
 // Pure: the table comes in and goes out as plain data (persisted by the editor beside the lexicon).
 import type { EntityType } from './analysisModel';
 import type { Candidate, Token } from './entities';
@@ -41,7 +41,7 @@ const LABEL_COMPONENTS: readonly (readonly number[])[] = ENTITY_LABELS.map((l) =
 });
 /**
  * How much of an update a feature takes, which is how much it counts when names are compared: the words of the name
- * itself most ("Wanderers" in "Ostby Wanderers" and "Kelvin Wanderers"), its word endings less.
+ * itself most ("Comets" in "Ostby Comets" and "Kelvin Comets"), its word endings less.
  */
 export function featureRate(feature: string): number {
   if (feature.startsWith('suf=')) return 0.3;
@@ -210,7 +210,7 @@ export function tokenScores(model: LearnedEntityModel, learnable: readonly strin
 /**
  * The learned labels of a sentence: the best sequence (Viterbi; an inside label only after its own type) by the
  * learned weights plus one for each token labelled as the shipped decision has it, so a name is judged as a whole
- * ("Kelvin Wanderers" turns into an organization together, not word by word). Tokens the tagger does not decide
+ * ("Kelvin Comets" turns into an organization together, not word by word). Tokens the tagger does not decide
  * (null features) are O. With nothing learned this is exactly the prior.
  */
 export function learnedLabels(model: LearnedEntityModel, learnable: readonly (string[] | null)[], prior: readonly string[]): string[] {
@@ -259,7 +259,7 @@ export function learnedLabels(model: LearnedEntityModel, learnable: readonly (st
  * - it spans two words or more and begins and ends on a capitalised word: one word alone is the lexicon's job (the
  *   exact form the user corrected), and a single word learned inside another name
  *   or a lone capitalised sentence opener says nothing of a different name;
- * - its last word, the head of a name ("Wanderers", "Dynamics", "Pavilion"), itself carries a learned weight for the
+ * - its last word, the head of a name ("Comets", "Dynamics", "Pavilion"), itself carries a learned weight for the
  *   new kind over the old one: words at the front ("St", "National", a nationality) are shared by names of every kind,
  *   and word endings alone never make or unmake a name;
  * - it never cuts a name the shipped decision found: it covers it whole (retyped or lengthened) or leaves it alone;

@@ -143,6 +143,17 @@ export const SPORT_VERBS = set(`
 defeated defeats beat beats faced faces drew draws lost loses won wins edged edges thrashed thrashes routed routs
 trailed trails hammered hammers eliminated eliminates knocked equalised equalized equalises equalizes scored scores
 conceded concedes`);
+/** Last words of sports clubs' names that are no place or organization head otherwise: "X Rovers", "X Athletic". */
+export const CLUB_HEADS = set(`
+rovers athletic wanderers united albion rangers harriers thistle hotspur dynamo olympic sporting`);
+/** Kinds of settlement in an apposition after a name: "X, a village in …", "X, the port city of …". */
+export const SETTLEMENT_NOUNS = set(`
+village town city hamlet suburb township municipality commune parish borough settlement port city town resort
+community neighbourhood neighborhood district county island`);
+/** Nouns whose "of" names a place: "residents of X", "the outskirts of X", "north of X". */
+export const PLACE_OF_NOUNS = set(`
+residents inhabitants villagers townspeople citizens outskirts suburbs centre center heart edge mayor streets north south
+east west northeast northwest southeast southwest`);
 export const SPORT_ROLES = set(`
 goalkeeper keeper coach captain striker manager midfielder defender forward winger player players squad team attempt
 goal goals lineup line-up bench fans supporters defence defense attack`);

@@ -22,4 +22,31 @@ describe('entities: known weak spots', () => {
     const found = entities('The House of Representatives passed the bill on a close vote.');
     assert.deepEqual(found.filter(([t]) => t.includes('House')), [['House of Representatives', 'organization']]);
   });
+
+  it('a town too small for the gazetteer is a place by its context', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('Kessleton, a village in the north, lost power on Monday.', 'Kessleton'), 'place');
+    assert.equal(typeOf('Varnley, a small fishing town near the coast, was cut off.', 'Varnley'), 'place');
+    assert.equal(typeOf('Police in Oakhampton said the road was closed.', 'Oakhampton'), 'place');
+    assert.equal(typeOf('Residents of Bexwell said the pier was safe.', 'Bexwell'), 'place');
+    assert.equal(typeOf('Floods reached the outskirts of Tolsby overnight.', 'Tolsby'), 'place');
+  });
+
+  it('a person stays a person beside the same cues', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('Marta Ibanez, a resident of the village, said it was cold.', 'Marta Ibanez'), 'person');
+    assert.equal(typeOf('Staff in Ada Brisk said nothing.', 'Ada Brisk'), 'person');
+    assert.equal(typeOf('Ivo Stenmark, a teacher in the town, said the school would reopen.', 'Ivo Stenmark'), 'person');
+  });
+
+  it('clubs that play are organizations, not places or people', () => {
+    const found = entities('Wexcombe Rovers beat Harrowgate Town 2-1 on Saturday, and Kilnsey Athletic lost at home.');
+    assert.deepEqual(found.filter(([t]) => /Wexcombe|Harrowgate|Kilnsey/.test(t)), [
+      ['Wexcombe Rovers', 'organization'],
+      ['Harrowgate Town', 'organization'],
+      ['Kilnsey Athletic', 'organization'],
+    ]);
+    // without a match, a town is a place
+    assert.deepEqual(entities('She moved to Harrowgate Town in 2001.').filter(([t]) => t.includes('Harrowgate')), [['Harrowgate Town', 'place']]);
+  });
 });
