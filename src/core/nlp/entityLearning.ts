@@ -4,7 +4,8 @@
 import type { EntityType } from './analysisModel';
 import { defaultEntityTagger } from './defaultEntityModel';
 import { segmentSentences } from './entities';
-import { allowed, combineWithModel, ENTITY_LABELS, staticFeatures, type EntityTagger } from './entityModel';
+import { allowed, ENTITY_LABELS } from './entityLabels';
+import { combineWithModel, staticFeatures, type EntityTagger } from './entityModel';
 import { DEFAULT_LEARNING_MARGIN, learnableFeatures, learnedLabels, LearnedEntityModel, priorLabels, tokenScores, type LearningOptions } from './learnedEntityModel';
 import { paragraphGroups } from './pipeline';
 

@@ -3,7 +3,8 @@
 // gazetteer, the closed word classes and what the rules decided for it. It learns where the rules go wrong on
 // annotated text (npm run train) and is combined with them (see EntityTagger.mode). Pure: the model comes in as data.
 import type { EntityType } from './analysisModel';
-import type { Candidate, Token } from './entities';
+import type { Candidate, Token } from './entityTokens';
+import { allowed, ENTITY_LABELS, labelSpans } from './entityLabels';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName } from './gazetteer';
 import {
   GOVERNMENT_NOUNS,
@@ -22,11 +23,6 @@ import {
 import type { LearnedEntityModel } from './learnedEntityModel';
 import { argmax, Perceptron, type PerceptronData } from './perceptron';
 
-/** The labels the tagger chooses from, in a fixed order (a tie goes to the first, so O wins ties). */
-export const ENTITY_LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
-export type EntityLabel = (typeof ENTITY_LABELS)[number];
-
-const LABEL_TYPE: Record<string, EntityType> = { PER: 'person', LOC: 'place', ORG: 'organization' };
 const TYPE_LABEL: Record<EntityType, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
 
 import { ENTITY_FEATURES_VERSION } from './entityFeaturesVersion';
@@ -202,12 +198,6 @@ export function dynamicFeatures(fixed: readonly string[], previous: string, befo
   return [...fixed, `p=${previous}`, `pp=${beforePrevious}|${previous}`, `p&${rule}=${previous}`, `p&${sh}=${previous}`];
 }
 
-/** May `label` follow `previous`? An inside label continues a name of its own type. */
-export function allowed(previous: string, label: string): boolean {
-  if (!label.startsWith('I-')) return true;
-  return previous.slice(2) === label.slice(2) && previous !== 'O';
-}
-
 /** The best label allowed after `previous`, by score. */
 export function bestAllowed(scores: Float64Array, previous: string): number {
   let best = -1;
@@ -230,21 +220,6 @@ export function tagTokens(model: Perceptron, features: readonly (string[] | null
     previous = label;
   }
   return labels;
-}
-
-/** The names in a label sequence, as token ranges [from, to) with their type. */
-export function labelSpans(labels: readonly string[]): { from: number; to: number; type: EntityType }[] {
-  const out: { from: number; to: number; type: EntityType }[] = [];
-  for (let k = 0; k < labels.length; k++) {
-    const l = labels[k]!;
-    if (l === 'O') continue;
-    const type = l.slice(2);
-    let e = k + 1;
-    while (e < labels.length && labels[e] === `I-${type}`) e++;
-    out.push({ from: k, to: e, type: LABEL_TYPE[type]! });
-    k = e - 1;
-  }
-  return out;
 }
 
 /** Gold names as labels over tokens (for training): a token inside a name is labelled with it. */

@@ -2,7 +2,8 @@
 // as labels, an averaged perceptron over them in a seeded order. Pure, so `npm run train`, the tests and a future
 // in-editor learner share one implementation; the same documents and options give the same model data.
 import { segmentSentences } from './entities';
-import { bestAllowed, dynamicFeatures, ENTITY_FEATURES_VERSION, ENTITY_LABELS, goldLabels, staticFeatures, type EntityModelData } from './entityModel';
+import { ENTITY_LABELS } from './entityLabels';
+import { bestAllowed, dynamicFeatures, ENTITY_FEATURES_VERSION, goldLabels, staticFeatures, type EntityModelData } from './entityModel';
 import { seededRandom } from '../random/seededRandom';
 import { PerceptronTrainer, shuffled } from './perceptron';
 import { paragraphGroups } from './pipeline';

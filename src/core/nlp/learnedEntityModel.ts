@@ -6,8 +6,9 @@
 // similar names ("Kelso Comets" after "Ostby Comets"), not only the same string (that is the lexicon's job).
 // Pure: the table comes in and goes out as plain data (persisted by the editor beside the lexicon).
 import type { EntityType } from './analysisModel';
-import type { Candidate, Token } from './entities';
-import { allowed, ENTITY_FEATURES_VERSION, ENTITY_LABELS, labelSpans } from './entityModel';
+import { ENTITY_FEATURES_VERSION } from './entityFeaturesVersion';
+import { allowed, ENTITY_LABELS, labelSpans } from './entityLabels';
+import type { Candidate, Token } from './entityTokens';
 import { LEARNED_COMPONENTS, LEARNED_MODEL_FORMAT, learnedTableKey, type LearnedEntityModelData } from './learnedModelData';
 
 export { LEARNED_MODEL_FORMAT, parseLearnedEntityModel, type LearnedEntityModelData } from './learnedModelData';

@@ -1,7 +1,8 @@
 // Article-wide decisions on the segments' candidates: a later "Ghani" is "Ashraf Ghani", "NATO" is the
 // "North Atlantic Treaty Organization" the text defined, a sentence-initial word is what it is elsewhere in the article.
 import type { EntityMention, EntityType } from './analysisModel';
-import type { AcronymDefinition, Candidate } from './entities';
+import type { AcronymDefinition } from './entities';
+import type { Candidate } from './entityTokens';
 
 interface Mention {
   start: number;

@@ -3,13 +3,11 @@
 import * as assert from 'node:assert/strict';
 import shipped from '../../../src/core/nlp/data/entityModel.json';
 import { segmentSentences } from '../../../src/core/nlp/entities';
+import { allowed, ENTITY_LABELS, labelSpans } from '../../../src/core/nlp/entityLabels';
 import {
-  allowed,
   combineWithModel,
   ENTITY_FEATURES_VERSION,
-  ENTITY_LABELS,
   goldLabels,
-  labelSpans,
   loadEntityModel,
   openTokens,
   staticFeatures,
