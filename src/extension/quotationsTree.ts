@@ -96,6 +96,18 @@ export class QuotationsTreeProvider implements vscode.TreeDataProvider<Quotation
     return node.kind === 'quote' ? node.speaker : undefined;
   }
 
+  /**
+   * A quote's tooltip, when the pointer rests on it: VS Code converts every Markdown tooltip handed over with the rows
+   * on the extension host, and a redraw of many quotes held it for tens of milliseconds.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: QuotationsTreeNode): vscode.TreeItem {
+    if (node.kind !== 'quote') return item;
+    const q = node.quote;
+    const speaker = node.speaker.name ?? 'An unnamed source';
+    item.tooltip = new vscode.MarkdownString().appendText(`${speaker}${q.cue ? `, ${q.cue}` : ''}:\n\n“${oneLine(q.text)}”\n\n${q.article}${node.date ? `, ${node.date}` : ''} · click to show it`);
+    return item;
+  }
+
   getTreeItem(node: QuotationsTreeNode): vscode.TreeItem {
     if (node.kind === 'speaker') {
       const name = node.name ?? 'Unnamed sources';
@@ -118,7 +130,6 @@ export class QuotationsTreeProvider implements vscode.TreeDataProvider<Quotation
     item.id = `quote:${node.speaker.key}:${q.article}:${q.start}`;
     item.description = `${article}${node.date ? ` · ${node.date}` : ''}`;
     const speaker = node.speaker.name ?? 'An unnamed source';
-    item.tooltip = new vscode.MarkdownString().appendText(`${speaker}${q.cue ? `, ${q.cue}` : ''}:\n\n“${text}”\n\n${q.article}${node.date ? `, ${node.date}` : ''} · click to show it`);
     item.iconPath = new vscode.ThemeIcon('quote');
     item.accessibilityInformation = { label: `${speaker}: ${text}. In ${article}${node.date ? `, ${node.date}` : ''}` };
     item.contextValue = 'quote';

@@ -148,6 +148,18 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
     }
   }
 
+  /**
+   * An event's tooltip, when the pointer rests on it: VS Code converts every Markdown tooltip handed over with the rows
+   * on the extension host, and a redraw of a large timeline's rows held it for tens of milliseconds.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: TimelineTreeNode): vscode.TreeItem {
+    if (node.kind !== 'event') return item;
+    const e = node.event;
+    const names = e.entities.map((r) => r.canonical);
+    item.tooltip = new vscode.MarkdownString().appendText(`${describeDateValue(e.value)}: “${oneLine(e.text)}”\n\n${oneLine(e.sentence.text)}\n\n${e.article}${names.length > 0 ? `\n\nMentions ${names.join(', ')}` : ''}`);
+    return item;
+  }
+
   getTreeItem(node: TimelineTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'period': {
@@ -170,8 +182,6 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
         const when = describeDateValue(e.value);
         item.id = `event:${e.article}:${e.start}`;
         item.description = `${article} · “${oneLine(e.text)}”`;
-        const names = e.entities.map((r) => r.canonical);
-        item.tooltip = new vscode.MarkdownString().appendText(`${when}: “${oneLine(e.text)}”\n\n${sentence}\n\n${e.article}${names.length > 0 ? `\n\nMentions ${names.join(', ')}` : ''}`);
         item.iconPath = new vscode.ThemeIcon('circle-small-filled');
         item.accessibilityInformation = { label: `${when}, ${article}: ${sentence}` };
         item.contextValue = 'timelineEvent';

@@ -4,19 +4,29 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 const TICK_MS = 10;
+/** Stretches kept for a profile to explain. */
+const KEPT = 20;
 
 export class BlockingProbe {
   private readonly histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: TICK_MS });
   private readonly timer: ReturnType<typeof setInterval>;
   private lastTick = performance.now();
   private longest = 0;
+  /** The longest stretches, with when they ended (monotonic clock, microseconds: the clock of a V8 CPU profile). */
+  private worst: { readonly endMicros: number; readonly millis: number }[] = [];
 
   /** Starts measuring at once; stop() when done (in a finally). */
   constructor() {
     this.histogram.enable();
     this.timer = setInterval(() => {
       const now = performance.now();
-      this.longest = Math.max(this.longest, now - this.lastTick - TICK_MS);
+      const late = now - this.lastTick - TICK_MS;
+      this.longest = Math.max(this.longest, late);
+      if (late >= 20 && (this.worst.length < KEPT || late > this.worst[this.worst.length - 1]!.millis)) {
+        this.worst.push({ endMicros: Number(process.hrtime.bigint() / 1000n), millis: late + TICK_MS });
+        this.worst.sort((a, b) => b.millis - a.millis);
+        this.worst.length = Math.min(this.worst.length, KEPT);
+      }
       this.lastTick = now;
     }, TICK_MS);
   }
@@ -25,6 +35,7 @@ export class BlockingProbe {
   reset(): void {
     this.lastTick = performance.now();
     this.longest = 0;
+    this.worst = [];
     this.histogram.reset();
   }
 
@@ -36,6 +47,14 @@ export class BlockingProbe {
   /** One line for the test's output: the longest stretch and the event-loop delay's maximum and 99th percentile. */
   describe(): string {
     return `longest blocking stretch ${this.longest.toFixed(0)} ms (interval probe), event-loop delay max ${(this.histogram.max / 1e6).toFixed(0)} ms, p99 ${(this.histogram.percentile(99) / 1e6).toFixed(0)} ms`;
+  }
+
+  /**
+   * The longest stretches (20 ms or more, the longest first), each with the monotonic time it ended at in microseconds:
+   * `node scripts/blocking-stretches.mjs <profile> --stretches <file>` shows what a CPU profile ran in each.
+   */
+  get stretches(): readonly { readonly endMicros: number; readonly millis: number }[] {
+    return this.worst;
   }
 
   stop(): void {
