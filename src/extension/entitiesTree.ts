@@ -12,7 +12,7 @@ import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
 import { describeDateValue } from '../core/timeline/describeDate';
 import type { WorkspaceIndex } from './workspaceIndex';
-import { FILTER_ENTITIES_COMMAND, REVEAL_ENTITY_COMMAND } from './commandIds';
+import { REVEAL_ENTITY_COMMAND } from './commandIds';
 
 export const ENTITIES_VIEW = 'articleAnnotator.entities';
 /** Context keys: which mode the view is in, and whether a filter is set (menus show the matching actions). */
@@ -21,8 +21,12 @@ const TRACK_AFTER_EDIT_MILLIS = 300;
 const MODE_CONTEXT = 'articleAnnotator.entitiesMode';
 const FILTERED_CONTEXT = 'articleAnnotator.entitiesFiltered';
 const STATE_KEY = 'articleAnnotator.entitiesView';
-/** Entities listed per kind at most; the rest is one "… more" row (a filter narrows the list). */
-const MAX_PER_KIND = 500;
+/**
+ * Entities listed at once under a kind; the rest is a "… more" row that expands to the next as many (a filter narrows
+ * the list). Every redraw of the view hands VS Code all the rows it shows: 500 a kind held the extension host for tens
+ * of milliseconds at each redraw while a large collection was indexed.
+ */
+const PAGE = 100;
 const CONTEXT_CHARS = 40;
 const NAME_ORDER = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 /** After the index changed, the workspace tree is redrawn this much later (while it is busy indexing, much later). */
@@ -47,9 +51,8 @@ const SORTS: readonly { sort: EntitiesSort; label: string; detail: string }[] = 
 export interface EntityKindNode {
   readonly kind: 'kind';
   readonly entityKind: EntityKind;
+  /** All of them; the view lists a page at a time. */
   readonly entities: readonly EntityNode[];
-  /** Entities of this kind left out beyond the per-kind limit. */
-  readonly hidden?: number;
   /** Set on the Dates group of workspace mode: the article whose dates it lists. */
   readonly article?: string;
 }
@@ -91,9 +94,16 @@ export interface EntityMentionNode {
 export interface MoreNode {
   readonly kind: 'more';
   readonly entityKind: EntityKind;
-  readonly hidden: number;
+  /** Every entity of the kind; this row stands for those from `from` on, and expands to the next page. */
+  readonly entities: readonly EntityNode[];
+  readonly from: number;
 }
-export type EntitiesTreeNode = EntityKindNode | EntityNode | EntityArticleNode | EntityMentionNode | MoreNode;
+/** An entity expanded while a reopen is still bringing its articles in from the cache (the view is redrawn then). */
+export interface LoadingNode {
+  readonly kind: 'loading';
+  readonly entity: EntityNode;
+}
+export type EntitiesTreeNode = EntityKindNode | EntityNode | EntityArticleNode | EntityMentionNode | MoreNode | LoadingNode;
 
 interface ViewState {
   readonly mode: EntitiesMode;
@@ -183,7 +193,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   /** What the view's title bar says next to its name. */
   describe(): string | undefined {
     const parts: string[] = [];
-    if (this.modeValue === 'workspace') parts.push(`workspace · ${this.index.corpus.articleKeys.length} articles`);
+    if (this.modeValue === 'workspace') parts.push(`workspace · ${this.index.articleCount} articles`);
     else if (this.article) parts.push(AnnotationService.articleName(this.article.key));
     if (this.filterValue) parts.push(`filter “${this.filterValue}”`);
     return parts.length > 0 ? parts.join(' · ') : undefined;
@@ -237,9 +247,12 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
     if (!node) return this.modeValue === 'workspace' ? this.workspaceRoots() : this.articleRoots();
     switch (node.kind) {
       case 'kind':
-        return node.hidden ? [...node.entities, { kind: 'more', entityKind: node.entityKind, hidden: node.hidden }] : [...node.entities];
+        return page(node.entityKind, node.entities, 0);
+      case 'more':
+        return page(node.entityKind, node.entities, node.from);
       case 'entity':
-        return this.modeValue === 'workspace' && node.entityKind !== 'date' ? this.articlesOf(node) : [];
+        if (this.modeValue !== 'workspace' || node.entityKind === 'date') return [];
+        return this.index.standingIn ? [{ kind: 'loading', entity: node }] : this.articlesOf(node);
       case 'article':
         return node.mentions.map((m) => this.mentionNode(node.entity, m));
       default:
@@ -254,19 +267,19 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
   // ---- workspace mode ----
 
   private workspaceRoots(): EntitiesTreeNode[] {
-    const corpus = this.index.corpus;
     const filter = this.filterValue.toLowerCase();
     const roots: EntitiesTreeNode[] = [];
     for (const { kind } of KINDS) {
       if (kind === 'date') continue;
-      const entities = corpus
-        .entities(kind)
+      // the cache's summary while a reopen brings the articles in
+      const entities = this.index
+        .rankedEntities(kind)
         // a filter finds an entity by any name it goes by ("Ghani" finds "Ashraf Ghani")
         .filter((e) => filter === '' || e.aliases.some((a) => a.toLowerCase().includes(filter)) || e.canonical.toLowerCase().includes(filter))
         .map((e): EntityNode => new CorpusEntityNode(this.index, e));
       if (entities.length === 0) continue;
       const sorted = this.sorted(entities);
-      roots.push({ kind: 'kind', entityKind: kind, entities: sorted.slice(0, MAX_PER_KIND), ...(sorted.length > MAX_PER_KIND ? { hidden: sorted.length - MAX_PER_KIND } : {}) });
+      roots.push({ kind: 'kind', entityKind: kind, entities: sorted });
     }
     const dates = this.currentDates();
     if (dates) roots.push(dates);
@@ -356,7 +369,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
         const title = node.article ? `Dates in ${AnnotationService.articleName(node.article)}` : spec.title;
         const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `kind:${node.entityKind}`;
-        const count = node.entities.length + (node.hidden ?? 0);
+        const count = node.entities.length;
         item.description = String(count);
         item.iconPath = new vscode.ThemeIcon(spec.icon);
         item.contextValue = 'entityKind';
@@ -386,11 +399,19 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
         item.command = { command: REVEAL_ENTITY_COMMAND, title: 'Reveal Entity', arguments: [{ uri: node.uri, start: node.start, end: node.end }] };
         return item;
       }
+      case 'loading': {
+        const item = new vscode.TreeItem('Loading its articles from the cache…', vscode.TreeItemCollapsibleState.None);
+        item.id = `loading:${node.entity.entityKind}:${node.entity.name}`;
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        item.tooltip = 'The workspace index is reading the last session’s articles back; the mentions are listed in a moment.';
+        return item;
+      }
       case 'more': {
-        const item = new vscode.TreeItem(`${node.hidden} more…`, vscode.TreeItemCollapsibleState.None);
-        item.id = `more:${node.entityKind}`;
-        item.tooltip = 'Only the first entities of each kind are listed: filter the view to find the others.';
-        item.command = { command: FILTER_ENTITIES_COMMAND, title: 'Filter Entities' };
+        const rest = node.entities.length - node.from;
+        const item = new vscode.TreeItem(`${rest} more…`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `more:${node.entityKind}:${node.from}`;
+        item.tooltip = `Expand for the next ${Math.min(PAGE, rest)}, or filter the view to find one.`;
+        item.accessibilityInformation = { label: `${rest} more ${KINDS.find((k) => k.kind === node.entityKind)!.title.toLowerCase()}; expand for the next ${Math.min(PAGE, rest)}` };
         return item;
       }
     }
@@ -505,6 +526,13 @@ class CorpusEntityNode implements EntityNode {
   get text(): string {
     return this.firstMention().text;
   }
+}
+
+/** A page of a kind's entities from `from` on, and a row for the rest. */
+function page(entityKind: EntityKind, entities: readonly EntityNode[], from: number): EntitiesTreeNode[] {
+  const shown: EntitiesTreeNode[] = entities.slice(from, from + PAGE);
+  if (entities.length > from + PAGE) shown.push({ kind: 'more', entityKind, entities, from: from + PAGE });
+  return shown;
 }
 
 function plural(n: number, word: string): string {

@@ -3,10 +3,10 @@
 // version and the lexicon entries that touch the text. Hovers, views and navigation read the collection from here.
 import * as vscode from 'vscode';
 import { decodeArticleBytes } from '../core/article/articleText';
-import { CorpusIndex } from '../core/corpus/corpusIndex';
+import { CorpusIndex, type CorpusEntity } from '../core/corpus/corpusIndex';
 import { sha256Hex } from '../core/hash/sha256';
-import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packHeaderMatches, parseIndexCacheEntry, parsePackedArticle, serializeIndexCacheEntry, serializePackedArticle } from '../core/corpus/indexCache';
-import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, parseIndexCacheEntry, parsePackedArticle, parseSummaryEntity, parseSummaryHeader, serializeIndexCacheEntry, serializePackedArticle, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
+import type { Analysis, AnalyzeOptions, EntityType } from '../core/nlp/analysisModel';
 import { fileDateMatters } from '../core/nlp/analysisOptions';
 import type { AnalysisService, ArticleSource } from './analysisService';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
@@ -31,6 +31,8 @@ const CACHE_FOLDER = 'workspace-index';
 const MANIFEST = 'manifest.json';
 /** Every indexed article in one file (see indexCache.ts): a reopen reads it instead of two files per article. */
 const PACK = 'pack.jsonl';
+/** The corpus entities as the pack's articles make them, written beside it: a reopen lists them before the pack is in. */
+const SUMMARY = 'summary.jsonl';
 /** The pack is rewritten this long after the index settles with changes (whenIdle() writes it at once). */
 const PACK_DELAY_MILLIS = 2000;
 /** A burst of this many file events is followed by a search of the globs, for files whose events were dropped. */
@@ -104,9 +106,16 @@ export interface WorkspaceIndexOpening {
   readonly loadedMillis: number | undefined;
   /** Articles taken from the pack. */
   readonly loaded: number;
-  /** Milliseconds reading the pack file, and the host's work on it (parse, corpus, ranking) without the waits between slices. */
+  /** Milliseconds from asking for the pack file (read while the summary is listed) until its articles could be parsed, and the host's work on it (parse, corpus, ranking) without the waits between slices. */
   readonly readMillis?: number;
   readonly workMillis?: number;
+  /** Milliseconds from start() until the Entities view could list the collection from the cache's summary (undefined: no usable summary). */
+  readonly listedMillis?: number;
+  /** Entities the summary listed. */
+  readonly listed?: number;
+  /** Milliseconds reading the summary, and the host's work on it. */
+  readonly summaryMillis?: number;
+  readonly summaryWorkMillis?: number;
   /** Milliseconds from start() until the index was first complete (every article found then, checked or indexed). */
   readonly readyMillis: number | undefined;
   /** What the index held then. */
@@ -169,6 +178,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private packTimer: ReturnType<typeof setTimeout> | undefined;
   private packWrite: Promise<void> | undefined;
   private longestSliceValue = { millis: 0, what: '' };
+  /** The cache's summary, listed by rankedEntities() while the pack's articles come in (see loadPack). */
+  private standIn: { readonly pack: string; readonly articles: number; readonly entities: readonly CorpusEntity[] } | undefined;
+  private packLoaded = false;
+  private packWaiters: (() => void)[] = [];
 
   constructor(private readonly deps: WorkspaceIndexDependencies) {
     this.status = vscode.window.createStatusBarItem('articleAnnotator.indexing', vscode.StatusBarAlignment.Left, 0);
@@ -213,6 +226,31 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.scanning--;
     }
     await this.scan();
+  }
+
+  /**
+   * Every entity of the collection (of one kind, if given), most mentioned first, as the Entities view lists them: the
+   * cache's summary while a reopen brings the articles in, then the corpus itself.
+   */
+  rankedEntities(type?: EntityType): CorpusEntity[] {
+    const standIn = this.standIn;
+    if (!standIn) return this.corpus.entities(type);
+    return type === undefined ? [...standIn.entities] : standIn.entities.filter((e) => e.type === type);
+  }
+
+  /** How many articles the collection has (the summary's count while it stands in). */
+  get articleCount(): number {
+    return this.standIn?.articles ?? this.entries.size;
+  }
+
+  /** True while the entities listed come from the cache's summary: their articles and mentions are not in yet. */
+  get standingIn(): boolean {
+    return this.standIn !== undefined;
+  }
+
+  /** Resolves once the last session's articles are in from the cache's pack (at once when there is none). */
+  whenPackLoaded(): Promise<void> {
+    return this.packLoaded || this.startedAt === undefined ? Promise.resolve() : new Promise((resolve) => this.packWaiters.push(resolve));
   }
 
   /** How the index came back after activation (tests and the output channel read it). */
@@ -709,33 +747,86 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
   }
 
-  /** Puts the articles of the pack in the index, unchecked; a pack of another version or a broken line costs only a message. */
+  /**
+   * Puts the articles of the pack in the index, unchecked; a pack of another version or a broken line costs only a
+   * message. The summary beside it first: the Entities view lists the collection from it while the pack's texts and
+   * analyses come in, a slice at a time.
+   */
   private async loadPack(): Promise<void> {
-    const dir = await this.ensureCache();
-    if (!dir || this.disposed) return;
-    let bytes: Uint8Array;
-    const readStart = performance.now();
     try {
-      bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, PACK));
-    } catch {
-      // no pack yet: the articles are read one by one
+      // the summary is read while the cache folder is checked (at activation, every wait counts)
+      const storage = this.cacheDir();
+      const requested = performance.now();
+      const read = (name: string): Promise<Uint8Array | undefined> | undefined => (storage ? Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(storage, name))).then((bytes) => bytes, () => undefined) : undefined);
+      const summaryBytes = read(SUMMARY);
+      const packBytes = read(PACK);
+      const dir = await this.ensureCache();
+      if (!dir || this.disposed) return;
+      await this.loadSummary(summaryBytes, requested);
+      await this.loadPackArticles(packBytes, requested);
+    } finally {
+      const wasStandingIn = this.standIn !== undefined;
+      this.standIn = undefined;
+      this.packLoaded = true;
+      for (const resolve of this.packWaiters.splice(0)) resolve();
+      // the view lists the index itself now (the same entities, unless the pack was refused)
+      if (wasStandingIn && !this.disposed) this.fireChange(true);
+    }
+  }
+
+  /** Reads the summary beside the pack; the Entities view lists it until the pack is in. A bad one costs only a message. */
+  private async loadSummary(reading: Promise<Uint8Array | undefined> | undefined, started: number): Promise<void> {
+    const bytes = await reading;
+    if (!bytes || this.disposed) return;
+    const lines = lineReader(bytes);
+    const header = parseSummaryHeader(lines.next() ?? '', this.deps.pipelineVersion);
+    if (!header) {
+      this.deps.log.info('Workspace index: the summary of the cache is from another version or unreadable; it is rewritten with the pack.');
       return;
     }
-    // decoded a line at a time in the slices below (a newline byte is never part of another UTF-8 character): decoding
-    // and splitting the whole pack at once held the host for as long as the pack is large
-    const decoder = new TextDecoder();
-    let at = 0;
-    const nextLine = (): string | undefined => {
-      if (at >= bytes.length) return undefined;
-      const end = bytes.indexOf(10, at);
-      const line = decoder.decode(bytes.subarray(at, end < 0 ? bytes.length : end));
-      at = end < 0 ? bytes.length : end + 1;
-      return line;
-    };
-    if (!packHeaderMatches(nextLine() ?? '', this.deps.pipelineVersion)) {
+    const entities: CorpusEntity[] = [];
+    let sliceStart = performance.now();
+    let work = 0;
+    for (let line = lines.next(); line !== undefined; line = lines.next()) {
+      if (line === '') continue;
+      const parsed = parseSummaryEntity(line);
+      if ('problem' in parsed) {
+        this.deps.log.warn(`Workspace index: the summary of the cache is discarded (an entity with ${parsed.problem}); the Entities view lists the articles as they come in.`);
+        return;
+      }
+      entities.push(parsed.entity);
+      if (performance.now() - sliceStart > SLICE_MILLIS) {
+        work += this.measured('reading the summary', sliceStart);
+        await yieldToEventLoop();
+        if (this.disposed) return;
+        sliceStart = performance.now();
+      }
+    }
+    work += this.measured('reading the summary', sliceStart);
+    this.standIn = { pack: header.pack, articles: header.articles, entities };
+    const listedMillis = this.startedAt === undefined ? undefined : performance.now() - this.startedAt;
+    this.openingValue = { ...this.openingValue, listedMillis, listed: entities.length, summaryMillis: performance.now() - started, summaryWorkMillis: work };
+    this.deps.log.info(`Workspace index: the Entities view lists ${entities.length} entities of ${header.articles} article(s) from the cache's summary ${listedMillis?.toFixed(0) ?? '?'} ms after the index started; their texts and analyses follow from the pack.`);
+    this.fireChange(true);
+  }
+
+  /** The pack's articles, a slice at a time (a large article's line is parsed in a slice of its own). */
+  private async loadPackArticles(reading: Promise<Uint8Array | undefined> | undefined, readStart: number): Promise<void> {
+    const bytes = await reading;
+    // no pack yet: the articles are read one by one
+    if (!bytes || this.disposed) return;
+    const lines = lineReader(bytes);
+    const packId = packIdOf(lines.next() ?? '', this.deps.pipelineVersion);
+    if (packId === undefined) {
       this.deps.log.info('Workspace index: the pack of the cache is from another version or unreadable; it is rewritten.');
       this.packDirty = true;
       return;
+    }
+    if (this.standIn && this.standIn.pack !== packId) {
+      // written before a crash between the pack and its summary, say: it lists another state of the collection
+      this.deps.log.info('Workspace index: the summary of the cache is of another pack; it is not used.');
+      this.standIn = undefined;
+      this.fireChange(true);
     }
     const readMillis = performance.now() - readStart;
     const problems = new Map<string, number>();
@@ -744,7 +835,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // the host's own work (parsing, filling the corpus, ranking) apart from the waits between slices
     let workMillis = 0;
     let slices = 1;
-    for (let line = nextLine(); line !== undefined; line = nextLine()) {
+    for (let line = lines.next(); line !== undefined; line = lines.next()) {
       if (line === '') continue;
       const parsed = parsePackedArticle(line);
       let uri: vscode.Uri | undefined;
@@ -784,23 +875,22 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.deps.log.info(
       `Workspace index: ${loaded} article(s) taken from the cache's pack ${loadedMillis?.toFixed(0) ?? '?'} ms after the index started (reading it ${readMillis.toFixed(0)} ms, parsing, indexing and ranking ${workMillis.toFixed(0)} ms in ${slices} slice(s)); checking them against their files.`,
     );
-    this.fireChange(true);
+    if (this.standIn === undefined) this.fireChange(true);
   }
 
-  /** Rewrites the pack from the index, a slice of articles at a time; a write that fails costs only the pack (the entries stay). */
+  /** Rewrites the pack from the index, a slice of articles at a time, then its summary; a write that fails costs only the pack (the entries stay). */
   private async writePack(): Promise<void> {
     const dir = await this.ensureCache();
     if (!dir || this.disposed) return;
     this.packDirty = false;
+    const packId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     // encoded a line at a time in the slices (joining and encoding the whole pack at once held the host)
     const encoder = new TextEncoder();
-    const chunks = [encoder.encode(`${packHeader(this.deps.pipelineVersion)}\n`)];
-    let size = chunks[0]!.length;
+    const chunks = [encoder.encode(`${packHeader(this.deps.pipelineVersion, packId)}\n`)];
     let sliceStart = performance.now();
-    for (const [key, entry] of [...this.entries]) {
-      const chunk = encoder.encode(`${serializePackedArticle({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis })}\n`);
-      chunks.push(chunk);
-      size += chunk.length;
+    const entries = [...this.entries];
+    for (const [key, entry] of entries) {
+      chunks.push(encoder.encode(`${serializePackedArticle({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis })}\n`));
       if (performance.now() - sliceStart > SLICE_MILLIS) {
         this.measured('writing the pack', sliceStart);
         await yieldToEventLoop();
@@ -808,6 +898,36 @@ export class WorkspaceIndex implements vscode.Disposable {
         sliceStart = performance.now();
       }
     }
+    this.measured('writing the pack', sliceStart);
+    // the summary lists the corpus as the pack's articles make it
+    await this.rankInSlices();
+    if (this.disposed) return;
+    const summary = [encoder.encode(`${summaryHeader({ pipeline: this.deps.pipelineVersion, pack: packId, articles: entries.length })}\n`)];
+    sliceStart = performance.now();
+    for (const entity of this.corpus.rank()) {
+      summary.push(encoder.encode(`${serializeSummaryEntity(entity)}\n`));
+      if (performance.now() - sliceStart > SLICE_MILLIS) {
+        this.measured('writing the summary', sliceStart);
+        await yieldToEventLoop();
+        if (this.disposed) return;
+        sliceStart = performance.now();
+      }
+    }
+    this.measured('writing the summary', sliceStart);
+    try {
+      // each written whole beside it, then renamed over it: a reopen never reads half a pack; the summary after the pack
+      // it names, so a crash between the two leaves a summary that names another pack (and is not used)
+      await this.writeWhole(dir, PACK, chunks);
+      await this.writeWhole(dir, SUMMARY, summary);
+    } catch (error) {
+      this.packDirty = true;
+      this.deps.log.warn(`Workspace index: could not write the cache's pack (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+
+  private async writeWhole(dir: vscode.Uri, name: string, chunks: Uint8Array[]): Promise<void> {
+    let size = 0;
+    for (const chunk of chunks) size += chunk.length;
     const body = new Uint8Array(size);
     let offset = 0;
     for (const chunk of chunks) {
@@ -815,17 +935,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       offset += chunk.length;
     }
     chunks.length = 0;
-    this.measured('writing the pack', sliceStart);
-    const packUri = vscode.Uri.joinPath(dir, PACK);
-    const partUri = vscode.Uri.joinPath(dir, `${PACK}.part`);
-    try {
-      // written whole beside it, then renamed over it: a reopen never reads half a pack
-      await vscode.workspace.fs.writeFile(partUri, body);
-      await vscode.workspace.fs.rename(partUri, packUri, { overwrite: true });
-    } catch (error) {
-      this.packDirty = true;
-      this.deps.log.warn(`Workspace index: could not write the cache's pack (${error instanceof Error ? error.message : String(error)}).`);
-    }
+    const partUri = vscode.Uri.joinPath(dir, `${name}.part`);
+    await vscode.workspace.fs.writeFile(partUri, body);
+    await vscode.workspace.fs.rename(partUri, vscode.Uri.joinPath(dir, name), { overwrite: true });
   }
 
   /** After the index settled with changes: the pack is rewritten a little later (one write for a burst of changes). */
@@ -973,6 +1085,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
+    for (const resolve of this.packWaiters.splice(0)) resolve();
     this.fileEvents.dispose();
     if (this.packTimer) clearTimeout(this.packTimer);
     if (this.rescanTimer) clearTimeout(this.rescanTimer);
@@ -994,4 +1107,22 @@ function hash(text: string): string {
 
 function yieldToEventLoop(): Promise<void> {
   return nextMacrotask();
+}
+
+/**
+ * The lines of a file, decoded one at a time (a newline byte is never part of another UTF-8 character): decoding and
+ * splitting a whole pack at once held the host for as long as the pack is large.
+ */
+function lineReader(bytes: Uint8Array): { next(): string | undefined } {
+  const decoder = new TextDecoder();
+  let at = 0;
+  return {
+    next(): string | undefined {
+      if (at >= bytes.length) return undefined;
+      const end = bytes.indexOf(10, at);
+      const line = decoder.decode(bytes.subarray(at, end < 0 ? bytes.length : end));
+      at = end < 0 ? bytes.length : end + 1;
+      return line;
+    },
+  };
 }

@@ -3,6 +3,7 @@
 // span must lie in the article's text and quote it exactly, or the entry is refused with the reason.
 import type { Analysis, AnalyzeOptions, DateMention, DateValue, EntityMention, EntityType, LexiconEntry } from '../nlp/analysisModel';
 import { ENTITY_TYPES } from '../nlp/analysisModel';
+import type { CorpusEntity, TypeConflict } from './corpusIndex';
 
 const ARTICLE_DATE_SOURCES: readonly NonNullable<Analysis['articleDateSource']>[] = ['given', 'stated', 'text', 'weekday', 'file-date'];
 
@@ -130,7 +131,7 @@ function isDateValue(value: unknown): value is DateValue {
 // ---- the pack: every indexed article in one file, so a reopen reads one file instead of two per article ----
 
 /** Version of the pack layout; a pack of another is ignored (and rewritten). */
-export const INDEX_PACK_FORMAT = 1;
+export const INDEX_PACK_FORMAT = 2;
 
 /** One article as the index held it when the pack was written: its text, the cache name of its analysis, the analysis. */
 export interface PackedArticle {
@@ -145,18 +146,21 @@ export interface PackedArticle {
   readonly analysis: Analysis;
 }
 
-/** The pack's first line: its layout and the pipeline that made its analyses. */
-export function packHeader(pipeline: string): string {
-  return JSON.stringify({ pack: INDEX_PACK_FORMAT, pipeline });
+/**
+ * The pack's first line: its layout, the pipeline that made its analyses, and an id that is new with every pack written
+ * (the summary written beside it names the pack it summarises).
+ */
+export function packHeader(pipeline: string, id: string): string {
+  return JSON.stringify({ pack: INDEX_PACK_FORMAT, pipeline, id });
 }
 
-/** Whether a pack's first line is of this layout and pipeline. */
-export function packHeaderMatches(line: string, pipeline: string): boolean {
+/** The id of a pack of this layout and pipeline, from its first line; undefined for another layout or pipeline, or a broken line. */
+export function packIdOf(line: string, pipeline: string): string | undefined {
   try {
     const value: unknown = JSON.parse(line);
-    return isRecord(value) && value.pack === INDEX_PACK_FORMAT && value.pipeline === pipeline;
+    return isRecord(value) && value.pack === INDEX_PACK_FORMAT && value.pipeline === pipeline && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -178,4 +182,67 @@ export function parsePackedArticle(line: string): { readonly article: PackedArti
   if (typeof key !== 'string' || key === '' || typeof uri !== 'string' || uri === '' || typeof text !== 'string' || typeof cacheName !== 'string' || cacheName === '') return { problem: 'lacks its key, file, text or cache name' };
   const analysis = checkAnalysis(value.analysis, text);
   return typeof analysis === 'string' ? { problem: analysis } : { article: { key, uri, text, cacheName, analysis } };
+}
+
+// ---- the summary: what the Entities view lists, written beside the pack, read first at a reopen ----
+// A reopen reads this small file and lists the collection at once; the pack's texts and analyses come in afterwards,
+// a slice at a time. It stands for the corpus only until then, and only with the pack it names.
+
+/** Version of the summary layout; one of another is ignored (and rewritten with the next pack). */
+export const INDEX_SUMMARY_FORMAT = 1;
+
+/** The summary's first line: its layout, the pipeline, the pack it summarises and how many articles that pack holds. */
+export interface CorpusSummaryHeader {
+  readonly pipeline: string;
+  readonly pack: string;
+  readonly articles: number;
+}
+
+export function summaryHeader(header: CorpusSummaryHeader): string {
+  return JSON.stringify({ summary: INDEX_SUMMARY_FORMAT, ...header });
+}
+
+/** The header of a summary of this layout and pipeline; undefined for another layout or pipeline, or a broken line. */
+export function parseSummaryHeader(line: string, pipeline: string): CorpusSummaryHeader | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    if (!isRecord(value) || value.summary !== INDEX_SUMMARY_FORMAT || value.pipeline !== pipeline) return undefined;
+    const { pack, articles } = value;
+    return typeof pack === 'string' && pack !== '' && Number.isInteger(articles) && (articles as number) >= 0 ? { pipeline, pack, articles: articles as number } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One entity of the summary, one line (in the order entities() lists them). */
+export function serializeSummaryEntity(entity: CorpusEntity): string {
+  return JSON.stringify(entity);
+}
+
+/** Reads one entity line of the summary, every field checked (the file is untrusted input like the pack). */
+export function parseSummaryEntity(line: string): { readonly entity: CorpusEntity } | { readonly problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return { problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!isRecord(value)) return { problem: 'not an object' };
+  const { id, canonical, type, mentions, articles, aliases, conflicts, firstDate } = value;
+  if (!ENTITY_TYPES.includes(type as EntityType) || typeof id !== 'string' || !id.startsWith(`${type as string}\u0000`)) return { problem: 'a bad id or type' };
+  if (typeof canonical !== 'string' || canonical === '') return { problem: 'no name' };
+  if (!isCount(mentions) || !isCount(articles) || articles > mentions) return { problem: 'bad counts' };
+  if (!Array.isArray(aliases) || aliases[0] !== canonical || !aliases.every((a) => typeof a === 'string')) return { problem: 'bad aliases' };
+  if (firstDate !== null && !isIsoDate(firstDate)) return { problem: 'a bad first date' };
+  if (!Array.isArray(conflicts)) return { problem: 'bad conflicts' };
+  const checked: TypeConflict[] = [];
+  for (const c of conflicts) {
+    if (!isRecord(c) || !ENTITY_TYPES.includes(c.type as EntityType) || c.type === type || !Array.isArray(c.articles) || c.articles.length === 0 || !c.articles.every((a) => typeof a === 'string')) return { problem: 'bad conflicts' };
+    checked.push({ type: c.type as EntityType, articles: c.articles as string[] });
+  }
+  return { entity: { id, canonical, type: type as EntityType, mentions, articles, aliases: aliases as string[], conflicts: checked, firstDate } };
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) > 0;
 }

@@ -1,5 +1,6 @@
+import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
 import * as assert from 'node:assert/strict';
-import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packHeaderMatches, parseIndexCacheEntry, parsePackedArticle, relevantLexicon, serializeIndexCacheEntry, serializePackedArticle } from '../../../src/core/corpus/indexCache';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, parseIndexCacheEntry, parsePackedArticle, parseSummaryEntity, parseSummaryHeader, relevantLexicon, serializeIndexCacheEntry, serializePackedArticle, serializeSummaryEntity, summaryHeader } from '../../../src/core/corpus/indexCache';
 import type { Analysis } from '../../../src/core/nlp/analysisModel';
 
 const TEXT = 'Nadia Ferreol met the Orvane Council in Lisk on 3 May 2019. Ferreol said little.';
@@ -99,10 +100,11 @@ describe('workspace index pack', () => {
     const line = serializePackedArticle(multiline);
     assert.ok(!line.includes('\n') && !line.includes('\r'), 'one line per article, whatever its text');
     assert.deepEqual(parsePackedArticle(line), { article: multiline });
-    assert.ok(packHeaderMatches(packHeader('p1'), 'p1'));
-    assert.ok(!packHeaderMatches(packHeader('p1'), 'p2'), 'another pipeline');
-    assert.ok(!packHeaderMatches('{"pack":99,"pipeline":"p1"}', 'p1'), 'another layout');
-    assert.ok(!packHeaderMatches('{"pack":1,', 'p1'), 'cut short');
+    assert.equal(packIdOf(packHeader('p1', 'id-1'), 'p1'), 'id-1', 'the header names the pack');
+    assert.equal(packIdOf(packHeader('p1', 'id-1'), 'p2'), undefined, 'another pipeline');
+    assert.equal(packIdOf('{"pack":99,"pipeline":"p1","id":"x"}', 'p1'), undefined, 'another layout');
+    assert.equal(packIdOf('{"pack":1,"pipeline":"p1"}', 'p1'), undefined, 'the layout before pack ids');
+    assert.equal(packIdOf('{"pack":2,', 'p1'), undefined, 'cut short');
   });
 
   it('refuses an article cut short, lacking a field, or whose spans do not quote its text', () => {
@@ -117,5 +119,48 @@ describe('workspace index pack', () => {
     assert.match(problem('[1,2]'), /lacks|not an object/);
     // the text was edited after the analysis: the offsets no longer quote it
     assert.match(problem(serializePackedArticle({ ...article, text: `Update. ${TEXT}` })), /does not quote|quote/);
+  });
+});
+
+describe('workspace index summary', () => {
+  const corpus = new CorpusIndex();
+  corpus.setArticle('a.txt', { articleDate: '2024-03-01', entities: [{ start: 0, end: 13, text: 'Maren Halvard', type: 'person', canonical: 'Maren Halvard' }, { start: 20, end: 27, text: 'Halvard', type: 'person', canonical: 'Maren Halvard' }], dates: [], aliases: {} }, 'Maren Halvard met Halvard.');
+  corpus.setArticle('b.txt', { articleDate: null, entities: [{ start: 0, end: 7, text: 'Halvard', type: 'place', canonical: 'Halvard' }], dates: [], aliases: {} }, 'Halvard is a town.');
+  corpus.setArticle('c.txt', { articleDate: '2023-01-05', entities: [{ start: 0, end: 7, text: 'Halvard', type: 'person', canonical: 'Halvard' }], dates: [], aliases: {} }, 'Halvard spoke.');
+
+  it('lists every corpus entity, read back exactly, after a header naming layout, pipeline, pack and article count', () => {
+    const entities = corpus.entities();
+    assert.ok(entities.some((e) => e.conflicts.length > 0) && entities.some((e) => e.firstDate !== null) && entities.some((e) => e.aliases.length > 1), 'the corpus has conflicts, dates and aliases to carry');
+    for (const entity of entities) {
+      const line = serializeSummaryEntity(entity);
+      assert.ok(!line.includes('\n'), 'one line per entity');
+      assert.deepEqual(parseSummaryEntity(line), { entity });
+    }
+    const header = summaryHeader({ pipeline: 'p1', pack: 'id-1', articles: 3 });
+    assert.deepEqual(parseSummaryHeader(header, 'p1'), { pipeline: 'p1', pack: 'id-1', articles: 3 });
+    assert.equal(parseSummaryHeader(header, 'p2'), undefined, 'another pipeline');
+    assert.equal(parseSummaryHeader('{"summary":99,"pipeline":"p1","pack":"id-1","articles":3}', 'p1'), undefined, 'another layout');
+    assert.equal(parseSummaryHeader('{"summary":1,"pipeline":"p1","pack":"","articles":3}', 'p1'), undefined, 'no pack named');
+    assert.equal(parseSummaryHeader(header.slice(0, 20), 'p1'), undefined, 'cut short');
+  });
+
+  it('refuses an entity cut short or whose fields do not hold together', () => {
+    const entity = corpus.entities()[0]!;
+    const problem = (value: unknown): string => {
+      const parsed = parseSummaryEntity(typeof value === 'string' ? value : JSON.stringify(value));
+      return 'problem' in parsed ? parsed.problem : 'accepted';
+    };
+    assert.equal(problem(entity), 'accepted');
+    assert.match(problem(serializeSummaryEntity(entity).slice(0, 30)), /not JSON/);
+    assert.match(problem([entity]), /not an object/);
+    assert.match(problem({ ...entity, type: 'thing' }), /type/);
+    assert.match(problem({ ...entity, id: `place\u0000${entity.canonical}`, type: 'person' }), /id/);
+    assert.match(problem({ ...entity, canonical: '' }), /name/);
+    assert.match(problem({ ...entity, mentions: 0 }), /counts/);
+    assert.match(problem({ ...entity, mentions: 1, articles: 2 }), /counts/);
+    assert.match(problem({ ...entity, aliases: ['Someone else'] }), /aliases/);
+    assert.match(problem({ ...entity, firstDate: 'yesterday' }), /date/);
+    assert.match(problem({ ...entity, conflicts: [{ type: entity.type, articles: ['a.txt'] }] }), /conflicts/);
+    assert.match(problem({ ...entity, conflicts: [{ type: 'organization', articles: [] }] }), /conflicts/);
   });
 });
