@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { decodeArticleBytes } from '../core/article/articleText';
 import { CorpusIndex, type CorpusEntity } from '../core/corpus/corpusIndex';
 import { sha256Hex } from '../core/hash/sha256';
-import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, parseIndexCacheEntry, parsePackedArticle, parseSummaryEntity, parseSummaryHeader, serializeIndexCacheEntry, serializePackedArticle, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, packedArticleChunks, parseIndexCacheEntry, parsePackedArticle, parseSummaryEntity, parseSummaryHeader, serializeIndexCacheEntry, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
 import type { Analysis, AnalyzeOptions, EntityType } from '../core/nlp/analysisModel';
 import { fileDateMatters } from '../core/nlp/analysisOptions';
 import type { AnalysisService, ArticleSource } from './analysisService';
@@ -890,12 +890,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     let sliceStart = performance.now();
     const entries = [...this.entries];
     for (const [key, entry] of entries) {
-      chunks.push(encoder.encode(`${serializePackedArticle({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis })}\n`));
-      if (performance.now() - sliceStart > SLICE_MILLIS) {
-        this.measured('writing the pack', sliceStart);
-        await yieldToEventLoop();
-        if (this.disposed) return;
-        sliceStart = performance.now();
+      // a large article's line is itself serialised a chunk at a time (a megabyte's took the host 100 ms at once)
+      for (const piece of packedArticleChunks({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis })) {
+        chunks.push(encoder.encode(piece));
+        if (performance.now() - sliceStart > SLICE_MILLIS) {
+          this.measured('writing the pack', sliceStart);
+          await yieldToEventLoop();
+          if (this.disposed) return;
+          sliceStart = performance.now();
+        }
       }
     }
     this.measured('writing the pack', sliceStart);

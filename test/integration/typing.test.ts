@@ -6,7 +6,7 @@ import { annotatorApi } from './annotationTestKit';
 import { activateExtension, closeAllEditors, decorationsOf, openReadingView, waitFor, workspaceUri } from './articleEditors';
 import { BlockingProbe } from './harness/blockingProbe';
 import { CpuProfile } from './harness/cpuProfile';
-import { typeText, workbenchAvailable } from './harness/workbench';
+import { evaluateInWorkbench, typeText, workbenchAvailable } from './harness/workbench';
 import { distinctArticle } from './largeArticle';
 
 const FILE = 'seeds/zz_typing_1mb.txt';
@@ -72,9 +72,13 @@ describe('typing into a large article', function () {
     const typed = BURSTS.join('');
     const expectedLine = document.lineAt(line).text + typed;
 
+    // The keys are typed by the launcher at the request of this host: its first HTTP request loads the system's
+    // certificates and compiles the HTTP client (hundreds of ms of this host, from the profile), which is the harness's
+    // cost, not the extension's. One request beforehand, so the stalls measured are the extension's (and VS Code's).
+    await evaluateInWorkbench<number>('1');
     const probe = new BlockingProbe();
     const profile = await CpuProfile.start('typing-1mb');
-    const perBurst: number[] = [];
+    const perBurst: { ms: number; at: number }[] = [];
     let started = 0;
     let arrived = 0;
     let followed = 0;
@@ -82,16 +86,18 @@ describe('typing into a large article', function () {
     let typingStall = 0;
     let catchUpStall = 0;
     try {
-      probe.reset();
       started = performance.now();
       for (const burst of BURSTS) {
+        probe.reset();
         await typeText(burst, KEY_DELAY_MS);
         await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-        perBurst.push(probe.longestStretch);
+        perBurst.push({ ms: probe.longestStretch, at: probe.longestStartedAt });
       }
+      probe.reset();
       await waitFor('every typed character in the extension host', () => document.lineAt(line).text === expectedLine, 180_000, 10);
       arrived = performance.now() - started;
-      typingStall = probe.longestStretch;
+      perBurst.push({ ms: probe.longestStretch, at: probe.longestStartedAt });
+      typingStall = Math.max(...perBurst.map((b) => b.ms));
       console.log(`      every typed character in the extension host after ${arrived.toFixed(0)} ms; ${probe.describe()}`);
       // typing has paused: from here the reading view, the analysis and the highlights catch up
       probe.reset();
@@ -109,6 +115,7 @@ describe('typing into a large article', function () {
         return stats?.characters === length && (await decorationsOf(document.uri))?.complete;
       }, 180_000, 50);
       catchUpStall = probe.longestStretch;
+      perBurst.push({ ms: catchUpStall, at: probe.longestStartedAt });
     } finally {
       probe.stop();
       const file = await profile.stop();
@@ -117,7 +124,9 @@ describe('typing into a large article', function () {
     const total = performance.now() - started;
     const typingMillis = BURSTS.length * PAUSE_MS + typed.length * KEY_DELAY_MS;
     console.log(`      typed ${typed.length} characters through the keyboard (${KEY_DELAY_MS} ms between keys, ${BURSTS.length} pauses of ${PAUSE_MS} ms; ${typingMillis} ms at least): all in the extension host after ${arrived.toFixed(0)} ms, the reading view followed after ${followed.toFixed(0)} ms, highlights after ${total.toFixed(0)} ms`);
-    console.log(`      extension host: longest stall while typing ${typingStall.toFixed(0)} ms (after each burst ${perBurst.map((m) => m.toFixed(0)).join(', ')} ms), while the views caught up ${catchUpStall.toFixed(0)} ms (${probe.describe()})`);
+    const [catchingUp] = perBurst.splice(-1);
+    const [last] = perBurst.splice(-1);
+    console.log(`      extension host: longest stall while typing ${typingStall.toFixed(0)} ms (in each burst and its pause ${perBurst.map((b) => `${b.ms.toFixed(0)} ms${profile.where(b.at)}`).join(', ')}; until the last key arrived ${last!.ms.toFixed(0)} ms${profile.where(last!.at)}), while the views caught up ${catchUpStall.toFixed(0)} ms${profile.where(catchingUp!.at)} (${probe.describe()})`);
     assert.ok(document.isDirty, 'typed, not saved');
     const moved = api.annotations.forArticle(FILE);
     assert.equal(moved.length, inputs.length, 'every annotation kept');

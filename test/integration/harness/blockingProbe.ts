@@ -14,6 +14,7 @@ export class BlockingProbe {
   private longest = 0;
   /** The longest stretches, with when they ended (monotonic clock, microseconds: the clock of a V8 CPU profile). */
   private worst: { readonly endMicros: number; readonly millis: number }[] = [];
+  private longestStarted = 0;
 
   /** Starts measuring at once; stop() when done (in a finally). */
   constructor() {
@@ -21,7 +22,10 @@ export class BlockingProbe {
     this.timer = setInterval(() => {
       const now = performance.now();
       const late = now - this.lastTick - TICK_MS;
-      this.longest = Math.max(this.longest, late);
+      if (late > this.longest) {
+        this.longest = late;
+        this.longestStarted = this.lastTick + TICK_MS;
+      }
       if (late >= 20 && (this.worst.length < KEPT || late > this.worst[this.worst.length - 1]!.millis)) {
         this.worst.push({ endMicros: Number(process.hrtime.bigint() / 1000n), millis: late + TICK_MS });
         this.worst.sort((a, b) => b.millis - a.millis);
@@ -36,12 +40,18 @@ export class BlockingProbe {
     this.lastTick = performance.now();
     this.longest = 0;
     this.worst = [];
+    this.longestStarted = 0;
     this.histogram.reset();
   }
 
   /** The longest stretch, in ms, the extension host did not run the probe's timer beyond its interval. */
   get longestStretch(): number {
     return this.longest;
+  }
+
+  /** When (performance.now()) the longest stretch started, 0 when none was measured: to find it in a CPU profile. */
+  get longestStartedAt(): number {
+    return this.longestStarted;
   }
 
   /** One line for the test's output: the longest stretch and the event-loop delay's maximum and 99th percentile. */

@@ -12,6 +12,8 @@ import { testEnv } from './testEnv';
 export class CpuProfile {
   private readonly session: Session | undefined;
   private readonly started: Promise<void> = Promise.resolve();
+  /** performance.now() at the profile's time 0 (known once stopped), to place a probe's stretch in the profile. */
+  private startedAt: number | undefined;
 
   constructor(private readonly file = testEnv('ARTICLE_ANNOTATOR_CPU_PROFILE'), samplingMicroseconds = 1000) {
     if (!this.file) return;
@@ -32,12 +34,19 @@ export class CpuProfile {
     return profile;
   }
 
+  /** Where `time` (performance.now()) falls in the profile, for the test's output: `at 12.3 s of <file>`; '' when not profiling. */
+  where(time: number): string {
+    return this.startedAt !== undefined && this.file && time > 0 ? ` (at ${((time - this.startedAt) / 1000).toFixed(2)} s of ${path.basename(this.file)})` : '';
+  }
+
   /** Stops and writes the profile; returns its file, or undefined when not profiling. */
   async stop(): Promise<string | undefined> {
     if (!this.session || !this.file) return undefined;
     try {
       await this.started;
-      const result = (await this.post('Profiler.stop')) as { profile: unknown };
+      const result = (await this.post('Profiler.stop')) as { profile: { startTime: number } };
+      // V8 counts the profile's start in microseconds of the monotonic clock, as process.hrtime does
+      this.startedAt = result.profile.startTime / 1000 - (Number(process.hrtime.bigint() / 1000n) / 1000 - performance.now());
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileSync(this.file, JSON.stringify(result.profile));
       return this.file;
