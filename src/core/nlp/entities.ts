@@ -10,6 +10,7 @@ import { applyLearnedModel } from './learnedEntityModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
 import {
   CLUB_HEADS,
+  COMPANY_POSSESSIONS,
   COMPASS,
   EVENT_HEADS,
   FOREIGN_ORG_HEADS,
@@ -27,6 +28,7 @@ import {
   PRODUCT_NOUNS,
   ROLE_NOUNS,
   SETTLEMENT_NOUNS,
+  SHARE_MOVES,
   SPEECH_VERBS,
   SPORT_ROLES,
   SPORT_VERBS,
@@ -299,6 +301,8 @@ class SegmentRecogniser {
 
     if (this.resultsLine && !isCountryName(whole)) return this.emit(tokens, i, j, 'organization', 2, true);
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
+    // a team compromise knows by its whole name ("Toronto Blue Jays"): not a city followed by a person
+    if (j - i >= 2 && words.every((t) => t.tags.has('SportsTeam'))) return this.emit(tokens, i, j, 'organization', 2, true);
     // "the magazine X", "published in journal X", "the company X": named by the kind of organization before it
     const kind = tokens[i - 1];
     if (kind && !kind.cap && !kind.breakAfter && ORG_KIND_NOUNS.has(kind.norm) && !tokens[j - 1]!.possessive && !isPlaceName(whole)) {
@@ -413,6 +417,8 @@ class SegmentRecogniser {
     if (this.beforePlace(tokens, j) && j - i <= 3) return this.emit(tokens, i, j, 'place', 2);
     const placeCue = this.placeContext(tokens, i, j);
     if (placeCue > 0 && j - i <= 3) return this.emit(tokens, i, j, 'place', placeCue);
+    // what only a company has decides before a speech verb ("said Dolmer's shareholders"); a known given name keeps a person
+    if (!words.some((t) => this.nameTagged(t) || t.tags.has('Person')) && this.companyContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'organization', 2);
     const context = this.personContext(tokens, i, j);
     if (context === 2) return this.emit(tokens, i, j, 'person', 2);
     const prev = tokens[i - 1];
@@ -429,10 +435,45 @@ class SegmentRecogniser {
     if (w.tags.has('Organization')) return this.emit(tokens, i, j, 'organization', 1);
     if (GOVERNMENT_NOUNS.has(tokens[j]?.norm ?? '') && !w.allCaps) return this.emit(tokens, i, j, 'person', 1);
     if (determined) return this.emit(tokens, i, j, w.tags.has('Place') ? 'place' : 'organization', 0);
+    if (this.playsWithScore(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
     if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);
     if (w.tags.has('Place')) return this.emit(tokens, i, j, 'place', 1);
     if (prev && (prev.norm === 'in' || prev.norm === 'near') && !w.initial) return this.emit(tokens, i, j, 'place', 1);
     return this.emit(tokens, i, j, null, 0);
+  }
+
+  /**
+   * A company by the words around its name: 2 for "shares of X", "a stake in X", "X shares fell", "X's shareholders",
+   * "X, the … company" (an appositive ending in a kind of organization within a few words); 0 for nothing.
+   */
+  private companyContext(tokens: readonly Token[], i: number, j: number): 0 | 2 {
+    const prev = tokens[i - 1];
+    const before = tokens[i - 2];
+    const last = tokens[j - 1]!;
+    const next = tokens[j];
+    if (prev && before && !before.breakAfter && !prev.breakAfter && ((before.norm === 'shares' && (prev.norm === 'of' || prev.norm === 'in')) || (before.norm === 'stake' && prev.norm === 'in'))) return 2;
+    if (!next) return 0;
+    if (last.possessive) return COMPANY_POSSESSIONS.has(next.norm) || (next.norm === 'chief' && tokens[j + 1]?.norm === 'executive') ? 2 : 0;
+    if (/^\s+$/.test(last.post) && (next.norm === 'shares' || next.norm === 'stock') && SHARE_MOVES.has(tokens[j + 1]?.norm ?? '')) return 2;
+    if (/^\s*,\s*$/.test(last.post) && ['the', 'a', 'an'].includes(next.norm)) {
+      // "X, the ride-hailing firm", "X, a Berlin-based startup": a kind of organization within four words, nothing capitalised
+      for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {
+        const t = tokens[k]!;
+        if (ORG_KIND_NOUNS.has(t.norm) && !['team', 'side', 'band', 'club', 'party'].includes(t.norm)) return 2;
+        if (t.breakAfter || (t.cap && !/-/.test(t.text))) return 0;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * A single unknown name playing in a match with a football-like score: "X beat Y 2-1", "lost 3-0 to Y". Not with a
+   * tennis set score (6-4, 7-5): players are beaten in those.
+   */
+  private playsWithScore(tokens: readonly Token[], i: number, j: number): boolean {
+    if (!this.hasScore && !this.resultsLine) return false;
+    if (tokens.some((t, k) => scoreAt(tokens, k) && /(?:^|\D)[67]\s*[–—-]\s*\d(?!\d)|(?:^|\D)\d\s*[–—-]\s*[67](?!\d)/u.test(`${t.text}${t.post}${tokens[k + 1]?.text ?? ''}`))) return false;
+    return this.sportsTeamContext(tokens, i, j);
   }
 
   /** A country playing: "Norway defeated …", "… beat Norway", "Norway 1 – 0", "Norway's goalkeeper". */

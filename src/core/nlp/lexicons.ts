@@ -188,3 +188,16 @@ instituto istituto institut universidad universidade università universitat uni
 partido partito parti movimento movimiento fondazione fundación fundação liceo colegio collegio escuela scuola
 ministerio ministero ministère comité comitato consejo consiglio agence agencia agenzia groupe grupo gruppo
 société sociedad società compagnie compañía deutsche real club atlético sporting`);
+
+/**
+ * What only a company has, after its name with a possessive ("X's shares fell", "X's chief executive"): a name never
+ * introduced as a person that owns these is an organization.
+ */
+export const COMPANY_POSSESSIONS = set(`
+shares stock stocks shareholders investors subsidiary subsidiaries headquarters employees workforce revenue revenues
+profit profits earnings turnover ceo board`);
+
+/** The verbs of a share price after "X shares" ("X shares fell 4 percent"). */
+export const SHARE_MOVES = set(`
+rose fell jumped dropped slipped climbed gained lost tumbled plunged soared surged slumped sank rallied edged closed
+ended opened traded were have had`);

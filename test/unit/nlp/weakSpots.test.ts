@@ -49,4 +49,29 @@ describe('entities: known weak spots', () => {
     // without a match, a town is a place
     assert.deepEqual(entities('She moved to Harrowgate Town in 2001.').filter(([t]) => t.includes('Harrowgate')), [['Harrowgate Town', 'place']]);
   });
+
+  it('a company with no cue word in its name is an organization by what only a company has', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('Shares of Quorvex fell 4 percent on Monday.', 'Quorvex'), 'organization');
+    assert.equal(typeOf('Pension funds took a stake in Dravelle last year.', 'Dravelle'), 'organization');
+    assert.equal(typeOf('On Friday Varnick shares fell 2 percent.', 'Varnick'), 'organization');
+    assert.equal(typeOf('Last week Dolmer\'s shareholders rejected the offer.', 'Dolmer'), 'organization');
+    assert.equal(typeOf('The report said Tessaly\'s chief executive would resign.', 'Tessaly'), 'organization');
+    assert.equal(typeOf('Riders switched to Tenzo, the ride-hailing firm, in May.', 'Tenzo'), 'organization');
+    assert.equal(typeOf('They sold it to Ombrix, a small software company.', 'Ombrix'), 'organization');
+    // a person keeps what a person has, and an appositive that is not a kind of organization says nothing
+    assert.equal(typeOf('Ada Brisk shares her view of the plan.', 'Ada Brisk'), 'person');
+    assert.equal(typeOf('Critics praised Ilse Morrow\'s book on Monday.', 'Ilse Morrow'), 'person');
+    assert.notEqual(typeOf('They met Oskarsson, the new coach of the side, on Monday.', 'Oskarsson'), 'organization');
+  });
+
+  it('a single unknown name that plays with a football score is a team, not with a tennis set score', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('Ostrava Miners beat Kelvington 2-1 on Saturday.', 'Kelvington'), 'organization');
+    assert.notEqual(typeOf('In the final Brenholt beat Vasquell 6-4 7-5.', 'Vasquell'), 'organization');
+  });
+
+  it('a team known by its whole name is one organization, not a city and a person', () => {
+    assert.deepEqual(entities('Fans of the Toronto Blue Jays waited outside.').filter(([t]) => /Toronto|Jays/.test(t)), [['Toronto Blue Jays', 'organization']]);
+  });
 });
