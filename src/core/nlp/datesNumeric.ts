@@ -47,6 +47,14 @@ const DECADE_WORDS: Readonly<Record<string, number>> = {
 const DECADE_WORD_RE = /\bthe\s+((?:(?:early|mid|late)[-\s]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi;
 
 /**
+ * A decade or a century as the days it spans, from the first of January of its first year to the last of December of
+ * its last: bounds as precise as any date compared with them (a year, a month or a day of it), read back as the years.
+ */
+function wholeYears(first: number, last: number): { from: string; to: string } {
+  return { from: `${formatYear(first)}-01-01`, to: `${formatYear(last)}-12-31` };
+}
+
+/**
  * "the 1990s" is the range 1990–1999, "the '60s" and "the sixties" the 1960s; a hundred "the 1800s" is the century
  * 1800–1899 (but "the 2000s" is a decade). A range of years, never a single year.
  */
@@ -56,14 +64,14 @@ function decadeDates(text: string): DateCandidate[] {
   for (let m = DECADE_RE.exec(text); m; m = DECADE_RE.exec(text)) {
     const from = (m[1] ? Number(m[1]) : 19) * 100 + Number(m[2] ?? m[3]) * 10;
     const span = m[1] && m[2] === '0' && m[1] !== '20' ? 99 : 9;
-    const value = { from: formatYear(from), to: formatYear(from + span) };
+    const value = wholeYears(from, from + span);
     out.push({ start: m.index, end: m.index + m[0].length, value, relative: false, priority: PRIORITY_NUMBER });
   }
   DECADE_WORD_RE.lastIndex = 0;
   for (let m = DECADE_WORD_RE.exec(text); m; m = DECADE_WORD_RE.exec(text)) {
     const from = 1900 + DECADE_WORDS[m[2]!.toLowerCase()]!;
     const start = m.index + m[0].length - m[1]!.length;
-    out.push({ start, end: m.index + m[0].length, value: { from: formatYear(from), to: formatYear(from + 9) }, relative: false, priority: PRIORITY_NUMBER });
+    out.push({ start, end: m.index + m[0].length, value: wholeYears(from, from + 9), relative: false, priority: PRIORITY_NUMBER });
   }
   return out;
 }
@@ -93,7 +101,7 @@ const ORDINAL_WORDS: Readonly<Record<string, number>> = {
 const CENTURY_RE =
   /\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century\b|\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)[-\s]+century\b/gi;
 
-/** "the 20th century" is the range 1900–1999 (as people count it, not 1901–2000). */
+/** "the 20th century" is the range 1900–1999 (as people count it, not 1901–2000), as days (wholeYears). */
 function centuryDates(text: string): DateCandidate[] {
   const out: DateCandidate[] = [];
   CENTURY_RE.lastIndex = 0;
@@ -102,7 +110,7 @@ function centuryDates(text: string): DateCandidate[] {
     if (!n) continue;
     const from = (n - 1) * 100;
     const start = m.index + (/^the\s+/i.exec(m[0])?.[0].length ?? 0);
-    out.push({ start, end: m.index + m[0].length, value: { from: formatYear(from), to: formatYear(from + 99) }, relative: false, priority: PRIORITY_NUMBER });
+    out.push({ start, end: m.index + m[0].length, value: wholeYears(from, from + 99), relative: false, priority: PRIORITY_NUMBER });
   }
   return out;
 }

@@ -6,7 +6,13 @@ export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', '
 
 /** "Thursday, 12 August 2021", "August 2021", "2021", or a range of those. */
 export function describeDateValue(value: Exclude<DateValue, null>): string {
-  if (typeof value !== 'string') return `${describeDateValue(value.from)} to ${describeDateValue(value.to)}`;
+  if (typeof value !== 'string') {
+    // a decade or a century spans whole years: "1990 to 1999", not from a Monday in January to a Friday in December
+    const first = /^(\d{4})-01-01$/.exec(value.from);
+    const last = /^(\d{4})-12-31$/.exec(value.to);
+    if (first && last) return `${Number(first[1])} to ${Number(last[1])}`;
+    return `${describeDateValue(value.from)} to ${describeDateValue(value.to)}`;
+  }
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
   if (!m) return value;
   const year = Number(m[1]);

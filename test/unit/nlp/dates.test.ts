@@ -189,8 +189,8 @@ describe('findDates', () => {
 
   describe('years and decades', () => {
     it('decades are ranges', () => {
-      assert.deepEqual(valueOf('Civil war raged through the 1990s.', '1990s'), { from: '1990', to: '1999' });
-      assert.deepEqual(valueOf("Music from the '80s played.", "'80s"), { from: '1980', to: '1989' });
+      assert.deepEqual(valueOf('Civil war raged through the 1990s.', '1990s'), { from: '1990-01-01', to: '1999-12-31' });
+      assert.deepEqual(valueOf("Music from the '80s played.", "'80s"), { from: '1980-01-01', to: '1989-12-31' });
     });
     it('years in ranges, with "mid-", in headlines', () => {
       assert.deepEqual(
@@ -201,7 +201,7 @@ describe('findDates', () => {
     });
     it('short year ranges and centuries', () => {
       assert.deepEqual(valueOf('The 1950-53 war left the peninsula divided.', '1950-53'), { from: '1950', to: '1953' });
-      assert.deepEqual(valueOf('Railways spread in the 19th century.', '19th century'), { from: '1800', to: '1899' });
+      assert.deepEqual(valueOf('Railways spread in the 19th century.', '19th century'), { from: '1800-01-01', to: '1899-12-31' });
     });
     it('clock times, addresses and quantities are not years', () => {
       assert.deepEqual(dates('The truce starts at 2100 GMT; the embassy is at 1200 Harbour Street; more than 1500 fled.'), []);

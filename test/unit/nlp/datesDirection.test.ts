@@ -59,11 +59,11 @@ describe('dates: ranges and periods', () => {
 
   it('decades and centuries are ranges of years', () => {
     assert.deepEqual(values('Prices fell in the 1970s and the nineties.'), [
-      ['1970s', { from: '1970', to: '1979' }],
-      ['nineties', { from: '1990', to: '1999' }],
+      ['1970s', { from: '1970-01-01', to: '1979-12-31' }],
+      ['nineties', { from: '1990-01-01', to: '1999-12-31' }],
     ]);
-    assert.deepEqual(values('Mills were built in the 1800s.'), [['1800s', { from: '1800', to: '1899' }]]);
-    assert.deepEqual(values('Phones spread in the 2000s.'), [['2000s', { from: '2000', to: '2009' }]]);
+    assert.deepEqual(values('Mills were built in the 1800s.'), [['1800s', { from: '1800-01-01', to: '1899-12-31' }]]);
+    assert.deepEqual(values('Phones spread in the 2000s.'), [['2000s', { from: '2000-01-01', to: '2009-12-31' }]]);
     assert.deepEqual(values('Workers in their forties moved away.'), [], 'an age is not a decade');
   });
 
@@ -124,8 +124,8 @@ describe('dates: a verb form shared by the base and the past is no past after a 
 
 describe('dates: early, mid and late decades keep the decade', () => {
   it('"the mid-1980s" and "the late-1990s" are decades; a model number is not', () => {
-    assert.deepEqual(values('The mill closed in the mid-1980s.'), [['1980s', { from: '1980', to: '1989' }]]);
-    assert.deepEqual(values('Rents doubled in the late-1990s.'), [['1990s', { from: '1990', to: '1999' }]]);
+    assert.deepEqual(values('The mill closed in the mid-1980s.'), [['1980s', { from: '1980-01-01', to: '1989-12-31' }]]);
+    assert.deepEqual(values('Rents doubled in the late-1990s.'), [['1990s', { from: '1990-01-01', to: '1999-12-31' }]]);
     assert.deepEqual(values('Two B-52s flew over.'), []);
   });
 });
