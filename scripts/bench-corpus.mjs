@@ -215,6 +215,12 @@ for (const size of SIZES) {
   let analyses = two.results.filter((r) => !('problem' in r));
   // the summary beside the pack, as the workspace index writes it: the ranked entities, one a line
   const summaryLines = [summaryHeader({ pipeline: 'bench', pack: 'bench-pack', articles: analyses.length }), ...two.index.entities().map(serializeSummaryEntity)];
+  // each article's quotations and timeline sentences, found once as the index does, kept in the pack
+  const preparedOf = new Map();
+  for (const r of analyses) {
+    two.index.prepare(r.file);
+    preparedOf.set(r.file, two.index.prepared(r.file));
+  }
   two.index = undefined;
   two.results = undefined;
   const cacheDir = path.join(dir, '.cache');
@@ -225,7 +231,7 @@ for (const size of SIZES) {
   for (const r of analyses) {
     const entry = serializeIndexCacheEntry({ pipeline: 'bench', contentHash: hash(r.text), optionsKey: cacheOptionsKey(r.text, OPTIONS), analysis: r.analysis });
     fs.writeFileSync(path.join(cacheDir, `${cacheNameOf(r.text)}.json`), entry);
-    packLines.push(serializePackedArticle({ key: path.relative(dir, r.file), uri: `file://${r.file}`, text: r.text, cacheName: cacheNameOf(r.text), analysis: r.analysis }));
+    packLines.push(serializePackedArticle({ key: path.relative(dir, r.file), uri: `file://${r.file}`, text: r.text, cacheName: cacheNameOf(r.text), analysis: r.analysis, prepared: preparedOf.get(r.file) }));
   }
   // the pack as the workspace index writes it once it settles: every article on one line
   const packFile = path.join(cacheDir, 'pack.jsonl');
@@ -236,6 +242,7 @@ for (const size of SIZES) {
   const summaryBytes = fs.statSync(summaryFile).size;
   packLines.length = 0;
   analyses = undefined;
+  preparedOf.clear();
   gc();
 
   // reopen from the cache, as the workspace index does it: articles 16 at a time, each read, hashed, its entry read,
@@ -306,8 +313,8 @@ for (const size of SIZES) {
     const parsed = packTimed('parse', () => parsePackedArticle(lines[i]));
     lines[i] = '';
     if (!('article' in parsed)) throw new Error(`pack line ${i} refused: ${parsed.problem}`);
-    const { key, text, analysis, cacheName, uri } = parsed.article;
-    packTimed('index', () => fromPack.setArticle(key, analysis, text));
+    const { key, text, analysis, cacheName, uri, prepared } = parsed.article;
+    packTimed('index', () => fromPack.setArticle(key, analysis, text, prepared));
     held.set(key, { uri, text, cacheName, analysis });
   }
   const packListed = packTimed('list', () => (fromPack.rank(), fromPack.entities()));

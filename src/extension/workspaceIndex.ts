@@ -567,9 +567,13 @@ export class WorkspaceIndex implements vscode.Disposable {
         const entry = this.entries.get(key);
         const same = entry !== undefined && entry.text === text && entry.cacheName === cacheName && entry.uri.toString() === uri.toString();
         if (same && !entry.verified) {
-          // an article from the pack whose file is as it was: checked, and its share of the views' work done now
+          // an article from the pack whose file is as it was: checked, and its share of the views' work done now unless
+          // the pack had it (then the next pack has it)
           this.entries.set(key, { ...entry, verified: true });
-          this.corpus.prepare(key);
+          if (!this.corpus.prepared(key)) {
+            this.corpus.prepare(key);
+            this.packDirty = true;
+          }
         }
         // the text being typed was saved: now its analysis is worth keeping on disk
         if (same && !entry.cached && !this.isUnsaved(uri)) {
@@ -848,9 +852,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       } else problems.set(parsed.problem, (problems.get(parsed.problem) ?? 0) + 1);
       // an article indexed meanwhile (opened at once) keeps what it has
       if ('article' in parsed && uri && !this.entries.has(parsed.article.key)) {
-        const { key, text, cacheName, analysis } = parsed.article;
+        const { key, text, cacheName, analysis, prepared } = parsed.article;
         this.entries.set(key, { uri, text, cacheName, analysis, origin: 'cache', verified: false, cached: true });
-        this.corpus.setArticle(key, analysis, text);
+        this.corpus.setArticle(key, analysis, text, prepared);
         this.counters.fromCache++;
         loaded++;
       }
@@ -890,8 +894,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     let sliceStart = performance.now();
     const entries = [...this.entries];
     for (const [key, entry] of entries) {
-      // a large article's line is itself serialised a chunk at a time (a megabyte's took the host 100 ms at once)
-      for (const piece of packedArticleChunks({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis })) {
+      // with its quotations and timeline sentences when found: a reopen does not find them again on this thread; a large
+      // article's line is itself serialised a chunk at a time (a megabyte's took the host 100 ms at once)
+      const prepared = this.corpus.prepared(key);
+      for (const piece of packedArticleChunks({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis, ...(prepared ? { prepared } : {}) })) {
         chunks.push(encoder.encode(piece));
         if (performance.now() - sliceStart > SLICE_MILLIS) {
           this.measured('writing the pack', sliceStart);

@@ -87,6 +87,15 @@ export interface CorpusQuotation extends Quotation {
   readonly speakerEntity: EntityRef | null;
 }
 
+/**
+ * What prepare() finds in an article: its quotations, and the sentence around each date mention with a resolved value
+ * (in the order of the analysis' dates). The workspace index keeps it in its pack, so a reopen does not find it again.
+ */
+export interface PreparedArticle {
+  readonly quotes: readonly Quotation[];
+  readonly sentences: readonly TextSpan[];
+}
+
 /** One name with one type in one article, as the article's analysis gave it. */
 interface LocalEntity {
   readonly article: string;
@@ -173,7 +182,7 @@ export class CorpusIndex {
    * the entities whose mentions changed other than by moving (an edit typed into a large article moves thousands of
    * mentions and changes a few): the others keep their place in every map and only take their new offsets.
    */
-  setArticle(key: string, analysis: Analysis, text: string): void {
+  setArticle(key: string, analysis: Analysis, text: string, prepared?: PreparedArticle): void {
     this.revisionValue++;
     const affected = new Set<string>();
     const previous = this.articles.get(key);
@@ -217,7 +226,14 @@ export class CorpusIndex {
       spans,
       date: analysis.articleDate,
       undated: analysis.dates.filter((d) => d.value === null).map((d) => ({ article: key, start: d.start, end: d.end, text: d.text })),
-      source: { text, analysis: { entities: analysis.entities, dates: analysis.dates } },
+      source: {
+        text,
+        analysis: { entities: analysis.entities, dates: analysis.dates },
+        // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
+        ...(prepared && prepared.sentences.length === analysis.dates.filter((d) => d.value !== null).length
+          ? { quotes: prepared.quotes, timeline: timelineOf(key, analysis, text, prepared.sentences) }
+          : {}),
+      },
     });
     for (const local of added) {
       this.indexLocal(local, affected);
@@ -308,6 +324,13 @@ export class CorpusIndex {
     if (!entry) return;
     entry.source.quotes ??= findQuotations(entry.source.text, entry.source.analysis.entities);
     entry.source.timeline ??= timelineOf(key, entry.source.analysis, entry.source.text);
+  }
+
+  /** What prepare() found for an article, once both its quotations and its timeline sentences are found. */
+  prepared(key: string): PreparedArticle | undefined {
+    const source = this.articles.get(key)?.source;
+    if (!source?.quotes || !source.timeline) return undefined;
+    return { quotes: source.quotes, sentences: source.timeline.map((t) => ({ start: t.sentence.start, end: t.sentence.end })) };
   }
 
   /**
@@ -777,11 +800,12 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function timelineOf(key: string, analysis: Pick<Analysis, 'dates'>, text: string): Omit<TimelineEntry, 'entities'>[] {
+/** The timeline entries of an article; `found`, when given, is the sentence of each (see PreparedArticle). */
+function timelineOf(key: string, analysis: Pick<Analysis, 'dates'>, text: string, found?: readonly TextSpan[]): Omit<TimelineEntry, 'entities'>[] {
   const dated = analysis.dates.filter((d): d is typeof d & { value: Exclude<DateValue, null> } => d.value !== null);
-  const sentences = dated.length > 0 ? sentencesOf(text) : [];
-  return dated.map((d): Omit<TimelineEntry, 'entities'> => {
-    const sentence = sentenceAround(sentences, d) ?? { start: d.start, end: d.end };
+  const sentences = dated.length > 0 && !found ? sentencesOf(text) : [];
+  return dated.map((d, i): Omit<TimelineEntry, 'entities'> => {
+    const sentence = found?.[i] ?? sentenceAround(sentences, d) ?? { start: d.start, end: d.end };
     return {
       article: key,
       start: d.start,

@@ -3,8 +3,10 @@
 // span must lie in the article's text and quote it exactly, or the entry is refused with the reason.
 import type { Analysis, AnalyzeOptions, DateMention, DateValue, EntityMention, EntityType, LexiconEntry } from '../nlp/analysisModel';
 import { ENTITY_TYPES } from '../nlp/analysisModel';
-import type { CorpusEntity, TypeConflict } from './corpusIndex';
+import type { TextSpan } from '../article/articleModel';
+import type { Quotation } from '../quotes/quotations';
 import { jsonChunks } from '../text/jsonPieces';
+import type { CorpusEntity, PreparedArticle, TypeConflict } from './corpusIndex';
 
 const ARTICLE_DATE_SOURCES: readonly NonNullable<Analysis['articleDateSource']>[] = ['given', 'stated', 'text', 'weekday', 'file-date'];
 
@@ -145,6 +147,8 @@ export interface PackedArticle {
   /** The cache name of the analysis (content hash, pipeline and options): a reopen compares it with the file's. */
   readonly cacheName: string;
   readonly analysis: Analysis;
+  /** Its quotations and timeline sentences, when the index had found them (a reopen then does not find them again). */
+  readonly prepared?: PreparedArticle;
 }
 
 /**
@@ -167,7 +171,15 @@ export function packIdOf(line: string, pipeline: string): string | undefined {
 
 /** One line of the pack (JSON escapes line breaks, so an article is one line whatever its text). */
 export function serializePackedArticle(article: PackedArticle): string {
-  return JSON.stringify(article);
+  return JSON.stringify(packedValue(article));
+}
+
+/** What a pack line holds for an article: a quote's text is the article's, from its offsets; a sentence is two offsets. */
+function packedValue(article: PackedArticle): unknown {
+  const { prepared, ...rest } = article;
+  if (!prepared) return rest;
+  const quotes = prepared.quotes.map(({ start, end, speaker, speakerType, cue, cueSpan }) => ({ start, end, speaker, speakerType, cue, cueSpan: cueSpan && { start: cueSpan.start, end: cueSpan.end } }));
+  return { ...rest, prepared: { quotes, sentences: prepared.sentences.map((s) => [s.start, s.end]) } };
 }
 
 /**
@@ -175,7 +187,7 @@ export function serializePackedArticle(article: PackedArticle): string {
  * thread for a whole large article (serialising a megabyte's analysis at once took the extension host 100 ms).
  */
 export function* packedArticleChunks(article: PackedArticle): Generator<string, void, undefined> {
-  yield* jsonChunks(article);
+  yield* jsonChunks(packedValue(article));
   yield '\n';
 }
 
@@ -191,7 +203,43 @@ export function parsePackedArticle(line: string): { readonly article: PackedArti
   const { key, uri, text, cacheName } = value;
   if (typeof key !== 'string' || key === '' || typeof uri !== 'string' || uri === '' || typeof text !== 'string' || typeof cacheName !== 'string' || cacheName === '') return { problem: 'lacks its key, file, text or cache name' };
   const analysis = checkAnalysis(value.analysis, text);
-  return typeof analysis === 'string' ? { problem: analysis } : { article: { key, uri, text, cacheName, analysis } };
+  if (typeof analysis === 'string') return { problem: analysis };
+  // found again when wanted if missing or not right: it is a by-product of the analysis, not part of it
+  const prepared = value.prepared === undefined ? undefined : checkPrepared(value.prepared, text, analysis);
+  return { article: { key, uri, text, cacheName, analysis, ...(prepared ? { prepared } : {}) } };
+}
+
+function checkPrepared(value: unknown, text: string, analysis: Analysis): PreparedArticle | undefined {
+  if (!isRecord(value) || !Array.isArray(value.quotes) || !Array.isArray(value.sentences)) return undefined;
+  const quotes: Quotation[] = [];
+  for (const q of value.quotes) {
+    if (!isRecord(q) || !isSpanIn(q, text)) return undefined;
+    const { speaker, speakerType, cue, cueSpan } = q;
+    if (speaker !== null && typeof speaker !== 'string') return undefined;
+    if (speakerType !== null && speakerType !== 'person' && speakerType !== 'organization') return undefined;
+    if (cue !== null && typeof cue !== 'string') return undefined;
+    if (cueSpan !== null && !(isRecord(cueSpan) && isSpanIn(cueSpan, text))) return undefined;
+    const start = q.start as number;
+    const end = q.end as number;
+    quotes.push({ start, end, text: text.slice(start, end), speaker, speakerType, cue, cueSpan: cueSpan === null ? null : { start: cueSpan.start as number, end: cueSpan.end as number } });
+  }
+  const dated = analysis.dates.filter((d) => d.value !== null);
+  if (value.sentences.length !== dated.length) return undefined;
+  const sentences: TextSpan[] = [];
+  for (let i = 0; i < dated.length; i++) {
+    const pair: unknown = value.sentences[i];
+    if (!Array.isArray(pair) || pair.length !== 2) return undefined;
+    const span = { start: pair[0] as unknown, end: pair[1] as unknown };
+    // the sentence a date is in holds its start
+    if (!isSpanIn(span, text) || (span.start as number) > dated[i]!.start || (span.end as number) <= dated[i]!.start) return undefined;
+    sentences.push({ start: span.start as number, end: span.end as number });
+  }
+  return { quotes, sentences };
+}
+
+function isSpanIn(span: Record<string, unknown>, text: string): boolean {
+  const { start, end } = span;
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) < (end as number) && (end as number) <= text.length;
 }
 
 // ---- the summary: what the Entities view lists, written beside the pack, read first at a reopen ----

@@ -58,4 +58,26 @@ describe('corpus quotations and timeline', () => {
     ]);
     assert.deepEqual(index.undatedDates().map((d) => [d.article, d.text]), [['b.txt', 'Next Tuesday']]);
   });
+
+  it('takes the quotations and timeline sentences found before (as the pack keeps them) instead of finding them again', () => {
+    const found = corpus();
+    for (const key of ['a.txt', 'b.txt']) assert.equal(found.prepared(key), undefined, 'nothing found before it is wanted');
+    found.prepare('a.txt');
+    found.prepare('b.txt');
+    const prepared = found.prepared('a.txt')!;
+    assert.deepEqual(prepared.sentences.map((s) => textA.slice(s.start, s.end)), ['Port Vale, 3 May 2019', 'Mayor Ada Lind opened the bridge on Friday.']);
+    const analysisA = analysisOf(textA, [['Ada Lind', 'person', 'Ada Lind'], ['Lind', 'person', 'Ada Lind'], ['Port Vale', 'place', 'Port Vale']], [['3 May 2019', '2019-05-03'], ['Friday', '2019-05-03']]);
+    const given = new CorpusIndex();
+    // sentences of its own choosing, to tell them from sentences found again
+    const sentences = [{ start: 0, end: 9 }, prepared.sentences[1]!];
+    given.setArticle('a.txt', analysisA, textA, { quotes: prepared.quotes, sentences });
+    assert.deepEqual(given.prepared('a.txt'), { quotes: prepared.quotes, sentences });
+    assert.deepEqual(given.timeline().map((e) => e.sentence.text), ['Port Vale', 'Mayor Ada Lind opened the bridge on Friday.']);
+    assert.deepEqual(given.quotations().map((q) => [q.text, q.speakerEntity?.canonical]), [['It joins two towns,', 'Ada Lind']]);
+    // one sentence too few for its resolved dates: found again
+    const short = new CorpusIndex();
+    short.setArticle('a.txt', analysisA, textA, { quotes: [], sentences: [sentences[0]!] });
+    assert.equal(short.prepared('a.txt'), undefined);
+    assert.deepEqual(short.timeline().map((e) => e.sentence.text), ['Port Vale, 3 May 2019', 'Mayor Ada Lind opened the bridge on Friday.']);
+  });
 });

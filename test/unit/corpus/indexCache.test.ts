@@ -107,6 +107,26 @@ describe('workspace index pack', () => {
     assert.equal(packIdOf('{"pack":2,', 'p1'), undefined, 'cut short');
   });
 
+  it('keeps the quotations and timeline sentences found for an article; ones that do not fit its text are dropped, the article kept', () => {
+    const quote = { start: 0, end: 7, text: TEXT.slice(0, 7), speaker: 'Someone', speakerType: 'person' as const, cue: 'said', cueSpan: { start: 8, end: 12 } };
+    const dated = ANALYSIS.dates.filter((d) => d.value !== null);
+    const sentences = dated.map((d) => ({ start: Math.max(0, d.start - 3), end: d.end }));
+    const prepared = { quotes: [quote], sentences };
+    const line = serializePackedArticle({ ...article, prepared });
+    assert.ok(!line.includes(JSON.stringify(quote.text)), 'a quote is stored by its offsets, not its words');
+    assert.deepEqual(parsePackedArticle(line), { article: { ...article, prepared } });
+    const kept = (p: unknown): boolean => {
+      const parsed = parsePackedArticle(JSON.stringify({ ...JSON.parse(line), prepared: p }));
+      assert.ok('article' in parsed, 'the article itself is kept');
+      return parsed.article.prepared !== undefined;
+    };
+    assert.ok(kept(JSON.parse(line).prepared));
+    assert.ok(!kept({ quotes: [{ ...quote, end: TEXT.length + 5, text: undefined, cueSpan: null }], sentences: sentences.map((s) => [s.start, s.end]) }), 'a quote beyond the text');
+    assert.ok(dated.length > 0 && !kept({ quotes: [], sentences: [] }), 'a sentence missing for a resolved date');
+    assert.ok(!kept({ quotes: [{ ...quote, speakerType: 'place', text: undefined }], sentences: sentences.map((s) => [s.start, s.end]) }), 'a bad speaker type');
+    assert.ok(!kept('broken'), 'not an object');
+  });
+
   it('refuses an article cut short, lacking a field, or whose spans do not quote its text', () => {
     const line = serializePackedArticle(article);
     const problem = (raw: string): string => {
