@@ -427,20 +427,32 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.scanning++;
     try {
       this.watch();
+      // only what was indexed before the search can be gone: an article indexed meanwhile came from a watcher's event
+      const before = new Set(this.entries.keys());
       const found = new Map<string, vscode.Uri>();
+      // a search finds thousands of files: they are sorted out a slice at a time (at once, they held the host for 80 ms)
+      const slices = new Slices(() => this.measured('finding the articles', slices.started));
       for (const glob of this.deps.settings.settings.articleGlobs) {
-        for (const uri of await vscode.workspace.findFiles(glob)) if (this.deps.articles.matchesArticleGlobs(uri)) found.set(articleKeyOf(uri), uri);
+        for (const uri of await vscode.workspace.findFiles(glob)) {
+          if (this.deps.articles.matchesArticleGlobs(uri)) found.set(articleKeyOf(uri), uri);
+          await slices.check();
+        }
       }
       for (const article of this.deps.articles.all()) found.set(article.key, article.sourceUri);
       if (this.disposed) return;
-      for (const key of [...this.entries.keys()]) if (!found.has(key)) this.remove(key);
+      for (const key of before) {
+        if (!found.has(key)) this.remove(key);
+        await slices.check();
+      }
       // what is indexed stays (the watchers follow its changes): a new glob costs only its new articles; an article
       // from the pack is checked against its file
       for (const [key, uri] of found) {
+        if (this.disposed) return;
         const entry = this.entries.get(key);
-        if (keepStopped && this.stopped.has(key)) continue;
-        if (entry?.uri.toString() !== uri.toString() || !entry.verified) this.enqueue(key, uri);
+        if (!(keepStopped && this.stopped.has(key)) && (entry?.uri.toString() !== uri.toString() || !entry.verified)) this.enqueue(key, uri);
+        await slices.check();
       }
+      slices.end();
       this.deps.log.info(`Workspace index: ${found.size} article(s) found.`);
     } catch (error) {
       this.deps.log.error(`Workspace index: finding the articles failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -449,6 +461,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.checkIdle();
     }
   }
+
 
   // ---- indexing ----
 
@@ -1116,6 +1129,25 @@ function hash(text: string): string {
 
 function yieldToEventLoop(): Promise<void> {
   return nextMacrotask();
+}
+
+/** Work in slices of at most SLICE_MILLIS: check() yields to the event loop once a slice is over (and notes it). */
+class Slices {
+  started = performance.now();
+
+  constructor(private readonly noteSlice: () => void) {}
+
+  async check(): Promise<void> {
+    if (performance.now() - this.started <= SLICE_MILLIS) return;
+    this.end();
+    await yieldToEventLoop();
+    this.started = performance.now();
+  }
+
+  /** Notes the last slice. */
+  end(): void {
+    this.noteSlice();
+  }
 }
 
 /**

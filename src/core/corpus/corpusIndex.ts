@@ -306,7 +306,7 @@ export class CorpusIndex {
       // most of the list changed: one sort
       const keyed = [...this.members.keys()].map((id) => {
         const entity = this.summary(id);
-        return { entity, name: entity.canonical.toLowerCase() };
+        return { entity, name: nameKey(entity) };
       });
       keyed.sort((a, b) => byMentions(a.entity, b.entity) || compare(a.name, b.name) || tieBreak(a.entity, b.entity));
       this.sorted = keyed.map((k) => k.entity);
@@ -775,7 +775,16 @@ function tieBreak(a: CorpusEntity, b: CorpusEntity): number {
 
 /** The entities() order. */
 function entityOrder(a: CorpusEntity, b: CorpusEntity): number {
-  return byMentions(a, b) || compare(a.canonical.toLowerCase(), b.canonical.toLowerCase()) || tieBreak(a, b);
+  return byMentions(a, b) || compare(nameKey(a), nameKey(b)) || tieBreak(a, b);
+}
+
+/** Lower-cased names, once per summary: merging a batch's changed entities into the list compares thousands. */
+const nameKeys = new WeakMap<CorpusEntity, string>();
+
+function nameKey(entity: CorpusEntity): string {
+  let key = nameKeys.get(entity);
+  if (key === undefined) nameKeys.set(entity, (key = entity.canonical.toLowerCase()));
+  return key;
 }
 
 
