@@ -95,17 +95,22 @@ if (fs.existsSync(stretchesFile)) {
     const self = new Map();
     const stacks = new Map();
     let busy = 0;
+    let samples = 0;
+    let longestGap = 0;
     for (let i = 0; i < profile.samples.length; i++) {
       if (times[i] < start || times[i] > x.endMicros) continue;
       const n = nodes.get(profile.samples[i]);
       const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
       if (n.callFrame.functionName === '(idle)') continue;
       busy += dt;
+      samples++;
+      longestGap = Math.max(longestGap, dt);
       self.set(name(n), (self.get(name(n)) ?? 0) + dt);
       const s = stack(n.id);
       stacks.set(s, (stacks.get(s) ?? 0) + dt);
     }
     const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([f, ms]) => `      ${ms.toFixed(0).padStart(5)} ms  ${f}`).join('\n');
-    console.log(`\n  ${x.millis.toFixed(0)} ms without the probe's timer, ending ${((x.endMicros - profile.startTime) / 1e6).toFixed(1)} s into the profile; ${busy.toFixed(0)} ms of samples not idle\n    self:\n${top(self, 6)}\n    stacks:\n${top(stacks, 8)}`);
+    // one sample standing for tens of milliseconds: the process was not running (a loaded machine), not working
+    console.log(`\n  ${x.millis.toFixed(0)} ms without the probe's timer, ending ${((x.endMicros - profile.startTime) / 1e6).toFixed(1)} s into the profile; ${busy.toFixed(0)} ms of samples not idle (${samples} samples, the longest gap between two ${longestGap.toFixed(0)} ms${longestGap > 20 ? ': the process was descheduled' : ''})\n    self:\n${top(self, 6)}\n    stacks:\n${top(stacks, 8)}`);
   }
 }

@@ -15,6 +15,11 @@ import { SET_ARTICLE_DATE_COMMAND } from './commandIds';
 export const TIMELINE_VIEW = 'articleAnnotator.timeline';
 const FILTERED_CONTEXT = 'articleAnnotator.timelineFiltered';
 const MAX_LABEL_CHARS = 100;
+/**
+ * Events listed at once in a period; the rest is a "… more" row that expands to the next as many. Every redraw hands
+ * VS Code all the rows shown, and a year of a large collection has hundreds of events dated only by their year.
+ */
+const PAGE = 100;
 const REFRESH_MILLIS = 300;
 const REFRESH_BUSY_MILLIS = 5_000;
 
@@ -52,7 +57,14 @@ export interface SetDateNode {
   readonly kind: 'setDate';
   readonly article: string;
 }
-export type TimelineTreeNode = PeriodNode | EventNode | UnresolvedNode | UnresolvedArticleNode | UnresolvedDateNode | SetDateNode;
+/** The events of a period from `from` on, beyond a page: expands to the next page. */
+export interface MoreEventsNode {
+  readonly kind: 'more';
+  readonly period: string;
+  readonly events: readonly EventNode[];
+  readonly from: number;
+}
+export type TimelineTreeNode = PeriodNode | EventNode | UnresolvedNode | UnresolvedArticleNode | UnresolvedDateNode | SetDateNode | MoreEventsNode;
 
 export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TimelineTreeNode | undefined>();
@@ -128,10 +140,12 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
         // an event dated only as precisely as this period ("2021", "August 2021") comes first, then the finer periods
         const depth = node.period.length;
         const own = node.events.filter((e) => precision(e) <= depth).map((event): EventNode => ({ kind: 'event', event, period: node.period }));
-        if (depth >= 10) return own;
+        if (depth >= 10) return eventPage(node.period, own, 0);
         const finer = groupBy(node.events.filter((e) => precision(e) > depth), depth === 4 ? 7 : 10).map(([period, events]): PeriodNode => ({ kind: 'period', period, events }));
-        return [...own, ...finer];
+        return [...eventPage(node.period, own, 0), ...finer];
       }
+      case 'more':
+        return eventPage(node.period, node.events, node.from);
       case 'unresolved': {
         const byArticle = new Map<string, CorpusMention[]>();
         for (const m of node.mentions) {
@@ -204,6 +218,14 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
         item.resourceUri = this.index.uriOf(node.article);
         item.iconPath = vscode.ThemeIcon.File;
         item.contextValue = 'timelineUnresolvedArticle';
+        return item;
+      }
+      case 'more': {
+        const rest = node.events.length - node.from;
+        const item = new vscode.TreeItem(`${rest} more…`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `more:${node.period}:${node.from}`;
+        item.tooltip = `Expand for the next ${Math.min(PAGE, rest)} events, or filter the timeline by an entity or an article.`;
+        item.accessibilityInformation = { label: `${rest} more events in ${periodLabel(node.period)}; expand for the next ${Math.min(PAGE, rest)}` };
         return item;
       }
       case 'setDate': {
@@ -355,6 +377,13 @@ function groupBy(events: readonly TimelineEntry[], length: number): [string, Tim
     else groups.set(key, [e]);
   }
   return [...groups];
+}
+
+/** A page of a period's own events from `from` on, and a row for the rest. */
+function eventPage(period: string, events: readonly EventNode[], from: number): TimelineTreeNode[] {
+  const shown: TimelineTreeNode[] = events.slice(from, from + PAGE);
+  if (events.length > from + PAGE) shown.push({ kind: 'more', period, events, from: from + PAGE });
+  return shown;
 }
 
 function periodLabel(period: string): string {

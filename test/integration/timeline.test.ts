@@ -14,6 +14,8 @@ function eventsOf(tree: TimelineTreeProvider): { node: EventNode; path: string[]
     for (const node of nodes) {
       if (node.kind === 'event') out.push({ node, path });
       else if (node.kind === 'period') walk(tree.getChildren(node), [...path, String(tree.getTreeItem(node).label)]);
+      // a period's events beyond a page are under a "… more" row
+      else if (node.kind === 'more') walk(tree.getChildren(node), path);
     }
   };
   walk(tree.getChildren(), []);

@@ -119,6 +119,14 @@ describe('workspace index at scale', function () {
       const next = api.entitiesTree.getChildren(more);
       assert.deepEqual(next.slice(0, 3).map((n) => n.kind === 'entity' && n.name), people.entities.slice(100, 103).map((e) => e.name), 'the next page goes on where the first ended');
     }
+    // the Timeline view likewise: a year lists at most 100 of the events dated only by that year, then a "… more" row
+    for (const year of api.timelineTree.getChildren()) {
+      if (year.kind !== 'period') continue;
+      const own = year.events.filter((e) => e.sortKey.length <= 4).length;
+      const children = api.timelineTree.getChildren(year);
+      assert.equal(children.filter((n) => n.kind === 'event').length, Math.min(own, 100), `the events of ${year.period} shown at once`);
+      assert.equal(children.some((n) => n.kind === 'more'), own > 100, `a "… more" row in ${year.period} only beyond a page`);
+    }
     // generous: a loaded machine is slow; the figure above is what counts
     assert.ok(loadedMillis !== undefined && loadedMillis < 60_000, `the pack was read (${loadedMillis?.toFixed(0)} ms)`);
     // the view listed the collection from the summary before the pack's articles were in
