@@ -1,6 +1,6 @@
 import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
 import * as assert from 'node:assert/strict';
-import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, parseIndexCacheEntry, parsePackedArticle, parseSummaryEntity, parseSummaryHeader, relevantLexicon, serializeIndexCacheEntry, serializePackedArticle, serializeSummaryEntity, summaryHeader } from '../../../src/core/corpus/indexCache';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, packedArticleChunks, packHeader, packIdOf, parseIndexCacheEntry, parsePackedArticle, parseSummaryEntity, parseSummaryHeader, relevantLexicon, serializeIndexCacheEntry, serializePackedArticle, serializeSummaryEntity, summaryHeader } from '../../../src/core/corpus/indexCache';
 import type { Analysis } from '../../../src/core/nlp/analysisModel';
 
 const TEXT = 'Nadia Ferreol met the Orvane Council in Lisk on 3 May 2019. Ferreol said little.';
@@ -115,6 +115,7 @@ describe('workspace index pack', () => {
     const line = serializePackedArticle({ ...article, prepared });
     assert.ok(!line.includes(JSON.stringify(quote.text)), 'a quote is stored by its offsets, not its words');
     assert.deepEqual(parsePackedArticle(line), { article: { ...article, prepared } });
+    assert.equal([...packedArticleChunks({ ...article, prepared })].join(''), `${line}\n`, 'written a chunk at a time, the same line');
     const kept = (p: unknown): boolean => {
       const parsed = parsePackedArticle(JSON.stringify({ ...JSON.parse(line), prepared: p }));
       assert.ok('article' in parsed, 'the article itself is kept');
