@@ -178,13 +178,34 @@ function single(text: string, start: number, end: number, c: Components, ref: Da
   if (year === null) {
     if (ref === null) return [{ start, end, value: null, relative: true, priority: PRIORITY_EXPLICIT }];
     const modifier = monthModifier(text, start);
-    year = modifier && day === null ? yearForModifiedMonth(ref, month, modifier) : yearForMonthDay(ref, month, day, tenseFor(text, start, end));
+    const tense = tenseFor(text, start, end);
+    const told = modifier ? null : narrativeYear(text, start, ref, tense);
+    year = told ?? (modifier && day === null ? yearForModifiedMonth(ref, month, modifier) : yearForMonthDay(ref, month, day, tense));
   }
   if (day !== null) {
     if (!isValidDay(year, month, day)) return [];
     return [{ start, end, value: formatDay(dayNumber(year, month, day)), relative: !hasYear, priority: PRIORITY_EXPLICIT }];
   }
   return [{ start, end, value: formatMonth(year, month), relative: !hasYear, priority: PRIORITY_EXPLICIT }];
+}
+
+/** "In 2013, …", "By March 1831 …" opening a sentence, or a month with its year anywhere ("in March 1831"). */
+const NARRATIVE_YEAR = /(?:(?:^|[.!?]["”’]?\s+)(?:In|By|During|Since|From|Until|Early\s+in|Late\s+in|Later\s+in)\s+|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)(1[5-9]\d\d|20\d\d)\b(?![-–\/]\d)/g;
+/**
+ * The year a story in the past has reached: where the paragraph, before a date without a year in a past-tense
+ * sentence, sets a year at least two years before the article's (NARRATIVE_YEAR: "In 2013, …", "in March 1831"), the
+ * date is in the latest year set ("In 2013, he was called up on July 6" is 2013, not the article's year). A year in
+ * passing ("the firm, founded in 1998, said on March 3") sets nothing.
+ */
+function narrativeYear(text: string, start: number, ref: DayNumber, tense: string): number | null {
+  if (tense !== 'past') return null;
+  const bound = Math.max(0, start - 1500);
+  const from = Math.max(bound, lastIndexOfWithin(text, '\n', bound, start) + 1);
+  const before = text.slice(from, start);
+  let year: number | null = null;
+  NARRATIVE_YEAR.lastIndex = 0;
+  for (let m = NARRATIVE_YEAR.exec(before); m; m = NARRATIVE_YEAR.exec(before)) year = Number(m[1]);
+  return year !== null && year <= fromDayNumber(ref).year - 2 ? year : null;
 }
 
 /** Words after which a month name alone is a month: "in March", "since May", "late June", "the end of April". */

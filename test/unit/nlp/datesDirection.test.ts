@@ -165,3 +165,17 @@ describe('dates: a day of an event in apposition after a date is that date', () 
     ]);
   });
 });
+
+describe('dates: a story set in an earlier year keeps its year for dates without one', () => {
+  it('a paragraph that sets a year takes its past-tense dates into it', () => {
+    assert.deepEqual(values('In 2009, the ferry was sold. It was renamed on July 6 and left the port.'), [['2009', '2009'], ['July 6', '2009-07-06']]);
+    assert.deepEqual(values('The mill burned down in March 1911. It reopened on 2 June after a collection.'), [['March 1911', '1911-03'], ['2 June', '1911-06-02']]);
+  });
+
+  it('a year in passing, another paragraph, the future and a recent year leave the article date in charge', () => {
+    assert.deepEqual(values('The firm, founded in 1998, said on March 3 that sales fell.'), [['1998', '1998'], ['March 3', '2015-03-03']]);
+    assert.deepEqual(values('In 2009, the ferry was sold.\n\nIt was renamed on February 6.'), [['2009', '2009'], ['February 6', '2015-02-06']]);
+    assert.deepEqual(values('In 2009, the ferry was sold. It will sail again on July 6.'), [['2009', '2009'], ['July 6', '2015-07-06']]);
+    assert.deepEqual(values('In 2014, the ferry was sold. It was renamed on February 6.'), [['2014', '2014'], ['February 6', '2015-02-06']]);
+  });
+});
