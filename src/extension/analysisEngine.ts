@@ -7,6 +7,8 @@ import { learnFromCorrections } from '../core/nlp/entityLearning';
 import { LearnedEntityModel } from '../core/nlp/learnedEntityModel';
 import { analyzeSegment, combineSegments, defaultEntityTagger, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
 import type { AnalyzeJob, EngineMessage, EngineToHost, HostToEngine, LearnAnswer, LearnRequest, SourceSpan } from './analysisProtocol';
+import { RecentTexts } from '../core/text/recentTexts';
+import { applyReplacement } from '../core/text/textDifference';
 
 /** Time budget per turn before yielding to the event loop (in-process) or checking messages (worker). */
 const TURN_MILLIS = 8;
@@ -161,13 +163,27 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
     scheduled = true;
     defer(pump);
   };
+  // the texts the host may send edits of: kept as the host keeps its copy, by the same messages in the same order
+  const texts = new RecentTexts();
   return (message) => {
     if (message.type === 'learn') {
       post(learnCorrections(message));
       return;
     }
-    if (message.type === 'analyze') engine.start(message);
-    else if (message.type === 'cancel') engine.cancel(message.jobId);
+    if (message.type === 'analyze') {
+      if (message.key !== undefined) texts.remember(message.key, message.text);
+      engine.start(message);
+    } else if (message.type === 'analyzeEdit') {
+      const base = texts.get(message.key);
+      if (base === undefined || base.length !== message.baseLength) {
+        texts.forget(message.key);
+        post({ type: 'failed', jobId: message.jobId, message: `the engine does not hold the text this edit of ${message.key} applies to`, missingBase: true });
+        return;
+      }
+      const text = applyReplacement(base, message.replacement);
+      texts.remember(message.key, text);
+      engine.start({ jobId: message.jobId, text, key: message.key, options: message.options, priority: message.priority, ...(message.learned ? { learned: message.learned } : {}) });
+    } else if (message.type === 'cancel') engine.cancel(message.jobId);
     else engine.prioritize(message.jobId, message.priority);
     schedule();
   };

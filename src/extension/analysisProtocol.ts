@@ -3,6 +3,7 @@
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import type { EntityCorrection } from '../core/nlp/entityLearning';
 import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
+import type { TextReplacement } from '../core/text/textDifference';
 
 /** What the workspace learned from its user's corrections, as the worker receives it: the table and its key. */
 export interface LearnedTable {
@@ -18,11 +19,28 @@ export interface SourceSpan {
 export interface AnalyzeJob {
   readonly jobId: number;
   readonly text: string;
+  /**
+   * The article's key, when the engine should keep this text (RecentTexts) for a later job sent as an edit of it
+   * (AnalyzeEditJob); the worker is given it, the in-process engine needs no copy.
+   */
+  readonly key?: string;
   readonly options: AnalyzeOptions;
   /** Source spans to analyse first (what is on screen). */
   readonly priority: readonly SourceSpan[];
   /** The workspace's learned table, when it has one (its key is options.learnedModel). */
   readonly learned?: LearnedTable;
+}
+
+/**
+ * A job whose text is the last text the engine kept for `key` with one replacement applied: typing into a large
+ * article changes a few characters, and posting the whole text again cost the host a copy of it. `baseLength` is the
+ * kept text's length, a check that both sides hold the same one; an engine that holds another answers 'failed' with
+ * `missingBase`, and the host sends the whole text.
+ */
+export interface AnalyzeEditJob extends Omit<AnalyzeJob, 'text' | 'key'> {
+  readonly key: string;
+  readonly baseLength: number;
+  readonly replacement: TextReplacement;
 }
 
 /** Learn corrections of one article on top of `table` (null: nothing learned yet); answered with the new table. */
@@ -36,7 +54,7 @@ export interface LearnRequest {
 export type EngineToHost =
   | { readonly type: 'partial'; readonly jobId: number; readonly analysis: Analysis; readonly covered: number; readonly total: number }
   | { readonly type: 'done'; readonly jobId: number; readonly analysis: Analysis; readonly reused: number; readonly analysed: number; readonly millis: number }
-  | { readonly type: 'failed'; readonly jobId: number; readonly message: string };
+  | { readonly type: 'failed'; readonly jobId: number; readonly message: string; readonly missingBase?: true };
 
 /** The answer to a LearnRequest: the new table and how many corrections it learned, or why it could not. */
 export type LearnAnswer =
@@ -48,6 +66,7 @@ export type EngineMessage = EngineToHost | LearnAnswer;
 
 export type HostToEngine =
   | ({ readonly type: 'analyze' } & AnalyzeJob)
+  | ({ readonly type: 'analyzeEdit' } & AnalyzeEditJob)
   | { readonly type: 'cancel'; readonly jobId: number }
   | { readonly type: 'prioritize'; readonly jobId: number; readonly priority: readonly SourceSpan[] }
   | ({ readonly type: 'learn' } & LearnRequest);

@@ -7,6 +7,8 @@ import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
 import type { EngineMessage, HostToEngine, LearnAnswer, LearnedTable, LearnRequest, SourceSpan } from './analysisProtocol';
 import type { AnalysisHost, EngineWorker } from './platform/analysisHost';
 import type { ArticleDocument } from './articleDocuments';
+import { RecentTexts } from '../core/text/recentTexts';
+import { replacementBetween } from '../core/text/textDifference';
 
 export interface AnalysisUpdate {
   readonly key: string;
@@ -70,6 +72,9 @@ export class AnalysisService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<AnalysisUpdate>();
   /** Fires for partial (visible part first) and complete results. */
   readonly onDidAnalyze = this.emitter.event;
+
+  /** The text the worker holds for each article it was last sent (the same RecentTexts the worker keeps). */
+  private readonly workerTexts = new RecentTexts();
 
   private readonly learnRequests = new Map<number, PendingLearn>();
   private nextRequestId = 1;
@@ -324,7 +329,25 @@ export class AnalysisService implements vscode.Disposable {
     if (job.background) this.backgroundQueue.delete(job.key);
     else this.queue.delete(job.key);
     this.running = job;
-    this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}) });
+    this.sendJob(job);
+  }
+
+  /**
+   * Starts a job in the engine. The worker gets an edit of the text it holds for the article when it holds one (see
+   * RecentTexts): after a pause in typing, the few characters typed rather than a copy of the whole article.
+   */
+  private sendJob(job: Job, whole = false): void {
+    const common = { jobId: job.id, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}) };
+    if (!this.workerTried) this.startWorker();
+    const worker = this.worker;
+    if (!worker) {
+      this.send({ type: 'analyze', text: job.text, ...common });
+      return;
+    }
+    const base = whole ? undefined : this.workerTexts.get(job.key);
+    this.workerTexts.remember(job.key, job.text);
+    if (base === undefined) worker.post({ type: 'analyze', text: job.text, key: job.key, ...common });
+    else worker.post({ type: 'analyzeEdit', key: job.key, baseLength: base.length, replacement: replacementBetween(base, job.text), ...common });
   }
 
   private send(message: HostToEngine): void {
@@ -372,6 +395,12 @@ export class AnalysisService implements vscode.Disposable {
     }
     const job = this.running;
     if (!job || job.id !== message.jobId) return;
+    if (message.type === 'failed' && message.missingBase) {
+      // the worker did not hold the text the edit applies to (it should, as this side does): the whole text, then
+      this.log.warn(`Analysis of ${job.key}: ${message.message}; sending the whole text.`);
+      this.sendJob(job, true);
+      return;
+    }
     if (message.type === 'failed') {
       this.log.error(`Analysis of ${job.key} failed: ${message.message}`);
       this.running = undefined;
@@ -424,8 +453,9 @@ export class AnalysisService implements vscode.Disposable {
     const worker = this.worker;
     this.worker = undefined;
     worker?.terminate();
+    this.workerTexts.clear();
     const job = this.running;
-    if (job) this.send({ type: 'analyze', jobId: job.id, text: job.text, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}) });
+    if (job) this.sendJob(job);
     for (const pending of this.learnRequests.values()) this.sendLearn(pending.request);
   }
 

@@ -9,6 +9,7 @@ import type { Article, ArticleDate, Paragraph, ParagraphKind, QuotedSpan, TextSp
 import { lastIndexOfWithin } from './boundedSearch';
 import { SENTENCE_STARTERS, splitSentences } from './sentences';
 import { countWordsIn } from './wordCount';
+import { commonPrefixLength, commonSuffixLength } from '../text/textDifference';
 
 /** A block longer than this is re-split into paragraphs of a few sentences. */
 const LONG_BLOCK = 1200;
@@ -67,26 +68,6 @@ function unchangedPieces(previous: PieceResults | undefined, text: string): ((pi
     if (piece.start > text.length - suffix) return found(piece.start, piece.end, delta);
     return undefined;
   };
-}
-
-/** Compared a block at a time (string equality is native), then character by character in the first differing block. */
-function commonPrefixLength(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  const BLOCK = 4096;
-  let at = 0;
-  while (at + BLOCK <= limit && a.slice(at, at + BLOCK) === b.slice(at, at + BLOCK)) at += BLOCK;
-  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
-  return at;
-}
-
-/** The length of the shared end of `a` and `b`, not reaching into their shared start of length `prefix`. */
-function commonSuffixLength(a: string, b: string, prefix: number): number {
-  const limit = Math.min(a.length, b.length) - prefix;
-  const BLOCK = 4096;
-  let n = 0;
-  while (n + BLOCK <= limit && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
-  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
-  return n;
 }
 
 function parseReusing(text: string, options: ArticleDateOptions, previous: PieceResults | undefined): Article {

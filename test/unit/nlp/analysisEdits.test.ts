@@ -1,0 +1,82 @@
+// The host sends the analysis engine an article's edit instead of its whole text when the engine holds the text before
+// the edit (RecentTexts on both sides): the result must be the analysis of the edited text, and an engine that does
+// not hold the text must say so rather than analyse something else.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeArticle } from '../../../src/core/nlp/pipeline';
+import { RecentTexts } from '../../../src/core/text/recentTexts';
+import { replacementBetween } from '../../../src/core/text/textDifference';
+import { engineMessageLoop } from '../../../src/extension/analysisEngine';
+import type { EngineMessage, HostToEngine } from '../../../src/extension/analysisProtocol';
+
+const SEED = readFileSync(path.join(__dirname, '../../../seeds/000_96c9ee8166b27d0f.txt'), 'utf8');
+
+/** An engine behind its message loop, its turns run when `drain()` is called. */
+function engine(): { send: (message: HostToEngine) => void; drain: () => EngineMessage[] } {
+  const posted: EngineMessage[] = [];
+  const turns: (() => void)[] = [];
+  const send = engineMessageLoop((message) => posted.push(message), (turn) => turns.push(turn));
+  return {
+    send,
+    drain: () => {
+      for (let turn = turns.shift(); turn; turn = turns.shift()) turn();
+      return posted.splice(0);
+    },
+  };
+}
+
+const done = (messages: EngineMessage[], jobId: number): EngineMessage | undefined => messages.find((m) => 'jobId' in m && m.jobId === jobId && (m.type === 'done' || m.type === 'failed'));
+
+describe('analysis engine: jobs sent as an edit of the text it holds', () => {
+  it('analyses the edited text, edit after edit, as if it had been sent whole', () => {
+    const { send, drain } = engine();
+    const host = new RecentTexts();
+    let text = SEED;
+    host.remember('a.txt', text);
+    send({ type: 'analyze', jobId: 1, key: 'a.txt', text, options: {}, priority: [] });
+    assert.equal(done(drain(), 1)?.type, 'done');
+    const edits = [
+      (t: string) => `${t.slice(0, 200)} Talks resumed in Brenmouth, said Halvor Dersk.${t.slice(200)}`,
+      (t: string) => t.slice(0, 50) + t.slice(90),
+      (t: string) => `Breaking: ${t}`,
+      (t: string) => `${t}\n\nA last paragraph naming Maren Lund of the Harbour Council.\n`,
+    ];
+    let jobId = 2;
+    for (const edit of edits) {
+      const before = host.get('a.txt')!;
+      text = edit(text);
+      host.remember('a.txt', text);
+      send({ type: 'analyzeEdit', jobId, key: 'a.txt', baseLength: before.length, replacement: replacementBetween(before, text), options: {}, priority: [] });
+      const result = done(drain(), jobId);
+      assert.ok(result?.type === 'done', `job ${jobId}: ${JSON.stringify(result)}`);
+      assert.deepEqual(result.analysis, analyzeArticle(text), `job ${jobId}`);
+      jobId++;
+    }
+  });
+
+  it("answers 'failed' with missingBase when it holds no text, or another, for the article", () => {
+    const { send, drain } = engine();
+    send({ type: 'analyzeEdit', jobId: 1, key: 'never-sent.txt', baseLength: 10, replacement: { start: 0, end: 0, text: 'x' }, options: {}, priority: [] });
+    const missing = done(drain(), 1);
+    assert.ok(missing?.type === 'failed' && missing.missingBase === true);
+    send({ type: 'analyze', jobId: 2, key: 'b.txt', text: SEED, options: {}, priority: [] });
+    drain();
+    send({ type: 'analyzeEdit', jobId: 3, key: 'b.txt', baseLength: SEED.length + 1, replacement: { start: 0, end: 0, text: 'x' }, options: {}, priority: [] });
+    const other = done(drain(), 3);
+    assert.ok(other?.type === 'failed' && other.missingBase === true, 'a length that is not the held text’s');
+  });
+
+  it('keeps the texts of the most recent articles only, as the host does', () => {
+    const texts = new RecentTexts(2);
+    texts.remember('a', '1');
+    texts.remember('b', '2');
+    texts.remember('a', '3');
+    texts.remember('c', '4');
+    assert.equal(texts.get('b'), undefined, 'the least recently given is forgotten');
+    assert.equal(texts.get('a'), '3');
+    assert.equal(texts.get('c'), '4');
+    texts.forget('a');
+    assert.equal(texts.get('a'), undefined);
+  });
+});
