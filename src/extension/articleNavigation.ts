@@ -9,6 +9,7 @@ import type { Analysis } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { ARTICLE_SCHEME } from './articleKeys';
+import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
 
 /** The symbol icon of each kind, the same in the Outline, Go to Symbol and Go to Symbol in Workspace. */
@@ -34,7 +35,16 @@ export function articleDocumentSelector(globs: readonly string[]): vscode.Docume
   return [{ scheme: ARTICLE_SCHEME }, ...globs.flatMap((glob) => [{ pattern: glob }, ...folders.map((folder) => ({ pattern: new vscode.RelativePattern(folder, glob) }))])];
 }
 
+/** Work on the extension host between two yields while the symbols of a large article are built. */
+const SYMBOL_SLICE_MILLIS = 8;
+
 export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
+  /**
+   * The outline last built from an analysis, for the text it was built on: the plain editor and its reading view ask
+   * for the symbols of the same text and analysis one after the other.
+   */
+  private readonly outlines = new WeakMap<Analysis, { readonly text: string; readonly fileName: string; readonly nodes: readonly OutlineNode[] }>();
+
   constructor(
     private readonly articles: ArticleDocuments,
     private readonly analysis: AnalysisService,
@@ -45,14 +55,53 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
     if (!article) return undefined;
     const analysis = (await this.analysis.completeFor(article, token, SYMBOLS_WAIT_MILLIS)) ?? EMPTY_ANALYSIS;
     if (token.isCancellationRequested) return undefined;
-    const outline = articleOutline(parsedArticle(article.sourceText), analysis, basename(article.sourceUri.path));
-    return outline.map((node) => toSymbol(article, node)).filter((s): s is vscode.DocumentSymbol => s !== undefined);
+    const text = article.sourceText;
+    const fileName = basename(article.sourceUri.path);
+    let outline = this.outlines.get(analysis);
+    if (outline?.text !== text || outline.fileName !== fileName) {
+      outline = { text, fileName, nodes: articleOutline(parsedArticle(text), analysis, fileName) };
+      this.outlines.set(analysis, outline);
+      // the outline of a large article is work of its own: the symbols come in the next macrotasks
+      await nextMacrotask();
+      if (token.isCancellationRequested) return undefined;
+    }
+    return toSymbols(article, outline.nodes, token);
   }
+}
+
+/**
+ * The editor's symbols of the outline, a slice at a time: a megabyte's outline has a couple of thousand nodes, each
+ * placed in the editor, and building them at once (after the outline itself, and before VS Code serialises them on
+ * this host) was the longest stall of the host once typing paused. Undefined when cancelled meanwhile.
+ */
+async function toSymbols(article: ArticleDocument, nodes: readonly OutlineNode[], token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+  let sliceStart = performance.now();
+  const symbols: vscode.DocumentSymbol[] = [];
+  for (const node of nodes) {
+    const children: vscode.DocumentSymbol[] = [];
+    for (const child of node.children) {
+      const symbol = toSymbol(article, child);
+      if (symbol) children.push(symbol);
+      if (performance.now() - sliceStart > SYMBOL_SLICE_MILLIS) {
+        await nextMacrotask();
+        if (token.isCancellationRequested) return undefined;
+        sliceStart = performance.now();
+      }
+    }
+    const symbol = symbolOf(article, node, children);
+    if (symbol) symbols.push(symbol);
+  }
+  return symbols;
 }
 
 /** Editor ranges of a core outline node; a node whose text this editor does not show (the reading view's dateline) is left out. */
 function toSymbol(article: ArticleDocument, node: OutlineNode): vscode.DocumentSymbol | undefined {
   const children = node.children.map((child) => toSymbol(article, child)).filter((s): s is vscode.DocumentSymbol => s !== undefined);
+  return symbolOf(article, node, children);
+}
+
+/** The symbol of a node whose children's symbols are made. */
+function symbolOf(article: ArticleDocument, node: OutlineNode, children: vscode.DocumentSymbol[]): vscode.DocumentSymbol | undefined {
   const selection = article.toEditorRange(node.selection.start, node.selection.end) ?? children[0]?.selectionRange;
   if (!selection) return undefined;
   // the editor requires the range to contain the selection; children are kept inside too, for breadcrumbs
