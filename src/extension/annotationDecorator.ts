@@ -67,6 +67,10 @@ export class AnnotationDecorator implements vscode.Disposable {
 
   private decorate(editor: vscode.TextEditor): void {
     const article = this.articles.get(editor.document);
+    // A reading view behind its plain editor's typing keeps what it shows until it re-renders (then it is drawn again):
+    // annotations moved by the typing would be placed through the old view's offsets, off by what was typed, at the
+    // cost of placing every annotation again at every keystroke.
+    if (article && this.decorated.has(editor) && this.articles.renderingBehind(article)) return;
     const byType = new Map<string, vscode.DecorationOptions[]>();
     const drawn: DecoratedAnnotation[] = [];
     if (article) {

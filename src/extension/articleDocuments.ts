@@ -136,6 +136,18 @@ export class ArticleDocuments implements vscode.Disposable {
     return found;
   }
 
+  /**
+   * Whether a reading view shows an older text than its plain editor holds: typing in the plain editor re-renders the
+   * view only once typing pauses, and until then source offsets after the edit do not map onto the view. Compared by
+   * length (no join of the text at every keystroke); false for a plain editor.
+   */
+  renderingBehind(article: ArticleDocument): boolean {
+    if (article.view !== 'reading') return false;
+    const wanted = article.sourceUri.toString();
+    const source = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === wanted);
+    return source !== undefined && documentLength(source) !== article.sourceLength;
+  }
+
   /** Every open article document. */
   all(): ArticleDocument[] {
     const found: ArticleDocument[] = [];
