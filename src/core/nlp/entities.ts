@@ -63,7 +63,9 @@ const SENTENCE_BREAK = /[.!?:;]\s*["”’]?\s*$/u;
 /** "Mazar-i-Sharif", "Jae-in", "Rock-A-Bye" are one word; "Oslo-based" is a name and an adjective. */
 function joinsHyphen(first: CompromiseTerm, next: CompromiseTerm): boolean {
   if (!/^\p{Lu}/u.test(first.text)) return true;
-  return !/^\p{Ll}{4,}$/u.test(next.text) || next.post === '-';
+  // a lower-case English word or participle after the hyphen makes an adjective ("Oslo-based", "Paris-born",
+  // "Brussels-headquartered"); any other continues the name ("Tam Wai-kwan")
+  return !/^\p{Ll}{4,}$/u.test(next.text) || (!isCommonWord(next.text) && !/(?:ed|ing)$/u.test(next.text)) || next.post === '-';
 }
 
 /** Tokens of one compromise sentence, hyphenated words joined ("Mazar-i-Sharif"), offsets absolute. */

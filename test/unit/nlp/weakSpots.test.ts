@@ -74,4 +74,11 @@ describe('entities: known weak spots', () => {
   it('a team known by its whole name is one organization, not a city and a person', () => {
     assert.deepEqual(entities('Fans of the Toronto Blue Jays waited outside.').filter(([t]) => /Toronto|Jays/.test(t)), [['Toronto Blue Jays', 'organization']]);
   });
+
+  it('a hyphenated given name stays whole, and a place before an English word or participle stays a place', () => {
+    const found = entities('Lin Wai-kwan met Choi Soo-yeon at the Oslo-based firm; a Brussels-headquartered group and the Paris-born writer joined.');
+    assert.ok(found.some(([t, k]) => t === 'Lin Wai-kwan' && k === 'person'), JSON.stringify(found));
+    assert.ok(found.some(([t, k]) => t === 'Choi Soo-yeon' && k === 'person'), JSON.stringify(found));
+    for (const place of ['Oslo', 'Brussels', 'Paris']) assert.ok(found.some(([t, k]) => t === place && k === 'place'), `${place} in ${JSON.stringify(found)}`);
+  });
 });
