@@ -106,14 +106,15 @@ export interface WorkspaceIndexOpening {
   readonly loadedMillis: number | undefined;
   /** Articles taken from the pack. */
   readonly loaded: number;
-  /** Milliseconds from asking for the pack file (read while the summary is listed) until its articles could be parsed, and the host's work on it (parse, corpus, ranking) without the waits between slices. */
+  /** Milliseconds from asking for the pack file (read while the summary is listed) until its bytes came, and the host's work on it (parse, corpus, ranking) without the waits between slices. */
   readonly readMillis?: number;
   readonly workMillis?: number;
   /** Milliseconds from start() until the Entities view could list the collection from the cache's summary (undefined: no usable summary). */
   readonly listedMillis?: number;
   /** Entities the summary listed. */
   readonly listed?: number;
-  /** Milliseconds reading the summary, and the host's work on it. */
+  /** Milliseconds from asking for the summary file until its bytes came, until it was listed, and the host's work on it. */
+  readonly summaryReadMillis?: number;
   readonly summaryMillis?: number;
   readonly summaryWorkMillis?: number;
   /** Milliseconds from start() until the index was first complete (every article found then, checked or indexed). */
@@ -777,7 +778,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       // the summary is read while the cache folder is checked (at activation, every wait counts)
       const storage = this.cacheDir();
       const requested = performance.now();
-      const read = (name: string): Promise<Uint8Array | undefined> | undefined => (storage ? Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(storage, name))).then((bytes) => bytes, () => undefined) : undefined);
+      const read = (name: string): Promise<ReadBytes | undefined> | undefined =>
+        storage ? Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(storage, name))).then((bytes) => ({ bytes, arrived: performance.now() }), () => undefined) : undefined;
       const summaryBytes = read(SUMMARY);
       const packBytes = read(PACK);
       const dir = await this.ensureCache();
@@ -795,9 +797,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Reads the summary beside the pack; the Entities view lists it until the pack is in. A bad one costs only a message. */
-  private async loadSummary(reading: Promise<Uint8Array | undefined> | undefined, started: number): Promise<void> {
-    const bytes = await reading;
-    if (!bytes || this.disposed) return;
+  private async loadSummary(reading: Promise<ReadBytes | undefined> | undefined, started: number): Promise<void> {
+    const read = await reading;
+    if (!read || this.disposed) return;
+    const { bytes } = read;
+    const summaryReadMillis = read.arrived - started;
     const lines = lineReader(bytes);
     const header = parseSummaryHeader(lines.next() ?? '', this.deps.pipelineVersion);
     if (!header) {
@@ -825,16 +829,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     work += this.measured('reading the summary', sliceStart);
     this.standIn = { pack: header.pack, articles: header.articles, entities };
     const listedMillis = this.startedAt === undefined ? undefined : performance.now() - this.startedAt;
-    this.openingValue = { ...this.openingValue, listedMillis, listed: entities.length, summaryMillis: performance.now() - started, summaryWorkMillis: work };
+    this.openingValue = { ...this.openingValue, listedMillis, listed: entities.length, summaryReadMillis, summaryMillis: performance.now() - started, summaryWorkMillis: work };
     this.deps.log.info(`Workspace index: the Entities view lists ${entities.length} entities of ${header.articles} article(s) from the cache's summary ${listedMillis?.toFixed(0) ?? '?'} ms after the index started; their texts and analyses follow from the pack.`);
     this.fireChange(true);
   }
 
   /** The pack's articles, a slice at a time (a large article's line is parsed in a slice of its own). */
-  private async loadPackArticles(reading: Promise<Uint8Array | undefined> | undefined, readStart: number): Promise<void> {
-    const bytes = await reading;
+  private async loadPackArticles(reading: Promise<ReadBytes | undefined> | undefined, readStart: number): Promise<void> {
+    const read = await reading;
     // no pack yet: the articles are read one by one
-    if (!bytes || this.disposed) return;
+    if (!read || this.disposed) return;
+    const { bytes } = read;
     const lines = lineReader(bytes);
     const packId = packIdOf(lines.next() ?? '', this.deps.pipelineVersion);
     if (packId === undefined) {
@@ -848,7 +853,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.standIn = undefined;
       this.fireChange(true);
     }
-    const readMillis = performance.now() - readStart;
+    const readMillis = read.arrived - readStart;
     const problems = new Map<string, number>();
     let loaded = 0;
     let sliceStart = performance.now();
@@ -1132,6 +1137,12 @@ function hash(text: string): string {
 
 function yieldToEventLoop(): Promise<void> {
   return nextMacrotask();
+}
+
+/** A file's bytes and when they came (performance.now()). */
+interface ReadBytes {
+  readonly bytes: Uint8Array;
+  readonly arrived: number;
 }
 
 /** Work in slices of at most SLICE_MILLIS: check() yields to the event loop once a slice is over (and notes it). */
