@@ -775,16 +775,21 @@ export class WorkspaceIndex implements vscode.Disposable {
    */
   private async loadPack(): Promise<void> {
     try {
-      // the summary is read while the cache folder is checked (at activation, every wait counts)
+      // the summary and the pack are read while the cache folder is checked (at activation, every wait counts)
       const storage = this.cacheDir();
       const requested = performance.now();
       const read = (name: string): Promise<ReadBytes | undefined> | undefined =>
         storage ? Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(storage, name))).then((bytes) => ({ bytes, arrived: performance.now() }), () => undefined) : undefined;
-      const summaryBytes = read(SUMMARY);
+      // the summary (small) at once where the host can: at startup its event loop keeps async reads waiting a second
+      const now = storage ? extensionPlatform()?.readSmallFileNow?.(vscode.Uri.joinPath(storage, SUMMARY)) : undefined;
+      const summaryBytes = now ? Promise.resolve({ bytes: now, arrived: performance.now() }) : read(SUMMARY);
       const packBytes = read(PACK);
-      const dir = await this.ensureCache();
-      if (!dir || this.disposed) return;
+      const checking = this.ensureCache();
+      // listed while the folder is checked: the summary's own header names its layout and pipeline, and it stands in only
+      // until the pack it names is read from a folder found current (else it is dropped below)
       await this.loadSummary(summaryBytes, requested);
+      const dir = await checking;
+      if (!dir || this.disposed) return;
       await this.loadPackArticles(packBytes, requested);
     } finally {
       const wasStandingIn = this.standIn !== undefined;

@@ -14,6 +14,12 @@ export interface ExtensionPlatform {
    * no symlinks to follow: its files come through workspace.fs only).
    */
   realPath?(uri: vscode.Uri): Promise<string>;
+  /**
+   * A small file: URI's bytes at once, without a turn of the event loop (at startup the host's loop is busy for a
+   * second or more, and the index's summary is wanted first); undefined where the host cannot (the browser) or the file
+   * is missing or unreadable.
+   */
+  readSmallFileNow?(uri: vscode.Uri): Uint8Array | undefined;
   /** Hex SHA-256 of a text's UTF-8 bytes (content keys of the index cache): native where the host has it. */
   sha256Hex(text: string): string;
 }
