@@ -59,9 +59,13 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
     const fileName = basename(article.sourceUri.path);
     let outline = this.outlines.get(analysis);
     if (outline?.text !== text || outline.fileName !== fileName) {
-      outline = { text, fileName, nodes: articleOutline(parsedArticle(text), analysis, fileName) };
+      // parsing the edited article, its outline and the symbols are each work of their own on a large article: each
+      // in its own macrotask
+      const parsed = parsedArticle(text);
+      await nextMacrotask();
+      if (token.isCancellationRequested) return undefined;
+      outline = { text, fileName, nodes: articleOutline(parsed, analysis, fileName) };
       this.outlines.set(analysis, outline);
-      // the outline of a large article is work of its own: the symbols come in the next macrotasks
       await nextMacrotask();
       if (token.isCancellationRequested) return undefined;
     }

@@ -11,6 +11,7 @@ import { fileDateMatters } from '../core/nlp/analysisOptions';
 import type { AnalysisService, ArticleSource } from './analysisService';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { type ArticleDocuments } from './articleDocuments';
+import { bufferRefreshDelay } from './articleProvider';
 import { extensionPlatform } from './platform/extensionPlatform';
 import { FileEventQueue } from './fileEventQueue';
 import { nextMacrotask } from './platform/macrotask';
@@ -192,7 +193,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.changeEmitter,
       this.status,
       // an open article's text (unsaved edits included) is what the index holds for it
-      articles.onDidChangeArticle((change) => this.schedule(change.key, change.sourceUri, settings.settings.reanalyzeDelay)),
+      // text being typed into a large article waits for a real pause, as its reading view does: re-indexing a megabyte
+      // is work of its own (the corpus entry replaced), which at every short pause between words stalled the typing
+      articles.onDidChangeArticle((change) => {
+        const typed = change.documents.find((d) => d.view === 'source' && d.document.isDirty);
+        this.schedule(change.key, change.sourceUri, Math.max(settings.settings.reanalyzeDelay, typed ? bufferRefreshDelay(typed.sourceLength) : 0));
+      }),
       articles.onDidCloseArticle((key) => {
         const entry = this.entries.get(key);
         const uri = entry?.uri ?? deps.sourceUriOfKey(key);
