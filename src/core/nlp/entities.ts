@@ -419,8 +419,10 @@ class SegmentRecogniser {
     if (this.beforePlace(tokens, j) && j - i <= 3) return this.emit(tokens, i, j, 'place', 2);
     const placeCue = this.placeContext(tokens, i, j);
     if (placeCue > 0 && j - i <= 3) return this.emit(tokens, i, j, 'place', placeCue);
-    // what only a company has decides before a speech verb ("said Dolmer's shareholders"); a known given name keeps a person
-    if (!words.some((t) => this.nameTagged(t) || t.tags.has('Person')) && this.companyContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'organization', 2);
+    // what only a company has decides before a speech verb ("said Dolmer's shareholders"); a known given name keeps a
+    // person. One word is typed weakly: the article's own stronger evidence for it ("Brackenfeld said", whose full name
+    // another article gives) still decides, so the bare word joins that name in the corpus
+    if (!words.some((t) => this.nameTagged(t) || t.tags.has('Person')) && this.companyContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'organization', j - i === 1 ? 1 : 2);
     const context = this.personContext(tokens, i, j);
     if (context === 2) return this.emit(tokens, i, j, 'person', 2);
     const prev = tokens[i - 1];
