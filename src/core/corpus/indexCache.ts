@@ -68,13 +68,9 @@ export type ParsedIndexCacheEntry = { readonly analysis: Analysis } | { readonly
 
 /** Reads a stored entry for `text`; refuses it (with the reason) unless it is well-formed and made for exactly this text, pipeline and options. */
 export function parseIndexCacheEntry(raw: string, text: string, expected: { readonly contentHash: string; readonly pipeline: string; readonly optionsKey: string }): ParsedIndexCacheEntry {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    return { problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (!isRecord(value)) return { problem: 'not an object' };
+  const read = jsonObject(raw);
+  if ('problem' in read) return read;
+  const { value } = read;
   if (value.format !== INDEX_CACHE_FORMAT) return { problem: `format ${JSON.stringify(value.format)}, expected ${INDEX_CACHE_FORMAT}` };
   if (value.pipeline !== expected.pipeline) return { problem: 'made by another pipeline version' };
   if (value.contentHash !== expected.contentHash) return { problem: 'made for other text' };
@@ -111,6 +107,17 @@ function checkAnalysis(value: unknown, text: string): Analysis | string {
   const analysis: Analysis = { articleDate, entities: checkedEntities, dates: checkedDates, aliases: checkedAliases };
   // where the article date came from (the hover and the reading view say it) survives the cache
   return articleDateSource === undefined ? analysis : { ...analysis, articleDateSource: articleDateSource as NonNullable<Analysis['articleDateSource']> };
+}
+
+/** One line or file of the index's storage read as a JSON object, or what is wrong with it (it is untrusted input). */
+function jsonObject(raw: string): { readonly value: Record<string, unknown> } | { readonly problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return { problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  return isRecord(value) ? { value } : { problem: 'not an object' };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -193,13 +200,9 @@ export function* packedArticleChunks(article: PackedArticle): Generator<string, 
 
 /** Reads one line of the pack, checked as a cache entry is: every span must quote the stored text. */
 export function parsePackedArticle(line: string): { readonly article: PackedArticle } | { readonly problem: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (!isRecord(value)) return { problem: 'not an object' };
+  const read = jsonObject(line);
+  if ('problem' in read) return read;
+  const { value } = read;
   const { key, uri, text, cacheName } = value;
   if (typeof key !== 'string' || key === '' || typeof uri !== 'string' || uri === '' || typeof text !== 'string' || typeof cacheName !== 'string' || cacheName === '') return { problem: 'lacks its key, file, text or cache name' };
   const analysis = checkAnalysis(value.analysis, text);
@@ -279,13 +282,9 @@ export function serializeSummaryEntity(entity: CorpusEntity): string {
 
 /** Reads one entity line of the summary, every field checked (the file is untrusted input like the pack). */
 export function parseSummaryEntity(line: string): { readonly entity: CorpusEntity } | { readonly problem: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
-  }
-  if (!isRecord(value)) return { problem: 'not an object' };
+  const read = jsonObject(line);
+  if ('problem' in read) return read;
+  const { value } = read;
   const { id, canonical, type, mentions, articles, aliases, conflicts, firstDate } = value;
   if (!ENTITY_TYPES.includes(type as EntityType) || typeof id !== 'string' || !id.startsWith(`${type as string}\u0000`)) return { problem: 'a bad id or type' };
   if (typeof canonical !== 'string' || canonical === '') return { problem: 'no name' };
