@@ -181,6 +181,9 @@ function scoreBefore(tokens: readonly Token[], k: number): boolean {
   return SCORE_TOKEN.test(tokens[k]?.text ?? '') || isScore(tokens[k - 1], tokens[k]);
 }
 
+/** A tennis set's score, a side of 6 or 7 games: "6-4", "7 – 5". */
+const SET_SCORE = /(?:^|\D)[67]\s*[–—-]\s*\d(?!\d)|(?:^|\D)\d\s*[–—-]\s*[67](?!\d)/u;
+
 /** Place heads that end clubs' names too: "X Town", "X City" beaten 2-1 are clubs. */
 const CLUB_PLACE_HEADS = new Set(['town', 'city', 'county']);
 
@@ -194,11 +197,14 @@ class SegmentRecogniser {
   private resultsLine = false;
   /** The sentence has a score ("1 – 0"): a sports verb in it is a match, not a metaphor. */
   private hasScore = false;
+  /** The sentence has a tennis set score ("6-4", "7-5"): players are beaten in it, not teams. */
+  private setScore = false;
 
   sentence(tokens: readonly Token[]): void {
     const headline = isHeadlineCase(tokens);
     this.resultsLine = isResultsLine(tokens);
     this.hasScore = tokens.some((_, k) => scoreAt(tokens, k));
+    this.setScore = this.hasScore && tokens.some((t, k) => scoreAt(tokens, k) && SET_SCORE.test(`${t.text}${t.post}${tokens[k + 1]?.text ?? ''}`));
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
       if (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t)) {
@@ -475,8 +481,7 @@ class SegmentRecogniser {
    * tennis set score (6-4, 7-5): players are beaten in those.
    */
   private playsWithScore(tokens: readonly Token[], i: number, j: number): boolean {
-    if (!this.hasScore && !this.resultsLine) return false;
-    if (tokens.some((t, k) => scoreAt(tokens, k) && /(?:^|\D)[67]\s*[–—-]\s*\d(?!\d)|(?:^|\D)\d\s*[–—-]\s*[67](?!\d)/u.test(`${t.text}${t.post}${tokens[k + 1]?.text ?? ''}`))) return false;
+    if ((!this.hasScore && !this.resultsLine) || this.setScore) return false;
     return this.sportsTeamContext(tokens, i, j);
   }
 

@@ -167,7 +167,7 @@ export function groupChartEvents(events: readonly TimelineEntry[], grouping: Cha
     else for (const r of e.entities) add(r.id, r.canonical, r.type, e);
   }
   const all = [...lanes.values()];
-  // a loop, not Math.min(...list): a lane can hold more events than a call takes arguments
+  // a reduce, not the list spread into the arguments of Math.min: a lane can hold more events than a call takes arguments
   const firstDay = (lane: { events: TimelineEntry[] }): number => lane.events.reduce((min, e) => Math.min(min, daySpan(e.value).from), Infinity);
   if (grouping === 'article') {
     const first = new Map(all.map((l) => [l.key, firstDay(l)]));
