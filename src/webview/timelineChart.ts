@@ -3,7 +3,7 @@
 // events with the arrow keys; Enter or a click asks the panel to reveal the event's sentence. Article text is untrusted:
 // every string goes in through textContent or an attribute, never as HTML. Geometry is src/core/timeline's.
 import type { TimelineEntry } from '../core/corpus/corpusIndex';
-import { CHART_ZOOMS, type ChartGrouping, type ChartLayout, type ChartZoom, eventLabel, fittingZoom, layoutChart, neighbour, pxPerDay, stepZoom } from '../core/timeline/timelineChart';
+import { CHART_ZOOMS, type ChartGrouping, type ChartLayout, type ChartZoom, eventLabel, filterChartEvents, fittingZoom, layoutChart, neighbour, pxPerDay, stepZoom } from '../core/timeline/timelineChart';
 import type { FromChartMessage, TimelineDataMessage, ToChartMessage } from '../extension/timelineChartProtocol';
 
 interface VsCodeApi {
@@ -32,6 +32,10 @@ const saved = (vscode.getState() ?? {}) as SavedState;
 
 let data: TimelineDataMessage | undefined;
 let zoom: ChartZoom | undefined = saved.zoom;
+/** Whether the reader chose the zoom (kept); otherwise it fits the events shown, again whenever the filter changes. */
+let zoomChosen = saved.zoom !== undefined;
+/** The article and entity filter of the last timeline drawn, to re-fit an unchosen zoom when it changes. */
+let lastFilter = '';
 let grouping: ChartGrouping = saved.grouping ?? 'article';
 let query = saved.query ?? '';
 let layout: ChartLayout | undefined;
@@ -63,14 +67,14 @@ function articleName(key: string): string {
 }
 
 function save(): void {
-  vscode.setState({ ...(zoom ? { zoom } : {}), grouping, query });
+  vscode.setState({ ...(zoom && zoomChosen ? { zoom } : {}), grouping, query });
 }
 
 /** Draws the chart again; `anchor` keeps that day under that x (px from the scroller's left edge) after a zoom. */
 function render(anchor?: { day: number; x: number }): void {
   if (!data) return;
   const filter = { ...(data.filter.entity ? { entityId: data.filter.entity.id } : {}), ...(data.filter.article !== undefined ? { article: data.filter.article } : {}), query };
-  zoom ??= fittingZoom(data.events, Math.max(400, scroller.clientWidth - LABEL_PX));
+  zoom ??= fittingZoom(filterChartEvents(data.events, filter, articleName), Math.max(400, scroller.clientWidth - LABEL_PX));
   layout = layoutChart(data.events, { grouping, zoom, filter, articleName });
   const focused = document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('event');
 
@@ -186,6 +190,7 @@ function setZoom(next: ChartZoom, anchorX?: number): void {
   const x = anchorX ?? (active && document.activeElement === active ? active.getBoundingClientRect().left - scroller.getBoundingClientRect().left : scroller.clientWidth / 2);
   const day = dayAt(x);
   zoom = next;
+  zoomChosen = true;
   save();
   render(day === undefined ? undefined : { day, x });
 }
@@ -194,6 +199,9 @@ window.addEventListener('message', (event: MessageEvent<ToChartMessage>) => {
   const message = event.data;
   if (message?.type !== 'timeline') return;
   data = message;
+  const filterNow = `${message.filter.article ?? ''}\u0000${message.filter.entity?.id ?? ''}`;
+  if (filterNow !== lastFilter && !zoomChosen) zoom = undefined;
+  lastFilter = filterNow;
   updateFilters(message);
   render();
 });

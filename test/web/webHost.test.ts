@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
 import type { ArticleAnnotatorApi } from '../../src/extension/extension';
 import { closeAllEditors, completeDecorations, openPlainEditor, openReadingView, SEED_003, waitFor, workspaceUri } from '../integration/articleEditors';
-import { renderedDecorations, screenshot, waitForWorkbench, workbenchAvailable } from '../integration/harness/workbench';
+import { clickInWebview, renderedDecorations, screenshot, waitForWebview, waitForWorkbench, workbenchAvailable } from '../integration/harness/workbench';
 import * as assert from './assert';
 
 const RELOAD_KEY = 'seeds/web-reload.txt';
@@ -184,6 +184,37 @@ describe('web extension host', function () {
     walk(timeline.getChildren());
     const ours = events.filter((e) => e.article.startsWith('seeds/web-quotes-'));
     assert.deepEqual(ours.map((e) => e.value), ['2022-03-01', '2022-03-04', '2022-07-18', '2022-07-20'], 'the Tuesday before the first article, its dateline, the Monday before the second, its dateline: in date order');
+  });
+
+  it('draws the timeline chart in a webview (its script shipped in the extension) and a click on an event reveals its sentence', async function () {
+    if (!workbenchAvailable()) this.skip();
+    const annotator = await api();
+    annotator.timelineTree.setFilter({ article: 'seeds/web-quotes-late.txt' });
+    const shown = await vscode.commands.executeCommand<{ events: number }>('articleAnnotator.showTimelineChart');
+    const panel = annotator.timelineChart.webviewPanel;
+    assert.ok(panel, 'the chart panel is open');
+    assert.equal(shown.events, annotator.timelineTree.events().length);
+    const labels = await waitForWebview<string[]>(
+      '#canvas',
+      `(() => { const l = [...document.querySelectorAll('button.event')].map((b) => b.getAttribute('aria-label') || ''); return l.some((x) => x.includes('again on Monday')) ? l : undefined; })()`,
+      { timeoutMs: 60_000 },
+    );
+    assert.equal(labels.length, shown.events, `one marker per event of the filtered timeline: ${labels.join(' | ')}`);
+    const monday = labels.find((l) => l.includes('again on Monday')) ?? '';
+    assert.match(monday, /^Monday, 18 July 2022 \(2022-07-18\): Boats passed the lock again on Monday\. \(web-quotes-late\.txt, “Monday”\)$/u);
+    assert.match(panel.webview.html, /<script nonce="[0-9a-f]+" src="[^"]+timelineChart\.js">/u, 'the chart script comes from the extension, by nonce');
+    const status = await waitForWebview<string>('#canvas', `document.getElementById('status')?.textContent || undefined`);
+    assert.match(status, /^2 events in 1 article · Days$/u, 'the zoom fits the two days of the article shown, not the whole collection');
+    await screenshot('web-timeline-chart');
+
+    await clickInWebview('button.event[aria-label^="Monday, 18 July 2022"]');
+    const selected = await waitFor('the sentence selected in its article', () => {
+      const editor = vscode.window.activeTextEditor;
+      return editor && editor.document.uri.toString().includes('web-quotes-late') && editor.document.getText(editor.selection) === 'Boats passed the lock again on Monday.' ? editor : undefined;
+    }, 30_000);
+    assert.ok(selected);
+    panel.dispose();
+    annotator.timelineTree.setFilter({});
   });
 
   it('sets up an annotation to check after a window reload', async () => {
