@@ -65,7 +65,22 @@ function joinsHyphen(first: CompromiseTerm, next: CompromiseTerm): boolean {
   if (!/^\p{Lu}/u.test(first.text)) return true;
   // a lower-case English word or participle after the hyphen makes an adjective ("Oslo-based", "Paris-born",
   // "Brussels-headquartered"); any other continues the name ("Tam Wai-kwan")
-  return !/^\p{Ll}{4,}$/u.test(next.text) || (!isCommonWord(next.text) && !/(?:ed|ing)$/u.test(next.text)) || next.post === '-';
+  return !/^\p{Ll}{4,}$/u.test(next.text) || (!isCommonWord(next.text) && !/^\p{Ll}{3,}(?:ed|ing)$/u.test(next.text)) || next.post === '-';
+}
+
+/**
+ * "Chi-ming", "Soo-yeon", "Wai-kwan": a given name of two syllables joined by a hyphen, as East Asian names are written
+ * in English; not "War-era" or "Self-made", whose two parts are both ordinary English words.
+ */
+function isHyphenatedGivenName(t: Token | undefined): boolean {
+  if (!t || !/^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u.test(t.text)) return false;
+  const [first, second] = t.norm.split('-') as [string, string];
+  return !(isCommonWord(first) && isCommonWord(second));
+}
+
+/** A short capitalised word that can be a surname before a hyphenated given name: "Ho", "Park", "Cheung". */
+function isShortSurname(t: Token): boolean {
+  return /^\p{Lu}\p{Ll}{0,6}$/u.test(t.text) && !t.possessive && !NEVER_NAMES.has(t.norm) && !TITLES.has(t.norm);
 }
 
 /** Tokens of one compromise sentence, hyphenated words joined ("Mazar-i-Sharif"), offsets absolute. */
@@ -207,7 +222,9 @@ class SegmentRecogniser {
     this.setScore = this.hasScore && tokens.some((t, k) => scoreAt(tokens, k) && SET_SCORE.test(`${t.text}${t.post}${tokens[k + 1]?.text ?? ''}`));
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i]!;
-      if (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t)) {
+      // a common-looking first word starts a name before a hyphenated given name: "Ho Chi-ming opened …"
+      const surname = !this.resultsLine && !headline && t.initial && isShortSurname(t) && !t.breakAfter && isHyphenatedGivenName(tokens[i + 1]);
+      if (!surname && (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t))) {
         i++;
         continue;
       }
@@ -326,6 +343,9 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, 'place', 2);
     }
 
+    // "Park Mi-rae", "Ho Chi-ming": a short surname and a hyphenated given name, even when the surname is also a word
+    if (j - i === 2 && isShortSurname(words[0]!) && isHyphenatedGivenName(words[1])) return this.emit(tokens, i, j, 'person', 2);
+
     // "Chairman of the High Council …", "Governor of Texas", "Secretary of State Antony Blinken"
     const titleOf = norms.findIndex((n, k) => TITLES.has(n) && norms[k + 1] === 'of');
     if (titleOf >= 0 && !norms.slice(0, titleOf).some((n) => ORG_HEADS.has(n) || ORG_OF_HEADS.has(n))) {
@@ -390,6 +410,14 @@ class SegmentRecogniser {
     const placeEnd = this.placePrefix(tokens, i, j);
     if (placeEnd > i && placeEnd < j) {
       const rest = j - placeEnd;
+      // "Sydney Fairbank said", "…, said Dallas Whitcombe": a city's name that is also a given name, then a surname, and a
+      // person cue (a speech verb, "X, who …"); not "Dallas Water said" (an English word) nor "X Astros said" (a plural)
+      const surname = tokens[j - 1]!;
+      if (rest === 1 && !isCommonWord(surname.norm) && !isPlaceName(surname.text) && (this.nameTagged(surname) || !/s$/u.test(surname.norm)) && this.looksLikePersonName(tokens, i, j)) {
+        const next = tokens[j];
+        const who = next !== undefined && next.norm === 'who' && /^\s*,\s*$/.test(surname.post);
+        if (who || this.personContext(tokens, i, j) === 2) return this.emit(tokens, i, j, 'person', 2);
+      }
       if (rest >= 2 && this.looksLikePersonName(tokens, placeEnd, j)) {
         this.emit(tokens, i, placeEnd, 'place', 2);
         return this.emit(tokens, placeEnd, j, 'person', 1);

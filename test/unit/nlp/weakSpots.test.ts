@@ -81,4 +81,21 @@ describe('entities: known weak spots', () => {
     assert.ok(found.some(([t, k]) => t === 'Choi Soo-yeon' && k === 'person'), JSON.stringify(found));
     for (const place of ['Oslo', 'Brussels', 'Paris']) assert.ok(found.some(([t, k]) => t === place && k === 'place'), `${place} in ${JSON.stringify(found)}`);
   });
+  it('a hyphenated given name after a short surname is a person, at the start of a sentence and after a place-like surname', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('Ho Chi-ming opened the shop on Monday.', 'Ho Chi-ming'), 'person');
+    assert.equal(typeOf('The prize went to Park Mi-rae and two others.', 'Park Mi-rae'), 'person');
+    assert.equal(typeOf('Critics praised Tam Ka-ling for the design.', 'Tam Ka-ling'), 'person');
+    // a city before an English participle stays a city
+    assert.equal(typeOf('Delegates met at a Seoul-based charity.', 'Seoul'), 'place');
+  });
+
+  it('a city followed by a surname is a person when a person cue says so, and stays apart without one', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('Sydney Fairbank said she would not run again.', 'Sydney Fairbank'), 'person');
+    assert.equal(typeOf('"We are ready," said Dallas Whitcombe.', 'Dallas Whitcombe'), 'person');
+    assert.equal(typeOf('Lima Garcia, who founded the group, spoke first.', 'Lima Garcia'), 'person');
+    // a city and a word that is no surname, with a speech verb: not a person
+    assert.notEqual(typeOf('Dallas Water said the pipes were safe.', 'Dallas Water'), 'person');
+  });
 });
