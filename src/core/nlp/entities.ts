@@ -19,9 +19,11 @@ import {
   KNOWN_ORGS,
   NEVER_NAMES,
   NOT_ORG_ACRONYMS,
+  ORG_BY_VERBS,
   ORG_HEADS,
   ORG_KIND_NOUNS,
   ORG_OF_HEADS,
+  ORG_STAFF_NOUNS,
   PERSONAL_TITLES,
   PLACE_HEADS,
   PLACE_OF_NOUNS,
@@ -34,6 +36,7 @@ import {
   SPORT_VERBS,
   STORMS,
   TITLES,
+  WORK_AT_WORDS,
 } from './lexicons';
 
 /** "North Atlantic Treaty Organization (NATO)": the text defines an acronym. Offsets absolute. */
@@ -490,6 +493,7 @@ class SegmentRecogniser {
     const last = tokens[j - 1]!;
     const next = tokens[j];
     if (prev && before && !before.breakAfter && !prev.breakAfter && ((before.norm === 'shares' && (prev.norm === 'of' || prev.norm === 'in')) || (before.norm === 'stake' && prev.norm === 'in'))) return 2;
+    if (j - i === 1 && this.singleCompanyCue(tokens, i)) return 2;
     if (!next) return 0;
     if (last.possessive) return COMPANY_POSSESSIONS.has(next.norm) || (next.norm === 'chief' && tokens[j + 1]?.norm === 'executive') ? 2 : 0;
     if (/^\s+$/.test(last.post) && (next.norm === 'shares' || next.norm === 'stock') && SHARE_MOVES.has(tokens[j + 1]?.norm ?? '')) return 2;
@@ -502,6 +506,25 @@ class SegmentRecogniser {
       }
     }
     return 0;
+  }
+
+  /**
+   * What is said of organizations around one unknown word (two words after these are most often a person's name):
+   * "acquired by X", "published by X", "worked at X", "told X" at the end of a clause (a news agency or broadcaster;
+   * a person introduced by full name is linked back to it by the article-wide step), "a X spokesperson".
+   */
+  private singleCompanyCue(tokens: readonly Token[], i: number): boolean {
+    const prev = tokens[i - 1];
+    const before = tokens[i - 2];
+    const word = tokens[i]!;
+    const next = tokens[i + 1];
+    if (word.possessive) return false;
+    if (next && !word.breakAfter && ORG_STAFF_NOUNS.has(next.norm) && prev && ['a', 'an', 'the'].includes(prev.norm) && !prev.breakAfter) return true;
+    if (!prev || prev.breakAfter || !before || before.breakAfter) return false;
+    if (prev.norm === 'by' && ORG_BY_VERBS.has(before.norm)) return true;
+    if (prev.norm === 'at' && WORK_AT_WORDS.has(before.norm)) return true;
+    const clauseEnds = !next || /[.,;:!?]/u.test(word.post) || ['in', 'on', 'that', 'last', 'this', 'late', 'earlier'].includes(next.norm);
+    return (prev.norm === 'told' || prev.norm === 'tells' || prev.norm === 'tell') && clauseEnds && !this.nameTagged(word);
   }
 
   /**

@@ -201,3 +201,18 @@ profit profits earnings turnover ceo board`);
 export const SHARE_MOVES = set(`
 rose fell jumped dropped slipped climbed gained lost tumbled plunged soared surged slumped sank rallied edged closed
 ended opened traded were have had`);
+
+/** Participles whose "by" names an organization: "acquired by X", "published by X". */
+export const ORG_BY_VERBS = set(`
+acquired bought purchased owned published operated sponsored funded financed manufactured distributed licensed
+commissioned backed insured underwritten`);
+
+/** Words before "at X" that make X an employer or a school: "worked at X", "a job at X". */
+export const WORK_AT_WORDS = set(`
+work works worked working employed employee employees job jobs staff taught teaches teaching teach studied studies
+studying intern internship executive executives analyst analysts engineer engineers researcher researchers`);
+
+/** Nouns after a single name that make it an organization's: "a X spokesperson", "the X executives". */
+export const ORG_STAFF_NOUNS = set(`
+spokesperson spokesman spokeswoman spokespeople representative executive executives shareholders employees staffers
+subsidiary`);

@@ -98,4 +98,17 @@ describe('entities: known weak spots', () => {
     // a city and a word that is no surname, with a speech verb: not a person
     assert.notEqual(typeOf('Dallas Water said the pipes were safe.', 'Dallas Water'), 'person');
   });
+  it('a single unknown word is an organization by what is done to or by organizations, and weakly', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('"We will appeal," a Brantwell spokesperson said.', 'Brantwell'), 'organization');
+    assert.equal(typeOf('The guide was published by Quillmark in 2019.', 'Quillmark'), 'organization');
+    assert.equal(typeOf('The mill was acquired by Orvendale last year.', 'Orvendale'), 'organization');
+    assert.equal(typeOf('"It is over," the minister told Pellacor on Friday.', 'Pellacor'), 'organization');
+    assert.equal(typeOf('She worked at Tamsford for ten years.', 'Tamsford'), 'organization');
+    // a person the article names in full stays that person after the same cues
+    assert.equal(typeOf('Ivo Stenmark wrote the guide. It was published by Stenmark in 2019.', 'Stenmark'), 'person');
+    assert.equal(typeOf('Lena Marsh won. "It is over," the coach told Marsh later.', 'Marsh'), 'person');
+    // two words after the cue are no single unknown word
+    assert.notEqual(typeOf('The minister told Ada Brisk on Friday.', 'Ada Brisk'), 'organization');
+  });
 });
