@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { basename } from '../core/paths/posixPath';
 import { parsedArticle } from '../core/article/parseArticle';
-import { articleOutline, type OutlineNode } from '../core/navigation/articleOutline';
+import { articleOutlineSteps, type OutlineNode } from '../core/navigation/articleOutline';
 import { type MentionKind, mentionAt, mentionsOfSameEntity } from '../core/navigation/entityNavigation';
 import type { Analysis } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
@@ -35,7 +35,7 @@ export function articleDocumentSelector(globs: readonly string[]): vscode.Docume
   return [{ scheme: ARTICLE_SCHEME }, ...globs.flatMap((glob) => [{ pattern: glob }, ...folders.map((folder) => ({ pattern: new vscode.RelativePattern(folder, glob) }))])];
 }
 
-/** Work on the extension host between two yields while the symbols of a large article are built. */
+/** Work on the extension host between two yields while the outline and the symbols of a large article are built. */
 const SYMBOL_SLICE_MILLIS = 8;
 
 export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
@@ -59,12 +59,23 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
     const fileName = basename(article.sourceUri.path);
     let outline = this.outlines.get(analysis);
     if (outline?.text !== text || outline.fileName !== fileName) {
-      // parsing the edited article, its outline and the symbols are each work of their own on a large article: each
-      // in its own macrotask
+      // parsing the edited article, its outline and the symbols are each work of their own on a large article: parsing
+      // in its own macrotask, the outline and the symbols a slice at a time
       const parsed = parsedArticle(text);
       await nextMacrotask();
       if (token.isCancellationRequested) return undefined;
-      outline = { text, fileName, nodes: articleOutline(parsed, analysis, fileName) };
+      const steps = articleOutlineSteps(parsed, analysis, fileName);
+      let sliceStart = performance.now();
+      let step = steps.next();
+      while (!step.done) {
+        if (performance.now() - sliceStart > SYMBOL_SLICE_MILLIS) {
+          await nextMacrotask();
+          if (token.isCancellationRequested) return undefined;
+          sliceStart = performance.now();
+        }
+        step = steps.next();
+      }
+      outline = { text, fileName, nodes: step.value };
       this.outlines.set(analysis, outline);
       await nextMacrotask();
       if (token.isCancellationRequested) return undefined;

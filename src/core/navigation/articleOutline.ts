@@ -42,6 +42,23 @@ export const OUTLINE_GROUP_LIMIT = 500;
  * "headline › sub-heading" wherever the cursor is; the kind groups follow, each entity named by its canonical name.
  */
 export function articleOutline(article: Article, analysis: Analysis, fileName: string): OutlineNode[] {
+  const steps = articleOutlineSteps(article, analysis, fileName);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Mentions, entities, headings or dates handled between two yields of articleOutlineSteps. */
+export const OUTLINE_STEP_ITEMS = 1000;
+
+/**
+ * articleOutline a step at a time: the generator yields between parts of the work (every OUTLINE_STEP_ITEMS mentions,
+ * entities, headings or dates) and returns the same outline. A megabyte's outline (tens of thousands of mentions
+ * grouped, counted and sorted) held the editor's host for tens of milliseconds in one go after every pause in typing;
+ * a caller can give the event loop a turn between steps.
+ */
+export function* articleOutlineSteps(article: Article, analysis: Analysis, fileName: string): Generator<void, OutlineNode[], undefined> {
   const nodes: OutlineNode[] = [];
   const shown = article.paragraphs.filter((p) => p.kind !== 'dateline');
   const first = shown[0];
@@ -50,33 +67,56 @@ export function articleOutline(article: Article, analysis: Analysis, fileName: s
     const titleParagraph = article.paragraphs.find((p) => p.kind === 'title');
     const sections: OutlineNode[] = [];
     const headings = shown.filter((p) => p.kind === 'heading');
-    headings.forEach((heading, i) => {
+    // a section ends with the last paragraph before the next heading; paragraphs are in order, so one pass over them
+    // (filtering every paragraph for every heading was quadratic)
+    let at = 0;
+    for (let i = 0; i < headings.length; i++) {
+      const heading = headings[i]!;
       const next = headings[i + 1];
-      // a section ends with the last paragraph before the next heading
-      const body = shown.filter((p) => p.start >= heading.start && (next === undefined || p.end <= next.start) && p.kind !== 'licence');
-      const end = body.length > 0 ? body[body.length - 1]!.end : heading.end;
+      while (at < shown.length && shown[at]!.start < heading.start) at++;
+      let end = heading.end;
+      for (; at < shown.length && (next === undefined || shown[at]!.end <= next.start); at++) if (shown[at]!.kind !== 'licence') end = shown[at]!.end;
       sections.push({ role: 'heading', kind: undefined, name: oneLine(article.text.slice(heading.start, heading.end)), detail: '', span: { start: heading.start, end }, selection: { start: heading.start, end: heading.end }, children: [] });
-    });
+      if (i % OUTLINE_STEP_ITEMS === OUTLINE_STEP_ITEMS - 1) yield;
+    }
     const selection = titleParagraph ? { start: titleParagraph.start, end: titleParagraph.end } : { start: first.start, end: first.start };
     const name = titleParagraph ? oneLine(article.text.slice(titleParagraph.start, titleParagraph.end)) : fileName;
     nodes.push({ role: 'headline', kind: undefined, name: name || fileName, detail: article.date ? article.date.value : '', span: { start: Math.min(first.start, selection.start), end: last.end }, selection, children: sections });
   }
   const withMentions = analysis.entities.length <= OUTLINE_MENTION_LIMIT;
-  for (const type of ENTITY_TYPES_IN_ORDER) {
-    const byEntity = new Map<string, { canonical: string; mentions: { start: number; end: number; text: string }[] }>();
-    for (const e of analysis.entities) {
-      if (e.type !== type) continue;
+  // every entity mention grouped by type and canonical name in one pass (a map keeps the order of first mention)
+  const byType = new Map<EntityType, Map<string, { canonical: string; mentions: { start: number; end: number; text: string }[] }>>(ENTITY_TYPES_IN_ORDER.map((type) => [type, new Map()]));
+  for (let i = 0; i < analysis.entities.length; i++) {
+    const e = analysis.entities[i]!;
+    const byEntity = byType.get(e.type);
+    if (byEntity) {
       let entry = byEntity.get(e.canonical);
       if (!entry) byEntity.set(e.canonical, (entry = { canonical: e.canonical, mentions: [] }));
       entry.mentions.push(e);
     }
+    if (i % OUTLINE_STEP_ITEMS === OUTLINE_STEP_ITEMS - 1) yield;
+  }
+  for (const type of ENTITY_TYPES_IN_ORDER) {
+    const byEntity = byType.get(type)!;
     if (byEntity.size === 0) continue;
     const listed = mostMentioned([...byEntity.values()], OUTLINE_GROUP_LIMIT);
-    const entities = listed.map(({ canonical, mentions }) => entityNode(type, canonical, mentions, analysis.aliases[canonical] ?? [], withMentions));
+    yield;
+    const entities: OutlineNode[] = [];
+    let items = 0;
+    for (const { canonical, mentions } of listed) {
+      entities.push(entityNode(type, canonical, mentions, analysis.aliases[canonical] ?? [], withMentions));
+      items += mentions.length;
+      if (items >= OUTLINE_STEP_ITEMS) {
+        items = 0;
+        yield;
+      }
+    }
     nodes.push(groupNode(type, sortByPosition(entities), byEntity.size));
+    yield;
   }
   if (analysis.dates.length > 0) {
     const first = [...analysis.dates].sort((a, b) => a.start - b.start).slice(0, OUTLINE_GROUP_LIMIT);
+    yield;
     const dates = first.map((d): OutlineNode => ({ role: 'mention', kind: 'date', name: oneLine(d.text), detail: describeValue(d.value), span: span(d), selection: span(d), children: [] }));
     nodes.push(groupNode('date', sortByPosition(dates), analysis.dates.length));
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseArticle } from '../../../src/core/article/parseArticle';
-import { articleOutline, OUTLINE_GROUP_LIMIT, OUTLINE_MENTION_LIMIT, type OutlineNode } from '../../../src/core/navigation/articleOutline';
+import { articleOutline, articleOutlineSteps, OUTLINE_GROUP_LIMIT, OUTLINE_MENTION_LIMIT, OUTLINE_STEP_ITEMS, type OutlineNode } from '../../../src/core/navigation/articleOutline';
 import { firstMention, mentionAt, mentionsOfSameEntity, navigableMentions, stepMention } from '../../../src/core/navigation/entityNavigation';
 import { LineIndex } from '../../../src/core/navigation/textPositions';
 import type { Analysis, DateMention, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
@@ -115,6 +115,47 @@ describe('article outline', () => {
     assert.equal(dateGroup.children.length, OUTLINE_GROUP_LIMIT);
     assert.equal(dateGroup.children[0]!.selection.start, dates[0]!.start, 'the first dates');
     assert.equal(dateGroup.detail, `${OUTLINE_GROUP_LIMIT} of ${total.toLocaleString('en')}`);
+  });
+
+  it('is built a step at a time on a large article, giving the same outline (each section runs to the next heading)', () => {
+    // sections with sub-headings, each with a few paragraphs, and thousands of mentions
+    const parts: string[] = ['Harbour works at Brackwater', ''];
+    for (let s = 0; s < 60; s++) {
+      parts.push(`Part ${s} of the works`, '');
+      for (let p = 0; p < 3; p++) parts.push(`Paragraph ${p} of part ${s} says Tilda Ostrander met Baptiste Oyelaran in Brackwater on Friday.`, '');
+    }
+    const text = parts.join('\n');
+    const article = parseArticle(text);
+    const mentions: EntityMention[] = [];
+    const dates: DateMention[] = [];
+    for (let from = text.indexOf('Tilda'); from >= 0; from = text.indexOf('Tilda', from + 1)) {
+      mentions.push({ start: from, end: from + 15, text: 'Tilda Ostrander', type: 'person', canonical: 'Tilda Ostrander' });
+      const other = text.indexOf('Baptiste', from);
+      mentions.push({ start: other, end: other + 17, text: 'Baptiste Oyelaran', type: 'person', canonical: `Baptiste Oyelaran ${mentions.length % 7}` });
+      const place = text.indexOf('Brackwater', other);
+      mentions.push({ start: place, end: place + 10, text: 'Brackwater', type: 'place', canonical: 'Brackwater' });
+      const friday = text.indexOf('Friday', place);
+      dates.push({ start: friday, end: friday + 6, text: 'Friday', value: null, resolvedAgainst: 'none', reference: null });
+    }
+    assert.ok(mentions.length > OUTLINE_STEP_ITEMS / 2);
+    const analysis: Analysis = { articleDate: null, entities: mentions, dates, aliases: { 'Tilda Ostrander': ['Tilda Ostrander'] } };
+    const steps = articleOutlineSteps(article, analysis, 'works.txt');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    assert.ok(yields >= 3, `it yields between parts of the work (${yields} times)`);
+    assert.deepEqual(step.value, articleOutline(article, analysis, 'works.txt'));
+    // each section runs from its heading to the last paragraph before the next heading (as a filter over all paragraphs finds)
+    const shown = article.paragraphs.filter((p) => p.kind !== 'dateline');
+    const headings = shown.filter((p) => p.kind === 'heading');
+    const sections = step.value[0]!.children;
+    assert.ok(headings.length >= 50, `the sub-headings are found (${headings.length})`);
+    assert.equal(sections.length, headings.length);
+    headings.forEach((heading, i) => {
+      const next = headings[i + 1];
+      const body = shown.filter((p) => p.start >= heading.start && (next === undefined || p.end <= next.start) && p.kind !== 'licence');
+      assert.deepEqual(sections[i]!.span, { start: heading.start, end: body.length > 0 ? body[body.length - 1]!.end : heading.end });
+    });
   });
 
   it('every node contains its selection, and a group contains its children', () => {
