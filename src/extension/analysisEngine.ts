@@ -6,7 +6,9 @@ import type { EntityTagger } from '../core/nlp/entityModel';
 import { learnFromCorrections } from '../core/nlp/entityLearning';
 import { LearnedEntityModel } from '../core/nlp/learnedEntityModel';
 import { analyzeSegment, combineSegments, defaultEntityTagger, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
-import type { AnalyzeJob, EngineMessage, EngineToHost, HostToEngine, LearnAnswer, LearnRequest, SourceSpan } from './analysisProtocol';
+import type { AnalyzeJob, EngineMessage, EngineResult, HostToEngine, LearnAnswer, LearnRequest, SourceSpan } from './analysisProtocol';
+import { analysisDelta } from '../core/nlp/analysisDelta';
+import type { Analysis } from '../core/nlp/analysisModel';
 import { RecentTexts } from '../core/text/recentTexts';
 import { applyReplacement } from '../core/text/textDifference';
 
@@ -41,7 +43,7 @@ export class SegmentedAnalysisEngine {
   private job: { job: AnalyzeJob; slices: SourceSpan[]; results: (SegmentAnalysis | undefined)[]; order: number[]; next: number; reused: number; analysed: number; started: number; priorityLeft: number; lastPartial: number; partialEvery: number; visiblePosted: boolean } | undefined;
 
   constructor(
-    private readonly post: (message: EngineToHost) => void,
+    private readonly post: (message: EngineResult) => void,
     /** The slice cache's key: a SHA-256 of the text (Node's native one in a worker thread, the pure one in a browser). */
     private readonly hash: (text: string) => string = sha256Hex,
   ) {}
@@ -152,7 +154,30 @@ export function learnCorrections(request: LearnRequest): LearnAnswer {
  * between turns. Returns the handler for messages from the host.
  */
 export function engineMessageLoop(post: (message: EngineMessage) => void, defer: (turn: () => void) => void, hash?: (text: string) => string): (message: HostToEngine) => void {
-  const engine = new SegmentedAnalysisEngine(post, hash);
+  // the last complete result of each article, which the next one is sent as a change of when the host holds it too
+  const results = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis; readonly length: number }>();
+  const jobs = new Map<number, { readonly key: string; readonly baseResult: number | undefined; readonly length: number }>();
+  const engine = new SegmentedAnalysisEngine((message) => {
+    const job = message.type === 'partial' ? undefined : jobs.get(message.jobId);
+    if (message.type !== 'partial') jobs.delete(message.jobId);
+    if (message.type !== 'done' || !job) {
+      post(message);
+      return;
+    }
+    const base = results.get(job.key);
+    results.remember(job.key, { jobId: message.jobId, analysis: message.analysis, length: job.length });
+    if (base === undefined || job.baseResult === undefined || base.jobId !== job.baseResult) {
+      post(message);
+      return;
+    }
+    const { analysis, ...rest } = message;
+    post({ ...rest, type: 'doneDelta', base: base.jobId, delta: analysisDelta(base.analysis, analysis, job.length - base.length) });
+  }, hash);
+  // the engine runs one job at a time: a job started replaces the one before
+  const started = (jobId: number, key: string | undefined, baseResult: number | undefined, length: number): void => {
+    jobs.clear();
+    if (key !== undefined) jobs.set(jobId, { key, baseResult, length });
+  };
   let scheduled = false;
   const pump = (): void => {
     scheduled = false;
@@ -172,6 +197,7 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
     }
     if (message.type === 'analyze') {
       if (message.key !== undefined) texts.remember(message.key, message.text);
+      started(message.jobId, message.key, message.baseResult, message.text.length);
       engine.start(message);
     } else if (message.type === 'analyzeEdit') {
       const base = texts.get(message.key);
@@ -182,9 +208,12 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
       }
       const text = applyReplacement(base, message.replacement);
       texts.remember(message.key, text);
+      started(message.jobId, message.key, message.baseResult, text.length);
       engine.start({ jobId: message.jobId, text, key: message.key, options: message.options, priority: message.priority, ...(message.learned ? { learned: message.learned } : {}) });
-    } else if (message.type === 'cancel') engine.cancel(message.jobId);
-    else engine.prioritize(message.jobId, message.priority);
+    } else if (message.type === 'cancel') {
+      jobs.delete(message.jobId);
+      engine.cancel(message.jobId);
+    } else engine.prioritize(message.jobId, message.priority);
     schedule();
   };
 }

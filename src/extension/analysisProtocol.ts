@@ -1,5 +1,6 @@
 // The messages between the extension host and the analysis engine. Kept apart from analysisWorker.ts so the extension
 // bundle does not pull in the NLP pipeline: it runs in the worker, and is loaded on the host only as a fallback.
+import type { AnalysisDelta } from '../core/nlp/analysisDelta';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import type { EntityCorrection } from '../core/nlp/entityLearning';
 import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
@@ -29,6 +30,12 @@ export interface AnalyzeJob {
   readonly priority: readonly SourceSpan[];
   /** The workspace's learned table, when it has one (its key is options.learnedModel). */
   readonly learned?: LearnedTable;
+  /**
+   * The job whose complete result the host holds for `key`: the engine may answer with the change from that result
+   * ('doneDelta') when it holds the same one. Results are remembered per key on both sides (RecentTexts) from the 'done'
+   * and 'doneDelta' messages of the job the host is running.
+   */
+  readonly baseResult?: number;
 }
 
 /**
@@ -54,7 +61,12 @@ export interface LearnRequest {
 export type EngineToHost =
   | { readonly type: 'partial'; readonly jobId: number; readonly analysis: Analysis; readonly covered: number; readonly total: number }
   | { readonly type: 'done'; readonly jobId: number; readonly analysis: Analysis; readonly reused: number; readonly analysed: number; readonly millis: number }
+  /** The complete result as the change from the result of job `base` (the job's baseResult). */
+  | { readonly type: 'doneDelta'; readonly jobId: number; readonly base: number; readonly delta: AnalysisDelta; readonly reused: number; readonly analysed: number; readonly millis: number }
   | { readonly type: 'failed'; readonly jobId: number; readonly message: string; readonly missingBase?: true };
+
+/** What the engine itself posts about a job; its message loop may send a 'done' as a 'doneDelta'. */
+export type EngineResult = Exclude<EngineToHost, { readonly type: 'doneDelta' }>;
 
 /** The answer to a LearnRequest: the new table and how many corrections it learned, or why it could not. */
 export type LearnAnswer =

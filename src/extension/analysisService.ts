@@ -4,9 +4,10 @@ import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import type { SegmentedAnalysisEngine } from './analysisEngine';
 import type { EntityCorrection } from '../core/nlp/entityLearning';
 import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
-import type { EngineMessage, HostToEngine, LearnAnswer, LearnedTable, LearnRequest, SourceSpan } from './analysisProtocol';
+import type { EngineMessage, EngineResult, EngineToHost, HostToEngine, LearnAnswer, LearnedTable, LearnRequest, SourceSpan } from './analysisProtocol';
 import type { AnalysisHost, EngineWorker } from './platform/analysisHost';
 import type { ArticleDocument } from './articleDocuments';
+import { applyAnalysisDelta } from '../core/nlp/analysisDelta';
 import { RecentTexts } from '../core/text/recentTexts';
 import { replacementBetween } from '../core/text/textDifference';
 
@@ -75,6 +76,12 @@ export class AnalysisService implements vscode.Disposable {
 
   /** The text the worker holds for each article it was last sent (the same RecentTexts the worker keeps). */
   private readonly workerTexts = new RecentTexts();
+  /**
+   * The worker's last complete result for each article, as the worker keeps it: a job names it, and the worker sends
+   * the new result as the change from it (a megabyte's result cloned whole into this host, and its garbage collected,
+   * stalled the editor after each pause in typing).
+   */
+  private readonly workerResults = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis }>();
 
   private readonly learnRequests = new Map<number, PendingLearn>();
   private nextRequestId = 1;
@@ -346,8 +353,10 @@ export class AnalysisService implements vscode.Disposable {
     }
     const base = whole ? undefined : this.workerTexts.get(job.key);
     this.workerTexts.remember(job.key, job.text);
-    if (base === undefined) worker.post({ type: 'analyze', text: job.text, key: job.key, ...common });
-    else worker.post({ type: 'analyzeEdit', key: job.key, baseLength: base.length, replacement: replacementBetween(base, job.text), ...common });
+    const baseResult = this.workerResults.get(job.key)?.jobId;
+    const inWorker = { ...common, ...(baseResult === undefined ? {} : { baseResult }) };
+    if (base === undefined) worker.post({ type: 'analyze', text: job.text, key: job.key, ...inWorker });
+    else worker.post({ type: 'analyzeEdit', key: job.key, baseLength: base.length, replacement: replacementBetween(base, job.text), ...inWorker });
   }
 
   private send(message: HostToEngine): void {
@@ -388,13 +397,16 @@ export class AnalysisService implements vscode.Disposable {
     });
   }
 
-  private receive(message: EngineMessage, inWorker: boolean): void {
-    if (message.type === 'learned' || message.type === 'learnFailed') {
-      this.answer(message);
+  private receive(received: EngineMessage, inWorker: boolean): void {
+    if (received.type === 'learned' || received.type === 'learnFailed') {
+      this.answer(received);
       return;
     }
     const job = this.running;
-    if (!job || job.id !== message.jobId) return;
+    if (!job || job.id !== received.jobId) return;
+    const message = received.type === 'doneDelta' ? this.fromDelta(job, received) : received;
+    if (!message) return;
+    if (message.type === 'done' && inWorker) this.workerResults.remember(job.key, { jobId: job.id, analysis: message.analysis });
     if (message.type === 'failed' && message.missingBase) {
       // the worker did not hold the text the edit applies to (it should, as this side does): the whole text, then
       this.log.warn(`Analysis of ${job.key}: ${message.message}; sending the whole text.`);
@@ -432,6 +444,23 @@ export class AnalysisService implements vscode.Disposable {
     if (complete) this.pump();
   }
 
+  /**
+   * The worker's complete result sent as the change from the result the job named (see workerResults); undefined, and
+   * the job sent again for a whole result, when this host does not hold that one.
+   */
+  private fromDelta(job: Job, message: Extract<EngineToHost, { readonly type: 'doneDelta' }>): EngineResult | undefined {
+    const { base, delta, ...rest } = message;
+    const held = this.workerResults.get(job.key);
+    if (held?.jobId !== base) {
+      // cannot happen while both sides keep the same results: the whole result, then
+      this.log.warn(`Analysis of ${job.key}: the worker sent a change from result ${base}, this host holds ${held?.jobId ?? 'none'}; asking for the whole result.`);
+      this.workerResults.forget(job.key);
+      this.sendJob(job, true);
+      return undefined;
+    }
+    return { ...rest, type: 'done', analysis: applyAnalysisDelta(held.analysis, delta) };
+  }
+
   private startWorker(): void {
     this.workerTried = true;
     let worker: EngineWorker | undefined;
@@ -454,6 +483,7 @@ export class AnalysisService implements vscode.Disposable {
     this.worker = undefined;
     worker?.terminate();
     this.workerTexts.clear();
+    this.workerResults.clear();
     const job = this.running;
     if (job) this.sendJob(job);
     for (const pending of this.learnRequests.values()) this.sendLearn(pending.request);

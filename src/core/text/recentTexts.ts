@@ -5,13 +5,17 @@
 /** How many keys' texts are kept: the articles being typed into, a few at most. */
 export const RECENT_TEXTS = 4;
 
-export class RecentTexts {
-  private readonly texts = new Map<string, string>();
+/**
+ * The last value of each of a few keys (texts, and the analysis worker's last result of each article, which it sends
+ * the next one as a change of: see analysisDelta.ts).
+ */
+export class RecentTexts<T = string> {
+  private readonly texts = new Map<string, T>();
 
   constructor(private readonly limit = RECENT_TEXTS) {}
 
   /** Keeps `text` as the key's latest, forgetting the least recently given key's beyond the limit. */
-  remember(key: string, text: string): void {
+  remember(key: string, text: T): void {
     this.texts.delete(key);
     this.texts.set(key, text);
     while (this.texts.size > this.limit) {
@@ -21,7 +25,7 @@ export class RecentTexts {
     }
   }
 
-  get(key: string): string | undefined {
+  get(key: string): T | undefined {
     return this.texts.get(key);
   }
 

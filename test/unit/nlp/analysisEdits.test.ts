@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { applyAnalysisDelta } from '../../../src/core/nlp/analysisDelta';
 import { analyzeArticle } from '../../../src/core/nlp/pipeline';
 import { RecentTexts } from '../../../src/core/text/recentTexts';
 import { replacementBetween } from '../../../src/core/text/textDifference';
@@ -26,7 +27,7 @@ function engine(): { send: (message: HostToEngine) => void; drain: () => EngineM
   };
 }
 
-const done = (messages: EngineMessage[], jobId: number): EngineMessage | undefined => messages.find((m) => 'jobId' in m && m.jobId === jobId && (m.type === 'done' || m.type === 'failed'));
+const done = (messages: EngineMessage[], jobId: number): EngineMessage | undefined => messages.find((m) => 'jobId' in m && m.jobId === jobId && (m.type === 'done' || m.type === 'doneDelta' || m.type === 'failed'));
 
 describe('analysis engine: jobs sent as an edit of the text it holds', () => {
   it('analyses the edited text, edit after edit, as if it had been sent whole', () => {
@@ -65,6 +66,27 @@ describe('analysis engine: jobs sent as an edit of the text it holds', () => {
     send({ type: 'analyzeEdit', jobId: 3, key: 'b.txt', baseLength: SEED.length + 1, replacement: { start: 0, end: 0, text: 'x' }, options: {}, priority: [] });
     const other = done(drain(), 3);
     assert.ok(other?.type === 'failed' && other.missingBase === true, 'a length that is not the held text’s');
+  });
+
+  it('answers with the change from the result the job names when it holds that one, else with the whole result', () => {
+    const { send, drain } = engine();
+    send({ type: 'analyze', jobId: 1, key: 'a.txt', text: SEED, options: {}, priority: [] });
+    const whole = done(drain(), 1);
+    assert.ok(whole?.type === 'done', 'no result named: the whole result');
+    const edited = `${SEED.slice(0, 300)} Talks resumed in Brenmouth, said Halvor Dersk.${SEED.slice(300)}`;
+    send({ type: 'analyzeEdit', jobId: 2, key: 'a.txt', baseLength: SEED.length, replacement: replacementBetween(SEED, edited), options: {}, priority: [], baseResult: 1 });
+    const change = done(drain(), 2);
+    assert.ok(change?.type === 'doneDelta' && change.base === 1, `the change from result 1: ${change?.type}`);
+    const rebuilt = applyAnalysisDelta(whole.analysis, structuredClone(change.delta));
+    assert.deepEqual(rebuilt, analyzeArticle(edited));
+    assert.ok(change.delta.entities.middle.length < whole.analysis.entities.length / 4, 'the mentions around the edit, not the whole list');
+    // a result the engine does not hold (another one, or none): the whole result
+    send({ type: 'analyze', jobId: 3, key: 'a.txt', text: SEED, options: {}, priority: [], baseResult: 1 });
+    const again = done(drain(), 3);
+    assert.ok(again?.type === 'done', 'result 1 is no longer the one held (2 is)');
+    assert.deepEqual(again.analysis, analyzeArticle(SEED));
+    send({ type: 'analyze', jobId: 4, key: 'b.txt', text: SEED, options: {}, priority: [], baseResult: 3 });
+    assert.equal(done(drain(), 4)?.type, 'done', 'another article: its own results only');
   });
 
   it('keeps the texts of the most recent articles only, as the host does', () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { LexiconEntry } from '../../../src/core/nlp/analysisModel';
 import { analyzeArticle, analyzeSegment, combineSegments, moveSegment, segmentSpans, type SegmentAnalysis } from '../../../src/core/nlp/pipeline';
 import { SegmentedAnalysisEngine } from '../../../src/extension/analysisEngine';
-import type { EngineToHost } from '../../../src/extension/analysisProtocol';
+import type { EngineResult } from '../../../src/extension/analysisProtocol';
 import { seededRandom } from '../../../src/core/random/seededRandom';
 
 const FIRST = ['Rune', 'Petra', 'Osvald', 'Maren', 'Ilse', 'Torvid', 'Anneke', 'Brisa', 'Calder', 'Dagny'];
@@ -92,7 +92,7 @@ describe('pipeline: the same text gives the same analysis however it is sliced',
   it('the editor engine, visible part first, ends with exactly the CLI analysis', () => {
     const text = article(11);
     const expected = analyzeArticle(text);
-    const messages: EngineToHost[] = [];
+    const messages: EngineResult[] = [];
     const engine = new SegmentedAnalysisEngine((m) => messages.push(m));
     // the same slice texts met before, in another article, fill the cache
     engine.start({ jobId: 1, text: `Headline\n\n${text.slice(text.length / 2)}`, options: {}, priority: [] });
@@ -112,12 +112,12 @@ describe('pipeline: what the visible part shows does not wait on the rest of the
       'Ferry fares rise\n\n' +
       Array.from({ length: 30 }, (_, i) => `Crews worked on pier ${i + 1} through the night, the harbour office said.`).join('\n\n') +
       '\n\nAlaska said on Monday that the ferries would keep running.\n\nThe ferries run between Alaska and Quebec.';
-    const messages: EngineToHost[] = [];
+    const messages: EngineResult[] = [];
     const engine = new SegmentedAnalysisEngine((m) => messages.push(m));
     const at = text.indexOf('Alaska said');
     engine.start({ jobId: 1, text, options: {}, priority: [{ start: at, end: at + 20 }] });
     while (engine.step());
-    const typeAt = (m: EngineToHost): string | undefined => (m.type === 'failed' ? undefined : m.analysis.entities.find((e) => e.start === at)?.type);
+    const typeAt = (m: EngineResult): string | undefined => (m.type === 'failed' ? undefined : m.analysis.entities.find((e) => e.start === at)?.type);
     assert.ok(messages.length >= 1);
     for (const m of messages) assert.equal(typeAt(m), 'place', m.type);
     assert.equal(analyzeArticle(text.slice(text.indexOf('Alaska said'), text.indexOf('\n\nThe ferries'))).entities[0]?.type, 'place');

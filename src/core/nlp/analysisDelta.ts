@@ -1,0 +1,116 @@
+// An analysis as what changed since an earlier one of the same article: typing into a large article changes a few
+// mentions near the edit and moves the ones after it, so the analysis worker sends those instead of the whole result
+// again. Structured-cloning a megabyte's result (tens of thousands of mentions, each with its strings) into the
+// extension host, and collecting the garbage it left, was the host's longest stall after each pause in typing.
+// applyAnalysisDelta(base, analysisDelta(base, next, shift)) has exactly the values and key order of `next`.
+import type { Analysis, DateMention, EntityMention } from './analysisModel';
+
+/**
+ * A list as the first `head` items of the base list, then `middle`, then the base list's last `tail` items moved by
+ * `shift` (their start and end; every other field as it was).
+ */
+export interface ListDelta<T> {
+  readonly head: number;
+  readonly middle: readonly T[];
+  readonly tail: number;
+  readonly shift: number;
+}
+
+/** Aliases in their order: a number is the base's entry at that index (Object.entries order), else the entry itself. */
+export type AliasesDelta = readonly (number | readonly [string, readonly string[]])[];
+
+export type AnalysisDelta = Omit<Analysis, 'entities' | 'dates' | 'aliases'> & {
+  readonly entities: ListDelta<EntityMention>;
+  readonly dates: ListDelta<DateMention>;
+  readonly aliases: AliasesDelta;
+};
+
+/**
+ * What turns `base` into `next`, for a text whose mentions after the edit moved by `shift` (the new text's length
+ * minus the old one's). Mentions are compared field by field (and in the same key order), so nothing is reused that is
+ * not the same.
+ */
+export function analysisDelta(base: Analysis, next: Analysis, shift: number): AnalysisDelta {
+  return { ...next, entities: listDelta(base.entities, next.entities, shift), dates: listDelta(base.dates, next.dates, shift), aliases: aliasesDelta(base.aliases, next.aliases) };
+}
+
+/** The analysis a delta describes, built on the base it was made against. */
+export function applyAnalysisDelta(base: Analysis, delta: AnalysisDelta): Analysis {
+  return { ...delta, entities: applyListDelta(base.entities, delta.entities), dates: applyListDelta(base.dates, delta.dates), aliases: applyAliasesDelta(base.aliases, delta.aliases) };
+}
+
+function listDelta<T extends { readonly start: number; readonly end: number }>(base: readonly T[], next: readonly T[], shift: number): ListDelta<T> {
+  const limit = Math.min(base.length, next.length);
+  let head = 0;
+  while (head < limit && sameMention(base[head]!, next[head]!, 0)) head++;
+  let tail = 0;
+  while (tail < limit - head && sameMention(base[base.length - 1 - tail]!, next[next.length - 1 - tail]!, shift)) tail++;
+  return { head, middle: next.slice(head, next.length - tail), tail, shift };
+}
+
+function applyListDelta<T extends { readonly start: number; readonly end: number }>(base: readonly T[], delta: ListDelta<T>): T[] {
+  if (delta.head + delta.tail > base.length) throw new RangeError(`an analysis delta reuses ${delta.head + delta.tail} mentions of a base of ${base.length}`);
+  const list = base.slice(0, delta.head);
+  for (const item of delta.middle) list.push(item);
+  const { shift } = delta;
+  for (let i = base.length - delta.tail; i < base.length; i++) {
+    const item = base[i]!;
+    // the spread keeps the key order; start and end are replaced where they stand
+    list.push(shift === 0 ? item : { ...item, start: item.start + shift, end: item.end + shift });
+  }
+  return list;
+}
+
+/** Whether `b` is `a` moved by `shift`: the same keys in the same order, start and end moved, every other value equal. */
+function sameMention(a: object, b: object, shift: number): boolean {
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i]!;
+    if (key !== keysB[i]) return false;
+    const va = (a as Record<string, unknown>)[key];
+    const vb = (b as Record<string, unknown>)[key];
+    if (key === 'start' || key === 'end') {
+      if (typeof va !== 'number' || va + shift !== vb) return false;
+    } else if (!sameValue(va, vb)) return false;
+  }
+  return true;
+}
+
+/** Deep equality of plain data (what a structured clone carries for an analysis: strings, numbers, null, arrays, objects). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (let i = 0; i < keysA.length; i++) {
+    const key = keysA[i]!;
+    if (key !== keysB[i] || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+function aliasesDelta(base: Analysis['aliases'], next: Analysis['aliases']): AliasesDelta {
+  const baseEntries = Object.entries(base);
+  const indexOf = new Map<string, number>();
+  baseEntries.forEach(([key], i) => indexOf.set(key, i));
+  return Object.entries(next).map(([key, forms]) => {
+    const at = indexOf.get(key);
+    return at !== undefined && sameValue(baseEntries[at]![1], forms) ? at : [key, forms];
+  });
+}
+
+function applyAliasesDelta(base: Analysis['aliases'], delta: AliasesDelta): Analysis['aliases'] {
+  const baseEntries = Object.entries(base);
+  return Object.fromEntries(
+    delta.map((entry) => {
+      if (typeof entry !== 'number') return entry;
+      const reused = baseEntries[entry];
+      if (!reused) throw new RangeError(`an analysis delta reuses alias entry ${entry} of a base of ${baseEntries.length}`);
+      return reused;
+    }),
+  );
+}
