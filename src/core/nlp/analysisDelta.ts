@@ -16,8 +16,11 @@ export interface ListDelta<T> {
   readonly shift: number;
 }
 
-/** Aliases in their order: a number is the base's entry at that index (Object.entries order), else the entry itself. */
-export type AliasesDelta = readonly (number | readonly [string, readonly string[]])[];
+/**
+ * Aliases in their order: a number is the base's entry at that index (Object.entries order), else the entry itself;
+ * 'same' when they are the base's (the base's object is reused: rebuilding thousands of entries is work of its own).
+ */
+export type AliasesDelta = 'same' | readonly (number | readonly [string, readonly string[]])[];
 
 export type AnalysisDelta = Omit<Analysis, 'entities' | 'dates' | 'aliases'> & {
   readonly entities: ListDelta<EntityMention>;
@@ -97,13 +100,15 @@ function aliasesDelta(base: Analysis['aliases'], next: Analysis['aliases']): Ali
   const baseEntries = Object.entries(base);
   const indexOf = new Map<string, number>();
   baseEntries.forEach(([key], i) => indexOf.set(key, i));
-  return Object.entries(next).map(([key, forms]) => {
+  const delta = Object.entries(next).map(([key, forms]) => {
     const at = indexOf.get(key);
-    return at !== undefined && sameValue(baseEntries[at]![1], forms) ? at : [key, forms];
+    return at !== undefined && sameValue(baseEntries[at]![1], forms) ? at : ([key, forms] as const);
   });
+  return delta.length === baseEntries.length && delta.every((entry, i) => entry === i) ? 'same' : delta;
 }
 
 function applyAliasesDelta(base: Analysis['aliases'], delta: AliasesDelta): Analysis['aliases'] {
+  if (delta === 'same') return base;
   const baseEntries = Object.entries(base);
   return Object.fromEntries(
     delta.map((entry) => {

@@ -43,7 +43,10 @@ describe('analysis delta', () => {
     assert.ok(delta.entities.head > 0 && delta.entities.tail > 0, `both ends reused (${delta.entities.head} + ${delta.entities.tail} of ${base.entities.length})`);
     assert.ok(delta.entities.middle.length <= 3, `the mentions around the edit are sent (${delta.entities.middle.length})`);
     assert.equal(delta.entities.shift, typed.length);
-    assert.ok(delta.aliases.every((entry) => typeof entry === 'number' || entry[0] === 'Brenmouth'), 'unchanged aliases are sent as indexes');
+    assert.ok(delta.aliases !== 'same' && delta.aliases.every((entry) => typeof entry === 'number' || entry[0] === 'Brenmouth'), 'unchanged aliases are sent as indexes');
+    const typedInWord = roundTrip(SEED, `${SEED.slice(0, at - 1)}s${SEED.slice(at - 1)}`);
+    assert.equal(typedInWord.aliases, 'same', 'aliases that did not change are the base’s');
+    assert.equal(applyAnalysisDelta(base, typedInWord).aliases, base.aliases);
   });
 
   it('compares every field and the key order, so nothing different is reused', () => {
@@ -79,6 +82,7 @@ describe('analysis delta', () => {
     const base = analyzeArticle(SEED);
     const delta = analysisDelta(base, base, 0);
     assert.throws(() => applyAnalysisDelta({ ...base, entities: base.entities.slice(1) }, delta), RangeError);
-    assert.throws(() => applyAnalysisDelta({ ...base, aliases: {} }, delta), RangeError);
+    const withAlias = analysisDelta(base, { ...base, aliases: { ...base.aliases, Brenmouth: ['Brenmouth'] } }, 0);
+    assert.throws(() => applyAnalysisDelta({ ...base, aliases: {} }, withAlias), RangeError);
   });
 });
