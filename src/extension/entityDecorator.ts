@@ -42,6 +42,12 @@ export class EntityDecorator implements vscode.Disposable {
   /** Whether the types were made for a High Contrast theme. */
   private highContrast = false;
   private readonly applied = new Map<string, EditorDecorations>();
+  /**
+   * What each editor's decorations were made from: the same analysis, document version, visible window and settings
+   * make the same decorations in the same editor, so they are not placed and sent again (a reading view behind the typing in its plain
+   * editor was re-decorated at every pause between words, unchanged).
+   */
+  private readonly appliedFrom = new Map<string, { readonly editor: vscode.TextEditor; readonly analysis: Analysis; readonly version: number; readonly window: string; readonly complete: boolean; readonly types: ReadonlyMap<HighlightKind, vscode.TextEditorDecorationType>; readonly on: string }>();
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
   private scrollTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -94,6 +100,7 @@ export class EntityDecorator implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.applied.delete(document.uri.toString());
+        this.appliedFrom.delete(document.uri.toString());
       }),
     );
     this.refreshVisible();
@@ -129,6 +136,7 @@ export class EntityDecorator implements vscode.Disposable {
   private clear(editor: vscode.TextEditor): void {
     for (const type of this.types.values()) editor.setDecorations(type, []);
     this.applied.delete(editor.document.uri.toString());
+    this.appliedFrom.delete(editor.document.uri.toString());
   }
 
   private scheduleRefresh(key: string, delay: number): void {
@@ -167,6 +175,14 @@ export class EntityDecorator implements vscode.Disposable {
   private apply(editor: vscode.TextEditor, article: ArticleDocument, analysis: Analysis, complete: boolean): void {
     const document = editor.document;
     const window = documentLength(document) > LARGE_DOCUMENT_CHARS ? visibleWindow(editor) : undefined;
+    const uri = document.uri.toString();
+    const from = { editor, analysis, version: document.version, window: window ? `${window.start.line}-${window.end.line}` : '', complete, types: this.types, on: `${this.highlightsOn} ${JSON.stringify(this.settings.settings.highlight)}` };
+    const before = this.appliedFrom.get(uri);
+    const same = this.applied.get(uri);
+    if (same && before && before.editor === editor && before.analysis === from.analysis && before.version === from.version && before.window === from.window && before.complete === from.complete && before.types === from.types && before.on === from.on) {
+      this.appliedEmitter.fire(same);
+      return;
+    }
     // On a large file only the mentions inside the visible window's source span are looked at, found by binary search.
     const sourceWindow = window ? article.toSourceSpan(window) : undefined;
     const spans: Record<HighlightKind, DecoratedSpan[]> = { person: [], place: [], organization: [], date: [] };
@@ -189,8 +205,9 @@ export class EntityDecorator implements vscode.Disposable {
       if (!type) continue;
       editor.setDecorations(type, ranges[kind]);
     }
-    const decorations: EditorDecorations = { uri: document.uri.toString(), key: article.key, view: article.view, complete, highlightsOn: this.highlightsOn, kinds: spans };
-    this.applied.set(document.uri.toString(), decorations);
+    const decorations: EditorDecorations = { uri, key: article.key, view: article.view, complete, highlightsOn: this.highlightsOn, kinds: spans };
+    this.applied.set(uri, decorations);
+    this.appliedFrom.set(uri, from);
     this.appliedEmitter.fire(decorations);
   }
 
