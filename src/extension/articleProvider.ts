@@ -35,6 +35,8 @@ export interface RenderedArticle {
   readonly map: ViewMapping | undefined;
   /** View offsets of the header block and of each paragraph with its kind (title, heading, …), for styling. */
   readonly layout?: ViewLayout;
+  /** What it was rendered from when the source is open in an editor: that document, its version and the dates. */
+  readonly from?: { readonly document: vscode.TextDocument; readonly version: number; readonly dates: string };
 }
 
 export interface ViewLayout {
@@ -132,21 +134,29 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const rendered = await this.render(uri);
-    this.cache.set(uri.toString(), rendered);
+    const key = uri.toString();
+    const rendered = await this.render(uri, this.cache.get(key));
+    this.cache.set(key, rendered);
     return rendered.viewText;
   }
 
-  private async render(uri: vscode.Uri): Promise<RenderedArticle> {
+  /**
+   * `shown`: the rendering the view shows now. Rendered from the same version of the same open editor with the same
+   * dates, it is given again as it is: VS Code then finds the view unchanged and sends nothing. A megabyte's view
+   * asked for several times after one pause in typing was rendered, split and sent to the workbench each time.
+   */
+  private async render(uri: vscode.Uri, shown?: RenderedArticle): Promise<RenderedArticle> {
     const sourceUri = sourceUriOf(uri);
     if (!sourceUri) return { sourceUri: uri, sourceText: undefined, viewText: 'This article link does not name a source file.', map: undefined };
     const fileName = sourceUri.path.slice(sourceUri.path.lastIndexOf('/') + 1);
     // An open editor's text is the article's current text (unsaved edits included): annotations and highlights use its offsets.
     const open = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === sourceUri.toString());
     if (open) {
-      const text = documentText(open);
       await vscode.workspace.fs.stat(sourceUri).then((stat) => this.dating.noteFileTime(sourceUri, stat.mtime), () => undefined);
-      return this.renderText(sourceUri, fileName, text, undefined);
+      const from = { document: open, version: open.version, dates: this.datesOf(sourceUri) };
+      const same = shown?.from;
+      if (shown && same && same.document === from.document && same.version === from.version && same.dates === from.dates && !open.isClosed) return shown;
+      return { ...this.renderText(sourceUri, fileName, documentText(open), undefined), from };
     }
     let bytes: Uint8Array;
     try {
@@ -165,6 +175,11 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     const decoded = decodeArticleBytes(bytes);
     if ('problem' in decoded) return { sourceUri, sourceText: undefined, viewText: cannotShow(fileName, decoded.problem), map: undefined };
     return this.renderText(sourceUri, fileName, decoded.text, decoded.warning);
+  }
+
+  /** The dates a rendering depends on besides the text: the one the user set and the file's day. */
+  private datesOf(sourceUri: vscode.Uri): string {
+    return `${this.dating.userDate(articleKeyOf(sourceUri)) ?? ''} ${this.dating.fileDateOf(sourceUri) ?? ''}`;
   }
 
   /** The reading view of an article's text as this provider renders it (same header, date and file day), for offsets. */
