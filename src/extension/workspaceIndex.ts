@@ -438,21 +438,22 @@ export class WorkspaceIndex implements vscode.Disposable {
       const before = new Set(this.entries.keys());
       const found = new Map<string, vscode.Uri>();
       // a search finds thousands of files: they are sorted out a slice at a time (at once, they held the host for 80 ms)
-      const slices = new Slices(() => this.measured('finding the articles', slices.started));
+      const slices = this.slices('finding the articles');
       for (const glob of this.deps.settings.settings.articleGlobs) {
+        slices.end();
         const uris = await vscode.workspace.findFiles(glob);
         // the search itself ran elsewhere: the slice starts now
-        slices.started = performance.now();
+        slices.restart();
         for (const uri of uris) {
           if (this.deps.articles.matchesArticleGlobs(uri)) found.set(articleKeyOf(uri), uri);
-          await slices.check();
+          await slices.pause();
         }
       }
       for (const article of this.deps.articles.all()) found.set(article.key, article.sourceUri);
       if (this.disposed) return;
       for (const key of before) {
         if (!found.has(key)) this.remove(key);
-        await slices.check();
+        await slices.pause();
       }
       // what is indexed stays (the watchers follow its changes): a new glob costs only its new articles; an article
       // from the pack is checked against its file
@@ -460,7 +461,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (this.disposed) return;
         const entry = this.entries.get(key);
         if (!(keepStopped && this.stopped.has(key)) && (entry?.uri.toString() !== uri.toString() || !entry.verified)) this.enqueue(key, uri);
-        await slices.check();
+        await slices.pause();
       }
       slices.end();
       this.deps.log.info(`Workspace index: ${found.size} article(s) found.`);
@@ -506,13 +507,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.scanning++;
     try {
       const wanted = keys ?? [...this.entries.keys()];
-      for (let i = 0; i < wanted.length; i++) {
-        const key = wanted[i]!;
+      const slices = this.slices('checking the articles against the lexicon');
+      for (const key of wanted) {
         const entry = this.entries.get(key);
         if (entry && entry.cacheName !== this.cacheName(entry.text, this.deps.optionsFor({ key, sourceUri: entry.uri, sourceText: entry.text }))) this.enqueue(key, entry.uri);
         else if (!entry && keys) this.enqueue(key, this.uriOf(key));
-        if (i % 200 === 199) await yieldToEventLoop();
+        if (!(await slices.pause())) return;
       }
+      slices.end();
     } finally {
       this.scanning--;
       this.checkIdle();
@@ -820,8 +822,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     const entities: CorpusEntity[] = [];
-    let sliceStart = performance.now();
-    let work = 0;
+    const slices = this.slices('reading the summary');
     for (let line = lines.next(); line !== undefined; line = lines.next()) {
       if (line === '') continue;
       const parsed = parseSummaryEntity(line);
@@ -830,14 +831,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         return;
       }
       entities.push(parsed.entity);
-      if (performance.now() - sliceStart > SLICE_MILLIS) {
-        work += this.measured('reading the summary', sliceStart);
-        await yieldToEventLoop();
-        if (this.disposed) return;
-        sliceStart = performance.now();
-      }
+      if (!(await slices.pause())) return;
     }
-    work += this.measured('reading the summary', sliceStart);
+    const work = slices.end();
     this.standIn = { pack: header.pack, articles: header.articles, entities };
     const listedMillis = this.startedAt === undefined ? undefined : performance.now() - this.startedAt;
     this.openingValue = { ...this.openingValue, listedMillis, listed: entities.length, summaryReadMillis, summaryMillis: performance.now() - started, summaryWorkMillis: work };
@@ -867,10 +863,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const readMillis = read.arrived - readStart;
     const problems = new Map<string, number>();
     let loaded = 0;
-    let sliceStart = performance.now();
     // the host's own work (parsing, filling the corpus, ranking) apart from the waits between slices
-    let workMillis = 0;
-    let slices = 1;
+    const slices = this.slices('reading the pack');
     for (let line = lines.next(); line !== undefined; line = lines.next()) {
       if (line === '') continue;
       const parsed = parsePackedArticle(line);
@@ -890,26 +884,20 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.counters.fromCache++;
         loaded++;
       }
-      if (performance.now() - sliceStart > SLICE_MILLIS) {
-        workMillis += this.measured('reading the pack', sliceStart);
-        slices++;
-        await yieldToEventLoop();
-        if (this.disposed) return;
-        sliceStart = performance.now();
-      }
+      if (!(await slices.pause())) return;
     }
     if (problems.size > 0) {
       this.deps.log.warn(`Workspace index: ${[...problems.values()].reduce((a, b) => a + b, 0)} article(s) of the cache's pack discarded (${[...problems].map(([p, n]) => `${n}: ${p}`).join('; ')}); they are indexed again.`);
       this.packDirty = true;
     }
+    let workMillis = slices.end();
     if (loaded === 0) return;
-    workMillis += this.measured('reading the pack', sliceStart);
     // ranked now, so the first redraw of the Entities view lists them without ranking the whole corpus
     workMillis += await this.rankInSlices();
     const loadedMillis = this.startedAt === undefined ? undefined : performance.now() - this.startedAt;
     this.openingValue = { ...this.openingValue, loadedMillis, loaded, readMillis, workMillis };
     this.deps.log.info(
-      `Workspace index: ${loaded} article(s) taken from the cache's pack ${loadedMillis?.toFixed(0) ?? '?'} ms after the index started (reading it ${readMillis.toFixed(0)} ms, parsing, indexing and ranking ${workMillis.toFixed(0)} ms in ${slices} slice(s)); checking them against their files.`,
+      `Workspace index: ${loaded} article(s) taken from the cache's pack ${loadedMillis?.toFixed(0) ?? '?'} ms after the index started (reading it ${readMillis.toFixed(0)} ms, parsing, indexing and ranking ${workMillis.toFixed(0)} ms in ${slices.count} slice(s)); checking them against their files.`,
     );
     if (this.standIn === undefined) this.fireChange(true);
   }
@@ -923,7 +911,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // encoded a line at a time in the slices (joining and encoding the whole pack at once held the host)
     const encoder = new TextEncoder();
     const chunks = [encoder.encode(`${packHeader(this.deps.pipelineVersion, packId)}\n`)];
-    let sliceStart = performance.now();
+    const slices = this.slices('writing the pack');
     const entries = [...this.entries];
     for (const [key, entry] of entries) {
       // with its quotations and timeline sentences when found: a reopen does not find them again on this thread; a large
@@ -931,30 +919,20 @@ export class WorkspaceIndex implements vscode.Disposable {
       const prepared = this.corpus.prepared(key);
       for (const piece of packedArticleChunks({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis, ...(prepared ? { prepared } : {}) })) {
         chunks.push(encoder.encode(piece));
-        if (performance.now() - sliceStart > SLICE_MILLIS) {
-          this.measured('writing the pack', sliceStart);
-          await yieldToEventLoop();
-          if (this.disposed) return;
-          sliceStart = performance.now();
-        }
+        if (!(await slices.pause())) return;
       }
     }
-    this.measured('writing the pack', sliceStart);
+    slices.end();
     // the summary lists the corpus as the pack's articles make it
     await this.rankInSlices();
     if (this.disposed) return;
     const summary = [encoder.encode(`${summaryHeader({ pipeline: this.deps.pipelineVersion, pack: packId, articles: entries.length })}\n`)];
-    sliceStart = performance.now();
+    const summarySlices = this.slices('writing the summary');
     for (const entity of this.corpus.rank()) {
       summary.push(encoder.encode(`${serializeSummaryEntity(entity)}\n`));
-      if (performance.now() - sliceStart > SLICE_MILLIS) {
-        this.measured('writing the summary', sliceStart);
-        await yieldToEventLoop();
-        if (this.disposed) return;
-        sliceStart = performance.now();
-      }
+      if (!(await summarySlices.pause())) return;
     }
-    this.measured('writing the summary', sliceStart);
+    summarySlices.end();
     try {
       // each written whole beside it, then renamed over it: a reopen never reads half a pack; the summary after the pack
       // it names, so a crash between the two leaves a summary that names another pack (and is not used)
@@ -998,15 +976,14 @@ export class WorkspaceIndex implements vscode.Disposable {
    * them: a batch's worth at once held the host for tens of milliseconds). Returns the milliseconds of work.
    */
   private async rankInSlices(): Promise<number> {
-    let work = 0;
-    for (;;) {
-      const started = performance.now();
-      const until = started + SLICE_MILLIS;
-      const done = this.corpus.rankSome(() => performance.now() > until);
-      work += this.measured('ranking the entities', started);
-      if (done || this.disposed) return work;
-      await yieldToEventLoop();
-    }
+    const slices = this.slices('ranking the entities');
+    while (!this.corpus.rankSome(() => slices.over)) if (!(await slices.pause())) break;
+    return slices.end();
+  }
+
+  /** A loop's slices of work on the host, noted as `what` (see longestSlice). */
+  private slices(what: string): Slices {
+    return new Slices((started) => this.measured(what, started), () => this.disposed);
   }
 
   /** Notes a stretch of the index's own work on the host (see longestSlice); returns its milliseconds. */
@@ -1156,22 +1133,47 @@ interface ReadBytes {
   readonly arrived: number;
 }
 
-/** Work in slices of at most SLICE_MILLIS: check() yields to the event loop once a slice is over (and notes it). */
+/**
+ * The one way the index's loops share the extension host: work in slices of at most SLICE_MILLIS, each noted (see
+ * WorkspaceIndex.longestSlice), with a yield to the event loop between two. A loop calls pause() after each step.
+ */
 class Slices {
-  started = performance.now();
+  private started = performance.now();
+  /** Milliseconds of work noted so far (the waits between slices left out). */
+  private work = 0;
+  /** Slices so far, the current one included. */
+  count = 1;
 
-  constructor(private readonly noteSlice: () => void) {}
+  constructor(
+    private readonly note: (started: number) => number,
+    private readonly disposed: () => boolean,
+  ) {}
 
-  async check(): Promise<void> {
-    if (performance.now() - this.started <= SLICE_MILLIS) return;
-    this.end();
-    await yieldToEventLoop();
-    this.started = performance.now();
+  /** Whether the current slice has had its time. */
+  get over(): boolean {
+    return performance.now() - this.started > SLICE_MILLIS;
   }
 
-  /** Notes the last slice. */
-  end(): void {
-    this.noteSlice();
+  /** Yields to the event loop if the slice is over; false once the index is disposed (the loop stops then). */
+  async pause(): Promise<boolean> {
+    if (!this.over) return !this.disposed();
+    this.end();
+    await yieldToEventLoop();
+    this.restart();
+    return !this.disposed();
+  }
+
+  /** A slice starts now (after the loop waited for something else). */
+  restart(): void {
+    this.started = performance.now();
+    this.count++;
+  }
+
+  /** Notes the current slice; returns the milliseconds of work of all slices so far. */
+  end(): number {
+    this.work += this.note(this.started);
+    this.started = performance.now();
+    return this.work;
   }
 }
 
