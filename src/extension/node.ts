@@ -5,6 +5,7 @@ import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { activate as activateOn, type ArticleAnnotatorApi } from './extension';
 import { analysisWorkerPath, nodeAnalysisHost } from './platform/nodeAnalysisHost';
+import { nodeStorage } from './platform/nodeStorage';
 
 export { deactivate } from './extension';
 export type { ArticleAnnotatorApi } from './extension';
@@ -25,5 +26,6 @@ export function activate(context: vscode.ExtensionContext): Promise<ArticleAnnot
       }
     },
     sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
+    storage: nodeStorage,
   });
 }

@@ -12,7 +12,7 @@ import type { AnalysisService, ArticleSource } from './analysisService';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { type ArticleDocuments } from './articleDocuments';
 import { bufferRefreshDelay } from './articleProvider';
-import { extensionPlatform } from './platform/extensionPlatform';
+import { extensionPlatform, storageFileSystem, type StorageFileSystem } from './platform/extensionPlatform';
 import { FileEventQueue } from './fileEventQueue';
 import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
@@ -173,7 +173,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private lane: Promise<unknown> = Promise.resolve();
   private readonly failedKeys = new Set<string>();
   private indexingContext = false;
-  private startedAt: number | undefined;
+  private startedAtValue: number | undefined;
   private openingValue: WorkspaceIndexOpening = { loadedMillis: undefined, loaded: 0, readyMillis: undefined, ready: undefined };
   /** The pack on disk lacks changes of the index; `packTimer` rewrites it once the index settles. */
   private packDirty = false;
@@ -219,7 +219,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Finds every article of the workspace and indexes what is not indexed yet (call once after activation). */
   start(): void {
-    this.startedAt = performance.now();
+    this.startedAtValue = performance.now();
     this.watch();
     void this.open();
   }
@@ -257,7 +257,12 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Resolves once the last session's articles are in from the cache's pack (at once when there is none). */
   whenPackLoaded(): Promise<void> {
-    return this.packLoaded || this.startedAt === undefined ? Promise.resolve() : new Promise((resolve) => this.packWaiters.push(resolve));
+    return this.packLoaded || this.startedAtValue === undefined ? Promise.resolve() : new Promise((resolve) => this.packWaiters.push(resolve));
+  }
+
+  /** performance.now() when start() was called (undefined before): the origin of the opening's figures. */
+  get startedAt(): number | undefined {
+    return this.startedAtValue;
   }
 
   /** How the index came back after activation (tests and the output channel read it). */
@@ -360,7 +365,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.packTimer) clearTimeout(this.packTimer);
     this.packTimer = undefined;
     await this.packWrite;
-    if (dir) await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
+    if (dir) await storage().delete(dir).then(undefined, () => undefined);
     this.cacheReady = undefined;
     for (const key of [...this.entries.keys()]) this.remove(key);
     this.failedKeys.clear();
@@ -727,18 +732,18 @@ export class WorkspaceIndex implements vscode.Disposable {
       try {
         let manifest: unknown;
         try {
-          manifest = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(manifestUri)));
+          manifest = JSON.parse(new TextDecoder().decode(await storage().readFile(manifestUri)));
         } catch (error) {
           if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) manifest = { unreadable: true };
         }
         const current = typeof manifest === 'object' && manifest !== null && (manifest as { format?: unknown }).format === expected.format && (manifest as { pipeline?: unknown }).pipeline === expected.pipeline;
         if (manifest !== undefined && !current) {
           this.deps.log.info('Workspace index: the cache on disk is from another version or unreadable; it is discarded and rebuilt.');
-          await vscode.workspace.fs.delete(dir, { recursive: true }).then(undefined, () => undefined);
+          await storage().delete(dir).then(undefined, () => undefined);
         }
         if (!current) {
-          await vscode.workspace.fs.createDirectory(dir);
-          await vscode.workspace.fs.writeFile(manifestUri, new TextEncoder().encode(JSON.stringify(expected)));
+          await storage().createDirectory(dir);
+          await storage().writeFile(manifestUri, new TextEncoder().encode(JSON.stringify(expected)));
         }
         return dir;
       } catch (error) {
@@ -755,14 +760,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     const file = vscode.Uri.joinPath(dir, `${cacheName}.json`);
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(file);
+      bytes = await storage().readFile(file);
     } catch {
       return undefined;
     }
     const parsed = await this.inLane(() => parseIndexCacheEntry(new TextDecoder().decode(bytes), text, { contentHash: hash(text), pipeline: this.deps.pipelineVersion, optionsKey: cacheOptionsKey(text, options) }));
     if ('analysis' in parsed) return parsed.analysis;
     this.deps.log.warn(`Workspace index: cache entry ${cacheName}.json discarded (${parsed.problem}); the article is analysed again.`);
-    await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    await storage().delete(file).then(undefined, () => undefined);
     return undefined;
   }
 
@@ -771,7 +776,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const body = serializeIndexCacheEntry({ pipeline: this.deps.pipelineVersion, contentHash: hash(text), optionsKey: cacheOptionsKey(text, options), analysis });
     const dir = await this.ensureCache();
     if (!dir) return;
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `${cacheName}.json`), new TextEncoder().encode(body)).then(undefined, (error: unknown) => {
+    await storage().writeFile(vscode.Uri.joinPath(dir, `${cacheName}.json`), new TextEncoder().encode(body)).then(undefined, (error: unknown) => {
       this.deps.log.warn(`Workspace index: could not write the cache (${error instanceof Error ? error.message : String(error)}).`);
     });
   }
@@ -785,9 +790,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       // the summary and the pack are read while the cache folder is checked (at activation, every wait counts)
       const storage = this.cacheDir();
+      const storageFiles = storageFileSystem(vscode.workspace.fs);
       const requested = performance.now();
       const read = (name: string): Promise<ReadBytes | undefined> | undefined =>
-        storage ? Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(storage, name))).then((bytes) => ({ bytes, arrived: performance.now() }), () => undefined) : undefined;
+        storage ? storageFiles.readFile(vscode.Uri.joinPath(storage, name)).then((bytes) => ({ bytes, arrived: performance.now() }), () => undefined) : undefined;
       // the summary (small) at once where the host can: at startup its event loop keeps async reads waiting a second
       const now = storage ? extensionPlatform()?.readSmallFileNow?.(vscode.Uri.joinPath(storage, SUMMARY)) : undefined;
       const summaryBytes = now ? Promise.resolve({ bytes: now, arrived: performance.now() }) : read(SUMMARY);
@@ -835,7 +841,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     const work = slices.end();
     this.standIn = { pack: header.pack, articles: header.articles, entities };
-    const listedMillis = this.startedAt === undefined ? undefined : performance.now() - this.startedAt;
+    const listedMillis = this.startedAtValue === undefined ? undefined : performance.now() - this.startedAtValue;
     this.openingValue = { ...this.openingValue, listedMillis, listed: entities.length, summaryReadMillis, summaryMillis: performance.now() - started, summaryWorkMillis: work };
     this.deps.log.info(`Workspace index: the Entities view lists ${entities.length} entities of ${header.articles} article(s) from the cache's summary ${listedMillis?.toFixed(0) ?? '?'} ms after the index started; their texts and analyses follow from the pack.`);
     this.fireChange(true);
@@ -894,7 +900,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (loaded === 0) return;
     // ranked now, so the first redraw of the Entities view lists them without ranking the whole corpus
     workMillis += await this.rankInSlices();
-    const loadedMillis = this.startedAt === undefined ? undefined : performance.now() - this.startedAt;
+    const loadedMillis = this.startedAtValue === undefined ? undefined : performance.now() - this.startedAtValue;
     this.openingValue = { ...this.openingValue, loadedMillis, loaded, readMillis, workMillis };
     this.deps.log.info(
       `Workspace index: ${loaded} article(s) taken from the cache's pack ${loadedMillis?.toFixed(0) ?? '?'} ms after the index started (reading it ${readMillis.toFixed(0)} ms, parsing, indexing and ranking ${workMillis.toFixed(0)} ms in ${slices.count} slice(s)); checking them against their files.`,
@@ -955,8 +961,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     chunks.length = 0;
     const partUri = vscode.Uri.joinPath(dir, `${name}.part`);
-    await vscode.workspace.fs.writeFile(partUri, body);
-    await vscode.workspace.fs.rename(partUri, vscode.Uri.joinPath(dir, name), { overwrite: true });
+    await storage().writeFile(partUri, body);
+    await storage().rename(partUri, vscode.Uri.joinPath(dir, name));
   }
 
   /** After the index settled with changes: the pack is rewritten a little later (one write for a burst of changes). */
@@ -1087,8 +1093,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private checkIdle(): void {
     if (!this.idle()) return;
-    if (this.openingValue.readyMillis === undefined && this.startedAt !== undefined && !this.disposed) {
-      const readyMillis = performance.now() - this.startedAt;
+    if (this.openingValue.readyMillis === undefined && this.startedAtValue !== undefined && !this.disposed) {
+      const readyMillis = performance.now() - this.startedAtValue;
       this.openingValue = { ...this.openingValue, readyMillis, ready: this.stats };
       const { articles, fromCache, analysed } = this.stats;
       this.deps.log.info(`Workspace index: ${articles} article(s) ready ${readyMillis.toFixed(0)} ms after activation (${fromCache} from the cache, ${analysed} analysed).`);
@@ -1121,6 +1127,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
 function hash(text: string): string {
   return (extensionPlatform()?.sha256Hex ?? sha256Hex)(text);
+}
+
+/** The cache's files: on the Node host without VS Code's IPC (see platform/nodeStorage.ts). */
+function storage(): StorageFileSystem {
+  return storageFileSystem(vscode.workspace.fs);
 }
 
 function yieldToEventLoop(): Promise<void> {

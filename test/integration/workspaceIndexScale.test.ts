@@ -11,6 +11,7 @@ import { annotatorApi } from './annotationTestKit';
 import { SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
 import { BlockingProbe } from './harness/blockingProbe';
 import { CpuProfile } from './harness/cpuProfile';
+import { testEnv } from './harness/testEnv';
 import { testPhase } from './harness/workbench';
 import { scaleArticles, STORIES } from './scaleArticles';
 
@@ -33,10 +34,26 @@ function entitiesOfScale(index: { readonly corpus: { entities(): readonly { read
   return index.corpus.entities().filter((e) => index.corpus.entity(e.id)?.byArticle.some((a) => a.article.includes(PREFIX))).length;
 }
 
+/**
+ * The reload phase's probe (and profile), started as this file loads, while the index brings the articles back from the
+ * cache: the host's longest blocking stretch of the reopen. Its timer does not keep the host alive.
+ */
+const reopen =
+  testPhase() === 2
+    ? {
+        probe: new BlockingProbe(),
+        profile: new CpuProfile(testEnv('ARTICLE_ANNOTATOR_CPU_PROFILE')?.replace(/(\.cpuprofile)?$/, '.reopen.cpuprofile')),
+        startedAt: performance.now(),
+      }
+    : undefined;
+// starting the profiler holds the host (not the index's doing): the probe counts from when it runs
+void reopen?.profile.whenStarted().then(() => reopen.probe.reset());
+
 describe('workspace index at scale', function () {
   this.timeout(900_000);
 
   after(async function () {
+    reopen?.probe.stop();
     // phase 1 leaves its articles for the reload phase, which reopens them from the cache
     if (testPhase() === 1) return;
     this.timeout(600_000);
@@ -56,6 +73,7 @@ describe('workspace index at scale', function () {
 
     const probe = new BlockingProbe();
     const profile = new CpuProfile();
+    await profile.whenStarted();
     mkdirSync(scaleDir(), { recursive: true });
     // written outside VS Code, as a sync or a git checkout would: the file watcher reports them
     for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(scaleDir(), `${PREFIX}${String(i).padStart(4, '0')}.txt`), texts[i]!, 'utf8');
@@ -93,6 +111,12 @@ describe('workspace index at scale', function () {
     assert.equal(scaleFiles().length, ARTICLES, 'phase 1 left its articles for this phase');
     api.entitiesTree.setMode('workspace');
     await index.whenIdle();
+    // the reopen is over: its probe and profile stop here
+    const probe = reopen!.probe;
+    probe.stop();
+    const profileFile = await reopen!.profile.stop();
+    if (profileFile) writeFileSync(`${profileFile}.stretches.json`, JSON.stringify(probe.stretches));
+    const probed = `extension host while reopening: ${probe.describe()}, measured from ${(reopen!.startedAt - (index.startedAt ?? 0)).toFixed(0)} ms after the index started until every file was checked`;
     const { listedMillis, listed, summaryReadMillis, summaryMillis, summaryWorkMillis, loadedMillis, loaded, readMillis, workMillis, readyMillis, ready } = index.opening;
     const own = index.longestSlice;
     // what the Entities view does on its first redraw: each kind's rows
@@ -102,7 +126,7 @@ describe('workspace index at scale', function () {
     const rowsMillis = performance.now() - started;
     const keys = index.corpus.articleKeys.filter((k) => k.includes(PREFIX));
     console.log(
-      `      after reload: the Entities view listed ${listed} entities from the cache's summary ${listedMillis?.toFixed(0)} ms after the index started (target: usable within 1 s; its bytes came ${summaryReadMillis?.toFixed(0)} ms after they were asked for, listed ${summaryMillis?.toFixed(0)} ms after, host work ${summaryWorkMillis?.toFixed(0)} ms); ${loaded} articles from the cache's pack ${loadedMillis?.toFixed(0)} ms after the index started (read ${readMillis?.toFixed(0)} ms, host work ${workMillis?.toFixed(0)} ms; activation took ${api.activationMillis.toFixed(0)} ms), the Entities view's rows built in ${rowsMillis.toFixed(0)} ms (target: usable within 1 s); every file checked ${readyMillis?.toFixed(0)} ms after the start (${ready?.fromCache} from the cache, ${ready?.analysed} analysed); the index's longest slice of work since activation ${own.millis.toFixed(0)} ms (${own.what})`,
+      `      after reload: the Entities view listed ${listed} entities from the cache's summary ${listedMillis?.toFixed(0)} ms after the index started (target: usable within 1 s; its bytes came ${summaryReadMillis?.toFixed(0)} ms after they were asked for, listed ${summaryMillis?.toFixed(0)} ms after, host work ${summaryWorkMillis?.toFixed(0)} ms); ${loaded} articles from the cache's pack ${loadedMillis?.toFixed(0)} ms after the index started (read ${readMillis?.toFixed(0)} ms, host work ${workMillis?.toFixed(0)} ms; activation took ${api.activationMillis.toFixed(0)} ms), the Entities view's rows built in ${rowsMillis.toFixed(0)} ms (target: usable within 1 s); every file checked ${readyMillis?.toFixed(0)} ms after the start (${ready?.fromCache} from the cache, ${ready?.analysed} analysed); the index's longest slice of work since activation ${own.millis.toFixed(0)} ms (${own.what}); ${probed}`,
     );
     assert.equal(keys.length, ARTICLES, 'every article is back in the index');
     assert.ok(loaded >= ARTICLES, `the articles came back from the pack in one read (${loaded})`);
@@ -127,6 +151,8 @@ describe('workspace index at scale', function () {
       assert.equal(children.filter((n) => n.kind === 'event').length, Math.min(own, 100), `the events of ${year.period} shown at once`);
       assert.equal(children.some((n) => n.kind === 'more'), own > 100, `a "… more" row in ${year.period} only beyond a page`);
     }
+    // generous: the target is under 50 ms; a loaded CI machine can stall any process for a while
+    assert.ok(probe.longestStretch < 3000, `the extension host kept responding while reopening (${probed})`);
     // generous: a loaded machine is slow; the figure above is what counts
     assert.ok(loadedMillis !== undefined && loadedMillis < 60_000, `the pack was read (${loadedMillis?.toFixed(0)} ms)`);
     // the view listed the collection from the summary before the pack's articles were in

@@ -22,6 +22,35 @@ export interface ExtensionPlatform {
   readSmallFileNow?(uri: vscode.Uri): Uint8Array | undefined;
   /** Hex SHA-256 of a text's UTF-8 bytes (content keys of the index cache): native where the host has it. */
   sha256Hex(text: string): string;
+  /**
+   * The extension's own storage files (the index cache) where the host reaches them without VS Code's IPC (a file: URI
+   * on the Node host); undefined: vscode.workspace.fs.
+   */
+  readonly storage?: StorageFileSystem;
+}
+
+/** The part of vscode.workspace.fs the index cache uses, with its errors (FileSystemError codes). */
+export interface StorageFileSystem {
+  readFile(uri: vscode.Uri): Promise<Uint8Array>;
+  writeFile(uri: vscode.Uri, bytes: Uint8Array): Promise<void>;
+  /** Replaces `to` if it exists. */
+  rename(from: vscode.Uri, to: vscode.Uri): Promise<void>;
+  /** A file, or a folder with its contents. */
+  delete(uri: vscode.Uri): Promise<void>;
+  createDirectory(uri: vscode.Uri): Promise<void>;
+}
+
+/** The storage files of the host (see ExtensionPlatform.storage), else vscode.workspace.fs. */
+export function storageFileSystem(fs: typeof vscode.workspace.fs): StorageFileSystem {
+  return (
+    current?.storage ?? {
+      readFile: (uri) => Promise.resolve(fs.readFile(uri)),
+      writeFile: (uri, bytes) => Promise.resolve(fs.writeFile(uri, bytes)),
+      rename: (from, to) => Promise.resolve(fs.rename(from, to, { overwrite: true })),
+      delete: (uri) => Promise.resolve(fs.delete(uri, { recursive: true })),
+      createDirectory: (uri) => Promise.resolve(fs.createDirectory(uri)),
+    }
+  );
 }
 
 let current: ExtensionPlatform | undefined;

@@ -33,6 +33,8 @@ export class BlockingProbe {
       }
       this.lastTick = now;
     }, TICK_MS);
+    // a probe left running (its test filtered out) does not keep the host alive
+    this.timer.unref?.();
   }
 
   /** Forgets what was measured so far (the stretch before the part of the test that counts). */
