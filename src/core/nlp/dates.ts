@@ -13,7 +13,7 @@
 // (it sends bare weekdays into the future and misses year-less dates' year), at a sixth of the time. chrono is kept
 // for what it does well (month-name and numeric dates); the rest are the rules of the other two finders.
 import type { DateMention } from './analysisModel';
-import { formatDay, parseIsoDay } from './dateResolution';
+import { dayNumber, formatDay, fromDayNumber, isValidDay, parseIsoDay } from './dateResolution';
 import { NUMBER_PATTERN, parseNumber, type DateCandidate } from './datesCommon';
 import { explicitDates } from './datesExplicit';
 import { numericDates } from './datesNumeric';
@@ -72,6 +72,44 @@ function orderedRange(c: DateCandidate): DateCandidate {
   return v.to.slice(0, n) < v.from.slice(0, n) ? { ...c, value: v.from } : c;
 }
 
+const WEEKDAY_ONLY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/iu;
+/** What joins the two ends of a range written as two dates: "from Monday to Thursday", "between Friday and Tuesday". */
+const RANGE_JOINER = /^\s*(?:[-–—]|to|until|till|through|thru|and)\s*$/iu;
+
+/**
+ * Two relative days joined as a range ("from Monday to Thursday", "between Friday and Tuesday") never end before they
+ * start: each was placed alone by its clause's tense, so a past Monday-to-Thursday seen from a Wednesday got this Monday
+ * and last Thursday. The one nearer the article date moves one period (a week for weekdays, a year for a month and day)
+ * further from it, on its own side: a past range ends before the article date, a coming one starts after it.
+ */
+function orderedPairs(text: string, ref: number | null, list: DateCandidate[]): DateCandidate[] {
+  if (ref === null) return list;
+  for (let k = 0; k + 1 < list.length; k++) {
+    const a = list[k]!;
+    const b = list[k + 1]!;
+    if (!a.relative || !b.relative || typeof a.value !== 'string' || typeof b.value !== 'string') continue;
+    const from = parseIsoDay(a.value);
+    const to = parseIsoDay(b.value);
+    if (from === null || to === null || to >= from) continue;
+    const joiner = text.slice(a.end, b.start);
+    if (!RANGE_JOINER.test(joiner)) continue;
+    if (/^\s*and\s*$/iu.test(joiner) && !/\bbetween\s+$/iu.test(text.slice(Math.max(0, a.start - 12), a.start))) continue;
+    const weekdays = WEEKDAY_ONLY.test(text.slice(a.start, a.end)) && WEEKDAY_ONLY.test(text.slice(b.start, b.end));
+    const moveStart = Math.abs(from - ref) <= Math.abs(to - ref);
+    const day = moveStart ? from : to;
+    const direction = day <= ref ? -1 : 1;
+    let moved: number | null;
+    if (weekdays) moved = day + 7 * direction;
+    else {
+      const { year, month, day: date } = fromDayNumber(day);
+      moved = isValidDay(year + direction, month, date) ? dayNumber(year + direction, month, date) : null;
+    }
+    if (moved === null || (moveStart ? moved > to : moved < from)) continue;
+    list[moveStart ? k : k + 1] = { ...(moveStart ? a : b), value: formatDay(moved) };
+  }
+  return list;
+}
+
 /**
  * Every date expression in `text`, resolved against `reference` (the article's date, YYYY-MM-DD) when it is relative.
  * Offsets are UTF-16 offsets into `text`, end exclusive. An invalid reference counts as none.
@@ -82,7 +120,7 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text)];
   const kept = withoutOverlaps(candidates);
   const events = daysOfEvents(text, kept);
-  return (events.length ? withoutOverlaps([...kept, ...events]) : kept).map(orderedRange).map((c) => ({
+  return orderedPairs(text, ref, (events.length ? withoutOverlaps([...kept, ...events]) : kept).map(orderedRange)).map((c) => ({
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),

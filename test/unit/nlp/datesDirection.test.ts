@@ -57,6 +57,27 @@ describe('dates: ranges and periods', () => {
     assert.ok(one.every((v) => v === null || typeof v === 'string' || v.from <= v.to), JSON.stringify(one));
   });
 
+  it('two weekdays joined as a range never end before they start: the nearer one moves a week away from the article date', () => {
+    // the article date is a Wednesday: a past Monday-to-Thursday ended last Thursday, a coming one starts next Monday
+    assert.deepEqual(values('The strike lasted from Monday to Thursday.'), [
+      ['Monday', '2015-02-23'],
+      ['Thursday', '2015-02-26'],
+    ]);
+    assert.deepEqual(values('The strike will run from Monday until Thursday.'), [
+      ['Monday', '2015-03-09'],
+      ['Thursday', '2015-03-12'],
+    ]);
+    assert.deepEqual(values('Talks were held between Friday and Tuesday.'), [
+      ['Friday', '2015-02-27'],
+      ['Tuesday', '2015-03-03'],
+    ]);
+    // two dates that are no range keep their own values
+    assert.deepEqual(values('The ferry sailed on Monday, and on Thursday it was back.'), [
+      ['Monday', '2015-03-02'],
+      ['Thursday', '2015-02-26'],
+    ]);
+  });
+
   it('decades and centuries are ranges of years', () => {
     assert.deepEqual(values('Prices fell in the 1970s and the nineties.'), [
       ['1970s', { from: '1970-01-01', to: '1979-12-31' }],
