@@ -375,7 +375,10 @@ class SegmentRecogniser {
     if (STORMS.has(norms[0]!)) return;
     // "the Zephyr X2 phone", "the Skylark-7 probe": a name right before a kind of product names the product
     const kindAfter = tokens[j];
-    const determiner = tokens[i - 1];
+    // "the new Corvane Estrella sedan": up to two describing words between the determiner and the name
+    let d = i - 1;
+    while (d >= i - 2 && d >= 0 && !tokens[d]!.cap && !tokens[d]!.breakAfter && tokens[d]!.tags.has('Adjective')) d--;
+    const determiner = d >= 0 && !tokens[d]!.breakAfter ? tokens[d] : undefined;
     if (kindAfter && !tokens[j - 1]!.breakAfter && !kindAfter.cap && PRODUCT_NOUNS.has(kindAfter.norm) && determiner && ['the', 'a', 'an', 'its', 'their'].includes(determiner.norm) && !words.some((t) => t.tags.has('Organization'))) return;
     const event = norms.findIndex((n) => EVENT_HEADS.has(n));
     if (event > 0 && words.slice(event + 1).every((t) => isPlaceName(t.text) || /^\d+$/.test(t.text))) return;

@@ -10,6 +10,11 @@ describe('entities: known weak spots', () => {
     assert.ok(!found.some(([t]) => /Zephyr|Skylark/.test(t)), JSON.stringify(found));
   });
 
+  it('a product after a determiner and a describing word is still a product', () => {
+    const found = entities('Dealers showed the new Corvane Estrella sedan, and crowds tried a cheap Tavix Nimbus phone.');
+    assert.ok(!found.some(([t]) => /Corvane|Estrella|Tavix|Nimbus/.test(t)), JSON.stringify(found));
+  });
+
   it('a title stays out of the name', () => {
     assert.deepEqual(entities('Councillor Ada Brisk opened the bridge.').filter(([t]) => t.includes('Brisk')), [['Ada Brisk', 'person']]);
   });
