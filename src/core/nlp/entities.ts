@@ -7,7 +7,7 @@ import type { EntityType } from './analysisModel';
 import type { Candidate, Strength, Token } from './entityTokens';
 import { combineWithModel, staticFeatures, type EntityTagger } from './entityModel';
 import { applyLearnedModel } from './learnedEntityModel';
-import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, MAX_PLACE_WORDS } from './gazetteer';
+import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, isTownName, MAX_PLACE_WORDS } from './gazetteer';
 import {
   CLUB_HEADS,
   COMPANY_POSSESSIONS,
@@ -202,6 +202,9 @@ function scoreBefore(tokens: readonly Token[], k: number): boolean {
 /** A tennis set's score, a side of 6 or 7 games: "6-4", "7 – 5". */
 const SET_SCORE = /(?:^|\D)[67]\s*[–—-]\s*\d(?!\d)|(?:^|\D)\d\s*[–—-]\s*[67](?!\d)/u;
 
+/** Participles after "X-" that make X a place: "Whitby-based", "Marion-born". */
+const TOWN_ADJECTIVES = new Set(['based', 'born', 'bred', 'raised', 'headquartered']);
+
 /** Place heads that end clubs' names too: "X Town", "X City" beaten 2-1 are clubs. */
 const CLUB_PLACE_HEADS = new Set(['town', 'city', 'county']);
 
@@ -345,6 +348,7 @@ class SegmentRecogniser {
       if (this.sportsTeamContext(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 2, true);
       return this.emit(tokens, i, j, 'place', 2);
     }
+    if (isTownName(whole) && this.townCue(tokens, i, j)) return this.emit(tokens, i, j, 'place', 2);
 
     // "Park Mi-rae", "Ho Chi-ming": a short surname and a hyphenated given name, even when the surname is also a word
     if (j - i === 2 && isShortSurname(words[0]!) && isHyphenatedGivenName(words[1])) return this.emit(tokens, i, j, 'person', 2);
@@ -576,6 +580,22 @@ class SegmentRecogniser {
     if (prev.norm === 'of' && before && (!before.cap || i === 2) && !before.breakAfter && PLACE_OF_NOUNS.has(before.norm)) return 2;
     if ((prev.norm === 'in' || prev.norm === 'near') && next && !last.breakAfter && SPEECH_VERBS.has(next.norm) && !this.looksLikeFullName(tokens, i, j)) return 1;
     return 0;
+  }
+
+  /**
+   * A cue that a town of the smaller places' list is the place here: "in X", "near X", "outside X"; "from X", "to X",
+   * "via X" unless a word of it is a known given name or surname ("a letter from Marion"); "X-based", "X-born".
+   */
+  private townCue(tokens: readonly Token[], i: number, j: number): boolean {
+    const prev = tokens[i - 1];
+    const last = tokens[j - 1]!;
+    const next = tokens[j];
+    if (!last.possessive && /^-$/u.test(last.post) && next && TOWN_ADJECTIVES.has(next.norm)) return true;
+    // "in Shaw's play": a possessive owns something; "in Marion said": who speaks
+    if (!prev || prev.breakAfter || prev.cap || last.possessive) return false;
+    if (next && !last.breakAfter && SPEECH_VERBS.has(next.norm)) return false;
+    if (['in', 'near', 'outside', 'around'].includes(prev.norm)) return true;
+    return ['from', 'to', 'via', 'towards', 'toward', 'through'].includes(prev.norm) && !tokens.slice(i, j).some((t) => this.nameTagged(t));
   }
 
   /** Two or more words with a known first name: a person's full name wherever it stands. */

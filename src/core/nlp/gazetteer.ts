@@ -13,6 +13,8 @@ export function placeKey(name: string): string {
     .toLowerCase();
 }
 
+/** Towns below the cities' population cut-off: places only beside a place cue (see isTownName). */
+const TOWNS: ReadonlySet<string> = new Set(places.towns.map(placeKey));
 const COUNTRIES: ReadonlySet<string> = new Set(places.countries.map(placeKey));
 const REGIONS: ReadonlySet<string> = new Set([...places.countries, ...places.regions].map(placeKey));
 const PLACES: ReadonlySet<string> = new Set(
@@ -27,6 +29,14 @@ export const MAX_PLACE_WORDS = 5;
 
 export function isPlaceName(name: string): boolean {
   return PLACES.has(placeKey(name));
+}
+
+/**
+ * A town too small for the gazetteer's cities (about 10,000 to 100,000 people) or a city whose name is also a given
+ * name: a place only where the words around it say so ("in X", "from X", "X, Region"), since many are surnames or words.
+ */
+export function isTownName(name: string): boolean {
+  return TOWNS.has(placeKey(name));
 }
 
 export function isCountryName(name: string): boolean {

