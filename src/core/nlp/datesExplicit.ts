@@ -120,6 +120,8 @@ const LEADING_WORDS =
 const TIME_TAIL =
   /(?:,?\s*(?:at|@|around|about|from|by)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|h|hrs|GMT|UTC|[A-Z]{2,4}T)?(?:\s*(?:-|–|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)?(?:\s*\([A-Z]{2,5}\))?|,?\s*(?:at\s+)?(?:noon|midnight|night|morning|evening|afternoon|tonight))(?:\s+local\s+time)?\s*$/i;
 const RANGE_SPLIT = /^(.*?\S)\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b)\s*(\S.*)$/;
+/** A side of a range that is a whole date by itself: a month name and a year ("4 March 1901", "June 1980"). */
+const FULL_DATE_WITH_YEAR = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}\b/i;
 const STARTS_WITH_MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
 
 /** One chrono result: one date, a range within a month ("July 10-12, 2017"), or two dates when it joins two full ones. */
@@ -129,8 +131,8 @@ function fromChrono(text: string, start: number, end: number, r: chrono.ParsedRe
   [start, end] = span;
   if (!r.end) return single(text, start, end, r.start, ref);
   const parts = RANGE_SPLIT.exec(text.slice(start, end));
-  if (parts && STARTS_WITH_MONTH.test(parts[2]!)) {
-    // "July 2003 to December 2004", "July 8 to July 10": each end is a date of its own
+  if (parts && (STARTS_WITH_MONTH.test(parts[2]!) || (FULL_DATE_WITH_YEAR.test(parts[1]!) && FULL_DATE_WITH_YEAR.test(parts[2]!)))) {
+    // "July 2003 to December 2004", "July 8 to July 10", "4 March 1901 – 17 June 1980": each end is a date of its own
     return [...single(text, start, start + parts[1]!.length, r.start, ref), ...single(text, end - parts[2]!.length, end, r.end, ref)];
   }
   const from = single(text, start, end, r.start, ref)[0];

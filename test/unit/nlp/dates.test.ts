@@ -99,6 +99,13 @@ describe('findDates', () => {
         dates('He served between July 2003 and December 2004.').map((d) => [d.text, d.value]),
         [['July 2003', '2003-07'], ['December 2004', '2004-12']],
       );
+      // day first, joined by a dash, as a life's dates are written
+      assert.deepEqual(
+        dates('Ada Brisk (4 March 1901 – 17 June 1980) was a painter.').map((d) => [d.text, d.value]),
+        [['4 March 1901', '1901-03-04'], ['17 June 1980', '1980-06-17']],
+      );
+      // a range within a month stays one range
+      assert.deepEqual(dates('The fair ran 5–6 September 2019.').map((d) => [d.text, d.value]), [['5–6 September 2019', { from: '2019-09-05', to: '2019-09-06' }]]);
     });
   });
 
