@@ -6,7 +6,8 @@
 // it learned, not the whole workspace index.
 // A stored table that cannot be read is backed up to a file and reported, then learning starts afresh.
 import * as vscode from 'vscode';
-import { learnedHeadWords, learnedTableKey, learnedTableTouches, mergeLearnedTables, parseLearnedEntityModel, type LearnedEntityModelData } from '../core/nlp/learnedModelData';
+import { learnedHeadWords, learnedTableKey, mergeLearnedTables, parseLearnedEntityModel, type LearnedEntityModelData } from '../core/nlp/learnedModelData';
+import { LowerCasePresence } from '../core/text/lowerCasePresence';
 import type { LearnedTable } from './analysisProtocol';
 import type { AnalysisService } from './analysisService';
 import type { AnnotationService, EntityCorrections } from './annotationService';
@@ -18,8 +19,11 @@ export const LEARNED_CORRECTIONS_KEY = 'articleAnnotator.learnedEntityModel';
 export class LearnedCorrections implements vscode.Disposable {
   private data: LearnedEntityModelData | null = null;
   private tableKey = '';
-  /** The table's head words (learnedHeadWords), and keyFor's answers for the last texts asked about. */
-  private headWords: string[] = [];
+  /**
+   * Whether the table's head words (learnedHeadWords) occur in a text, as learnedTableTouches answers, looking only at
+   * what changed since the text asked about before; and keyFor's answers for the last texts asked about.
+   */
+  private headWords = new LowerCasePresence([]);
   private readonly keyMemo = new Map<string, string>();
   /** The stored value as this window last read or wrote it (JSON), to notice another window's write. */
   private storedJson: string | undefined;
@@ -56,14 +60,15 @@ export class LearnedCorrections implements vscode.Disposable {
   /**
    * The key to analyse `text` with: the table's where what it learned can change this text, else '' (analysed, and its
    * cache entries kept, as with nothing learned: see learnedTableTouches). The last few answers are kept, as the same
-   * text is asked about by its analysis, its index entry and its cache name.
+   * text is asked about by its analysis, its index entry and its cache name; a new version of a text typed into is
+   * looked at only where it changed (lower-casing a megabyte at every version cost the editor's host 3-7 ms).
    */
   keyFor(text: string): string {
     const key = this.key;
     if (key === '') return '';
     let answer = this.keyMemo.get(text);
     if (answer === undefined) {
-      answer = learnedTableTouches(text, this.headWords) ? key : '';
+      answer = this.headWords.occursIn(text) ? key : '';
       if (this.keyMemo.size >= 8) this.keyMemo.delete(this.keyMemo.keys().next().value!);
       this.keyMemo.set(text, answer);
     }
@@ -141,7 +146,7 @@ export class LearnedCorrections implements vscode.Disposable {
     this.data = data;
     this.tableKey = key;
     if (changed) {
-      this.headWords = learnedHeadWords(data);
+      this.headWords = new LowerCasePresence(learnedHeadWords(data));
       this.keyMemo.clear();
     }
     if (changed) this.emitter.fire();

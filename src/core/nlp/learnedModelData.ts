@@ -3,6 +3,7 @@
 // and merges tables without loading the tagger.
 import { sha256Hex } from '../hash/sha256';
 import { ENTITY_FEATURES_VERSION } from './entityFeaturesVersion';
+import { foldedLowerCase, foldFinalSigma } from '../text/lowerCasePresence';
 
 /** The version of the stored table's format; a table of another format or feature set is not read (see parseLearnedEntityModel). */
 export const LEARNED_MODEL_FORMAT = 1;
@@ -87,15 +88,11 @@ export function learnedHeadWords(data: LearnedEntityModelData | null): string[] 
 /**
  * Whether the table can change this text's analysis: one of its head words (learnedHeadWords) occurs in it. Tested as a
  * substring of the text in lower case, which every token's lower-cased form is, so the answer is never a wrong "no"
- * (a word inside a longer one only costs an analysis with the table that comes out the same).
+ * (a word inside a longer one only costs an analysis with the table that comes out the same). LowerCasePresence gives
+ * the same answers for one version of a text after another, looking only at what changed.
  */
 export function learnedTableTouches(text: string, headWords: readonly string[]): boolean {
   if (headWords.length === 0) return false;
-  const lower = foldFinalSigma(text.toLowerCase());
+  const lower = foldedLowerCase(text);
   return headWords.some((w) => lower.includes(w));
-}
-
-/** Lower-casing picks the final sigma by what follows, which a word lower-cased alone and in its text can see apart. */
-function foldFinalSigma(s: string): string {
-  return s.includes('ς') ? s.replace(/ς/g, 'σ') : s;
 }
