@@ -126,7 +126,9 @@ describe('typing into a large article', function () {
     console.log(`      typed ${typed.length} characters through the keyboard (${KEY_DELAY_MS} ms between keys, ${BURSTS.length} pauses of ${PAUSE_MS} ms; ${typingMillis} ms at least): all in the extension host after ${arrived.toFixed(0)} ms, the reading view followed after ${followed.toFixed(0)} ms, highlights after ${total.toFixed(0)} ms`);
     const [catchingUp] = perBurst.splice(-1);
     const [last] = perBurst.splice(-1);
-    console.log(`      extension host: longest stall while typing ${typingStall.toFixed(0)} ms (in each burst and its pause ${perBurst.map((b) => `${b.ms.toFixed(0)} ms${profile.where(b.at)}`).join(', ')}; until the last key arrived ${last!.ms.toFixed(0)} ms${profile.where(last!.at)}), while the views caught up ${catchUpStall.toFixed(0)} ms${profile.where(catchingUp!.at)} (${probe.describe()})`);
+    // with a profile, each stall says whose code ran in it (VS Code's own port finder and merge-conflict scan run in this host)
+    const where = (b: { ms: number; at: number }): string => `${profile.where(b.at)}${profile.whose(b.at, b.ms)}`;
+    console.log(`      extension host: longest stall while typing ${typingStall.toFixed(0)} ms (in each burst and its pause ${perBurst.map((b) => `${b.ms.toFixed(0)} ms${where(b)}`).join(', ')}; until the last key arrived ${last!.ms.toFixed(0)} ms${where(last!)}), while the views caught up ${catchUpStall.toFixed(0)} ms${where(catchingUp!)} (${probe.describe()})`);
     assert.ok(document.isDirty, 'typed, not saved');
     const moved = api.annotations.forArticle(FILE);
     assert.equal(moved.length, inputs.length, 'every annotation kept');
