@@ -7,7 +7,7 @@ import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
 import type { EngineMessage, EngineResult, EngineToHost, HostToEngine, LearnAnswer, LearnedTable, LearnRequest, SourceSpan } from './analysisProtocol';
 import type { AnalysisHost, EngineWorker } from './platform/analysisHost';
 import type { ArticleDocument } from './articleDocuments';
-import { applyAnalysisDelta } from '../core/nlp/analysisDelta';
+import { type AliasEntries, applyAnalysisDeltaWithEntries } from '../core/nlp/analysisDelta';
 import { RecentTexts } from '../core/text/recentTexts';
 import { replacementBetween } from '../core/text/textDifference';
 
@@ -81,7 +81,8 @@ export class AnalysisService implements vscode.Disposable {
    * the new result as the change from it (a megabyte's result cloned whole into this host, and its garbage collected,
    * stalled the editor after each pause in typing).
    */
-  private readonly workerResults = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis }>();
+  private readonly workerResults = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis; readonly aliasEntries: AliasEntries | undefined }>();
+
 
   private readonly learnRequests = new Map<number, PendingLearn>();
   private nextRequestId = 1;
@@ -404,9 +405,10 @@ export class AnalysisService implements vscode.Disposable {
     }
     const job = this.running;
     if (!job || job.id !== received.jobId) return;
-    const message = received.type === 'doneDelta' ? this.fromDelta(job, received) : received;
-    if (!message) return;
-    if (message.type === 'done' && inWorker) this.workerResults.remember(job.key, { jobId: job.id, analysis: message.analysis });
+    const rebuilt = received.type === 'doneDelta' ? this.fromDelta(job, received) : { message: received, aliasEntries: undefined };
+    if (!rebuilt) return;
+    const { message } = rebuilt;
+    if (message.type === 'done' && inWorker) this.workerResults.remember(job.key, { jobId: job.id, analysis: message.analysis, aliasEntries: rebuilt.aliasEntries });
     if (message.type === 'failed' && message.missingBase) {
       // the worker did not hold the text the edit applies to (it should, as this side does): the whole text, then
       this.log.warn(`Analysis of ${job.key}: ${message.message}; sending the whole text.`);
@@ -448,7 +450,7 @@ export class AnalysisService implements vscode.Disposable {
    * The worker's complete result sent as the change from the result the job named (see workerResults); undefined, and
    * the job sent again for a whole result, when this host does not hold that one.
    */
-  private fromDelta(job: Job, message: Extract<EngineToHost, { readonly type: 'doneDelta' }>): EngineResult | undefined {
+  private fromDelta(job: Job, message: Extract<EngineToHost, { readonly type: 'doneDelta' }>): { readonly message: EngineResult; readonly aliasEntries: AliasEntries | undefined } | undefined {
     const { base, delta, ...rest } = message;
     const held = this.workerResults.get(job.key);
     if (held?.jobId !== base) {
@@ -458,7 +460,8 @@ export class AnalysisService implements vscode.Disposable {
       this.sendJob(job, true);
       return undefined;
     }
-    return { ...rest, type: 'done', analysis: applyAnalysisDelta(held.analysis, delta) };
+    const rebuilt = applyAnalysisDeltaWithEntries(held.analysis, held.aliasEntries, delta);
+    return { message: { ...rest, type: 'done', analysis: rebuilt.analysis }, aliasEntries: rebuilt.aliasEntries };
   }
 
   private startWorker(): void {

@@ -39,7 +39,20 @@ export function analysisDelta(base: Analysis, next: Analysis, shift: number): An
 
 /** The analysis a delta describes, built on the base it was made against. */
 export function applyAnalysisDelta(base: Analysis, delta: AnalysisDelta): Analysis {
-  return { ...delta, entities: applyListDelta(base.entities, delta.entities), dates: applyListDelta(base.dates, delta.dates), aliases: applyAliasesDelta(base.aliases, delta.aliases) };
+  return applyAnalysisDeltaWithEntries(base, undefined, delta).analysis;
+}
+
+/** The aliases of an analysis as Object.entries lists them, kept beside it for the next delta applied to it. */
+export type AliasEntries = readonly (readonly [string, readonly string[]])[];
+
+/**
+ * applyAnalysisDelta for a caller that applies one delta after another: it passes the base's alias entries it was given
+ * (undefined: listed here) and gets the new analysis's, so a megabyte's thousands of aliases are not listed anew each
+ * time.
+ */
+export function applyAnalysisDeltaWithEntries(base: Analysis, baseEntries: AliasEntries | undefined, delta: AnalysisDelta): { readonly analysis: Analysis; readonly aliasEntries: AliasEntries | undefined } {
+  const aliases = applyAliasesDelta(base.aliases, baseEntries, delta.aliases);
+  return { analysis: { ...delta, entities: applyListDelta(base.entities, delta.entities), dates: applyListDelta(base.dates, delta.dates), aliases: aliases.aliases }, aliasEntries: aliases.entries };
 }
 
 function listDelta<T extends { readonly start: number; readonly end: number }>(base: readonly T[], next: readonly T[], shift: number): ListDelta<T> {
@@ -107,15 +120,14 @@ function aliasesDelta(base: Analysis['aliases'], next: Analysis['aliases']): Ali
   return delta.length === baseEntries.length && delta.every((entry, i) => entry === i) ? 'same' : delta;
 }
 
-function applyAliasesDelta(base: Analysis['aliases'], delta: AliasesDelta): Analysis['aliases'] {
-  if (delta === 'same') return base;
-  const baseEntries = Object.entries(base);
-  return Object.fromEntries(
-    delta.map((entry) => {
-      if (typeof entry !== 'number') return entry;
-      const reused = baseEntries[entry];
-      if (!reused) throw new RangeError(`an analysis delta reuses alias entry ${entry} of a base of ${baseEntries.length}`);
-      return reused;
-    }),
-  );
+function applyAliasesDelta(base: Analysis['aliases'], known: AliasEntries | undefined, delta: AliasesDelta): { aliases: Analysis['aliases']; entries: AliasEntries | undefined } {
+  if (delta === 'same') return { aliases: base, entries: known };
+  const baseEntries = known ?? Object.entries(base);
+  const entries = delta.map((entry) => {
+    if (typeof entry !== 'number') return entry;
+    const reused = baseEntries[entry];
+    if (!reused) throw new RangeError(`an analysis delta reuses alias entry ${entry} of a base of ${baseEntries.length}`);
+    return reused;
+  });
+  return { aliases: Object.fromEntries(entries), entries };
 }

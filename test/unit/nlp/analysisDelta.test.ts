@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analysisDelta, applyAnalysisDelta } from '../../../src/core/nlp/analysisDelta';
+import { type AliasEntries, analysisDelta, applyAnalysisDelta, applyAnalysisDeltaWithEntries } from '../../../src/core/nlp/analysisDelta';
 import type { Analysis } from '../../../src/core/nlp/analysisModel';
 import { analyzeArticle } from '../../../src/core/nlp/pipeline';
 
@@ -33,6 +33,22 @@ describe('analysis delta', () => {
       () => 'An article replaced whole by one line about Oslo.',
     ];
     for (const edit of edits) roundTrip(SEED, edit(SEED));
+  });
+
+  it('rebuilds one result after another with the alias entries kept from the one before', () => {
+    let text = SEED;
+    let held = analyzeArticle(text);
+    let entries: AliasEntries | undefined;
+    for (const name of ['Halvor Dersk', 'Maren Lund', 'Brenmouth Harbour Board']) {
+      const at = text.indexOf('. ', text.length / 3) + 1;
+      const next = `${text.slice(0, at)} ${name} said so.${text.slice(at)}`;
+      const analysis = analyzeArticle(next);
+      const rebuilt = applyAnalysisDeltaWithEntries(held, entries, structuredClone(analysisDelta(held, analysis, next.length - text.length)));
+      assert.deepEqual(rebuilt.analysis, analysis);
+      assert.equal(JSON.stringify(rebuilt.analysis), JSON.stringify(analysis));
+      if (rebuilt.aliasEntries) assert.deepEqual(rebuilt.aliasEntries, Object.entries(analysis.aliases), 'the entries kept are the new aliases’');
+      [text, held, entries] = [next, rebuilt.analysis, rebuilt.aliasEntries];
+    }
   });
 
   it('sends only the mentions around the edit and reuses the rest', () => {
