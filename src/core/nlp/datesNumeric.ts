@@ -4,7 +4,7 @@
 import { formatYear } from './dateResolution';
 import { PRIORITY_NUMBER, type DateCandidate } from './datesCommon';
 
-const YEAR_RE = /(?<![\d$€£¥#.,:/\\]|\d[,.]|(?:^|\D)\d{1,3}-)\b(1[5-9]\d\d|20\d\d)\b(?!['’]?s\b)(?![,.]\d|\d|%|:\d)/g;
+const YEAR_RE = /(?<![\d$€£¥#.,:/\\]|\d[,.]|(?:^|\D)\d{1,3}-)\b(1[5-9]\d\d|20\d\d)\b(?!s\b)(?!(?<=0)['’]s\b)(?![,.]\d|\d|%|:\d)/g;
 /** Words that make the number before them a quantity. */
 const QUANTITY_AFTER =
   /^\s*(?:-|–)?\s*(?:years?|yrs?|year-old|people|persons|men|women|children|kids|babies|troops|soldiers|police|officers|fighters|militants|workers|employees|staff|students|members|residents|families|households|homes|houses|buildings|cars|vehicles|km|kilomet(?:re|er)s|miles|met(?:re|er)s|m|ft|feet|kg|kilograms|g|grams|lbs|tons|tonnes|pounds|dollars|euros|yen|rupees|francs|votes|seats|calories|units|copies|signatures|acres|hectares|barrels|points|hours|minutes|seconds|days|weeks|months|jobs|deaths|cases|words|pages|times|items|species|sites|schools|hospitals|beds|refugees|prisoners|patients|visitors|participants|delegates|runners|spectators|fans|animals|trees|cattle|sheep|tickets|others|more|less|of\s+(?:them|these|those|the\s+\w+s)\b|per\s*cent|percent|mph|km\/h|inch(?:es)?|cm|mm)\b/i;

@@ -88,6 +88,12 @@ describe('findDates', () => {
       assert.equal(valueOf('The base was handed over in March 2019.', 'March 2019'), '2019-03');
       assert.equal(valueOf('The offensive began in May.', 'May'), '2021-05');
     });
+    it('a year with a possessive is a year; a decade written with an apostrophe stays a decade', () => {
+      assert.deepEqual(dates("2013's harvest was poor, unlike the 1990's.").map((d) => [d.text, d.value]), [
+        ['2013', '2013'],
+        ["1990's", { from: '1990-01-01', to: '1999-12-31' }],
+      ]);
+    });
     it('bare years', () => {
       assert.deepEqual(
         dates('The treaty of 1998 was revised in 2004.').map((d) => [d.text, d.value]),
