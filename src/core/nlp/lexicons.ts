@@ -117,8 +117,18 @@ Labour | Tories | Democrats | Republicans | GOP | ANC | BJP | CDU | SPD | UKIP |
 African Union | Arab League | European Commission | European Parliament | European Union | United Nations |
 Security Council | Supreme Court`);
 
-/** Places the data packages do not name as such: abbreviations and a few well-known place names. */
-export const PLACE_ABBREVIATIONS = set(`US | U.S. | USA | U.S.A. | UK | U.K. | UAE | U.A.E. | DRC | PRC | USSR | L.A. | D.C. | White House | Downing Street | Middle East | Latin America | Wall Street | Silicon Valley | Gaza Strip | West Bank`);
+/**
+ * Places the data packages do not name as such: abbreviations, former states, and well-known regions, ranges and rivers
+ * whose names carry no place head ("Soviet Union" ends in an organization's head). General knowledge, not from any article.
+ */
+export const PLACE_ABBREVIATIONS = set(`US | U.S. | USA | U.S.A. | UK | U.K. | UAE | U.A.E. | DRC | PRC | USSR | L.A. | D.C. | White House | Downing Street | Middle East | Latin America | Wall Street | Silicon Valley | Gaza Strip | West Bank |
+Soviet Union | Yugoslavia | Czechoslovakia | East Germany | West Germany | Ottoman Empire | Roman Empire | Byzantine Empire |
+Holy Roman Empire | British Empire | Austria-Hungary | Prussia | Persia | Ceylon | Rhodesia | Korea |
+Great Lakes | Great Plains | South Pacific | North Atlantic | South Atlantic | Asia Minor | Bay Area | Balkans | Caucasus |
+Horn of Africa | Southeast Asia | South Asia | East Asia | Far East | Sub-Saharan Africa | West Africa | East Africa |
+North Africa | Scandinavia | Siberia | Patagonia | Mesopotamia | Persian Gulf | Himalayas | Alps | Andes | Rockies |
+Sahara | Kashmir | Tibet | Crimea | Donbas | Golan Heights | Midwest | New England | Nile | Danube | Rhine | Yangtze |
+Thames | Ganges | Mekong | Euphrates | Tigris | Volga`);
 
 /** Capitalised words that are never names on their own: common sentence openers, months, days, pronouns. */
 export const NEVER_NAMES = set(`

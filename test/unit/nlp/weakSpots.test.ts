@@ -49,6 +49,11 @@ describe('entities: known weak spots', () => {
     assert.equal(typeOf('Lincoln said the vote was close.', 'Lincoln'), 'person');
   });
 
+  it('former states and well-known regions without a place head are places, not organizations', () => {
+    const found = entities('After the Soviet Union fell, traders from the Balkans and Siberia sailed up the Danube.');
+    for (const place of ['Soviet Union', 'Balkans', 'Siberia', 'Danube']) assert.ok(found.some(([t, k]) => t === place && k === 'place'), `${place} in ${JSON.stringify(found)}`);
+  });
+
   it('a person stays a person beside the same cues', () => {
     const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
     assert.equal(typeOf('Marta Ibanez, a resident of the village, said it was cold.', 'Marta Ibanez'), 'person');
