@@ -36,7 +36,7 @@ city county province state district region territory island islands valley river
 mountains mount mt peninsula desert coast street st avenue ave road boulevard square plaza bridge airport station stadium
 arena hall palace castle cathedral mosque temple park garden gardens tower towers building centre center hotel hospital
 port harbour harbor canal strait straits highway village town borough heights hills beach falls forest base camp
-memorial monument prison border`);
+memorial monument prison border cemetery plateau archipelago expressway freeway motorway zoo`);
 
 /** Capitalised titles before a name, never part of it: "President Ashraf Ghani" is the person "Ashraf Ghani". */
 export const TITLES = set(`

@@ -54,6 +54,11 @@ describe('entities: known weak spots', () => {
     for (const place of ['Soviet Union', 'Balkans', 'Siberia', 'Danube']) assert.ok(found.some(([t, k]) => t === place && k === 'place'), `${place} in ${JSON.stringify(found)}`);
   });
 
+  it('a cemetery, a plateau, an expressway or a zoo is a place', () => {
+    const found = entities('Mourners walked from Brackley Cemetery to the Vornholt Plateau, past the Kessel Expressway and Tamsin Zoo.');
+    for (const place of ['Brackley Cemetery', 'Vornholt Plateau', 'Kessel Expressway', 'Tamsin Zoo']) assert.ok(found.some(([t, k]) => t === place && k === 'place'), `${place} in ${JSON.stringify(found)}`);
+  });
+
   it('a person stays a person beside the same cues', () => {
     const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
     assert.equal(typeOf('Marta Ibanez, a resident of the village, said it was cold.', 'Marta Ibanez'), 'person');
