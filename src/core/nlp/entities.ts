@@ -202,6 +202,9 @@ function scoreBefore(tokens: readonly Token[], k: number): boolean {
 /** A tennis set's score, a side of 6 or 7 games: "6-4", "7 – 5". */
 const SET_SCORE = /(?:^|\D)[67]\s*[–—-]\s*\d(?!\d)|(?:^|\D)\d\s*[–—-]\s*[67](?!\d)/u;
 
+/** Initials of given names: "J.", "T.J.", "J.R.R.". */
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
+
 /** Participles after "X-" that make X a place: "Whitby-based", "Marion-born". */
 const TOWN_ADJECTIVES = new Set(['based', 'born', 'bred', 'raised', 'headquartered']);
 
@@ -415,6 +418,11 @@ class SegmentRecogniser {
     if (TITLES.has(norms[norms.length - 1]!) && j - i > 1) return this.part(tokens, i, j - 1);
     if (words.every((t) => TITLES.has(t.norm))) return;
 
+    // "T.J. Morrow", "R.K. Varnley": initials and a surname are a person even after "the" (not "U.S. Steel": a place)
+    if (j - i >= 2 && j - i <= 4 && DOTTED_INITIALS.test(words[0]!.text) && !isPlaceName(words[0]!.text) && !KNOWN_ORGS.has(norms[0]!)) {
+      const surname = words[words.length - 1]!;
+      if (!isCommonWord(surname.norm) && !isPlaceName(surname.text) && !surname.allCaps && this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', 2);
+    }
     // a place followed by a name: "United States Ada Lindqvist"; a place followed by something else: an organization
     if (COMPASS.has(norms[0]!) && j - i >= 2 && isPlaceName(this.span(tokens, i + 1, j))) return this.emit(tokens, i, j, 'place', 2);
     const placeEnd = this.placePrefix(tokens, i, j);
@@ -666,7 +674,7 @@ class SegmentRecogniser {
         if (NAME_PARTICLES.has(t.norm)) continue;
         return false;
       }
-      if (t.allCaps && t.text.replace(/\./g, '').length > 1) return false;
+      if (t.allCaps && t.text.replace(/\./g, '').length > 1 && !DOTTED_INITIALS.test(t.text)) return false;
       if (ORG_HEADS.has(t.norm) || PLACE_HEADS.has(t.norm) || isDemonym(t.text)) return false;
       if (k === i && t.tags.has('Country') && !this.nameTagged(t)) return false;
       if (/\d/.test(t.text)) return false;

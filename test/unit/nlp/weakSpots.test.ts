@@ -54,6 +54,14 @@ describe('entities: known weak spots', () => {
     for (const place of ['Soviet Union', 'Balkans', 'Siberia', 'Danube']) assert.ok(found.some(([t, k]) => t === place && k === 'place'), `${place} in ${JSON.stringify(found)}`);
   });
 
+  it('initials and a surname are a person, also after a determiner; a place\'s initials are not', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('Fans cheered T.J. Morrow on Friday.', 'T.J. Morrow'), 'person');
+    assert.equal(typeOf('The coach praised R.K. Varnley and two others.', 'R.K. Varnley'), 'person');
+    assert.equal(typeOf('I see the O.J. Torvald of this story.', 'O.J. Torvald'), 'person');
+    assert.notEqual(typeOf('Shares of U.S. Steel rose.', 'U.S. Steel'), 'person');
+  });
+
   it('a cemetery, a plateau, an expressway or a zoo is a place', () => {
     const found = entities('Mourners walked from Brackley Cemetery to the Vornholt Plateau, past the Kessel Expressway and Tamsin Zoo.');
     for (const place of ['Brackley Cemetery', 'Vornholt Plateau', 'Kessel Expressway', 'Tamsin Zoo']) assert.ok(found.some(([t, k]) => t === place && k === 'place'), `${place} in ${JSON.stringify(found)}`);
