@@ -629,7 +629,8 @@ class SegmentRecogniser {
     while (i < j && !tokens[i]!.cap) i++;
     if (i >= j) return;
     const whole = this.span(tokens, i, j);
-    if (isPlaceName(whole)) return this.emit(tokens, i, j, 'place', 2);
+    // after "Governor of", a town or a state named like a person ("Virginia") is the place
+    if (isPlaceName(whole) || isTownName(whole)) return this.emit(tokens, i, j, 'place', 2);
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
     const head = this.rightmostHead(tokens.slice(i, j).map((t) => t.norm));
     if (head?.type === 'organization' && j - i > 1) return this.emit(tokens, i, j, 'organization', 2);

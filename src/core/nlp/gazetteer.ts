@@ -10,7 +10,9 @@ export function placeKey(name: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/[’‘]/g, "'")
     .replace(/\s+/g, ' ')
-    .toLowerCase();
+    .toLowerCase()
+    // "St Petersburg", "St. Petersburg" and "Saint Petersburg" are one place
+    .replace(/(^|\s)st\.?(?=\s)/g, '$1saint');
 }
 
 /** Towns below the cities' population cut-off: places only beside a place cue (see isTownName). */

@@ -54,6 +54,13 @@ describe('entities: known weak spots', () => {
     for (const place of ['Soviet Union', 'Balkans', 'Siberia', 'Danube']) assert.ok(found.some(([t, k]) => t === place && k === 'place'), `${place} in ${JSON.stringify(found)}`);
   });
 
+  it('a country compromise takes for a demonym, a state named like a person and "St" for "Saint" are places', () => {
+    const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+    assert.equal(typeOf('Floods hit the Philippines on Monday.', 'Philippines'), 'place');
+    assert.equal(typeOf('She ran for Governor of Virginia twice.', 'Virginia'), 'place');
+    assert.equal(typeOf('The ferry reached St Petersburg at noon.', 'St Petersburg'), 'place');
+  });
+
   it('initials and a surname are a person, also after a determiner; a place\'s initials are not', () => {
     const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
     assert.equal(typeOf('Fans cheered T.J. Morrow on Friday.', 'T.J. Morrow'), 'person');

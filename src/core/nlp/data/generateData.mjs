@@ -34,7 +34,8 @@ const isCommonWord = (name) => {
   const words = name.toLowerCase().split(/\s+/);
   if (words.length > 1) return false;
   const tag = lexicon[words[0]];
-  return tag !== undefined && !/Place|City|Country|Region|ProperNoun|Name|Person/.test(String(tag));
+  // "Philippines" and "Laos" are demonyms to compromise, not English words
+  return tag !== undefined && !/Place|City|Country|Region|ProperNoun|Name|Person|Demonym/.test(String(tag));
 };
 const isPersonName = (name) => {
   if (/\s/.test(name)) return false;
@@ -44,6 +45,8 @@ const isPersonName = (name) => {
 const usable = (name) => name.length >= 3 && /^\p{Lu}/u.test(name) && !/[,()/]/.test(name) && !isCommonWord(name);
 
 const out = { countries: new Set(), regions: new Set(), cities: new Set(), demonyms: new Set(), towns: new Set() };
+/** States whose name is also a person's ("Virginia", "Kent"): places only beside a place cue, as the towns. */
+const personNamedRegions = new Set();
 for (const c of countries) {
   for (const n of [c.name.common, c.name.official]) if (usable(n)) out.countries.add(n);
   for (const n of c.altSpellings) if (n.length > 3 && usable(n) && !/\b(of|the)$/i.test(n)) out.countries.add(n);
@@ -53,7 +56,7 @@ for (const c of countries) {
 }
 for (const s of State.getAllStates()) {
   const name = s.name.replace(/\s+(Province|Region|Regional Unit|Governorate|Prefecture|Department|District|County|Oblast|State|Municipality|municipality|Emirate|Parish|Island|Voivodeship)$/u, '');
-  if (name.length >= 4 && usable(name) && !commonSet.has(name.toLowerCase()) && !out.demonyms.has(name) && !isPersonName(name)) out.regions.add(name);
+  if (name.length >= 4 && usable(name) && !commonSet.has(name.toLowerCase()) && !out.demonyms.has(name)) (isPersonName(name) ? personNamedRegions : out.regions).add(name);
 }
 for (const city of cities) {
   if (city.population < CITY_POPULATION) continue;
@@ -62,6 +65,7 @@ for (const city of cities) {
 }
 for (const d of [...out.demonyms]) if (!d.endsWith('s')) out.demonyms.add(`${d}s`);
 for (const d of out.demonyms) for (const k of ['countries', 'regions', 'cities']) out[k].delete(d);
+for (const name of personNamedRegions) if (!out.regions.has(name) && !out.countries.has(name) && !out.cities.has(name)) out.towns.add(name);
 for (const city of cities) {
   if (city.population < TOWN_POPULATION) continue;
   const name = city.name;
