@@ -13,8 +13,8 @@
 // (it sends bare weekdays into the future and misses year-less dates' year), at a sixth of the time. chrono is kept
 // for what it does well (month-name and numeric dates); the rest are the rules of the other two finders.
 import type { DateMention } from './analysisModel';
-import { dayNumber, formatDay, fromDayNumber, isValidDay, parseIsoDay } from './dateResolution';
-import { NUMBER_PATTERN, parseNumber, type DateCandidate } from './datesCommon';
+import { addMonths, dayNumber, formatDay, formatMonth, formatYear, fromDayNumber, isValidDay, parseIsoDay } from './dateResolution';
+import { NUMBER_PATTERN, parseNumber, PRIORITY_RULE, type DateCandidate } from './datesCommon';
 import { explicitDates } from './datesExplicit';
 import { numericDates } from './datesNumeric';
 import { relativeDates } from './datesRelative';
@@ -72,6 +72,50 @@ function orderedRange(c: DateCandidate): DateCandidate {
   return v.to.slice(0, n) < v.from.slice(0, n) ? { ...c, value: v.from } : c;
 }
 
+/**
+ * "that year", "the same month", "the following year", "the previous month", "two years later", "a year earlier": a year
+ * or month told from the one the text gave last.
+ */
+const ANAPHORIC = new RegExp(
+  `\\b(?:(that|the\\s+same|that\\s+same)\\s+(year|month)|the\\s+(following|next|previous|preceding)\\s+(year|month)|(${NUMBER_PATTERN})\\s+(years?|months?)\\s+(later|earlier))\\b`,
+  'gi',
+);
+/** How far back (in characters) the year or month such a phrase counts from may be written. */
+const ANAPHORIC_REACH = 600;
+
+/**
+ * Dates told from the last date written out before them ("in 1921 … later that year"): only from a date with its own
+ * year, not one the article date placed, and within a few sentences; the rest are no date (nothing to count from).
+ */
+function anaphoricDates(text: string, kept: readonly DateCandidate[]): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  let k = 0;
+  ANAPHORIC.lastIndex = 0;
+  for (let m = ANAPHORIC.exec(text); m; m = ANAPHORIC.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (k < kept.length && kept[k]!.end <= start) k++;
+    if (k < kept.length && kept[k]!.start < end) continue; // already a date (or inside one)
+    const anchor = kept[k - 1];
+    if (!anchor || anchor.relative || typeof anchor.value !== 'string' || start - anchor.start > ANAPHORIC_REACH) continue;
+    const unit = (m[2] ?? m[4] ?? m[6]!).toLowerCase().startsWith('month') ? 'month' : 'year';
+    const which = (m[1] ?? m[3] ?? m[7] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const count = m[5] !== undefined ? parseNumber(m[5]) : 1;
+    if (count === null) continue;
+    const offset = /^(?:that|the same|that same)$/.test(which) ? 0 : /^(?:following|next|later)$/.test(which) ? count : -count;
+    const parts = /^(\d{4})(?:-(\d{2}))?/.exec(anchor.value);
+    if (!parts) continue;
+    const year = Number(parts[1]);
+    if (unit === 'year') {
+      out.push({ start, end, value: formatYear(year + offset), relative: false, priority: PRIORITY_RULE });
+    } else if (parts[2] !== undefined) {
+      const to = addMonths(year, Number(parts[2]), offset);
+      out.push({ start, end, value: formatMonth(to.year, to.month), relative: false, priority: PRIORITY_RULE });
+    }
+  }
+  return out;
+}
+
 const WEEKDAY_ONLY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/iu;
 /** What joins the two ends of a range written as two dates: "from Monday to Thursday", "between Friday and Tuesday". */
 const RANGE_JOINER = /^\s*(?:[-–—]|to|until|till|through|thru|and)\s*$/iu;
@@ -120,7 +164,9 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text)];
   const kept = withoutOverlaps(candidates);
   const events = daysOfEvents(text, kept);
-  return orderedPairs(text, ref, (events.length ? withoutOverlaps([...kept, ...events]) : kept).map(orderedRange)).map((c) => ({
+  const told = anaphoricDates(text, kept);
+  const added = [...events, ...told];
+  return orderedPairs(text, ref, (added.length ? withoutOverlaps([...kept, ...added]) : kept).map(orderedRange)).map((c) => ({
     start: c.start,
     end: c.end,
     text: text.slice(c.start, c.end),

@@ -200,3 +200,31 @@ describe('dates: a story set in an earlier year keeps its year for dates without
     assert.deepEqual(values('In 2014, the ferry was sold. It was renamed on February 6.'), [['2014', '2014'], ['February 6', '2015-02-06']]);
   });
 });
+
+describe('dates: a year or month told from the last one the text gave', () => {
+  it('"that year", "the following year", "two years later" count from the last year written before them', () => {
+    assert.deepEqual(values('The mill opened in 1921 and burned down later that year.'), [
+      ['1921', '1921'],
+      ['that year', '1921'],
+    ]);
+    assert.deepEqual(values('She moved to Oslo in 2009. The following year she married, and two years later she left.'), [
+      ['2009', '2009'],
+      ['The following year', '2010'],
+      ['two years later', '2011'],
+    ]);
+    assert.deepEqual(values('The pier was built in March 1998 and opened the following month.'), [
+      ['March 1998', '1998-03'],
+      ['the following month', '1998-04'],
+    ]);
+    assert.deepEqual(values('In 2004 the club was sold; a year earlier it had nearly folded.'), [
+      ['2004', '2004'],
+      ['a year earlier', '2003'],
+    ]);
+  });
+
+  it('without a year written before, or after a date the article date placed, they are no date', () => {
+    assert.deepEqual(values('Later that year the mill burned down.'), []);
+    assert.deepEqual(values('Two years later the mill burned down.'), []);
+    assert.deepEqual(values('The mill burned down on Monday; the following year it was rebuilt.'), [['Monday', '2015-03-02']]);
+  });
+});
