@@ -155,6 +155,8 @@ interface Outcome {
 
 const LEGAL_SUFFIX = /,?\s+(?:inc|incorporated|ltd|limited|corp|corporation|co|llc|l\.l\.c|plc|ag|sa|s\.a|gmbh|nv|n\.v|pty)\.?$/iu;
 const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: undefined, key: '\u0001undefined\u0001undefined' };
+/** Mentions or entities handled in one step of updateArticle. */
+const STEP_ITEMS = 400;
 const ACRONYM = /^\p{Lu}[\p{Lu}\d.&]+$/u;
 const ALL_CAPS = /^\p{Lu}{3,}$/u;
 
@@ -171,6 +173,9 @@ export class CorpusIndex {
   /** Entities whose summary changed since `sorted` was ordered: entities() moves only these. */
   private readonly stale = new Set<string>();
   private revisionValue = 0;
+  /** Articles being added by updateArticle: their entities join a step at a time; listed in `articles` once all have. */
+  private readonly incoming = new Map<string, ArticleEntry>();
+  private readonly updating = new Map<string, Generator<void, void, undefined>>();
 
   /** Grows with every change of the index, so a view can tell whether what it derived is still current. */
   get revision(): number {
@@ -183,14 +188,45 @@ export class CorpusIndex {
    * mentions and changes a few): the others keep their place in every map and only take their new offsets.
    */
   setArticle(key: string, analysis: Analysis, text: string, prepared?: PreparedArticle): void {
-    this.revisionValue++;
-    const affected = new Set<string>();
-    const previous = this.articles.get(key);
-    // an article whose date changed is re-indexed whole: the date is part of every entity's summary
-    const reusable = previous !== undefined && previous.date === analysis.articleDate ? previous.locals : undefined;
-    if (!reusable) this.unindex(key, affected);
+    this.finish(key);
+    const steps = this.steps(key, analysis, text, prepared);
+    while (!steps.next().done);
+  }
+
+  /**
+   * setArticle a step at a time, for a caller that must not hold its thread for long (a large article's thousands of
+   * entities took the extension host 100-300 ms at once): call step() until it returns true; each step handles at most
+   * STEP_ITEMS mentions or entities. The index answers meanwhile as without the article (a new article's entities may
+   * count it before it is listed); it is listed, with every entity resolved as setArticle resolves them, at the last
+   * step. Any other change of the same article first finishes this one.
+   */
+  updateArticle(key: string, analysis: Analysis, text: string, prepared?: PreparedArticle): { step(): boolean } {
+    this.finish(key);
+    const steps = this.steps(key, analysis, text, prepared);
+    this.updating.set(key, steps);
+    return {
+      step: (): boolean => {
+        if (!steps.next().done) return false;
+        if (this.updating.get(key) === steps) this.updating.delete(key);
+        return true;
+      },
+    };
+  }
+
+  /** Runs an unfinished updateArticle of this article to its end. */
+  private finish(key: string): void {
+    const steps = this.updating.get(key);
+    if (!steps) return;
+    this.updating.delete(key);
+    while (!steps.next().done);
+  }
+
+  /** setArticle's work, yielding between steps (see updateArticle). */
+  private *steps(key: string, analysis: Analysis, text: string, prepared: PreparedArticle | undefined): Generator<void, void, undefined> {
+    // the article's own entities and mentions first: nothing the index shares is touched until they are made
     const locals = new Map<string, LocalEntity>();
     const spans: { mention: CorpusMention; local: LocalEntity }[] = [];
+    let n = 0;
     for (const e of analysis.entities) {
       const localKey = localKeyOf(e.canonical, e.type);
       let local = locals.get(localKey);
@@ -202,8 +238,60 @@ export class CorpusIndex {
       const mention: CorpusMention = { article: key, start: e.start, end: e.end, text: e.text };
       local.mentions.push(mention);
       spans.push({ mention, local });
+      if (++n % STEP_ITEMS === 0) yield;
     }
     for (const local of locals.values()) local.mentions.sort((a, b) => a.start - b.start);
+    spans.sort((a, b) => a.mention.start - b.mention.start);
+    yield;
+    const entry: ArticleEntry = {
+      locals,
+      spans,
+      date: analysis.articleDate,
+      undated: analysis.dates.filter((d) => d.value === null).map((d) => ({ article: key, start: d.start, end: d.end, text: d.text })),
+      source: {
+        text,
+        analysis: { entities: analysis.entities, dates: analysis.dates },
+        // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
+        ...(prepared && prepared.sentences.length === analysis.dates.filter((d) => d.value !== null).length
+          ? { quotes: prepared.quotes, timeline: timelineOf(key, analysis, text, prepared.sentences) }
+          : {}),
+      },
+    };
+    yield;
+    const previous = this.articles.get(key);
+    if (previous) {
+      this.replace(key, previous, entry, locals, spans);
+      return;
+    }
+    // a new article: its entities join a step at a time, full names first (its bare names are resolved against them),
+    // and it is listed once all have joined; meanwhile the entities' summaries find its date here
+    this.incoming.set(key, entry);
+    const all = [...locals.values()];
+    for (const group of [all.filter((l) => l.fixedId !== undefined), all.filter((l) => l.fixedId === undefined)]) {
+      for (let at = 0; at < group.length; at += STEP_ITEMS) {
+        this.revisionValue++;
+        const affected = new Set<string>();
+        const fresh = new Map<string, LocalEntity[]>();
+        for (const local of group.slice(at, at + STEP_ITEMS)) {
+          this.indexLocal(local, affected);
+          if (local.fixedId === undefined) fresh.set(local.canonical, [...(fresh.get(local.canonical) ?? []), local]);
+        }
+        this.resolve(affected, fresh);
+        yield;
+      }
+    }
+    this.incoming.delete(key);
+    this.articles.set(key, entry);
+    this.revisionValue++;
+  }
+
+  /** Replaces an indexed article by its new entry, at once (see setArticle). */
+  private replace(key: string, previous: ArticleEntry, entry: ArticleEntry, locals: Map<string, LocalEntity>, spans: { mention: CorpusMention; local: LocalEntity }[]): void {
+    this.revisionValue++;
+    const affected = new Set<string>();
+    // an article whose date changed is re-indexed whole: the date is part of every entity's summary
+    const reusable = previous.date === entry.date ? previous.locals : undefined;
+    if (!reusable) this.unindex(key, affected);
     const added: LocalEntity[] = [];
     if (reusable) {
       for (const [localKey, local] of locals) {
@@ -220,21 +308,7 @@ export class CorpusIndex {
       }
       for (const span of spans) span.local = locals.get(localKeyOf(span.local.canonical, span.local.type))!;
     } else for (const local of locals.values()) added.push(local);
-    spans.sort((a, b) => a.mention.start - b.mention.start);
-    this.articles.set(key, {
-      locals,
-      spans,
-      date: analysis.articleDate,
-      undated: analysis.dates.filter((d) => d.value === null).map((d) => ({ article: key, start: d.start, end: d.end, text: d.text })),
-      source: {
-        text,
-        analysis: { entities: analysis.entities, dates: analysis.dates },
-        // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
-        ...(prepared && prepared.sentences.length === analysis.dates.filter((d) => d.value !== null).length
-          ? { quotes: prepared.quotes, timeline: timelineOf(key, analysis, text, prepared.sentences) }
-          : {}),
-      },
-    });
+    this.articles.set(key, entry);
     for (const local of added) {
       this.indexLocal(local, affected);
       // a full name added or gone changes whether the article's own bare names have evidence of their type (ownEvidence)
@@ -252,6 +326,7 @@ export class CorpusIndex {
   }
 
   removeArticle(key: string): boolean {
+    this.finish(key);
     this.revisionValue++;
     const affected = new Set<string>();
     const removed = this.unindex(key, affected);
@@ -628,7 +703,7 @@ export class CorpusIndex {
 
   /** Whether the bare entity's own article has a full name of the same type with that word in it ("Halvard Lake"). */
   private ownEvidence(local: LocalEntity): boolean {
-    const entry = this.articles.get(local.article);
+    const entry = this.articles.get(local.article) ?? this.incoming.get(local.article);
     if (!entry) return false;
     const word = ALL_CAPS.test(local.canonical) ? titleCase(local.canonical) : local.canonical;
     for (const other of entry.locals.values()) if (other.fixedId !== undefined && other.type === local.type && nameParts(other.canonical).includes(word)) return true;
@@ -675,7 +750,7 @@ export class CorpusIndex {
       mentions += local.mentions.length;
       if (!articles.has(local.article)) {
         articles.add(local.article);
-        const date = this.articles.get(local.article)?.date ?? null;
+        const date = (this.articles.get(local.article) ?? this.incoming.get(local.article))?.date ?? null;
         if (date !== null && (firstDate === null || date < firstDate)) firstDate = date;
       }
       for (const m of local.mentions) forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
