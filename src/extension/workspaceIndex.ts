@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { decodeArticleBytes } from '../core/article/articleText';
 import { CorpusIndex, type CorpusEntity } from '../core/corpus/corpusIndex';
 import { sha256Hex } from '../core/hash/sha256';
-import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, packedArticleChunks, parseIndexCacheEntry, parsePackedArticle, parseSummaryEntity, parseSummaryHeader, serializeIndexCacheEntry, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
+import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, packedArticleChunks, PackReader, parseIndexCacheEntry, parseSummaryEntity, parseSummaryHeader, serializeIndexCacheEntry, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
 import type { Analysis, AnalyzeOptions, EntityType } from '../core/nlp/analysisModel';
 import { fileDateMatters } from '../core/nlp/analysisOptions';
 import type { AnalysisService, ArticleSource } from './analysisService';
@@ -871,27 +871,36 @@ export class WorkspaceIndex implements vscode.Disposable {
     let loaded = 0;
     // the host's own work (parsing, filling the corpus, ranking) apart from the waits between slices
     const slices = this.slices('reading the pack');
+    const problem = (what: string): void => void problems.set(what, (problems.get(what) ?? 0) + 1);
+    // a large article's analysis comes on several lines, each parsed in a slice, and joins the corpus a step at a time
+    const reader = new PackReader();
     for (let line = lines.next(); line !== undefined; line = lines.next()) {
       if (line === '') continue;
-      const parsed = parsePackedArticle(line);
-      let uri: vscode.Uri | undefined;
-      if ('article' in parsed) {
+      for (const parsed of reader.read(line)) {
+        if ('problem' in parsed) {
+          problem(parsed.problem);
+          continue;
+        }
+        let uri: vscode.Uri;
         try {
           uri = vscode.Uri.parse(parsed.article.uri, true);
         } catch {
-          problems.set('a bad file URI', (problems.get('a bad file URI') ?? 0) + 1);
+          problem('a bad file URI');
+          continue;
         }
-      } else problems.set(parsed.problem, (problems.get(parsed.problem) ?? 0) + 1);
-      // an article indexed meanwhile (opened at once) keeps what it has
-      if ('article' in parsed && uri && !this.entries.has(parsed.article.key)) {
+        // an article indexed meanwhile (opened at once) keeps what it has
+        if (this.entries.has(parsed.article.key)) continue;
         const { key, text, cacheName, analysis, prepared } = parsed.article;
         this.entries.set(key, { uri, text, cacheName, analysis, origin: 'cache', verified: false, cached: true });
-        this.corpus.setArticle(key, analysis, text, prepared);
+        const update = this.corpus.updateArticle(key, analysis, text, prepared);
+        while (!update.step()) if (!(await slices.pause())) return;
         this.counters.fromCache++;
         loaded++;
       }
       if (!(await slices.pause())) return;
     }
+    const cut = reader.end();
+    if (cut) problem(cut.problem);
     if (problems.size > 0) {
       this.deps.log.warn(`Workspace index: ${[...problems.values()].reduce((a, b) => a + b, 0)} article(s) of the cache's pack discarded (${[...problems].map(([p, n]) => `${n}: ${p}`).join('; ')}); they are indexed again.`);
       this.packDirty = true;

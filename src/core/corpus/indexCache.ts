@@ -86,19 +86,9 @@ function checkAnalysis(value: unknown, text: string): Analysis | string {
   if (articleDateSource !== undefined && !ARTICLE_DATE_SOURCES.includes(articleDateSource as never)) return 'bad article date source';
   if (!Array.isArray(entities) || !Array.isArray(dates) || !isRecord(aliases)) return 'analysis lacks entities, dates or aliases';
   const checkedEntities: EntityMention[] = [];
-  for (const e of entities) {
-    if (!isRecord(e) || !spanQuotes(e, text)) return 'an entity span does not quote the text';
-    if (typeof e.canonical !== 'string' || e.canonical.length === 0 || !ENTITY_TYPES.includes(e.type as EntityType)) return 'an entity has no canonical name or a bad type';
-    checkedEntities.push({ start: e.start as number, end: e.end as number, text: e.text as string, type: e.type as EntityType, canonical: e.canonical });
-  }
   const checkedDates: DateMention[] = [];
-  for (const d of dates) {
-    if (!isRecord(d) || !spanQuotes(d, text)) return 'a date span does not quote the text';
-    if (!isDateValue(d.value)) return 'a date has a bad value';
-    if (d.resolvedAgainst !== 'article-date' && d.resolvedAgainst !== 'self' && d.resolvedAgainst !== 'none') return 'a date has a bad resolution';
-    if (d.reference !== null && !isIsoDate(d.reference)) return 'a date has a bad reference';
-    checkedDates.push({ start: d.start as number, end: d.end as number, text: d.text as string, value: d.value, resolvedAgainst: d.resolvedAgainst, reference: d.reference });
-  }
+  const problem = checkEntities(entities, text, checkedEntities) ?? checkDates(dates, text, checkedDates);
+  if (problem !== undefined) return problem;
   const checkedAliases: Record<string, readonly string[]> = {};
   for (const [name, forms] of Object.entries(aliases)) {
     if (!Array.isArray(forms) || !forms.every((f) => typeof f === 'string')) return 'bad aliases';
@@ -107,6 +97,31 @@ function checkAnalysis(value: unknown, text: string): Analysis | string {
   const analysis: Analysis = { articleDate, entities: checkedEntities, dates: checkedDates, aliases: checkedAliases };
   // where the article date came from (the hover and the reading view say it) survives the cache
   return articleDateSource === undefined ? analysis : { ...analysis, articleDateSource: articleDateSource as NonNullable<Analysis['articleDateSource']> };
+}
+
+/** Checks entity mentions against the text, adding them to `out`; the problem, if any. */
+function checkEntities(entities: readonly unknown[], text: string, out: EntityMention[]): string | undefined {
+  for (const e of entities) {
+    if (!isRecord(e) || !spanQuotes(e, text)) return 'an entity span does not quote the text';
+    if (typeof e.canonical !== 'string' || e.canonical.length === 0 || !ENTITY_TYPES.includes(e.type as EntityType)) return 'an entity has no canonical name or a bad type';
+    // the parsed object itself when it has just these fields: a copy of each doubled what a reopen allocates (and its
+    // garbage collection pauses)
+    out.push(fieldCount(e) === 5 ? (e as unknown as EntityMention) : { start: e.start as number, end: e.end as number, text: e.text as string, type: e.type as EntityType, canonical: e.canonical });
+  }
+  return undefined;
+}
+
+/** Checks date mentions against the text, adding them to `out`; the problem, if any. */
+function checkDates(dates: readonly unknown[], text: string, out: DateMention[]): string | undefined {
+  for (const d of dates) {
+    if (!isRecord(d) || !spanQuotes(d, text)) return 'a date span does not quote the text';
+    if (!isDateValue(d.value)) return 'a date has a bad value';
+    if (d.resolvedAgainst !== 'article-date' && d.resolvedAgainst !== 'self' && d.resolvedAgainst !== 'none') return 'a date has a bad resolution';
+    if (d.reference !== null && !isIsoDate(d.reference)) return 'a date has a bad reference';
+    if (fieldCount(d) === 6) out.push(d as unknown as DateMention);
+    else out.push({ start: d.start as number, end: d.end as number, text: d.text as string, value: d.value, resolvedAgainst: d.resolvedAgainst, reference: d.reference });
+  }
+  return undefined;
 }
 
 /** One line or file of the index's storage read as a JSON object, or what is wrong with it (it is untrusted input). */
@@ -118,6 +133,13 @@ function jsonObject(raw: string): { readonly value: Record<string, unknown> } | 
     return { problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   return isRecord(value) ? { value } : { problem: 'not an object' };
+}
+
+/** How many fields an object has (a checked mention with exactly its own fields is kept as parsed). */
+function fieldCount(value: Record<string, unknown>): number {
+  let n = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) n++;
+  return n;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -141,7 +163,15 @@ function isDateValue(value: unknown): value is DateValue {
 // ---- the pack: every indexed article in one file, so a reopen reads one file instead of two per article ----
 
 /** Version of the pack layout; a pack of another is ignored (and rewritten). */
-export const INDEX_PACK_FORMAT = 2;
+export const INDEX_PACK_FORMAT = 3;
+
+/**
+ * Items (entity and date mentions, quotations, sentences) on one line of the pack. A larger article's line holds its
+ * text and the rest of its analysis, and says how many lines of `parts` follow with those items: parsing and checking
+ * a large article's line at once (1.6 MB, 6,000 entities) held the extension host for 200 ms at a reopen; a reader
+ * takes a part line in a slice of its own (see PackReader).
+ */
+export const PACK_PART_ITEMS = 400;
 
 /** One article as the index held it when the pack was written: its text, the cache name of its analysis, the analysis. */
 export interface PackedArticle {
@@ -176,33 +206,151 @@ export function packIdOf(line: string, pipeline: string): string | undefined {
   }
 }
 
-/** One line of the pack (JSON escapes line breaks, so an article is one line whatever its text). */
+/**
+ * An article's lines of the pack, joined by line breaks: one line (JSON escapes line breaks, so an article is one line
+ * whatever its text), or for a large analysis a line and its parts (see PACK_PART_ITEMS).
+ */
 export function serializePackedArticle(article: PackedArticle): string {
-  return JSON.stringify(packedValue(article));
+  return packedLines(article)
+    .map((v) => JSON.stringify(v))
+    .join('\n');
 }
 
-/** What a pack line holds for an article: a quote's text is the article's, from its offsets; a sentence is two offsets. */
-function packedValue(article: PackedArticle): unknown {
-  const { prepared, ...rest } = article;
-  if (!prepared) return rest;
-  const quotes = prepared.quotes.map(({ start, end, speaker, speakerType, cue, cueSpan }) => ({ start, end, speaker, speakerType, cue, cueSpan: cueSpan && { start: cueSpan.start, end: cueSpan.end } }));
-  return { ...rest, prepared: { quotes, sentences: prepared.sentences.map((s) => [s.start, s.end]) } };
+/** The items a part line holds: slices of the analysis' entities and dates, of the quotations and the sentences. */
+interface PackPart {
+  entities?: unknown[];
+  dates?: unknown[];
+  quotes?: unknown[];
+  sentences?: unknown[];
 }
 
 /**
- * The same line followed by its line break, a chunk at a time: a writer that yields between chunks never holds its
- * thread for a whole large article (serialising a megabyte's analysis at once took the extension host 100 ms).
+ * What the pack's lines hold for an article: a quote's text is the article's, from its offsets; a sentence is two
+ * offsets. A large analysis: the first line with empty lists and `parts` (and `prepared: true` when the parts hold its
+ * quotations and sentences), then the part lines.
+ */
+function packedLines(article: PackedArticle): unknown[] {
+  const { prepared, ...rest } = article;
+  const quotes = prepared?.quotes.map(({ start, end, speaker, speakerType, cue, cueSpan }) => ({ start, end, speaker, speakerType, cue, cueSpan: cueSpan && { start: cueSpan.start, end: cueSpan.end } }));
+  const sentences = prepared?.sentences.map((s) => [s.start, s.end]);
+  const { entities, dates } = article.analysis;
+  const items = entities.length + dates.length + (quotes?.length ?? 0) + (sentences?.length ?? 0);
+  if (items <= PACK_PART_ITEMS) return [quotes && sentences ? { ...rest, prepared: { quotes, sentences } } : rest];
+  const parts: PackPart[] = [];
+  let part: PackPart = {};
+  let room = PACK_PART_ITEMS;
+  const fill = (name: keyof PackPart, list: readonly unknown[] | undefined): void => {
+    for (let at = 0; list && at < list.length; ) {
+      if (room === 0) {
+        parts.push(part);
+        part = {};
+        room = PACK_PART_ITEMS;
+      }
+      const piece = list.slice(at, at + room);
+      (part[name] ??= []).push(...piece);
+      at += piece.length;
+      room -= piece.length;
+    }
+  };
+  fill('entities', entities);
+  fill('dates', dates);
+  fill('quotes', quotes);
+  fill('sentences', sentences);
+  parts.push(part);
+  const head = { ...rest, analysis: { ...rest.analysis, entities: [], dates: [] }, parts: parts.length, ...(quotes && sentences ? { prepared: true } : {}) };
+  return [head, ...parts];
+}
+
+/**
+ * The article's lines, each followed by its line break, a chunk at a time: a writer that yields between chunks never
+ * holds its thread for a whole large article (serialising a megabyte's analysis at once took the extension host 100 ms).
  */
 export function* packedArticleChunks(article: PackedArticle): Generator<string, void, undefined> {
-  yield* jsonChunks(packedValue(article));
-  yield '\n';
+  for (const line of packedLines(article)) {
+    yield* jsonChunks(line);
+    yield '\n';
+  }
+}
+
+/** What a line of the pack gives: an article, or why a line or an article was refused. */
+export type PackItem = { readonly article: PackedArticle } | { readonly problem: string };
+
+/**
+ * Reads the pack's article lines one at a time (after its header), a large article's parts included: read() gives an
+ * article once complete, a problem for a line or an article refused, or nothing while a large article's parts are still
+ * to come (and both a problem and an article when a line starts a new article before the last one's parts all came).
+ * Each line costs about its length: a caller can yield between lines.
+ */
+export class PackReader {
+  private pending:
+    | {
+        readonly head: Omit<PackedArticle, 'analysis' | 'prepared'> & { readonly analysis: Analysis };
+        left: number;
+        readonly prepared: boolean;
+        readonly entities: EntityMention[];
+        readonly dates: DateMention[];
+        readonly quotes: Quotation[];
+        readonly sentences: unknown[];
+        /** A quotation that did not fit: the article is kept, without its quotations and sentences (found again when wanted). */
+        preparedBroken: boolean;
+        problem: string | undefined;
+      }
+    | undefined;
+
+  read(line: string): PackItem[] {
+    const pending = this.pending;
+    if (!pending) return this.first(line);
+    const read = jsonObject(line);
+    if ('problem' in read || read.value.parts !== undefined || read.value.key !== undefined) {
+      // parts missing: this line is another article's
+      this.pending = undefined;
+      return [{ problem: 'an article of parts cut short' }, ...this.first(line)];
+    }
+    const { entities, dates, quotes, sentences } = read.value;
+    const text = pending.head.text;
+    if (pending.problem === undefined) {
+      if ((entities !== undefined && !Array.isArray(entities)) || (dates !== undefined && !Array.isArray(dates))) pending.problem = 'a part lacks its entities or dates';
+      else pending.problem = checkEntities(entities ?? [], text, pending.entities) ?? checkDates(dates ?? [], text, pending.dates);
+      if (Array.isArray(quotes) && !pending.preparedBroken) pending.preparedBroken = !checkQuotes(quotes, text, pending.quotes);
+      if (Array.isArray(sentences)) for (const s of sentences) pending.sentences.push(s);
+    }
+    pending.left--;
+    if (pending.left > 0) return [];
+    this.pending = undefined;
+    if (pending.problem !== undefined) return [{ problem: pending.problem }];
+    const analysis: Analysis = { ...pending.head.analysis, entities: pending.entities, dates: pending.dates };
+    const found = pending.prepared && !pending.preparedBroken ? checkSentences(pending.sentences, text, analysis) : undefined;
+    return [{ article: { ...pending.head, analysis, ...(found ? { prepared: { quotes: pending.quotes, sentences: found } } : {}) } }];
+  }
+
+  /** At the end of the pack: a large article whose parts did not all come. */
+  end(): { readonly problem: string } | undefined {
+    const cut = this.pending !== undefined;
+    this.pending = undefined;
+    return cut ? { problem: 'an article of parts cut short' } : undefined;
+  }
+
+  private first(line: string): PackItem[] {
+    const read = jsonObject(line);
+    if ('problem' in read) return [read];
+    const parts = read.value.parts;
+    if (parts === undefined) return [packedArticleOf(read.value)];
+    if (!Number.isInteger(parts) || (parts as number) < 1) return [{ problem: 'a bad count of parts' }];
+    const { prepared, ...rest } = read.value;
+    const head = packedArticleOf(rest);
+    if ('problem' in head) return [head];
+    this.pending = { head: head.article, left: parts as number, prepared: prepared === true, entities: [], dates: [], quotes: [], sentences: [], preparedBroken: false, problem: undefined };
+    return [];
+  }
 }
 
 /** Reads one line of the pack, checked as a cache entry is: every span must quote the stored text. */
-export function parsePackedArticle(line: string): { readonly article: PackedArticle } | { readonly problem: string } {
+export function parsePackedArticle(line: string): PackItem {
   const read = jsonObject(line);
-  if ('problem' in read) return read;
-  const { value } = read;
+  return 'problem' in read ? read : packedArticleOf(read.value);
+}
+
+function packedArticleOf(value: Record<string, unknown>): PackItem {
   const { key, uri, text, cacheName } = value;
   if (typeof key !== 'string' || key === '' || typeof uri !== 'string' || uri === '' || typeof text !== 'string' || typeof cacheName !== 'string' || cacheName === '') return { problem: 'lacks its key, file, text or cache name' };
   const analysis = checkAnalysis(value.analysis, text);
@@ -215,29 +363,41 @@ export function parsePackedArticle(line: string): { readonly article: PackedArti
 function checkPrepared(value: unknown, text: string, analysis: Analysis): PreparedArticle | undefined {
   if (!isRecord(value) || !Array.isArray(value.quotes) || !Array.isArray(value.sentences)) return undefined;
   const quotes: Quotation[] = [];
-  for (const q of value.quotes) {
-    if (!isRecord(q) || !isSpanIn(q, text)) return undefined;
+  if (!checkQuotes(value.quotes, text, quotes)) return undefined;
+  const sentences = checkSentences(value.sentences, text, analysis);
+  return sentences && { quotes, sentences };
+}
+
+/** Checks stored quotations against the text, adding them to `out`; false when one does not fit. */
+function checkQuotes(stored: readonly unknown[], text: string, out: Quotation[]): boolean {
+  for (const q of stored) {
+    if (!isRecord(q) || !isSpanIn(q, text)) return false;
     const { speaker, speakerType, cue, cueSpan } = q;
-    if (speaker !== null && typeof speaker !== 'string') return undefined;
-    if (speakerType !== null && speakerType !== 'person' && speakerType !== 'organization') return undefined;
-    if (cue !== null && typeof cue !== 'string') return undefined;
-    if (cueSpan !== null && !(isRecord(cueSpan) && isSpanIn(cueSpan, text))) return undefined;
+    if (speaker !== null && typeof speaker !== 'string') return false;
+    if (speakerType !== null && speakerType !== 'person' && speakerType !== 'organization') return false;
+    if (cue !== null && typeof cue !== 'string') return false;
+    if (cueSpan !== null && !(isRecord(cueSpan) && isSpanIn(cueSpan, text))) return false;
     const start = q.start as number;
     const end = q.end as number;
-    quotes.push({ start, end, text: text.slice(start, end), speaker, speakerType, cue, cueSpan: cueSpan === null ? null : { start: cueSpan.start as number, end: cueSpan.end as number } });
+    out.push({ start, end, text: text.slice(start, end), speaker, speakerType, cue, cueSpan: cueSpan === null ? null : { start: cueSpan.start as number, end: cueSpan.end as number } });
   }
+  return true;
+}
+
+/** The stored sentence of each resolved date (offset pairs), checked: each holds its date's start; undefined when one does not. */
+function checkSentences(stored: readonly unknown[], text: string, analysis: Analysis): TextSpan[] | undefined {
   const dated = analysis.dates.filter((d) => d.value !== null);
-  if (value.sentences.length !== dated.length) return undefined;
+  if (stored.length !== dated.length) return undefined;
   const sentences: TextSpan[] = [];
   for (let i = 0; i < dated.length; i++) {
-    const pair: unknown = value.sentences[i];
+    const pair: unknown = stored[i];
     if (!Array.isArray(pair) || pair.length !== 2) return undefined;
     const span = { start: pair[0] as unknown, end: pair[1] as unknown };
     // the sentence a date is in holds its start
     if (!isSpanIn(span, text) || (span.start as number) > dated[i]!.start || (span.end as number) <= dated[i]!.start) return undefined;
     sentences.push({ start: span.start as number, end: span.end as number });
   }
-  return { quotes, sentences };
+  return sentences;
 }
 
 function isSpanIn(span: Record<string, unknown>, text: string): boolean {
