@@ -12,6 +12,7 @@ import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
 import { describeDateValue } from '../core/timeline/describeDate';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { inViewTurn } from './viewTurns';
 import { REVEAL_ENTITY_COMMAND } from './commandIds';
 
 export const ENTITIES_VIEW = 'articleAnnotator.entities';
@@ -233,7 +234,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesTre
     this.pendingDue = due;
     this.pending = setTimeout(() => {
       this.pending = undefined;
-      this.changeEmitter.fire(undefined);
+      inViewTurn(() => this.changeEmitter.fire(undefined));
     }, delay);
   }
 

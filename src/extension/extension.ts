@@ -250,6 +250,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   // Who said what across the collection: the Quotations view, quote hovers, the optional quote highlight.
   const quotationsTree = new QuotationsTreeProvider(workspaceIndex, articleDocuments);
   const quotationsView = vscode.window.createTreeView(QUOTATIONS_VIEW, { treeDataProvider: quotationsTree, showCollapseAll: true });
+  quotationsTree.setView(quotationsView);
   const quoteDecorator = new QuoteDecorator(articleDocuments, analysis, entityDecorator);
   context.subscriptions.push(quotationsTree, quotationsView, quoteDecorator);
   context.subscriptions.push(quotationsTree.onDidChangeTreeData(() => (quotationsView.description = quotationsTree.describe())));

@@ -9,6 +9,7 @@ import type { ArticleDocuments } from './articleDocuments';
 import { AnnotationService } from './annotationService';
 import { revealSpanCommand } from './commands/revealEntity';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { inViewTurn } from './viewTurns';
 
 export const QUOTATIONS_VIEW = 'articleAnnotator.quotations';
 /** Context key: the view shows one speaker only (the "show all" action applies). */
@@ -48,6 +49,7 @@ export class QuotationsTreeProvider implements vscode.TreeDataProvider<Quotation
   private filterLabel: string | undefined;
   private roots: SpeakerNode[] | undefined;
   private pending: NodeJS.Timeout | undefined;
+  private view: vscode.TreeView<QuotationsTreeNode> | undefined;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -62,6 +64,11 @@ export class QuotationsTreeProvider implements vscode.TreeDataProvider<Quotation
       }),
     );
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, false);
+  }
+
+  /** The view that shows this tree: while it is hidden an index change computes nothing here. */
+  setView(view: vscode.TreeView<QuotationsTreeNode>): void {
+    this.view = view;
   }
 
   /** The speaker the view is narrowed to (a key of speakers()), or undefined for all. */
@@ -205,7 +212,11 @@ export class QuotationsTreeProvider implements vscode.TreeDataProvider<Quotation
     if (this.pending) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = undefined;
-      this.changeEmitter.fire(undefined);
+      inViewTurn(() => {
+        // what the view asks for next is worked out now, in this turn, not with the other views' redraws
+        if (this.view?.visible) this.speakers();
+        this.changeEmitter.fire(undefined);
+      });
     }, delay);
   }
 

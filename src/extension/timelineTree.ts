@@ -11,6 +11,7 @@ import { describeDateValue, MONTHS } from '../core/timeline/describeDate';
 import { filterChartEvents, timelineSignature } from '../core/timeline/timelineChart';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { SET_ARTICLE_DATE_COMMAND } from './commandIds';
+import { inViewTurn } from './viewTurns';
 
 export const TIMELINE_VIEW = 'articleAnnotator.timeline';
 const FILTERED_CONTEXT = 'articleAnnotator.timelineFiltered';
@@ -342,18 +343,23 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineTre
     if (this.pending) clearTimeout(this.pending);
     this.pending = setTimeout(() => {
       this.pending = undefined;
-      if (this.view && !this.view.visible) {
-        // nobody looks: the timeline of the whole corpus is worked out when the view (or the chart) asks for it
-        this.shown = undefined;
-        this.changeEmitter.fire(undefined);
-        return;
-      }
-      const { events, undated } = this.current();
-      const signature = timelineSignature(events, undated);
-      if (signature === this.shown) return;
-      this.shown = signature;
-      this.changeEmitter.fire(undefined);
+      inViewTurn(() => this.redraw());
     }, delay);
+  }
+
+  /** Redraws after an index change when what the view shows changed (a hidden view only forgets what it showed). */
+  private redraw(): void {
+    if (this.view && !this.view.visible) {
+      // nobody looks: the timeline of the whole corpus is worked out when the view (or the chart) asks for it
+      this.shown = undefined;
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    const { events, undated } = this.current();
+    const signature = timelineSignature(events, undated);
+    if (signature === this.shown) return;
+    this.shown = signature;
+    this.changeEmitter.fire(undefined);
   }
 
   dispose(): void {
