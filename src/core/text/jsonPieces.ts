@@ -6,15 +6,24 @@
 const WHOLE_ITEMS = 256;
 
 type Frame =
+  | { readonly string: string; next: number }
   | { readonly array: readonly unknown[]; next: number }
   | { readonly object: Readonly<Record<string, unknown>>; readonly keys: readonly string[]; next: number; written: boolean };
 
 /**
  * The text of `JSON.stringify(value)` (no replacer, no indentation) in chunks of about `size` characters or more,
- * cut between the items of arrays and the properties of objects (a small object is never cut, a long string is one
- * piece however long). Nothing for what JSON.stringify returns undefined for (undefined, a function, a symbol); throws
+ * cut between the items of arrays and the properties of objects (a small object is never cut) and inside a string longer
+ * than `size` (never between the halves of a surrogate pair). Nothing for what JSON.stringify returns undefined for (undefined, a function, a symbol); throws
  * as it does on a cycle or a BigInt. Each chunk costs about as much as JSON.stringify of its text.
  */
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 export function* jsonChunks(value: unknown, size = 64 * 1024): Generator<string, void, undefined> {
   const parts: string[] = [];
   let length = 0;
@@ -26,7 +35,13 @@ export function* jsonChunks(value: unknown, size = 64 * 1024): Generator<string,
   const open = new Set<object>();
   /** Writes a value whole, or opens it for the loop below to write a child at a time. */
   const start = (item: unknown): void => {
-    if (typeof item !== 'object' || item === null || (!hasToJSON(item) && small(item))) {
+    if (typeof item === 'string' && item.length > size) {
+      // a long string (an article's text) is written a piece at a time by the loop below
+      write('"');
+      stack.push({ string: item, next: 0 });
+      return;
+    }
+    if (typeof item !== 'object' || item === null || (!hasToJSON(item) && small(item, size))) {
       write(JSON.stringify(item) as string);
       return;
     }
@@ -46,7 +61,20 @@ export function* jsonChunks(value: unknown, size = 64 * 1024): Generator<string,
   start(top);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
-    if ('array' in frame) {
+    if ('string' in frame) {
+      const text = frame.string;
+      if (frame.next >= text.length) {
+        write('"');
+        stack.pop();
+      } else {
+        let end = Math.min(text.length, frame.next + size);
+        // never between the two halves of a surrogate pair: alone, each half would be escaped (\udxxx)
+        if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) end = end - 1 > frame.next ? end - 1 : end + 1;
+        // JSON.stringify escapes character by character, so the pieces' escaped texts join into the whole one's
+        write((JSON.stringify(text.slice(frame.next, end)) as string).slice(1, -1));
+        frame.next = end;
+      }
+    } else if ('array' in frame) {
       if (frame.next >= frame.array.length) {
         write(']');
         open.delete(frame.array);
@@ -95,14 +123,22 @@ function skipped(value: unknown): boolean {
 }
 
 /** Whether an object or array holds at most WHOLE_ITEMS items, counted all the way down (stops counting past it). */
-function small(value: object): boolean {
+function small(value: object, size: number): boolean {
   let budget = WHOLE_ITEMS;
+  let characters = size;
   const pending: object[] = [value];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const items: readonly unknown[] = Array.isArray(next) ? next : Object.values(next);
     budget -= items.length;
     if (budget < 0) return false;
-    for (const item of items) if (typeof item === 'object' && item !== null) pending.push(item);
+    for (const item of items) {
+      if (typeof item === 'object' && item !== null) pending.push(item);
+      else if (typeof item === 'string') {
+        // long strings (together over a chunk) make it large: they are written a piece at a time
+        characters -= item.length;
+        if (characters < 0) return false;
+      }
+    }
   }
   return true;
 }

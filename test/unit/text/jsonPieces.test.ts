@@ -91,8 +91,34 @@ describe('jsonChunks (JSON.stringify a piece at a time)', () => {
     const value = { list: Array.from({ length: 5000 }, (_, i) => ({ i, name: `item ${i}` })), long: 'y'.repeat(10_000) };
     const chunks = [...jsonChunks(value, 1000)];
     assert.equal(chunks.join(''), JSON.stringify(value));
-    for (const chunk of chunks.slice(0, -1)) assert.ok(chunk.length >= 1000 && (chunk.length < 1100 || chunk.includes('y'.repeat(10_000))), `chunk of ${chunk.length}`);
+    // a chunk ends once it reaches the size: at most a piece of a long string (the size again) past it
+    for (const chunk of chunks.slice(0, -1)) assert.ok(chunk.length >= 1000 && chunk.length < 2100, `chunk of ${chunk.length}`);
     assert.deepEqual([...jsonChunks(undefined)], []);
     assert.deepEqual([...jsonChunks(1)], ['1']);
+  });
+});
+
+describe('jsonChunks: long strings', () => {
+  it('cuts a string longer than the chunk size into pieces, never between the halves of a surrogate pair, joined exactly as JSON.stringify writes it', () => {
+    const random = seededRandom(7);
+    const alphabet = ['a', ' ', '"', '\\', '\n', '\u0001', '\u2028', 'é', '北', '👩🏽‍💻', '\ud800', '\udc00', '😀'];
+    for (let round = 0; round < 200; round++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 300);
+      while (text.length < length) text += alphabet[Math.floor(random() * alphabet.length)]!;
+      const value = { text, list: [text, 1] };
+      for (const size of [1, 2, 3, 7, 64]) {
+        const chunks = [...jsonChunks(value, size)];
+        assert.equal(chunks.join(''), JSON.stringify(value), `size ${size}, round ${round}`);
+      }
+    }
+  });
+
+  it('yields a 1 MB text in pieces of about the chunk size instead of one', () => {
+    const text = 'Words of an article, with “quotes” and 👩🏽‍💻. '.repeat(25_000);
+    const chunks = [...jsonChunks({ text }, 64 * 1024)];
+    assert.equal(chunks.join(''), JSON.stringify({ text }));
+    assert.ok(chunks.length >= 15, `${chunks.length} chunks`);
+    assert.ok(chunks.every((c) => c.length < 80 * 1024), 'no chunk much over the size');
   });
 });
