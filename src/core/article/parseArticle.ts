@@ -190,7 +190,7 @@ function rawParagraphs(text: string): TextSpan[] {
   const flush = (): void => {
     if (block.length === 0) return;
     if (isHardWrapped(text, block)) pieces.push({ start: block[0]!.start, end: block[block.length - 1]!.end });
-    else for (const line of block) pieces.push(line); // not push(...block): a block can hold more lines than the stack has room for arguments
+    else for (const line of block) pieces.push(line); // not a push spreading the block: a block can hold more lines than the stack has room for arguments
     block = [];
   };
   // Lines end at LF, CRLF or a lone CR (classic Mac files).

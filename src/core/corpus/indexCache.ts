@@ -247,7 +247,8 @@ function packedLines(article: PackedArticle): unknown[] {
         room = PACK_PART_ITEMS;
       }
       const piece = list.slice(at, at + room);
-      (part[name] ??= []).push(...piece);
+      const into = (part[name] ??= []);
+      for (const item of piece) into.push(item);
       at += piece.length;
       room -= piece.length;
     }

@@ -179,7 +179,7 @@ export function quotationsCsvPath(csvPath: string): string {
 export function exportAs(format: ExportFormatId, input: ExportInput): ExportOutput {
   const spec = exportFormat(format);
   if (spec === undefined) throw new RangeError(`Unknown export format ${String(format)}; use one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
-  // concat, not push(...list): an export can name more problems than a call takes arguments
+  // concat, not a push spreading the list: an export can name more problems than a call takes arguments
   let problems: string[] = [];
   let { annotations, articles } = input;
   if (spec.needsText) {

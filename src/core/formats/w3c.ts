@@ -316,7 +316,7 @@ function collectItems(value: unknown, problems: string[], depth = 0): unknown[] 
         complete = false;
         break;
       }
-      for (const item of page.items as unknown[]) items.push(item); // not push(...): a page can hold more items than the stack has room for arguments
+      for (const item of page.items as unknown[]) items.push(item); // one at a time, not spread into one call: a page can hold more items than the stack has room for arguments
       page = page.next;
     }
     if (typeof value.total === 'number' && value.total !== items.length && complete) {

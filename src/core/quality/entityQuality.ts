@@ -67,7 +67,7 @@ export function entityQuality(inputs: readonly QualityArticleInput[]): EntityQua
       missed: spansMissing(ref, cmp) as QualitySpan[],
       extra: spansMissing(cmp, ref) as QualitySpan[],
     });
-    // loops, not push(...list): an article can hold more entities than a call takes arguments
+    // loops, not a push spreading the list: an article can hold more entities than a call takes arguments
     for (const span of ref) allRef.push(span);
     for (const span of cmp) allCmp.push(span);
   }

@@ -115,7 +115,7 @@ export function exportAnnotations(annotations: AnnotationService, articles: Arti
       conllComments: args.conllComments !== false,
       title: scope === 'article' && current ? `Annotations of ${current.key}` : 'Annotations',
     });
-    // concat, not unshift(...list): a large export can name more problems than a call takes arguments
+    // concat, not an unshift spreading the list: a large export can name more problems than a call takes arguments
     const problems = output.problems.concat(quotationProblems);
     const planned: PlannedFile[] = spec.folder
       ? output.files.map((file) => ({ uri: vscode.Uri.joinPath(target, ...file.path.split('/')), content: file.content }))
