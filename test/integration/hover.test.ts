@@ -23,8 +23,13 @@ describe('hover', function () {
   it('resolves "on Thursday" in seed 003 to Thursday 2021-08-12, relative to the article date', async () => {
     const editor = await openReadingView(SEED_003);
     await completeDecorations(editor.document.uri);
-    const { markdown } = await hoverAt(editor, 'on Thursday', 4);
-    const text = markdown.join('\n');
+    // A hover asked for right after the first complete highlights came back empty twice in about twenty runs (fresh
+    // clone, quiet machine; cause not found: see the closing note of stop 12). A reader hovers again; the test does the
+    // same, for a while, and still fails if the date never resolves.
+    const text = await waitFor('a hover on "on Thursday"', async () => {
+      const shown = (await hoverAt(editor, 'on Thursday', 4)).markdown.join('\n');
+      return shown.length > 0 ? shown : undefined;
+    }, 20_000, 500).catch(() => '');
     assert.match(text, /Thursday, 12 August 2021 \\?\(2021\\?-08\\?-12\\?\)/, text);
     assert.match(text, /relative to the article date, Sunday, 15 August 2021/, text);
   });
