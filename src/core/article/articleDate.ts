@@ -40,7 +40,9 @@ const DATE_FORMS: readonly { readonly pattern: RegExp; readonly parts: (m: RegEx
 const HEADER_LEAD = /^(?:date[d:]?|published:?)[ \t]*:?[ \t]*/i;
 const DATELINE_LEAD = /^(?:(?:published|updated|posted|last updated)(?:\s+on)?:?\s+)?/i;
 /** A place in capitals before a newswire date; case-sensitive, so prose never matches. */
-const PLACE_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},?\s+/;
+const PLACE_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*,?\s+/;
+/** The same with its region or country, as wire copy gives it: "HARWICK, Ostland 1996-08-28", "KELVIN , Scotland 1996-08-29". */
+const PLACE_REGION_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,?\s+/;
 const DATELINE_TAIL = /^[\s,;|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*$/i;
 const WIRE = new RegExp(`^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,\\s+${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—]`);
 /** A place in capitals before a run-in dateline, with an optional region: "OSLO, Norway, ". */
@@ -102,7 +104,8 @@ function datelineDate(text: string): ArticleDate | undefined {
     lines++;
     if (line.end - line.start > MAX_DATELINE_LINE) continue;
     const content = text.slice(line.start, line.end);
-    for (const lead of [DATELINE_LEAD.exec(content)![0].length, PLACE_LEAD.exec(content)?.[0].length ?? 0]) {
+    const leads = [DATELINE_LEAD.exec(content)![0].length, PLACE_LEAD.exec(content)?.[0].length ?? 0, PLACE_REGION_LEAD.exec(content)?.[0].length ?? 0];
+    for (const lead of leads) {
       const found = dateAt(content.slice(lead));
       if (!found || !DATELINE_TAIL.test(content.slice(lead + found.length))) continue;
       const start = line.start + lead;
@@ -181,7 +184,8 @@ function impliedYear(text: string, wire: WireDateline, options: ArticleDateOptio
 
 /**
  * A dateline run into the first sentence, as flattened articles carry it: "OSLO, Norway, July 21, 2015 On Tuesday the
- * storm …": a full date at the start of one of the first lines (after a place in capitals), followed by a capitalised word.
+ * storm …": a full date at the start of one of the first lines (after a place in capitals), followed by a capitalised word,
+ * also with no space between them ("…, 2015The minister").
  */
 function runInDate(text: string): ArticleDate | undefined {
   let lines = 0;
@@ -191,8 +195,9 @@ function runInDate(text: string): ArticleDate | undefined {
     const content = text.slice(line.start, Math.min(line.end, line.start + 200));
     const place = RUN_IN_PLACE.exec(content)?.[0].length ?? 0;
     for (const lead of place > 0 ? [place, 0] : [0]) {
-      const found = dateAt(content.slice(lead));
-      if (!found || !/^\s+["“‘]?\p{Lu}\p{Ll}/u.test(content.slice(lead + found.length))) continue;
+      // "…, 2015On Tuesday": a flattened page may leave no space at all between the year and the first word
+      const found = dateAt(content.slice(lead), true);
+      if (!found || !/^\s*["“‘]?\p{Lu}\p{Ll}/u.test(content.slice(lead + found.length))) continue;
       const start = line.start + lead;
       return { start, end: start + found.length, text: text.slice(start, start + found.length), value: found.value, form: 'run-in' };
     }
@@ -210,13 +215,17 @@ function singleYear(text: string): number | undefined {
   return only === undefined ? undefined : Number(only);
 }
 
-/** A dateline date at the very start of `s`: its length and calendar value. */
-function dateAt(s: string): { length: number; value: string } | undefined {
+/**
+ * A dateline date at the very start of `s`: its length and calendar value. `glued`: a year may run straight into a
+ * capitalised word ("2015The").
+ */
+function dateAt(s: string, glued = false): { length: number; value: string } | undefined {
   for (const form of DATE_FORMS) {
     const m = form.pattern.exec(s);
     if (!m) continue;
     // A date must end at a word boundary ("2017" not "20171").
-    if (/^[\p{L}\p{N}]/u.test(s.slice(m[0].length))) continue;
+    const rest = s.slice(m[0].length);
+    if (/^[\p{L}\p{N}]/u.test(rest) && !(glued && /\d{4}$/.test(m[0]) && /^\p{Lu}\p{Ll}/u.test(rest))) continue;
     const [year, month, day] = form.parts(m);
     const monthNumber = /^\d+$/.test(month) ? Number(month) : MONTHS[month.replace(/\.$/, '').toLowerCase()];
     if (monthNumber === undefined) continue;

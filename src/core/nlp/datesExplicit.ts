@@ -77,6 +77,28 @@ export function dateWindows(text: string): { windows: Window[]; monthsAlone: Spa
   return { windows: out, monthsAlone };
 }
 
+/** A year run into the next word, as a flattened dateline leaves it: "March 3, 2015The minister". */
+const GLUED_YEAR = /(?<=\b(?:1[89]|20)\d\d)(?=\p{Lu}\p{Ll})/gu;
+
+/**
+ * The window as chrono should read it, a space put between a year and a word run into it; `original` maps an offset
+ * into it back to the window's own text.
+ */
+function unglued(s: string): { window: string; original: (i: number) => number } {
+  const at: number[] = [];
+  for (const m of s.matchAll(GLUED_YEAR)) at.push(m.index);
+  if (at.length === 0) return { window: s, original: (i) => i };
+  let window = '';
+  let from = 0;
+  for (const i of at) {
+    window += `${s.slice(from, i)} `;
+    from = i;
+  }
+  window += s.slice(from);
+  // the k-th inserted space sits at at[k] + k in the new text
+  return { window, original: (i) => i - at.filter((p, k) => p + k < i).length };
+}
+
 const MONTH_INDEX: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
@@ -90,14 +112,15 @@ export function explicitDates(text: string, ref: DayNumber | null): DateCandidat
   const { windows, monthsAlone } = dateWindows(text);
   for (const w of windows) {
     let results: chrono.ParsedResult[];
+    const { window, original } = unglued(text.slice(w.from, w.to));
     try {
-      results = chronoParser().parse(text.slice(w.from, w.to), refDate);
+      results = chronoParser().parse(window, refDate);
     } catch {
       continue;
     }
     for (const result of results) {
-      const start = w.from + result.index;
-      const end = start + result.text.length;
+      const start = w.from + original(result.index);
+      const end = w.from + original(result.index + result.text.length);
       if (!w.hits.some((h) => h.start < end && h.end > start)) continue; // only what a month name or numeric date anchors
       if (!result.start.isCertain('month')) continue;
       for (const candidate of fromChrono(text, start, end, result, ref)) out.push(candidate);

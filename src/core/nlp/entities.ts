@@ -211,6 +211,16 @@ const TOWN_ADJECTIVES = new Set(['based', 'born', 'bred', 'raised', 'headquarter
 /** Place heads that end clubs' names too: "X Town", "X City" beaten 2-1 are clubs. */
 const CLUB_PLACE_HEADS = new Set(['town', 'city', 'county']);
 
+const WIRE_MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+/**
+ * A newswire dateline opening a line: a place in capitals, maybe its region or country, then the date or the agency
+ * ("LONDON 1996-08-30", "HARWICK , Ostland 1996-08-28", "WASHINGTON, March 3 (Reuters) -", "STORTHAVEN, Norway (AP) -").
+ */
+const DATELINE_PLACE = new RegExp(
+  `^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:\\s*,\\s*([A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}))?\\s*,?\\s+` +
+    `(?=\\d{4}-\\d{2}-\\d{2}(?!\\d)|${WIRE_MONTH}\\s+\\d{1,2}(?!\\d)|\\d{1,2}\\s+${WIRE_MONTH}(?![a-z])|\\(\\s*[A-Z][A-Za-z .&-]{0,30}\\)\\s*[-–—])`,
+);
+
 class SegmentRecogniser {
   readonly candidates: Candidate[] = [];
   readonly definitions: AcronymDefinition[] = [];
@@ -229,7 +239,7 @@ class SegmentRecogniser {
     this.resultsLine = isResultsLine(tokens);
     this.hasScore = tokens.some((_, k) => scoreAt(tokens, k));
     this.setScore = this.hasScore && tokens.some((t, k) => scoreAt(tokens, k) && SET_SCORE.test(`${t.text}${t.post}${tokens[k + 1]?.text ?? ''}`));
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = this.dateline(tokens); i < tokens.length; ) {
       const t = tokens[i]!;
       // a common-looking first word starts a name before a hyphenated given name: "Ho Chi-ming opened …"
       const surname = !this.resultsLine && !headline && t.initial && isShortSurname(t) && !t.breakAfter && isHyphenatedGivenName(tokens[i + 1]);
@@ -257,6 +267,30 @@ class SegmentRecogniser {
       this.chunk(tokens, i, j);
       i = j;
     }
+  }
+
+  /**
+   * A dateline's place and region are places, whatever else the words could be ("KELVIN" is no acronym there): emits
+   * them and returns the first token after them (0 when the sentence opens no dateline).
+   */
+  private dateline(tokens: readonly Token[]): number {
+    const first = tokens[0];
+    if (!first || !first.allCaps || !/^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', first.start - 1) + 1, first.start))) return 0;
+    const m = DATELINE_PLACE.exec(this.text.slice(first.start, first.start + 120));
+    if (!m) return 0;
+    let k = 0;
+    const placeAt = (from: number, to: number): void => {
+      while (k < tokens.length && tokens[k]!.start < from) k++;
+      const i = k;
+      while (k < tokens.length && tokens[k]!.end <= to) k++;
+      this.emit(tokens, i, k, 'place', 2);
+    };
+    placeAt(first.start, first.start + m[1]!.length);
+    if (m[2] !== undefined) {
+      const region = first.start + m[0].indexOf(m[2], m[1]!.length);
+      placeAt(region, region + m[2].length);
+    }
+    return k;
   }
 
   private headlineWord(t: Token): boolean {
