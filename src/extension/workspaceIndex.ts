@@ -631,15 +631,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       const found = analysis;
       const foundCached = cached;
-      await this.inLane(() => {
-        // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
-        // run finds this text and options indexed and analyses nothing; a changed text is analysed then
-        if (this.disposed) return;
-        this.entries.set(key, { uri, text, cacheName, analysis: found, origin, verified: true, cached: foundCached });
-        // nor is it packed (serialising a large article and the whole pack again at every pause in typing): a reopen
-        // finds the saved file, not this text, and indexes it
-        if (foundCached) this.packDirty = true;
-        this.corpus.setArticle(key, found, text);
+      const joined = (): void => {
         // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw;
         // not for the text of a pause in typing: in a large article that is a second of the host's time at every pause,
         // spent again at the next one, and wanted only if one of those views is shown
@@ -647,7 +639,32 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.failedKeys.delete(key);
         this.stopped.delete(key);
         this.changed();
+      };
+      const first = await this.inLane(() => {
+        // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
+        // run finds this text and options indexed and analyses nothing; a changed text is analysed then
+        if (this.disposed) return undefined;
+        this.entries.set(key, { uri, text, cacheName, analysis: found, origin, verified: true, cached: foundCached });
+        // nor is it packed (serialising a large article and the whole pack again at every pause in typing): a reopen
+        // finds the saved file, not this text, and indexes it
+        if (foundCached) this.packDirty = true;
+        // a large article's entities join the corpus over several turns of the lane (a megabyte's ten thousand mentions
+        // held the host 60-120 ms at once, at every pause in typing); a small one's in this turn. Any other change of the
+        // article meanwhile (its removal, a newer text) finishes this one first.
+        const update = this.corpus.updateArticle(key, found, text);
+        const done = stepsWithinSlice(update);
+        if (done) joined();
+        return { update, done };
       });
+      if (!first || first.done) return;
+      for (let done = false; !done; ) {
+        done = await this.inLane(() => {
+          if (this.disposed) return true;
+          if (!stepsWithinSlice(first.update)) return false;
+          joined();
+          return true;
+        });
+      }
     } catch (error) {
       this.counters.failed++;
       this.failedKeys.add(key);
@@ -1157,6 +1174,13 @@ interface ReadBytes {
  * The one way the index's loops share the extension host: work in slices of at most SLICE_MILLIS, each noted (see
  * WorkspaceIndex.longestSlice), with a yield to the event loop between two. A loop calls pause() after each step.
  */
+/** Runs an update of the corpus for at most a slice's time; true once it is complete. */
+function stepsWithinSlice(update: { step(): boolean }): boolean {
+  const started = performance.now();
+  while (!update.step()) if (performance.now() - started > SLICE_MILLIS) return false;
+  return true;
+}
+
 class Slices {
   private started = performance.now();
   /** Milliseconds of work noted so far (the waits between slices left out). */

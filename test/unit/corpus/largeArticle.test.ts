@@ -97,6 +97,32 @@ describe('a large article in the corpus, a step at a time', () => {
     }
   });
 
+  it('replaces an indexed large article in steps, answering as with its previous version until the last one', () => {
+    const stepped = new CorpusIndex();
+    smallArticles(stepped);
+    stepped.setArticle('large.txt', analysis, text);
+    const before = snapshot(stepped);
+    // a word typed near the start: every later mention moves, a few entities change
+    const typed = 'Now ';
+    const at = text.indexOf('Minister');
+    const edited: Analysis = { ...analysis, entities: analysis.entities.map((e) => (e.start >= at ? { ...e, start: e.start + typed.length, end: e.end + typed.length } : e)), dates: analysis.dates.map((d) => (d.start >= at ? { ...d, start: d.start + typed.length, end: d.end + typed.length } : d)) };
+    const editedText = text.slice(0, at) + typed + text.slice(at);
+    const once = new CorpusIndex();
+    smallArticles(once);
+    once.setArticle('large.txt', analysis, text);
+    once.setArticle('large.txt', edited, editedText);
+    const replace = stepped.updateArticle('large.txt', edited, editedText);
+    let steps = 0;
+    while (!replace.step()) {
+      steps++;
+      assert.deepEqual(snapshot(stepped), before, `unchanged before the last step (step ${steps})`);
+    }
+    // matching ten thousand mentions with the old ones is itself done in steps (it held the host 60-120 ms at once)
+    assert.ok(steps > 20, `in steps (${steps})`);
+    assert.deepEqual(snapshot(stepped), snapshot(once));
+    assert.equal(stepped.entityAt('large.txt', at + typed.length + 'Minister '.length)?.canonical, 'Karin Dahl0', 'the new offsets');
+  });
+
   it('finishes an unfinished update first when the article changes or goes meanwhile', () => {
     const once = new CorpusIndex();
     smallArticles(once);
