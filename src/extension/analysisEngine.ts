@@ -6,7 +6,7 @@ import type { EntityTagger } from '../core/nlp/entityModel';
 import { learnFromCorrections } from '../core/nlp/entityLearning';
 import { LearnedEntityModel } from '../core/nlp/learnedEntityModel';
 import { analyzeSegment, combineSegments, defaultEntityTagger, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
-import type { AnalyzeJob, EngineMessage, EngineResult, HostToEngine, LearnAnswer, LearnRequest, SourceSpan } from './analysisProtocol';
+import { type AnalyzeJob, type EngineMessage, type EngineResult, type HostToEngine, type LearnAnswer, type LearnRequest, prepareAnswer, type PrepareRequest, type SourceSpan } from './analysisProtocol';
 import { analysisDelta } from '../core/nlp/analysisDelta';
 import type { Analysis } from '../core/nlp/analysisModel';
 import { RecentTexts } from '../core/text/recentTexts';
@@ -179,9 +179,16 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
     if (key !== undefined) jobs.set(jobId, { key, baseResult, length });
   };
   let scheduled = false;
+  /** Prepare requests: each runs in a turn of its own when no analysis job is running (they wait for the editor's). */
+  const prepares: PrepareRequest[] = [];
   const pump = (): void => {
     scheduled = false;
-    if (engine.step()) schedule();
+    if (engine.busy) engine.step();
+    else {
+      const request = prepares.shift();
+      if (request) post(prepareAnswer(request));
+    }
+    if (engine.busy || prepares.length > 0) schedule();
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -195,7 +202,9 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
       post(learnCorrections(message));
       return;
     }
-    if (message.type === 'analyze') {
+    if (message.type === 'prepare') {
+      prepares.push({ requestId: message.requestId, text: message.text, analysis: message.analysis });
+    } else if (message.type === 'analyze') {
       if (message.key !== undefined) texts.remember(message.key, message.text);
       started(message.jobId, message.key, message.baseResult, message.text.length);
       engine.start(message);

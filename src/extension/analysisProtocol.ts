@@ -1,5 +1,6 @@
 // The messages between the extension host and the analysis engine. Kept apart from analysisWorker.ts so the extension
 // bundle does not pull in the NLP pipeline: it runs in the worker, and is loaded on the host only as a fallback.
+import { prepareArticle, type PreparedArticle } from '../core/corpus/corpusIndex';
 import type { AnalysisDelta } from '../core/nlp/analysisDelta';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import type { EntityCorrection } from '../core/nlp/entityLearning';
@@ -58,6 +59,16 @@ export interface LearnRequest {
   readonly corrections: readonly EntityCorrection[];
 }
 
+/**
+ * Find an article's quotations and its resolved dates' sentences (the work the Quotations and Timeline views need of
+ * each article of the workspace index): seconds for a megabyte, so it is done in the engine, between its analysis jobs.
+ */
+export interface PrepareRequest {
+  readonly requestId: number;
+  readonly text: string;
+  readonly analysis: Pick<Analysis, 'entities' | 'dates'>;
+}
+
 export type EngineToHost =
   | { readonly type: 'partial'; readonly jobId: number; readonly analysis: Analysis; readonly covered: number; readonly total: number }
   | { readonly type: 'done'; readonly jobId: number; readonly analysis: Analysis; readonly reused: number; readonly analysed: number; readonly millis: number }
@@ -73,15 +84,30 @@ export type LearnAnswer =
   | { readonly type: 'learned'; readonly requestId: number; readonly data: LearnedEntityModelData; readonly learned: number }
   | { readonly type: 'learnFailed'; readonly requestId: number; readonly message: string };
 
+/** The answer to a PrepareRequest. */
+export type PrepareAnswer =
+  | { readonly type: 'prepared'; readonly requestId: number; readonly prepared: PreparedArticle }
+  | { readonly type: 'prepareFailed'; readonly requestId: number; readonly message: string };
+
+/** Finds a request's quotations and sentences: in the engine's message loop, or on the host when there is no worker. */
+export function prepareAnswer(request: PrepareRequest): PrepareAnswer {
+  try {
+    return { type: 'prepared', requestId: request.requestId, prepared: prepareArticle(request.text, request.analysis) };
+  } catch (error) {
+    return { type: 'prepareFailed', requestId: request.requestId, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** Everything the engine posts to the host. */
-export type EngineMessage = EngineToHost | LearnAnswer;
+export type EngineMessage = EngineToHost | LearnAnswer | PrepareAnswer;
 
 export type HostToEngine =
   | ({ readonly type: 'analyze' } & AnalyzeJob)
   | ({ readonly type: 'analyzeEdit' } & AnalyzeEditJob)
   | { readonly type: 'cancel'; readonly jobId: number }
   | { readonly type: 'prioritize'; readonly jobId: number; readonly priority: readonly SourceSpan[] }
-  | ({ readonly type: 'learn' } & LearnRequest);
+  | ({ readonly type: 'learn' } & LearnRequest)
+  | ({ readonly type: 'prepare' } & PrepareRequest);
 
 /** Marker passed as workerData so the bundle knows it runs as the analysis worker. */
 export const WORKER_MARKER = 'articleAnnotatorAnalysisWorker';

@@ -4,7 +4,8 @@ import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import type { SegmentedAnalysisEngine } from './analysisEngine';
 import type { EntityCorrection } from '../core/nlp/entityLearning';
 import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
-import type { EngineMessage, EngineResult, EngineToHost, HostToEngine, LearnAnswer, LearnedTable, LearnRequest, SourceSpan } from './analysisProtocol';
+import { type EngineMessage, type EngineResult, type EngineToHost, type HostToEngine, type LearnAnswer, type LearnedTable, type LearnRequest, prepareAnswer, type PrepareAnswer, type PrepareRequest, type SourceSpan } from './analysisProtocol';
+import type { PreparedArticle } from '../core/corpus/corpusIndex';
 import type { AnalysisHost, EngineWorker } from './platform/analysisHost';
 import type { ArticleDocument } from './articleDocuments';
 import { type AliasEntries, applyAnalysisDeltaWithEntries } from '../core/nlp/analysisDelta';
@@ -46,9 +47,10 @@ interface Job {
   readonly learned: LearnedTable | undefined;
 }
 
-interface PendingLearn {
-  readonly request: LearnRequest;
-  readonly resolve: (answer: { data: LearnedEntityModelData; learned: number }) => void;
+/** A one-off request to the engine (learn corrections, prepare an article), answered by requestId. */
+interface PendingRequest {
+  readonly request: ({ readonly type: 'learn' } & LearnRequest) | ({ readonly type: 'prepare' } & PrepareRequest);
+  readonly settle: (answer: LearnAnswer | PrepareAnswer) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -84,7 +86,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly workerResults = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis; readonly aliasEntries: AliasEntries | undefined }>();
 
 
-  private readonly learnRequests = new Map<number, PendingLearn>();
+  private readonly requests = new Map<number, PendingRequest>();
   private nextRequestId = 1;
   /** The workspace's learned table (set by LearnedCorrections); jobs whose options name its key carry it. */
   learnedTable: () => LearnedTable | undefined = () => undefined;
@@ -244,33 +246,53 @@ export class AnalysisService implements vscode.Disposable {
    * the extension host), resolving with the new table; rejects when the engine cannot.
    */
   learn(table: LearnedEntityModelData | null, text: string, corrections: readonly EntityCorrection[]): Promise<{ data: LearnedEntityModelData; learned: number }> {
-    if (this.disposed) return Promise.reject(new Error('the analysis service was closed'));
-    return new Promise((resolve, reject) => {
-      const request: LearnRequest = { requestId: this.nextRequestId++, table, text, corrections };
-      this.learnRequests.set(request.requestId, { request, resolve, reject });
-      this.sendLearn(request);
+    return this.request({ type: 'learn', requestId: this.nextRequestId++, table, text, corrections }).then((answer) => {
+      if (answer.type === 'learned') return { data: answer.data, learned: answer.learned };
+      throw new Error(answer.type === 'learnFailed' || answer.type === 'prepareFailed' ? answer.message : 'unexpected answer');
     });
   }
 
-  private sendLearn(request: LearnRequest): void {
+  /**
+   * An article's quotations and its resolved dates' sentences (prepareArticle), found in the engine between its analysis
+   * jobs: a megabyte's took the extension host a second and more. Rejects when the engine cannot.
+   */
+  prepare(text: string, analysis: Pick<Analysis, 'entities' | 'dates'>): Promise<PreparedArticle> {
+    return this.request({ type: 'prepare', requestId: this.nextRequestId++, text, analysis: { entities: analysis.entities, dates: analysis.dates } }).then((answer) => {
+      if (answer.type === 'prepared') return answer.prepared;
+      throw new Error(answer.type === 'learnFailed' || answer.type === 'prepareFailed' ? answer.message : 'unexpected answer');
+    });
+  }
+
+  private request(request: PendingRequest['request']): Promise<LearnAnswer | PrepareAnswer> {
+    if (this.disposed) return Promise.reject(new Error('the analysis service was closed'));
+    return new Promise((settle, reject) => {
+      this.requests.set(request.requestId, { request, settle, reject });
+      this.sendRequest(request);
+    });
+  }
+
+  private sendRequest(request: PendingRequest['request']): void {
     if (!this.workerTried) this.startWorker();
     if (this.worker) {
-      this.worker.post({ type: 'learn', ...request });
+      this.worker.post(request);
       return;
     }
     // in-process: answered in a later turn, like the worker would
     this.host.defer(() => {
+      if (request.type === 'prepare') {
+        this.answer(prepareAnswer(request));
+        return;
+      }
       const engine = this.engineInProcess();
       this.answer(engine ? engine.learn(request) : { type: 'learnFailed', requestId: request.requestId, message: 'the analysis engine could not be loaded' });
     });
   }
 
-  private answer(message: LearnAnswer): void {
-    const pending = this.learnRequests.get(message.requestId);
+  private answer(message: LearnAnswer | PrepareAnswer): void {
+    const pending = this.requests.get(message.requestId);
     if (!pending) return;
-    this.learnRequests.delete(message.requestId);
-    if (message.type === 'learned') pending.resolve({ data: message.data, learned: message.learned });
-    else pending.reject(new Error(message.message));
+    this.requests.delete(message.requestId);
+    pending.settle(message);
   }
 
   /** The learned table for a job with these options: the current one when the options name it. */
@@ -399,7 +421,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private receive(received: EngineMessage, inWorker: boolean): void {
-    if (received.type === 'learned' || received.type === 'learnFailed') {
+    if (received.type === 'learned' || received.type === 'learnFailed' || received.type === 'prepared' || received.type === 'prepareFailed') {
       this.answer(received);
       return;
     }
@@ -489,7 +511,7 @@ export class AnalysisService implements vscode.Disposable {
     this.workerResults.clear();
     const job = this.running;
     if (job) this.sendJob(job);
-    for (const pending of this.learnRequests.values()) this.sendLearn(pending.request);
+    for (const pending of this.requests.values()) this.sendRequest(pending.request);
   }
 
   dispose(): void {
@@ -498,8 +520,8 @@ export class AnalysisService implements vscode.Disposable {
     for (const job of [...this.queue.values(), ...this.backgroundQueue.values()]) for (const w of job.waiters) w(undefined);
     this.queue.clear();
     this.backgroundQueue.clear();
-    for (const pending of this.learnRequests.values()) pending.reject(new Error('the analysis service was closed'));
-    this.learnRequests.clear();
+    for (const pending of this.requests.values()) pending.reject(new Error('the analysis service was closed'));
+    this.requests.clear();
     const worker = this.worker;
     this.worker = undefined;
     worker?.terminate();

@@ -151,6 +151,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private idleWaiters: (() => void)[] = [];
   /** Cache entries being written in the background; being idle includes them, so a caller finds them on disk. */
   private readonly cacheWrites = new Set<Promise<void>>();
+  /** Articles' quotations and sentences being found in the analysis worker (see prepareInBackground); being idle includes them. */
+  private readonly prepares = new Set<Promise<void>>();
   private disposed = false;
   private cacheReady: Promise<vscode.Uri | undefined> | undefined;
   /** Progress of the current round: how many of how many. */
@@ -323,7 +325,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   async whenIdle(): Promise<void> {
     if (this.idle()) this.flushChange();
     else await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    while (this.cacheWrites.size > 0) await Promise.all([...this.cacheWrites]);
+    while (this.cacheWrites.size > 0 || this.prepares.size > 0) await Promise.all([...this.cacheWrites, ...this.prepares]);
     // the pack too: a caller that reloads the window next finds it on disk
     if (this.packTimer) {
       clearTimeout(this.packTimer);
@@ -600,10 +602,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           // an article from the pack whose file is as it was: checked, and its share of the views' work done now unless
           // the pack had it (then the next pack has it)
           this.entries.set(key, { ...entry, verified: true });
-          if (!this.corpus.prepared(key)) {
-            this.corpus.prepare(key);
-            this.packDirty = true;
-          }
+          this.prepareInBackground(key, entry.text, entry.analysis);
         }
         // the text being typed was saved: now its analysis is worth keeping on disk
         if (same && !entry.cached && !this.isUnsaved(uri)) {
@@ -635,7 +634,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw;
         // not for the text of a pause in typing: in a large article that is a second of the host's time at every pause,
         // spent again at the next one, and wanted only if one of those views is shown
-        if (foundCached || !this.isUnsaved(uri)) this.corpus.prepare(key);
+        if (foundCached || !this.isUnsaved(uri)) this.prepareInBackground(key, text, found);
         this.failedKeys.delete(key);
         this.stopped.delete(key);
         this.changed();
@@ -674,6 +673,30 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private isUnsaved(uri: vscode.Uri): boolean {
     return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.isDirty && d.uri.toString() === uri.toString());
+  }
+
+  /**
+   * An indexed article's share of the Quotations and Timeline views' work (its quotations, its dates' sentences), found
+   * in the analysis worker (a megabyte's held this host for a second and more) and kept in the corpus and the next pack.
+   * A view shown before it comes finds them itself; an article changed meanwhile keeps what it has.
+   */
+  private prepareInBackground(key: string, text: string, analysis: Analysis): void {
+    if (this.corpus.prepared(key) || this.disposed) return;
+    const prepare: Promise<void> = this.deps.analysis
+      .prepare(text, analysis)
+      .then((prepared) =>
+        this.inLane(() => {
+          if (this.disposed || this.corpus.prepared(key)) return;
+          if (!this.corpus.setPrepared(key, text, analysis, prepared)) return;
+          this.packDirty = true;
+          this.schedulePack();
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!this.disposed) this.deps.log.warn(`Workspace index: the quotations and sentences of ${key} could not be found in the analysis worker (${error instanceof Error ? error.message : String(error)}); the views find them when shown.`);
+      })
+      .finally(() => this.prepares.delete(prepare));
+    this.prepares.add(prepare);
   }
 
   /** The entry is made in the lane (writeCache serialises before its first await); the lane does not wait for the disk. */

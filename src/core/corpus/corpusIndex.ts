@@ -259,7 +259,7 @@ export class CorpusIndex {
         text,
         analysis: { entities: analysis.entities, dates: analysis.dates },
         // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
-        ...(prepared && prepared.sentences.length === analysis.dates.filter((d) => d.value !== null).length
+        ...(prepared && fitsDates(prepared, analysis)
           ? { quotes: prepared.quotes, timeline: timelineOf(key, analysis, text, prepared.sentences) }
           : {}),
       },
@@ -424,6 +424,20 @@ export class CorpusIndex {
    * Finds an article's quotations and timeline sentences now rather than on the first quotations() or timeline() call,
    * so a caller can spread that work (a view's first redraw would otherwise find them for every article at once).
    */
+  /**
+   * Takes an article's quotations and sentences found elsewhere (prepareArticle, in the analysis worker) for this text
+   * and analysis; false when the article is no longer indexed with them (it changed meanwhile) or they do not fit.
+   */
+  setPrepared(key: string, text: string, analysis: Pick<Analysis, 'entities' | 'dates'>, prepared: PreparedArticle): boolean {
+    const source = this.articles.get(key)?.source;
+    if (!source || source.text !== text || source.analysis.entities !== analysis.entities || source.analysis.dates !== analysis.dates) return false;
+    if (source.quotes && source.timeline) return true;
+    if (!fitsDates(prepared, source.analysis)) return false;
+    source.quotes = prepared.quotes;
+    source.timeline = timelineOf(key, source.analysis, text, prepared.sentences);
+    return true;
+  }
+
   prepare(key: string): void {
     const entry = this.articles.get(key);
     if (!entry) return;
@@ -915,6 +929,19 @@ function compare(a: string, b: string): number {
 }
 
 /** The timeline entries of an article; `found`, when given, is the sentence of each (see PreparedArticle). */
+/**
+ * An article's quotations and the sentence of each of its resolved dates: what its corpus entry's Quotations and
+ * Timeline need (see CorpusIndex.prepare), found apart from the index (the analysis worker runs it).
+ */
+export function prepareArticle(text: string, analysis: Pick<Analysis, 'entities' | 'dates'>): PreparedArticle {
+  return { quotes: findQuotations(text, analysis.entities), sentences: timelineOf('', analysis, text).map((t) => ({ start: t.sentence.start, end: t.sentence.end })) };
+}
+
+/** Whether prepared sentences fit an analysis: one for each resolved date. */
+function fitsDates(prepared: PreparedArticle, analysis: Pick<Analysis, 'dates'>): boolean {
+  return prepared.sentences.length === analysis.dates.filter((d) => d.value !== null).length;
+}
+
 function timelineOf(key: string, analysis: Pick<Analysis, 'dates'>, text: string, found?: readonly TextSpan[]): Omit<TimelineEntry, 'entities'>[] {
   const dated = analysis.dates.filter((d): d is typeof d & { value: Exclude<DateValue, null> } => d.value !== null);
   const sentences = dated.length > 0 && !found ? sentencesOf(text) : [];

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
+import { CorpusIndex, prepareArticle } from '../../../src/core/corpus/corpusIndex';
 import type { Analysis, DateMention, DateValue, EntityMention, EntityType } from '../../../src/core/nlp/analysisModel';
 
 /** An analysis whose entities are every occurrence of the given surface forms (longest first), dates likewise. */
@@ -79,5 +79,26 @@ describe('corpus quotations and timeline', () => {
     short.setArticle('a.txt', analysisA, textA, { quotes: [], sentences: [sentences[0]!] });
     assert.equal(short.prepared('a.txt'), undefined);
     assert.deepEqual(short.timeline().map((e) => e.sentence.text), ['Port Vale, 3 May 2019', 'Mayor Ada Lind opened the bridge on Friday.']);
+  });
+
+  it('takes quotations and sentences found elsewhere (prepareArticle, in the worker) only for the text and analysis it indexes', () => {
+    const analysisA = analysisOf(textA, [['Ada Lind', 'person', 'Ada Lind'], ['Lind', 'person', 'Ada Lind'], ['Port Vale', 'place', 'Port Vale']], [['3 May 2019', '2019-05-03'], ['Friday', '2019-05-03']]);
+    const index = new CorpusIndex();
+    index.setArticle('a.txt', analysisA, textA);
+    const elsewhere = prepareArticle(textA, analysisA);
+    const here = new CorpusIndex();
+    here.setArticle('a.txt', analysisA, textA);
+    here.prepare('a.txt');
+    assert.deepEqual(elsewhere, here.prepared('a.txt'), 'the same as the corpus finds itself');
+    // for another text or another analysis of it (the article changed meanwhile): refused
+    assert.equal(index.setPrepared('a.txt', `${textA} `, analysisA, elsewhere), false);
+    assert.equal(index.setPrepared('a.txt', textA, { ...analysisA, entities: [...analysisA.entities] }, elsewhere), false);
+    assert.equal(index.setPrepared('b.txt', textA, analysisA, elsewhere), false, 'an article not indexed');
+    assert.equal(index.setPrepared('a.txt', textA, analysisA, { quotes: [], sentences: [] }), false, 'no sentence for its dates');
+    assert.equal(index.prepared('a.txt'), undefined);
+    assert.equal(index.setPrepared('a.txt', textA, analysisA, elsewhere), true);
+    assert.deepEqual(index.prepared('a.txt'), elsewhere);
+    assert.deepEqual(index.timeline(), here.timeline());
+    assert.deepEqual(index.quotations(), here.quotations());
   });
 });

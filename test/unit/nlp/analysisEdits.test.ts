@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyAnalysisDelta } from '../../../src/core/nlp/analysisDelta';
+import { prepareArticle } from '../../../src/core/corpus/corpusIndex';
 import { analyzeArticle } from '../../../src/core/nlp/pipeline';
 import { RecentTexts } from '../../../src/core/text/recentTexts';
 import { replacementBetween } from '../../../src/core/text/textDifference';
@@ -100,5 +101,23 @@ describe('analysis engine: jobs sent as an edit of the text it holds', () => {
     assert.equal(texts.get('c'), '4');
     texts.forget('a');
     assert.equal(texts.get('a'), undefined);
+  });
+});
+
+describe('analysis engine: an article prepared for the Quotations and Timeline views', () => {
+  it('answers a prepare request with what prepareArticle finds, after the analysis job it came behind', () => {
+    const { send, drain } = engine();
+    const text = 'Talks resumed in Brenmouth on May 4, 2021. "We are close," said Halvor Dersk on Tuesday.';
+    const analysis = analyzeArticle(text, { articleDate: '2021-05-06' });
+    send({ type: 'analyze', jobId: 1, key: 'a.txt', text: SEED, options: {}, priority: [] });
+    send({ type: 'prepare', requestId: 7, text, analysis });
+    const posted = drain();
+    const at = (predicate: (m: EngineMessage) => boolean): number => posted.findIndex(predicate);
+    const answer = posted[at((m) => m.type === 'prepared')];
+    assert.ok(answer?.type === 'prepared' && answer.requestId === 7, 'answered');
+    assert.ok(at((m) => m.type === 'prepared') > at((m) => 'jobId' in m && m.jobId === 1 && m.type === 'done'), 'after the job it came behind');
+    assert.deepEqual(answer.prepared, prepareArticle(text, analysis));
+    assert.ok(answer.prepared.quotes.some((q) => text.slice(q.start, q.end).includes('We are close')), 'the quotation');
+    assert.equal(answer.prepared.sentences.length, analysis.dates.filter((d) => d.value !== null).length, 'a sentence for each resolved date');
   });
 });
