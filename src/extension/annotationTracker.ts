@@ -1,6 +1,7 @@
 // Keeps stored annotations on their text: follows edits made in plain editors, and re-finds them by quote after changes
 // the editor never saw (another program, git checkout, the file replaced on disk). What cannot be placed stays, orphaned.
 import * as vscode from 'vscode';
+import type { WorkspaceFileEvents } from './workspaceFiles';
 import type { Annotation } from '../core/annotations/annotationModel';
 import { applyTextEdits, editsReachQuotes, reanchorAll, type TextEdit } from '../core/annotations/anchoring';
 import { decodeArticleBytes } from '../core/article/articleText';
@@ -8,7 +9,6 @@ import type { AnnotationService } from './annotationService';
 import { type ArticleDocuments } from './articleDocuments';
 import { articleKeyOf } from './articleKeys';
 import { FileEventQueue } from './fileEventQueue';
-import type { SettingsWatcher } from './settings';
 import { documentText } from './documentText';
 
 /** Typing pause after which annotations moved by edits are written to workspace state (one write, not one per key). */
@@ -27,7 +27,6 @@ export interface ReanchorReport {
 
 export class AnnotationTracker implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private watchers: vscode.Disposable[] = [];
   /** Changes on disk to files no plain editor holds, a slice at a time (a checkout reports thousands at once). */
   private readonly fileEvents = new FileEventQueue((uri) => {
     // most files of a collection have no annotations: that is one lookup, finding the open editors looks at every document
@@ -47,25 +46,24 @@ export class AnnotationTracker implements vscode.Disposable {
   constructor(
     private readonly annotations: AnnotationService,
     private readonly articles: ArticleDocuments,
-    private readonly settings: SettingsWatcher,
     /** Where failures of background work go (the Article Annotator output channel). */
     private readonly log: vscode.LogOutputChannel,
+    /** The extension's file watcher. */
+    files: WorkspaceFileEvents,
   ) {
     this.disposables.push(
       this.reanchorEmitter,
       vscode.workspace.onDidChangeTextDocument((event) => this.onEdit(event)),
       vscode.workspace.onDidOpenTextDocument((document) => this.onOpen(document)),
-      settings.onDidChange((change) => {
-        if (change.articleGlobs) this.watch();
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.watch()),
+      // changes on disk to files no plain editor holds (the handler looks at articles with annotations only)
+      files.onDidChange((uri) => this.fileEvents.push(uri, 'changed')),
+      files.onDidCreate((uri) => this.fileEvents.push(uri, 'created')),
       vscode.workspace.onDidRenameFiles((event) => {
         for (const { oldUri, newUri } of event.files) {
           this.followRename(oldUri, newUri).catch((error: unknown) => this.log.error(`Annotations could not follow the rename of ${oldUri.toString()}:`, error));
         }
       }),
     );
-    this.watch();
     for (const document of vscode.workspace.textDocuments) this.onOpen(document);
   }
 
@@ -214,18 +212,6 @@ export class AnnotationTracker implements vscode.Disposable {
     this.reanchorArticle(article.key, article.sourceText, 'open').catch((error: unknown) => this.log.error(`Re-anchoring ${article.key} on open failed:`, error));
   }
 
-  /** One watcher per article glob and workspace folder: changes on disk to files no plain editor holds. */
-  private watch(): void {
-    for (const w of this.watchers) w.dispose();
-    this.watchers = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      for (const glob of this.settings.settings.articleGlobs) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob), false, false, true);
-        this.watchers.push(watcher, watcher.onDidChange((uri) => this.fileEvents.push(uri, 'changed')), watcher.onDidCreate((uri) => this.fileEvents.push(uri, 'created')));
-      }
-    }
-  }
-
   private reportOrphans(report: ReanchorReport): void {
     const count = report.newlyOrphaned.length;
     void vscode.window
@@ -259,7 +245,6 @@ export class AnnotationTracker implements vscode.Disposable {
     if (this.writeTimer || this.annotations.hasUnsavedChanges) {
       this.saveFollowedEdits().catch((error: unknown) => this.log.error('Saving annotations on shutdown failed:', error));
     }
-    for (const w of this.watchers) w.dispose();
     this.fileEvents.dispose();
     for (const d of this.disposables) d.dispose();
   }

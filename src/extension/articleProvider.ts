@@ -1,5 +1,6 @@
 // The `article:` scheme: a read-only reading view of a source file (header + paragraphs); the source is never written.
 import * as vscode from 'vscode';
+import type { WorkspaceFileEvents } from './workspaceFiles';
 import { articleSizeProblem, decodeArticleBytes } from '../core/article/articleText';
 import type { QuotedSpan } from '../core/article/articleModel';
 import { parsedArticle } from '../core/article/parseArticle';
@@ -74,15 +75,15 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     private readonly renderer: ReadingViewRenderer,
     /** The article's date: the one the user set (shown in the header instead of the detected one) and the file's day. */
     private readonly dating: ArticleDating,
+    /** The extension's file watcher: a source changed on disk re-renders its views. */
+    files: WorkspaceFileEvents,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.changeEmitter,
       this.renderedEmitter,
-      watcher,
-      watcher.onDidChange((uri) => this.refreshSource(uri)),
-      watcher.onDidCreate((uri) => this.refreshSource(uri)),
-      watcher.onDidDelete((uri) => this.refreshSource(uri)),
+      files.onDidChange((uri) => this.refreshSource(uri)),
+      files.onDidCreate((uri) => this.refreshSource(uri)),
+      files.onDidDelete((uri) => this.refreshSource(uri)),
       // Saves from this window are seen at once, without waiting for the file watcher.
       vscode.workspace.onDidSaveTextDocument((doc) => this.refreshSource(doc.uri)),
       vscode.workspace.onDidCloseTextDocument((doc) => {

@@ -47,6 +47,7 @@ import { CursorContext } from './cursorContext';
 import { ArticleNavigation, ArticleSymbolProvider, EntityHighlightProvider } from './articleNavigation';
 import { CorpusNavigation } from './corpusNavigation';
 import { stepEntity } from './commands/stepEntity';
+import { watchWorkspaceFiles } from './workspaceFiles';
 import { WorkspaceIndex } from './workspaceIndex';
 import { QUOTATIONS_VIEW, QuotationsTreeProvider } from './quotationsTree';
 import { QuoteDecorator } from './quoteDecorator';
@@ -102,7 +103,10 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   // An article's date is reached one way (ArticleDating): the date the user set (kept in the store beside the
   // annotations) and the file's day; the reading view, analyses, the index, hovers, navigation and exports all ask it.
   const articleDating = new ArticleDating(annotations);
-  const articleProvider = new ArticleProvider(coreReadingView, articleDating);
+  // one file watcher for every part that follows the disk (see workspaceFiles.ts)
+  const files = watchWorkspaceFiles();
+  context.subscriptions.push(files);
+  const articleProvider = new ArticleProvider(coreReadingView, articleDating, files);
   const articleDocuments = new ArticleDocuments(articleProvider, settings);
   // a wire dateline whose year nothing tells pre-fills Set Article Date with its month and day
   const suggestedArticleDate = (key: string): string | undefined => {
@@ -118,6 +122,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
   // The workspace index: every article of the workspace in the background, for hovers, views and navigation.
   const workspaceIndex = new WorkspaceIndex({
     analysis,
+    files,
     articles: articleDocuments,
     settings,
     log,
@@ -163,7 +168,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
 
   // Annotations: stored against source offsets, drawn and hovered in both views, kept on their text.
   const annotationDecorator = new AnnotationDecorator(annotations, articleDocuments, settings);
-  const annotationTracker = new AnnotationTracker(annotations, articleDocuments, settings, log);
+  const annotationTracker = new AnnotationTracker(annotations, articleDocuments, log, files);
   context.subscriptions.push(annotations);
   context.subscriptions.push(annotationDecorator);
   context.subscriptions.push(annotationTracker);

@@ -2,6 +2,7 @@
 // analysed in the background by the analysis worker, kept in a CorpusIndex, cached on disk by content hash, pipeline
 // version and the lexicon entries that touch the text. Hovers, views and navigation read the collection from here.
 import * as vscode from 'vscode';
+import type { WorkspaceFileEvents } from './workspaceFiles';
 import { decodeArticleBytes } from '../core/article/articleText';
 import { CorpusIndex, type CorpusEntity } from '../core/corpus/corpusIndex';
 import { sha256Hex } from '../core/hash/sha256';
@@ -53,6 +54,8 @@ export interface WorkspaceIndexDependencies {
   readonly noteFileDate: (uri: vscode.Uri, mtime: number) => void;
   /** The file of an article key that is not (yet) in the index. */
   readonly sourceUriOfKey: (key: string) => vscode.Uri | undefined;
+  /** The extension's file watcher. */
+  readonly files: WorkspaceFileEvents;
   /** Folder for the on-disk cache (`context.storageUri`, else `globalStorageUri`); undefined keeps the index in memory only. */
   readonly storageUri: vscode.Uri | undefined;
   /** Identifies the analysis pipeline build: cache entries of another build are not used. */
@@ -141,9 +144,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Fires (debounced) after articles were added, changed or removed. */
   readonly onDidChange = this.changeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private watchers: vscode.Disposable[] = [];
-  /** The globs `watchers` watch, as JSON. */
-  private watchedGlobs: string | undefined;
+  /** Whether the index follows the extension's file watcher yet (from start()). */
+  private watching = false;
   private readonly status: vscode.StatusBarItem;
   private changeTimer: NodeJS.Timeout | undefined;
   private draining = false;
@@ -214,8 +216,6 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (change.articleGlobs) void this.scan();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.scan()),
-      // a folder deleted or renamed away takes its articles along; the glob watchers may not report each file
-      ...this.deleteWatcher(),
     );
   }
 
@@ -377,27 +377,20 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   // ---- discovering articles ----
 
+  /**
+   * Follows the files of the workspace from the extension's watcher, once: every file created or changed (fileChanged
+   * keeps articles only, a slice of the queue at a time) and every deletion (a folder deleted or renamed away takes its
+   * articles along, and is reported as the folder only).
+   */
   private watch(): void {
-    // the same globs keep their watchers: a watcher made anew may miss files written while it starts
-    const globs = JSON.stringify(this.deps.settings.settings.articleGlobs);
-    if (globs === this.watchedGlobs) return;
-    this.watchedGlobs = globs;
-    for (const w of this.watchers) w.dispose();
-    this.watchers = [];
-    for (const glob of this.deps.settings.settings.articleGlobs) {
-      const watcher = vscode.workspace.createFileSystemWatcher(glob);
-      this.watchers.push(
-        watcher,
-        watcher.onDidCreate((uri) => this.fileEvents.push(uri, 'created')),
-        watcher.onDidChange((uri) => this.fileEvents.push(uri, 'changed')),
-        watcher.onDidDelete((uri) => this.fileEvents.push(uri, 'deleted')),
-      );
-    }
-  }
-
-  private deleteWatcher(): vscode.Disposable[] {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    return [watcher, watcher.onDidDelete((uri) => this.fileEvents.push(uri, 'deleted'))];
+    if (this.watching) return;
+    this.watching = true;
+    const { files } = this.deps;
+    this.disposables.push(
+      files.onDidCreate((uri) => this.fileEvents.push(uri, 'created')),
+      files.onDidChange((uri) => this.fileEvents.push(uri, 'changed')),
+      files.onDidDelete((uri) => this.fileEvents.push(uri, 'deleted')),
+    );
   }
 
   /**
@@ -440,7 +433,6 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async scan(keepStopped = false): Promise<void> {
     this.scanning++;
     try {
-      this.watch();
       // only what was indexed before the search can be gone: an article indexed meanwhile came from a watcher's event
       const before = new Set(this.entries.keys());
       const found = new Map<string, vscode.Uri>();
@@ -1166,7 +1158,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.debounces.clear();
     this.dirty.clear();
     if (this.changeTimer) clearTimeout(this.changeTimer);
-    for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
