@@ -9,6 +9,7 @@ import { combineWithModel, staticFeatures, type EntityTagger } from './entityMod
 import { applyLearnedModel } from './learnedEntityModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, isTownName, MAX_PLACE_WORDS } from './gazetteer';
 import {
+  BODY_VERBS,
   CLUB_HEADS,
   COMPANY_POSSESSIONS,
   COMPASS,
@@ -443,6 +444,9 @@ class SegmentRecogniser {
       let s = k;
       while (s > i && TITLES.has(norms[s - 1 - i]!)) s--;
       const personal = words.slice(s - i, k + 1 - i).some((t) => PERSONAL_TITLES.has(t.norm));
+      // "Major League Baseball", "General Motors Holdings": a title-like word opening a name that an organization's
+      // head ends is no title, and what follows no person
+      if (k + 1 < j && norms.slice(k + 1 - i).some((n) => ORG_HEADS.has(n))) return this.emit(tokens, i, j, 'organization', 1);
       if (k + 1 < j && (personal || j - k - 1 >= 2)) {
         this.part(tokens, i, s);
         return this.emit(tokens, k + 1, j, 'person', 2);
@@ -450,6 +454,8 @@ class SegmentRecogniser {
       break;
     }
     if (TITLES.has(norms[norms.length - 1]!) && j - i > 1) return this.part(tokens, i, j - 1);
+    // "Striker Tomas Havrell scored", "Defender Ada Brisk": a role noun capitalised only because it opens the sentence
+    if (words[0]!.initial && j - i >= 3 && ROLE_NOUNS.has(norms[0]!) && this.looksLikePersonName(tokens, i + 1, j)) return this.emit(tokens, i + 1, j, 'person', 2);
     if (words.every((t) => TITLES.has(t.norm))) return;
 
     // "T.J. Morrow", "R.K. Varnley": initials and a surname are a person even after "the" (not "U.S. Steel": a place)
@@ -457,6 +463,8 @@ class SegmentRecogniser {
       const surname = words[words.length - 1]!;
       if (!isCommonWord(surname.norm) && !isPlaceName(surname.text) && !surname.allCaps && this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', 2);
     }
+    // "West Indian all-rounder", "South African officials": a nationality with its compass word describes, names nothing
+    if (j - i >= 2 && isDemonym(words[j - i - 1]!.text) && words.slice(0, -1).every((t) => COMPASS.has(t.norm))) return;
     // a place followed by a name: "United States Ada Lindqvist"; a place followed by something else: an organization
     if (COMPASS.has(norms[0]!) && j - i >= 2 && isPlaceName(this.span(tokens, i + 1, j))) return this.emit(tokens, i, j, 'place', 2);
     const placeEnd = this.placePrefix(tokens, i, j);
@@ -491,6 +499,8 @@ class SegmentRecogniser {
       const bare = words[0]!.text.replace(/\./g, '');
       if (!/^[\p{Lu}\d&-]+$/u.test(bare)) return;
       if (NOT_ORG_ACRONYMS.has(bare.toLowerCase()) || bare.length < 2 || bare.length > 6 || /^[IVXLC]+$/.test(bare)) return;
+      // "( home team in CAPS )", "RESULTS": an English word written in capitals, no acronym
+      if (bare.length >= 4 && isCommonWord(bare.toLowerCase())) return;
       return this.emit(tokens, i, j, 'organization', 1);
     }
 
@@ -524,6 +534,9 @@ class SegmentRecogniser {
     const w = words[0]!;
     if (w.tags.has('Organization')) return this.emit(tokens, i, j, 'organization', 1);
     if (GOVERNMENT_NOUNS.has(tokens[j]?.norm ?? '') && !w.allCaps) return this.emit(tokens, i, j, 'person', 1);
+    // "The Storting voted", "the Folketing approved the budget": a body that decides, named by one foreign word
+    const verb = tokens[j];
+    if (determined && !w.tags.has('Place') && verb && !w.breakAfter && !w.possessive && BODY_VERBS.has(verb.norm)) return this.emit(tokens, i, j, 'organization', 2);
     if (determined) return this.emit(tokens, i, j, w.tags.has('Place') ? 'place' : 'organization', 0);
     if (this.playsWithScore(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
     if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);

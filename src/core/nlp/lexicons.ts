@@ -153,6 +153,11 @@ export const SPORT_VERBS = set(`
 defeated defeats beat beats faced faces drew draws lost loses won wins edged edges thrashed thrashes routed routs
 trailed trails hammered hammers eliminated eliminates knocked equalised equalized equalises equalizes scored scores
 conceded concedes`);
+/** What a body decides as one, after "the X": "The Storting voted", "the Folketing ratified the treaty". */
+export const BODY_VERBS = set(`
+voted votes vote approved approves passed passes ratified ratifies adopted adopts rejected rejects enacted enacts
+amended amends debated debates convened convenes legislated overruled overrules overturned overturns endorsed endorses
+vetoed vetoes dissolved elected elects appointed appoints confirmed confirms`);
 /** Last words of sports clubs' names that are no place or organization head otherwise: "X Rovers", "X Athletic". */
 export const CLUB_HEADS = set(`
 rovers athletic wanderers united albion rangers harriers thistle hotspur dynamo olympic sporting`);

@@ -141,9 +141,52 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       }
     }
   }
+  namesInCapitals(text, all);
   return all
     .filter((m) => m.strength >= 1)
     .map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, canonical: m.canonical }));
+}
+
+/** A run of words in capitals ("SOCCER - OSTBY WANDERERS HOLD KELVIN ROVERS TO DRAW"), one line at most. */
+const CAPITALS_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}.'’&-]*(?:[ \t]+\p{Lu}[\p{Lu}.'’&-]*)*(?![\p{L}\p{N}])/gu;
+/** Longest name looked up in a run of capitals, in words. */
+const MAX_CAPITALS_NAME = 6;
+
+/**
+ * One sense per article for headlines in capitals: a name the article writes in mixed case ("Ostby Wanderers",
+ * "Brantwell") is the same name where an all-capitals line writes it ("OSTBY WANDERERS HOLD …"), whatever the line's
+ * own words gave (compromise knows little of words in capitals). Longest names first; a weaker candidate inside one
+ * gives way, one reaching past it keeps its place.
+ */
+function namesInCapitals(text: string, all: Mention[]): void {
+  const known = new Map<string, Mention>();
+  for (const m of all) {
+    if (m.strength < 1 || !/\p{Ll}/u.test(m.text) || m.text.replace(/[^\p{L}]/gu, '').length < 3) continue;
+    const key = words(m.text).join(' ').toUpperCase();
+    const before = known.get(key);
+    if (!before || before.strength < m.strength) known.set(key, m);
+  }
+  if (known.size === 0) return;
+  const added: Mention[] = [];
+  for (const run of text.matchAll(CAPITALS_RUN)) {
+    if (!/\p{Lu}{2}/u.test(run[0])) continue;
+    const ws = [...run[0].matchAll(/\S+/gu)].map((w) => ({ start: run.index + w.index, end: run.index + w.index + w[0].length, text: w[0] }));
+    for (let a = 0; a < ws.length; a++) {
+      for (let b = Math.min(ws.length, a + MAX_CAPITALS_NAME); b > a; b--) {
+        const same = known.get(ws.slice(a, b).map((w) => w.text).join(' '));
+        if (!same) continue;
+        const start = ws[a]!.start;
+        const end = ws[b - 1]!.end;
+        const overlapping = all.filter((m) => m.strength >= 1 && m.start < end && start < m.end);
+        if (overlapping.some((m) => m.start < start || m.end > end || (m.strength >= 2 && m.type !== same.type) || (m.start === start && m.end === end))) break;
+        for (const m of overlapping) m.strength = -1;
+        added.push({ start, end, text: text.slice(start, end), type: same.type, strength: 2, canonical: same.canonical });
+        a = b - 1;
+        break;
+      }
+    }
+  }
+  for (const m of added) all.push(m);
 }
 
 /** Team mentions an article needs before its names are read as teams throughout: a match report, not one stray "beat". */

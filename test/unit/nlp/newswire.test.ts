@@ -48,4 +48,49 @@ describe('newswire copy', () => {
       assert.equal(detectArticleDate('Minister resigns\n\nMarch 3, 20151 minister resigned.'), undefined, 'a year runs into no number');
     });
   });
+
+  describe('headlines in capitals', () => {
+    const story = [
+      'SOCCER - OSTBY WANDERERS HOLD KELVIN ROVERS TO DRAW .',
+      'LONDON 1996-08-30',
+      'Ostby Wanderers came from behind to draw 2-2 with Kelvin Rovers on Friday .',
+      'Striker Tomas Havrell scored twice before Danish international Pelle Marstrand equalised .',
+    ].join('\n\n');
+
+    it('a name the story writes in mixed case is the same name in its headline', () => {
+      const found = entities(story);
+      assert.deepEqual(found.slice(0, 2), [['OSTBY WANDERERS', 'organization'], ['KELVIN ROVERS', 'organization']]);
+      assert.ok(!found.some(([t]) => /SOCCER|DRAW|HOLD/.test(t)), JSON.stringify(found));
+      const single = entities('BRANTWELL PROFITS FALL .\n\nShares of Brantwell Ltd fell on Monday. Brantwell said orders were down.');
+      assert.deepEqual(single[0], ['BRANTWELL', 'organization']);
+    });
+
+    it('a headline word the story never names stays out, and an English word in capitals is no acronym', () => {
+      const found = entities('BASEBALL - MAJOR LEAGUE RESULTS THURSDAY .\n\nResults of Major League Baseball games played on Thursday ( home team in CAPS ) :');
+      assert.ok(!found.some(([t]) => /BASEBALL|RESULTS|CAPS/.test(t)), JSON.stringify(found));
+      assert.deepEqual(found.find(([t]) => t.includes('League')), ['Major League Baseball', 'organization']);
+    });
+  });
+
+  describe('sports copy', () => {
+    it('a role noun opening the sentence is no part of the name', () => {
+      assert.equal(typeOf('Striker Tomas Havrell scored twice for the visitors .', 'Tomas Havrell'), 'person');
+      assert.equal(typeOf('Defender Ada Brisk was sent off in the second half.', 'Ada Brisk'), 'person');
+    });
+
+    it('a nationality with its compass word describes and names nothing', () => {
+      const found = entities('West Indian all-rounder Brannock Tealby took four wickets , and South African officials watched .');
+      assert.ok(!found.some(([t]) => /Indian|African/.test(t)), JSON.stringify(found));
+      assert.equal(typeOf('The South Harbour Authority met.', 'South Harbour Authority'), 'organization');
+    });
+  });
+
+  describe('bodies named by one word', () => {
+    it('"the X" that votes, passes or ratifies is an organization', () => {
+      assert.equal(typeOf('The Storting voted on Wednesday to extend the inquiry.', 'Storting'), 'organization');
+      assert.equal(typeOf('Last year the Folketing ratified the treaty.', 'Folketing'), 'organization');
+      assert.equal(typeOf('The Storting building was closed.', 'Storting'), undefined, 'no body verb: nothing on its own');
+    });
+  });
 });
+
