@@ -34,6 +34,7 @@ import {
   SHARE_MOVES,
   SPEECH_VERBS,
   SPORT_ROLES,
+  SPORT_TOPICS,
   SPORT_VERBS,
   STORMS,
   TITLES,
@@ -272,13 +273,14 @@ class SegmentRecogniser {
 
   /**
    * A dateline's place and region are places, whatever else the words could be ("KELVIN" is no acronym there): emits
-   * them and returns the first token after them (0 when the sentence opens no dateline).
+   * them and returns the first token after them; past a slug line's sport; 0 when the line opens with neither.
    */
   private dateline(tokens: readonly Token[]): number {
     const first = tokens[0];
-    if (!first || !first.allCaps || !/^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', first.start - 1) + 1, first.start))) return 0;
+    if (!first || !/^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', first.start - 1) + 1, first.start))) return 0;
+    if (!first.allCaps) return this.slug(tokens);
     const m = DATELINE_PLACE.exec(this.text.slice(first.start, first.start + 120));
-    if (!m) return 0;
+    if (!m) return this.slug(tokens);
     let k = 0;
     const placeAt = (from: number, to: number): void => {
       while (k < tokens.length && tokens[k]!.start < from) k++;
@@ -292,6 +294,15 @@ class SegmentRecogniser {
       placeAt(region, region + m[2].length);
     }
     return k;
+  }
+
+  /** "Rugby union - Ostland name squad", "Soccer - English league results": the sport of the slug line names nothing. */
+  private slug(tokens: readonly Token[]): number {
+    for (let k = 0; k < Math.min(3, tokens.length); k++) {
+      if (!/^\s+[-–—]\s+$/u.test(tokens[k]!.post)) continue;
+      return SPORT_TOPICS.has(tokens.slice(0, k + 1).map((t) => t.norm).join(' ')) ? k + 1 : 0;
+    }
+    return 0;
   }
 
   private headlineWord(t: Token): boolean {

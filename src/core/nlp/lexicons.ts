@@ -153,6 +153,13 @@ export const SPORT_VERBS = set(`
 defeated defeats beat beats faced faces drew draws lost loses won wins edged edges thrashed thrashes routed routs
 trailed trails hammered hammers eliminated eliminates knocked equalised equalized equalises equalizes scored scores
 conceded concedes`);
+/** Sports that open a wire story's slug line: "Soccer - English league results", "RUGBY UNION - …". */
+export const SPORT_TOPICS = set(`
+soccer | football | rugby | rugby union | rugby league | cricket | tennis | golf | athletics | boxing | cycling | motor racing |
+motorcycling | motocross | formula one | basketball | baseball | ice hockey | hockey | swimming | skiing | alpine skiing |
+nordic skiing | sailing | yachting | rowing | horse racing | racing | badminton | volleyball | handball | squash | snooker |
+chess | judo | wrestling | weightlifting | triathlon | gymnastics | equestrianism | show jumping | canoeing | speed skating |
+figure skating | darts | table tennis | american football | nfl | nba | nhl | olympics | sport | sports`);
 /** What a body decides as one, after "the X": "The Storting voted", "the Folketing ratified the treaty". */
 export const BODY_VERBS = set(`
 voted votes vote approved approves passed passes ratified ratifies adopted adopts rejected rejects enacted enacts

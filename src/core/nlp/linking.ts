@@ -149,19 +149,29 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
 
 /** A run of words in capitals ("SOCCER - OSTBY WANDERERS HOLD KELVIN ROVERS TO DRAW"), one line at most. */
 const CAPITALS_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}.'’&-]*(?:[ \t]+\p{Lu}[\p{Lu}.'’&-]*)*(?![\p{L}\p{N}])/gu;
+/** The line holding offset `at` is written in capitals: most of its words (of two letters or more) are. */
+function inCapitalsLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  if (end - start > 400) return false;
+  const ws = text.slice(start, end).match(/\p{L}[\p{L}.'’-]+/gu) ?? [];
+  return ws.length >= 2 && ws.filter((w) => w === w.toUpperCase()).length / ws.length > 0.7;
+}
+
 /** Longest name looked up in a run of capitals, in words. */
 const MAX_CAPITALS_NAME = 6;
 
 /**
- * One sense per article for headlines in capitals: a name the article writes in mixed case ("Ostby Wanderers",
- * "Brantwell") is the same name where an all-capitals line writes it ("OSTBY WANDERERS HOLD …"), whatever the line's
+ * One sense per article for headlines in capitals: a name the article writes elsewhere ("Ostby Wanderers", "Brantwell",
+ * "U.N.") is the same name where an all-capitals line writes it ("OSTBY WANDERERS HOLD …"), whatever the line's
  * own words gave (compromise knows little of words in capitals). Longest names first; a weaker candidate inside one
  * gives way, one reaching past it keeps its place.
  */
 function namesInCapitals(text: string, all: Mention[]): void {
   const known = new Map<string, Mention>();
   for (const m of all) {
-    if (m.strength < 1 || !/\p{Ll}/u.test(m.text) || m.text.replace(/[^\p{L}]/gu, '').length < 3) continue;
+    if (m.strength < 1 || m.text.replace(/[^\p{L}]/gu, '').length < (/\p{Ll}/u.test(m.text) ? 3 : 2)) continue;
     const key = words(m.text).join(' ').toUpperCase();
     const before = known.get(key);
     if (!before || before.strength < m.strength) known.set(key, m);
@@ -169,7 +179,7 @@ function namesInCapitals(text: string, all: Mention[]): void {
   if (known.size === 0) return;
   const added: Mention[] = [];
   for (const run of text.matchAll(CAPITALS_RUN)) {
-    if (!/\p{Lu}{2}/u.test(run[0])) continue;
+    if (!/\p{Lu}{2}/u.test(run[0]) || !inCapitalsLine(text, run.index)) continue;
     const ws = [...run[0].matchAll(/\S+/gu)].map((w) => ({ start: run.index + w.index, end: run.index + w.index + w[0].length, text: w[0] }));
     for (let a = 0; a < ws.length; a++) {
       for (let b = Math.min(ws.length, a + MAX_CAPITALS_NAME); b > a; b--) {

@@ -36,6 +36,14 @@ describe('newswire copy', () => {
       assert.notEqual(typeOf('TORONTO 5 Kelvington 3\n', 'TORONTO'), 'place');
     });
 
+    it('a dateline with its punctuation spaced apart, as wire archives keep it, dates the article', () => {
+      assert.equal(detectArticleDate('Ferry fares rise .\n\nFriday , July 21 , 2017\n\nThe council voted .')?.value, '2017-07-21');
+      assert.equal(detectArticleDate('BERGEN , March 3 , 2014 ( Wirecorp ) - The council voted on Monday .')?.value, '2014-03-03');
+      assert.equal(detectArticleDate('Storm\n\nBERGEN , Norway , July 21 , 2015 On Tuesday the storm hit .')?.value, '2015-07-21');
+      const dates = analyzeArticle('Crowds came on Saturday night , the opening night , and stayed .', { articleDate: '2015-08-10' }).dates;
+      assert.deepEqual(dates.map((d) => [d.text, d.value]), [['Saturday', '2015-08-08'], ['the opening night', '2015-08-08']]);
+    });
+
     it('a dateline glued to its first sentence, with no space after the year, dates the article and is one date', () => {
       const text = 'Minister resigns\n\nBRENMOUTH, Ostland, March 3, 2015The minister of fisheries resigned on Tuesday.';
       assert.deepEqual([detectArticleDate(text)?.value, detectArticleDate(text)?.form], ['2015-03-03', 'run-in']);
@@ -63,6 +71,17 @@ describe('newswire copy', () => {
       assert.ok(!found.some(([t]) => /SOCCER|DRAW|HOLD/.test(t)), JSON.stringify(found));
       const single = entities('BRANTWELL PROFITS FALL .\n\nShares of Brantwell Ltd fell on Monday. Brantwell said orders were down.');
       assert.deepEqual(single[0], ['BRANTWELL', 'organization']);
+    });
+
+    it('an abbreviation the story names is the same organization in its headline', () => {
+      const found = entities('U.N. ENVOY URGES CALM .\n\nGENEVA 1996-08-22\n\nA U.N. envoy urged calm on Thursday , a U.N. spokesman said .');
+      assert.deepEqual(found.slice(0, 2), [['U.N.', 'organization'], ['GENEVA', 'place']]);
+    });
+
+    it("a slug line's sport names nothing", () => {
+      const found = entities('Rugby union - Ostland name squad for test .\n\nSoccer - English league results .\n\nMOTOR RACING - HAVRELL ON POLE .');
+      assert.ok(!found.some(([t]) => /Rugby|Soccer|RACING|English/.test(t)), JSON.stringify(found));
+      assert.equal(typeOf('Harwick - the town council met on Monday in Harwick .', 'Harwick'), 'place', 'not a sport: the line is read as any other');
     });
 
     it('a headline word the story never names stays out, and an English word in capitals is no acronym', () => {
