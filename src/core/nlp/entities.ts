@@ -28,6 +28,7 @@ import {
   PERSONAL_TITLES,
   PLACE_HEADS,
   PLACE_OF_NOUNS,
+  PLACE_PREFIXES,
   PRODUCT_NOUNS,
   ROLE_NOUNS,
   SETTLEMENT_NOUNS,
@@ -74,11 +75,11 @@ function joinsHyphen(first: CompromiseTerm, next: CompromiseTerm): boolean {
 }
 
 /**
- * "Chi-ming", "Soo-yeon", "Wai-kwan": a given name of two syllables joined by a hyphen, as East Asian names are written
+ * "Chi-ming", "Soo-yeon", "Wai-kwan", "Joo-Ho": a given name of two syllables joined by a hyphen, as East Asian names are written
  * in English; not "War-era" or "Self-made", whose two parts are both ordinary English words.
  */
 function isHyphenatedGivenName(t: Token | undefined): boolean {
-  if (!t || !/^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u.test(t.text)) return false;
+  if (!t || !/^\p{Lu}\p{Ll}{1,4}-(?:\p{Ll}{2,5}|\p{Lu}\p{Ll}{1,4})$/u.test(t.text)) return false;
   const [first, second] = t.norm.split('-') as [string, string];
   return !(isCommonWord(first) && isCommonWord(second));
 }
@@ -449,6 +450,8 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, head.type, 2);
     }
 
+    // "Fort Lee", "Port Ellery", "Lake Varna": a place's kind before its name (not "Lake" after a given name)
+    if (j - i >= 2 && PLACE_PREFIXES.has(norms[0]!) && !words[0]!.allCaps && words.slice(1).every((t) => !t.allCaps && !TITLES.has(t.norm))) return this.emit(tokens, i, j, 'place', 2);
     // a run of titles followed by a name: "US President Ada Lindqvist", "Gen. Oskar Vilhelmsen"
     for (let k = j - 2; k >= i; k--) {
       if (!TITLES.has(norms[k - i]!)) continue;
@@ -657,6 +660,8 @@ class SegmentRecogniser {
     const last = tokens[j - 1]!;
     const next = tokens[j];
     if (!last.possessive && /^-$/u.test(last.post) && next && TOWN_ADJECTIVES.has(next.norm)) return true;
+    // "Exeter, Devon", "Kessby, Wexhamshire": a place, a comma, and the region it lies in
+    if (prev && prev.cap && /^\s*,\s*$/.test(prev.post) && !last.possessive && (isPlaceName(prev.text) || prev.tags.has('Place')) && (!next || /^\s*[,.;]/.test(last.post))) return true;
     // "in Shaw's play": a possessive owns something; "in Marion said": who speaks
     if (!prev || prev.breakAfter || prev.cap || last.possessive) return false;
     if (next && !last.breakAfter && SPEECH_VERBS.has(next.norm)) return false;

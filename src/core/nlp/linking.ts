@@ -91,7 +91,9 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     if (ws.length === 1 || (ws.length === 2 && m.type === 'person')) {
       const last = ws[ws.length - 1]!;
       const bySur = bySurname.get(last) ?? (/^\p{Lu}{3,}$/u.test(last) ? bySurname.get(titleCase(last)) : undefined);
-      const full = (bySur?.toLowerCase().endsWith(m.text.toLowerCase()) ? bySur : undefined) ?? (ws.length === 1 ? byFirstName.get(ws[0]!) : undefined);
+      // a place by the gazetteer or its context is no first name of a full name ("Virginia" beside a "Virginia Governor")
+      const byFirst = ws.length === 1 && !(m.type === 'place' && m.strength >= 2) ? byFirstName.get(ws[0]!) : undefined;
+      const full = (bySur?.toLowerCase().endsWith(m.text.toLowerCase()) ? bySur : undefined) ?? byFirst;
       if (full && full !== m.text && (m.type !== 'organization' || m.strength < 2)) {
         m.type = 'person';
         m.canonical = full;
