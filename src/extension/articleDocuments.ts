@@ -48,11 +48,14 @@ export class ArticleDocuments implements vscode.Disposable {
   readonly onDidChangeArticle = this.emitter.event;
   /** Fires with an article key when the last document showing that article closed: what is kept for it can go. */
   readonly onDidCloseArticle = this.closeEmitter.event;
+  /** Fires with a reading view's URI when nothing newer is on its way to it any more (see ArticleProvider.onDidSettle). */
+  readonly onDidSettleRendering: vscode.Event<vscode.Uri>;
 
   constructor(
     private readonly provider: ArticleProvider,
     private readonly settings: SettingsWatcher,
   ) {
+    this.onDidSettleRendering = provider.onDidSettle;
     this.disposables.push(
       this.emitter,
       this.closeEmitter,
@@ -148,6 +151,14 @@ export class ArticleDocuments implements vscode.Disposable {
     return source !== undefined && documentLength(source) !== article.sourceLength;
   }
 
+  /**
+   * Whether VS Code has yet to put a newer rendering into this reading view (it does so a while after the provider
+   * gave it): what the view shows, and the offsets that fit it, are about to change. False for a plain editor.
+   */
+  renderingPending(article: ArticleDocument): boolean {
+    return article.view === 'reading' && this.provider.renderingPending(article.document);
+  }
+
   /** Every open article document. */
   all(): ArticleDocument[] {
     const found: ArticleDocument[] = [];
@@ -165,7 +176,7 @@ export class ArticleDocuments implements vscode.Disposable {
 
   private readingView(document: vscode.TextDocument): ArticleDocument | undefined {
     const sourceUri = sourceUriOf(document.uri);
-    const rendered = this.provider.rendered(document.uri);
+    const rendered = this.provider.rendered(document);
     if (!sourceUri || !rendered || rendered.sourceText === undefined || !rendered.map) return undefined;
     const { map, sourceText } = rendered;
     return {

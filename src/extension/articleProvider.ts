@@ -61,8 +61,22 @@ export const coreReadingView: ReadingViewRenderer = (text, fileName, dateOverrid
 /** Turns source text into the reading view. */
 export type ReadingViewRenderer = (text: string, fileName: string, dateOverride: string | undefined, fileDate?: string) => { text: string; map: ViewMapping; layout?: ViewLayout };
 
+/** How many renderings of one view are kept: the one its editor shows and the newer ones given to VS Code since. */
+const RENDERINGS_KEPT = 4;
+
 export class ArticleProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly cache = new Map<string, RenderedArticle>();
+  /**
+   * Each open view's renderings, oldest first: the one its document shows, then those given to VS Code since. VS Code
+   * puts a new rendering into the document a while later (it diffs the texts in its editor worker first, hundreds of
+   * milliseconds on a loaded machine), and until then the document still holds the older text: offsets of the newer
+   * rendering do not fit it (a hover on a date right after a re-render found no date).
+   */
+  private readonly renderings = new Map<string, RenderedArticle[]>();
+  /** Which rendering a document was found to hold, for its version and the newest rendering then. */
+  private readonly holding = new WeakMap<vscode.TextDocument, { readonly version: number; readonly newest: RenderedArticle; readonly rendered: RenderedArticle }>();
+  /** Renderings being made for each view (VS Code asked, the provider has not answered yet). */
+  private readonly inFlight = new Map<string, number>();
+  private readonly settledEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedArticle>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -70,6 +84,11 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
   readonly onDidChange = this.changeEmitter.event;
   /** Fires after a reading view was (re-)rendered, once its new text is in place. */
   readonly onDidRender = this.renderedEmitter.event;
+  /**
+   * Fires with a reading view's URI when the provider answered VS Code and the view already holds that answer (the
+   * text did not change, so no onDidRender follows): nothing newer is on its way to it any more.
+   */
+  readonly onDidSettle = this.settledEmitter.event;
 
   constructor(
     private readonly renderer: ReadingViewRenderer,
@@ -81,13 +100,14 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     this.disposables.push(
       this.changeEmitter,
       this.renderedEmitter,
+      this.settledEmitter,
       files.onDidChange((uri) => this.refreshSource(uri)),
       files.onDidCreate((uri) => this.refreshSource(uri)),
       files.onDidDelete((uri) => this.refreshSource(uri)),
       // Saves from this window are seen at once, without waiting for the file watcher.
       vscode.workspace.onDidSaveTextDocument((doc) => this.refreshSource(doc.uri)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.scheme === ARTICLE_SCHEME) this.cache.delete(doc.uri.toString());
+        if (doc.uri.scheme === ARTICLE_SCHEME) this.renderings.delete(doc.uri.toString());
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.scheme !== ARTICLE_SCHEME) {
@@ -95,7 +115,8 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
           if (event.contentChanges.length > 0) this.refreshSourceSoon(event.document.uri, bufferRefreshDelay(documentLength(event.document)));
           return;
         }
-        const rendered = this.cache.get(event.document.uri.toString());
+        // the view now holds a newer rendering: its offsets are the ones to use from now on
+        const rendered = this.rendered(event.document);
         if (rendered) this.renderedEmitter.fire(rendered);
       }),
       // Closed without saving: the view goes back to the file on disk.
@@ -109,7 +130,7 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
   /** Debounced per source file, so a burst of keystrokes re-renders once. */
   private refreshSourceSoon(sourceUri: vscode.Uri, delay: number): void {
     const key = sourceUri.toString();
-    if (![...this.cache.values()].some((r) => r.sourceUri.toString() === key)) return;
+    if (![...this.renderings.values()].some((list) => list.some((r) => r.sourceUri.toString() === key))) return;
     const pending = this.pendingRefreshes.get(key);
     if (pending) clearTimeout(pending);
     this.pendingRefreshes.set(
@@ -121,23 +142,70 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     );
   }
 
-  /** The rendering last shown for an `article:` URI, if it is open. */
-  rendered(articleUri: vscode.Uri): RenderedArticle | undefined {
-    return this.cache.get(articleUri.toString());
+  /**
+   * The rendering a reading view's document holds right now (its offsets fit the document's text), or undefined when
+   * the document is not an open reading view. A newer rendering given to VS Code is used once the document holds it.
+   */
+  rendered(document: vscode.TextDocument): RenderedArticle | undefined {
+    const list = this.renderings.get(document.uri.toString());
+    const newest = list?.[list.length - 1];
+    if (!list || !newest) return undefined;
+    const known = this.holding.get(document);
+    if (known && known.version === document.version && known.newest === newest) return known.rendered;
+    // Found by the text's length, then (only when two renderings have that length) by the text: the document holds
+    // one of the renderings given to VS Code, and only a re-render changes it, so this runs once per re-render.
+    const length = documentLength(document);
+    const sameLength = list.filter((r) => r.viewText.length === length);
+    const text = sameLength.length > 1 ? documentText(document) : undefined;
+    const held = sameLength.length === 1 ? sameLength[0] : sameLength.reverse().find((r) => r.viewText === text);
+    // the older renderings are not shown again: VS Code only ever moves a view on to a newer one
+    if (held) list.splice(0, list.indexOf(held));
+    const rendered = held ?? newest;
+    this.holding.set(document, { version: document.version, newest, rendered });
+    return rendered;
+  }
+
+  /**
+   * True while what a reading view shows is about to change: a re-render is waiting for a pause in typing in its
+   * source's editor, being made, or given to VS Code and not yet in the document.
+   */
+  renderingPending(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    if ((this.inFlight.get(key) ?? 0) > 0) return true;
+    const list = this.renderings.get(key);
+    const newest = list?.[list.length - 1];
+    if (!newest) return false;
+    return this.pendingRefreshes.has(newest.sourceUri.toString()) || this.rendered(document) !== newest;
   }
 
   /** Re-renders every open reading view of this source file (its file or its article date changed). */
   refreshSource(sourceUri: vscode.Uri): void {
     const wanted = sourceUri.toString();
-    for (const [key, rendered] of this.cache) {
-      if (rendered.sourceUri.toString() === wanted) this.changeEmitter.fire(vscode.Uri.parse(key, true));
+    for (const [key, list] of this.renderings) {
+      if (list.some((rendered) => rendered.sourceUri.toString() === wanted)) this.changeEmitter.fire(vscode.Uri.parse(key, true));
     }
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const key = uri.toString();
-    const rendered = await this.render(uri, this.cache.get(key));
-    this.cache.set(key, rendered);
+    const before = this.renderings.get(key);
+    this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+    let rendered: RenderedArticle;
+    try {
+      rendered = await this.render(uri, before?.[before.length - 1]);
+    } finally {
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+    }
+    const list = this.renderings.get(key) ?? [];
+    if (list[list.length - 1] !== rendered) {
+      list.push(rendered);
+      if (list.length > RENDERINGS_KEPT) list.splice(0, list.length - RENDERINGS_KEPT);
+    }
+    this.renderings.set(key, list);
+    const open = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === key);
+    if (open && !this.renderingPending(open)) this.settledEmitter.fire(uri);
     return rendered.viewText;
   }
 
@@ -201,7 +269,7 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    this.cache.clear();
+    this.renderings.clear();
   }
 }
 

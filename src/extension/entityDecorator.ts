@@ -31,7 +31,10 @@ export interface EditorDecorations {
   readonly uri: string;
   readonly key: string;
   readonly view: 'reading' | 'source';
-  /** The analysis the decorations come from covers the whole article (not just the visible part yet). */
+  /**
+   * The analysis the decorations come from covers the whole article (not just the visible part yet), and a reading
+   * view shows its newest rendering (not one VS Code is about to replace).
+   */
   readonly complete: boolean;
   readonly highlightsOn: boolean;
   readonly kinds: Readonly<Record<HighlightKind, readonly DecoratedSpan[]>>;
@@ -73,6 +76,14 @@ export class EntityDecorator implements vscode.Disposable {
         // Reading views re-render as a whole: at once. Plain editors: wait for a pause in typing.
         const delay = change.documents.some((d) => d.view === 'source') ? this.settings.settings.reanalyzeDelay : 0;
         this.scheduleRefresh(change.key, delay);
+      }),
+      // drawn as not complete while a newer rendering was on its way: complete now, unless something else is pending
+      articles.onDidSettleRendering((uri) => {
+        for (const editor of vscode.window.visibleTextEditors) {
+          if (editor.document.uri.toString() !== uri.toString() || this.appliedFrom.get(uri.toString())?.complete !== false) continue;
+          const article = this.articles.get(editor.document);
+          if (article) this.refresh(editor, article);
+        }
       }),
       analysis.onDidAnalyze((update) => {
         for (const editor of vscode.window.visibleTextEditors) {
@@ -120,7 +131,15 @@ export class EntityDecorator implements vscode.Disposable {
 
   /** What is decorated right now in the editor showing `uri` (real decorator state, for tests and views). */
   decorationsFor(uri: vscode.Uri): EditorDecorations | undefined {
-    return this.applied.get(uri.toString());
+    const decorations = this.applied.get(uri.toString());
+    const from = this.appliedFrom.get(uri.toString());
+    if (!decorations?.complete || !from) return decorations;
+    // Drawn on an older text of the document (an editor hidden while its view re-rendered), or on a view about to
+    // show a newer rendering: not the complete highlights of what the editor shows.
+    const document = from.editor.document;
+    const article = this.articles.get(document);
+    if (document.version !== from.version || !article || this.articles.renderingPending(article)) return { ...decorations, complete: false };
+    return decorations;
   }
 
   /** Re-decorates every visible article editor, asking for analysis where none is current. */
@@ -172,8 +191,10 @@ export class EntityDecorator implements vscode.Disposable {
     }, 60);
   }
 
-  private apply(editor: vscode.TextEditor, article: ArticleDocument, analysis: Analysis, complete: boolean): void {
+  private apply(editor: vscode.TextEditor, article: ArticleDocument, analysis: Analysis, analysisComplete: boolean): void {
     const document = editor.document;
+    // a view about to show a newer rendering is drawn again when it does (onDidChangeArticle, onDidSettleRendering)
+    const complete = analysisComplete && !this.articles.renderingPending(article);
     const window = documentLength(document) > LARGE_DOCUMENT_CHARS ? visibleWindow(editor) : undefined;
     const uri = document.uri.toString();
     const from = { editor, analysis, version: document.version, window: window ? `${window.start.line}-${window.end.line}` : '', complete, types: this.types, on: `${this.highlightsOn} ${JSON.stringify(this.settings.settings.highlight)}` };

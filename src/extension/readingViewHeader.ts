@@ -103,7 +103,7 @@ export class ReadingViewHeader implements vscode.CodeLensProvider, vscode.Docume
   /** The rendering shown in this reading view, with what its header links to; undefined while the editor holds another text. */
   private header(document: vscode.TextDocument): HeaderLinks | undefined {
     if (document.uri.scheme !== ARTICLE_SCHEME) return undefined;
-    const rendered: RenderedArticle | undefined = this.provider.rendered(document.uri);
+    const rendered: RenderedArticle | undefined = this.provider.rendered(document);
     if (!rendered?.layout?.headerParts || rendered.sourceText === undefined || documentText(document) !== rendered.viewText) return undefined;
     // once per rendering: the editor asks for lenses and links again on every change of the view
     let links = headerLinks.get(rendered);

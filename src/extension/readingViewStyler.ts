@@ -25,7 +25,7 @@ export class ReadingViewStyler implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.style(e))),
       vscode.workspace.onDidCloseTextDocument((document) => this.applied.delete(document.uri.toString())),
       provider.onDidRender((rendered) => {
-        for (const editor of vscode.window.visibleTextEditors) if (provider.rendered(editor.document.uri) === rendered) this.style(editor);
+        for (const editor of vscode.window.visibleTextEditors) if (provider.rendered(editor.document) === rendered) this.style(editor);
       }),
     );
     vscode.window.visibleTextEditors.forEach((e) => this.style(e));
@@ -37,7 +37,7 @@ export class ReadingViewStyler implements vscode.Disposable {
   private style(editor: vscode.TextEditor): void {
     const document = editor.document;
     if (document.uri.scheme !== ARTICLE_SCHEME) return;
-    const rendered: RenderedArticle | undefined = this.provider.rendered(document.uri);
+    const rendered: RenderedArticle | undefined = this.provider.rendered(document);
     // Until the editor holds this rendering its offsets would be wrong; onDidRender comes back when it does.
     if (!rendered?.layout || documentText(document) !== rendered.viewText) return;
     const range = (start: number, end: number): vscode.Range => new vscode.Range(document.positionAt(start), document.positionAt(end));
