@@ -60,8 +60,8 @@ describe('annotations', function () {
 
   it('shows the same annotation in the reading view and creates one there from a selection', async () => {
     const api = await annotatorApi();
-    const existing = api.annotations.forArticle(key).find((a) => a.quote.exact === 'Marta Lindqvist');
-    assert.ok(existing, 'the annotation from the plain editor');
+    // the first test's annotation; made here when this test runs alone (a GREP selecting it)
+    const existing = api.annotations.forArticle(key).find((a) => a.quote.exact === 'Marta Lindqvist') ?? (await annotate({ uri: uri.toString(), ...spanOf(TEXT, 'Marta Lindqvist'), label: 'person', note: 'The mayor' }));
     const editor = await openReadingView(uri);
     const drawn = await waitFor('the annotation drawn in the reading view', () => api.annotationDecorator.decorationsOf(editor).find((d) => d.id === existing.id));
     assert.equal(editor.document.getText(drawn.range), 'Marta Lindqvist');
@@ -106,8 +106,9 @@ describe('annotations', function () {
 
   it('edits the label and note, shows them in the hover, deletes, and undoes the delete', async () => {
     const api = await annotatorApi();
-    const target = api.annotations.forArticle(key).find((a) => a.quote.exact === 'Marta Lindqvist');
-    assert.ok(target);
+    // its own annotation, so that the test also runs alone (a GREP selecting it); removed at the end
+    await openPlainEditor(uri);
+    const target = await annotate({ uri: uri.toString(), ...spanOf(TEXT, 'Marta Lindqvist'), label: 'person', note: 'The mayor' });
     const edited = await vscode.commands.executeCommand<Annotation>('articleAnnotator.editAnnotation', { id: target.id, label: 'quote', note: 'Mayor **since 2019** <img src=x onerror=alert(1)> [run](command:workbench.action.quit) [a [b] c](file:///etc/passwd) [minutes](https://example.org/minutes)' });
     assert.equal(edited.label, 'quote');
     assert.equal(api.annotations.get(target.id)?.note.includes('since 2019'), true);
@@ -131,6 +132,7 @@ describe('annotations', function () {
     const undone = await vscode.commands.executeCommand<string | undefined>('articleAnnotator.undoAnnotationChange');
     assert.ok(undone, 'something was undone');
     assert.equal(api.annotations.get(target.id)?.label, 'quote');
+    await api.annotations.remove(target.id);
   });
 
   it('editing interactively keeps the current label when the label pick is accepted as it opens', async function () {
