@@ -105,6 +105,8 @@ interface LocalEntity {
   readonly mentions: CorpusMention[];
   /** For a name of two words or more: the corpus entity it always belongs to; undefined for a bare name. */
   readonly fixedId: string | undefined;
+  /** How many words its name has (nameParts), worked out once: the summaries compare it. */
+  readonly words: number;
   /** The corpus entity it belongs to now. */
   id: string;
 }
@@ -154,6 +156,8 @@ interface Outcome {
 }
 
 const LEGAL_SUFFIX = /,?\s+(?:inc|incorporated|ltd|limited|corp|corporation|co|llc|l\.l\.c|plc|ag|sa|s\.a|gmbh|nv|n\.v|pty)\.?$/iu;
+const NO_MEMBERS: ReadonlySet<LocalEntity> = new Set();
+const NO_CONFLICTS: readonly TypeConflict[] = Object.freeze([]);
 const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: undefined, key: '\u0001undefined\u0001undefined' };
 /** Mentions or entities handled in one step of updateArticle. */
 const STEP_ITEMS = 400;
@@ -236,8 +240,9 @@ export class CorpusIndex {
       const localKey = localKeyOf(e.canonical, e.type);
       let local = locals.get(localKey);
       if (!local) {
-        const fixedId = nameParts(e.canonical).length >= 2 ? entityId(e.canonical, e.type) : undefined;
-        local = { article: key, canonical: e.canonical, type: e.type, mentions: [], fixedId, id: fixedId ?? entityId(e.canonical, e.type) };
+        const words = nameParts(e.canonical).length;
+        const fixedId = words >= 2 ? entityId(e.canonical, e.type) : undefined;
+        local = { article: key, canonical: e.canonical, type: e.type, mentions: [], fixedId, words, id: fixedId ?? entityId(e.canonical, e.type) };
         locals.set(localKey, local);
       }
       const mention: CorpusMention = { article: key, start: e.start, end: e.end, text: e.text };
@@ -784,7 +789,9 @@ export class CorpusIndex {
   private summary(id: string): CorpusEntity {
     const cached = this.summaries.get(id);
     if (cached) return cached;
-    const members = [...(this.members.get(id) ?? [])];
+    // summed again whenever one of its articles changes (a thousand articles joining in batches sum a story's names tens
+    // of times): nothing is copied or allocated here that the summary does not keep
+    const members: ReadonlySet<LocalEntity> = this.members.get(id) ?? NO_MEMBERS;
     const type = typeOfId(id);
     const articles = new Set<string>();
     const forms = new Map<string, number>();
@@ -800,23 +807,35 @@ export class CorpusIndex {
       for (const m of local.mentions) forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
     }
     const canonical = canonicalOf(members, forms);
-    const aliases = [canonical, ...[...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || compare(a, b))];
+    const aliases = forms.size === 1 && forms.has(canonical) ? [canonical] : [canonical, ...[...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || compare(a, b))];
     const summary: CorpusEntity = { id, canonical, type, mentions, articles: articles.size, aliases, conflicts: this.conflicts(id, type, members), firstDate };
     this.summaries.set(id, summary);
     return summary;
   }
 
   /** Articles that type one of the entity's names otherwise: its own mentions it retyped, and those that went to an entity of another type. */
-  private conflicts(id: string, type: EntityType, members: readonly LocalEntity[]): TypeConflict[] {
-    const byType = new Map<EntityType, Set<string>>();
+  private conflicts(id: string, type: EntityType, members: ReadonlySet<LocalEntity>): readonly TypeConflict[] {
+    let byType: Map<EntityType, Set<string>> | undefined;
     const note = (article: string, other: EntityType): void => {
-      if (other !== type) setOf(byType, other).add(article);
+      if (other !== type) setOf((byType ??= new Map()), other).add(article);
     };
-    for (const local of members) note(local.article, local.type);
-    for (const name of new Set(members.map((m) => m.canonical))) {
-      for (const local of this.names.get(name)?.locals ?? []) if (local.id !== id) note(local.article, typeOfId(local.id));
+    let names: string | Set<string> | undefined;
+    for (const local of members) {
+      note(local.article, local.type);
+      // its names (most entities have one)
+      if (names === undefined) names = local.canonical;
+      else if (typeof names === 'string') {
+        if (names !== local.canonical) names = new Set([names, local.canonical]);
+      } else names.add(local.canonical);
     }
-    return [...byType.entries()]
+    const others = (name: string): void => {
+      const group = this.names.get(name);
+      if (group && group.locals.size > 1) for (const local of group.locals) if (local.id !== id) note(local.article, typeOfId(local.id));
+    };
+    if (typeof names === 'string') others(names);
+    else if (names) for (const name of names) others(name);
+    if (!byType) return NO_CONFLICTS;
+    return [...(byType as Map<EntityType, Set<string>>).entries()]
       .map(([t, articles]) => ({ type: t, articles: [...articles].sort(compare) }))
       .sort((a, b) => b.articles.length - a.articles.length || compare(a.type, b.type));
   }
@@ -861,12 +880,26 @@ function majorityType(articles: ReadonlyMap<EntityType, number>): EntityType | u
 }
 
 /** The fullest name among its members (most words, then most mentioned), else its most frequent form. */
-function canonicalOf(members: readonly LocalEntity[], forms: ReadonlyMap<string, number>): string {
+function canonicalOf(members: ReadonlySet<LocalEntity>, forms: ReadonlyMap<string, number>): string {
+  // most entities have one name: no counting then
+  let only: LocalEntity | undefined;
+  let several = false;
+  for (const local of members) {
+    if (only === undefined) only = local;
+    else if (local.canonical !== only.canonical) {
+      several = true;
+      break;
+    }
+  }
+  if (only !== undefined && !several) return only.canonical;
   let best: { name: string; words: number; count: number } | undefined;
-  const counts = new Map<string, number>();
-  for (const local of members) counts.set(local.canonical, (counts.get(local.canonical) ?? 0) + local.mentions.length);
-  for (const [name, count] of counts) {
-    const words = nameParts(name).length;
+  const counts = new Map<string, { count: number; words: number }>();
+  for (const local of members) {
+    const known = counts.get(local.canonical);
+    if (known) known.count += local.mentions.length;
+    else counts.set(local.canonical, { count: local.mentions.length, words: local.words });
+  }
+  for (const [name, { count, words }] of counts) {
     if (!best || words > best.words || (words === best.words && (count > best.count || (count === best.count && compare(name, best.name) < 0)))) best = { name, words, count };
   }
   return best?.name ?? [...forms.keys()][0] ?? '';
