@@ -155,8 +155,8 @@ export function learnCorrections(request: LearnRequest): LearnAnswer {
  */
 export function engineMessageLoop(post: (message: EngineMessage) => void, defer: (turn: () => void) => void, hash?: (text: string) => string): (message: HostToEngine) => void {
   // the last complete result of each article, which the next one is sent as a change of when the host holds it too
-  const results = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis; readonly length: number }>();
-  const jobs = new Map<number, { readonly key: string; readonly baseResult: number | undefined; readonly length: number }>();
+  const results = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis; readonly length: number; readonly text: string }>();
+  const jobs = new Map<number, { readonly key: string; readonly baseResult: number | undefined; readonly length: number; readonly text: string }>();
   const engine = new SegmentedAnalysisEngine((message) => {
     const job = message.type === 'partial' ? undefined : jobs.get(message.jobId);
     if (message.type !== 'partial') jobs.delete(message.jobId);
@@ -165,7 +165,7 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
       return;
     }
     const base = results.get(job.key);
-    results.remember(job.key, { jobId: message.jobId, analysis: message.analysis, length: job.length });
+    results.remember(job.key, { jobId: message.jobId, analysis: message.analysis, length: job.length, text: job.text });
     if (base === undefined || job.baseResult === undefined || base.jobId !== job.baseResult) {
       post(message);
       return;
@@ -174,9 +174,9 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
     post({ ...rest, type: 'doneDelta', base: base.jobId, delta: analysisDelta(base.analysis, analysis, job.length - base.length) });
   }, hash);
   // the engine runs one job at a time: a job started replaces the one before
-  const started = (jobId: number, key: string | undefined, baseResult: number | undefined, length: number): void => {
+  const started = (jobId: number, key: string | undefined, baseResult: number | undefined, text: string): void => {
     jobs.clear();
-    if (key !== undefined) jobs.set(jobId, { key, baseResult, length });
+    if (key !== undefined) jobs.set(jobId, { key, baseResult, length: text.length, text });
   };
   let scheduled = false;
   /** Prepare requests: each runs in a turn of its own when no analysis job is running (they wait for the editor's). */
@@ -204,9 +204,17 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
     }
     if (message.type === 'prepare') {
       prepares.push({ requestId: message.requestId, text: message.text, analysis: message.analysis });
+    } else if (message.type === 'prepareHeld') {
+      // what this engine keeps for the article now: later jobs may replace it before the request's turn comes
+      const held = results.get(message.key);
+      if (!held || held.jobId !== message.resultOf) {
+        post({ type: 'prepareFailed', requestId: message.requestId, message: `the engine does not hold the result of job ${message.resultOf} for ${message.key}`, missingBase: true });
+        return;
+      }
+      prepares.push({ requestId: message.requestId, text: held.text, analysis: held.analysis });
     } else if (message.type === 'analyze') {
       if (message.key !== undefined) texts.remember(message.key, message.text);
-      started(message.jobId, message.key, message.baseResult, message.text.length);
+      started(message.jobId, message.key, message.baseResult, message.text);
       engine.start(message);
     } else if (message.type === 'analyzeEdit') {
       const base = texts.get(message.key);
@@ -217,7 +225,7 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
       }
       const text = applyReplacement(base, message.replacement);
       texts.remember(message.key, text);
-      started(message.jobId, message.key, message.baseResult, text.length);
+      started(message.jobId, message.key, message.baseResult, text);
       engine.start({ jobId: message.jobId, text, key: message.key, options: message.options, priority: message.priority, ...(message.learned ? { learned: message.learned } : {}) });
     } else if (message.type === 'cancel') {
       jobs.delete(message.jobId);

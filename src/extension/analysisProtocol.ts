@@ -84,10 +84,21 @@ export type LearnAnswer =
   | { readonly type: 'learned'; readonly requestId: number; readonly data: LearnedEntityModelData; readonly learned: number }
   | { readonly type: 'learnFailed'; readonly requestId: number; readonly message: string };
 
+/**
+ * A PrepareRequest for the text and the complete result the engine keeps for `key` (from job `resultOf`): a large
+ * article's analysis is not cloned into the engine again. An engine that no longer holds them answers 'prepareFailed'
+ * with `missingBase`, and the host sends the whole request.
+ */
+export interface PrepareHeldRequest {
+  readonly requestId: number;
+  readonly key: string;
+  readonly resultOf: number;
+}
+
 /** The answer to a PrepareRequest. */
 export type PrepareAnswer =
   | { readonly type: 'prepared'; readonly requestId: number; readonly prepared: PreparedArticle }
-  | { readonly type: 'prepareFailed'; readonly requestId: number; readonly message: string };
+  | { readonly type: 'prepareFailed'; readonly requestId: number; readonly message: string; readonly missingBase?: true };
 
 /** Finds a request's quotations and sentences: in the engine's message loop, or on the host when there is no worker. */
 export function prepareAnswer(request: PrepareRequest): PrepareAnswer {
@@ -107,7 +118,8 @@ export type HostToEngine =
   | { readonly type: 'cancel'; readonly jobId: number }
   | { readonly type: 'prioritize'; readonly jobId: number; readonly priority: readonly SourceSpan[] }
   | ({ readonly type: 'learn' } & LearnRequest)
-  | ({ readonly type: 'prepare' } & PrepareRequest);
+  | ({ readonly type: 'prepare' } & PrepareRequest)
+  | ({ readonly type: 'prepareHeld' } & PrepareHeldRequest);
 
 /** Marker passed as workerData so the bundle knows it runs as the analysis worker. */
 export const WORKER_MARKER = 'articleAnnotatorAnalysisWorker';

@@ -256,25 +256,30 @@ export class AnalysisService implements vscode.Disposable {
    * An article's quotations and its resolved dates' sentences (prepareArticle), found in the engine between its analysis
    * jobs: a megabyte's took the extension host a second and more. Rejects when the engine cannot.
    */
-  prepare(text: string, analysis: Pick<Analysis, 'entities' | 'dates'>): Promise<PreparedArticle> {
-    return this.request({ type: 'prepare', requestId: this.nextRequestId++, text, analysis: { entities: analysis.entities, dates: analysis.dates } }).then((answer) => {
+  prepare(key: string, text: string, analysis: Pick<Analysis, 'entities' | 'dates'>): Promise<PreparedArticle> {
+    const requestId = this.nextRequestId++;
+    // the worker's own copy when it holds this very result for the article (a megabyte's analysis is not cloned again)
+    const held = this.worker ? this.workerResults.get(key) : undefined;
+    const byKey = held && held.analysis.entities === analysis.entities && held.analysis.dates === analysis.dates && this.workerTexts.get(key) === text ? { type: 'prepareHeld' as const, requestId, key, resultOf: held.jobId } : undefined;
+    return this.request({ type: 'prepare', requestId, text, analysis: { entities: analysis.entities, dates: analysis.dates } }, byKey).then((answer) => {
       if (answer.type === 'prepared') return answer.prepared;
       throw new Error(answer.type === 'learnFailed' || answer.type === 'prepareFailed' ? answer.message : 'unexpected answer');
     });
   }
 
-  private request(request: PendingRequest['request']): Promise<LearnAnswer | PrepareAnswer> {
+  /** Sends a request (`short` first, when the worker can answer it from what it holds) and settles with its answer. */
+  private request(request: PendingRequest['request'], short?: HostToEngine): Promise<LearnAnswer | PrepareAnswer> {
     if (this.disposed) return Promise.reject(new Error('the analysis service was closed'));
     return new Promise((settle, reject) => {
       this.requests.set(request.requestId, { request, settle, reject });
-      this.sendRequest(request);
+      this.sendRequest(request, short);
     });
   }
 
-  private sendRequest(request: PendingRequest['request']): void {
+  private sendRequest(request: PendingRequest['request'], short?: HostToEngine): void {
     if (!this.workerTried) this.startWorker();
     if (this.worker) {
-      this.worker.post(request);
+      this.worker.post(short ?? request);
       return;
     }
     // in-process: answered in a later turn, like the worker would
@@ -291,6 +296,11 @@ export class AnalysisService implements vscode.Disposable {
   private answer(message: LearnAnswer | PrepareAnswer): void {
     const pending = this.requests.get(message.requestId);
     if (!pending) return;
+    if (message.type === 'prepareFailed' && message.missingBase) {
+      // the worker no longer held the article's result: the whole request, then
+      this.sendRequest(pending.request);
+      return;
+    }
     this.requests.delete(message.requestId);
     pending.settle(message);
   }

@@ -675,7 +675,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private prepareInBackground(key: string, text: string, analysis: Analysis): void {
     if (this.corpus.prepared(key) || this.disposed) return;
     const prepare: Promise<void> = this.deps.analysis
-      .prepare(text, analysis)
+      .prepare(key, text, analysis)
       .then((prepared) =>
         this.inLane(() => {
           if (this.disposed || this.corpus.prepared(key)) return;

@@ -51,6 +51,19 @@ describe('workspace index', function () {
     assert.equal(index.keyOf(workspaceUri('package.json')), undefined, 'a file that is no article has no key');
   });
 
+  it("has each article's quotations and date sentences found in the analysis worker, without a view asking", async () => {
+    const index = await indexed();
+    const { prepareArticle } = await import('../../src/core/corpus/corpusIndex');
+    for (const key of [SEED_000, SEED_003]) {
+      const prepared = index.corpus.prepared(key);
+      assert.ok(prepared, `${key}: prepared in the background`);
+      const text = index.textOf(key)!;
+      // what the worker found is what the corpus would find itself
+      assert.deepEqual(prepared, prepareArticle(text, index.analysisOf(key)!));
+    }
+    assert.ok(index.corpus.quotations(SEED_003).length > 0 || index.corpus.quotations(SEED_000).length > 0, 'the seeds quote someone');
+  });
+
   it('indexes files written outside VS Code, and forgets them when they are deleted', async () => {
     const api = await annotatorApi();
     writeArticle('index-alpha.txt', ALPHA);

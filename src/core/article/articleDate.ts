@@ -26,14 +26,15 @@ const MONTHS: Readonly<Record<string, number>> = {
 };
 
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?,?\\s+)?';
+const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?\\s*,?\\s+)?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})';
 
 /** The date forms a dateline may take; each yields [year, month, day] from its groups. */
 const DATE_FORMS: readonly { readonly pattern: RegExp; readonly parts: (m: RegExpExecArray) => [string, string, string] }[] = [
-  { pattern: new RegExp(`^${WEEKDAY}${MONTH}\\s+${DAY},?\\s+${YEAR}`, 'i'), parts: (m) => [m[3]!, m[1]!, m[2]!] },
-  { pattern: new RegExp(`^${WEEKDAY}${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}`, 'i'), parts: (m) => [m[3]!, m[2]!, m[1]!] },
+  // a comma may stand apart, as wire archives space punctuation ("Friday , July 21 , 2017")
+  { pattern: new RegExp(`^${WEEKDAY}${MONTH}\\s+${DAY}\\s*,?\\s+${YEAR}`, 'i'), parts: (m) => [m[3]!, m[1]!, m[2]!] },
+  { pattern: new RegExp(`^${WEEKDAY}${DAY}\\s+(?:of\\s+)?${MONTH}\\s*,?\\s+${YEAR}`, 'i'), parts: (m) => [m[3]!, m[2]!, m[1]!] },
   { pattern: new RegExp(`^${WEEKDAY}${YEAR}-(\\d{2})-(\\d{2})(?![\\d-])`, 'i'), parts: (m) => [m[1]!, m[2]!, m[3]!] },
 ];
 
@@ -44,9 +45,9 @@ const PLACE_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*,?\s+/;
 /** The same with its region or country, as wire copy gives it: "HARWICK, Ostland 1996-08-28", "KELVIN , Scotland 1996-08-29". */
 const PLACE_REGION_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,?\s+/;
 const DATELINE_TAIL = /^[\s,;|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*$/i;
-const WIRE = new RegExp(`^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,\\s+${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—]`);
+const WIRE = new RegExp(`^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,\\s+${MONTH}\\s+${DAY}(?:\\s*,?\\s+${YEAR})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—]`);
 /** A place in capitals before a run-in dateline, with an optional region: "OSLO, Norway, ". */
-const RUN_IN_PLACE = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2})?,?\s+/;
+const RUN_IN_PLACE = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:\s*,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2})?\s*,?\s+/;
 const YEAR_TOKEN = /(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)/g;
 
 export interface ArticleDateOptions {
@@ -132,7 +133,7 @@ function findWire(text: string): WireDateline | undefined {
     const m = WIRE.exec(text.slice(line.start, Math.min(line.end, line.start + 160)));
     if (!m) continue;
     // The span is the date itself ("Aug 15" or "Aug 15, 2021"), not the place or the agency.
-    const dateText = new RegExp(`${MONTH}\\s+${DAY}(?:,?\\s+${YEAR})?`).exec(m[0])!;
+    const dateText = new RegExp(`${MONTH}\\s+${DAY}(?:\\s*,?\\s+${YEAR})?`).exec(m[0])!;
     const start = line.start + dateText.index;
     const month = MONTHS[m[1]!.replace(/\.$/, '').toLowerCase()]!;
     return { start, end: start + dateText[0].length, text: dateText[0], month, day: Number(m[2]), year: m[3] === undefined ? undefined : Number(m[3]), lead: line.start + m[0].length };

@@ -46,7 +46,7 @@ function withoutOverlaps(candidates: readonly DateCandidate[]): DateCandidate[] 
  * Only a closed apposition counts (a comma, semicolon or dash after it), so a phrase that goes on is left alone.
  */
 const DAY_OF_EVENT_AFTER = new RegExp(
-  `^(?:\\s+(?:morning|afternoon|evening|night))?,\\s+((?:the\\s+)?(?:day\\s+(?:${NUMBER_PATTERN})|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|opening|closing)\\s+(?:day|night|evening))(?:\\s+of\\s+[^,;:.!?\\n()"“”—–]{2,80}?)?)\\s*(?=[,;—–])`,
+  `^(?:\\s+(?:morning|afternoon|evening|night))?\\s*,\\s+((?:the\\s+)?(?:day\\s+(?:${NUMBER_PATTERN})|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|opening|closing)\\s+(?:day|night|evening))(?:\\s+of\\s+[^,;:.!?\\n()"“”—–]{2,80}?)?)\\s*(?=[,;—–])`,
   'i',
 );
 

@@ -9,6 +9,7 @@ import { combineWithModel, staticFeatures, type EntityTagger } from './entityMod
 import { applyLearnedModel } from './learnedEntityModel';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, isTownName, MAX_PLACE_WORDS } from './gazetteer';
 import {
+  BODY_VERBS,
   CLUB_HEADS,
   COMPANY_POSSESSIONS,
   COMPASS,
@@ -27,12 +28,14 @@ import {
   PERSONAL_TITLES,
   PLACE_HEADS,
   PLACE_OF_NOUNS,
+  PLACE_PREFIXES,
   PRODUCT_NOUNS,
   ROLE_NOUNS,
   SETTLEMENT_NOUNS,
   SHARE_MOVES,
   SPEECH_VERBS,
   SPORT_ROLES,
+  SPORT_TOPICS,
   SPORT_VERBS,
   STORMS,
   TITLES,
@@ -72,11 +75,11 @@ function joinsHyphen(first: CompromiseTerm, next: CompromiseTerm): boolean {
 }
 
 /**
- * "Chi-ming", "Soo-yeon", "Wai-kwan": a given name of two syllables joined by a hyphen, as East Asian names are written
+ * "Chi-ming", "Soo-yeon", "Wai-kwan", "Joo-Ho": a given name of two syllables joined by a hyphen, as East Asian names are written
  * in English; not "War-era" or "Self-made", whose two parts are both ordinary English words.
  */
 function isHyphenatedGivenName(t: Token | undefined): boolean {
-  if (!t || !/^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,5}$/u.test(t.text)) return false;
+  if (!t || !/^\p{Lu}\p{Ll}{1,4}-(?:\p{Ll}{2,5}|\p{Lu}\p{Ll}{1,4})$/u.test(t.text)) return false;
   const [first, second] = t.norm.split('-') as [string, string];
   return !(isCommonWord(first) && isCommonWord(second));
 }
@@ -271,13 +274,14 @@ class SegmentRecogniser {
 
   /**
    * A dateline's place and region are places, whatever else the words could be ("KELVIN" is no acronym there): emits
-   * them and returns the first token after them (0 when the sentence opens no dateline).
+   * them and returns the first token after them; past a slug line's sport; 0 when the line opens with neither.
    */
   private dateline(tokens: readonly Token[]): number {
     const first = tokens[0];
-    if (!first || !first.allCaps || !/^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', first.start - 1) + 1, first.start))) return 0;
+    if (!first || !/^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', first.start - 1) + 1, first.start))) return 0;
+    if (!first.allCaps) return this.slug(tokens);
     const m = DATELINE_PLACE.exec(this.text.slice(first.start, first.start + 120));
-    if (!m) return 0;
+    if (!m) return this.slug(tokens);
     let k = 0;
     const placeAt = (from: number, to: number): void => {
       while (k < tokens.length && tokens[k]!.start < from) k++;
@@ -291,6 +295,15 @@ class SegmentRecogniser {
       placeAt(region, region + m[2].length);
     }
     return k;
+  }
+
+  /** "Rugby union - Ostland name squad", "Soccer - English league results": the sport of the slug line names nothing. */
+  private slug(tokens: readonly Token[]): number {
+    for (let k = 0; k < Math.min(3, tokens.length); k++) {
+      if (!/^\s+[-–—]\s+$/u.test(tokens[k]!.post)) continue;
+      return SPORT_TOPICS.has(tokens.slice(0, k + 1).map((t) => t.norm).join(' ')) ? k + 1 : 0;
+    }
+    return 0;
   }
 
   private headlineWord(t: Token): boolean {
@@ -437,12 +450,17 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, head.type, 2);
     }
 
+    // "Fort Lee", "Port Ellery", "Lake Varna": a place's kind before its name (not "Lake" after a given name)
+    if (j - i >= 2 && PLACE_PREFIXES.has(norms[0]!) && !words[0]!.allCaps && words.slice(1).every((t) => !t.allCaps && !TITLES.has(t.norm))) return this.emit(tokens, i, j, 'place', 2);
     // a run of titles followed by a name: "US President Ada Lindqvist", "Gen. Oskar Vilhelmsen"
     for (let k = j - 2; k >= i; k--) {
       if (!TITLES.has(norms[k - i]!)) continue;
       let s = k;
       while (s > i && TITLES.has(norms[s - 1 - i]!)) s--;
       const personal = words.slice(s - i, k + 1 - i).some((t) => PERSONAL_TITLES.has(t.norm));
+      // "Major League Baseball", "General Motors Holdings": a title-like word opening a name that an organization's
+      // head ends is no title, and what follows no person
+      if (k + 1 < j && norms.slice(k + 1 - i).some((n) => ORG_HEADS.has(n))) return this.emit(tokens, i, j, 'organization', 1);
       if (k + 1 < j && (personal || j - k - 1 >= 2)) {
         this.part(tokens, i, s);
         return this.emit(tokens, k + 1, j, 'person', 2);
@@ -450,6 +468,8 @@ class SegmentRecogniser {
       break;
     }
     if (TITLES.has(norms[norms.length - 1]!) && j - i > 1) return this.part(tokens, i, j - 1);
+    // "Striker Tomas Havrell scored", "Defender Ada Brisk": a role noun capitalised only because it opens the sentence
+    if (words[0]!.initial && j - i >= 3 && ROLE_NOUNS.has(norms[0]!) && this.looksLikePersonName(tokens, i + 1, j)) return this.emit(tokens, i + 1, j, 'person', 2);
     if (words.every((t) => TITLES.has(t.norm))) return;
 
     // "T.J. Morrow", "R.K. Varnley": initials and a surname are a person even after "the" (not "U.S. Steel": a place)
@@ -457,6 +477,8 @@ class SegmentRecogniser {
       const surname = words[words.length - 1]!;
       if (!isCommonWord(surname.norm) && !isPlaceName(surname.text) && !surname.allCaps && this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', 2);
     }
+    // "West Indian all-rounder", "South African officials": a nationality with its compass word describes, names nothing
+    if (j - i >= 2 && isDemonym(words[j - i - 1]!.text) && words.slice(0, -1).every((t) => COMPASS.has(t.norm))) return;
     // a place followed by a name: "United States Ada Lindqvist"; a place followed by something else: an organization
     if (COMPASS.has(norms[0]!) && j - i >= 2 && isPlaceName(this.span(tokens, i + 1, j))) return this.emit(tokens, i, j, 'place', 2);
     const placeEnd = this.placePrefix(tokens, i, j);
@@ -491,6 +513,8 @@ class SegmentRecogniser {
       const bare = words[0]!.text.replace(/\./g, '');
       if (!/^[\p{Lu}\d&-]+$/u.test(bare)) return;
       if (NOT_ORG_ACRONYMS.has(bare.toLowerCase()) || bare.length < 2 || bare.length > 6 || /^[IVXLC]+$/.test(bare)) return;
+      // "( home team in CAPS )", "RESULTS": an English word written in capitals, no acronym
+      if (bare.length >= 4 && isCommonWord(bare.toLowerCase())) return;
       return this.emit(tokens, i, j, 'organization', 1);
     }
 
@@ -524,6 +548,9 @@ class SegmentRecogniser {
     const w = words[0]!;
     if (w.tags.has('Organization')) return this.emit(tokens, i, j, 'organization', 1);
     if (GOVERNMENT_NOUNS.has(tokens[j]?.norm ?? '') && !w.allCaps) return this.emit(tokens, i, j, 'person', 1);
+    // "The Storting voted", "the Folketing approved the budget": a body that decides, named by one foreign word
+    const verb = tokens[j];
+    if (determined && !w.tags.has('Place') && verb && !w.breakAfter && !w.possessive && BODY_VERBS.has(verb.norm)) return this.emit(tokens, i, j, 'organization', 2);
     if (determined) return this.emit(tokens, i, j, w.tags.has('Place') ? 'place' : 'organization', 0);
     if (this.playsWithScore(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
     if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);
@@ -633,6 +660,8 @@ class SegmentRecogniser {
     const last = tokens[j - 1]!;
     const next = tokens[j];
     if (!last.possessive && /^-$/u.test(last.post) && next && TOWN_ADJECTIVES.has(next.norm)) return true;
+    // "Exeter, Devon", "Kessby, Wexhamshire": a place, a comma, and the region it lies in
+    if (prev && prev.cap && /^\s*,\s*$/.test(prev.post) && !last.possessive && (isPlaceName(prev.text) || prev.tags.has('Place')) && (!next || /^\s*[,.;]/.test(last.post))) return true;
     // "in Shaw's play": a possessive owns something; "in Marion said": who speaks
     if (!prev || prev.breakAfter || prev.cap || last.possessive) return false;
     if (next && !last.breakAfter && SPEECH_VERBS.has(next.norm)) return false;

@@ -15,7 +15,7 @@ chamber cabinet tribunal commissariat directorate enterprises labs laboratories 
 media publishing publications television radio channel channels council councils front mission observatory consortium
 cooperative partnership institution institutions team squad division exchange traders partners ventures investments securities
 insurance petroleum pharmaceuticals electronics communications telecom logistics brands foods stores airline railways
-railway motor automotive software semiconductor bancorp financial`);
+railway motor automotive software semiconductor bancorp financial weekly daily monthly`);
 
 /** Heads that make an organization only with "of": "University of X", "Bank of X" (without: the facility or person). */
 export const ORG_OF_HEADS = set(`
@@ -140,7 +140,8 @@ third last next old other another such more less much monday tuesday wednesday t
 january february march april may june july august september october november december today tomorrow yesterday
 mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 image photo photograph video picture file source sources update updated reporting according edited via
-god internet web online please thanks thank yes ok okay oh hello hi dear chapter part section page figure table`);
+god internet web online please thanks thank yes ok okay oh hello hi dear chapter part section page figure table
+t-shirt t-shirts x-ray x-rays u-turn u-turns`);
 
 /** Acronym-shaped words that are not organizations. */
 export const NOT_ORG_ACRONYMS = set(`
@@ -153,6 +154,20 @@ export const SPORT_VERBS = set(`
 defeated defeats beat beats faced faces drew draws lost loses won wins edged edges thrashed thrashes routed routs
 trailed trails hammered hammers eliminated eliminates knocked equalised equalized equalises equalizes scored scores
 conceded concedes`);
+/** Sports that open a wire story's slug line: "Soccer - English league results", "RUGBY UNION - …". */
+export const SPORT_TOPICS = set(`
+soccer | football | rugby | rugby union | rugby league | cricket | tennis | golf | athletics | boxing | cycling | motor racing |
+motorcycling | motocross | formula one | basketball | baseball | ice hockey | hockey | swimming | skiing | alpine skiing |
+nordic skiing | sailing | yachting | rowing | horse racing | racing | badminton | volleyball | handball | squash | snooker |
+chess | judo | wrestling | weightlifting | triathlon | gymnastics | equestrianism | show jumping | canoeing | speed skating |
+figure skating | darts | table tennis | american football | nfl | nba | nhl | olympics | sport | sports`);
+/** First words of place names: "Fort Lee", "Port Ellery", "Mount Kessel", "Lake Varna", "Cape Hollis". */
+export const PLACE_PREFIXES = set(`fort port mount mt lake cape isle loch`);
+/** What a body decides as one, after "the X": "The Storting voted", "the Folketing ratified the treaty". */
+export const BODY_VERBS = set(`
+voted votes vote approved approves passed passes ratified ratifies adopted adopts rejected rejects enacted enacts
+amended amends debated debates convened convenes legislated overruled overrules overturned overturns endorsed endorses
+vetoed vetoes dissolved elected elects appointed appoints confirmed confirms`);
 /** Last words of sports clubs' names that are no place or organization head otherwise: "X Rovers", "X Athletic". */
 export const CLUB_HEADS = set(`
 rovers athletic wanderers united albion rangers harriers thistle hotspur dynamo olympic sporting`);
@@ -163,7 +178,7 @@ community neighbourhood neighborhood district county island`);
 /** Nouns whose "of" names a place: "residents of X", "the outskirts of X", "north of X". */
 export const PLACE_OF_NOUNS = set(`
 residents inhabitants villagers townspeople citizens outskirts suburbs centre center heart edge mayor streets north south
-east west northeast northwest southeast southwest`);
+east west northeast northwest southeast southwest siege`);
 export const SPORT_ROLES = set(`
 goalkeeper keeper coach captain striker manager midfielder defender forward winger player players squad team attempt
 goal goals lineup line-up bench fans supporters defence defense attack`);

@@ -91,7 +91,9 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     if (ws.length === 1 || (ws.length === 2 && m.type === 'person')) {
       const last = ws[ws.length - 1]!;
       const bySur = bySurname.get(last) ?? (/^\p{Lu}{3,}$/u.test(last) ? bySurname.get(titleCase(last)) : undefined);
-      const full = (bySur?.toLowerCase().endsWith(m.text.toLowerCase()) ? bySur : undefined) ?? (ws.length === 1 ? byFirstName.get(ws[0]!) : undefined);
+      // a place by the gazetteer or its context is no first name of a full name ("Virginia" beside a "Virginia Governor")
+      const byFirst = ws.length === 1 && !(m.type === 'place' && m.strength >= 2) ? byFirstName.get(ws[0]!) : undefined;
+      const full = (bySur?.toLowerCase().endsWith(m.text.toLowerCase()) ? bySur : undefined) ?? byFirst;
       if (full && full !== m.text && (m.type !== 'organization' || m.strength < 2)) {
         m.type = 'person';
         m.canonical = full;
@@ -141,9 +143,62 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       }
     }
   }
+  namesInCapitals(text, all);
   return all
     .filter((m) => m.strength >= 1)
     .map((m) => ({ start: m.start, end: m.end, text: m.text, type: m.type, canonical: m.canonical }));
+}
+
+/** A run of words in capitals ("SOCCER - OSTBY WANDERERS HOLD KELVIN ROVERS TO DRAW"), one line at most. */
+const CAPITALS_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}.'’&-]*(?:[ \t]+\p{Lu}[\p{Lu}.'’&-]*)*(?![\p{L}\p{N}])/gu;
+/** The line holding offset `at` is written in capitals: most of its words (of two letters or more) are. */
+function inCapitalsLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  if (end - start > 400) return false;
+  const ws = text.slice(start, end).match(/\p{L}[\p{L}.'’-]+/gu) ?? [];
+  return ws.length >= 2 && ws.filter((w) => w === w.toUpperCase()).length / ws.length > 0.7;
+}
+
+/** Longest name looked up in a run of capitals, in words. */
+const MAX_CAPITALS_NAME = 6;
+
+/**
+ * One sense per article for headlines in capitals: a name the article writes elsewhere ("Ostby Wanderers", "Brantwell",
+ * "U.N.") is the same name where an all-capitals line writes it ("OSTBY WANDERERS HOLD …"), whatever the line's
+ * own words gave (compromise knows little of words in capitals). Longest names first; a weaker candidate inside one
+ * gives way, one reaching past it keeps its place.
+ */
+function namesInCapitals(text: string, all: Mention[]): void {
+  const known = new Map<string, Mention>();
+  for (const m of all) {
+    if (m.strength < 1 || m.text.replace(/[^\p{L}]/gu, '').length < (/\p{Ll}/u.test(m.text) ? 3 : 2)) continue;
+    const key = words(m.text).join(' ').toUpperCase();
+    const before = known.get(key);
+    if (!before || before.strength < m.strength) known.set(key, m);
+  }
+  if (known.size === 0) return;
+  const added: Mention[] = [];
+  for (const run of text.matchAll(CAPITALS_RUN)) {
+    if (!/\p{Lu}{2}/u.test(run[0]) || !inCapitalsLine(text, run.index)) continue;
+    const ws = [...run[0].matchAll(/\S+/gu)].map((w) => ({ start: run.index + w.index, end: run.index + w.index + w[0].length, text: w[0] }));
+    for (let a = 0; a < ws.length; a++) {
+      for (let b = Math.min(ws.length, a + MAX_CAPITALS_NAME); b > a; b--) {
+        const same = known.get(ws.slice(a, b).map((w) => w.text).join(' '));
+        if (!same) continue;
+        const start = ws[a]!.start;
+        const end = ws[b - 1]!.end;
+        const overlapping = all.filter((m) => m.strength >= 1 && m.start < end && start < m.end);
+        if (overlapping.some((m) => m.start < start || m.end > end || (m.strength >= 2 && m.type !== same.type) || (m.start === start && m.end === end))) break;
+        for (const m of overlapping) m.strength = -1;
+        added.push({ start, end, text: text.slice(start, end), type: same.type, strength: 2, canonical: same.canonical });
+        a = b - 1;
+        break;
+      }
+    }
+  }
+  for (const m of added) all.push(m);
 }
 
 /** Team mentions an article needs before its names are read as teams throughout: a match report, not one stray "beat". */

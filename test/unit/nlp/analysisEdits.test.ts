@@ -120,4 +120,23 @@ describe('analysis engine: an article prepared for the Quotations and Timeline v
     assert.ok(answer.prepared.quotes.some((q) => text.slice(q.start, q.end).includes('We are close')), 'the quotation');
     assert.equal(answer.prepared.sentences.length, analysis.dates.filter((d) => d.value !== null).length, 'a sentence for each resolved date');
   });
+
+  it('answers from the result it holds for the article when asked by reference, and asks for the whole request when it holds another', () => {
+    const { send, drain } = engine();
+    send({ type: 'analyze', jobId: 1, key: 'a.txt', text: SEED, options: {}, priority: [] });
+    const first = done(drain(), 1);
+    assert.ok(first?.type === 'done');
+    send({ type: 'prepareHeld', requestId: 8, key: 'a.txt', resultOf: 1 });
+    const held = drain().find((m) => m.type === 'prepared');
+    assert.ok(held?.type === 'prepared');
+    assert.deepEqual(held.prepared, prepareArticle(SEED, first.analysis), 'the same as for the text and result sent whole');
+    // a newer job of the article replaced the result asked for; another article's was never held
+    send({ type: 'analyze', jobId: 2, key: 'a.txt', text: `${SEED} More.`, options: {}, priority: [] });
+    drain();
+    for (const [requestId, key] of [[9, 'a.txt'], [10, 'b.txt']] as const) {
+      send({ type: 'prepareHeld', requestId, key, resultOf: 1 });
+      const answer = drain().find((m) => 'requestId' in m && m.requestId === requestId);
+      assert.ok(answer?.type === 'prepareFailed' && answer.missingBase === true, `${key}: the whole request asked for`);
+    }
+  });
 });

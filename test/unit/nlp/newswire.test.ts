@@ -36,6 +36,14 @@ describe('newswire copy', () => {
       assert.notEqual(typeOf('TORONTO 5 Kelvington 3\n', 'TORONTO'), 'place');
     });
 
+    it('a dateline with its punctuation spaced apart, as wire archives keep it, dates the article', () => {
+      assert.equal(detectArticleDate('Ferry fares rise .\n\nFriday , July 21 , 2017\n\nThe council voted .')?.value, '2017-07-21');
+      assert.equal(detectArticleDate('BERGEN , March 3 , 2014 ( Wirecorp ) - The council voted on Monday .')?.value, '2014-03-03');
+      assert.equal(detectArticleDate('Storm\n\nBERGEN , Norway , July 21 , 2015 On Tuesday the storm hit .')?.value, '2015-07-21');
+      const dates = analyzeArticle('Crowds came on Saturday night , the opening night , and stayed .', { articleDate: '2015-08-10' }).dates;
+      assert.deepEqual(dates.map((d) => [d.text, d.value]), [['Saturday', '2015-08-08'], ['the opening night', '2015-08-08']]);
+    });
+
     it('a dateline glued to its first sentence, with no space after the year, dates the article and is one date', () => {
       const text = 'Minister resigns\n\nBRENMOUTH, Ostland, March 3, 2015The minister of fisheries resigned on Tuesday.';
       assert.deepEqual([detectArticleDate(text)?.value, detectArticleDate(text)?.form], ['2015-03-03', 'run-in']);
@@ -48,4 +56,60 @@ describe('newswire copy', () => {
       assert.equal(detectArticleDate('Minister resigns\n\nMarch 3, 20151 minister resigned.'), undefined, 'a year runs into no number');
     });
   });
+
+  describe('headlines in capitals', () => {
+    const story = [
+      'SOCCER - OSTBY WANDERERS HOLD KELVIN ROVERS TO DRAW .',
+      'LONDON 1996-08-30',
+      'Ostby Wanderers came from behind to draw 2-2 with Kelvin Rovers on Friday .',
+      'Striker Tomas Havrell scored twice before Danish international Pelle Marstrand equalised .',
+    ].join('\n\n');
+
+    it('a name the story writes in mixed case is the same name in its headline', () => {
+      const found = entities(story);
+      assert.deepEqual(found.slice(0, 2), [['OSTBY WANDERERS', 'organization'], ['KELVIN ROVERS', 'organization']]);
+      assert.ok(!found.some(([t]) => /SOCCER|DRAW|HOLD/.test(t)), JSON.stringify(found));
+      const single = entities('BRANTWELL PROFITS FALL .\n\nShares of Brantwell Ltd fell on Monday. Brantwell said orders were down.');
+      assert.deepEqual(single[0], ['BRANTWELL', 'organization']);
+    });
+
+    it('an abbreviation the story names is the same organization in its headline', () => {
+      const found = entities('U.N. ENVOY URGES CALM .\n\nGENEVA 1996-08-22\n\nA U.N. envoy urged calm on Thursday , a U.N. spokesman said .');
+      assert.deepEqual(found.slice(0, 2), [['U.N.', 'organization'], ['GENEVA', 'place']]);
+    });
+
+    it("a slug line's sport names nothing", () => {
+      const found = entities('Rugby union - Ostland name squad for test .\n\nSoccer - English league results .\n\nMOTOR RACING - HAVRELL ON POLE .');
+      assert.ok(!found.some(([t]) => /Rugby|Soccer|RACING|English/.test(t)), JSON.stringify(found));
+      assert.equal(typeOf('Harwick - the town council met on Monday in Harwick .', 'Harwick'), 'place', 'not a sport: the line is read as any other');
+    });
+
+    it('a headline word the story never names stays out, and an English word in capitals is no acronym', () => {
+      const found = entities('BASEBALL - MAJOR LEAGUE RESULTS THURSDAY .\n\nResults of Major League Baseball games played on Thursday ( home team in CAPS ) :');
+      assert.ok(!found.some(([t]) => /BASEBALL|RESULTS|CAPS/.test(t)), JSON.stringify(found));
+      assert.deepEqual(found.find(([t]) => t.includes('League')), ['Major League Baseball', 'organization']);
+    });
+  });
+
+  describe('sports copy', () => {
+    it('a role noun opening the sentence is no part of the name', () => {
+      assert.equal(typeOf('Striker Tomas Havrell scored twice for the visitors .', 'Tomas Havrell'), 'person');
+      assert.equal(typeOf('Defender Ada Brisk was sent off in the second half.', 'Ada Brisk'), 'person');
+    });
+
+    it('a nationality with its compass word describes and names nothing', () => {
+      const found = entities('West Indian all-rounder Brannock Tealby took four wickets , and South African officials watched .');
+      assert.ok(!found.some(([t]) => /Indian|African/.test(t)), JSON.stringify(found));
+      assert.equal(typeOf('The South Harbour Authority met.', 'South Harbour Authority'), 'organization');
+    });
+  });
+
+  describe('bodies named by one word', () => {
+    it('"the X" that votes, passes or ratifies is an organization', () => {
+      assert.equal(typeOf('The Storting voted on Wednesday to extend the inquiry.', 'Storting'), 'organization');
+      assert.equal(typeOf('Last year the Folketing ratified the treaty.', 'Folketing'), 'organization');
+      assert.equal(typeOf('The Storting building was closed.', 'Storting'), undefined, 'no body verb: nothing on its own');
+    });
+  });
 });
+

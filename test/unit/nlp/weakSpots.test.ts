@@ -153,4 +153,30 @@ describe('entities: known weak spots', () => {
     // two words after the cue are no single unknown word
     assert.notEqual(typeOf('The minister told Ada Brisk on Friday.', 'Ada Brisk'), 'organization');
   });
+
+  it("a place's kind before its name makes a place: 'Fort X', 'Lake X', 'Mount X'", () => {
+    const found = entities('Tourists flock to Fort Varnell every summer, and we camped at Lake Tolsby near Mount Kessel.');
+    assert.deepEqual(found, [['Fort Varnell', 'place'], ['Lake Tolsby', 'place'], ['Mount Kessel', 'place']]);
+  });
+
+  it('a town after a place and a comma is the region it lies in, not a person', () => {
+    assert.deepEqual(entities('The fair came to Carlisle, Devon, in May.'), [['Carlisle', 'place'], ['Devon', 'place']]);
+  });
+
+  it('a place by the gazetteer or a cue is never linked to a full name it starts', () => {
+    assert.deepEqual(entities('Virginia Harwell said the vote was close. Crowds in Virginia cheered.'), [
+      ['Virginia Harwell', 'person'],
+      ['Virginia', 'place'],
+    ]);
+  });
+
+  it('a publication named by "Weekly" or "Daily" is an organization; "T-shirt" is no part of a name', () => {
+    assert.deepEqual(entities('Ada Brisk told Harwick Weekly about it.'), [['Ada Brisk', 'person'], ['Harwick Weekly', 'organization']]);
+    assert.deepEqual(entities('A boy wore a NASA T-shirt to class.'), [['NASA', 'organization']]);
+  });
+
+  it('a hyphenated given name with a capital after the hyphen follows its surname', () => {
+    assert.deepEqual(entities('The coach sent on Park Joo-Ho in the 28th minute.'), [['Park Joo-Ho', 'person']]);
+  });
 });
+
