@@ -27,6 +27,7 @@ import {
   ORG_STAFF_NOUNS,
   PERSONAL_TITLES,
   PLACE_HEADS,
+  PLACE_ABBREVIATIONS,
   PLACE_OF_NOUNS,
   PLACE_PREFIXES,
   PRODUCT_NOUNS,
@@ -96,6 +97,13 @@ function tokensOf(text: string, base: number, sentence: readonly CompromiseTerm[
     const first = sentence[i]!;
     // compromise leaves empty terms after a number range it keeps whole ("1 – 0"): no word, so no token
     if (!first.offset || (first.offset.length === 0 && first.text === '')) continue;
+    // punctuation standing apart, as wire archives space it ("Dunmore , Texas", "( Havrell 23 )"): what follows the word
+    // before, as if written against it
+    if (!/[\p{L}\p{N}]/u.test(first.text) && tokens.length > 0 && first.pre === '') {
+      const prev = tokens[tokens.length - 1] as { post: string };
+      prev.post = `${prev.post}${first.text}${first.post}`;
+      continue;
+    }
     let last = first;
     let j = i;
     while (last.post === '-' && j + 1 < sentence.length && sentence[j + 1]!.pre === '' && sentence[j + 1]!.offset && joinsHyphen(first, sentence[j + 1]!)) {
@@ -179,10 +187,30 @@ function isHeadlineCase(tokens: readonly Token[]): boolean {
   return words.length >= 3 && words.filter((t) => t.allCaps).length / words.length > 0.7;
 }
 
-/** "Arsenal 2 Chelsea 1": names each followed by a score; "Arsenal 3 2 1 0 6 2 7": a row of a standings table. */
-function isResultsLine(tokens: readonly Token[]): boolean {
-  const shape = tokens.map((t) => (/^\d{1,3}$/.test(t.text) ? 'n' : t.cap || CONNECTORS.has(t.norm) ? 'w' : 'x')).join('');
+/**
+ * "Arsenal 2 Chelsea 1": names each followed by a score; "Arsenal 3 2 1 0 6 2 7": a row of a standings table. What a
+ * line gives in brackets (the scorers: "Brantmoor 2 ( Havrell 23 , Salvik 56 pen ) Castlegate 1") is left out.
+ */
+function isResultsLine(tokens: readonly Token[], bracketed: readonly boolean[]): boolean {
+  const shape = tokens.map((t, k) => (bracketed[k] ? '' : /^\d{1,3}$/.test(t.text) ? 'n' : t.cap || CONNECTORS.has(t.norm) ? 'w' : 'x')).join('');
   return /^(w+n){2,}$/.test(shape) || /^w+n{3,}$/.test(shape);
+}
+
+/** Which tokens stand inside round brackets. */
+function inBrackets(tokens: readonly Token[]): boolean[] {
+  let depth = 0;
+  const move = (marks: string): void => {
+    for (const c of marks) if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+  };
+  // compromise keeps a bracket with the word it touches, or with the word before when spaces stand around it
+  return tokens.map((t) => {
+    move(t.pre);
+    const inside = depth > 0;
+    move(t.text); // a number keeps its closing bracket: "23)"
+    move(t.post);
+    return inside;
+  });
 }
 
 /** "2 – 1": a score, the first number followed by a dash and the second (compromise may keep it as one token). */
@@ -232,6 +260,8 @@ class SegmentRecogniser {
 
   /** The sentence is a line of sports results: "Arsenal 2 Chelsea 1": its names are teams. */
   private resultsLine = false;
+  /** Which of the sentence's tokens stand in brackets. */
+  private bracketed: boolean[] = [];
   /** The sentence has a score ("1 – 0"): a sports verb in it is a match, not a metaphor. */
   private hasScore = false;
   /** The sentence has a tennis set score ("6-4", "7-5"): players are beaten in it, not teams. */
@@ -239,7 +269,8 @@ class SegmentRecogniser {
 
   sentence(tokens: readonly Token[]): void {
     const headline = isHeadlineCase(tokens);
-    this.resultsLine = isResultsLine(tokens);
+    this.bracketed = inBrackets(tokens);
+    this.resultsLine = isResultsLine(tokens, this.bracketed);
     this.hasScore = tokens.some((_, k) => scoreAt(tokens, k));
     this.setScore = this.hasScore && tokens.some((t, k) => scoreAt(tokens, k) && SET_SCORE.test(`${t.text}${t.post}${tokens[k + 1]?.text ?? ''}`));
     for (let i = this.dateline(tokens); i < tokens.length; ) {
@@ -380,6 +411,8 @@ class SegmentRecogniser {
       this.definitions.push({ short: after.text, long: whole });
     }
 
+    // the scorers a results line gives in brackets, each before the minute: "( Havrell 23 , Salvik 56 pen )"
+    if (this.resultsLine && this.bracketed[i] && /^\d{1,3}\)?$/.test(tokens[j]?.text ?? '') && j - i <= 3 && !isPlaceName(whole)) return this.emit(tokens, i, j, 'person', 2);
     if (this.resultsLine && !isCountryName(whole)) return this.emit(tokens, i, j, 'organization', 2, true);
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
     // a team compromise knows by its whole name ("Toronto Blue Jays"): not a city followed by a person
@@ -540,6 +573,8 @@ class SegmentRecogniser {
     if (j - i >= 2) {
       if (this.firstNameAt(words[0]!) && this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', 2);
       if (prev && (prev.norm === 'in' || prev.norm === 'near')) return this.emit(tokens, i, j, 'place', 1);
+      // "Ada Brisk ( U.S. ) 10.95", "Jorun Ekdal (Norway) beat …": an athlete's country in brackets after the name
+      if (!determined && j - i <= 4 && this.countryInBrackets(tokens, j) && words.every((t) => !t.allCaps && !isCommonWord(t.norm) || this.nameTagged(t))) return this.emit(tokens, i, j, 'person', 2);
       if (determined || words.some((t) => t.tags.has('Organization'))) return this.emit(tokens, i, j, 'organization', 1);
       if (this.looksLikePersonName(tokens, i, j) && words.every((t) => this.nameTagged(t) || !isCommonWord(t.norm))) return this.emit(tokens, i, j, 'person', 1);
       return this.emit(tokens, i, j, null, 0);
@@ -672,6 +707,16 @@ class SegmentRecogniser {
   /** Two or more words with a known first name: a person's full name wherever it stands. */
   private looksLikeFullName(tokens: readonly Token[], i: number, j: number): boolean {
     return j - i >= 2 && this.firstNameAt(tokens[i]!) && this.looksLikePersonName(tokens, i, j);
+  }
+
+  /** A country (or its abbreviation) alone in brackets right after token j - 1: "( Norway )", "(U.S.)". */
+  private countryInBrackets(tokens: readonly Token[], j: number): boolean {
+    if (!/\(\s*$/.test(tokens[j - 1]!.post)) return false;
+    for (let e = j + 1; e <= Math.min(tokens.length, j + 3); e++) {
+      if (!/^\s*\)/.test(tokens[e - 1]!.post)) continue;
+      return isCountryName(this.span(tokens, j, e)) || PLACE_ABBREVIATIONS.has(this.span(tokens, j, e).toLowerCase());
+    }
+    return false;
   }
 
   /** "Dunmore, Texas": a name followed by a comma and a region or country is a place. */

@@ -141,7 +141,7 @@ january february march april may june july august september october november dec
 mon tue tues wed thu thur thurs fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
 image photo photograph video picture file source sources update updated reporting according edited via
 god internet web online please thanks thank yes ok okay oh hello hi dear chapter part section page figure table
-t-shirt t-shirts x-ray x-rays u-turn u-turns`);
+t-shirt t-shirts x-ray x-rays u-turn u-turns halftime half-time fulltime full-time attendance`);
 
 /** Acronym-shaped words that are not organizations. */
 export const NOT_ORG_ACRONYMS = set(`

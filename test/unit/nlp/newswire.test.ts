@@ -92,6 +92,32 @@ describe('newswire copy', () => {
   });
 
   describe('sports copy', () => {
+    it('a results line with its scorers in brackets: clubs are organizations, scorers persons', () => {
+      const found = entities('Brantmoor 2 ( Havrell 23 , Salvik 56 pen ) Castlegate 1 ( Ekdal 70 ) . Halftime 1-0 . Attendance 12,500 .');
+      assert.deepEqual(found, [
+        ['Brantmoor', 'organization'],
+        ['Havrell', 'person'],
+        ['Salvik', 'person'],
+        ['Castlegate', 'organization'],
+        ['Ekdal', 'person'],
+      ]);
+      assert.deepEqual(entities('Brantmoor 2 (Havrell 23) Castlegate 1'), [['Brantmoor', 'organization'], ['Havrell', 'person'], ['Castlegate', 'organization']]);
+    });
+
+    it("an athlete's country in brackets after the name makes the name a person", () => {
+      assert.deepEqual(entities('Women \'s 100 metres\n\n1. Ada Brisk ( U.S. ) 10.95\n\n2. Jorun Ekdal ( Norway ) 11.02'), [
+        ['Ada Brisk', 'person'],
+        ['U.S.', 'place'],
+        ['Jorun Ekdal', 'person'],
+        ['Norway', 'place'],
+      ]);
+      assert.equal(typeOf('The Harbour Trust ( Norway ) met on Monday .', 'Harbour Trust'), 'organization');
+    });
+
+    it('punctuation spaced apart reads as written against the word: "Kessleton , a village in …"', () => {
+      assert.equal(typeOf('Kessleton , a village in the north , lost power on Monday .', 'Kessleton'), 'place');
+    });
+
     it('a role noun opening the sentence is no part of the name', () => {
       assert.equal(typeOf('Striker Tomas Havrell scored twice for the visitors .', 'Tomas Havrell'), 'person');
       assert.equal(typeOf('Defender Ada Brisk was sent off in the second half.', 'Ada Brisk'), 'person');
