@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ArticleInfo } from '../core/annotations/annotationModel';
 import { annotationFromImport, withoutBom, type ImportResult } from '../core/formats/formatModel';
 import { importAs, importFormat, IMPORT_FORMAT_IDS, type ImportFormatId } from '../core/formats/formatRegistry';
+import { withoutRepeats } from '../core/formats/importRepeats';
 import { exportW3C, w3cSources } from '../core/formats/w3c';
 import { parseArgs, UsageError } from './args';
 import type { CliCommand } from './runCommand';
@@ -50,7 +51,8 @@ export const IMPORT_COMMAND: CliCommand = {
     const { results, failed, scanned, w3cTexts, bratTexts } = readAnnotationFiles(flags.format, flags.files, { root, article: flags.article, inputs, warn, fail });
 
     const now = new Date().toISOString();
-    const annotations = results.flatMap((r) => r.annotations).map((imported) => annotationFromImport(imported, randomUUID(), now));
+    // an annotation written twice in the files (same article, span, quote, label and note) comes out once
+    const { kept: annotations, repeated } = withoutRepeats(results.flatMap((r) => r.annotations).map((imported) => annotationFromImport(imported, randomUUID(), now)));
     const dates = new Map<string, string | null>();
     for (const info of results.flatMap((r) => r.articles)) if (!dates.get(info.article)) dates.set(info.article, info.date);
     if (failed && annotations.length === 0) return 1;
@@ -82,7 +84,8 @@ export const IMPORT_COMMAND: CliCommand = {
         return fail(`cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
       }
     }
-    output.stderr(`article-annotator import: ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} imported\n`);
+    const repeats = repeated > 0 ? `, ${repeated} repeated in the files left out` : '';
+    output.stderr(`article-annotator import: ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} imported${repeats}\n`);
     return failed ? 1 : 0;
   },
 };

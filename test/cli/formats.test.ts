@@ -136,6 +136,22 @@ describe('article-annotator export and import', function () {
     assert.match(readFileSync(path.join(dir, 'emoji-brat', 'notes', 'emoji.ann'), 'utf8'), new RegExp(`^T1\tplace ${codePoints} ${codePoints + 4}\tOslo$`, 'm'));
   });
 
+  it('imports an annotation written twice in one file once, and says how many repeats it left out', () => {
+    const news = path.join(dir, 'repeats-root');
+    mkdirSync(news, { recursive: true });
+    const text = 'Marta Lindqvist spoke in Port Elsby on Tuesday.\n';
+    writeFileSync(path.join(news, 'a.txt'), text);
+    const marta = annotate('a.txt', text, 'Marta Lindqvist', 'person', 'The mayor');
+    const port = annotate('a.txt', text, 'Port Elsby', 'place');
+    const file = path.join(dir, 'repeats.jsonld');
+    // the same annotation twice, and an exact copy of it under another id
+    writeFileSync(file, exportW3C([marta, port, marta, { ...port, id: 'another-id' }], [{ article: 'a.txt', date: null, text }]));
+    const imported = cli('import', '--format', 'w3c', file, '--root', news);
+    assert.equal(imported.status, 0, imported.stderr);
+    assert.deepEqual(readBack(imported.stdout, news).annotations.map((a) => [a.exact, a.label, a.note]), [['Marta Lindqvist', 'person', 'The mayor'], ['Port Elsby', 'place', '']]);
+    assert.match(imported.stderr, /2 annotations imported, 2 repeated in the files left out/);
+  });
+
   it('exports CoNLL with the seed tokens tagged', () => {
     const conll = cli('export', '--annotations', collection, '--format', 'conll');
     assert.equal(conll.status, 0, conll.stderr);

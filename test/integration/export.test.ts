@@ -185,6 +185,28 @@ describe('export and import', function () {
     assert.ok(doccano.label.some(([s, e, l]) => s === spans.organization.start && e === spans.organization.end && l === 'organization'));
   });
 
+  it('imports an annotation written twice in one file once, and says so', async () => {
+    const api = await annotatorApi();
+    const key = 'seeds/import-repeats.txt';
+    const text = 'Marta Lindqvist spoke in Port Elsby on Tuesday.\n';
+    const uri = writeArticle('import-repeats.txt', text);
+    const target = (exact: string) => ({ source: uri.toString(), selector: [{ type: 'TextPositionSelector', ...spanOf(text, exact) }, { type: 'TextQuoteSelector', exact }] });
+    const tag = (label: string) => ({ type: 'TextualBody', purpose: 'tagging', value: label });
+    const marta = { type: 'Annotation', body: [tag('person'), { type: 'TextualBody', purpose: 'commenting', value: 'The mayor', format: 'text/markdown' }], target: target('Marta Lindqvist') };
+    const port = { type: 'Annotation', body: [tag('place')], target: target('Port Elsby') };
+    const file = writeArticle('../exports/import-repeats.jsonld', JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', items: [marta, port, marta, port, port] }));
+    const result = await vscode.commands.executeCommand<{ added: Annotation[]; duplicates: number; repeated: number; problems: string[] }>('articleAnnotator.importAnnotations', { format: 'w3c', file: file.toString() });
+    try {
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(result.added.map((a) => [a.quote.exact, a.label, a.note]), [['Marta Lindqvist', 'person', 'The mayor'], ['Port Elsby', 'place', '']]);
+      assert.equal(result.repeated, 3, 'the three repeats are counted');
+      assert.equal(result.duplicates, 0);
+      assert.equal(api.annotations.forArticle(key).length, 2, 'stored once each');
+    } finally {
+      for (const a of api.annotations.forArticle(key)) await api.annotations.remove(a.id);
+    }
+  });
+
   it('imports W3C, brat and both JSONL styles back: same spans, labels and notes; duplicates are not added twice', async () => {
     const api = await annotatorApi();
     const before = api.annotations.forArticle(KEY).map((a) => ({ start: a.position.start, end: a.position.end, label: a.label, note: a.note }));

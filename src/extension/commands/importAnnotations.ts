@@ -6,6 +6,7 @@ import type { Annotation, ArticleInfo } from '../../core/annotations/annotationM
 import { shorten, type ImportedAnnotation, type ImportResult } from '../../core/formats/formatModel';
 import { importAs, importFormatOfName, type ImportFormatId } from '../../core/formats/formatRegistry';
 import { placeImported } from '../../core/formats/placeImported';
+import { withoutRepeats } from '../../core/formats/importRepeats';
 import { decodeArticleBytes, MAX_ARTICLE_BYTES } from '../../core/article/articleText';
 import type { AnnotationService } from '../annotationService';
 import { type ArticleDocuments } from '../articleDocuments';
@@ -34,6 +35,8 @@ export interface ImportOutcome {
   readonly added: readonly Annotation[];
   /** Items already present (same article, span and label) and so not added again. */
   readonly duplicates: number;
+  /** Items repeating an earlier one of the files imported (same article, span, quote, label and note): added once. */
+  readonly repeated: number;
   /** One sentence per item that could not be read or placed. */
   readonly problems: readonly string[];
 }
@@ -64,21 +67,25 @@ export function importAnnotations(annotations: AnnotationService, articles: Arti
     }
 
     const texts = new Map(infos.filter((i) => i.text !== undefined).map((i) => [i.article, i.text!]));
-    const candidates: Annotation[] = [];
-    let duplicates = 0;
+    const placedAll: Annotation[] = [];
     const now = new Date().toISOString();
     for (const item of imported) {
       const placed = placeImported(item, texts.get(item.article), createAnnotationId(), now);
-      if (typeof placed === 'string') {
-        problems.push(placed);
-        continue;
-      }
-      const exists = [...annotations.forArticle(placed.article), ...candidates].some(
+      if (typeof placed === 'string') problems.push(placed);
+      else placedAll.push(placed);
+    }
+    // an annotation written twice in the files is added once; one the article holds already is not added again
+    const { kept, repeated } = withoutRepeats(placedAll);
+    const candidates: Annotation[] = [];
+    let duplicates = 0;
+    for (const placed of kept) {
+      const exists = annotations.forArticle(placed.article).some(
         (a) => a.article === placed.article && a.label === placed.label && a.position.start === placed.position.start && a.position.end === placed.position.end,
       );
       if (exists) duplicates++;
-      else candidates.push(annotations.get(placed.id) ? { ...placed, id: createAnnotationId() } : placed);
+      else candidates.push(annotations.get(placed.id) || candidates.some((c) => c.id === placed.id) ? { ...placed, id: createAnnotationId() } : placed);
     }
+    const skipped = [duplicates > 0 ? `${duplicates} already present` : '', repeated > 0 ? `${repeated} repeated in the file${files.length === 1 ? '' : 's'}` : ''].filter((s) => s.length > 0).join(', ');
 
     let chosen = candidates;
     if (interactive && candidates.length > 0) {
@@ -91,7 +98,7 @@ export function importAnnotations(annotations: AnnotationService, articles: Arti
       }));
       const picked = await vscode.window.showQuickPick(items, {
         canPickMany: true,
-        title: `Import ${candidates.length} annotation${candidates.length === 1 ? '' : 's'}${duplicates > 0 ? ` (${duplicates} already present, skipped)` : ''}${problems.length > 0 ? `, ${problems.length} problem(s)` : ''}`,
+        title: `Import ${candidates.length} annotation${candidates.length === 1 ? '' : 's'}${skipped ? ` (${skipped}, skipped)` : ''}${problems.length > 0 ? `, ${problems.length} problem(s)` : ''}`,
         placeHolder: 'Untick what should not be added, then press Enter',
         matchOnDescription: true,
       });
@@ -99,10 +106,10 @@ export function importAnnotations(annotations: AnnotationService, articles: Arti
       chosen = picked.map((p) => p.annotation);
     }
     if (chosen.length > 0) await annotations.addExisting(chosen, `Import ${chosen.length} annotation${chosen.length === 1 ? '' : 's'}`);
-    const message = `Article Annotator: imported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'}${duplicates > 0 ? `, ${duplicates} already present` : ''}.`;
+    const message = `Article Annotator: imported ${chosen.length} annotation${chosen.length === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}.`;
     if (problems.length > 0) void vscode.window.showWarningMessage(`${message} ${problems.length} item(s) skipped: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}`);
     else void vscode.window.showInformationMessage(message);
-    return { offered: candidates.length, added: chosen, duplicates, problems };
+    return { offered: candidates.length, added: chosen, duplicates, repeated, problems };
   };
 }
 
