@@ -236,6 +236,9 @@ const SET_SCORE = /(?:^|\D)[67]\s*[–—-]\s*\d(?!\d)|(?:^|\D)\d\s*[–—-]\s*
 /** Initials of given names: "J.", "T.J.", "J.R.R.". */
 const DOTTED_INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 
+/** Kinds of local government before "council" or "hall": "the Varnholt town council", "Kessby city hall". */
+const LOCAL_KINDS = new Set(['town', 'city', 'county', 'village', 'parish', 'borough', 'district', 'municipal', 'regional', 'provincial']);
+
 /** Participles after "X-" that make X a place: "Whitby-based", "Marion-born". */
 const TOWN_ADJECTIVES = new Set(['based', 'born', 'bred', 'raised', 'headquartered']);
 
@@ -581,6 +584,8 @@ class SegmentRecogniser {
     }
     // a single word
     const w = words[0]!;
+    // "Varnholt council approves", "the Varnholt town council": the council's town, named before its lowercase council
+    if (!w.allCaps && !w.possessive && !w.breakAfter && this.localCouncilAfter(tokens, j)) return this.emit(tokens, i, j, 'place', 2);
     if (w.tags.has('Organization')) return this.emit(tokens, i, j, 'organization', 1);
     if (GOVERNMENT_NOUNS.has(tokens[j]?.norm ?? '') && !w.allCaps) return this.emit(tokens, i, j, 'person', 1);
     // "The Storting voted", "the Folketing approved the budget": a body that decides, named by one foreign word
@@ -707,6 +712,15 @@ class SegmentRecogniser {
   /** Two or more words with a known first name: a person's full name wherever it stands. */
   private looksLikeFullName(tokens: readonly Token[], i: number, j: number): boolean {
     return j - i >= 2 && this.firstNameAt(tokens[i]!) && this.looksLikePersonName(tokens, i, j);
+  }
+
+  /** "council", "town council", "city hall" right after token j - 1, all lowercase. */
+  private localCouncilAfter(tokens: readonly Token[], j: number): boolean {
+    const a = tokens[j];
+    const b = tokens[j + 1];
+    if (!a || a.cap) return false;
+    if (a.norm === 'council' || a.norm === 'councillors' || a.norm === 'councilors') return true;
+    return LOCAL_KINDS.has(a.norm) && !a.breakAfter && b !== undefined && !b.cap && (b.norm === 'council' || b.norm === 'hall');
   }
 
   /** A country (or its abbreviation) alone in brackets right after token j - 1: "( Norway )", "(U.S.)". */

@@ -14,6 +14,8 @@ interface Mention {
   team?: 'score' | 'play';
 }
 
+/** Legal forms that end a company's name and may be left off: "Kestrel Line Ltd" is "Kestrel Line". */
+const COMPANY_SUFFIXES = new Set(['ltd', 'inc', 'corp', 'co', 'plc', 'llc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'ab', 'asa', 'oy', 'spa', 'limited', 'incorporated', 'corporation']);
 const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'de', 'del', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', 'el', 'bin']);
 const words = (s: string): string[] => s.split(/[\s]+/u).filter(Boolean);
 /** The words of a name that are not joiners ("of", "de", "al"): what its surname and initials come from. */
@@ -80,6 +82,12 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     const known = orgByFirstWord.get(ws[0]!);
     orgByFirstWord.set(ws[0]!, known === undefined || known === m.text ? m.text : null);
   }
+  // "Kestrel Line Ltd" names its company "Kestrel Line" too: a name that is a company's without its legal suffix
+  const companyByName = new Map<string, string>();
+  for (const m of orgs) {
+    const ws = words(m.text);
+    if (m.strength >= 2 && ws.length >= 3 && COMPANY_SUFFIXES.has(ws[ws.length - 1]!.toLowerCase().replace(/\.$/, ''))) companyByName.set(ws.slice(0, -1).join(' '), m.text);
+  }
   const typed = new Map<string, { type: EntityType; strength: number }>();
   for (const m of all) {
     const known = typed.get(m.text);
@@ -101,7 +109,7 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
         continue;
       }
     }
-    const company = ws.length === 1 && m.type === 'person' ? orgByFirstWord.get(m.text) : undefined;
+    const company = m.type === 'person' ? (ws.length === 1 ? orgByFirstWord.get(m.text) : companyByName.get(m.text)) : undefined;
     if (company) {
       m.type = 'organization';
       m.canonical = company;

@@ -178,5 +178,20 @@ describe('entities: known weak spots', () => {
   it('a hyphenated given name with a capital after the hyphen follows its surname', () => {
     assert.deepEqual(entities('The coach sent on Park Joo-Ho in the 28th minute.'), [['Park Joo-Ho', 'person']]);
   });
+
+  it("a town named before its lowercase council is a place: 'Varnholt council approves', 'the Varnholt town council'", () => {
+    assert.deepEqual(entities('Varnholt council approves ferry\n\nThe Varnholt town council met on Tuesday.'), [
+      ['Varnholt', 'place'],
+      ['Varnholt', 'place'],
+    ]);
+  });
+
+  it('a company named without its legal suffix is the company ("Kestrel Line Ltd" … "Kestrel Line said")', () => {
+    const found = entities('The ferry is run by Kestrel Line Ltd from June. Kestrel Line said fares would be capped.');
+    assert.deepEqual(found, [
+      ['Kestrel Line Ltd', 'organization'],
+      ['Kestrel Line', 'organization'],
+    ]);
+  });
 });
 
