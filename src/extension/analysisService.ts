@@ -248,7 +248,7 @@ export class AnalysisService implements vscode.Disposable {
   learn(table: LearnedEntityModelData | null, text: string, corrections: readonly EntityCorrection[]): Promise<{ data: LearnedEntityModelData; learned: number }> {
     return this.request({ type: 'learn', requestId: this.nextRequestId++, table, text, corrections }).then((answer) => {
       if (answer.type === 'learned') return { data: answer.data, learned: answer.learned };
-      throw new Error(answer.type === 'learnFailed' || answer.type === 'prepareFailed' ? answer.message : 'unexpected answer');
+      throw requestFailure(answer);
     });
   }
 
@@ -263,7 +263,7 @@ export class AnalysisService implements vscode.Disposable {
     const byKey = held && held.analysis.entities === analysis.entities && held.analysis.dates === analysis.dates && this.workerTexts.get(key) === text ? { type: 'prepareHeld' as const, requestId, key, resultOf: held.jobId } : undefined;
     return this.request({ type: 'prepare', requestId, text, analysis: { entities: analysis.entities, dates: analysis.dates } }, byKey).then((answer) => {
       if (answer.type === 'prepared') return answer.prepared;
-      throw new Error(answer.type === 'learnFailed' || answer.type === 'prepareFailed' ? answer.message : 'unexpected answer');
+      throw requestFailure(answer);
     });
   }
 
@@ -538,4 +538,9 @@ export class AnalysisService implements vscode.Disposable {
     this.emitter.dispose();
     this.invalidateEmitter.dispose();
   }
+}
+
+/** The error of a one-off request answered with a failure (or, by a fault of the engine, with another request's kind of answer). */
+function requestFailure(answer: LearnAnswer | PrepareAnswer): Error {
+  return new Error(answer.type === 'learnFailed' || answer.type === 'prepareFailed' ? answer.message : `unexpected answer '${answer.type}'`);
 }

@@ -454,7 +454,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (!found.has(key)) this.remove(key);
         await slices.pause();
       }
-      // what is indexed stays (the watchers follow its changes): a new glob costs only its new articles; an article
+      // what is indexed stays (the file watcher follows its changes): a new glob costs only its new articles; an article
       // from the pack is checked against its file
       for (const [key, uri] of found) {
         if (this.disposed) return;

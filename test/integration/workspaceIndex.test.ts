@@ -51,7 +51,9 @@ describe('workspace index', function () {
     assert.equal(index.keyOf(workspaceUri('package.json')), undefined, 'a file that is no article has no key');
   });
 
-  it("has each article's quotations and date sentences found in the analysis worker, without a view asking", async () => {
+  // the worker finds them for articles no view asked about; this checks what a user sees (the index holds them, exactly
+  // as the corpus would find them itself), not which thread found them: a view shown by an earlier test may have
+  it("has each article's quotations and date sentences in the index, equal to what the corpus finds itself", async () => {
     const index = await indexed();
     const { prepareArticle } = await import('../../src/core/corpus/corpusIndex');
     for (const key of [SEED_000, SEED_003]) {
