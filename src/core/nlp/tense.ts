@@ -26,6 +26,9 @@ const NOT_PAST_ED = new Set(
   ),
 );
 
+/** Past forms ending in -eed (most such words are not: "need", "proceed", "indeed"). */
+const PAST_EED = new Set(['agreed', 'disagreed', 'guaranteed', 'decreed', 'freed', 'refereed', 'pedigreed']);
+
 const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'gonna', "won't", 'won’t']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", '’d']);
@@ -101,6 +104,18 @@ function abbreviationBefore(text: string, dot: number): boolean {
 
 type Mark = 'past' | 'present' | 'future';
 
+/**
+ * A participle after a past auxiliary carries the auxiliary's past to the date beside it: "was postponed on Monday",
+ * "had been agreed on Dec. 28" (the auxiliary alone sat too far from the date, and a "would" after it won). A plan
+ * reported in the past ("was expected", "were scheduled") is left to the auxiliary, which reads it as pointing forward.
+ */
+function passivePast(w: string, prev: string | undefined, prev2: string | undefined): Mark | null | undefined {
+  if (FUTURE_AFTER_BE.has(w)) return undefined;
+  if (prev === 'was' || prev === 'were') return 'past';
+  if (prev === 'been' && prev2 !== undefined && (prev2 === 'had' || PERFECT.has(prev2))) return 'past';
+  return undefined;
+}
+
 /** Classifies one token as a tense mark, looking at its neighbours; null when it marks no tense. */
 function markAt(tokens: readonly Token[], i: number): Mark | null {
   const t = tokens[i]!;
@@ -142,11 +157,15 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
   if (IRREGULAR_PAST.has(w)) {
     // "will run", "to come", "could set": a form shared with the base after a modal or "to" is the base, no past
     if (prev && (BASE_BEFORE.has(prev) || FUTURE_AUX.has(prev))) return null;
+    const passive = passivePast(w, prev, prev2);
+    if (passive !== undefined) return passive;
     if (prev && (PRESENT_BE.has(prev) || prev === 'be' || prev === 'being' || prev === 'was' || prev === 'were')) return null; // passive: the auxiliary decides
     if (prev2 && PRESENT_BE.has(prev2) && prev === 'not') return null;
     return 'past';
   }
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.endsWith('eed')) {
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && (!w.endsWith('eed') || PAST_EED.has(w))) {
+    const passive = passivePast(w, prev, prev2);
+    if (passive !== undefined) return passive;
     if (prev && (PRESENT_BE.has(prev) || prev === 'be' || prev === 'being' || prev === 'been' || prev === 'was' || prev === 'were' || FUTURE_AUX.has(prev))) return null;
     if (prev && DETERMINERS.has(prev)) return null; // "the injured", "a wounded man"
     return 'past';
@@ -189,6 +208,8 @@ export function tenseAt(text: string, start: number, end: number): Tense {
     const hi = left ? dateIndex : i;
     let distance = hi - lo;
     for (let k = lo; k < hi; k++) if (/^[,;:—–()]$/.test(tokens[k]!.word)) distance += 6;
+    // "said on Monday they would…": the preposition ties the date to the verb before it, as close as "said Monday"
+    if (left && dateIndex - i >= 2 && /^(?:on|since)$/.test(tokens[dateIndex - 1]!.word)) distance--;
     const cost = distance * 2 + (left ? 0 : 1);
     if (cost < bestCost) {
       bestCost = cost;

@@ -46,6 +46,25 @@ describe('dates: future in the past points forward from the article date', () =>
   it('a passive past stays in the past', () => {
     assert.deepEqual(values('The harbour master was injured on Monday.'), [['Monday', '2015-03-02']]);
   });
+
+  it('"said on Monday they would…": the reporting verb places the date it governs, the plan the one after it', () => {
+    assert.deepEqual(values('The dockers said on Monday they would vote by Friday.'), [
+      ['Monday', '2015-03-02'],
+      ['Friday', '2015-03-06'],
+    ]);
+    assert.deepEqual(values('The two councils agreed on Monday to merge.'), [['Monday', '2015-03-02']]);
+  });
+
+  it('a passive past perfect stays in the past beside a plan that points ahead', () => {
+    assert.deepEqual(values('Ostmere said the levy had been agreed on Dec. 28 and would run until Jan. 3.', '2015-12-02'), [
+      ['Dec. 28', '2014-12-28'],
+      ['Jan. 3', '2016-01-03'],
+    ]);
+    assert.deepEqual(values('The ferry was cancelled on Sunday and would resume by Friday.'), [
+      ['Sunday', '2015-03-01'],
+      ['Friday', '2015-03-06'],
+    ]);
+  });
 });
 
 describe('dates: ranges and periods', () => {
