@@ -96,18 +96,25 @@ function seasonDates(text: string): DateCandidate[] {
 }
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
-  fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
+  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
+  twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18,
+  nineteenth: 19, twentieth: 20, 'twenty-first': 21,
 };
 const CENTURY_RE =
-  /\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century\b|\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)[-\s]+century\b/gi;
+  /\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?([2-9]|1\d|2[01])(?:st|nd|rd|th)[-\s]+century\b|\b(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)[-\s]+century\b/gi;
+/** An era after a century or year: "the 5th century BC" is no century of ours (and a value cannot say BC). */
+const ERA_AFTER = /^\s*(?:BCE?\b|B\.C\.(?:E\.)?|before\s+(?:Christ|the\s+common\s+era))/i;
 
-/** "the 20th century" is the range 1900–1999 (as people count it, not 1901–2000), as days (wholeYears). */
+/**
+ * "the 20th century" is the range 1900–1999 (as people count it, not 1901–2000), as days (wholeYears); from the 2nd
+ * ("the 11th-century chapel" is 1000–1099) to the 21st.
+ */
 function centuryDates(text: string): DateCandidate[] {
   const out: DateCandidate[] = [];
   CENTURY_RE.lastIndex = 0;
   for (let m = CENTURY_RE.exec(text); m; m = CENTURY_RE.exec(text)) {
     const n = m[1] ? Number(m[1]) : ORDINAL_WORDS[m[2]!.toLowerCase().replace(/\s+/, '-')];
-    if (!n) continue;
+    if (!n || ERA_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
     const from = (n - 1) * 100;
     const start = m.index + (/^the\s+/i.exec(m[0])?.[0].length ?? 0);
     out.push({ start, end: m.index + m[0].length, value: wholeYears(from, from + 99), relative: false, priority: PRIORITY_NUMBER });
@@ -115,6 +122,26 @@ function centuryDates(text: string): DateCandidate[] {
   return out;
 }
 
+/**
+ * The world wars, as the days they ran (to the surrender that ended each): named in news as often as their years.
+ * Other named periods are left alone (a war or an era is as often an event named in passing as a time).
+ */
+const NAMED_PERIODS: readonly { readonly pattern: RegExp; readonly from: string; readonly to: string }[] = [
+  { pattern: /\b(?:World\s+War\s+(?:II|2|Two)\b|Second\s+World\s+War\b|WW\s?(?:II|2)\b)/g, from: '1939-09-01', to: '1945-09-02' },
+  { pattern: /\b(?:World\s+War\s+(?:I|1|One)(?![\w-])|First\s+World\s+War\b|WW\s?(?:I|1)(?![\w-]))/g, from: '1914-07-28', to: '1918-11-11' },
+];
+
+function namedPeriods(text: string): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const { pattern, from, to } of NAMED_PERIODS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, value: { from, to }, relative: false, priority: PRIORITY_NUMBER });
+    }
+  }
+  return out;
+}
+
 export function numericDates(text: string): DateCandidate[] {
-  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text), ...seasonDates(text)];
+  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text), ...seasonDates(text), ...namedPeriods(text)];
 }

@@ -147,9 +147,8 @@ const RULES: readonly RelativeRule[] = [
       }
       const r = fromDayNumber(ref);
       if (/past$/.test(which)) {
-        // "the past week/month/year": that much time up to the reference
-        const from =
-          unit === 'week' ? ref - 7 : unit === 'month' ? monthsBack(ref, 1) : dayNumber(r.year - 1, r.month, Math.min(r.day, 28));
+        // "the past week/month/year": that much time up to the reference (a month or a year from the day after the same day)
+        const from = unit === 'week' ? ref - 7 : sameDayMonthsBack(ref, unit === 'month' ? 1 : 12) + 1;
         return range(day(from), day(ref));
       }
       const offset = offsetOf(which);
@@ -228,25 +227,29 @@ const RULES: readonly RelativeRule[] = [
     },
   },
   {
-    // "the past few days", "the last three weeks": a range up to the reference
-    pattern: `\\bthe\\s+(?:past|last)\\s+(${NUMBER_PATTERN}|few|several|couple\\s+of)\\s+(days|weeks|months|years)\\b`,
-    accept: (m) => /^(?:few|several|couple)/i.test(m[1]!) || parseNumber(m[1]!) !== null,
+    // "the past few days", "the last three weeks", "the past decade": a range up to the reference. A count of months,
+    // years or decades starts the day after the same day that many units back (the past three years are the 1,096 days
+    // ending on the reference), so it says which day it begins; "few", "several" and "a couple of" count as three.
+    pattern: `\\bthe\\s+(?:past|last)\\s+(?:(${NUMBER_PATTERN}|few|several|couple\\s+of)\\s+(days|weeks|months|years|decades)|(decade|century))\\b`,
+    accept: (m) => m[3] !== undefined || /^(?:few|several|couple)/i.test(m[1]!) || parseNumber(m[1]!) !== null,
     resolve: (m, ref) => {
-      const n = /^(?:few|several|couple)/i.test(m[1]!) ? 3 : parseNumber(m[1]!)!;
-      const unit = m[2]!.toLowerCase().replace(/s$/, '');
-      const r = fromDayNumber(ref);
-      const to = unit === 'day' || unit === 'week' ? day(ref) : unit === 'month' ? formatMonth(r.year, r.month) : formatYear(r.year);
-      return range(unitsBefore(ref, n, unit), to);
+      const n = m[3] !== undefined ? 1 : /^(?:few|several|couple)/i.test(m[1]!) ? 3 : parseNumber(m[1]!)!;
+      const unit = (m[3] ?? m[2]!).toLowerCase().replace(/s$/, '');
+      if (unit === 'day' || unit === 'week') return range(unitsBefore(ref, n, unit), day(ref));
+      const months = n * (unit === 'month' ? 1 : unit === 'year' ? 12 : unit === 'decade' ? 120 : 1200);
+      return range(day(sameDayMonthsBack(ref, months) + 1), day(ref));
     },
   },
 ];
 
 const SEASON_FIRST_MONTH: Readonly<Record<string, number>> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 
-function monthsBack(ref: DayNumber, n: number): DayNumber {
+/** The same day of the month `n` months before the reference (the month's last day when it has no such day). */
+function sameDayMonthsBack(ref: DayNumber, n: number): DayNumber {
   const r = fromDayNumber(ref);
   const m = addMonths(r.year, r.month, -n);
-  return dayNumber(m.year, m.month, Math.min(r.day, 28));
+  const last = new Date(Date.UTC(m.year, m.month, 0)).getUTCDate();
+  return dayNumber(m.year, m.month, Math.min(r.day, last));
 }
 
 const RULES_RE = new RegExp(RULES.map((r) => `(${r.pattern})`).join('|'), 'gi');

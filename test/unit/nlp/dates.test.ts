@@ -142,7 +142,7 @@ describe('findDates', () => {
     });
     it('the past few days and the past year are ranges up to the article date', () => {
       assert.deepEqual(valueOf('In the past few days, prices doubled.', 'the past few days'), { from: '2021-08-12', to: '2021-08-15' });
-      assert.deepEqual(valueOf('Over the past year, rents rose.', 'the past year'), { from: '2020-08-15', to: '2021-08-15' });
+      assert.deepEqual(valueOf('Over the past year, rents rose.', 'the past year'), { from: '2020-08-16', to: '2021-08-15' });
     });
     it('tonight, last night, this morning, the day before yesterday', () => {
       assert.equal(valueOf('Last night, sirens sounded.', 'Last night'), '2021-08-14');

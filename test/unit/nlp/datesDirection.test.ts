@@ -107,6 +107,29 @@ describe('dates: ranges and periods', () => {
     assert.deepEqual(values('Workers in their forties moved away.'), [], 'an age is not a decade');
   });
 
+  it('centuries from the 2nd to the 21st are ranges; one before Christ is no date', () => {
+    assert.deepEqual(values('The abbey was founded in the 11th century and its tower is a 14th-century addition.'), [
+      ['11th century', { from: '1000-01-01', to: '1099-12-31' }],
+      ['14th-century', { from: '1300-01-01', to: '1399-12-31' }],
+    ]);
+    assert.deepEqual(values('Pottery from the tenth century was found.'), [['tenth century', { from: '0900-01-01', to: '0999-12-31' }]]);
+    assert.deepEqual(values('The shrine dates from the 5th century BC.'), []);
+  });
+
+  it('the world wars are the days they ran', () => {
+    assert.deepEqual(values('Quaymouth was bombed in World War II and its mill closed after the First World War; WWII veterans marched.'), [
+      ['World War II', { from: '1939-09-01', to: '1945-09-02' }],
+      ['First World War', { from: '1914-07-28', to: '1918-11-11' }],
+      ['WWII', { from: '1939-09-01', to: '1945-09-02' }],
+    ]);
+  });
+
+  it('"the past three years" and "the past decade" end on the article date and say the day they start', () => {
+    assert.deepEqual(values('Fares rose over the past three years.'), [['the past three years', { from: '2012-03-05', to: '2015-03-04' }]]);
+    assert.deepEqual(values('In the past decade the port has grown.'), [['the past decade', { from: '2005-03-05', to: '2015-03-04' }]]);
+    assert.deepEqual(values('Over the last two months, rents fell.', '2015-03-31'), [['the last two months', { from: '2015-02-01', to: '2015-03-31' }]]);
+  });
+
   it('a season of a year is a range of months; winter runs into the next year', () => {
     assert.deepEqual(values('The pier was rebuilt in the summer of 2012.'), [['summer of 2012', { from: '2012-06', to: '2012-08' }]]);
     assert.deepEqual(values('Ice closed the port in winter 2010.'), [['winter 2010', { from: '2010-12', to: '2011-02' }]]);
