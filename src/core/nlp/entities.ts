@@ -18,6 +18,7 @@ import {
   GOVERNMENT_NOUNS,
   INVERSION_VERBS,
   KNOWN_ORGS,
+  MOTION_WORDS,
   NEVER_NAMES,
   NOT_ORG_ACRONYMS,
   ORG_BY_VERBS,
@@ -255,6 +256,9 @@ const DATELINE_PLACE = new RegExp(
     `(?=\\d{4}-\\d{2}-\\d{2}(?!\\d)|${WIRE_MONTH}\\s+\\d{1,2}(?!\\d)|\\d{1,2}\\s+${WIRE_MONTH}(?![a-z])|\\(\\s*[A-Z][A-Za-z .&-]{0,30}\\)\\s*[-–—])`,
 );
 
+/** What stands between two names of one list: "X, Y", "X and Y", "X, and Y", "X or Y". */
+const LIST_JOIN = /^\s*(?:,|,?\s+(?:and|or|&))\s*$/u;
+
 class SegmentRecogniser {
   readonly candidates: Candidate[] = [];
   readonly definitions: AcronymDefinition[] = [];
@@ -276,6 +280,7 @@ class SegmentRecogniser {
     this.resultsLine = isResultsLine(tokens, this.bracketed);
     this.hasScore = tokens.some((_, k) => scoreAt(tokens, k));
     this.setScore = this.hasScore && tokens.some((t, k) => scoreAt(tokens, k) && SET_SCORE.test(`${t.text}${t.post}${tokens[k + 1]?.text ?? ''}`));
+    const from = this.candidates.length;
     for (let i = this.dateline(tokens); i < tokens.length; ) {
       const t = tokens[i]!;
       // a common-looking first word starts a name before a hyphenated given name: "Ho Chi-ming opened …"
@@ -303,6 +308,27 @@ class SegmentRecogniser {
       }
       this.chunk(tokens, i, j);
       i = j;
+    }
+    this.listsShareType(from);
+  }
+
+  /**
+   * "teams from Nert, Feim, Brolk and Pan", "the villages of Arbeck and Sollum": names listed together are of one kind,
+   * so an untyped member takes the type its typed members agree on (weakly: the article's own evidence still decides).
+   */
+  private listsShareType(from: number): void {
+    const found = this.candidates;
+    for (let a = from; a < found.length; ) {
+      let b = a + 1;
+      while (b < found.length && LIST_JOIN.test(this.text.slice(found[b - 1]!.end, found[b]!.start))) b++;
+      if (b - a >= 2) {
+        const types = new Set(found.slice(a, b).filter((c) => c.type !== null && c.strength >= 1 && !c.team).map((c) => c.type));
+        const [type] = types;
+        if (types.size === 1 && type) {
+          for (let k = a; k < b; k++) if (found[k]!.type === null || found[k]!.strength === 0) found[k] = { ...found[k]!, type, strength: 1 };
+        }
+      }
+      a = b;
     }
   }
 
@@ -596,7 +622,23 @@ class SegmentRecogniser {
     if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);
     if (w.tags.has('Place')) return this.emit(tokens, i, j, 'place', 1);
     if (prev && (prev.norm === 'in' || prev.norm === 'near') && !w.initial) return this.emit(tokens, i, j, 'place', 1);
+    if (this.motionCue(tokens, i, j)) return this.emit(tokens, i, j, 'place', 1);
     return this.emit(tokens, i, j, null, 0);
+  }
+
+  /**
+   * An unknown name where something goes or comes from: "flew to X", "a trip to X", "refugees from X", "teams from X,
+   * Y and Z" (the first; the list gives the others). Not a known given name or surname, nor a name that speaks or owns.
+   */
+  private motionCue(tokens: readonly Token[], i: number, j: number): boolean {
+    const prev = tokens[i - 1];
+    const before = tokens[i - 2];
+    const last = tokens[j - 1]!;
+    const next = tokens[j];
+    if (!prev || !before || prev.breakAfter || before.breakAfter || prev.cap || last.possessive) return false;
+    if (!['to', 'from', 'into', 'towards', 'toward'].includes(prev.norm) || !MOTION_WORDS.has(before.norm)) return false;
+    if (next && !last.breakAfter && SPEECH_VERBS.has(next.norm)) return false;
+    return !tokens.slice(i, j).some((t) => this.nameTagged(t) || t.tags.has('Organization'));
   }
 
   /**

@@ -241,3 +241,20 @@ studying intern internship executive executives analyst analysts engineer engine
 export const ORG_STAFF_NOUNS = set(`
 spokesperson spokesman spokeswoman spokespeople representative executive executives shareholders employees staffers
 subsidiary`);
+
+/**
+ * Words before "to" or "from" that say a place follows: movement and travel ("moved to X", "flew from X", "a trip to
+ * X", "refugees from X"), and who comes from somewhere ("a boy from X", "teams from X").
+ */
+export const MOTION_WORDS = set(`
+go goes going went gone come comes coming came move moves moving moved travel travels traveling travelling traveled
+travelled trip trips journey journeys flight flights fly flies flying flew return returns returning returned back way
+head heads heading headed drive drove driving sail sailed sailing walk walked walking ride rode march marched marching
+fled flee flees fleeing escape escaped escaping emigrate emigrated emigrating immigrate immigrated immigrants emigrants
+migrated migrants refugees relocate relocated relocating transfer transferred transferring deport deported deported
+deportation evacuate evacuated evacuation send sends sent ship shipped shipping export exports exported import imported
+imports arrive arrived arriving arrival arrivals depart departed departing departure departures visit visits visiting
+visited visitors visitor tourists tourist road roads route routes train trains bus buses ferry ferries flights border
+crossing miles kilometres kilometers km mi away far native natives resident residents people man woman men women boy
+girl boys girls family families team teams delegation delegations delegates troops soldiers students pilgrims
+hails hailing originally`);

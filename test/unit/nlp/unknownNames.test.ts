@@ -1,0 +1,33 @@
+// Rules for names nobody has used before (no gazetteer, no lexicon entry): typed by the words around them, pinned on
+// invented sentences with invented names.
+import * as assert from 'node:assert/strict';
+import { analyzeArticle } from '../../../src/core/nlp/pipeline';
+
+const entities = (text: string): [string, string][] => analyzeArticle(text, { articleDate: null }).entities.map((e) => [e.text, e.type]);
+const typeOf = (text: string, name: string): string | undefined => entities(text).find(([t]) => t === name)?.[1];
+
+describe('entities: unknown names', () => {
+  it('an unknown name where something goes or comes from is a place', () => {
+    assert.equal(typeOf('The delegation flew back to Quorvath on Sunday.', 'Quorvath'), 'place');
+    assert.equal(typeOf('Refugees from Drennick crossed the river.', 'Drennick'), 'place');
+    assert.equal(typeOf('She travelled to Ostravel with her brother.', 'Ostravel'), 'place');
+    assert.equal(typeOf('A 12-year-old girl from Halvoy won the prize.', 'Halvoy'), 'place');
+  });
+
+  it('a motion word does not make a place of a known given name, nor of a name that speaks', () => {
+    assert.notEqual(typeOf('The parcel was sent to Marion last week.', 'Marion'), 'place');
+    assert.notEqual(typeOf('Visitors from Brantwell said the fair was too crowded.', 'Brantwell'), 'place');
+  });
+
+  it('names listed together are of one kind: an untyped member takes the type the typed ones agree on', () => {
+    const found = entities('Teams from Quorvath, Drennick, Halvoy and Sollum took part.');
+    for (const name of ['Quorvath', 'Drennick', 'Halvoy', 'Sollum']) assert.equal(found.find(([t]) => t === name)?.[1], 'place', JSON.stringify(found));
+    const people = entities('The prize went to Tomas Havrell, Ada Brisk and Velko.');
+    assert.equal(people.find(([t]) => t === 'Velko')?.[1], 'person', JSON.stringify(people));
+  });
+
+  it('a list whose typed members disagree types no one', () => {
+    const found = entities('Guests came from Tomas Havrell, Halvard Foods Inc. and Quellmar.');
+    assert.equal(found.find(([t]) => t === 'Quellmar'), undefined, JSON.stringify(found));
+  });
+});
