@@ -9,8 +9,10 @@ import type { PreparedArticle } from '../core/corpus/corpusIndex';
 import type { AnalysisHost, EngineWorker } from './platform/analysisHost';
 import type { ArticleDocument } from './articleDocuments';
 import { type AliasEntries, applyAnalysisDeltaWithEntries } from '../core/nlp/analysisDelta';
+import { shareAnalysisStrings, shareMentionStrings, shareQuotationStrings } from '../core/nlp/shareAnalysisStrings';
 import { RecentTexts } from '../core/text/recentTexts';
 import { replacementBetween } from '../core/text/textDifference';
+import { hostStrings } from './hostStrings';
 
 export interface AnalysisUpdate {
   readonly key: string;
@@ -432,11 +434,15 @@ export class AnalysisService implements vscode.Disposable {
 
   private receive(received: EngineMessage, inWorker: boolean): void {
     if (received.type === 'learned' || received.type === 'learnFailed' || received.type === 'prepared' || received.type === 'prepareFailed') {
+      if (inWorker && received.type === 'prepared') shareQuotationStrings(received.prepared.quotes, hostStrings);
       this.answer(received);
       return;
     }
     const job = this.running;
     if (!job || job.id !== received.jobId) return;
+    // a result cloned from the worker holds a copy of every name at each mention: its strings are shared before it is kept
+    if (inWorker && received.type === 'done') shareAnalysisStrings(received.analysis, hostStrings);
+    if (inWorker && received.type === 'doneDelta') shareMentionStrings(received.delta.entities.middle, received.delta.dates.middle, hostStrings);
     const rebuilt = received.type === 'doneDelta' ? this.fromDelta(job, received) : { message: received, aliasEntries: undefined };
     if (!rebuilt) return;
     const { message } = rebuilt;

@@ -19,6 +19,8 @@ import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
 import { CANCEL_INDEXING_COMMAND, RESUME_INDEXING_COMMAND } from './commandIds';
 import { documentText } from './documentText';
+import { shareAnalysisStrings, shareQuotationStrings } from '../core/nlp/shareAnalysisStrings';
+import { hostStrings } from './hostStrings';
 
 
 /** Articles read and checked against the cache together, between two yields to the event loop. */
@@ -797,7 +799,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       return undefined;
     }
     const parsed = await this.inLane(() => parseIndexCacheEntry(new TextDecoder().decode(bytes), text, { contentHash: hash(text), pipeline: this.deps.pipelineVersion, optionsKey: cacheOptionsKey(text, options) }));
-    if ('analysis' in parsed) return parsed.analysis;
+    // its names point at the host's shared copies, as a result from the worker's do (see hostStrings)
+    if ('analysis' in parsed) return shareAnalysisStrings(parsed.analysis, hostStrings);
     this.deps.log.warn(`Workspace index: cache entry ${cacheName}.json discarded (${parsed.problem}); the article is analysed again.`);
     await storage().delete(file).then(undefined, () => undefined);
     return undefined;
@@ -923,6 +926,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         // an article indexed meanwhile (opened at once) keeps what it has
         if (this.entries.has(parsed.article.key)) continue;
         const { key, text, cacheName, analysis, prepared } = parsed.article;
+        shareAnalysisStrings(analysis, hostStrings);
+        if (prepared) shareQuotationStrings(prepared.quotes, hostStrings);
         this.entries.set(key, { uri, text, cacheName, analysis, origin: 'cache', verified: false, cached: true });
         const update = this.corpus.updateArticle(key, analysis, text, prepared);
         while (!update.step()) if (!(await slices.pause())) return;

@@ -23,6 +23,7 @@ import { splitSentences } from '../article/sentences';
 import type { Analysis, DateValue, EntityType } from '../nlp/analysisModel';
 import { initials, nameParts, titleCase } from '../nlp/linking';
 import { findQuotations, type Quotation } from '../quotes/quotations';
+import { StringPool } from '../text/stringPool';
 
 /** Another type that some articles give this entity's names. */
 export interface TypeConflict {
@@ -136,9 +137,12 @@ interface NameGroup {
   readonly locals: Set<LocalEntity>;
   /** The corpus ids those belong to, with counts. */
   readonly ids: Map<string, number>;
-  /** Its bare (one-word) local entities, and how many articles give each type. */
-  readonly bare: Set<LocalEntity>;
-  readonly bareTypes: Map<EntityType, number>;
+  /**
+   * Its bare (one-word) local entities, and how many articles give each type; made with the first bare one (most names
+   * of a collection are full names, and each Map or Set holds a table of its own, for the collector to copy).
+   */
+  bare: Set<LocalEntity> | undefined;
+  bareTypes: Map<EntityType, number> | undefined;
   /** What the bare ones were last resolved against. */
   outcome: Outcome | undefined;
 }
@@ -165,6 +169,8 @@ const ACRONYM = /^\p{Lu}[\p{Lu}\d.&]+$/u;
 const ALL_CAPS = /^\p{Lu}{3,}$/u;
 
 export class CorpusIndex {
+  /** Ids and name keys, held once however many articles make them (see StringPool). */
+  private readonly strings = new StringPool(200_000, 512);
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly names = new Map<string, NameGroup>();
   /** A bare word ("Ghani", "Halvard", "NATO") -> the corpus ids of the full names it can stand for, with counts. */
@@ -239,14 +245,15 @@ export class CorpusIndex {
       lastStart = e.start;
       const localKey = localKeyOf(e.canonical, e.type);
       let local = locals.get(localKey);
+      const mention: CorpusMention = { article: key, start: e.start, end: e.end, text: e.text };
       if (!local) {
         const words = nameParts(e.canonical).length;
-        const fixedId = words >= 2 ? entityId(e.canonical, e.type) : undefined;
-        local = { article: key, canonical: e.canonical, type: e.type, mentions: [], fixedId, words, id: fixedId ?? entityId(e.canonical, e.type) };
-        locals.set(localKey, local);
-      }
-      const mention: CorpusMention = { article: key, start: e.start, end: e.end, text: e.text };
-      local.mentions.push(mention);
+        const fixedId = words >= 2 ? this.strings.get(entityId(e.canonical, e.type)) : undefined;
+        // most names are mentioned once in an article: a list made with its first mention holds just that one (a list
+        // grown by push holds room for seventeen)
+        local = { article: key, canonical: e.canonical, type: e.type, mentions: [mention], fixedId, words, id: fixedId ?? this.strings.get(entityId(e.canonical, e.type)) };
+        locals.set(this.strings.get(localKey), local);
+      } else local.mentions.push(mention);
       spans.push({ mention, local });
       if (++n % STEP_ITEMS === 0) yield;
     }
@@ -644,11 +651,11 @@ export class CorpusIndex {
 
   private indexLocal(local: LocalEntity, affected: Set<string>): void {
     let group = this.names.get(local.canonical);
-    if (!group) this.names.set(local.canonical, (group = { locals: new Set(), ids: new Map(), bare: new Set(), bareTypes: new Map(), outcome: undefined }));
+    if (!group) this.names.set(local.canonical, (group = { locals: new Set(), ids: new Map(), bare: undefined, bareTypes: undefined, outcome: undefined }));
     group.locals.add(local);
     if (local.fixedId === undefined) {
-      group.bare.add(local);
-      count(group.bareTypes, local.type, 1);
+      (group.bare ??= new Set()).add(local);
+      count((group.bareTypes ??= new Map()), local.type, 1);
     }
     affected.add(local.canonical);
     if (local.fixedId !== undefined) {
@@ -677,7 +684,11 @@ export class CorpusIndex {
     this.leave(local);
     const group = this.names.get(local.canonical)!;
     group.locals.delete(local);
-    if (group.bare.delete(local)) count(group.bareTypes, local.type, -1);
+    if (group.bare?.delete(local) && group.bareTypes) count(group.bareTypes, local.type, -1);
+    if (group.bare?.size === 0) {
+      group.bare = undefined;
+      group.bareTypes = undefined;
+    }
     if (group.locals.size === 0) this.names.delete(local.canonical);
     affected.add(local.canonical);
     if (local.fixedId !== undefined) {
@@ -700,7 +711,7 @@ export class CorpusIndex {
   private resolve(affected: ReadonlySet<string>, fresh: ReadonlyMap<string, readonly LocalEntity[]>): void {
     for (const name of affected) {
       const group = this.names.get(name);
-      if (!group || group.bare.size === 0) continue;
+      if (!group?.bare || group.bare.size === 0) continue;
       const outcome = this.outcomeFor(name, group);
       const same = outcome.key === group.outcome?.key;
       group.outcome = outcome;
@@ -717,7 +728,7 @@ export class CorpusIndex {
   private outcomeFor(word: string, group: NameGroup): Outcome {
     if (!this.shortNames.has(word) && !ALL_CAPS.test(word)) {
       // the common case: a bare name that stands for no full name
-      const majority = majorityType(group.bareTypes);
+      const majority = group.bareTypes && majorityType(group.bareTypes);
       return majority === undefined ? NO_OUTCOME : { byType: new Map(), only: undefined, majority, key: `\u0001undefined\u0001${majority}` };
     }
     const byType = new Map<EntityType, string | null>();
@@ -735,7 +746,7 @@ export class CorpusIndex {
       }
     }
     if (n !== 1) only = undefined;
-    const majority = n === 0 ? majorityType(group.bareTypes) : undefined;
+    const majority = n === 0 && group.bareTypes ? majorityType(group.bareTypes) : undefined;
     return { byType, only, majority, key: `${[...byType].sort().join('|')}\u0001${only}\u0001${majority}` };
   }
 
@@ -759,7 +770,9 @@ export class CorpusIndex {
     return false;
   }
 
-  private join(local: LocalEntity, id: string): void {
+  private join(local: LocalEntity, joined: string): void {
+    // one copy of each id, however many articles' names and resolutions made it
+    const id = this.strings.get(joined);
     local.id = id;
     setOf(this.members, id).add(local);
     const group = this.names.get(local.canonical);

@@ -28,8 +28,13 @@ function normalised(p: string): string[] {
   return out;
 }
 
+/** Anything a path's segments would need folding for: '.' or '..' segments, '\\', '//', a trailing '/'. */
+const NEEDS_FOLDING = /(?:^|\/)\.{1,2}(?:\/|$)|\\|\/\/|\/$/u;
+
 /** The path from `from` to `to` (both absolute or both relative to the same place), as Node's path.posix.relative. */
 export function relativePath(from: string, to: string): string {
+  // the common case (a file in a folder, both plain: every file event of a checkout asks it) without splitting either
+  if (to.length > from.length + 1 && to.charCodeAt(from.length) === 0x2f && to.startsWith(from) && (from === '' || !NEEDS_FOLDING.test(from)) && !NEEDS_FOLDING.test(to)) return to.slice(from.length + 1);
   const a = normalised(from);
   const b = normalised(to);
   let common = 0;

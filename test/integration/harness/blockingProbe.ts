@@ -1,7 +1,7 @@
 // How long the extension host stops responding: a 10 ms interval whose lateness is the blocking stretch, and Node's
 // event-loop delay histogram beside it. One probe for every test that asserts "does not block" (analysis of a large
 // article, indexing a thousand articles, typing into a large article).
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 
 const TICK_MS = 10;
 /** Stretches kept for a profile to explain. */
@@ -15,6 +15,9 @@ export class BlockingProbe {
   /** The longest stretches, with when they ended (monotonic clock, microseconds: the clock of a V8 CPU profile). */
   private worst: { readonly endMicros: number; readonly millis: number }[] = [];
   private longestStarted = 0;
+  /** The collector's pauses (Node's 'gc' performance entries): the longest, and the count and sum of each kind. */
+  private readonly gcObserver: PerformanceObserver;
+  private gc = { longest: 0, longestKind: '', minor: { count: 0, millis: 0 }, major: { count: 0, millis: 0 } };
 
   /** Starts measuring at once; stop() when done (in a finally). */
   constructor() {
@@ -35,6 +38,20 @@ export class BlockingProbe {
     }, TICK_MS);
     // a probe left running (its test filtered out) does not keep the host alive
     this.timer.unref?.();
+    this.gcObserver = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const kind = (entry as unknown as { readonly detail?: { readonly kind?: number } }).detail?.kind;
+        const minor = kind === constants.NODE_PERFORMANCE_GC_MINOR;
+        const sum = minor ? this.gc.minor : this.gc.major;
+        sum.count++;
+        sum.millis += entry.duration;
+        if (entry.duration > this.gc.longest) {
+          this.gc.longest = entry.duration;
+          this.gc.longestKind = minor ? 'young generation' : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'whole heap' : kind === constants.NODE_PERFORMANCE_GC_INCREMENTAL ? 'incremental marking' : 'weak callbacks';
+        }
+      }
+    });
+    this.gcObserver.observe({ entryTypes: ['gc'] });
   }
 
   /** Forgets what was measured so far (the stretch before the part of the test that counts). */
@@ -44,6 +61,7 @@ export class BlockingProbe {
     this.worst = [];
     this.longestStarted = 0;
     this.histogram.reset();
+    this.gc = { longest: 0, longestKind: '', minor: { count: 0, millis: 0 }, major: { count: 0, millis: 0 } };
   }
 
   /** The longest stretch, in ms, the extension host did not run the probe's timer beyond its interval. */
@@ -56,9 +74,19 @@ export class BlockingProbe {
     return this.longestStarted;
   }
 
-  /** One line for the test's output: the longest stretch and the event-loop delay's maximum and 99th percentile. */
+  /** The longest pause of the garbage collector, in ms (0 when none was seen). */
+  get longestCollection(): number {
+    return this.gc.longest;
+  }
+
+  /**
+   * One line for the test's output: the longest stretch, the event-loop delay's maximum and 99th percentile, and the
+   * collector's pauses (much of a long stretch can be the collector's, whoever made the garbage).
+   */
   describe(): string {
-    return `longest blocking stretch ${this.longest.toFixed(0)} ms (interval probe), event-loop delay max ${(this.histogram.max / 1e6).toFixed(0)} ms, p99 ${(this.histogram.percentile(99) / 1e6).toFixed(0)} ms`;
+    const { longest, longestKind, minor, major } = this.gc;
+    const gc = `collector: longest pause ${longest.toFixed(0)} ms (${longestKind || 'none'}), young generation ${minor.count}× ${minor.millis.toFixed(0)} ms, other ${major.count}× ${major.millis.toFixed(0)} ms`;
+    return `longest blocking stretch ${this.longest.toFixed(0)} ms (interval probe), event-loop delay max ${(this.histogram.max / 1e6).toFixed(0)} ms, p99 ${(this.histogram.percentile(99) / 1e6).toFixed(0)} ms; ${gc}`;
   }
 
   /**
@@ -72,5 +100,6 @@ export class BlockingProbe {
   stop(): void {
     clearInterval(this.timer);
     this.histogram.disable();
+    this.gcObserver.disconnect();
   }
 }

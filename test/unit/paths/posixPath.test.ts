@@ -13,6 +13,17 @@ describe('posixPath (no Node path module, for the browser host)', () => {
     for (const [from, to] of pairs) assert.equal(relativePath(from, to), path.posix.relative(from, to), `${from} → ${to}`);
   });
 
+  it('agrees with path.posix.relative on every pair of folders and files, plain or with dots and doubled separators', () => {
+    // the plain case (a file under its folder) takes a shortcut: each kind of path on either side, against Node
+    const paths = ['/', '/w', '/w/', '/w/a.txt', '/w/seeds/a.txt', '/w/seeds/', '/wx/a.txt', '/w//a.txt', '/w/./a.txt', '/w/../a.txt', '/w/..hidden/a.txt', '/w/.a/b.txt', '/w/seeds/deep/er/c.md', 'w/a.txt', 'w'];
+    for (const from of paths) {
+      for (const to of paths) {
+        if (from.startsWith('/') !== to.startsWith('/')) continue;
+        assert.equal(relativePath(from, to), path.posix.relative(from, to), `${from} → ${to}`);
+      }
+    }
+  });
+
   it('tells whether a path is inside a folder, whatever dots or separators it uses', () => {
     assert.equal(isInsideFolder('/w', '/w/seeds/a.txt'), true);
     assert.equal(isInsideFolder('/w', '/w'), true);
