@@ -42,7 +42,11 @@ await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/cli/corpusWo
 await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/nlp/pipeline.ts')], outfile: path.join(benchDir, 'corpus-pipeline.cjs') });
 await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/corpus/corpusIndex.ts')], outfile: path.join(benchDir, 'corpus-index.cjs') });
 await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/corpus/indexCache.ts')], outfile: path.join(benchDir, 'index-cache.cjs') });
+await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/nlp/shareAnalysisStrings.ts')], outfile: path.join(benchDir, 'share-strings.cjs') });
+await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/text/stringPool.ts')], outfile: path.join(benchDir, 'string-pool.cjs') });
 const require = createRequire(import.meta.url);
+const { shareAnalysisStrings, shareQuotationStrings } = require(path.join(benchDir, 'share-strings.cjs'));
+const { StringPool } = require(path.join(benchDir, 'string-pool.cjs'));
 const { analyzeFiles } = require(path.join(benchDir, 'corpus-cli.cjs'));
 const { CorpusIndex } = require(path.join(benchDir, 'corpus-index.cjs'));
 const { analyzeArticle } = require(path.join(benchDir, 'corpus-pipeline.cjs'));
@@ -307,6 +311,7 @@ for (const size of SIZES) {
   const lines = packTimed('read', () => fs.readFileSync(packFile, 'utf8').split('\n'));
   if (packIdOf(lines[0], 'bench') !== 'bench-pack') throw new Error('the pack header does not match');
   const fromPack = new CorpusIndex();
+  const strings = new StringPool();
   const held = new Map();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i] === '') continue;
@@ -314,6 +319,11 @@ for (const size of SIZES) {
     lines[i] = '';
     if (!('article' in parsed)) throw new Error(`pack line ${i} refused: ${parsed.problem}`);
     const { key, text, analysis, cacheName, uri, prepared } = parsed.article;
+    // as the workspace index does: the parsed names point at one shared copy each (see core/text/stringPool.ts)
+    packTimed('parse', () => {
+      shareAnalysisStrings(analysis, strings);
+      if (prepared) shareQuotationStrings(prepared.quotes, strings);
+    });
     packTimed('index', () => fromPack.setArticle(key, analysis, text, prepared));
     held.set(key, { uri, text, cacheName, analysis });
   }

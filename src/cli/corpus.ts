@@ -14,6 +14,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isCalendarDate } from '../core/article/articleDate';
 import { CorpusIndex } from '../core/corpus/corpusIndex';
+import { shareAnalysisStrings } from '../core/nlp/shareAnalysisStrings';
+import { StringPool } from '../core/text/stringPool';
 import { UsageError, parseArgs } from './args';
 import { analyzeCorpusFile, type CorpusFileJob, type CorpusFileResult, type DateSource } from './corpusFile';
 import type { CliCommand, CommandOutput } from './runCommand';
@@ -182,6 +184,7 @@ function walk(dir: string, found: string[]): void {
 export async function analyzeFiles(jobs: readonly CorpusFileJob[], threads: number): Promise<CorpusFileResult[]> {
   if (threads <= 1 || jobs.length <= 1) return jobs.map(analyzeCorpusFile);
   const results: (CorpusFileResult | undefined)[] = Array.from({ length: jobs.length }, () => undefined);
+  const strings = new StringPool();
   let next = 0;
   const runWorker = (): Promise<void> =>
     new Promise<void>((resolve, reject) => {
@@ -196,6 +199,8 @@ export async function analyzeFiles(jobs: readonly CorpusFileJob[], threads: numb
         worker.postMessage({ id: current, job: jobs[current] });
       };
       worker.on('message', (message: { id: number; result: CorpusFileResult }) => {
+        // a collection's names are held once each, as the extension host holds them (see core/text/stringPool.ts)
+        if ('analysis' in message.result) shareAnalysisStrings(message.result.analysis, strings);
         results[message.id] = message.result;
         send();
       });
