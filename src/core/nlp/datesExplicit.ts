@@ -99,6 +99,14 @@ function unglued(s: string): { window: string; original: (i: number) => number }
   return { window, original: (i) => i - at.filter((p, k) => p + k < i).length };
 }
 
+/**
+ * "the morning of 30 May 1832": chrono reads "morning" as today's morning and drops the date, so the time of day and its
+ * "of" are blanked (same length: offsets stay) before it reads the window.
+ */
+function withoutTimeOfDayOf(s: string): string {
+  return s.replace(/\b(?:morning|afternoon|evening|night)\s+of\b/gi, (m) => ' '.repeat(m.length));
+}
+
 const MONTH_INDEX: Readonly<Record<string, number>> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
@@ -112,7 +120,7 @@ export function explicitDates(text: string, ref: DayNumber | null): DateCandidat
   const { windows, monthsAlone } = dateWindows(text);
   for (const w of windows) {
     let results: chrono.ParsedResult[];
-    const { window, original } = unglued(text.slice(w.from, w.to));
+    const { window, original } = unglued(withoutTimeOfDayOf(text.slice(w.from, w.to)));
     try {
       results = chronoParser().parse(window, refDate);
     } catch {
@@ -125,15 +133,17 @@ export function explicitDates(text: string, ref: DayNumber | null): DateCandidat
       if (!result.start.isCertain('month')) continue;
       for (const candidate of fromChrono(text, start, end, result, ref)) out.push(candidate);
     }
+    // a month name chrono left out, with its year written after it ("between May and June 1981")
+    for (const hit of w.hits) {
+      const month = MONTH_INDEX[text.slice(hit.start, hit.end).toLowerCase()];
+      if (!month || out.some((c) => c.start < hit.end && hit.start < c.end) || statedYearAfter(text, hit.end, month) === null) continue;
+      for (const candidate of single(text, hit.start, hit.end, monthOnlyComponents(month), ref)) out.push(candidate);
+    }
   }
   for (const hit of monthsAlone) {
     const month = MONTH_INDEX[text.slice(hit.start, hit.end).toLowerCase()];
     if (!month) continue; // an abbreviation alone ("Jan", "Sept") is too often something else
-    const monthOnly: Components = {
-      get: (c) => (c === 'month' ? month : null),
-      isCertain: (c) => c === 'month',
-    };
-    for (const candidate of single(text, hit.start, hit.end, monthOnly, ref)) out.push(candidate);
+    for (const candidate of single(text, hit.start, hit.end, monthOnlyComponents(month), ref)) out.push(candidate);
   }
   return out;
 }
@@ -155,8 +165,10 @@ function fromChrono(text: string, start: number, end: number, r: chrono.ParsedRe
   if (!r.end) return single(text, start, end, r.start, ref);
   const parts = RANGE_SPLIT.exec(text.slice(start, end));
   if (parts && (STARTS_WITH_MONTH.test(parts[2]!) || (FULL_DATE_WITH_YEAR.test(parts[1]!) && FULL_DATE_WITH_YEAR.test(parts[2]!)))) {
-    // "July 2003 to December 2004", "July 8 to July 10", "4 March 1901 – 17 June 1980": each end is a date of its own
-    return [...single(text, start, start + parts[1]!.length, r.start, ref), ...single(text, end - parts[2]!.length, end, r.end, ref)];
+    // "July 2003 to December 2004", "July 8 to July 10", "4 March 1901 – 17 June 1980": each end is a date of its own;
+    // "from March to August 2011", "January-June 2016": a start without a year is in the end's year (the year before
+    // when it comes later in the calendar: "November to February 2012")
+    return [...single(text, start, start + parts[1]!.length, withYearOf(r.start, r.end), ref), ...single(text, end - parts[2]!.length, end, r.end, ref)];
   }
   const from = single(text, start, end, r.start, ref)[0];
   let to = single(text, start, end, r.end, ref)[0];
@@ -168,6 +180,40 @@ function fromChrono(text: string, start: number, end: number, r: chrono.ParsedRe
     return [{ ...from, value: { from: from.value, to: to.value }, relative: from.relative || to.relative }];
   }
   return from ? [from] : [];
+}
+
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const YEAR_AFTER = /^\s*,?\s+(?:of|in)\s+(\d{4})\b/;
+const DATED_MONTH_AFTER = new RegExp(`^\\s*(?:and|or|to|through|until|till|[-–—])\\s*${MONTH_NAME}\\s*,?\\s+(?:(?:of|in)\\s+)?(\\d{4})\\b`, 'i');
+
+/**
+ * The year written right after a month without one: "June in 1981", "March of 2009", and for the first of two months
+ * "between May and June 1981", "May or June of 2009" (the year before when the first comes later in the calendar:
+ * "November to February 2012").
+ */
+function statedYearAfter(text: string, end: number, month: number): { year: number; own: number } | null {
+  const after = text.slice(end, end + 40);
+  const own = YEAR_AFTER.exec(after);
+  // (the month's own year joins its span: "June in 1981" is one date)
+  if (own) return { year: Number(own[1]), own: own[0].length };
+  const pair = DATED_MONTH_AFTER.exec(after);
+  if (!pair) return null;
+  return { year: Number(pair[2]) - (month > MONTH_INDEX[pair[1]!.toLowerCase()]! ? 1 : 0), own: 0 };
+}
+
+function monthOnlyComponents(month: number): Components {
+  return { get: (c) => (c === 'month' ? month : null), isCertain: (c) => c === 'month' };
+}
+
+/** The start of a range with the year its end states, when it states none itself. */
+function withYearOf(start: Components, end: Components): Components {
+  const endYear = end.isCertain('year') ? end.get('year') : null;
+  const month = start.get('month');
+  const endMonth = end.get('month');
+  if (start.isCertain('year') || endYear === null || !month || !endMonth || !start.isCertain('month') || !end.isCertain('month')) return start;
+  const later = month > endMonth || (month === endMonth && (start.get('day') ?? 0) > (end.get('day') ?? 0));
+  const year = later ? endYear - 1 : endYear;
+  return { get: (c) => (c === 'year' ? year : start.get(c)), isCertain: (c) => c === 'year' || start.isCertain(c) };
 }
 
 /** Drops leading prepositions and a trailing time of day ("at 3 pm") from a chrono span; null when nothing is left. */
@@ -197,9 +243,14 @@ function single(text: string, start: number, end: number, c: Components, ref: Da
   const month = c.get('month');
   if (!month || !c.isCertain('month')) return [];
   const day = c.isCertain('day') ? c.get('day') : null;
-  const hasYear = c.isCertain('year');
+  let after = c.isCertain('year') ? null : statedYearAfter(text, end, month);
+  // a year after a name-like month alone needs the month's own context: "Theresa May in 2016" is a person
+  if (after && day === null && NAME_LIKE_MONTHS.test(text.slice(start, end)) && !acceptMonthAlone(text, start, end)) after = null;
+  const stated = c.isCertain('year') ? c.get('year') : (after?.year ?? null);
+  const hasYear = stated !== null;
   if (day === null && !hasYear && !acceptMonthAlone(text, start, end)) return [];
-  let year = hasYear ? c.get('year') : null;
+  end += after?.own ?? 0;
+  let year = stated;
   if (year === null) {
     if (ref === null) return [{ start, end, value: null, relative: true, priority: PRIORITY_EXPLICIT }];
     const modifier = monthModifier(text, start);

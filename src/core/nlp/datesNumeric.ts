@@ -30,6 +30,12 @@ function yearDates(text: string): DateCandidate[] {
       out.push({ start, end: end + short[0].length, value: { from: m[1]!, to }, relative: false, priority: PRIORITY_NUMBER });
       continue;
     }
+    const spaced = /^\s+[-–]\s+(\d\d)\b(?![-–\/.,:]?\d|\s*%)/.exec(after);
+    if (spaced && Number(spaced[1]) > Number(m[1]!.slice(2)) && !QUANTITY_AFTER.test(after.slice(spaced[0].length))) {
+      // "1890 – 91": the second year written short, set apart by spaces, is a year of its own (as "1890 – 1891" would be)
+      const second = end + spaced[0].length - 2;
+      out.push({ start: second, end: second + 2, value: m[1]!.slice(0, 2) + spaced[1]!, relative: false, priority: PRIORITY_NUMBER });
+    }
     if (/^-(?!\s*(?:1[5-9]|20)\d\d\b)[A-Za-z0-9]/.test(after)) continue; // "2000-strong"
     if (/^\s*(?:to|-|–)\s*\d{3}\b(?!\d)/.test(after)) continue; // "2000 to 300": a range of quantities
     out.push({ start, end, value: m[1]!, relative: false, priority: PRIORITY_NUMBER });

@@ -130,6 +130,38 @@ describe('dates: ranges and periods', () => {
     assert.deepEqual(values('Over the last two months, rents fell.', '2015-03-31'), [['the last two months', { from: '2015-02-01', to: '2015-03-31' }]]);
   });
 
+  it('a month without a year takes the year written after it, for itself or for the range it starts', () => {
+    assert.deepEqual(values('Freight rose from March to August 2011.'), [
+      ['March', '2011-03'],
+      ['August 2011', '2011-08'],
+    ]);
+    assert.deepEqual(values('Orders for January-June 2016 doubled.'), [
+      ['January', '2016-01'],
+      ['June 2016', '2016-06'],
+    ]);
+    assert.deepEqual(values('The ferry ran from November to February 2012.'), [
+      ['November', '2011-11'],
+      ['February 2012', '2012-02'],
+    ]);
+    assert.deepEqual(values('Velmar visited between May and June in 1981.'), [
+      ['May', '1981-05'],
+      ['June in 1981', '1981-06'],
+    ]);
+    assert.deepEqual(values('Theresa Holm met Ada May in 2009.'), [['2009', '2009']], 'a person named May');
+  });
+
+  it('"the morning of 30 May 1832" is that day', () => {
+    assert.deepEqual(values('Early in the morning of 30 May 1832 the duel was fought.'), [['30 May 1832', '1832-05-30']]);
+  });
+
+  it('"1890 – 91": a second year written short and apart is a year of its own', () => {
+    assert.deepEqual(values('He taught at Brantwell in 1890 – 91 and scored 1990 - 95 %.'), [
+      ['1890', '1890'],
+      ['91', '1891'],
+      ['1990', '1990'],
+    ]);
+  });
+
   it('a season of a year is a range of months; winter runs into the next year', () => {
     assert.deepEqual(values('The pier was rebuilt in the summer of 2012.'), [['summer of 2012', { from: '2012-06', to: '2012-08' }]]);
     assert.deepEqual(values('Ice closed the port in winter 2010.'), [['winter 2010', { from: '2010-12', to: '2011-02' }]]);
