@@ -45,7 +45,15 @@ const PLACE_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*,?\s+/;
 /** The same with its region or country, as wire copy gives it: "HARWICK, Ostland 1996-08-28", "KELVIN , Scotland 1996-08-29". */
 const PLACE_REGION_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,?\s+/;
 const DATELINE_TAIL = /^[\s,;|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*$/i;
-const WIRE = new RegExp(`^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,\\s+${MONTH}\\s+${DAY}(?:\\s*,?\\s+${YEAR})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—]`);
+/**
+ * A wire dateline: a place in capitals (and its region), the day month first or day first, the year if stated, the
+ * agency in brackets or slashes if named, and a dash: "KABUL, Aug 15 (Reuters) -", "BERGEN, 3 March -", "OSLO, Norway,
+ * March 3, 2015 —", "BERGEN, March 3, 2015 /Kestrel Newswire/ --".
+ */
+const WIRE = new RegExp(
+  `^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,?\\s+(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:\\s*,?\\s+${YEAR})?\\s*(?:(?:\\([^()\\n]{1,40}\\)|\\/[^/\\n]{1,40}\\/)\\s*)?[-–—]`,
+);
+const WIRE_DATE = new RegExp(`(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:\\s*,?\\s+${YEAR})?`);
 /** A place in capitals before a run-in dateline, with an optional region: "OSLO, Norway, ". */
 const RUN_IN_PLACE = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:\s*,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2})?\s*,?\s+/;
 const YEAR_TOKEN = /(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)/g;
@@ -133,10 +141,11 @@ function findWire(text: string): WireDateline | undefined {
     const m = WIRE.exec(text.slice(line.start, Math.min(line.end, line.start + 160)));
     if (!m) continue;
     // The span is the date itself ("Aug 15" or "Aug 15, 2021"), not the place or the agency.
-    const dateText = new RegExp(`${MONTH}\\s+${DAY}(?:\\s*,?\\s+${YEAR})?`).exec(m[0])!;
+    const dateText = WIRE_DATE.exec(m[0])!;
     const start = line.start + dateText.index;
-    const month = MONTHS[m[1]!.replace(/\.$/, '').toLowerCase()]!;
-    return { start, end: start + dateText[0].length, text: dateText[0], month, day: Number(m[2]), year: m[3] === undefined ? undefined : Number(m[3]), lead: line.start + m[0].length };
+    const month = MONTHS[(m[1] ?? m[4]!).replace(/\.$/, '').toLowerCase()]!;
+    const year = m[5] === undefined ? undefined : Number(m[5]);
+    return { start, end: start + dateText[0].length, text: dateText[0], month, day: Number(m[2] ?? m[3]), year, lead: line.start + m[0].length };
   }
   return undefined;
 }
@@ -194,8 +203,9 @@ function runInDate(text: string): ArticleDate | undefined {
     if (line.start > TOP_CHARS || lines >= 3) break;
     lines++;
     const content = text.slice(line.start, Math.min(line.end, line.start + 200));
-    const place = RUN_IN_PLACE.exec(content)?.[0].length ?? 0;
-    for (const lead of place > 0 ? [place, 0] : [0]) {
+    // with its region or without ("OSLO, July 21": the region's pattern would take "July" for one)
+    const leads = new Set([RUN_IN_PLACE.exec(content)?.[0].length ?? 0, PLACE_LEAD.exec(content)?.[0].length ?? 0, 0]);
+    for (const lead of leads) {
       // "…, 2015On Tuesday": a flattened page may leave no space at all between the year and the first word
       const found = dateAt(content.slice(lead), true);
       if (!found || !/^\s*["“‘]?\p{Lu}\p{Ll}/u.test(content.slice(lead + found.length))) continue;

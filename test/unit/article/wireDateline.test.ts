@@ -43,12 +43,69 @@ describe('wire datelines without a year', () => {
   });
 });
 
+describe('wire datelines in their other forms', () => {
+  const found = (text: string): [string | undefined, string | undefined, string | undefined] => {
+    const date = detectArticleDate(text, { fileDate: '2016-06-01' });
+    return [date?.value, date?.text, date?.form];
+  };
+
+  it('without an agency, day first, or without the comma after the place', () => {
+    assert.deepEqual(found('Fares rise\nBERGEN, March 3 - The harbour council on Monday voted to raise fares.'), ['2014-03-03', 'March 3', 'wire']);
+    assert.deepEqual(found('Fares rise\nBERGEN, 3 March (Wirecorp) - The council on Monday voted.'), ['2014-03-03', '3 March', 'wire']);
+    assert.deepEqual(found('Fares rise\nBERGEN March 3 (Wirecorp) - The council on Monday voted.'), ['2014-03-03', 'March 3', 'wire']);
+  });
+
+  it('with the year stated and a long dash, or a press wire between slashes', () => {
+    assert.deepEqual(found('Fares rise\n\nBERGEN, Norway, March 3, 2015 — The council voted on Tuesday.'), ['2015-03-03', 'March 3, 2015', 'wire']);
+    assert.deepEqual(found('Fares rise\nBERGEN, March 3, 2015 /Kestrel Newswire/ -- Halvard Foods said on Tuesday.'), ['2015-03-03', 'March 3, 2015', 'wire']);
+  });
+
+  it('a capitalised heading without a date is none', () => {
+    assert.deepEqual(found('Fares rise\nBERGEN (Wirecorp) - The council voted on Monday.'), [undefined, undefined, undefined]);
+  });
+});
+
+describe('relative dates resolve against the dateline the article carries', () => {
+  const dates = (text: string, fileDate?: string): [string, unknown][] => analyzeArticle(text, { fileDate }).dates.map((d) => [d.text, d.value]);
+
+  it('newswire archive copy: a headline in capitals, a place and an ISO date, punctuation spaced apart', () => {
+    const text =
+      'SOCCER - OSTBY WANDERERS SIGN KEEPER .\nHARWICK 1996-08-30\nOstby Wanderers signed keeper Pekka Lindqvall on Thursday , the club said .\n' +
+      'He will play on Saturday against Kelvin Rovers , who lost last week .';
+    assert.deepEqual(dates(text), [
+      ['1996-08-30', '1996-08-30'],
+      ['Thursday', '1996-08-29'],
+      ['Saturday', '1996-08-31'],
+      ['last week', { from: '1996-08-19', to: '1996-08-25' }],
+    ]);
+  });
+
+  it('a wire dateline without a year, dated by the weekday of its lead', () => {
+    const text = 'Fares rise\nBERGEN, March 3 (Wirecorp) - The harbour council voted on Monday to raise fares, and said it would review them by Friday.';
+    assert.deepEqual(dates(text, '2016-06-01'), [
+      ['March 3', '2014-03-03'],
+      ['Monday', '2014-03-03'],
+      ['Friday', '2014-03-07'],
+    ]);
+  });
+
+  it('a dateline run into its first sentence', () => {
+    const text = 'Storm hits coast\n\nBERGEN, July 21, 2015 On Tuesday the storm hit the coast; a review will take place on May 16.';
+    assert.deepEqual(dates(text), [
+      ['July 21, 2015', '2015-07-21'],
+      ['Tuesday', '2015-07-21'],
+      ['May 16', '2016-05-16'],
+    ]);
+  });
+});
+
 describe('a dateline run into the first sentence', () => {
   it('is found after a place in capitals or alone, and the sentence stays in the body', () => {
     const text = 'Storm hits coast\n\nBERGEN, Norway, July 21, 2015 On Tuesday the storm hit the coast.';
     const date = detectArticleDate(text);
     assert.deepEqual([date?.value, date?.text, date?.form], ['2015-07-21', 'July 21, 2015', 'run-in']);
     assert.equal(detectArticleDate('Storm hits coast\n\nJuly 21, 2015 The storm hit the coast.')?.value, '2015-07-21');
+    assert.equal(detectArticleDate('Storm hits coast\n\nBERGEN, July 21, 2015The storm hit the coast.')?.value, '2015-07-21', 'a place without its region');
     assert.ok(renderReadingView(parseArticle(text), { fileName: 'a.txt' }).text.includes('the storm hit the coast'));
   });
 
