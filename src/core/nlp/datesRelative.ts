@@ -32,6 +32,19 @@ const NAMED_DAY_BEFORE =
 const WEEKDAY_INTRO = /\b(?:on|by|since|until|till|from|to|through|before|after|late|early|and|or|of|between|as of|during|that)\s+$/i;
 const TIME_OF_DAY_AFTER = /^\s+(?:Morning|Night|Evening|Afternoon|Noon|Midnight)\b/;
 
+/**
+ * A weekday of a habit or a timetable, no date: "every Monday/Thursday", "every Monday and Thursday", "on Saturday
+ * mornings", "on Sunday and holiday evenings", "one flight per week on Friday", "Friday the 13th" (a day of superstition).
+ */
+function habitualWeekday(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 40);
+  if (/\b(?:every|each)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*(?:\/|,|\band\b|\bor\b)\s*$/.test(before)) return true;
+  if (/^(?:\s*(?:and|or|\/)\s*[A-Za-z-]+)?\s+(?:mornings|afternoons|evenings|nights)\b/.test(after)) return true;
+  if (/\b(?:per|a|each|every)\s+week\s+(?:on\s+)?$|\bweekly\s+on\s+$/i.test(before)) return true;
+  return /^\s+the\s+13th\b/.test(after);
+}
+
 function weekdayDates(text: string, ref: DayNumber | null): DateCandidate[] {
   const out: DateCandidate[] = [];
   WEEKDAY_RE.lastIndex = 0;
@@ -46,6 +59,7 @@ function weekdayDates(text: string, ref: DayNumber | null): DateCandidate[] {
     const after = text.slice(end, end + 24);
     if (!modifierWord) {
       if (/\b(?:every|each|an?)\s+$/i.test(before)) continue; // a habit ("every Sunday"), or "2001 was a Tuesday"
+      if (habitualWeekday(text, start, end)) continue;
       if (NAMED_DAY_BEFORE.test(before)) continue;
       // "the Sunday Times": a capitalised word right after, other than a time of day, makes a name
       if (/^\s+[A-Z][a-z]/.test(after) && !TIME_OF_DAY_AFTER.test(after) && !WEEKDAY_INTRO.test(before)) continue;
@@ -302,11 +316,29 @@ function todayNamesADay(text: string, start: number, end: number): boolean {
     return false;
   if (/^['’]s\b/.test(after)) return true;
   if (/\bof\s+$/i.test(before)) return false;
+  if (nowadays(text, start, end)) return false;
   if (/(?:^|[.!?"“]\s*|\n\s*)$/.test(before) && /^\s*,/.test(after)) {
     const tense = tenseAt(text, start, end);
     return tense === 'past' || tense === 'future';
   }
   return true;
+}
+
+/** Participles of a lasting state: what is "still used today" is so nowadays, not on the article's day. */
+const LASTING_STATE =
+  /\bstill\s+(?:(?:widely|commonly|often|largely)\s+)?(?:in\s+use|used|exists?|stands?|standing|visible|popular|known|appreciated|practi[sc]ed|celebrated|spoken|read|performed|sung|taught|found|seen|worn|made|produced|held|alive|remembered|revered|preserved|intact)(?:\s+[a-z]+){0,3}\s+$/i;
+
+/**
+ * "today" meaning nowadays: a lasting state ("is still used today", "remains in use today"), a present name ("known
+ * today as", "what is today Ostland", "called today"), a place described as it now is ("Velmar today is a busy port").
+ */
+function nowadays(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  const after = text.slice(end, end + 24);
+  if (LASTING_STATE.test(before) || /\bin\s+use\s+$/i.test(before)) return true;
+  if (/\b(?:known|called|named)\s+$/i.test(before)) return true;
+  if (/\bwhat\s+(?:is|are|was|were)\s+$/i.test(before)) return true;
+  return /(?:^|[.!?]\s+|\n)\p{Lu}[\p{L}'’-]+\s+$/u.test(before) && /^\s+(?:is|remains)\s+(?:a|an|one|the|home)\b/.test(after);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -175,6 +175,22 @@ describe('dates: ranges and periods', () => {
   });
 });
 
+describe('dates: a habit or "nowadays" is no date', () => {
+  it('weekdays of a timetable or a habit are left out', () => {
+    assert.deepEqual(values('The Ostby ferry sails every Monday/Thursday and on Saturday mornings.'), []);
+    assert.deepEqual(values('Kestrel Air has one flight per week on Tuesday; the market is busiest on Friday and holiday evenings.'), []);
+    assert.deepEqual(values('He starred in a remake of Friday the 13th.'), []);
+    assert.deepEqual(values('The ferry sailed on Saturday morning.'), [['Saturday', '2015-02-28']], 'one morning is a date');
+  });
+
+  it('"today" meaning nowadays is left out, the article\'s day kept', () => {
+    assert.deepEqual(values('The Brisk pump is still used today in many mills, and the valley is known today as Varnholt.'), []);
+    assert.deepEqual(values('Varnholt today is a busy port; what is today Ostland was then a duchy; the loom remains in use today.'), []);
+    assert.deepEqual(values('The mayor of Varnholt said today that the bridge would reopen.'), [['today', '2015-03-04']]);
+    assert.deepEqual(values('Schools in Varnholt are still closed today.'), [['today', '2015-03-04']]);
+  });
+});
+
 describe('dates: a present perfect duration runs up to the article date', () => {
   it('"has been … for 15 years" is the period that ends now', () => {
     assert.deepEqual(values('The guild has been campaigning for 15 years.'), [['15 years', { from: '2000', to: '2015' }]]);
