@@ -321,11 +321,18 @@ class SegmentRecogniser {
     for (let a = from; a < found.length; ) {
       let b = a + 1;
       while (b < found.length && LIST_JOIN.test(this.text.slice(found[b - 1]!.end, found[b]!.start))) b++;
-      if (b - a >= 2) {
+      // two names with only a comma between them may be a name and its apposition ("X, Panama coach"): no list
+      const joined = b - a >= 3 || (b - a === 2 && /(?:^|\s)(?:and|or|&)\s*$/u.test(this.text.slice(found[a]!.end, found[a + 1]!.start)));
+      if (joined) {
         const types = new Set(found.slice(a, b).filter((c) => c.type !== null && c.strength >= 1 && !c.team).map((c) => c.type));
         const [type] = types;
         if (types.size === 1 && type) {
           for (let k = a; k < b; k++) if (found[k]!.type === null || found[k]!.strength === 0) found[k] = { ...found[k]!, type, strength: 1 };
+        }
+        const sure = new Set(found.slice(a, b).filter((c) => c.type !== null && c.strength === 2 && !c.team).map((c) => c.type));
+        const [sureType] = sure;
+        if (sure.size === 1 && sureType) {
+          for (let k = a; k < b; k++) if (found[k]!.strength === 1 && !found[k]!.team && found[k]!.type !== sureType) found[k] = { ...found[k]!, type: sureType };
         }
       }
       a = b;

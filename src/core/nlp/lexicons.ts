@@ -95,6 +95,12 @@ export const ORG_KIND_NOUNS = set(`
 magazine newspaper paper journal daily weekly tabloid broadcaster network channel website outlet publisher studio label
 company firm corporation conglomerate startup retailer carrier airline bank lender insurer automaker carmaker developer
 team club side band group party charity organisation organization agency union coalition alliance movement militia
+school university college academy institute foundation publication newsletter broadcaster chain manufacturer maker
+operator provider supplier brewery distributor regulator watchdog
+magazines newspapers papers journals tabloids broadcasters networks channels websites outlets publishers studios labels
+companies firms corporations conglomerates startups retailers carriers airlines banks lenders insurers automakers
+carmakers charities organisations organizations agencies unions schools universities colleges academies institutes
+foundations publications chains manufacturers makers operators providers suppliers breweries distributors regulators
 `);
 
 /** Well-known organizations, mostly acronyms, recognised wherever they appear. A generic list, not from any article. */

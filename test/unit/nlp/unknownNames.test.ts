@@ -30,4 +30,22 @@ describe('entities: unknown names', () => {
     const found = entities('Guests came from Tomas Havrell, Halvard Foods Inc. and Quellmar.');
     assert.equal(found.find(([t]) => t === 'Quellmar'), undefined, JSON.stringify(found));
   });
+
+  it('a listed name typed weakly takes the kind its surely typed members agree on', () => {
+    const found = entities('The regulator fined the lenders Quorvath Brenning and Halvoy Marsk last year.');
+    assert.equal(found.find(([t]) => t === 'Quorvath Brenning')?.[1], 'organization', JSON.stringify(found));
+    assert.equal(found.find(([t]) => t === 'Halvoy Marsk')?.[1], 'organization', JSON.stringify(found));
+  });
+
+  it('a name and a place after a comma are no list: the apposition keeps its person', () => {
+    const found = entities('After the match, Tomas Havrell, Norway coach, said the side had played well.');
+    assert.equal(found.find(([t]) => t === 'Tomas Havrell')?.[1], 'person', JSON.stringify(found));
+  });
+
+  it('a kind of organization before or after a name makes an organization, in the plural too', () => {
+    assert.equal(typeOf('Drennick Varo, a private school in the north, closed on Friday.', 'Drennick Varo'), 'organization');
+    assert.equal(typeOf('Readers of the publication Skarvel Tidend wrote in.', 'Skarvel Tidend'), 'organization');
+    const found = entities('The court ordered the schools Ostrava Lemming and Brisa Holt to pay the tax.');
+    assert.equal(found.find(([t]) => t === 'Brisa Holt')?.[1], 'organization', JSON.stringify(found));
+  });
 });
