@@ -88,7 +88,7 @@ function isHyphenatedGivenName(t: Token | undefined): boolean {
 
 /** A short capitalised word that can be a surname before a hyphenated given name: "Ho", "Park", "Cheung". */
 function isShortSurname(t: Token): boolean {
-  return /^\p{Lu}\p{Ll}{0,6}$/u.test(t.text) && !t.possessive && !NEVER_NAMES.has(t.norm) && !TITLES.has(t.norm);
+  return /^\p{Lu}\p{Ll}{0,6}$/u.test(t.text) && !t.possessive && !neverName(t) && !TITLES.has(t.norm);
 }
 
 /** Tokens of one compromise sentence, hyphenated words joined ("Mazar-i-Sharif"), offsets absolute. */
@@ -167,10 +167,18 @@ function isNameWord(t: Token): boolean {
   return true;
 }
 
+/**
+ * A word that never starts or continues a name: "the", "Monday", "Jan." … but "Jan" as compromise's given name before
+ * a surname ("Jan Varga"), not the month ("Jan 5", "Jan. 5").
+ */
+function neverName(t: Token): boolean {
+  return NEVER_NAMES.has(t.norm) && !(t.text === 'Jan' && t.tags.has('Person') && !t.tags.has('Date') && !t.breakAfter && t.post === ' ');
+}
+
 /** A capitalised sentence-initial word is a name only on evidence: compromise knows it as one, or it is unknown. */
 function startsName(t: Token): boolean {
   if (!isNameWord(t)) return false;
-  if (NEVER_NAMES.has(t.norm)) return false;
+  if (neverName(t)) return false;
   if (!t.initial) return true;
   if (t.tags.has('ProperNoun') || t.tags.has('Person') || t.tags.has('Place') || t.tags.has('Organization') || t.allCaps) return true;
   // a storm's kind opens its name, so "Hurricane Dolores" is dropped whole rather than leaving "Dolores"
@@ -256,6 +264,9 @@ const DATELINE_PLACE = new RegExp(
     `(?=\\d{4}-\\d{2}-\\d{2}(?!\\d)|${WIRE_MONTH}\\s+\\d{1,2}(?!\\d)|\\d{1,2}\\s+${WIRE_MONTH}(?![a-z])|\\(\\s*[A-Z][A-Za-z .&-]{0,30}\\)\\s*[-–—])`,
 );
 
+/** A cricket result's margin, a score of its own: "beat Kent by five wickets", "won by 23 runs", "by an innings". */
+const CRICKET_MARGIN = /\bby (?:an innings|\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?: and \d+)? (?:wickets?|runs?)\b/u;
+
 /** What stands between two names of one list: "X, Y", "X and Y", "X, and Y", "X or Y". */
 const LIST_JOIN = /^\s*(?:,|,?\s+(?:and|or|&))\s*$/u;
 
@@ -278,7 +289,7 @@ class SegmentRecogniser {
     const headline = isHeadlineCase(tokens);
     this.bracketed = inBrackets(tokens);
     this.resultsLine = isResultsLine(tokens, this.bracketed);
-    this.hasScore = tokens.some((_, k) => scoreAt(tokens, k));
+    this.hasScore = tokens.some((_, k) => scoreAt(tokens, k)) || CRICKET_MARGIN.test(this.text.slice(tokens[0]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0));
     this.setScore = this.hasScore && tokens.some((t, k) => scoreAt(tokens, k) && SET_SCORE.test(`${t.text}${t.post}${tokens[k + 1]?.text ?? ''}`));
     const from = this.candidates.length;
     for (let i = this.dateline(tokens); i < tokens.length; ) {
@@ -293,7 +304,7 @@ class SegmentRecogniser {
       // extend over name words and connectors that lead to another name word
       while (j < tokens.length && !tokens[j - 1]!.breakAfter) {
         const u = tokens[j]!;
-        if (u.cap && NEVER_NAMES.has(u.norm) && !(u.tags.has('Person') && NAME_MONTHS.has(u.norm))) break;
+        if (u.cap && neverName(u) && !(u.tags.has('Person') && NAME_MONTHS.has(u.norm))) break;
         if (isNameWord(u) && (!headline || this.headlineWord(u))) {
           j++;
           continue;
@@ -434,7 +445,7 @@ class SegmentRecogniser {
 
   /** Types one name-shaped part of a sentence, tokens [i, j). */
   private part(tokens: readonly Token[], i: number, j: number): void {
-    while (i < j && (NEVER_NAMES.has(tokens[i]!.norm) || !tokens[i]!.cap || /^\d/.test(tokens[i]!.text))) i++;
+    while (i < j && (neverName(tokens[i]!) || !tokens[i]!.cap || /^\d/.test(tokens[i]!.text))) i++;
     while (j > i && !tokens[j - 1]!.cap) j--;
     if (i >= j) return;
     const words = tokens.slice(i, j);
@@ -468,6 +479,12 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, 'place', 2);
     }
     if (isTownName(whole) && this.townCue(tokens, i, j)) return this.emit(tokens, i, j, 'place', 2);
+    // "Ada Brisk ( Castlegate )", "Piet Morlen (Ostby Wanderers)": an unknown name alone in brackets after a person's is
+    // the side the person plays or stands for (a country or town there is a place, above)
+    const before = this.candidates[this.candidates.length - 1];
+    if (tokens[i - 1] && before?.type === 'person' && before.end === tokens[i - 1]!.end && /^\s*\(\s*$/u.test(tokens[i - 1]!.post) && /^\s*\)/u.test(tokens[j - 1]!.post) && !words.some((t) => t.allCaps && t.text.length <= 3)) {
+      return this.emit(tokens, i, j, 'organization', 1);
+    }
 
     // "Park Mi-rae", "Ho Chi-ming": a short surname and a hyphenated given name, even when the surname is also a word
     if (j - i === 2 && isShortSurname(words[0]!) && isHyphenatedGivenName(words[1])) return this.emit(tokens, i, j, 'person', 2);
@@ -662,6 +679,16 @@ class SegmentRecogniser {
     if (!next) return 0;
     if (last.possessive) return COMPANY_POSSESSIONS.has(next.norm) || (next.norm === 'chief' && tokens[j + 1]?.norm === 'executive') ? 2 : 0;
     if (/^\s+$/.test(last.post) && (next.norm === 'shares' || next.norm === 'stock') && SHARE_MOVES.has(tokens[j + 1]?.norm ?? '')) return 2;
+    // "X cut its forecast", "X quietly raised its prices": what the name does, it does to its own (not "X said its …",
+    // where "its" can be another's)
+    if (!last.breakAfter && !last.possessive) {
+      // compromise's first pass may call the verb a noun ("cut"): any lowercase word but a function word, after an adverb
+      let k = j;
+      if (tokens[k]!.tags.has('Adverb') && /ly$/u.test(tokens[k]!.norm) && !tokens[k]!.breakAfter) k++;
+      const verb = tokens[k];
+      const its = tokens[k + 1];
+      if (verb && its && !verb.cap && !verb.breakAfter && its.norm === 'its' && !SPEECH_VERBS.has(verb.norm) && !/^(Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(verb))) return 2;
+    }
     if (/^\s*,\s*$/.test(last.post) && ['the', 'a', 'an'].includes(next.norm)) {
       // "X, the ride-hailing firm", "X, a Berlin-based startup": a kind of organization within four words, nothing capitalised
       for (let k = j + 1; k < Math.min(tokens.length, j + 6); k++) {

@@ -114,6 +114,30 @@ describe('newswire copy', () => {
       assert.equal(typeOf('The Harbour Trust ( Norway ) met on Monday .', 'Harbour Trust'), 'organization');
     });
 
+    it("an unknown name alone in brackets after a player's is the player's club, a country there a place", () => {
+      assert.deepEqual(entities('Leading scorers : 12 - Ada Brisk ( Castlegate ) , 10 - Piet Morlen ( Brantmoor ) .'), [
+        ['Ada Brisk', 'person'],
+        ['Castlegate', 'organization'],
+        ['Piet Morlen', 'person'],
+        ['Brantmoor', 'organization'],
+      ]);
+      assert.equal(typeOf('Jorun Ekdal ( Norway ) won the final .', 'Norway'), 'place');
+    });
+
+    it("a cricket result's margin makes the sides teams, a given name among them too", () => {
+      const found = entities('Kent beat Dorrington by five wickets at Canterbury . Ostwick won by 23 runs .');
+      assert.deepEqual(found.filter(([t]) => t !== 'Canterbury'), [
+        ['Kent', 'organization'],
+        ['Dorrington', 'organization'],
+        ['Ostwick', 'organization'],
+      ]);
+    });
+
+    it('"Jan" before a surname is a given name, not the month', () => {
+      assert.equal(typeOf('Jan Varga was sent off after 20 minutes .', 'Jan Varga'), 'person');
+      assert.ok(!entities('The deal closed on Jan 5 and Jan. 9 .').some(([t]) => t.startsWith('Jan')));
+    });
+
     it('punctuation spaced apart reads as written against the word: "Kessleton , a village in …"', () => {
       assert.equal(typeOf('Kessleton , a village in the north , lost power on Monday .', 'Kessleton'), 'place');
     });

@@ -48,4 +48,10 @@ describe('entities: unknown names', () => {
     const found = entities('The court ordered the schools Ostrava Lemming and Brisa Holt to pay the tax.');
     assert.equal(found.find(([t]) => t === 'Brisa Holt')?.[1], 'organization', JSON.stringify(found));
   });
+
+  it('a name that does something to "its" own is an organization', () => {
+    assert.equal(typeOf('Brantwell cut its forecast on Monday.', 'Brantwell'), 'organization');
+    assert.equal(typeOf('Kestrel Varn quietly raised its prices.', 'Kestrel Varn'), 'organization');
+    assert.equal(typeOf('Tomas Havrell said its value fell.', 'Tomas Havrell'), 'person');
+  });
 });
