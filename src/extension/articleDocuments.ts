@@ -44,6 +44,8 @@ export class ArticleDocuments implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ArticleChange>();
   private readonly closeEmitter = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** When each plain editor's document last changed (performance.now()), for work that waits until typing pauses. */
+  private readonly lastEdits = new WeakMap<vscode.TextDocument, number>();
   /** Fires when an article's source text or its rendering changed (edit, file changed on disk, article date set). */
   readonly onDidChangeArticle = this.emitter.event;
   /** Fires with an article key when the last document showing that article closed: what is kept for it can go. */
@@ -69,6 +71,7 @@ export class ArticleDocuments implements vscode.Disposable {
       provider.onDidRender((rendered) => this.fireFor(rendered.sourceUri)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0 || event.document.uri.scheme === ARTICLE_SCHEME) return;
+        this.lastEdits.set(event.document, performance.now());
         const article = this.get(event.document);
         if (article) this.fireFor(article.sourceUri);
       }),
@@ -126,6 +129,30 @@ export class ArticleDocuments implements vscode.Disposable {
         return new vscode.Range(document.positionAt(start), document.positionAt(end));
       },
     };
+  }
+
+  /**
+   * Resolves with true once a plain editor's document has gone `pauseMillis` without an edit (at once when it has, and
+   * for a reading view, which changes only when it re-renders after typing paused), with false when
+   * cancelled or closed first: whole-article work asked for at every version of a document being typed into waits for a
+   * pause in typing, and is done once for the text typing left.
+   */
+  async untilEditsPause(document: vscode.TextDocument, pauseMillis: number, token?: vscode.CancellationToken): Promise<boolean> {
+    for (;;) {
+      if (token?.isCancellationRequested || document.isClosed) return false;
+      const last = this.lastEdits.get(document);
+      const wait = last === undefined ? 0 : last + pauseMillis - performance.now();
+      if (wait <= 0) return true;
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          cancelled?.dispose();
+          resolve();
+        };
+        const timer = setTimeout(done, wait);
+        const cancelled = token?.onCancellationRequested(done);
+      });
+    }
   }
 
   /** Every open document showing the article whose source is `sourceUri`. */

@@ -9,6 +9,8 @@ import type { Analysis } from '../core/nlp/analysisModel';
 import type { AnalysisService } from './analysisService';
 import type { ArticleDocument, ArticleDocuments } from './articleDocuments';
 import { ARTICLE_SCHEME } from './articleKeys';
+import { bufferRefreshDelay } from './articleProvider';
+import { documentLength } from './documentText';
 import { nextMacrotask } from './platform/macrotask';
 import type { SettingsWatcher } from './settings';
 
@@ -51,6 +53,11 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
   ) {}
 
   async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    if (!this.articles.get(document)) return undefined;
+    // VS Code asks again at every version of a document being typed into (breadcrumbs, sticky scroll, the Outline): the
+    // text, its analysis and the outline wait for a pause in typing, as the reading view does (a large article a longer
+    // one), and are made once for the text typing left instead of at every pause between words
+    if (!(await this.articles.untilEditsPause(document, bufferRefreshDelay(documentLength(document)), token))) return undefined;
     const article = this.articles.get(document);
     if (!article) return undefined;
     const analysis = (await this.analysis.completeFor(article, token, SYMBOLS_WAIT_MILLIS)) ?? EMPTY_ANALYSIS;

@@ -88,7 +88,8 @@ export class EntityDecorator implements vscode.Disposable {
       analysis.onDidAnalyze((update) => {
         for (const editor of vscode.window.visibleTextEditors) {
           const article = this.articles.get(editor.document);
-          if (article && article.key === update.key && article.sourceText === update.text) this.apply(editor, article, update.analysis, update.complete);
+          // the lengths first: a result for a text keystrokes behind is skipped without joining the document's text
+          if (article && article.key === update.key && article.sourceLength === update.text.length && article.sourceText === update.text) this.apply(editor, article, update.analysis, update.complete);
         }
       }),
       analysis.onDidInvalidate((key) => {

@@ -78,6 +78,31 @@ describe('navigation in an article', function () {
     assert.ok(find(find(symbols, 'Places').children, 'Brackwater').kind === vscode.SymbolKind.Package);
   });
 
+  it('asked while the article is typed into, the Outline waits for a pause in typing and outlines the text typing left', async () => {
+    const typed = writeArticle('nav-typing.txt', FERRY);
+    const editor = await openPlainEditor(typed);
+    try {
+      await symbolsOf(typed);
+      const heading = spanOf(FERRY, 'What comes next');
+      const at = (start: number, end: number): vscode.Range => new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end));
+      // typed over and typed back: the text typing left is the one already analysed and outlined, so only the wait
+      // for a pause in typing (200 ms for a short article) stands between the ask and the answer
+      assert.ok(await editor.edit((b) => b.replace(at(heading.start, heading.end), 'What happens next')));
+      assert.ok(await editor.edit((b) => b.replace(at(heading.start, heading.start + 'What happens next'.length), 'What comes next')));
+      const edited = performance.now();
+      // VS Code asks at every version of a document being typed into: the text, its analysis and the outline are made
+      // once typing pauses, for the text it left, not at every pause between words
+      const symbols = await vscode.commands.executeCommand<Symbol[] | undefined>('vscode.executeDocumentSymbolProvider', typed);
+      const answered = performance.now() - edited;
+      assert.ok(answered >= 180, `answered ${answered.toFixed(0)} ms after the last edit, before typing had paused for 200 ms`);
+      const headline = find(symbols ?? [], 'Ferry line to Brackwater reopens after two years');
+      assert.deepEqual(headline.children.map((s) => s.name), ['Costs and delays', 'What comes next']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await closeAllEditors();
+    }
+  });
+
   it('the reading view has the same outline, on its own text, without the hidden dateline', async () => {
     const editor = await openReadingView(uri);
     const symbols = await symbolsOf(editor.document.uri);
