@@ -184,7 +184,10 @@ community neighbourhood neighborhood district county island`);
 /** Nouns whose "of" names a place: "residents of X", "the outskirts of X", "north of X". */
 export const PLACE_OF_NOUNS = set(`
 residents inhabitants villagers townspeople citizens outskirts suburbs centre center heart edge mayor streets north south
-east west northeast northwest southeast southwest siege`);
+east west northeast northwest southeast southwest siege
+battle border borders native natives suburb city cities town towns village villages province provinces county counties
+district districts region regions capital port coast shores island islands outskirts neighbourhood neighborhood
+government governments`);
 export const SPORT_ROLES = set(`
 goalkeeper keeper coach captain striker manager midfielder defender forward winger player players squad team attempt
 goal goals lineup line-up bench fans supporters defence defense attack`);

@@ -54,4 +54,11 @@ describe('entities: unknown names', () => {
     assert.equal(typeOf('Kestrel Varn quietly raised its prices.', 'Kestrel Varn'), 'organization');
     assert.equal(typeOf('Tomas Havrell said its value fell.', 'Tomas Havrell'), 'person');
   });
+
+  it('a place noun and "of" before an unknown name make a place, and the list after it places', () => {
+    assert.equal(typeOf('He was wounded at the battle of Kessfold in 1660.', 'Kessfold'), 'place');
+    assert.equal(typeOf('She was a native of Sorvik and spoke three languages.', 'Sorvik'), 'place');
+    const found = entities('Water was cut off in the neighbouring villages of Arnby and Tollo.');
+    assert.equal(found.find(([t]) => t === 'Tollo')?.[1], 'place', JSON.stringify(found));
+  });
 });
