@@ -116,6 +116,48 @@ function anaphoricDates(text: string, kept: readonly DateCandidate[]): DateCandi
   return out;
 }
 
+/**
+ * "the next day", "the following day", "the day after." (closed: "the day before the vote" counts from the vote), "that
+ * day", "the same day", "two days later": a day told from the last day the text gave.
+ */
+const ANAPHORIC_DAY = new RegExp(
+  `\\b(?:the\\s+(next|following|previous|preceding)\\s+day|the\\s+day\\s+(before|after)(?=\\s*[,.;:!?)])|(that|the\\s+same|that\\s+same)\\s+day|(${NUMBER_PATTERN})\\s+days?\\s+(later|earlier))\\b`,
+  'gi',
+);
+
+/**
+ * Days told from the last day written or placed before them, within a few sentences ("Police arrested her on Monday.
+ * The next day she was released"): the day a relative date was given (a weekday) counts too, its result as relative as it.
+ */
+function anaphoricDays(text: string, kept: readonly DateCandidate[]): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  let k = 0;
+  ANAPHORIC_DAY.lastIndex = 0;
+  for (let m = ANAPHORIC_DAY.exec(text); m; m = ANAPHORIC_DAY.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (k < kept.length && kept[k]!.end <= start) k++;
+    if (k < kept.length && kept[k]!.start < end) continue; // already a date (or inside one)
+    // the last day before it, one this pass told included ("The next day … two days later")
+    const told = out[out.length - 1];
+    const written = kept[k - 1];
+    const anchor = told && (!written || told.start > written.start) ? told : written;
+    if (!anchor || start - anchor.start > ANAPHORIC_REACH) continue;
+    if (anchor.value === null && anchor.relative) {
+      out.push({ start, end, value: null, relative: true, priority: PRIORITY_RULE }); // no article date: found, unresolved
+      continue;
+    }
+    const day = typeof anchor.value === 'string' ? parseIsoDay(anchor.value) : null;
+    if (day === null) continue;
+    const which = (m[1] ?? m[2] ?? m[3] ?? m[5] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const count = m[4] !== undefined ? parseNumber(m[4]) : 1;
+    if (count === null) continue;
+    const offset = /^(?:that|the same|that same)$/.test(which) ? 0 : /^(?:next|following|after|later)$/.test(which) ? count : -count;
+    out.push({ start, end, value: formatDay(day + offset), relative: anchor.relative, priority: PRIORITY_RULE });
+  }
+  return out;
+}
+
 const WEEKDAY_ONLY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/iu;
 /** What joins the two ends of a range written as two dates: "from Monday to Thursday", "between Friday and Tuesday". */
 const RANGE_JOINER = /^\s*(?:[-–—]|to|until|till|through|thru|and)\s*$/iu;
@@ -165,7 +207,8 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const kept = withoutOverlaps(candidates);
   const events = daysOfEvents(text, kept);
   const told = anaphoricDates(text, kept);
-  const added = [...events, ...told];
+  const days = anaphoricDays(text, kept);
+  const added = [...events, ...told, ...days];
   return orderedPairs(text, ref, (added.length ? withoutOverlaps([...kept, ...added]) : kept).map(orderedRange)).map((c) => ({
     start: c.start,
     end: c.end,

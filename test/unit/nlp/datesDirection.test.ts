@@ -175,6 +175,31 @@ describe('dates: ranges and periods', () => {
   });
 });
 
+describe('dates: a day told from the last day the text gave', () => {
+  it('"the next day", "two days later", "that day" count from the day before them, one told so included', () => {
+    assert.deepEqual(values('Police held Ada Brisk on March 3, 2014. The next day she was freed, and two days later she left Varnholt.'), [
+      ['March 3, 2014', '2014-03-03'],
+      ['The next day', '2014-03-04'],
+      ['two days later', '2014-03-06'],
+    ]);
+    assert.deepEqual(values('The Varnholt council met on Monday. The following day, it voted; the port closed the day after. That day, ferries stopped.'), [
+      ['Monday', '2015-03-02'],
+      ['The following day', '2015-03-03'],
+      ['the day after', '2015-03-04'],
+      ['That day', '2015-03-04'],
+    ]);
+  });
+
+  it('"the day before" something else, or a day after a bare year, is no date; without an article date it is unresolved', () => {
+    assert.deepEqual(values('The vote is on Friday, and the day before the vote the council will meet.'), [['Friday', '2015-03-06']]);
+    assert.deepEqual(values('Brisk was born in 1970. The next day was cold.'), [['1970', '1970']]);
+    assert.deepEqual(values('The council met on Monday. The next day it voted.', null), [
+      ['Monday', null],
+      ['The next day', null],
+    ]);
+  });
+});
+
 describe('dates: a habit or "nowadays" is no date', () => {
   it('weekdays of a timetable or a habit are left out', () => {
     assert.deepEqual(values('The Ostby ferry sails every Monday/Thursday and on Saturday mornings.'), []);
