@@ -117,11 +117,12 @@ function anaphoricDates(text: string, kept: readonly DateCandidate[]): DateCandi
 }
 
 /**
- * "the next day", "the following day", "the day after." (closed: "the day before the vote" counts from the vote), "that
+ * "the next day", "the following morning", "the day after." (closed: "the day before the vote" counts from the vote), "that
  * day", "the same day", "two days later": a day told from the last day the text gave.
  */
+const PART_OF_DAY = '(?:day|morning|afternoon|evening|night)';
 const ANAPHORIC_DAY = new RegExp(
-  `\\b(?:the\\s+(next|following|previous|preceding)\\s+day|the\\s+day\\s+(before|after)(?=\\s*[,.;:!?)])|(that|the\\s+same|that\\s+same)\\s+day|(${NUMBER_PATTERN})\\s+days?\\s+(later|earlier))\\b`,
+  `\\b(?:the\\s+(next|following|previous|preceding)\\s+${PART_OF_DAY}|the\\s+${PART_OF_DAY}\\s+(before|after)(?=\\s*[,.;:!?)])|(that|the\\s+same|that\\s+same)\\s+${PART_OF_DAY}|(${NUMBER_PATTERN})\\s+days?\\s+(later|earlier))\\b(?![-'’])`,
   'gi',
 );
 
@@ -138,6 +139,8 @@ function anaphoricDays(text: string, kept: readonly DateCandidate[]): DateCandid
     const end = start + m[0].length;
     while (k < kept.length && kept[k]!.end <= start) k++;
     if (k < kept.length && kept[k]!.start < end) continue; // already a date (or inside one)
+    // "said that night patrols …": a lower-case "that" before a part of the day is as often a conjunction
+    if (m[3] === 'that' && !/day$/i.test(m[0])) continue;
     // the last day before it, one this pass told included ("The next day … two days later")
     const told = out[out.length - 1];
     const written = kept[k - 1];

@@ -190,6 +190,14 @@ describe('dates: a day told from the last day the text gave', () => {
     ]);
   });
 
+  it('a part of the day counts as its day: "the following morning", "That night"', () => {
+    assert.deepEqual(values('The duel was fought on 30 May 1832 and Brisk died the following morning.'), [
+      ['30 May 1832', '1832-05-30'],
+      ['the following morning', '1832-05-31'],
+    ]);
+    assert.deepEqual(values('The mayor said that night patrols would start on Friday.'), [['Friday', '2015-03-06']], 'a conjunction');
+  });
+
   it('"the day before" something else, or a day after a bare year, is no date; without an article date it is unresolved', () => {
     assert.deepEqual(values('The vote is on Friday, and the day before the vote the council will meet.'), [['Friday', '2015-03-06']]);
     assert.deepEqual(values('Brisk was born in 1970. The next day was cold.'), [['1970', '1970']]);
