@@ -94,6 +94,15 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     if (m.strength >= 1 && (!known || known.strength < m.strength)) typed.set(m.text, { type: m.type, strength: m.strength });
   }
 
+  // how often each name is weakly typed each way, and its most frequent weak type
+  const weakCounts = new Map<string, number>();
+  for (const m of all) if (m.strength === 1) weakCounts.set(`${m.text}\u0000${m.type}`, (weakCounts.get(`${m.text}\u0000${m.type}`) ?? 0) + 1);
+  const weakVotes = new Map<string, { type: EntityType; count: number }>();
+  for (const [key, count] of weakCounts) {
+    const [text, type] = key.split('\u0000') as [string, EntityType];
+    const best = weakVotes.get(text);
+    if (!best || count > best.count) weakVotes.set(text, { type, count });
+  }
   for (const m of all) {
     const ws = words(m.text);
     if (ws.length === 1 || (ws.length === 2 && m.type === 'person')) {
@@ -124,7 +133,13 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       continue;
     }
     const stronger = typed.get(m.text);
-    if (ws.length === 1 && m.strength === 1 && stronger && stronger.strength > 1 && stronger.type !== m.type) {
+    const most = weakVotes.get(m.text);
+    if (m.strength === 1 && (!stronger || stronger.strength <= 1) && most && most.type !== m.type && most.count > (weakCounts.get(`${m.text}\u0000${m.type}`) ?? 0)) {
+      // one sense per article among weak typings too: what most of a name's mentions say
+      m.type = most.type;
+      continue;
+    }
+    if (m.strength === 1 && stronger && stronger.strength > 1 && stronger.type !== m.type) {
       // one sense per article: a weakly typed word is what the article's stronger evidence says it is ("President X" … "trail X")
       m.type = stronger.type;
       continue;

@@ -8,6 +8,16 @@ const typesOf = (text: string, name: string): string[] =>
     .map((e) => e.type);
 
 describe('entities: one sense per article', () => {
+  it('a name of several words typed weakly takes what the article says of it surely elsewhere', () => {
+    const text = ['Tolvik Harran, a fishing village in the north, lost power.', 'Engineers said Tolvik Harran would wait two days.'].join('\n\n');
+    assert.deepEqual(typesOf(text, 'Tolvik Harran'), ['place', 'place']);
+  });
+
+  it('among weak typings of a name, what most of its mentions say', () => {
+    const text = ['Floods hit Varn Kessa on Monday.', 'Roads in Varn Kessa were closed.', 'Schools in Varn Kessa reopened on Friday.'].join('\n\n');
+    assert.deepEqual(typesOf(text, 'Varn Kessa'), ['place', 'place', 'place']);
+  });
+
   it("a country seen playing is the team in the rest of the match report", () => {
     const text = [
       'Norway beat Chile in the opening match on Saturday.',
