@@ -7,6 +7,8 @@
 // what a name is ("University", "River", "Inc.", "of", "the") stay, as they would in invented news.
 // spaced(doc): punctuation set apart by spaces as CoNLL-2003 and wire archives keep it ("Dunmore , Texas", "Ada 's").
 
+import { loadPipeline } from './bundleCore.mjs';
+
 /** Words kept inside names: they say what kind of name it is, and invented news uses them too. */
 const CUE_WORDS = new Set(
   `university college institute school academy hospital museum library foundation trust fund society association
@@ -28,17 +30,8 @@ const ONSETS = ['b', 'br', 'd', 'dr', 'f', 'g', 'gr', 'h', 'k', 'kr', 'l', 'm', 
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'o', 'ai', 'ei', 'ou'];
 const CODAS = ['', '', '', 'n', 'r', 'l', 's', 'm', 'nd', 'rt', 'lk', 'x', 'v'];
 
-/** mulberry32: a small seeded generator, so a renamed copy is the same on every run. */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded generator (mulberry32), so a renamed copy is the same on every run. */
+const { seededRandom: generator } = await loadPipeline('transform-random', 'src/core/random/seededRandom.ts');
 
 function hash(s) {
   let h = 2166136261;
