@@ -10,9 +10,15 @@ import { type ArticleDocuments } from './articleDocuments';
 import { articleKeyOf } from './articleKeys';
 import { FileEventQueue } from './fileEventQueue';
 import { documentText } from './documentText';
+import { deferToMacrotask } from './platform/macrotask';
 
 /** Typing pause after which annotations moved by edits are written to workspace state (one write, not one per key). */
 export const EDIT_WRITE_DEBOUNCE_MILLIS = 500;
+/**
+ * How long a change that left its document clean waits for VS Code to report the document dirty (the first key typed
+ * into it) before it is taken for a reload from disk.
+ */
+const RELOAD_CHECK_MILLIS = 1000;
 
 export interface ReanchorReport {
   readonly key: string;
@@ -40,6 +46,8 @@ export class AnnotationTracker implements vscode.Disposable {
   readonly onDidReanchor = this.reanchorEmitter.event;
   /** Per article, a chain so that re-anchoring and edit-following never interleave. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Changes that left a document clean, waiting to tell a keystroke from a reload from disk (checkReload): how to end each. */
+  private readonly reloadChecks = new Map<Promise<void>, () => void>();
   /** Pending debounced write of annotations moved by edits. */
   private writeTimer: NodeJS.Timeout | undefined;
 
@@ -67,10 +75,13 @@ export class AnnotationTracker implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.onOpen(document);
   }
 
-  /** Re-finds every annotation of an article in `text` by its quote selector and stores the result. */
-  reanchorArticle(key: string, text: string, trigger: ReanchorReport['trigger']): Promise<ReanchorReport> {
+  /**
+   * Re-finds every annotation of an article in `text` by its quote selector and stores the result; `from`: the
+   * annotations to start from instead of the stored ones (as they were before a reload's edits were followed).
+   */
+  reanchorArticle(key: string, text: string, trigger: ReanchorReport['trigger'], from?: readonly Annotation[]): Promise<ReanchorReport> {
     return this.enqueue(key, async () => {
-      const before = this.annotations.forArticle(key);
+      const before = from ?? this.annotations.forArticle(key);
       const results = reanchorAll(before, this.textNow(key, text));
       const report: ReanchorReport = {
         key,
@@ -135,16 +146,16 @@ export class AnnotationTracker implements vscode.Disposable {
     if (!article || article.view !== 'source') return;
     const key = article.key;
     if (this.annotations.forArticle(key).length === 0) return;
-    // A change that leaves the document clean and was not an undo/redo is VS Code reloading the file from disk: its
-    // edits are a coarse diff, so find each annotation again by its quote instead of following them.
-    if (!event.document.isDirty && event.reason === undefined) {
-      this.reanchorArticle(key, documentText(event.document), 'disk').catch((error: unknown) => this.log.error('Re-anchoring after a reload from disk failed:', error));
-      return;
-    }
     const edits: TextEdit[] = event.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
     const undoing = event.reason !== undefined;
     // Applied at once (not queued) so a second keystroke maps from the positions the first one produced.
     const before = this.annotations.forArticle(key);
+    // A change that leaves the document clean and was not an undo/redo is VS Code reloading the file from disk (its
+    // edits a coarse diff: each annotation is found again by its quote) or the first key typed into a clean document,
+    // which VS Code reports dirty only just after: followed at once like a keystroke, and found again by quote from
+    // where they were before it only if the document stays clean (at the first key typed into an article, and after
+    // each save, a megabyte's text was joined and every quote looked for, in the middle of typing).
+    if (!event.document.isDirty && event.reason === undefined) this.checkReload(event.document, key, before);
     // the text only when an edit reaches into a quote: otherwise the annotations just move with the change events
     const text = undoing || editsReachQuotes(before, edits) ? documentText(event.document) : undefined;
     let after: Annotation[];
@@ -163,6 +174,38 @@ export class AnnotationTracker implements vscode.Disposable {
       const undone = text ?? documentText(event.document);
       void this.enqueue(key, () => this.reanchorOrphans(key, undone)).catch((error: unknown) => this.log.error('Re-anchoring after an undo failed:', error));
     }
+  }
+
+  /**
+   * After a change that left the document clean: once VS Code has had time to report it dirty (a keystroke), nothing;
+   * if it is still clean (a reload from disk), the annotations as they were before it are found again by their quotes
+   * in the reloaded text, unless something else changed them meanwhile (then those).
+   */
+  private checkReload(document: vscode.TextDocument, key: string, before: readonly Annotation[]): void {
+    const after = this.annotations.forArticle(key);
+    let end = (): void => undefined;
+    const check = new Promise<void>((resolve) => {
+      // the events waiting once the time is up run first (a host that was not running meanwhile has them still to read)
+      const timer = setTimeout(() => deferToMacrotask(() => {
+        if (!this.reloadChecks.has(check)) return;
+        end();
+        if (document.isClosed || document.isDirty) return;
+        const now = this.annotations.forArticle(key);
+        const unchanged = now.length === after.length && now.every((a, i) => a === after[i]);
+        this.reanchorArticle(key, documentText(document), 'disk', unchanged ? before : undefined).catch((error: unknown) => this.log.error('Re-anchoring after a reload from disk failed:', error));
+      }), RELOAD_CHECK_MILLIS);
+      // VS Code reports the document dirty by a change event of its own (no content changes): it was typed into
+      const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === document && document.isDirty) end();
+      });
+      end = () => {
+        clearTimeout(timer);
+        listener.dispose();
+        this.reloadChecks.delete(check);
+        resolve();
+      };
+    });
+    this.reloadChecks.set(check, () => end());
   }
 
   private scheduleWrite(): void {
@@ -235,6 +278,7 @@ export class AnnotationTracker implements vscode.Disposable {
 
   /** Resolves when every queued re-anchoring and edit write has finished (tests). */
   async idle(): Promise<void> {
+    await Promise.all([...this.reloadChecks.keys()]);
     await Promise.all([...this.queues.values()]);
     await this.saveFollowedEdits();
     await this.annotations.flush();
@@ -245,6 +289,7 @@ export class AnnotationTracker implements vscode.Disposable {
     if (this.writeTimer || this.annotations.hasUnsavedChanges) {
       this.saveFollowedEdits().catch((error: unknown) => this.log.error('Saving annotations on shutdown failed:', error));
     }
+    for (const end of [...this.reloadChecks.values()]) end();
     this.fileEvents.dispose();
     for (const d of this.disposables) d.dispose();
   }

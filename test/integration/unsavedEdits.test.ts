@@ -2,7 +2,7 @@
 // same words in both; edit-following keeps annotations right in memory at once but writes workspace state once typing
 // pauses, and what it wrote is what a reloaded window finds.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/annotations/annotationModel';
 import { articleRecordKey } from '../../src/core/annotations/schemaVersions';
@@ -15,6 +15,8 @@ const KEY = 'seeds/unsaved-edits.txt';
 const TYPING_TEXT = 'date 2023-02-11 Bridge repairs\n\nRepairs to the Vennick bridge start next week, the county engineer said.\n';
 const TYPING_KEY = 'seeds/typing-writes.txt';
 const TYPED = 50;
+const FIRST_KEY_TEXT = 'date 2023-03-02 Pier reopens\n\nThe harbour master opened the pier on Thursday, a day early.\n';
+const FIRST_KEY = 'seeds/first-key.txt';
 
 describe('unsaved edits', function () {
   this.timeout(90_000);
@@ -105,6 +107,39 @@ describe('unsaved edits', function () {
     assert.deepEqual(stored.annotations.find((a) => a.id === created.id)?.position, { start: span.start + TYPED, end: span.end + TYPED });
     await editor.document.save();
     await closeAllEditors();
+  });
+
+  it('the first key typed into a clean article moves its annotations with the edit; a reload from disk finds them by quote', async () => {
+    const api = await annotatorApi();
+    const uri = writeArticle('first-key.txt', FIRST_KEY_TEXT);
+    for (const a of api.annotations.forArticle(FIRST_KEY)) await api.annotations.remove(a.id);
+    await closeAllEditors();
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const span = spanOf(FIRST_KEY_TEXT, 'harbour master');
+    const created = await vscode.commands.executeCommand<Annotation>('articleAnnotator.annotateSelection', { uri: uri.toString(), ...span, label: 'person' });
+    await api.annotationTracker.idle();
+    const reanchored: string[] = [];
+    const listening = api.annotationTracker.onDidReanchor((report) => (report.key === FIRST_KEY ? reanchored.push(report.trigger) : undefined));
+    try {
+      assert.ok(!editor.document.isDirty, 'a clean document');
+      // VS Code reports the first change of a clean document before it reports the document dirty: a keystroke, not
+      // a reload from disk, so no whole-text search for every quote in the middle of typing
+      assert.ok(await editor.edit((b) => b.insert(editor.document.positionAt(FIRST_KEY_TEXT.indexOf('The')), 'x')));
+      assert.deepEqual(api.annotations.get(created.id)?.position, { start: span.start + 1, end: span.end + 1 }, 'moved with the edit at once');
+      await api.annotationTracker.idle();
+      assert.deepEqual(reanchored, [] as string[], 'not found again by its quote, as after a reload from disk');
+      await editor.document.save();
+      // the file changed on disk: the clean editor reloads it (a coarse diff), and the annotation is found by its quote
+      const changed = `${editor.document.getText().replace('The harbour master', 'Late on Friday the harbour master')}`;
+      writeFileSync(uri.fsPath, changed, 'utf8');
+      await waitFor('the editor reloaded from disk', () => editor.document.getText() === changed || undefined, 20_000);
+      await waitFor('re-anchored after the reload', () => reanchored.includes('disk') || undefined, 20_000);
+      await api.annotationTracker.idle();
+      assert.deepEqual(api.annotations.get(created.id)?.position, { start: changed.indexOf('harbour master'), end: changed.indexOf('harbour master') + 'harbour master'.length });
+    } finally {
+      listening.dispose();
+      await closeAllEditors();
+    }
   });
 
   it(`@after-reload the annotation moved by ${TYPED} edits is stored where the saved text has it`, async () => {
