@@ -116,6 +116,44 @@ function anaphoricDates(text: string, kept: readonly DateCandidate[]): DateCandi
   return out;
 }
 
+/** The year word right after a month or a day written without a year: "May this year", "June 3 last year", "March of that year". */
+const YEAR_WORD_AFTER = /^\s*(?:of\s+)?(this|last|next|that|the\s+same|that\s+same)\s+year\b(?![-'’])/i;
+const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
+
+/**
+ * A month or day written without a year and followed by the year it is in takes that year, not the one its tense would
+ * give: "on June 3 last year", "in May this year" (the article's year, the one before or after it; the year words stay
+ * a date of their own, as news annotation marks them), "in March the same year", "in October of that year" (the last
+ * year the text wrote; one date, as the phrase only says which year the month is in).
+ */
+function monthsWithTheirYear(text: string, ref: number | null, kept: readonly DateCandidate[]): DateCandidate[] {
+  const refYear = ref === null ? null : fromDayNumber(ref).year;
+  return kept.map((c, k) => {
+    if (!c.relative || typeof c.value !== 'string' || !/^\d{4}-\d{2}(?:-\d{2})?$/.test(c.value)) return c;
+    if (!MONTH_WORD.test(text.slice(c.start, c.end))) return c;
+    const m = YEAR_WORD_AFTER.exec(text.slice(c.end, c.end + 24));
+    if (!m) return c;
+    const which = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    let year: number;
+    let end = c.end;
+    let relative = true;
+    if (which === 'this' || which === 'last' || which === 'next') {
+      if (refYear === null) return c;
+      year = refYear + (which === 'last' ? -1 : which === 'next' ? 1 : 0);
+    } else {
+      const anchor = kept[k - 1];
+      const told = anchor && !anchor.relative && typeof anchor.value === 'string' && c.start - anchor.start <= ANAPHORIC_REACH ? /^\d{4}/.exec(anchor.value) : null;
+      if (!told) return c;
+      year = Number(told[0]);
+      end += m[0].length;
+      relative = false;
+    }
+    const value = formatYear(year) + c.value.slice(4);
+    if (value.length === 10 && parseIsoDay(value) === null) return c; // February 29 of a year without one
+    return { ...c, end, value, relative };
+  });
+}
+
 /**
  * "the next day", "the following morning", "the day after." (closed: "the day before the vote" counts from the vote), "that
  * day", "the same day", "two days later": a day told from the last day the text gave.
@@ -207,7 +245,7 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const ref = parseIsoDay(reference);
   const refString = ref === null ? null : formatDay(ref);
   const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text)];
-  const kept = withoutOverlaps(candidates);
+  const kept = withoutOverlaps(monthsWithTheirYear(text, ref, withoutOverlaps(candidates)));
   const events = daysOfEvents(text, kept);
   const told = anaphoricDates(text, kept);
   const days = anaphoricDays(text, kept);

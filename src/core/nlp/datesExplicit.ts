@@ -306,6 +306,8 @@ function acceptMonthAlone(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 20);
   if (/^\s+[A-Z]/.test(after) && !/^\s+(?:I|It|The|A|An|This|That|In|On|At)\b/.test(after)) return false;
   if (MONTH_ALONE_BEFORE.test(before)) return true;
+  // "for February next year": the year it is in makes a month a date (not one named like a person: "May last year")
+  if (!NAME_LIKE_MONTHS.test(name) && /^\s+(?:of\s+)?(?:this|last|next)\s+year\b/i.test(after)) return true;
   // "by March"; but "a speech by May was cheered" is a person, so a name-like month needs punctuation after it
   if (MONTH_ALONE_BEFORE_WEAK.test(before) && (!NAME_LIKE_MONTHS.test(name) || /^\s*[,.;:)]/.test(after))) return true;
   return MONTH_BEFORE_CONJUNCTION.test(before);

@@ -351,3 +351,50 @@ describe('dates: a year or month told from the last one the text gave', () => {
     assert.deepEqual(values('The mill burned down on Monday; the following year it was rebuilt.'), [['Monday', '2015-03-02']]);
   });
 });
+
+describe('dates: a month or day followed by the year it is in ("in May last year") is in that year', () => {
+  it('"this year", "last year", "next year" give the year, whatever the tense says, and stay dates of their own', () => {
+    assert.deepEqual(values('The firm said in November this year that it would cut jobs.'), [
+      ['November', '2015-11'],
+      ['this year', '2015'],
+    ]);
+    assert.deepEqual(values('Ferries were cut in May last year.'), [
+      ['May', '2014-05'],
+      ['last year', '2014'],
+    ]);
+    assert.deepEqual(values('The bridge closed on June 3 last year.'), [
+      ['June 3', '2014-06-03'],
+      ['last year', '2014'],
+    ]);
+    assert.deepEqual(values('The vote is planned for February next year.'), [
+      ['February', '2016-02'],
+      ['next year', '2016'],
+    ]);
+    assert.deepEqual(values('On 12 January this year , the ferry sank .'), [
+      ['12 January', '2015-01-12'],
+      ['this year', '2015'],
+    ]);
+  });
+
+  it('"the same year" and "that year" take the year written before them', () => {
+    assert.deepEqual(values('Ada Brisk left Varnholt in 1981 after her brother died in March the same year.'), [
+      ['1981', '1981'],
+      ['March the same year', '1981-03'],
+    ]);
+    assert.deepEqual(values('The mill opened in 1921; it burned down in October of that year.'), [
+      ['1921', '1921'],
+      ['October of that year', '1921-10'],
+    ]);
+  });
+
+  it('a year after a month with its own year, or with no year word, is left alone', () => {
+    assert.deepEqual(values('Sales rose in March 2014. This year they fell.'), [
+      ['March 2014', '2014-03'],
+      ['This year', '2015'],
+    ]);
+    assert.deepEqual(values('Since March, this year has been hard for the ferry line.'), [
+      ['March', '2015-03'],
+      ['this year', '2015'],
+    ]);
+  });
+});
