@@ -125,10 +125,19 @@ export function weekendRange(ref: DayNumber, modifier: 'this' | 'last' | 'next',
 /**
  * The year of a month-and-day (or a month alone) written without a year. News reports the past: in a past clause it is
  * the latest such date on or about the reference (a week's grace for a day, the reference's own month for a month alone);
- * in a future or present clause the first one on or after it; without a tense the nearest.
+ * in a future or present clause the first one on or after it; without a tense the nearest. `reported`: a future
+ * reported in the past ("said it would vote on March 10") may be due a little before the reference.
  */
-export function yearForMonthDay(ref: DayNumber, month: number, day: number | null, tense: Tense): number {
+export function yearForMonthDay(ref: DayNumber, month: number, day: number | null, tense: Tense, reported = false): number {
   const r = fromDayNumber(ref);
+  if (reported && tense === 'future') {
+    // a plan reported in the past was due after the report, which may be some weeks before the article: the year that
+    // puts the date (a month by its middle) from about two months before the article to ten after
+    for (const year of [r.year - 1, r.year, r.year + 1]) {
+      const diff = dayNumber(year, month, day ?? 15) - ref;
+      if (diff >= -(day === null ? 60 : 75) && diff < 300) return year;
+    }
+  }
   const after = day === null ? month > r.month : dayNumber(r.year, month, day) > ref + 7;
   const before = day === null ? month < r.month : dayNumber(r.year, month, day) < ref - 7;
   if (tense === 'past') return after ? r.year - 1 : r.year;

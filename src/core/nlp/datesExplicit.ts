@@ -15,6 +15,7 @@ import {
   type DayNumber,
 } from './dateResolution';
 import { PRIORITY_EXPLICIT, tenseFor, type DateCandidate } from './datesCommon';
+import { reportedFutureAt } from './tense';
 
 const MONTH_OR_NUMERIC_DATE =
   /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\b\.?|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g;
@@ -256,7 +257,7 @@ function single(text: string, start: number, end: number, c: Components, ref: Da
     const modifier = monthModifier(text, start);
     const tense = tenseFor(text, start, end);
     const told = modifier ? null : narrativeYear(text, start, ref, tense);
-    year = told ?? (modifier && day === null ? yearForModifiedMonth(ref, month, modifier) : yearForMonthDay(ref, month, day, tense));
+    year = told ?? (modifier && day === null ? yearForModifiedMonth(ref, month, modifier) : yearForMonthDay(ref, month, day, tense, tense === 'future' && reportedFutureAt(text, start, end)));
   }
   if (day !== null) {
     if (!isValidDay(year, month, day)) return [];

@@ -102,7 +102,8 @@ function abbreviationBefore(text: string, dot: number): boolean {
   return /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|[A-Z])$/.test(before);
 }
 
-type Mark = 'past' | 'present' | 'future';
+/** 'reported': a future reported in the past ("said it would", "was due to"), due after the report, not after the article. */
+type Mark = 'past' | 'present' | 'future' | 'reported';
 
 /**
  * A participle after a past auxiliary carries the auxiliary's past to the date beside it: "was postponed on Monday",
@@ -133,10 +134,10 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
     return 'present';
   }
   if (FUTURE_VERBS.has(w) && next === 'to') return 'future';
-  if (FUTURE_IN_PAST_VERBS.has(w) && next === 'to') return 'future';
+  if (FUTURE_IN_PAST_VERBS.has(w) && next === 'to') return 'reported';
   if (PAST_AUX.has(w)) {
     // future in the past: "the vote was set to take place", "talks were due to resume", "was scheduled for Thursday"
-    if ((w === 'was' || w === 'were') && next && (next === 'to' || FUTURE_AFTER_BE.has(next))) return 'future';
+    if ((w === 'was' || w === 'were') && next && (next === 'to' || FUTURE_AFTER_BE.has(next))) return 'reported';
     return 'past';
   }
   if (PERFECT.has(w)) {
@@ -145,7 +146,7 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
     return 'past';
   }
   // "said they would vote by Thursday": a plan reported in the past points forward; "would have voted" looks back
-  if (w === 'would') return next === 'have' ? 'past' : next === undefined ? null : 'future';
+  if (w === 'would') return next === 'have' ? 'past' : next === undefined ? null : 'reported';
   // a possibility or duty still open points forward too: "could come back on Monday", "should leave by Friday";
   // "could have" looks back, and a denied ability ("could not confirm on Monday") is as often narrated past
   if (MODALS.has(w) && t.raw === w) {
@@ -192,6 +193,19 @@ function analysed(text: string, from: number, to: number): { tokens: Token[]; ma
  * (no comma, semicolon or dash between) is preferred to one across clauses, and a tie goes to the left.
  */
 export function tenseAt(text: string, start: number, end: number): Tense {
+  const mark = governingMark(text, start, end);
+  return mark === 'reported' ? 'future' : (mark ?? 'unknown');
+}
+
+/**
+ * True when the tense governing a date is a future reported in the past ("said they would vote on March 10", "talks
+ * were due to end in January"): it points forward from the report, which may be a little before the article date.
+ */
+export function reportedFutureAt(text: string, start: number, end: number): boolean {
+  return governingMark(text, start, end) === 'reported';
+}
+
+function governingMark(text: string, start: number, end: number): Mark | null {
   const { from, to } = sentenceBounds(text, start, end);
   const { tokens, marks } = analysed(text, from, to);
   let dateIndex = tokens.findIndex((t) => t.start >= start);
@@ -216,5 +230,5 @@ export function tenseAt(text: string, start: number, end: number): Tense {
       best = mark;
     }
   }
-  return best ?? 'unknown';
+  return best;
 }

@@ -398,3 +398,23 @@ describe('dates: a month or day followed by the year it is in ("in May last year
     ]);
   });
 });
+
+describe('dates: a plan reported in the past may be due a little before the article date', () => {
+  it('a month and day after "would" is the nearest such day not months gone, not next year', () => {
+    assert.deepEqual(values('Halvard said profit for the six months to February 28 would be lower.'), [['February 28', '2015-02-28']]);
+    assert.deepEqual(values('The minister said the ferry would sail on March 10.'), [['March 10', '2015-03-10']]);
+    assert.deepEqual(values('Officials said the vote would take place on December 2.'), [['December 2', '2015-12-02']]);
+  });
+
+  it('a month after "would", "was due to" or "was set to" is this year unless it is months gone', () => {
+    assert.deepEqual(values('The union said it would strike in February.'), [['February', '2015-02']]);
+    assert.deepEqual(values('The talks were due to end in January.'), [['January', '2015-01']]);
+    assert.deepEqual(values('The mayor said elections would be held in November.'), [['November', '2015-11']]);
+    assert.deepEqual(values('The mayor said the works would end in October.'), [['October', '2015-10']]);
+  });
+
+  it('"will" still points to the next such day', () => {
+    assert.deepEqual(values('The firm will report results on January 20.'), [['January 20', '2016-01-20']]);
+    assert.deepEqual(values('The firm will report results in February.'), [['February', '2016-02']]);
+  });
+});
