@@ -186,6 +186,13 @@ function startsName(t: Token): boolean {
   return !isCommonWord(t.norm) && !/^(Pronoun|Determiner|Preposition|Conjunction)$/.test(primaryTag(t));
 }
 
+/** "Group F", "Pool B": a tournament's group named by one letter, a name even where "Group" opens the line. */
+function isLetterGroup(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const letter = tokens[i + 1];
+  return (t.text === 'Group' || t.text === 'Pool') && !t.breakAfter && letter !== undefined && /^[A-P]$/.test(letter.text) && !/^\s*\./.test(letter.post);
+}
+
 function primaryTag(t: Token): string {
   for (const tag of ['Verb', 'Adverb', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'Adjective']) if (t.tags.has(tag)) return tag;
   return 'Noun';
@@ -245,6 +252,12 @@ const SET_SCORE = /(?:^|\D)[67]\s*[–—-]\s*\d(?!\d)|(?:^|\D)\d\s*[–—-]\s*
 /** Initials of given names: "J.", "T.J.", "J.R.R.". */
 const DOTTED_INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
 
+/** Who an award names after its sponsor: "the Kestrova Man of the Match award", "the Halvard Player of the Year". */
+const AWARD_HOLDERS = new Set(['man', 'woman', 'player', 'goal', 'manager', 'coach', 'rookie']);
+
+/** A police force after the name of the place it serves: "the Kessfold police", "the Dravmoor sheriff's office". */
+const POLICE_WORDS = new Set(['police', 'sheriff', 'constabulary']);
+
 /** Kinds of local government before "council" or "hall": "the Varnholt town council", "Kessby city hall". */
 const LOCAL_KINDS = new Set(['town', 'city', 'county', 'village', 'parish', 'borough', 'district', 'municipal', 'regional', 'provincial']);
 
@@ -296,7 +309,7 @@ class SegmentRecogniser {
       const t = tokens[i]!;
       // a common-looking first word starts a name before a hyphenated given name: "Ho Chi-ming opened …"
       const surname = !this.resultsLine && !headline && t.initial && isShortSurname(t) && !t.breakAfter && isHyphenatedGivenName(tokens[i + 1]);
-      if (!surname && (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t))) {
+      if (!surname && !isLetterGroup(tokens, i) && (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t))) {
         i++;
         continue;
       }
@@ -402,6 +415,14 @@ class SegmentRecogniser {
 
   /** Splits a chunk at connectors that do not belong to one name, then types each part. */
   private chunk(tokens: readonly Token[], i: number, j: number): void {
+    // "the Kestrova Man of the Match award": the sponsor names the award, the rest is its title
+    for (let k = i + 1; k + 3 < j; k++) {
+      if (!AWARD_HOLDERS.has(tokens[k]!.norm) || tokens[k + 1]!.norm !== 'of' || tokens[k + 2]!.norm !== 'the' || !tokens[k + 3]!.cap) continue;
+      const sponsor = this.span(tokens, i, k);
+      if (isPlaceName(sponsor) || KNOWN_ORGS.has(sponsor.toLowerCase())) this.part(tokens, i, k);
+      else this.emit(tokens, i, k, 'organization', 1);
+      return;
+    }
     for (let k = i + 1; k < j; k++) {
       const c = tokens[k]!;
       if (c.cap) continue;
@@ -479,6 +500,14 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, 'place', 2);
     }
     if (isTownName(whole) && this.townCue(tokens, i, j)) return this.emit(tokens, i, j, 'place', 2);
+    // "Group F": a group of a tournament
+    if (j - i === 2 && isLetterGroup(tokens, i)) return this.emit(tokens, i, j, 'organization', 2);
+    // "the Dravmoor Sheriff's office", "the Kessfold police said": the place a police force serves
+    const policeAfter = tokens[j] !== undefined && !tokens[j - 1]!.breakAfter && !tokens[j]!.cap && POLICE_WORDS.has(tokens[j]!.norm);
+    const sheriffs = j - i >= 2 && words[j - i - 1]!.norm === 'sheriff' && words[j - i - 1]!.possessive;
+    if ((policeAfter || sheriffs) && !words.some((t) => ORG_HEADS.has(t.norm) || ORG_OF_HEADS.has(t.norm) || isDemonym(t.text))) {
+      return this.emit(tokens, i, sheriffs ? j - 1 : j, 'place', 2);
+    }
     // "Ada Brisk ( Castlegate )", "Piet Morlen (Ostby Wanderers)": an unknown name alone in brackets after a person's is
     // the side the person plays or stands for (a country or town there is a place, above)
     const before = this.candidates[this.candidates.length - 1];
@@ -626,6 +655,8 @@ class SegmentRecogniser {
     if (j - i >= 2) {
       if (this.firstNameAt(words[0]!) && this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', 2);
       if (prev && (prev.norm === 'in' || prev.norm === 'near')) return this.emit(tokens, i, j, 'place', 1);
+      // "Godrost defeated South Varnia 1 – 0": a name of several words playing with a score is a team
+      if (this.playsWithScore(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
       // "Ada Brisk ( U.S. ) 10.95", "Jorun Ekdal (Norway) beat …": an athlete's country in brackets after the name
       if (!determined && j - i <= 4 && this.countryInBrackets(tokens, j) && words.every((t) => !t.allCaps && !isCommonWord(t.norm) || this.nameTagged(t))) return this.emit(tokens, i, j, 'person', 2);
       if (determined || words.some((t) => t.tags.has('Organization'))) return this.emit(tokens, i, j, 'organization', 1);

@@ -3,6 +3,8 @@
 import type { EntityMention, EntityType } from './analysisModel';
 import type { AcronymDefinition } from './entities';
 import type { Candidate } from './entityTokens';
+import { isCommonWord } from './gazetteer';
+import { COMPASS } from './lexicons';
 
 interface Mention {
   start: number;
@@ -244,7 +246,19 @@ function teamsPlayThroughout(text: string, all: Mention[]): void {
   }
   // a match has a score somewhere: "Britain won the vote" and "Norway faces a choice" are no match report
   if (evidence < TEAM_EVIDENCE || !scored) return;
+  // "South Varnia 1 – 0" … "Varnia substituted …": a distinctive word of a team's name of several words is the team too
+  const teamWords = new Set<string>();
+  for (const team of teams) {
+    const ws = words(team);
+    if (ws.length >= 2) for (const w of ws) if (/^\p{Lu}\p{Ll}/u.test(w) && !COMPASS.has(w.toLowerCase()) && !isCommonWord(w.toLowerCase())) teamWords.add(w);
+  }
   for (const m of all) {
+    if (m.strength < 1 && teamWords.has(m.text)) {
+      if (/(?:^|[^\p{L}])(?:in|at|near|from|across|of)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+      m.type = 'organization';
+      m.strength = 2;
+      continue;
+    }
     if (m.type === 'organization' || !teams.has(m.text)) continue;
     if (/(?:^|[^\p{L}])(?:in|at|near|from|across|of)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
     m.type = 'organization';

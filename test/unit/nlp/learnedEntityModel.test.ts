@@ -8,7 +8,8 @@ import { ENTITY_FEATURES_VERSION } from '../../../src/core/nlp/entityModel';
 import { LEARNED_MODEL_FORMAT, LearnedEntityModel, parseLearnedEntityModel } from '../../../src/core/nlp/learnedEntityModel';
 import { analyzeArticle, defaultEntityTagger } from '../../../src/core/nlp/pipeline';
 
-const CLUB = 'Ostby Comets beat Harrowgate Town 2-1 on Saturday. Manager Pell Dunmore said the Comets deserved it.';
+// no score in it: with one, the rules already take a club of several words beating another for a team
+const CLUB = 'Ostby Comets beat Harrowgate Town on Saturday. Manager Pell Dunmore said the Comets deserved it.';
 const OTHER_CLUB = 'Kelvin Comets lost at home. Their coach Mara Tollis said the squad was tired.';
 const FIRM = 'Brantwell Dynamics said on Tuesday it would cut 200 jobs. Its chief, Ivo Stenmark, said sales fell.';
 const OTHER_FIRM = 'Quorland Dynamics said profits rose. Analyst Tessa Vahl said the shares were cheap.';
