@@ -258,6 +258,15 @@ const AWARD_HOLDERS = new Set(['man', 'woman', 'player', 'goal', 'manager', 'coa
 /** A police force after the name of the place it serves: "the Kessfold police", "the Dravmoor sheriff's office". */
 const POLICE_WORDS = new Set(['police', 'sheriff', 'constabulary']);
 
+/** Who founded or runs an organization, named next to it: "Velmora co-founder Ada Brisk", "the founder of Skelvar". */
+const FOUNDER_NOUNS = new Set(['founder', 'founders', 'co-founder', 'co-founders', 'cofounder', 'creator', 'creators', 'ceo', 'owner', 'owners', 'boss']);
+
+/** Kinds of territory after a name, lowercase: "the Dornova region", "the Varsel and Omby districts". */
+const TERRITORY_NOUNS = new Set([
+  'region', 'regions', 'province', 'provinces', 'district', 'districts', 'county', 'counties', 'prefecture', 'prefectures', 'municipality',
+  'governorate', 'oblast', 'canton', 'cantons', 'area', 'valley', 'peninsula', 'islands', 'river', 'mountains', 'lakes', 'coast',
+]);
+
 /** Kinds of local government before "council" or "hall": "the Varnholt town council", "Kessby city hall". */
 const LOCAL_KINDS = new Set(['town', 'city', 'county', 'village', 'parish', 'borough', 'district', 'municipal', 'regional', 'provincial']);
 
@@ -637,6 +646,10 @@ class SegmentRecogniser {
     const firstName = words.findIndex((t) => this.firstNameAt(t));
     const descriptor = (t: Token): boolean =>
       !this.firstNameAt(t) && !t.tags.has('LastName') && (isCommonWord(t.norm) || isDemonym(t.text) || /(?:ist|ists|ite|ites|ian|ians)$/.test(t.norm));
+    // "Varnist Kex Tollander": a follower's word before a full name nobody knows
+    if (j - i === 3 && /(?:ist|ite|ian)s?$/u.test(norms[0]!) && !this.nameTagged(words[0]!) && !words[0]!.initial && this.looksLikePersonName(tokens, i + 1, j)) {
+      if (words.slice(1).every((t) => !isCommonWord(t.norm) && !isPlaceName(t.text))) return this.emit(tokens, i + 1, j, 'person', 2);
+    }
     if (firstName > 0 && j - i - firstName >= 2 && words.slice(0, firstName).every(descriptor) && this.looksLikePersonName(tokens, i + firstName, j)) {
       this.domain(tokens, i, i + firstName);
       return this.emit(tokens, i + firstName, j, 'person', 2);
@@ -706,6 +719,8 @@ class SegmentRecogniser {
     const last = tokens[j - 1]!;
     const next = tokens[j];
     if (prev && before && !before.breakAfter && !prev.breakAfter && ((before.norm === 'shares' && (prev.norm === 'of' || prev.norm === 'in')) || (before.norm === 'stake' && prev.norm === 'in'))) return 2;
+    // "the founder of Skelvar", "Co-founder of Skelvar, Ada Brisk"
+    if (prev && before && !before.breakAfter && !prev.breakAfter && prev.norm === 'of' && FOUNDER_NOUNS.has(before.norm) && !last.possessive) return 2;
     if (j - i === 1 && this.singleCompanyCue(tokens, i)) return 2;
     if (!next) return 0;
     if (last.possessive) return COMPANY_POSSESSIONS.has(next.norm) || (next.norm === 'chief' && tokens[j + 1]?.norm === 'executive') ? 2 : 0;
@@ -743,6 +758,8 @@ class SegmentRecogniser {
     const next = tokens[i + 1];
     if (word.possessive) return false;
     if (next && !word.breakAfter && ORG_STAFF_NOUNS.has(next.norm) && prev && ['a', 'an', 'the'].includes(prev.norm) && !prev.breakAfter) return true;
+    // "Velmora co-founder Ada Brisk", "Quillet creator Tomas Havrell": the organization before its founder's name
+    if (next && !word.breakAfter && !next.cap && FOUNDER_NOUNS.has(next.norm) && !next.breakAfter && tokens[i + 2]?.cap === true) return true;
     if (!prev || prev.breakAfter || !before || before.breakAfter) return false;
     if (prev.norm === 'by' && ORG_BY_VERBS.has(before.norm)) return true;
     if (prev.norm === 'at' && WORK_AT_WORDS.has(before.norm)) return true;
@@ -791,9 +808,21 @@ class SegmentRecogniser {
         if (t.breakAfter) break;
       }
     }
+    // "the Dornova region", "the Varsel and Omby districts": a kind of territory after the name (or after the list it opens)
+    const territory = (k: number): boolean => tokens[k] !== undefined && !tokens[k]!.cap && TERRITORY_NOUNS.has(tokens[k]!.norm);
+    if (next && !last.breakAfter && (territory(j) || (['and', 'or'].includes(next.norm) && !next.breakAfter && tokens[j + 1]?.cap === true && !tokens[j + 1]!.breakAfter && territory(j + 2)))) return 2;
+    const unnamed = !tokens.slice(i, j).some((t) => this.nameTagged(t) || t.tags.has('Organization'));
+    // "a base in Kessby, Tarnland until …": a region after a place and a comma, where the name neither acts nor speaks
+    const placeBefore = this.candidates[this.candidates.length - 1];
+    if (prev?.cap && /^\s*,\s*$/u.test(prev.post) && placeBefore?.type === 'place' && placeBefore.end === prev.end && unnamed && j - i <= 2) {
+      if (!next || /[,.;:)]/u.test(last.post) || (!next.cap && /^(Preposition|Conjunction)$/.test(primaryTag(next)))) return 1;
+    }
     if (!prev || prev.breakAfter) return 0;
     const before = tokens[i - 2];
     if (prev.norm === 'of' && before && (!before.cap || i === 2) && !before.breakAfter && PLACE_OF_NOUNS.has(before.norm)) return 2;
+    // "next to Tollmere"
+    if (prev.norm === 'to' && before?.norm === 'next' && !before.breakAfter && unnamed) return 1;
+
     if ((prev.norm === 'in' || prev.norm === 'near') && next && !last.breakAfter && SPEECH_VERBS.has(next.norm) && !this.looksLikeFullName(tokens, i, j)) return 1;
     return 0;
   }

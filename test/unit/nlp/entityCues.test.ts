@@ -38,3 +38,29 @@ describe('entities: one sense for teams', () => {
     assert.deepEqual(found.filter(([t]) => t === 'Varnia'), [['Varnia', 'organization'], ['Varnia', 'organization']], JSON.stringify(found));
   });
 });
+
+describe('entities: places and organizations by the words next to one unknown name', () => {
+  it('a place: next to it, after a place and a comma, before a lowercase kind of territory', () => {
+    assert.equal(typeOf('The plant lies next to Tollmere, on the river.', 'Tollmere'), 'place');
+    assert.equal(typeOf('She was kept at a base in Kessby, Tarnland until she was eighteen.', 'Tarnland'), 'place');
+    assert.equal(typeOf('Schools in Kessby, Tarnland, were told to pay.', 'Tarnland'), 'place');
+    assert.equal(typeOf('The president of the Dornova region reacted on Monday.', 'Dornova'), 'place');
+    assert.equal(typeOf('Crowds filled the Varsel and Omby districts.', 'Varsel'), 'place');
+  });
+
+  it('no place after a place and a comma where the name acts or speaks', () => {
+    assert.notEqual(typeOf('In Kessby, Velmora opened a new store.', 'Velmora'), 'place');
+    assert.notEqual(typeOf('In Kessby, Brannock said the store would open.', 'Brannock'), 'place');
+  });
+
+  it('an organization: before its founder or creator, after "founder of"', () => {
+    assert.equal(typeOf('Velmora co-founder Ada Brisk tweeted her support.', 'Velmora'), 'organization');
+    assert.equal(typeOf('Praise came from Quillet creator Tomas Havrell.', 'Quillet'), 'organization');
+    assert.equal(typeOf('Co-founder of Skelvar, Ada Brisk, met him on Friday.', 'Skelvar'), 'organization');
+    assert.equal(typeOf('He spoke to the founder of Skelvar last week.', 'Skelvar'), 'organization');
+  });
+
+  it('a descriptor ending like a follower before an unknown full name leaves the person', () => {
+    assert.deepEqual(entities('The video featured Varnist Kex Tollander at a gala.').filter(([t]) => t.includes('Kex')), [['Kex Tollander', 'person']]);
+  });
+});
