@@ -12,7 +12,7 @@
 // set, both raw with the article date as reference, chrono's values were right 73% of the time, compromise-dates' 58%
 // (it sends bare weekdays into the future and misses year-less dates' year), at a sixth of the time. chrono is kept
 // for what it does well (month-name and numeric dates); the rest are the rules of the other two finders.
-import type { DateMention } from './analysisModel';
+import type { DateMention, DateValue } from './analysisModel';
 import { addMonths, dayNumber, formatDay, formatMonth, formatYear, fromDayNumber, isValidDay, parseIsoDay } from './dateResolution';
 import { NUMBER_PATTERN, parseNumber, PRIORITY_RULE, type DateCandidate } from './datesCommon';
 import { explicitDates } from './datesExplicit';
@@ -154,6 +154,54 @@ function monthsWithTheirYear(text: string, ref: number | null, kept: readonly Da
   });
 }
 
+/** "early", "mid" or "late" right before a period: "late September", "mid-2010", "the early 1960s", "late last year". */
+const PART_BEFORE = /\b(early|mid|late)(?:-|\s+)$/i;
+const PART_INSIDE = /^(early|mid|late)(?:-|\s+)(?=\S)/i;
+
+/**
+ * The part of a period "early", "mid" and "late" name, as news annotation reads them: a month's first half, its middle
+ * days and its second half; a year's first six months, middle six and last six; a decade's first five years, middle
+ * five and last five; a century's first quarter, middle fifth and last quarter. Null for a period of no such kind.
+ */
+function partOf(value: DateValue, part: string): DateValue {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  if (typeof value === 'string') {
+    const month = /^(\d{4})-(\d{2})$/.exec(value);
+    if (month) {
+      const last = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).getUTCDate();
+      const [a, b] = part === 'early' ? [1, 15] : part === 'mid' ? [10, 20] : [15, last];
+      return { from: `${value}-${pad(a)}`, to: `${value}-${pad(b)}` };
+    }
+    if (!/^\d{4}$/.test(value)) return null;
+    const [a, b] = part === 'early' ? [1, 6] : part === 'mid' ? [4, 9] : [7, 12];
+    return { from: `${value}-${pad(a)}`, to: `${value}-${pad(b)}` };
+  }
+  if (value === null) return null;
+  const from = /^(\d{4})-01-01$/.exec(value.from);
+  const to = /^(\d{4})-12-31$/.exec(value.to);
+  if (!from || !to) return null;
+  const first = Number(from[1]);
+  const span = Number(to[1]) - first + 1;
+  const [a, b] = span === 10 ? (part === 'early' ? [0, 4] : part === 'mid' ? [3, 7] : [5, 9]) : span === 100 ? (part === 'early' ? [0, 24] : part === 'mid' ? [40, 60] : [75, 99]) : [-1, -1];
+  if (a < 0) return null;
+  return { from: `${formatYear(first + a)}-01-01`, to: `${formatYear(first + b)}-12-31` };
+}
+
+/** "late September", "mid-2010", "the early 1960s", "late last year": the period narrowed to the part its modifier names. */
+function vaguePeriods(text: string, kept: readonly DateCandidate[]): DateCandidate[] {
+  return kept.map((c, k) => {
+    // before the span, or its first word ("the late 19th century" is found whole)
+    const before = PART_BEFORE.exec(text.slice(Math.max(0, c.start - 6), c.start));
+    const m = before ?? PART_INSIDE.exec(text.slice(c.start, c.end));
+    if (!m) return c;
+    const start = before ? c.start - m[0].length : c.start;
+    if (k > 0 && kept[k - 1]!.end > start) return c;
+    const value = c.value === null ? (c.relative ? null : undefined) : partOf(c.value, m[1]!.toLowerCase());
+    if (value === undefined || (value === null && c.value !== null)) return c;
+    return { ...c, start, value };
+  });
+}
+
 /**
  * "the next day", "the following morning", "the day after." (closed: "the day before the vote" counts from the vote), "that
  * day", "the same day", "two days later": a day told from the last day the text gave.
@@ -245,7 +293,7 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const ref = parseIsoDay(reference);
   const refString = ref === null ? null : formatDay(ref);
   const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text)];
-  const kept = withoutOverlaps(monthsWithTheirYear(text, ref, withoutOverlaps(candidates)));
+  const kept = vaguePeriods(text, withoutOverlaps(monthsWithTheirYear(text, ref, withoutOverlaps(candidates))));
   const events = daysOfEvents(text, kept);
   const told = anaphoricDates(text, kept);
   const days = anaphoricDays(text, kept);

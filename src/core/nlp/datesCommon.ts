@@ -54,4 +54,3 @@ export function capitalisedWordBefore(text: string, start: number): boolean {
   const preceding = before.slice(0, m.index);
   return !/(?:^|[.!?:;"“”‘’'(—–-]\s*|\n\s*)$/.test(preceding);
 }
-

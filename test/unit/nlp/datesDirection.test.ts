@@ -266,11 +266,37 @@ describe('dates: a verb form shared by the base and the past is no past after a 
   });
 });
 
-describe('dates: early, mid and late decades keep the decade', () => {
-  it('"the mid-1980s" and "the late-1990s" are decades; a model number is not', () => {
-    assert.deepEqual(values('The mill closed in the mid-1980s.'), [['1980s', { from: '1980-01-01', to: '1989-12-31' }]]);
-    assert.deepEqual(values('Rents doubled in the late-1990s.'), [['1990s', { from: '1990-01-01', to: '1999-12-31' }]]);
+describe('dates: early, mid and late narrow a period to its part, and keep its granularity', () => {
+  it('a decade: its first half, its middle, its second half (a range of years, never one year); a model number is not one', () => {
+    assert.deepEqual(values('The mill closed in the mid-1980s.'), [['mid-1980s', { from: '1983-01-01', to: '1987-12-31' }]]);
+    assert.deepEqual(values('Rents doubled in the late-1990s.'), [['late-1990s', { from: '1995-01-01', to: '1999-12-31' }]]);
+    assert.deepEqual(values('Trams ran until the early 1960s.'), [['early 1960s', { from: '1960-01-01', to: '1964-12-31' }]]);
     assert.deepEqual(values('Two B-52s flew over.'), []);
+  });
+
+  it('a century: its first quarter, its middle, its last quarter', () => {
+    assert.deepEqual(values('The quay was built in the late 19th century.'), [['late 19th century', { from: '1875-01-01', to: '1899-12-31' }]]);
+    assert.deepEqual(values('The chapel dates from the early 15th century.'), [['early 15th century', { from: '1400-01-01', to: '1424-12-31' }]]);
+  });
+
+  it('a year: its first half, its middle months, its second half, as months', () => {
+    assert.deepEqual(values('Prices rose in late 2013.'), [['late 2013', { from: '2013-07', to: '2013-12' }]]);
+    assert.deepEqual(values('Output rose again in mid-2010.'), [['mid-2010', { from: '2010-04', to: '2010-09' }]]);
+    assert.deepEqual(values('The ferry line was sold late last year.'), [['late last year', { from: '2014-07', to: '2014-12' }]]);
+    assert.deepEqual(values('The bridge will open early next year.'), [['early next year', { from: '2016-01', to: '2016-06' }]]);
+  });
+
+  it('a month: its first half, its middle days, its second half, in the year its tense gives', () => {
+    assert.deepEqual(values('The ferry was sold in late September.'), [['late September', { from: '2014-09-15', to: '2014-09-30' }]]);
+    assert.deepEqual(values('Talks will resume in early April.'), [['early April', { from: '2015-04-01', to: '2015-04-15' }]]);
+    assert.deepEqual(values('The mill closed in mid-June 2009.'), [['mid-June 2009', { from: '2009-06-10', to: '2009-06-20' }]]);
+    assert.deepEqual(values('The port froze in late February 2012.'), [['late February 2012', { from: '2012-02-15', to: '2012-02-29' }]]);
+  });
+
+  it('a day stays a day, and a modifier set apart is none', () => {
+    assert.deepEqual(values('Rebels attacked late Saturday.'), [['Saturday', '2015-02-28']]);
+    assert.deepEqual(values('The ferry came early. In March it froze.'), [['March', '2015-03']]);
+    assert.deepEqual(values('The ferry left early on March 2.'), [['March 2', '2015-03-02']]);
   });
 });
 
