@@ -45,13 +45,16 @@ const PLACE_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*,?\s+/;
 /** The same with its region or country, as wire copy gives it: "HARWICK, Ostland 1996-08-28", "KELVIN , Scotland 1996-08-29". */
 const PLACE_REGION_LEAD = /^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}\s*,\s*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,?\s+/;
 const DATELINE_TAIL = /^[\s,;|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}\)?)?)?\s*$/i;
+/** A weekday before a wire dateline's date ("OSLO, Norway, Thursday, June 11, 2015 —"): group 1 its name, short or long. */
+const WIRE_WEEKDAY = '(Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?\\s*,?\\s+';
+
 /**
  * A wire dateline: a place in capitals (and its region), the day month first or day first, the year if stated, the
  * agency in brackets or slashes if named, and a dash: "KABUL, Aug 15 (Reuters) -", "BERGEN, 3 March -", "OSLO, Norway,
  * March 3, 2015 —", "BERGEN, March 3, 2015 /Kestrel Newswire/ --".
  */
 const WIRE = new RegExp(
-  `^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*[A-Z][A-Za-z.'’ -]{1,30})?,?\\s+(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:\\s*,?\\s+${YEAR})?\\s*(?:(?:\\([^()\\n]{1,40}\\)|\\/[^/\\n]{1,40}\\/)\\s*)?[-–—]`,
+  `^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?[\\s,])[A-Z][A-Za-z.'’ -]{1,30})?,?\\s+(?:${WIRE_WEEKDAY})?(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:\\s*,?\\s+${YEAR})?\\s*(?:(?:\\([^()\\n]{1,40}\\)|\\/[^/\\n]{1,40}\\/)\\s*)?[-–—]`,
 );
 const WIRE_DATE = new RegExp(`(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:\\s*,?\\s+${YEAR})?`);
 /** A place in capitals before a run-in dateline, with an optional region: "OSLO, Norway, ". */
@@ -131,6 +134,8 @@ interface WireDateline {
   readonly month: number;
   readonly day: number;
   readonly year: number | undefined;
+  /** The weekday the dateline names before its date (0 = Sunday), if it names one. */
+  readonly weekday: number | undefined;
   /** Where the lead (the text after the dateline's dash) starts. */
   readonly lead: number;
 }
@@ -143,9 +148,10 @@ function findWire(text: string): WireDateline | undefined {
     // The span is the date itself ("Aug 15" or "Aug 15, 2021"), not the place or the agency.
     const dateText = WIRE_DATE.exec(m[0])!;
     const start = line.start + dateText.index;
-    const month = MONTHS[(m[1] ?? m[4]!).replace(/\.$/, '').toLowerCase()]!;
-    const year = m[5] === undefined ? undefined : Number(m[5]);
-    return { start, end: start + dateText[0].length, text: dateText[0], month, day: Number(m[2] ?? m[3]), year, lead: line.start + m[0].length };
+    const month = MONTHS[(m[2] ?? m[5]!).replace(/\.$/, '').toLowerCase()]!;
+    const year = m[6] === undefined ? undefined : Number(m[6]);
+    const weekday = m[1] === undefined ? undefined : WEEKDAY_NAMES.findIndex((w) => w.startsWith(m[1]!.toLowerCase()));
+    return { start, end: start + dateText[0].length, text: dateText[0], month, day: Number(m[3] ?? m[4]), year, weekday, lead: line.start + m[0].length };
   }
   return undefined;
 }
@@ -176,8 +182,9 @@ function impliedYear(text: string, wire: WireDateline, options: ArticleDateOptio
   if (inLead !== undefined && fits(inLead)) return { year: inLead, source: 'text' };
   const leadEnd = text.indexOf('\n', wire.lead);
   const weekday = LEAD_WEEKDAY.exec(text.slice(wire.lead, Math.min(leadEnd < 0 ? text.length : leadEnd, wire.lead + 400)));
-  if (weekday && file !== undefined) {
-    const wanted = WEEKDAY_NAMES.indexOf(weekday[1]!.toLowerCase());
+  // the dateline's own weekday ("OSLO, Wed. March 4 -") before one the lead names
+  const wanted = wire.weekday !== undefined && wire.weekday >= 0 ? wire.weekday : weekday ? WEEKDAY_NAMES.indexOf(weekday[1]!.toLowerCase()) : -1;
+  if (wanted >= 0 && file !== undefined) {
     for (let year = Number(file.slice(0, 4)); year > Number(file.slice(0, 4)) - 30; year--) {
       const value = toIsoDate(year, wire.month, wire.day);
       if (value !== undefined && value <= file && weekdayOf(value) === wanted) return { year, source: 'weekday' };

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { detectArticleDate, isCalendarDate, weekdayOf } from '../../../src/core/article/articleDate';
 
-function detected(text: string): { value: string; form: string; text: string } | undefined {
-  const date = detectArticleDate(text);
+function detected(text: string, fileDate?: string): { value: string; form: string; text: string } | undefined {
+  const date = detectArticleDate(text, { fileDate });
   if (!date) return undefined;
   assert.equal(text.slice(date.start, date.end), date.text, 'the span quotes the text');
   return { value: date.value, form: date.form, text: date.text };
@@ -74,6 +74,17 @@ describe('detectArticleDate', () => {
       form: 'wire',
       text: 'Jan 9, 2018',
     });
+  });
+
+  it('reads a wire dateline with the weekday before its date', () => {
+    assert.deepEqual(detected('Ferry strike ends\n\nVARNHOLT, Ostland, Thursday, June 11, 2015 — Ferry crews ended their strike.'), {
+      value: '2015-06-11',
+      form: 'wire',
+      text: 'June 11, 2015',
+    });
+    assert.equal(detected('KELMOUTH, Tuesday 3 March 2015 (Wirecorp) - Snow closed the airport.')?.value, '2015-03-03');
+    // the dateline's own weekday tells its year: March 4 was a Wednesday in 2015, not in 2016 (the file's year)
+    assert.equal(detected('KELMOUTH, Wed. March 4 (Wirecorp) - Snow closed the airport.', '2016-06-01')?.value, '2015-03-04');
   });
 
   it('takes a wire dateline year from the one year the text mentions, and does not guess otherwise', () => {
