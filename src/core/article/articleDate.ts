@@ -6,8 +6,9 @@
 // 2. dateline: a line near the top (among the first 8 non-empty lines, starting within the first 600 characters)
 //    that is only a date, optionally after "Published"/"Updated"/"Posted (on)" and before a time of day:
 //    "Friday, July 21, 2017", "July 21, 2017", "21 July 2017", "Thursday 23 February 2006", "2017-07-21"; also after a
-//    place in capitals, as newswire datelines put it ("OSLO 1996-08-30", "NEW YORK, March 3, 2011").
-// 3. wire: a paragraph near the top that opens like "KABUL, Aug 15 (Reuters) -". Its year is the one it states
+//    place in capitals, as newswire datelines put it ("OSLO 1996-08-30", "NEW YORK, March 3, 2011"); or a field of a
+//    byline or place line set apart by bars or bullets ("By Jo Brisk | March 3, 2015").
+// 3. wire: a paragraph near the top that opens like "KABUL, Aug 15 (Reuters) -" (see WIRE for its forms). Its year is the one it states
 //    ("Aug 15, 2021"); else the single distinct year (1900-2099) written in the first 1,000 characters; else the
 //    single distinct year written anywhere in the text; otherwise no date (never guessed from today's date).
 // Every date is checked against the calendar (no February 30); a weekday that contradicts the date is ignored.
@@ -49,12 +50,18 @@ const DATELINE_TAIL = /^[\s,;|–—-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.
 const WIRE_WEEKDAY = '(Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?\\s*,?\\s+';
 
 /**
- * A wire dateline: a place in capitals (and its region), the day month first or day first, the year if stated, the
- * agency in brackets or slashes if named, and a dash: "KABUL, Aug 15 (Reuters) -", "BERGEN, 3 March -", "OSLO, Norway,
- * March 3, 2015 —", "BERGEN, March 3, 2015 /Kestrel Newswire/ --".
+ * A wire dateline: a place in capitals or mixed case (and its region), the day month first or day first, the year if
+ * stated, the agency in brackets or slashes if named (before the place, after it or after the date), and a dash: "KABUL,
+ * Aug 15 (Reuters) -", "BERGEN, 3 March -", "OSLO, Norway, March 3, 2015 —", "BERGEN, March 3, 2015 /Kestrel Newswire/
+ * --", "Kelmouth, Ostland, March 3, 2015 –", "(Wirecorp) KELMOUTH, March 3 -", "KELMOUTH, Ostland — March 3, 2015 —".
  */
+const WIRE_AGENCY = '(?:\\([^()\\n]{1,40}\\)|\\/[^/\\n]{1,40}\\/)';
+/** A place in mixed case before a wire date ("Kelmouth, March 3 –"): one to three capitalised words, not a sentence's opening. */
+const WIRE_PLACE_MIXED =
+  "(?!(?:In|On|At|By|From|Since|Until|The|A|An|This|That|Last|Next|When|After|Before|As|For)\\b)\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2}";
 const WIRE = new RegExp(
-  `^[A-Z][A-Z.'’ -]{1,40}(?:,\\s*(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?[\\s,])[A-Z][A-Za-z.'’ -]{1,30})?,?\\s+(?:${WIRE_WEEKDAY})?(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:\\s*,?\\s+${YEAR})?\\s*(?:(?:\\([^()\\n]{1,40}\\)|\\/[^/\\n]{1,40}\\/)\\s*)?[-–—]`,
+  `^(?:${WIRE_AGENCY}\\s*)?(?:[A-Z][A-Z.'’ -]{1,40}|${WIRE_PLACE_MIXED})(?:,\\s*(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\\.?[\\s,])[A-Z][A-Za-z.'’ -]{1,30})?(?:\\s*${WIRE_AGENCY})?(?:\\s*,|\\s*[-–—]{1,2})?\\s+(?:${WIRE_WEEKDAY})?(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:\\s*,?\\s+${YEAR})?\\s*(?:${WIRE_AGENCY}\\s*)?[-–—]`,
+  'u',
 );
 const WIRE_DATE = new RegExp(`(?:${MONTH}\\s+${DAY}|${DAY}\\s+${MONTH})(?:\\s*,?\\s+${YEAR})?`);
 /** A place in capitals before a run-in dateline, with an optional region: "OSLO, Norway, ". */
@@ -123,6 +130,24 @@ function datelineDate(text: string): ArticleDate | undefined {
       const start = line.start + lead;
       return { start, end: start + found.length, text: text.slice(start, start + found.length), value: found.value, form: 'dateline' };
     }
+    const field = dateField(content);
+    if (field) {
+      const start = line.start + field.start;
+      return { start, end: start + field.length, text: text.slice(start, start + field.length), value: field.value, form: 'dateline' };
+    }
+  }
+  return undefined;
+}
+
+/** A field of a byline or place line set apart by bars or bullets that is only a date: "By Jo Brisk | March 3, 2015". */
+function dateField(line: string): { start: number; length: number; value: string } | undefined {
+  if (!/[|·•]/.test(line)) return undefined;
+  for (const m of line.matchAll(/[^|·•]+/g)) {
+    const lead = m.index + /^\s*/.exec(m[0])![0].length;
+    const body = line.slice(lead, m.index + m[0].length);
+    const skip = DATELINE_LEAD.exec(body)![0].length;
+    const found = dateAt(body.slice(skip));
+    if (found && DATELINE_TAIL.test(body.slice(skip + found.length))) return { start: lead + skip, length: found.length, value: found.value };
   }
   return undefined;
 }

@@ -61,6 +61,30 @@ describe('detectArticleDate', () => {
     assert.equal(detected('Bridge vote\n\nOslo 1997-05-12\n\nBody.'), undefined, 'only a place in capitals leads a date');
   });
 
+  it('reads a date set apart by bars or bullets on a byline or place line', () => {
+    assert.equal(detected('Ferry sinks\n\nBy Jo Brisk | March 3, 2015\n\nA ferry sank on Tuesday.')?.value, '2015-03-03');
+    assert.equal(detected('Ferry sinks\n\nMarch 3, 2015 | Kelmouth\n\nA ferry sank on Tuesday.')?.value, '2015-03-03');
+    assert.deepEqual(detected('Ferry sinks\n\nJo Brisk · 3 March 2015 · 4 min read\n\nA ferry sank.'), {
+      value: '2015-03-03',
+      form: 'dateline',
+      text: '3 March 2015',
+    });
+    assert.equal(detected('Ferry sinks\n\nFares | Ferries | Kelmouth\n\nA ferry sank on March 3, 2015.'), undefined);
+  });
+
+  it('reads a wire dateline whose place is in mixed case, or with the agency or a dash before the date', () => {
+    assert.deepEqual(detected('Ferry sinks\n\nKelmouth, Ostland, March 3, 2015 – A ferry sank on Tuesday.'), {
+      value: '2015-03-03',
+      form: 'wire',
+      text: 'March 3, 2015',
+    });
+    assert.equal(detected('Ferry sinks\n\nKELMOUTH (Newsdesk) March 3, 2015 - A ferry sank.')?.value, '2015-03-03');
+    assert.equal(detected('Ferry sinks\n\nKELMOUTH, Ostland — March 3, 2015 — A ferry sank.')?.value, '2015-03-03');
+    assert.equal(detected('Ferry sinks\n\n(Wirecorp) KELMOUTH, March 3, 2015 - A ferry sank.')?.value, '2015-03-03');
+    assert.equal(detected('Ferry sinks\n\nKELMOUTH, Ostland (Wirecorp) -- March 3, 2015 -- A ferry sank.')?.value, '2015-03-03');
+    assert.equal(detected('Ferry sinks\n\nIn Kelmouth, March 3, 2015 was cold - and wet.'), undefined, 'prose is no dateline');
+  });
+
   it('ignores dates inside prose lines and datelines far from the top', () => {
     assert.equal(detected('The council met on March 14, 2012 to vote on the bridge.\nMore text.'), undefined);
     const far = `${'A long opening paragraph with many words in it. '.repeat(20)}\n\nMarch 14, 2012\n`;
