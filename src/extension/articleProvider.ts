@@ -5,6 +5,7 @@ import { articleSizeProblem, decodeArticleBytes } from '../core/article/articleT
 import type { QuotedSpan } from '../core/article/articleModel';
 import { parsedArticle } from '../core/article/parseArticle';
 import { type HeaderPart, renderReadingView } from '../core/article/readingView';
+import { replacementsByPart } from '../core/text/textDifference';
 import type { ArticleDating } from './articleDating';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { documentLength, documentText } from './documentText';
@@ -12,9 +13,9 @@ import { documentLength, documentText } from './documentText';
 /** Pause in typing after which a reading view follows its source editor's unsaved text. */
 const BUFFER_REFRESH_DEBOUNCE_MILLIS = 200;
 /**
- * A large article waits for a longer pause: each re-render sends the whole view to the workbench (VS Code serialises
- * it on the extension host, a second for a megabyte on a loaded machine), so it waits until typing has really paused,
- * not for the gap between two words. 200 ms up to 100,000 characters, then 1 ms per 500 characters, at most 2 s.
+ * A large article waits for a longer pause: each re-render parses and renders the whole article (the view then takes
+ * only what changed, see followBuffer), so it waits until typing has really paused, not for the gap between two words.
+ * 200 ms up to 100,000 characters, then 1 ms per 500 characters, at most 2 s.
  */
 export function bufferRefreshDelay(length: number): number {
   return Math.min(2000, Math.max(BUFFER_REFRESH_DEBOUNCE_MILLIS, Math.round(length / 500)));
@@ -76,11 +77,16 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
   private readonly holding = new WeakMap<vscode.TextDocument, { readonly version: number; readonly newest: RenderedArticle; readonly rendered: RenderedArticle }>();
   /** Renderings being made for each view (VS Code asked, the provider has not answered yet). */
   private readonly inFlight = new Map<string, number>();
+  /** How many times each view's whole text was given to VS Code (provideTextDocumentContent answered). */
+  private readonly wholeGiven = new Map<string, number>();
   private readonly settledEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedArticle>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pendingRefreshes = new Map<string, NodeJS.Timeout>();
+  /** Views following their source by an edit now, each with whether to follow again once done (typing went on). */
+  private readonly following = new Map<string, boolean>();
+  private disposed = false;
   readonly onDidChange = this.changeEmitter.event;
   /** Fires after a reading view was (re-)rendered, once its new text is in place. */
   readonly onDidRender = this.renderedEmitter.event;
@@ -107,7 +113,9 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
       // Saves from this window are seen at once, without waiting for the file watcher.
       vscode.workspace.onDidSaveTextDocument((doc) => this.refreshSource(doc.uri)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
-        if (doc.uri.scheme === ARTICLE_SCHEME) this.renderings.delete(doc.uri.toString());
+        if (doc.uri.scheme !== ARTICLE_SCHEME) return;
+        this.renderings.delete(doc.uri.toString());
+        this.wholeGiven.delete(doc.uri.toString());
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.scheme !== ARTICLE_SCHEME) {
@@ -137,9 +145,72 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
       key,
       setTimeout(() => {
         this.pendingRefreshes.delete(key);
-        this.refreshSource(sourceUri);
+        this.followBuffer(sourceUri);
       }, delay),
     );
+  }
+
+  /**
+   * The views of a source being typed into follow its editor's text by an edit of what changed (the header's word count
+   * and the typed paragraph), not by giving VS Code the whole view again: that serialised a megabyte on the extension
+   * host, compressed and sent it, and had the workbench diff it with what it showed, at every pause in typing. A view
+   * that cannot take the edit (something else re-renders it, VS Code refused the edit) is given whole, as before.
+   */
+  private followBuffer(sourceUri: vscode.Uri): void {
+    const wanted = sourceUri.toString();
+    for (const [key, list] of this.renderings) if (list.some((rendered) => rendered.sourceUri.toString() === wanted)) this.followView(key);
+  }
+
+  /** One view following its source: after the follow under way when there is one (typing went on meanwhile). */
+  private followView(key: string): void {
+    if (this.following.has(key)) {
+      this.following.set(key, true);
+      return;
+    }
+    this.following.set(key, false);
+    const uri = vscode.Uri.parse(key, true);
+    void this.followByEdit(uri)
+      .then(
+        (followed) => {
+          if (!followed) this.changeEmitter.fire(uri);
+        },
+        () => this.changeEmitter.fire(uri),
+      )
+      .finally(() => {
+        const again = this.following.get(key) === true;
+        this.following.delete(key);
+        if (again && !this.disposed) this.followView(key);
+      });
+  }
+
+  /** Re-renders an open view and puts the new rendering into its document by an edit; false when that cannot be done. */
+  private async followByEdit(uri: vscode.Uri): Promise<boolean> {
+    const key = uri.toString();
+    const document = vscode.workspace.textDocuments.find((doc) => !doc.isClosed && doc.uri.toString() === key);
+    const list = this.renderings.get(key);
+    const shown = list?.[list.length - 1];
+    // the document must hold the newest rendering, with nothing else on its way to it
+    if (!document || !list || !shown?.layout || (this.inFlight.get(key) ?? 0) > 0 || this.rendered(document) !== shown) return false;
+    const version = document.version;
+    this.inFlight.set(key, 1);
+    let followed = false;
+    try {
+      const next = await this.render(uri, shown);
+      if (next === shown) return (followed = true);
+      if (!next.layout || document.isClosed || document.version !== version || this.renderings.get(key) !== list) return false;
+      list.push(next);
+      if (list.length > RENDERINGS_KEPT) list.splice(0, list.length - RENDERINGS_KEPT);
+      const edit = new vscode.WorkspaceEdit();
+      for (const r of replacementsByPart(shown.viewText, next.viewText, shown.layout.header.end, next.layout.header.end)) {
+        edit.replace(uri, new vscode.Range(document.positionAt(r.start), document.positionAt(r.end)), r.text);
+      }
+      // VS Code may refuse or skip it (a read-only editor that has the focus takes no edit): then the document did not move on
+      followed = (await vscode.workspace.applyEdit(edit)) && document.version !== version && documentLength(document) === next.viewText.length;
+      return followed;
+    } finally {
+      this.doneRendering(key);
+      if (followed && !document.isClosed && !this.renderingPending(document)) this.settledEmitter.fire(uri);
+    }
   }
 
   /**
@@ -171,11 +242,17 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
    */
   renderingPending(document: vscode.TextDocument): boolean {
     const key = document.uri.toString();
-    if ((this.inFlight.get(key) ?? 0) > 0) return true;
+    if ((this.inFlight.get(key) ?? 0) > 0 || this.following.get(key) === true) return true;
     const list = this.renderings.get(key);
     const newest = list?.[list.length - 1];
     if (!newest) return false;
     return this.pendingRefreshes.has(newest.sourceUri.toString()) || this.rendered(document) !== newest;
+  }
+
+  private doneRendering(key: string): void {
+    const left = (this.inFlight.get(key) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(key, left);
+    else this.inFlight.delete(key);
   }
 
   /** Re-renders every open reading view of this source file (its file or its article date changed). */
@@ -186,17 +263,21 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
     }
   }
 
+  /** How many times the whole text of the view at `uri` was given to VS Code (tests: typing is followed by edits). */
+  wholeViewsGiven(uri: vscode.Uri): number {
+    return this.wholeGiven.get(uri.toString()) ?? 0;
+  }
+
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const key = uri.toString();
+    this.wholeGiven.set(key, (this.wholeGiven.get(key) ?? 0) + 1);
     const before = this.renderings.get(key);
     this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
     let rendered: RenderedArticle;
     try {
       rendered = await this.render(uri, before?.[before.length - 1]);
     } finally {
-      const left = (this.inFlight.get(key) ?? 1) - 1;
-      if (left > 0) this.inFlight.set(key, left);
-      else this.inFlight.delete(key);
+      this.doneRendering(key);
     }
     const list = this.renderings.get(key) ?? [];
     if (list[list.length - 1] !== rendered) {
@@ -268,6 +349,7 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const d of this.disposables) d.dispose();
     this.renderings.clear();
   }

@@ -74,6 +74,8 @@ export interface ArticleAnnotatorApi {
   readonly annotationsTree: AnnotationsTreeProvider;
   readonly entitiesTree: EntitiesTreeProvider;
   readonly readingViewStyler: ReadingViewStyler;
+  /** The reading views' content (the `article:` scheme). */
+  readonly articleProvider: ArticleProvider;
   readonly cursorContext: CursorContext;
   readonly entitiesView: vscode.TreeView<unknown>;
   /** Every article of the workspace, analysed in the background and cached on disk. */
@@ -280,7 +282,7 @@ export async function activate(context: vscode.ExtensionContext, platform: Exten
 
   const activationMillis = performance.now() - started;
   log.info(`Activated in ${activationMillis.toFixed(0)} ms (${platform.kind} extension host)`);
-  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree, timelineChart, noteComments, learnedCorrections: learned };
+  return { analysis, settings, activationMillis, hostKind: platform.kind, annotations, annotationDecorator, annotationTracker, annotationsTree, entitiesTree, readingViewStyler, articleProvider, cursorContext, entitiesView, workspaceIndex, quotationsTree, quoteDecorator, timelineTree, timelineChart, noteComments, learnedCorrections: learned };
 }
 
 /** Writes annotations moved by edits whose debounced write has not run yet; set by activate(). */

@@ -40,3 +40,42 @@ export function replacementBetween(before: string, after: string): TextReplaceme
 export function applyReplacement(text: string, replacement: TextReplacement): string {
   return text.slice(0, replacement.start) + replacement.text + text.slice(replacement.end);
 }
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * The replacements that turn `before` into `after` where both fall into two parts that change on their own, split at
+ * `beforeCut` and `afterCut` (a reading view's header, whose word count changes with any edit, and its body): at most
+ * one per part, in `before`'s offsets, none when the texts are equal. Each starts and ends between code points, since
+ * an editor moves an offset inside a surrogate pair (and the replacement would then take a character too many).
+ */
+export function replacementsByPart(before: string, after: string, beforeCut: number, afterCut: number): TextReplacement[] {
+  const parts: TextReplacement[] = [];
+  const part = (from: string, to: string, offset: number): void => {
+    if (from === to) return;
+    const { start, end } = replacementBetween(from, to);
+    let first = start;
+    let last = end;
+    let toEnd = to.length - (from.length - end);
+    if (first > 0 && isHighSurrogate(from.charCodeAt(first - 1))) first--;
+    if (last < from.length && isLowSurrogate(from.charCodeAt(last))) {
+      last++;
+      toEnd++;
+    }
+    parts.push({ start: offset + first, end: offset + last, text: to.slice(first, toEnd) });
+  };
+  part(before.slice(0, beforeCut), after.slice(0, afterCut), 0);
+  part(before.slice(beforeCut), after.slice(afterCut), beforeCut);
+  const [head, body] = parts;
+  // two replacements that meet at the cut are one (two insertions at one offset have no order an editor must keep)
+  if (head && body && head.end >= body.start) return [{ start: head.start, end: body.end, text: head.text + before.slice(head.end, body.start) + body.text }];
+  return parts;
+}
+
+/** `text` with replacements applied: in order, not overlapping, each in `text`'s offsets. */
+export function applyReplacements(text: string, replacements: readonly TextReplacement[]): string {
+  let result = text;
+  for (let i = replacements.length - 1; i >= 0; i--) result = applyReplacement(result, replacements[i]!);
+  return result;
+}
