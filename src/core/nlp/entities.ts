@@ -260,6 +260,24 @@ const POLICE_WORDS = new Set(['police', 'sheriff', 'constabulary']);
 
 /** Who founded or runs an organization, named next to it: "Velmora co-founder Ada Brisk", "the founder of Skelvar". */
 const FOUNDER_NOUNS = new Set(['founder', 'founders', 'co-founder', 'co-founders', 'cofounder', 'creator', 'creators', 'ceo', 'owner', 'owners', 'boss']);
+/** Who leads a company, right after its name and before the person's: "Velmora chairman Piet Morlen". */
+const COMPANY_LEADERS = new Set(['chairman', 'chairwoman', 'chairperson']);
+/** What follows "chief" in a company officer's title: "Brantwell chief executive Ada Brisk". */
+const CHIEF_OF = new Set(['executive', 'financial', 'operating', 'economist', 'technology']);
+
+/** Words between a speech verb and what it reports: "said on Friday it …", "said in a statement that it …". */
+const REPORT_FILLERS = new Set(['on', 'in', 'a', 'statement', 'that', 'late', 'earlier', 'last', 'this', 'week', 'month', 'today', 'yesterday', 'also', 'previously']);
+
+/**
+ * Nouns of nationality before a name, which are no part of it (the adjectives are demonyms): "Briton Ada Brisk",
+ * "Dutchman Jan Varga", "Swede Tomas Havrell".
+ */
+const NATIONALITY_NOUNS = new Set(['briton', 'britons', 'swede', 'swedes', 'dane', 'danes', 'finns', 'pole', 'poles', 'turk', 'turks', 'spaniard', 'spaniards', 'scots', 'kiwi', 'aussie', 'filipino', 'filipina', 'argentine', 'luxembourger', 'icelander']);
+function isNationalityNoun(t: Token): boolean {
+  if (NATIONALITY_NOUNS.has(t.norm)) return true;
+  const stem = /^(\p{L}+?)(?:wo)?m[ae]n$/u.exec(t.norm)?.[1];
+  return stem !== undefined && (['dutch', 'french', 'english', 'irish', 'scots', 'welsh', 'chinese'].includes(stem) || isDemonym(stem));
+}
 
 /** Kinds of territory after a name, lowercase: "the Dornova region", "the Varsel and Omby districts". */
 const TERRITORY_NOUNS = new Set([
@@ -623,6 +641,8 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, 'organization', 1);
     }
 
+    // "Briton Ada Brisk", "Dutchman Jan Varga": a noun of nationality before a name
+    if (j - i >= 2 && isNationalityNoun(words[0]!) && this.looksLikePersonName(tokens, i + 1, j) && !isPlaceName(this.span(tokens, i + 1, j))) return this.emit(tokens, i + 1, j, 'person', 2);
     if (isDemonym(words[0]!.text)) {
       if (j - i === 1) return;
       // "Chilean Marta Ibáñez": a nationality before a person's name, known by context or by a given name
@@ -685,6 +705,9 @@ class SegmentRecogniser {
     // "The Storting voted", "the Folketing approved the budget": a body that decides, named by one foreign word
     const verb = tokens[j];
     if (determined && !w.tags.has('Place') && verb && !w.breakAfter && !w.possessive && BODY_VERBS.has(verb.norm)) return this.emit(tokens, i, j, 'organization', 2);
+    // "the Skarvian central bank": a nationality adjective nobody listed describes the noun after it
+    const noun = tokens[j];
+    if (determined && /(?:ian|ese|ish)$/u.test(w.norm) && noun && !noun.cap && !w.breakAfter && !w.possessive && !noun.tags.has('Verb') && !w.tags.has('Place')) return;
     if (determined) return this.emit(tokens, i, j, w.tags.has('Place') ? 'place' : 'organization', 0);
     if (this.playsWithScore(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
     if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);
@@ -719,6 +742,8 @@ class SegmentRecogniser {
     const last = tokens[j - 1]!;
     const next = tokens[j];
     if (prev && before && !before.breakAfter && !prev.breakAfter && ((before.norm === 'shares' && (prev.norm === 'of' || prev.norm === 'in')) || (before.norm === 'stake' && prev.norm === 'in'))) return 2;
+    // "Brantwell said on Friday it expected …": who speaks of itself as "it" is no person
+    if (next && !last.breakAfter && !last.possessive && SPEECH_VERBS.has(next.norm) && this.reportsAsIt(tokens, j + 1)) return 2;
     // "the founder of Skelvar", "Co-founder of Skelvar, Ada Brisk"
     if (prev && before && !before.breakAfter && !prev.breakAfter && prev.norm === 'of' && FOUNDER_NOUNS.has(before.norm) && !last.possessive) return 2;
     if (j - i === 1 && this.singleCompanyCue(tokens, i)) return 2;
@@ -746,6 +771,17 @@ class SegmentRecogniser {
     return 0;
   }
 
+  /** The clause reported from token k on has "it" for its subject: "[said] on Friday it …", "[said] that it …". */
+  private reportsAsIt(tokens: readonly Token[], k: number): boolean {
+    if (tokens[k - 1]!.breakAfter && !/^\s*,?\s*$/u.test(tokens[k - 1]!.post)) return false;
+    for (let n = 0; n < 5 && k < tokens.length; n++, k++) {
+      const t = tokens[k]!;
+      if (t.norm === 'it') return !t.breakAfter || /^\s*$/u.test(t.post);
+      if (t.breakAfter || !(REPORT_FILLERS.has(t.norm) || t.tags.has('Date') || t.tags.has('WeekDay'))) return false;
+    }
+    return false;
+  }
+
   /**
    * What is said of organizations around one unknown word (two words after these are most often a person's name):
    * "acquired by X", "published by X", "worked at X", "told X" at the end of a clause (a news agency or broadcaster;
@@ -760,6 +796,11 @@ class SegmentRecogniser {
     if (next && !word.breakAfter && ORG_STAFF_NOUNS.has(next.norm) && prev && ['a', 'an', 'the'].includes(prev.norm) && !prev.breakAfter) return true;
     // "Velmora co-founder Ada Brisk", "Quillet creator Tomas Havrell": the organization before its founder's name
     if (next && !word.breakAfter && !next.cap && FOUNDER_NOUNS.has(next.norm) && !next.breakAfter && tokens[i + 2]?.cap === true) return true;
+    // "Velmora chairman Piet Morlen", "Brantwell chief executive Ada Brisk"
+    if (next && !word.breakAfter && !next.cap && !next.breakAfter) {
+      const officer = COMPANY_LEADERS.has(next.norm) ? i + 2 : next.norm === 'chief' && CHIEF_OF.has(tokens[i + 2]?.norm ?? '') && !tokens[i + 2]!.breakAfter ? i + 3 : -1;
+      if (officer > 0 && tokens[officer]?.cap === true && this.looksLikePersonName(tokens, officer, Math.min(tokens.length, officer + 2))) return true;
+    }
     if (!prev || prev.breakAfter || !before || before.breakAfter) return false;
     if (prev.norm === 'by' && ORG_BY_VERBS.has(before.norm)) return true;
     if (prev.norm === 'at' && WORK_AT_WORDS.has(before.norm)) return true;

@@ -15,7 +15,8 @@ chamber cabinet tribunal commissariat directorate enterprises labs laboratories 
 media publishing publications television radio channel channels council councils front mission observatory consortium
 cooperative partnership institution institutions team squad division exchange traders partners ventures investments securities
 insurance petroleum pharmaceuticals electronics communications telecom logistics brands foods stores airline railways
-railway motor automotive software semiconductor bancorp financial weekly daily monthly`);
+railway motor automotive software semiconductor bancorp financial weekly daily monthly shipping shipyards mining steel
+chemicals textiles brewery breweries construction engineering resources energy utilities cement shipbuilding`);
 
 /** Heads that make an organization only with "of": "University of X", "Bank of X" (without: the facility or person). */
 export const ORG_OF_HEADS = set(`

@@ -161,5 +161,32 @@ describe('newswire copy', () => {
       assert.equal(typeOf('The Storting building was closed.', 'Storting'), undefined, 'no body verb: nothing on its own');
     });
   });
+  describe('business and sports copy (session 21)', () => {
+    it('a name that said "it" would do something is a company', () => {
+      assert.equal(typeOf('Brantwell said on Friday it expected profit to rise .', 'Brantwell'), 'organization');
+      assert.equal(typeOf('Quellmar Trading said it would cut 300 jobs.', 'Quellmar Trading'), 'organization');
+      assert.equal(typeOf('Tomas Havrell said it was a good day .', 'Tomas Havrell'), 'person');
+    });
+
+    it('a company before its chief executive or chairman', () => {
+      assert.equal(typeOf('"We are pleased , " Brantwell chief executive Ada Brisk said .', 'Brantwell'), 'organization');
+      assert.equal(typeOf('Velmora chairman Piet Morlen resigned .', 'Velmora'), 'organization');
+    });
+
+    it('a nationality noun before a name is no part of it', () => {
+      assert.deepEqual(entities('Briton Ada Brisk beat Dutchman Jan Varga 6-4 6-2 .').map(([t]) => t), ['Ada Brisk', 'Jan Varga']);
+      assert.equal(typeOf('Swede Tomas Havrell won the sprint .', 'Tomas Havrell'), 'person');
+    });
+
+    it('an unknown nationality adjective is no organization, even beside its country\'s ministry', () => {
+      const found = entities('The Skarvian central bank left rates unchanged , the Skarvian Finance Ministry said .');
+      assert.deepEqual(found, [['Skarvian Finance Ministry', 'organization']]);
+    });
+
+    it('an industry word ends a company\'s name', () => {
+      assert.equal(typeOf('Tollvik Shipping reported a loss on Tuesday .', 'Tollvik Shipping'), 'organization');
+      assert.equal(typeOf('Shares in Kessmoor Mining fell 4 percent .', 'Kessmoor Mining'), 'organization');
+    });
+  });
 });
 
