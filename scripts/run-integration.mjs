@@ -34,7 +34,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { installCodeServer } from './install-code-server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, MAX_SOCKET_PATH, QUIET_SETTINGS, ROOT, freePort, killGroup, prepareProfile, prepareWorkspace, profileEnv, removeProfileTmp, startCodeServer, waitForHealthz, workbenchUrl } from './lib/code-server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, MAX_SOCKET_PATH, QUIET_SETTINGS, ROOT, freePort, killGroup, prepareProfile, prepareWorkspace, profileEnv, removeProfileTmp, startReadyCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { MemorySampler } from './lib/memory.mjs';
 
 const AFTER_RELOAD = '@after-reload';
@@ -369,12 +369,19 @@ async function main() {
         if (phase === 2) log(`${label}: reopening the workbench for the ${hostSummaries[0].afterReloadTests} ${AFTER_RELOAD} test(s)`);
         else if (run.host === 'web') log(`web phase 1: the extension in the browser's web-worker extension host`);
         else if (run.host === 'vsix') log(`vsix phase 1: the extension installed from ${path.basename(run.vsix)}, no development extension`);
-        server = startCodeServer({ paths, dirs: run.dirs, port, env });
-        server.stdout.pipe(serverLog, { end: false });
-        server.stderr.pipe(serverLog, { end: false });
-        memory.track(server.pid, true);
+        server = await startReadyCodeServer(
+          { paths, dirs: run.dirs, port, env },
+          {
+            onSpawn: (child) => {
+              server = child;
+              child.stdout.pipe(serverLog, { end: false });
+              child.stderr.pipe(serverLog, { end: false });
+              memory.track(child.pid, true);
+            },
+            log: (message) => log(`${label}: ${message}`),
+          },
+        );
         const serverExited = new Promise((resolve) => server.once('exit', (code, signal) => resolve({ serverExit: code ?? signal })));
-        await waitForHealthz(port, { child: server });
 
         const tail = new Tail(reportFile);
         const exited = new Promise((resolve) => {

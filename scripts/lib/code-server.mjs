@@ -145,7 +145,7 @@ export function startCodeServer({ paths, dirs, port, env, host = '127.0.0.1', sm
 export async function waitForHealthz(port, { timeoutMs = 60_000, child } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode} before it was ready`);
+    if (child && (child.exitCode !== null || child.signalCode !== null)) throw new Error(`code-server exited with ${child.exitCode ?? child.signalCode} before it was ready`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (response.ok) return;
@@ -157,7 +157,52 @@ export async function waitForHealthz(port, { timeoutMs = 60_000, child } = {}) {
   throw new Error(`code-server did not answer /healthz on port ${port} within ${timeoutMs / 1000} s`);
 }
 
-/** SIGTERM the whole process group, SIGKILL after `graceMs`. Resolves when the leader is gone. */
+/** Resolves when nothing listens on `port` any more (a server ended a moment ago can still hold it), or after `timeoutMs`. */
+export async function waitForPortFree(port, { host = '127.0.0.1', timeoutMs = 15_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const free = await new Promise((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, host, () => probe.close(() => resolve(true)));
+    });
+    if (free || Date.now() >= deadline) return free;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Starts code-server (startCodeServer's options) and resolves with the child once /healthz answers, trying again when
+ * it ends before that. Its launcher process forks the real server and exits with code 1 ("error timed out") when the
+ * server has not reported for 10 s (code-server's out/node/wrapper.js, a fixed limit): on a machine busy enough the
+ * server's start alone takes that long (5.5-7.2 s at load 18 on 2 cores). A second start finds its files cached.
+ * `onSpawn(child)` sees each child as it starts (to keep its output); `log` says why a start is tried again.
+ */
+export async function startReadyCodeServer(options, { attempts = 3, timeoutMs = 120_000, onSpawn = () => {}, log = () => {} } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    await waitForPortFree(options.port, { host: options.host });
+    const child = startCodeServer(options);
+    let output = '';
+    const keep = (data) => {
+      output = (output + data).slice(-4000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    onSpawn(child);
+    try {
+      await waitForHealthz(options.port, { child, timeoutMs });
+      return child;
+    } catch (error) {
+      await killGroup(child);
+      const said = output.trim().split('\n').slice(-5).join('\n') || '(nothing)';
+      const message = `${error instanceof Error ? error.message : String(error)} (start ${attempt} of ${attempts}); its last output:\n${said}`;
+      if (attempt >= attempts) throw new Error(message);
+      log(`${message}\nStarting code-server again on port ${options.port}.`);
+    }
+  }
+}
+
+/** SIGTERM the whole process group, SIGKILL after `graceMs`. Resolves when the group is gone (or 5 s after SIGKILL). */
 export async function killGroup(child, graceMs = 3000) {
   if (!child || child.pid === undefined) return;
   const alive = () => {
@@ -182,6 +227,9 @@ export async function killGroup(child, graceMs = 3000) {
     } catch {
       /* gone */
     }
+    // the group's sockets and ports are released once its processes are gone
+    const killed = Date.now() + 5000;
+    while (alive() && Date.now() < killed) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
