@@ -6,9 +6,10 @@
 //
 // Per run: a fresh folder .vscode-test/runs/<id>/ with HOME/XDG/TMPDIR, user data, extensions and
 // a workspace folder holding a copy of seeds/ (tests may edit it). The suite runs in phases:
-// phase 1 all tests but `@after-reload` ones; then, if there are any, the workbench is closed, the server
-// restarted on the same port, user data and browser profile (workspaceState survives), and phase 2 runs
-// the `@after-reload` tests. Then the same again in the browser's web-worker extension host (test/web, built to
+// phase 1 all tests but `@after-reload` ones; then, if there are any, the tests reload the window (Developer: Reload
+// Window, which waits for the workbench to write its state), the launcher answers that reload with an empty page,
+// restarts the server on the same port, user data and browser profile (workspaceState and open editors survive), and
+// phase 2 runs the `@after-reload` tests. Then the same again in the browser's web-worker extension host (test/web, built to
 // out/test/web/index.js): a fresh profile whose settings move the extension there (`remote.extensionKind`), a fresh
 // workspace, and results read from files the tests write with workspace.fs (no process in that host).
 // Last, what users install: `npm run package` builds the .vsix (production build, vsce, scripts/check-vsix.mjs),
@@ -155,6 +156,13 @@ function startControlServer(state) {
     },
     async '/phase'() {
       return state.phase;
+    },
+    // The test entry point, its phase 1 done, is about to reload the window (Developer: Reload Window, which writes the
+    // workbench's state first): the launcher takes that reload's page request, and reopens the page for phase 2 itself.
+    async '/reload-for-phase-2'() {
+      if (state.phase !== 1 || !state.catchReload) throw new Error(`no phase 2 follows phase ${state.phase}`);
+      await state.catchReload();
+      return null;
     },
     async '/reload'() {
       throw new Error(
@@ -335,6 +343,25 @@ async function main() {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
       state.page = page;
+      // Phase 1 ends with the workbench reloading itself (test/integration/harness/reloadWindow.ts):
+      // its reload's request for the page gets an empty page, the old workbench is gone, and phase 2 opens a new one
+      // on a restarted code-server. Other navigations go through.
+      let onReload = () => {};
+      let reloadCaught = false;
+      const isWorkbenchPage = (url) => url.pathname === '/' && url.searchParams.has('payload');
+      const takeReload = async (route) => {
+        const request = route.request();
+        if (reloadCaught || !request.isNavigationRequest() || request.frame() !== page.mainFrame()) return route.fallback();
+        reloadCaught = true;
+        await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Reloading for phase 2</title>' });
+        onReload();
+      };
+      state.catchReload = async () => {
+        reloadCaught = false;
+        await page.route(isWorkbenchPage, takeReload);
+      };
+      // A workbench that still holds unsaved editors asks before it unloads: the reload was asked for, let it go.
+      page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()).catch(() => {}));
       let onExit = () => {};
       await page.exposeFunction('codeAutomationExit', (code, logs) => {
         onExit({ code, logs });
@@ -394,8 +421,12 @@ async function main() {
         });
         // a loaded machine (several runs at once on 2 cores) can take well over 30 s to load the workbench
         await page.goto(workbenchUrl({ port, folder: run.workspace, extensionPath: run.extensionPath ?? ROOT, testsPath: run.index }), { timeout: 180_000 });
-        const outcome = await Promise.race([exited, timedOut, serverExited]);
+        const reloaded = new Promise((resolve) => {
+          onReload = () => resolve({ reloaded: true });
+        });
+        const outcome = await Promise.race([exited, timedOut, serverExited, reloaded]);
         clearTimeout(timer);
+        await page.unroute(isWorkbenchPage, takeReload).catch(() => {});
         // the web host writes its report whole through workspace.fs: let the last write land
         if (run.host === 'web') await new Promise((resolve) => setTimeout(resolve, 500));
         tail.stop();
@@ -429,10 +460,14 @@ async function main() {
           for (const test of summary.tests) if (test.state === 'failed') totals.failures.push({ ...test, fullTitle: run.host === 'node' ? test.fullTitle : `[${run.host}] ${test.fullTitle}` });
         }
 
-        // Let the workbench write pending storage (extension workspaceState is flushed to the browser's IndexedDB
-        // ~100 ms after each update), close it, then end the server group.
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        await page.goto('about:blank').catch(() => {});
+        if (outcome.reloaded) {
+          log(`${label}: the workbench wrote its state and reloaded (Developer: Reload Window)`);
+        } else {
+          if (phase === 1 && hostSummaries[0]?.afterReloadTests > 0) log(`${label}: warning: the tests ended without reloading the window; what the workbench keeps may not all be written before phase 2`);
+          // No reload asked for: give the workbench a moment for pending storage (its own flush runs every 5 s), close it.
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          await page.goto('about:blank').catch(() => {});
+        }
         await killGroup(server);
         if (outcome.timeout) {
           timedOutOverall = true;

@@ -19,8 +19,9 @@
  * Tests that check what survives a reload are split in two, and the launcher runs the suite twice:
  *   phase 1 (ARTICLE_ANNOTATOR_TEST_PHASE=1): every test whose full title does NOT contain `@after-reload`;
  *   phase 2 (ARTICLE_ANNOTATOR_TEST_PHASE=2): only the tests whose full title contains `@after-reload`,
- *            after the workbench was closed and reopened on the same user-data dir, browser profile and
- *            workspace folder (so workspaceState, settings and files written in phase 1 are still there).
+ *            after the window was reloaded (Developer: Reload Window, which first waits for the workbench to
+ *            write its state: open editors, workspaceState) and reopened on a restarted code-server with the same
+ *            user-data dir, browser profile and workspace folder (so what phase 1 left is still there).
  * Phase 2 only runs when phase 1 reported such tests. Write them as
  *     it('creates an annotation', ...)                                  // phase 1: set state up
  *     it('@after-reload the annotation is still there', ...)            // phase 2: check it
@@ -35,7 +36,8 @@ import path from 'node:path';
 import { format } from 'node:util';
 import type MochaType from 'mocha';
 import { countAfterReload, phaseGrep, userGrepPattern } from './harness/phases';
-import { AFTER_RELOAD, screenshot, testPhase } from './harness/workbench';
+import { reloadWindowForPhase2 } from './harness/reloadWindow';
+import { AFTER_RELOAD, screenshot, testPhase, workbenchAvailable } from './harness/workbench';
 
 type MochaConstructor = typeof MochaType;
 
@@ -219,5 +221,8 @@ export async function run(): Promise<void> {
   });
   writeSummary(summary);
   reportClosed = true; // what VS Code logs about the rejected run() below would only repeat the report
+  // Phase 2 runs after a reload of this window, made the way a person makes it (the launcher reopens the page on a
+  // restarted code-server): it waits until the workbench has written its state.
+  if (phase === 1 && summary.afterReloadTests > 0 && workbenchAvailable()) await reloadWindowForPhase2();
   if (summary.failed > 0) throw new Error(`${summary.failed} test${summary.failed === 1 ? '' : 's'} failed.`);
 }

@@ -14,7 +14,8 @@
 import 'mocha/mocha.js';
 import * as vscode from 'vscode';
 import { countAfterReload, phaseGrep, userGrepPattern } from '../integration/harness/phases';
-import { screenshot } from '../integration/harness/workbench';
+import { reloadWindowForPhase2 } from '../integration/harness/reloadWindow';
+import { screenshot, workbenchAvailable } from '../integration/harness/workbench';
 import { setTestEnv } from '../integration/harness/testEnv';
 
 interface BrowserMocha {
@@ -151,5 +152,7 @@ export async function runWith(loadTests: () => void): Promise<void> {
   await flushing;
   await vscode.workspace.fs.writeFile(reportUri, new TextEncoder().encode(report));
   await vscode.workspace.fs.writeFile(summaryUri, new TextEncoder().encode(JSON.stringify(summary, null, 2) + '\n'));
+  // phase 2 after a reload of this window, as in the Node host (test/integration/index.ts)
+  if (phase === 1 && summary.afterReloadTests > 0 && workbenchAvailable()) await reloadWindowForPhase2();
   if (summary.failed > 0) throw new Error(`${summary.failed} test${summary.failed === 1 ? '' : 's'} failed in the web host.`);
 }

@@ -54,6 +54,11 @@ async function post<T>(route: string, body: unknown): Promise<T> {
   return json.value as T;
 }
 
+/** Tells the launcher that the window reloads now to end phase 1 (./reloadWindow.ts): it takes that reload's page. */
+export async function announceReloadForPhase2(): Promise<void> {
+  await post<null>('/reload-for-phase-2', {});
+}
+
 /**
  * Evaluates a JavaScript expression in the workbench page (Playwright `page.evaluate`) and returns its
  * JSON-serialisable value; a returned promise is awaited. Example:
