@@ -13,7 +13,8 @@
  * to ARTICLE_ANNOTATOR_TEST_SUMMARY. Both are optional (without them output goes to the console only).
  *
  * Filtering. ARTICLE_ANNOTATOR_TEST_GREP: a regular expression matched against each test's full title
- * ("describe title it title"), like mocha --grep.
+ * ("describe title it title"), like mocha --grep. When it selects `@after-reload` tests, phase 1 also runs the other
+ * tests of their files, which set up what they check (./harness/phases.ts).
  *
  * Reload phases. A window reload restarts the extension host, so Mocha cannot continue a run across one.
  * Tests that check what survives a reload are split in two, and the launcher runs the suite twice:
@@ -35,7 +36,7 @@ import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import type MochaType from 'mocha';
-import { countAfterReload, phaseGrep, userGrepPattern } from './harness/phases';
+import { countAfterReload, phaseFilter, userGrepPattern } from './harness/phases';
 import { reloadWindowForPhase2 } from './harness/reloadWindow';
 import { AFTER_RELOAD, screenshot, testPhase, workbenchAvailable } from './harness/workbench';
 
@@ -150,7 +151,8 @@ export async function run(): Promise<void> {
     timeout: Number(process.env.ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS) || 20_000,
     slow: 2_000,
   });
-  mocha.grep(phaseGrep(phase, grep));
+  // mocha calls only the filter's test(fullTitle); it reads the suite tree once mocha has loaded the files
+  mocha.grep(phaseFilter(phase, grep, mocha.suite) as unknown as RegExp);
   mocha.cleanReferencesAfterRun(false); // the summary walks the suite tree after the run
   Mocha.reporters.Base.useColors = false;
   // Mocha's ✔/✖ come from log-symbols, coloured on their own whenever the environment looks colourful (CI=true).

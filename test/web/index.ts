@@ -13,7 +13,7 @@
  */
 import 'mocha/mocha.js';
 import * as vscode from 'vscode';
-import { countAfterReload, phaseGrep, userGrepPattern } from '../integration/harness/phases';
+import { countAfterReload, phaseFilter, userGrepPattern } from '../integration/harness/phases';
 import { reloadWindowForPhase2 } from '../integration/harness/reloadWindow';
 import { screenshot, workbenchAvailable } from '../integration/harness/workbench';
 import { setTestEnv } from '../integration/harness/testEnv';
@@ -29,6 +29,7 @@ interface MochaRunnable {
   duration?: number;
 }
 interface MochaSuite {
+  title: string;
   tests: MochaRunnable[];
   suites: MochaSuite[];
 }
@@ -119,7 +120,7 @@ export async function runWith(loadTests: () => void): Promise<void> {
       line(`${'  '.repeat(depth + 1)}✖ ${test.title}\n${message}\n${error instanceof Error ? (error.stack ?? '') : ''}`);
     });
   }
-  mocha.setup({ ui: 'bdd', reporter: Reporter, timeout: Number(env.ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS) || 20_000, slow: 2_000, grep: phaseGrep(phase, userGrep), cleanReferencesAfterRun: false });
+  mocha.setup({ ui: 'bdd', reporter: Reporter, timeout: Number(env.ARTICLE_ANNOTATOR_TEST_TIMEOUT_MS) || 20_000, slow: 2_000, grep: phaseFilter(phase, userGrep, mocha.suite) as unknown as RegExp, cleanReferencesAfterRun: false });
   line(`\nArticle Annotator web-host tests: VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web UI' : 'desktop UI'}, phase ${phase}${userGrep ? `, grep /${userGrep}/` : ''}`);
   let loadError: unknown;
   try {
