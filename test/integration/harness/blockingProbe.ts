@@ -2,6 +2,7 @@
 // event-loop delay histogram beside it. One probe for every test that asserts "does not block" (analysis of a large
 // article, indexing a thousand articles, typing into a large article).
 import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 
 const TICK_MS = 10;
 /** Stretches kept for a profile to explain. */
@@ -18,6 +19,8 @@ export class BlockingProbe {
   /** The collector's pauses (Node's 'gc' performance entries): the longest, and the count and sum of each kind. */
   private readonly gcObserver: PerformanceObserver;
   private gc = { longest: 0, longestKind: '', minor: { count: 0, millis: 0 }, major: { count: 0, millis: 0 } };
+  /** The host's heap in use when measuring started (a whole-heap collection's pause grows with it). */
+  private heapAtStart = getHeapStatistics().used_heap_size;
 
   /** Starts measuring at once; stop() when done (in a finally). */
   constructor() {
@@ -62,6 +65,7 @@ export class BlockingProbe {
     this.longestStarted = 0;
     this.histogram.reset();
     this.gc = { longest: 0, longestKind: '', minor: { count: 0, millis: 0 }, major: { count: 0, millis: 0 } };
+    this.heapAtStart = getHeapStatistics().used_heap_size;
   }
 
   /** The longest stretch, in ms, the extension host did not run the probe's timer beyond its interval. */
@@ -86,7 +90,10 @@ export class BlockingProbe {
   describe(): string {
     const { longest, longestKind, minor, major } = this.gc;
     const gc = `collector: longest pause ${longest.toFixed(0)} ms (${longestKind || 'none'}), young generation ${minor.count}× ${minor.millis.toFixed(0)} ms, other ${major.count}× ${major.millis.toFixed(0)} ms`;
-    return `longest blocking stretch ${this.longest.toFixed(0)} ms (interval probe), event-loop delay max ${(this.histogram.max / 1e6).toFixed(0)} ms, p99 ${(this.histogram.percentile(99) / 1e6).toFixed(0)} ms; ${gc}`;
+    const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+    const heap = getHeapStatistics();
+    const memory = `heap in use ${mb(this.heapAtStart)} MB at the start, ${mb(heap.used_heap_size)} MB now (of ${mb(heap.total_heap_size)} MB)`;
+    return `longest blocking stretch ${this.longest.toFixed(0)} ms (interval probe), event-loop delay max ${(this.histogram.max / 1e6).toFixed(0)} ms, p99 ${(this.histogram.percentile(99) / 1e6).toFixed(0)} ms; ${gc}; ${memory}`;
   }
 
   /**
