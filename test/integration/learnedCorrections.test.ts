@@ -8,7 +8,8 @@ import { LEARNED_CORRECTIONS_KEY } from '../../src/extension/learnedCorrections'
 import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './annotationTestKit';
 import { decorationsOf, type EditorDecorations } from './articleEditors';
 
-const TEXT_A = 'date 2024-03-02 Comets win\n\nOstby Comets beat Harrowgate Town 2-1 on Saturday. Manager Pell Dunmore said the Comets deserved it.\n';
+// no score in it: with one, the rules already take a club of several words beating another for a team (as in the unit test)
+const TEXT_A = 'date 2024-03-02 Comets win\n\nOstby Comets beat Harrowgate Town on Saturday. Manager Pell Dunmore said the Comets deserved it.\n';
 const TEXT_B = 'date 2024-03-03 Home defeat\n\nKelvin Comets lost at home on Sunday. Their coach Mara Tollis said the squad was tired.\n';
 const TEXT_C = 'date 2024-03-04 Harbour fees\n\nThe Tolden harbour board voted on Monday to raise its fees, said its chair Ines Varga.\n';
 
