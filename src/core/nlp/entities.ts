@@ -48,6 +48,8 @@ import {
 export interface AcronymDefinition {
   readonly short: string;
   readonly long: string;
+  /** Defined by lowercase words ("sea surface salinity (SSS)"): a term, no name, wherever the article uses it. */
+  readonly term?: boolean;
 }
 
 interface CompromiseTerm {
@@ -656,6 +658,10 @@ class SegmentRecogniser {
     if (j - i === 1 && words[0]!.allCaps) {
       const bare = words[0]!.text.replace(/\./g, '');
       if (!/^[\p{Lu}\d&-]+$/u.test(bare)) return;
+      // "125 DKK per hour", "11 RBI": capitals right after a number are its unit (not after a year: "the 2018 OFC Cup")
+      const before = tokens[i - 1];
+      if (before && !before.breakAfter && /^\d[\d.,]*$/u.test(before.text) && !/^(?:1[5-9]|20)\d\d$/u.test(before.text)) return;
+      if (this.definedByWords(tokens, i, bare)) return;
       if (NOT_ORG_ACRONYMS.has(bare.toLowerCase()) || bare.length < 2 || bare.length > 6 || /^[IVXLC]+$/.test(bare)) return;
       // "( home team in CAPS )", "RESULTS": an English word written in capitals, no acronym
       if (bare.length >= 4 && isCommonWord(bare.toLowerCase())) return;
@@ -769,6 +775,25 @@ class SegmentRecogniser {
       }
     }
     return 0;
+  }
+
+  /**
+   * "the sea surface salinity (SSS)": an acronym in brackets spelled by the initials of the lowercase words before it is
+   * a term; remembered for the whole article.
+   */
+  private definedByWords(tokens: readonly Token[], i: number, bare: string): boolean {
+    if (i === 0 || !/^\s*\(\s*$/u.test(this.text.slice(tokens[i - 1]!.end, tokens[i]!.start)) || !/^\)/u.test(tokens[i]!.post)) return false;
+    const letters = bare.replace(/s$/u, '').toLowerCase();
+    if (letters.length < 2) return false;
+    const parts: string[] = [];
+    for (let k = i - 1; k >= 0 && parts.length < letters.length; k--) {
+      const t = tokens[k]!;
+      if (t.cap || !/^\p{Ll}/u.test(t.text) || (k < i - 1 && t.breakAfter)) return false;
+      parts.unshift(...t.norm.split('-').filter(Boolean));
+    }
+    if (parts.slice(-letters.length).map((w) => w[0]).join('') !== letters) return false;
+    this.definitions.push({ short: bare, long: parts.slice(-letters.length).join(' '), term: true });
+    return true;
   }
 
   /** The clause reported from token k on has "it" for its subject: "[said] on Friday it …", "[said] that it …". */

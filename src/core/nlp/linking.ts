@@ -68,7 +68,11 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
   // Organizations: their names, acronyms and head words
   const orgs = all.filter((m) => m.type === 'organization' && m.strength >= 1);
   const orgByAcronym = new Map<string, string>();
-  for (const d of definitions) orgByAcronym.set(bareAcronym(d.short), d.long);
+  const terms = new Set<string>();
+  for (const d of definitions) if (d.term) terms.add(d.short);
+  for (const d of definitions) if (!d.term) orgByAcronym.set(bareAcronym(d.short), d.long);
+  // "the sea surface salinity (SSS)" defines a term: no name anywhere in the article, unless surely one
+  if (terms.size > 0) for (const m of all) if (m.strength < 2 && terms.has(bareAcronym(m.text))) m.strength = -1;
   for (const m of orgs) {
     const ws = words(m.text);
     if (ws.length >= 2) {

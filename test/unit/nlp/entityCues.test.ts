@@ -64,3 +64,18 @@ describe('entities: places and organizations by the words next to one unknown na
     assert.deepEqual(entities('The video featured Varnist Kex Tollander at a gala.').filter(([t]) => t.includes('Kex')), [['Kex Tollander', 'person']]);
   });
 });
+
+describe('entities: acronyms that name no organization', () => {
+  it('an acronym the text defines by lowercase words is a term throughout the article', () => {
+    const found = entities('Satellites measure the sea surface salinity (SSS) of the oceans.\n\nNew SSS maps came out in May, and the Ostland Space Agency (OSA) praised them.');
+    assert.ok(!found.some(([t]) => t === 'SSS'), JSON.stringify(found));
+    assert.ok(found.some(([t, k]) => t === 'OSA' && k === 'organization'), JSON.stringify(found));
+  });
+
+  it('capitals right after a number are a unit or a currency', () => {
+    const found = entities('A kayak costs 125 DKV per hour, and the KVL said prices would rise.');
+    assert.ok(!found.some(([t]) => t === 'DKV'), JSON.stringify(found));
+    assert.ok(found.some(([t]) => t === 'KVL'), JSON.stringify(found));
+    assert.equal(typeOf('He played at the 2018 KVL football World Cup.', 'KVL'), 'organization');
+  });
+});
