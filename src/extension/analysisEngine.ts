@@ -154,8 +154,16 @@ export function learnCorrections(request: LearnRequest): LearnAnswer {
  * between turns. Returns the handler for messages from the host.
  */
 export function engineMessageLoop(post: (message: EngineMessage) => void, defer: (turn: () => void) => void, hash?: (text: string) => string): (message: HostToEngine) => void {
-  // the last complete result of each article, which the next one is sent as a change of when the host holds it too
-  const results = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis; readonly length: number; readonly text: string }>();
+  // The last complete result of each article, which the next one is sent as a change of when the host holds it too, and
+  // the one that result was sent as a change of: a result the host passed over (typing went on and its job was
+  // cancelled after it was done here) leaves the host with that one, and the next job names it again. Without it, each
+  // such pause made the next result whole: a megabyte's cloned into the host, its strings shared, its garbage collected.
+  type Kept = { readonly jobId: number; readonly analysis: Analysis; readonly length: number; readonly text: string };
+  const results = new RecentTexts<{ readonly latest: Kept; readonly named?: Kept }>();
+  const heldResult = (key: string, jobId: number | undefined): Kept | undefined => {
+    const kept = results.get(key);
+    return jobId === undefined || !kept ? undefined : kept.latest.jobId === jobId ? kept.latest : kept.named?.jobId === jobId ? kept.named : undefined;
+  };
   const jobs = new Map<number, { readonly key: string; readonly baseResult: number | undefined; readonly length: number; readonly text: string }>();
   const engine = new SegmentedAnalysisEngine((message) => {
     const job = message.type === 'partial' ? undefined : jobs.get(message.jobId);
@@ -164,9 +172,10 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
       post(message);
       return;
     }
-    const base = results.get(job.key);
-    results.remember(job.key, { jobId: message.jobId, analysis: message.analysis, length: job.length, text: job.text });
-    if (base === undefined || job.baseResult === undefined || base.jobId !== job.baseResult) {
+    const base = heldResult(job.key, job.baseResult);
+    const latest = { jobId: message.jobId, analysis: message.analysis, length: job.length, text: job.text };
+    results.remember(job.key, base ? { latest, named: base } : { latest });
+    if (base === undefined) {
       post(message);
       return;
     }
@@ -206,8 +215,8 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
       prepares.push({ requestId: message.requestId, text: message.text, analysis: message.analysis });
     } else if (message.type === 'prepareHeld') {
       // what this engine keeps for the article now: later jobs may replace it before the request's turn comes
-      const held = results.get(message.key);
-      if (!held || held.jobId !== message.resultOf) {
+      const held = heldResult(message.key, message.resultOf);
+      if (!held) {
         post({ type: 'prepareFailed', requestId: message.requestId, message: `the engine does not hold the result of job ${message.resultOf} for ${message.key}`, missingBase: true });
         return;
       }

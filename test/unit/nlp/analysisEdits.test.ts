@@ -81,11 +81,17 @@ describe('analysis engine: jobs sent as an edit of the text it holds', () => {
     const rebuilt = applyAnalysisDelta(whole.analysis, structuredClone(change.delta));
     assert.deepEqual(rebuilt, analyzeArticle(edited));
     assert.ok(change.delta.entities.middle.length < whole.analysis.entities.length / 4, 'the mentions around the edit, not the whole list');
-    // a result the engine does not hold (another one, or none): the whole result
+    // The host passed over result 2 (typing went on, and job 2 was cancelled after the engine had done it): it still
+    // holds result 1, and so does the engine, so the next job's result is a change from 1 again, not the whole result.
     send({ type: 'analyze', jobId: 3, key: 'a.txt', text: SEED, options: {}, priority: [], baseResult: 1 });
     const again = done(drain(), 3);
-    assert.ok(again?.type === 'done', 'result 1 is no longer the one held (2 is)');
-    assert.deepEqual(again.analysis, analyzeArticle(SEED));
+    assert.ok(again?.type === 'doneDelta' && again.base === 1, `the change from result 1, which the host still holds: ${again?.type}`);
+    assert.deepEqual(applyAnalysisDelta(whole.analysis, structuredClone(again.delta)), analyzeArticle(SEED));
+    // a result the engine does not hold (one it no longer keeps: 2 was passed over and 3 made from 1, or none): the whole result
+    send({ type: 'analyze', jobId: 5, key: 'a.txt', text: SEED, options: {}, priority: [], baseResult: 2 });
+    const whole5 = done(drain(), 5);
+    assert.ok(whole5?.type === 'done', 'result 2 is no longer kept');
+    assert.deepEqual(whole5.analysis, analyzeArticle(SEED));
     send({ type: 'analyze', jobId: 4, key: 'b.txt', text: SEED, options: {}, priority: [], baseResult: 3 });
     assert.equal(done(drain(), 4)?.type, 'done', 'another article: its own results only');
   });
