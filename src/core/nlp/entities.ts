@@ -262,6 +262,9 @@ const POLICE_WORDS = new Set(['police', 'sheriff', 'constabulary']);
 
 /** Who founded or runs an organization, named next to it: "Velmora co-founder Ada Brisk", "the founder of Skelvar". */
 const FOUNDER_NOUNS = new Set(['founder', 'founders', 'co-founder', 'co-founders', 'cofounder', 'creator', 'creators', 'ceo', 'owner', 'owners', 'boss']);
+/** Words before "on X" or "to X" that make X a platform something is posted on: "posted to X", "messages on X". */
+const POSTED_WORDS = new Set(['posted', 'post', 'posts', 'posting', 'tweeted', 'tweets', 'message', 'messages', 'hashtag', 'uploaded', 'upload', 'shared', 'streamed', 'livestreamed', 'account', 'accounts', 'followers', 'subscribers']);
+
 /** Who leads a company, right after its name and before the person's: "Velmora chairman Piet Morlen". */
 const COMPANY_LEADERS = new Set(['chairman', 'chairwoman', 'chairperson']);
 /** What follows "chief" in a company officer's title: "Brantwell chief executive Ada Brisk". */
@@ -828,6 +831,15 @@ class SegmentRecogniser {
     }
     if (!prev || prev.breakAfter || !before || before.breakAfter) return false;
     if (prev.norm === 'by' && ORG_BY_VERBS.has(before.norm)) return true;
+    // "posted to Quillet", "messages on Quillet": a platform
+    if ((prev.norm === 'on' || prev.norm === 'to') && !this.nameTagged(word)) {
+      // "posted the picture to Quillet": the posting word up to three words before
+      for (let k = i - 2; k >= Math.max(0, i - 4); k--) {
+        const t = tokens[k]!;
+        if (t.cap || t.breakAfter) break;
+        if (POSTED_WORDS.has(t.norm)) return true;
+      }
+    }
     if (prev.norm === 'at' && WORK_AT_WORDS.has(before.norm)) return true;
     const clauseEnds = !next || /[.,;:!?]/u.test(word.post) || ['in', 'on', 'that', 'last', 'this', 'late', 'earlier'].includes(next.norm);
     return (prev.norm === 'told' || prev.norm === 'tells' || prev.norm === 'tell') && clauseEnds && !this.nameTagged(word);

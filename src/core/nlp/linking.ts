@@ -94,6 +94,11 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     const ws = words(m.text);
     if (m.strength >= 2 && ws.length >= 3 && COMPANY_SUFFIXES.has(ws[ws.length - 1]!.toLowerCase().replace(/\.$/, ''))) companyByName.set(ws.slice(0, -1).join(' '), m.text);
   }
+  const faithByName = new Map<string, string>();
+  for (const m of orgs) {
+    const of = /^(?:the\s+)?(?:church|order|nation|brotherhood|sisterhood|temple)\s+of\s+(\p{Lu}[\p{L}-]+)$/iu.exec(m.text);
+    if (of && m.strength >= 2) faithByName.set(of[1]!, m.text);
+  }
   const typed = new Map<string, { type: EntityType; strength: number }>();
   for (const m of all) {
     const known = typed.get(m.text);
@@ -155,6 +160,14 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       const same = typed.get(m.text);
       if (same) {
         m.type = same.type;
+        m.strength = 1;
+        continue;
+      }
+      // "the Church of Velmorism" … "Velmorism has been waging": the word a church or an order is "of" names it alone
+      const faith = ws.length === 1 ? faithByName.get(m.text) : undefined;
+      if (faith) {
+        m.type = 'organization';
+        m.canonical = faith;
         m.strength = 1;
         continue;
       }

@@ -79,3 +79,15 @@ describe('entities: acronyms that name no organization', () => {
     assert.equal(typeOf('He played at the 2018 KVL football World Cup.', 'KVL'), 'organization');
   });
 });
+
+describe('entities: platforms and movements', () => {
+  it('where something is posted or shared is an organization', () => {
+    assert.equal(typeOf('She posted the picture to Quillet on Monday.', 'Quillet'), 'organization');
+    assert.equal(typeOf('The hashtag was used in messages on Quillet a million times.', 'Quillet'), 'organization');
+  });
+
+  it('the name a church or order is "of" is that organization alone too', () => {
+    const found = entities('Critics of the Church of Velmorism spoke out. Velmorism has been waging a long fight, and she lost her savings to Velmorism.');
+    assert.deepEqual(found.filter(([t]) => t === 'Velmorism'), [['Velmorism', 'organization'], ['Velmorism', 'organization']], JSON.stringify(found));
+  });
+});
