@@ -204,11 +204,11 @@ function vaguePeriods(text: string, kept: readonly DateCandidate[]): DateCandida
 
 /**
  * "the next day", "the following morning", "the day after." (closed: "the day before the vote" counts from the vote), "that
- * day", "the same day", "two days later": a day told from the last day the text gave.
+ * day", "the same day", "two days later", "a week earlier": a day told from the last day the text gave.
  */
 const PART_OF_DAY = '(?:day|morning|afternoon|evening|night)';
 const ANAPHORIC_DAY = new RegExp(
-  `\\b(?:the\\s+(next|following|previous|preceding)\\s+${PART_OF_DAY}|the\\s+${PART_OF_DAY}\\s+(before|after)(?=\\s*[,.;:!?)])|(that|the\\s+same|that\\s+same)\\s+${PART_OF_DAY}|(${NUMBER_PATTERN})\\s+days?\\s+(later|earlier))\\b(?![-'’])`,
+  `\\b(?:the\\s+(next|following|previous|preceding)\\s+${PART_OF_DAY}|the\\s+${PART_OF_DAY}\\s+(before|after)(?=\\s*[,.;:!?)])|(that|the\\s+same|that\\s+same)\\s+${PART_OF_DAY}|(${NUMBER_PATTERN})\\s+(days?|weeks?)\\s+(later|earlier))\\b(?![-'’])`,
   'gi',
 );
 
@@ -238,10 +238,11 @@ function anaphoricDays(text: string, kept: readonly DateCandidate[]): DateCandid
     }
     const day = typeof anchor.value === 'string' ? parseIsoDay(anchor.value) : null;
     if (day === null) continue;
-    const which = (m[1] ?? m[2] ?? m[3] ?? m[5] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const which = (m[1] ?? m[2] ?? m[3] ?? m[6] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const count = m[4] !== undefined ? parseNumber(m[4]) : 1;
     if (count === null) continue;
-    const offset = /^(?:that|the same|that same)$/.test(which) ? 0 : /^(?:next|following|after|later)$/.test(which) ? count : -count;
+    const days = count * (m[5] !== undefined && /^week/i.test(m[5]) ? 7 : 1);
+    const offset = /^(?:that|the same|that same)$/.test(which) ? 0 : /^(?:next|following|after|later)$/.test(which) ? days : -days;
     out.push({ start, end, value: formatDay(day + offset), relative: anchor.relative, priority: PRIORITY_RULE });
   }
   return out;

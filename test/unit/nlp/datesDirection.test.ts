@@ -444,3 +444,20 @@ describe('dates: a plan reported in the past may be due a little before the arti
     assert.deepEqual(values('The firm will report results in February.'), [['February', '2016-02']]);
   });
 });
+
+describe('dates: weeks told from the last day the text gave', () => {
+  it('"a week earlier", "two weeks later" count seven days a week from the last day', () => {
+    assert.deepEqual(values('The crews walked out on March 2, 2014, after talks that began a week earlier.'), [
+      ['March 2, 2014', '2014-03-02'],
+      ['a week earlier', '2014-02-23'],
+    ]);
+    assert.deepEqual(values('The bridge shut on Monday. Two weeks later it reopened.'), [
+      ['Monday', '2015-03-02'],
+      ['Two weeks later', '2015-03-16'],
+    ]);
+  });
+
+  it('weeks without a count are no date', () => {
+    assert.deepEqual(values('She trained for weeks later in life.'), []);
+  });
+});
