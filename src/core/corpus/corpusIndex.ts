@@ -20,7 +20,7 @@
 // stand for.
 import type { QuotedSpan, TextSpan } from '../article/articleModel';
 import { splitSentences } from '../article/sentences';
-import type { Analysis, DateValue, EntityType } from '../nlp/analysisModel';
+import { dateValueStart, type Analysis, type DateValue, type EntityType } from '../nlp/analysisModel';
 import { initials, nameParts, titleCase } from '../nlp/linking';
 import { findQuotations, type Quotation } from '../quotes/quotations';
 import { StringPool } from '../text/stringPool';
@@ -999,7 +999,7 @@ function timelineOf(key: string, analysis: Pick<Analysis, 'dates'>, text: string
       end: d.end,
       text: d.text,
       value: d.value,
-      sortKey: typeof d.value === 'string' ? d.value : d.value.from,
+      sortKey: dateValueStart(d.value),
       sentence: { ...sentence, text: text.slice(sentence.start, sentence.end) },
     };
   });

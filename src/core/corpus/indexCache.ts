@@ -157,7 +157,10 @@ function isIsoDate(value: unknown): value is string {
 
 function isDateValue(value: unknown): value is DateValue {
   if (value === null || isIsoDate(value)) return true;
-  return isRecord(value) && isIsoDate(value.from) && isIsoDate(value.to);
+  if (!isRecord(value)) return false;
+  if (isIsoDate(value.from) && isIsoDate(value.to)) return true;
+  // a bound: exactly one of notBefore and notAfter
+  return (value.notBefore === undefined) !== (value.notAfter === undefined) && isIsoDate(value.notBefore ?? value.notAfter);
 }
 
 // ---- the pack: every indexed article in one file, so a reopen reads one file instead of two per article ----

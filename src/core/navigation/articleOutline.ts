@@ -182,5 +182,7 @@ function oneLine(text: string): string {
 
 function describeValue(value: DateValue): string {
   if (value === null) return 'not resolved';
-  return typeof value === 'string' ? value : `${value.from} to ${value.to}`;
+  if (typeof value === 'string') return value;
+  if ('from' in value) return `${value.from} to ${value.to}`;
+  return value.notBefore !== undefined ? `not before ${value.notBefore}` : `not after ${value.notAfter}`;
 }

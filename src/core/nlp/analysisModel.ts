@@ -11,8 +11,23 @@ export interface EntityMention extends QuotedSpan {
   readonly canonical: string;
 }
 
-/** YYYY, YYYY-MM or YYYY-MM-DD; a range for "between July 2003 and December 2004"; null when it cannot be resolved. */
-export type DateValue = string | { readonly from: string; readonly to: string } | null;
+/**
+ * A vague stretch of time known by one bound: "the past few days", "several years ago", "in recent years" are not after
+ * the article date; "in the coming weeks" is not before it.
+ */
+export type DateBound = { readonly notBefore: string; readonly notAfter?: undefined } | { readonly notBefore?: undefined; readonly notAfter: string };
+
+/**
+ * YYYY, YYYY-MM or YYYY-MM-DD; a range for "between July 2003 and December 2004"; a bound for a vague stretch ("the
+ * past few days"); null when it cannot be resolved.
+ */
+export type DateValue = string | { readonly from: string; readonly to: string } | DateBound | null;
+
+/** Where a date value starts, as far as it is known: its day, month or year, a range's start, a bound. */
+export function dateValueStart(value: Exclude<DateValue, null>): string {
+  if (typeof value === 'string') return value;
+  return 'from' in value ? value.from : (value.notBefore ?? value.notAfter!);
+}
 
 export interface DateMention extends QuotedSpan {
   readonly value: DateValue;

@@ -67,7 +67,7 @@ function daysOfEvents(text: string, kept: readonly DateCandidate[]): DateCandida
 /** A range never ends before it starts: one that would (a misread end) keeps only its start. */
 function orderedRange(c: DateCandidate): DateCandidate {
   const v = c.value;
-  if (v === null || typeof v === 'string') return c;
+  if (v === null || typeof v === 'string' || !('from' in v)) return c;
   const n = Math.min(v.from.length, v.to.length);
   return v.to.slice(0, n) < v.from.slice(0, n) ? { ...c, value: v.from } : c;
 }
@@ -176,7 +176,7 @@ function partOf(value: DateValue, part: string): DateValue {
     const [a, b] = part === 'early' ? [1, 6] : part === 'mid' ? [4, 9] : [7, 12];
     return { from: `${value}-${pad(a)}`, to: `${value}-${pad(b)}` };
   }
-  if (value === null) return null;
+  if (value === null || !('from' in value)) return null;
   const from = /^(\d{4})-01-01$/.exec(value.from);
   const to = /^(\d{4})-12-31$/.exec(value.to);
   if (!from || !to) return null;

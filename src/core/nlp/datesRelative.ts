@@ -241,18 +241,30 @@ const RULES: readonly RelativeRule[] = [
     },
   },
   {
-    // "the past few days", "the last three weeks", "the past decade": a range up to the reference. A count of months,
-    // years or decades starts the day after the same day that many units back (the past three years are the 1,096 days
-    // ending on the reference), so it says which day it begins; "few", "several" and "a couple of" count as three.
+    // "the past three weeks", "the past decade": a range up to the reference. A count of months, years or decades starts
+    // the day after the same day that many units back (the past three years are the 1,096 days ending on the reference),
+    // so it says which day it begins; "the past few days" (several, a couple of) only ends there: not after the reference.
     pattern: `\\bthe\\s+(?:past|last)\\s+(?:(${NUMBER_PATTERN}|few|several|couple\\s+of)\\s+(days|weeks|months|years|decades)|(decade|century))\\b`,
     accept: (m) => m[3] !== undefined || /^(?:few|several|couple)/i.test(m[1]!) || parseNumber(m[1]!) !== null,
     resolve: (m, ref) => {
-      const n = m[3] !== undefined ? 1 : /^(?:few|several|couple)/i.test(m[1]!) ? 3 : parseNumber(m[1]!)!;
+      if (m[1] !== undefined && /^(?:few|several|couple)/i.test(m[1])) return { notAfter: day(ref) }; // no telling how far back
+      const n = m[3] !== undefined ? 1 : parseNumber(m[1]!)!;
       const unit = (m[3] ?? m[2]!).toLowerCase().replace(/s$/, '');
       if (unit === 'day' || unit === 'week') return range(unitsBefore(ref, n, unit), day(ref));
       const months = n * (unit === 'month' ? 1 : unit === 'year' ? 12 : unit === 'decade' ? 120 : 1200);
       return range(day(sameDayMonthsBack(ref, months) + 1), day(ref));
     },
+  },
+  {
+    // "several years ago", "a few months ago", "a couple of years back": some time not after the reference (how long ago
+    // is not told, and "a few months ago" is as often two as six)
+    pattern: '\\b(?:a\\s+few|few|several|a\\s+couple\\s+of|a\\s+number\\s+of)\\s+(?:days|weeks|months|years|decades)\\s+(?:ago|back)\\b',
+    resolve: (_m, ref) => ({ notAfter: day(ref) }),
+  },
+  {
+    // "in the coming weeks", "for the next few days": a stretch not before the reference
+    pattern: '\\bthe\\s+(?:coming|next\\s+(?:few|several|couple\\s+of))\\s+(?:days|weeks|months|years)\\b',
+    resolve: (_m, ref) => ({ notBefore: day(ref) }),
   },
 ];
 

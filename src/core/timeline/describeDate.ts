@@ -4,8 +4,11 @@ import type { DateValue } from '../nlp/analysisModel';
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "Thursday, 12 August 2021", "August 2021", "2021", or a range of those. */
+/** "Thursday, 12 August 2021", "August 2021", "2021", a range of those, or "not after …" / "not before …" one. */
 export function describeDateValue(value: Exclude<DateValue, null>): string {
+  if (typeof value !== 'string' && !('from' in value)) {
+    return value.notBefore !== undefined ? `not before ${describeDateValue(value.notBefore)}` : `not after ${describeDateValue(value.notAfter)}`;
+  }
   if (typeof value !== 'string') {
     // a decade or a century spans whole years: "1990 to 1999", not from a Monday in January to a Friday in December
     const first = /^(\d{4})-01-01$/.exec(value.from);

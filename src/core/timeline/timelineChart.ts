@@ -3,7 +3,7 @@
 // the axis ticks, and which event the arrow keys move to. The events are the corpus timeline's own entries
 // (CorpusIndex.timeline()): no date is computed again here, only placed.
 import type { TimelineEntry } from '../corpus/corpusIndex';
-import type { DateValue } from '../nlp/analysisModel';
+import { dateValueStart, type DateValue } from '../nlp/analysisModel';
 import { describeDateValue, MONTHS } from './describeDate';
 
 export type ChartZoom = 'decades' | 'years' | 'months' | 'days';
@@ -105,9 +105,10 @@ function utc(year: number, month: number, day: number): number {
   return d.getTime();
 }
 
-/** The days a date value covers: [from, to), a day one day, a month its days, a range from its start to its end. */
+/** The days a date value covers: [from, to), a day one day, a month its days, a range from its start to its end, a bound its own. */
 export function daySpan(value: Exclude<DateValue, null>): { readonly from: number; readonly to: number } {
   if (typeof value === 'string') return { from: dayNumber(value), to: dayAfter(value) };
+  if (!('from' in value)) return daySpan(dateValueStart(value)); // a vague stretch is drawn at its bound
   const from = dayNumber(value.from);
   const to = dayAfter(value.to);
   return { from, to: to > from ? to : dayAfter(value.from) };
@@ -120,7 +121,7 @@ export function daySpan(value: Exclude<DateValue, null>): { readonly from: numbe
 export function timelineSignature(events: readonly TimelineEntry[], undated: readonly { readonly article: string; readonly start: number; readonly end: number; readonly text: string }[] = []): string {
   const parts: string[] = [];
   for (const e of events) {
-    const value = typeof e.value === 'string' ? e.value : `${e.value.from}/${e.value.to}`;
+    const value = typeof e.value === 'string' ? e.value : 'from' in e.value ? `${e.value.from}/${e.value.to}` : `${e.value.notBefore ?? ''}<>${e.value.notAfter ?? ''}`;
     parts.push(`${e.article}\u0001${e.start}\u0001${e.end}\u0001${e.text}\u0001${value}\u0001${e.sentence.start}\u0001${e.sentence.text}\u0001${e.entities.map((r) => `${r.id}=${r.canonical}`).join('\u0002')}`);
   }
   parts.push('\u0003');

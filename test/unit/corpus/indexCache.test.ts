@@ -43,6 +43,11 @@ describe('workspace index cache entries', () => {
     assert.match(probe(stored({ analysis: { ...ANALYSIS, articleDate: 'yesterday' } })), /article date/);
     assert.match(probe(stored({ analysis: { ...ANALYSIS, entities: [{ ...ANALYSIS.entities[0], type: 'planet' }] } })), /type/);
     assert.match(probe(stored({ analysis: { ...ANALYSIS, dates: [{ ...ANALYSIS.dates[0], value: { from: '2019' } }] } })), /bad value/);
+    assert.match(probe(stored({ analysis: { ...ANALYSIS, dates: [{ ...ANALYSIS.dates[0], value: { notAfter: 'soon' } }] } })), /bad value/);
+    assert.match(probe(stored({ analysis: { ...ANALYSIS, dates: [{ ...ANALYSIS.dates[0], value: { notBefore: '2019', notAfter: '2020' } }] } })), /bad value/);
+    // a vague stretch known by one bound is a value
+    const bound = { ...ANALYSIS, dates: [{ ...ANALYSIS.dates[0]!, value: { notAfter: '2019-05-04' } }] };
+    assert.ok('analysis' in parseIndexCacheEntry(stored({ analysis: bound }), TEXT, EXPECTED));
     assert.match(probe(stored({ analysis: { ...ANALYSIS, aliases: { x: [1] } } })), /aliases/);
   });
 

@@ -140,8 +140,9 @@ describe('findDates', () => {
       assert.deepEqual(valueOf('Crowds will gather this weekend.', 'this weekend', wednesday), { from: '2021-08-21', to: '2021-08-22' });
       assert.deepEqual(valueOf('Storms swept the coast over the weekend.', 'weekend', wednesday), { from: '2021-08-14', to: '2021-08-15' });
     });
-    it('the past few days and the past year are ranges up to the article date', () => {
-      assert.deepEqual(valueOf('In the past few days, prices doubled.', 'the past few days'), { from: '2021-08-12', to: '2021-08-15' });
+    it('the past three days and the past year are ranges up to the article date; the past few days only end there', () => {
+      assert.deepEqual(valueOf('In the past three days, prices doubled.', 'the past three days'), { from: '2021-08-12', to: '2021-08-15' });
+      assert.deepEqual(valueOf('In the past few days, prices doubled.', 'the past few days'), { notAfter: '2021-08-15' });
       assert.deepEqual(valueOf('Over the past year, rents rose.', 'the past year'), { from: '2020-08-16', to: '2021-08-15' });
     });
     it('tonight, last night, this morning, the day before yesterday', () => {

@@ -16,6 +16,11 @@ describe('describeDateValue', () => {
     assert.match(describeDateValue({ from: '2021-01-01', to: '2021-03-31' }), /^Friday, 1 January 2021 .* to Wednesday, 31 March 2021/);
   });
 
+  it('says a vague stretch by its bound', () => {
+    assert.equal(describeDateValue({ notAfter: '2021-08-12' }), 'not after Thursday, 12 August 2021 (2021-08-12)');
+    assert.equal(describeDateValue({ notBefore: '2021-08' }), 'not before August 2021');
+  });
+
   it('leaves a value it cannot read as it is', () => {
     assert.equal(describeDateValue('--07-04'), '--07-04');
   });

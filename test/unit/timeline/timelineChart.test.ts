@@ -17,6 +17,7 @@ import {
   stepZoom,
   timelineSignature,
 } from '../../../src/core/timeline/timelineChart';
+import { dateValueStart } from '../../../src/core/nlp/analysisModel';
 
 const ORSA: EntityRef = { id: 'person:orsa', canonical: 'Mirela Orsa', type: 'person' };
 const BRANDT: EntityRef = { id: 'organization:brandt', canonical: 'Brandt Mills', type: 'organization' };
@@ -26,9 +27,9 @@ function event(article: string, start: number, value: TimelineEntry['value'], se
     article,
     start,
     end: start + 5,
-    text: typeof value === 'string' ? value : value.from,
+    text: dateValueStart(value),
     value,
-    sortKey: typeof value === 'string' ? value : value.from,
+    sortKey: dateValueStart(value),
     sentence: { start, end: start + sentence.length, text: sentence },
     entities,
   };
@@ -49,6 +50,7 @@ describe('timeline chart layout', () => {
     assert.ok(Number.isNaN(dayNumber('March')));
     assert.deepEqual(daySpan('2021-03-04'), { from: dayNumber('2021-03-04'), to: dayNumber('2021-03-05') });
     assert.deepEqual(daySpan('2020-02'), { from: dayNumber('2020-02-01'), to: dayNumber('2020-03-01') }, 'a leap February: 29 days');
+    assert.deepEqual(daySpan({ notAfter: '2021-03-04' }), daySpan('2021-03-04'), 'a vague stretch is drawn at its bound');
     assert.equal(daySpan('2020').to - daySpan('2020').from, 366);
     assert.deepEqual(daySpan({ from: '2021-03-01', to: '2021-03-07' }), { from: dayNumber('2021-03-01'), to: dayNumber('2021-03-08') });
     assert.equal(dayNumber('0044-03-15') < dayNumber('0100-01-01'), true, 'years below 100 are not 19xx');
