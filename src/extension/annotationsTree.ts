@@ -34,15 +34,24 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
+  /**
+   * The articles holding an orphaned annotation, kept up to date from the store's changes (each names its articles):
+   * a keystroke moves the typed article's annotations, and listing every stored annotation (and telling VS Code the
+   * context key again) at each one cost what the whole store holds.
+   */
+  private readonly withOrphans = new Set<string>();
+  private hasOrphans: boolean | undefined;
+
   constructor(private readonly annotations: AnnotationService) {
     this.subscription = annotations.onDidChange((change) => {
-      if (change.kind === 'annotations' || change.kind === 'load') this.refresh();
+      if (change.kind === 'annotations' || change.kind === 'load') this.refresh(change.kind === 'annotations' ? change.articles : undefined);
     });
-    this.updateContext();
+    this.updateContext(undefined);
   }
 
-  refresh(): void {
-    this.updateContext();
+  /** Lists again; `articles`: the only ones whose annotations changed (undefined: any of them). */
+  refresh(articles?: readonly string[]): void {
+    this.updateContext(articles);
     this.changeEmitter.fire(undefined);
   }
 
@@ -134,8 +143,20 @@ export class AnnotationsTreeProvider implements vscode.TreeDataProvider<Annotati
     return { kind: 'label', key: a.article, label: a.label, annotations: this.annotations.forArticle(a.article).filter((x) => x.label === a.label && x.status === 'anchored') };
   }
 
-  private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', HAS_ORPHANS_CONTEXT, this.annotations.orphans().length > 0);
+  private updateContext(articles: readonly string[] | undefined): void {
+    if (articles === undefined) {
+      this.withOrphans.clear();
+      for (const a of this.annotations.orphans()) this.withOrphans.add(a.article);
+    } else {
+      for (const key of articles) {
+        if (this.annotations.forArticle(key).some((a) => a.status === 'orphaned')) this.withOrphans.add(key);
+        else this.withOrphans.delete(key);
+      }
+    }
+    const has = this.withOrphans.size > 0;
+    if (has === this.hasOrphans) return;
+    this.hasOrphans = has;
+    void vscode.commands.executeCommand('setContext', HAS_ORPHANS_CONTEXT, has);
   }
 
   dispose(): void {
