@@ -135,6 +135,9 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
   }
   if (FUTURE_VERBS.has(w) && next === 'to') return 'future';
   if (FUTURE_IN_PAST_VERBS.has(w) && next === 'to') return 'reported';
+  // a deadline: "had until September to present it" was ahead when told, "has until June 30" is still ahead
+  if (w === 'had' && (next === 'until' || next === 'till')) return 'reported';
+  if ((w === 'has' || w === 'have') && (next === 'until' || next === 'till')) return 'future';
   if (PAST_AUX.has(w)) {
     // future in the past: "the vote was set to take place", "talks were due to resume", "was scheduled for Thursday"
     if ((w === 'was' || w === 'were') && next && (next === 'to' || FUTURE_AFTER_BE.has(next))) return 'reported';

@@ -481,3 +481,11 @@ describe('dates: a vague stretch of time is known by its bound only', () => {
     assert.deepEqual(values('Tourism in Varnholt has grown in recent years.'), []);
   });
 });
+
+describe('dates: a deadline someone had or has is ahead of them', () => {
+  it('"had until" is a deadline reported in the past, "has until" one still ahead', () => {
+    assert.deepEqual(values('The speaker said the government had until September to present the bill.'), [['September', '2015-09']]);
+    assert.deepEqual(values('The firm has until June 30 to reply.'), [['June 30', '2015-06-30']]);
+    assert.deepEqual(values('The ferry ran until September.'), [['September', '2014-09']]);
+  });
+});
