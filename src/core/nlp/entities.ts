@@ -532,6 +532,8 @@ class SegmentRecogniser {
       return this.emit(tokens, i, j, 'place', 2);
     }
     if (isTownName(whole) && this.townCue(tokens, i, j)) return this.emit(tokens, i, j, 'place', 2);
+    // "Quarrendt (1964)", "(Quarrendt, 2016; …)", "Brannel et al.": an author cited in academic text
+    if (this.cited(tokens, i, j) && this.looksLikePersonName(tokens, i, j) && !words.some((t) => isCommonWord(t.norm) && !this.nameTagged(t))) return this.emit(tokens, i, j, 'person', 2);
     // "Group F": a group of a tournament
     if (j - i === 2 && isLetterGroup(tokens, i)) return this.emit(tokens, i, j, 'organization', 2);
     // "the Dravmoor Sheriff's office", "the Kessfold police said": the place a police force serves
@@ -797,6 +799,16 @@ class SegmentRecogniser {
     if (parts.slice(-letters.length).map((w) => w[0]).join('') !== letters) return false;
     this.definitions.push({ short: bare, long: parts.slice(-letters.length).join(' '), term: true });
     return true;
+  }
+
+  /** Tokens [i, j) are an author's name as a citation gives it: before "et al.", "(1964)", or ", 2016" in brackets. */
+  private cited(tokens: readonly Token[], i: number, j: number): boolean {
+    const next = tokens[j];
+    if (!next || tokens[j - 1]!.possessive) return false;
+    if (next.norm === 'et' && /^al\.?$/u.test(tokens[j + 1]?.text ?? '')) return true;
+    const after = this.text.slice(tokens[j - 1]!.end, Math.min(this.text.length, tokens[j - 1]!.end + 12));
+    if (/^\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*[),;:]/u.test(after)) return true;
+    return this.bracketed[i] === true && /^\s*,\s*(?:1[5-9]|20)\d\d[a-z]?\s*[);,]/u.test(after);
   }
 
   /** The clause reported from token k on has "it" for its subject: "[said] on Friday it …", "[said] that it …". */

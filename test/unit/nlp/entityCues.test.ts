@@ -91,3 +91,12 @@ describe('entities: platforms and movements', () => {
     assert.deepEqual(found.filter(([t]) => t === 'Velmorism'), [['Velmorism', 'organization'], ['Velmorism', 'organization']], JSON.stringify(found));
   });
 });
+
+describe('entities: citations in academic text', () => {
+  it('an author cited by year or "et al." is a person', () => {
+    assert.equal(typeOf('This was shown by Quarrendt (1964) for poetry.', 'Quarrendt'), 'person');
+    assert.equal(typeOf('Earlier work (Quarrendt, 2016; Vellish & Tormo, 2014) disagreed.', 'Quarrendt'), 'person');
+    assert.equal(typeOf('Earlier work (Quarrendt, 2016; Vellish & Tormo, 2014) disagreed.', 'Tormo'), 'person');
+    assert.equal(typeOf('As Brannel et al. argued, the effect is small.', 'Brannel'), 'person');
+  });
+});
