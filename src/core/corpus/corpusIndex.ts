@@ -753,12 +753,19 @@ export class CorpusIndex {
   private bareId(local: LocalEntity, outcome: Outcome): string {
     const retypable = local.type !== 'place';
     const sameType = outcome.byType.get(local.type);
-    // an organization named by one word is a name of its own ("Quillon" is not "Quillon Music"), unless an acronym
-    if (typeof sameType === 'string' && (local.type !== 'organization' || ACRONYM.test(local.canonical))) return sameType;
+    // an organization named by one word is a name of its own ("Quillon" is not "Quillon Music"), unless an acronym or
+    // the short name of a company the collection names with its legal form ("Halvard" of "Halvard Foods Inc.")
+    if (typeof sameType === 'string' && (local.type !== 'organization' || ACRONYM.test(local.canonical) || this.namedWithLegalForm(sameType))) return sameType;
     if (sameType === undefined && outcome.only !== undefined && retypable && typeOfId(outcome.only) !== 'place' && !this.ownEvidence(local)) return outcome.only;
     const majority = outcome.majority;
     if (majority !== undefined && majority !== local.type && retypable && majority !== 'place' && !this.ownEvidence(local)) return entityId(local.canonical, majority);
     return entityId(local.canonical, local.type);
+  }
+
+  /** Whether some article names this organization with its legal form ("… Inc.", "… Ltd"). */
+  private namedWithLegalForm(id: string): boolean {
+    for (const member of this.members.get(id) ?? NO_MEMBERS) if (LEGAL_SUFFIX.test(member.canonical)) return true;
+    return false;
   }
 
   /** Whether the bare entity's own article has a full name of the same type with that word in it ("Halvard Lake"). */

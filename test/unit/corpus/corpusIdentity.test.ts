@@ -150,6 +150,12 @@ describe('CorpusIndex: one entity per real-world name across articles', () => {
     assert.deepEqual(brief(indexOf(long, bare).entityAt('b.txt', 0)), ['Quillon', 'organization', 1, 1]);
   });
 
+  it('joins a one-word organization to the company the collection names with its legal form', () => {
+    const long: Doc = { key: 'l.txt', text: 'Quillon Foods Inc. bought a mill.', entities: [['Quillon Foods Inc.', 'organization', 'Quillon Foods Inc.']] };
+    const bare: Doc = { key: 'b.txt', text: 'Quillon raised prices.', entities: [['Quillon', 'organization', 'Quillon']] };
+    assert.deepEqual(brief(indexOf(long, bare).entityAt('b.txt', 0)), ['Quillon Foods Inc.', 'organization', 2, 2]);
+  });
+
   it('gives a bare name the type most articles give it, when they are at least twice as many', () => {
     const org = (key: string): Doc => ({ key, text: 'Quillon raised prices again.', entities: [['Quillon', 'organization', 'Quillon']] });
     const person: Doc = { key: 'p.txt', text: 'Quillon said prices would rise.', entities: [['Quillon', 'person', 'Quillon']] };
