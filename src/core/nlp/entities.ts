@@ -794,7 +794,9 @@ class SegmentRecogniser {
     for (let k = i - 1; k >= 0 && parts.length < letters.length; k--) {
       const t = tokens[k]!;
       if (t.cap || !/^\p{Ll}/u.test(t.text) || (k < i - 1 && t.breakAfter)) return false;
-      parts.unshift(...t.norm.split('-').filter(Boolean));
+      // the nearest parts only, one at a time: a token can hold any number of hyphens
+      const words = t.norm.split('-').filter(Boolean);
+      for (let w = words.length - 1; w >= 0 && parts.length < letters.length; w--) parts.unshift(words[w]!);
     }
     if (parts.slice(-letters.length).map((w) => w[0]).join('') !== letters) return false;
     this.definitions.push({ short: bare, long: parts.slice(-letters.length).join(' '), term: true });
