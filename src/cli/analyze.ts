@@ -3,25 +3,28 @@
 // Output (stdout): a JSON array, one object per readable file, in the order given:
 //   {"file", "date", "entities": [{"start", "end", "text", "type"}], "dates": [{"start", "end", "text", "value"}],
 //    "quotes": [{"start", "end", "text", "speaker", "speakerType", "cue"}]}
-// `date` is --date or the date detected in the article (null if none); `type` is person | place | organization;
+// `date` is --date or the date detected in the article (null if none), with `yearSource` (text | weekday | file-date)
+// when it is a wire dateline's and the year was not written in it; `type` is person | place | organization;
 // `value` is YYYY, YYYY-MM, YYYY-MM-DD, {"from", "to"} for a range, or null. A quote's start/end cover the quoted words
 // without the marks; `speaker` is the speaker's canonical name or null (unnamed), `speakerType` person | organization
 // | null, `cue` the reporting expression of its sentence ("said", "told reporters") or null. Offsets are JavaScript string
 // (UTF-16) offsets into the file's text as `fs.readFileSync(file, 'utf8')` reads it (a BOM is kept), end exclusive.
 // A file that cannot be read (missing, a directory, empty, binary, too large) gets one line on stderr and is left
 // out; the exit code is then 1. Bad usage exits with 2.
-import { statSync } from 'node:fs';
 import { isCalendarDate } from '../core/article/articleDate';
-import type { DateValue, EntityType } from '../core/nlp/analysisModel';
+import type { ArticleDateYearSource } from '../core/article/articleModel';
+import type { Analysis, DateValue, EntityType } from '../core/nlp/analysisModel';
 import { analyzeArticle } from '../core/nlp/pipeline';
 import { findQuotations, type SpeakerType } from '../core/quotes/quotations';
 import { UsageError, parseArgs } from './args';
-import { readArticleBytes } from './articleFiles';
+import { fileModificationDay, readArticleBytes } from './articleFiles';
 import type { CliCommand, CommandOutput } from './runCommand';
 
 export interface AnalyzedFile {
   readonly file: string;
   readonly date: string | null;
+  /** Where the year of a wire dateline that states none came from; absent when the date states its year or was given. */
+  readonly yearSource?: InferredYearSource;
   readonly entities: readonly { readonly start: number; readonly end: number; readonly text: string; readonly type: EntityType }[];
   readonly dates: readonly { readonly start: number; readonly end: number; readonly text: string; readonly value: DateValue }[];
   readonly quotes: readonly {
@@ -64,7 +67,7 @@ export function runAnalyze(args: readonly string[], output: CommandOutput): numb
     if (read.warning) output.stderr(`article-annotator analyze: ${file}: warning: ${read.warning}\n`);
     // One file that breaks the analysis costs only its own result, never the others'.
     try {
-      results.push(analyzeFileText(file, read.text, date, fileDay(file)));
+      results.push(analyzeFileText(file, read.text, date, fileModificationDay(file)));
     } catch (error) {
       output.stderr(`article-annotator analyze: ${file}: cannot be analysed (${errorMessage(error)})\n`);
       failed = true;
@@ -77,9 +80,11 @@ export function runAnalyze(args: readonly string[], output: CommandOutput): numb
 /** The analysis of one file's text in the command's output shape; `date` as given by --date, else detected. */
 export function analyzeFileText(file: string, text: string, date?: string, fileDate?: string): AnalyzedFile {
   const analysis = analyzeArticle(text, date === undefined ? (fileDate === undefined ? {} : { fileDate }) : { articleDate: date });
+  const yearSource = inferredYearSource(analysis);
   return {
     file,
     date: analysis.articleDate,
+    ...(yearSource ? { yearSource } : {}),
     entities: analysis.entities.map((e) => ({ start: e.start, end: e.end, text: e.text, type: e.type })),
     dates: analysis.dates.map((d) => ({ start: d.start, end: d.end, text: d.text, value: d.value })),
     quotes: findQuotations(text, analysis.entities).map((q) => ({
@@ -93,15 +98,15 @@ export function analyzeFileText(file: string, text: string, date?: string, fileD
   };
 }
 
+/** Where a wire dateline that states no year got one: the text's one year, a weekday in the lead, the file's day. */
+export type InferredYearSource = Exclude<ArticleDateYearSource, 'stated'>;
+
+export function inferredYearSource(analysis: Analysis): InferredYearSource | undefined {
+  const source = analysis.articleDateSource;
+  return source === undefined || source === 'given' || source === 'stated' ? undefined : source;
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The file's modification day (UTC, YYYY-MM-DD): the year of a wire dateline that states none, when nothing else tells. */
-function fileDay(file: string): string | undefined {
-  try {
-    return statSync(file).mtime.toISOString().slice(0, 10);
-  } catch {
-    return undefined;
-  }
-}

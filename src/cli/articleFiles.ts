@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { modificationDay } from '../core/article/articleDate';
 import { articleSizeProblem, decodeArticleBytes, type DecodedArticle } from '../core/article/articleText';
 
 /** The text of an article named by a target `source`, or why it cannot be had. */
@@ -32,6 +33,15 @@ export function readAnnotationFile(file: string): { readonly content: string } |
     return problem ? { problem: `${file} ${problem}` } : { content: readFileSync(file, 'utf8') };
   } catch (error) {
     return { problem: `cannot read ${file} (${errorText(error)})` };
+  }
+}
+
+/** The file's modification day (local time, YYYY-MM-DD), or undefined when the file cannot be stat'ed. */
+export function fileModificationDay(file: string): string | undefined {
+  try {
+    return modificationDay(statSync(file).mtimeMs);
+  } catch {
+    return undefined;
   }
 }
 
@@ -81,7 +91,7 @@ export function articleUriOf(key: string, root: string): string {
 }
 
 /** Whether `file` (resolved, symlinks followed) lies inside the folder `realRoot` (itself resolved). */
-function isInside(file: string, realRoot: string): boolean {
+export function isInsideFolder(file: string, realRoot: string): boolean {
   const relative = path.relative(realRoot, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
@@ -115,7 +125,7 @@ export function articleFileReader(root: string, read?: Set<string>): ArticleText
     } catch (error) {
       return { problem: `cannot read ${file} (${errorText(error)})` };
     }
-    if (!isInside(real, realRoot)) return { problem: `${file} is outside ${root}; only files under --root are read` };
+    if (!isInsideFolder(real, realRoot)) return { problem: `${file} is outside ${root}; only files under --root are read` };
     const decoded = readArticleBytes(real);
     read?.add(real);
     return 'problem' in decoded ? { problem: `${file}: ${decoded.problem}` } : { text: decoded.text };

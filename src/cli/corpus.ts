@@ -17,6 +17,8 @@ import { CorpusIndex } from '../core/corpus/corpusIndex';
 import { shareAnalysisStrings } from '../core/nlp/shareAnalysisStrings';
 import { StringPool } from '../core/text/stringPool';
 import { UsageError, parseArgs } from './args';
+import { inferredYearSource, type InferredYearSource } from './analyze';
+import { existingRealPath, isInsideFolder } from './articleFiles';
 import { analyzeCorpusFile, type CorpusFileJob, type CorpusFileResult, type DateSource } from './corpusFile';
 import type { CliCommand, CommandOutput } from './runCommand';
 
@@ -36,6 +38,8 @@ export interface CorpusArticle {
   readonly file: string;
   readonly date: string | null;
   readonly dateSource: DateSource;
+  /** As in `analyze`: where a wire dateline's unwritten year came from. */
+  readonly yearSource?: InferredYearSource;
 }
 
 /** What every section of the output is built from. */
@@ -48,7 +52,7 @@ export interface CorpusContext {
 
 /** The output object's fields, in order; a new field is one more entry. */
 const SECTIONS: readonly { readonly name: string; build(context: CorpusContext): unknown }[] = [
-  { name: 'articles', build: ({ articles }) => articles.map((a) => ({ file: a.file, date: a.date, dateSource: a.dateSource })) },
+  { name: 'articles', build: ({ articles }) => articles.map((a) => ({ file: a.file, date: a.date, dateSource: a.dateSource, ...(a.yearSource ? { yearSource: a.yearSource } : {}) })) },
   {
     name: 'entities',
     build: ({ index }) =>
@@ -125,7 +129,8 @@ export async function runCorpus(args: readonly string[], output: CommandOutput):
     }
     if (result.warning) report(result.file, `warning: ${result.warning}`);
     index.setArticle(result.file, result.analysis, result.text);
-    articles.push({ file: result.file, date: result.analysis.articleDate, dateSource: result.dateSource });
+    const yearSource = result.dateSource === 'text' ? inferredYearSource(result.analysis) : undefined;
+    articles.push({ file: result.file, date: result.analysis.articleDate, dateSource: result.dateSource, ...(yearSource ? { yearSource } : {}) });
   }
   const context: CorpusContext = { articles, index };
   const out: Record<string, unknown> = {};
@@ -136,7 +141,7 @@ export async function runCorpus(args: readonly string[], output: CommandOutput):
 
 /**
  * The files to read, in command-line order, each once: a directory gives its .txt and .md files (sorted by path,
- * hidden folders and node_modules left out); anything else is passed on as a file, so reading reports what is wrong.
+ * hidden folders, node_modules and links to files outside it left out, with a warning); anything else is passed on as a file, so reading reports what is wrong.
  */
 export function collectFiles(inputs: readonly string[], report: (file: string, message: string, isProblem: boolean) => void): string[] {
   const seen = new Set<string>();
@@ -160,7 +165,7 @@ export function collectFiles(inputs: readonly string[], report: (file: string, m
     }
     const found: string[] = [];
     try {
-      walk(input, found);
+      walk(input, found, existingRealPath(input) ?? path.resolve(input), (file) => report(file, 'left out: a link to a file outside the folder (name it on the command line to read it)', false));
     } catch (error) {
       report(input, `cannot list the folder (${error instanceof Error ? error.message : String(error)})`, true);
       continue;
@@ -171,12 +176,17 @@ export function collectFiles(inputs: readonly string[], report: (file: string, m
   return files;
 }
 
-function walk(dir: string, found: string[]): void {
+/** Collects the folder's article files; links to folders are not followed, links to files outside `realRoot` are left out. */
+function walk(dir: string, found: string[], realRoot: string, outside: (file: string) => void): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, found);
-    else if ((entry.isFile() || entry.isSymbolicLink()) && ARTICLE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
+    if (entry.isDirectory()) walk(full, found, realRoot, outside);
+    else if ((entry.isFile() || entry.isSymbolicLink()) && ARTICLE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      const real = entry.isSymbolicLink() ? existingRealPath(full) : undefined;
+      if (real !== undefined && !isInsideFolder(real, realRoot)) outside(full);
+      else found.push(full);
+    }
   }
 }
 

@@ -1,10 +1,10 @@
 // One file of `article-annotator corpus`: read as `analyze` reads it, dated, analysed. Plain data in and out, so the
 // same function runs in the command's process and in its worker threads (src/cli/corpusWorker.ts).
-import { statSync } from 'node:fs';
 import { detectArticleDate } from '../core/article/articleDate';
 import type { Analysis } from '../core/nlp/analysisModel';
 import { analyzeArticle } from '../core/nlp/pipeline';
-import { readArticleBytes } from './articleFiles';
+import { articleAnalysisOptions } from '../core/nlp/analysisOptions';
+import { fileModificationDay, readArticleBytes } from './articleFiles';
 
 export interface CorpusFileJob {
   readonly file: string;
@@ -25,26 +25,19 @@ export function analyzeCorpusFile(job: CorpusFileJob): CorpusFileResult {
   const read = readArticleBytes(job.file);
   if ('problem' in read) return { file: job.file, problem: read.problem };
   try {
-    let date: string | null = job.date ?? null;
-    let dateSource: DateSource = date === null ? null : 'option';
-    if (date === null) {
-      date = detectArticleDate(read.text)?.value ?? null;
-      if (date !== null) dateSource = 'text';
-    }
-    if (date === null && job.dateFromFile) {
-      date = modificationDay(job.file);
-      dateSource = 'file';
-    }
-    const analysis = analyzeArticle(read.text, { articleDate: date });
-    return { file: job.file, ...(read.warning ? { warning: read.warning } : {}), text: read.text, analysis, dateSource };
+    if (job.date !== undefined) return { file: job.file, ...warningOf(read), text: read.text, analysis: analyzeArticle(read.text, { articleDate: job.date }), dateSource: 'option' };
+    // Detected as `analyze` detects it: the file's day can give a wire dateline its year ("ELSBY, March 3 (…) -").
+    const fileDate = fileModificationDay(job.file);
+    const options = articleAnalysisOptions(read.text, { articleDate: undefined, lexicon: [], fileDate });
+    if (detectArticleDate(read.text, options) !== undefined) return { file: job.file, ...warningOf(read), text: read.text, analysis: analyzeArticle(read.text, options), dateSource: 'text' };
+    const dated = job.dateFromFile && fileDate !== undefined;
+    const analysis = analyzeArticle(read.text, dated ? { articleDate: fileDate } : { articleDate: null });
+    return { file: job.file, ...warningOf(read), text: read.text, analysis, dateSource: dated ? 'file' : null };
   } catch (error) {
     return { file: job.file, problem: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
-/** The file's modification day in the local time zone, YYYY-MM-DD. */
-function modificationDay(file: string): string {
-  const time = statSync(file).mtime;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${String(time.getFullYear()).padStart(4, '0')}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
+function warningOf(read: { readonly warning?: string }): { readonly warning?: string } {
+  return read.warning ? { warning: read.warning } : {};
 }

@@ -3,7 +3,7 @@
 // The inputs are the date the user set (kept in the annotation store) and the file's modification day (the last resort
 // for the year of a wire dateline that states none); the rules are core's (effectiveArticleDate, articleAnalysisOptions).
 import * as vscode from 'vscode';
-import { effectiveArticleDate, yearlessDateline } from '../core/article/articleDate';
+import { effectiveArticleDate, modificationDay, yearlessDateline } from '../core/article/articleDate';
 import type { AnalyzeOptions, LexiconEntry } from '../core/nlp/analysisModel';
 import { articleAnalysisOptions, fileDateMatters } from '../core/nlp/analysisOptions';
 import { articleKeyOf } from './articleKeys';
@@ -14,12 +14,6 @@ export interface ArticleDateStore {
   articleDate(key: string): string | undefined;
   /** Stores (or, with null, clears) the user's date for an article, awaiting the write. */
   setArticleDate(key: string, date: string | null): Promise<void>;
-}
-
-/** The file's modification day (UTC, YYYY-MM-DD); undefined for a time that is not one. */
-function dayOf(mtime: number): string | undefined {
-  const d = new Date(mtime);
-  return Number.isNaN(d.getTime()) || mtime <= 0 ? undefined : d.toISOString().slice(0, 10);
 }
 
 export class ArticleDating {
@@ -44,7 +38,7 @@ export class ArticleDating {
 
   /** Notes the file's modification time, whoever read the file. */
   noteFileTime(sourceUri: vscode.Uri, mtime: number): void {
-    const day = dayOf(mtime);
+    const day = modificationDay(mtime);
     if (day) this.fileDays.set(sourceUri.toString(), day);
     else this.fileDays.delete(sourceUri.toString());
   }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { collectFiles, CORPUS_COMMAND } from '../../src/cli/corpus';
@@ -8,7 +8,7 @@ import { runCli, type CliResult } from './runCli';
 
 
 interface CorpusOutput {
-  articles: { file: string; date: string | null; dateSource: string | null }[];
+  articles: { file: string; date: string | null; dateSource: string | null; yearSource?: string }[];
   entities: {
     canonical: string;
     type: string;
@@ -150,6 +150,42 @@ describe('article-annotator corpus', function () {
     ]);
     const given = JSON.parse((await corpusHere('--date', '2024-01-05', notes)).stdout) as CorpusOutput;
     assert.deepEqual(given.articles, [{ file: path.join(notes, 'boats.txt'), date: '2024-01-05', dateSource: 'option' }]);
+  });
+
+  it('gives a wire dateline without a year the year analyze gives it (a weekday in the lead, not after the file\'s day) and says where it came from', async () => {
+    const wire = path.join(dir, 'wire');
+    mkdirSync(wire, { recursive: true });
+    const file = path.join(wire, 'pier.txt');
+    // 3 March was a Tuesday in 2026 and 2020; the file was last changed in November 2026
+    writeFileSync(file, 'Pier vote\n\nTALMOUTH, March 3 (Coastwire) - The Talmouth pier board said on Tuesday it would decide in May.\n');
+    utimesSync(file, new Date('2026-11-20T12:00:00'), new Date('2026-11-20T12:00:00'));
+    const out = JSON.parse((await corpusHere(wire)).stdout) as CorpusOutput;
+    assert.deepEqual(out.articles, [{ file, date: '2026-03-03', dateSource: 'text', yearSource: 'weekday' }]);
+    const analyzed = JSON.parse(runCli(['analyze', file], { cwd: dir }).stdout) as { date: string | null; yearSource?: string }[];
+    assert.deepEqual([analyzed[0]!.date, analyzed[0]!.yearSource], ['2026-03-03', 'weekday']);
+  });
+
+  it('leaves out a link in a walked folder that leads outside it, saying so, and reads links inside it', async () => {
+    const linked = path.join(dir, 'linked');
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'corpus-outside-'));
+    try {
+      mkdirSync(linked, { recursive: true });
+      writeFileSync(path.join(elsewhere, 'private.txt'), 'Private notes\n\nOrla Fenwick keeps her accounts at the Brisk Savings Bank.\n');
+      writeFileSync(path.join(linked, 'own.txt'), 'Quay works\n\nThe Talmouth quay will close for repairs, Mayor Ines Calloway said.\n');
+      symlinkSync(path.join(elsewhere, 'private.txt'), path.join(linked, 'outside.txt'));
+      symlinkSync(path.join(linked, 'own.txt'), path.join(linked, 'same.txt'));
+      const { status, stdout, stderr } = await corpusHere(linked);
+      const out = JSON.parse(stdout) as CorpusOutput;
+      assert.deepEqual(out.articles.map((a) => path.basename(a.file)), ['own.txt', 'same.txt']);
+      assert.ok(!stdout.includes('Fenwick'), 'nothing of the outside file is printed');
+      assert.match(stderr, /outside\.txt: left out: a link to a file outside the folder/);
+      assert.equal(status, 0, 'a left-out link is a warning, not a failure');
+      // named on the command line, it is read
+      const named = JSON.parse((await corpusHere(path.join(linked, 'outside.txt'))).stdout) as CorpusOutput;
+      assert.equal(named.articles.length, 1);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('reports bad files on standard error, one line each, prints the rest and exits 1', async () => {

@@ -94,6 +94,17 @@ export function effectiveArticleDate(text: string | undefined, userDate: string 
   return text === undefined ? null : (detectArticleDate(text, options)?.value ?? null);
 }
 
+/**
+ * The calendar day (YYYY-MM-DD, local time) of a file's modification time in milliseconds, as a file listing shows it:
+ * the last resort for the year of a wire dateline that states none, and `corpus --date-from-files`. One rule for the
+ * command line and the editor; undefined for a time that is not one (0, negative, not finite).
+ */
+export function modificationDay(mtimeMillis: number): string | undefined {
+  if (!Number.isFinite(mtimeMillis) || mtimeMillis <= 0) return undefined;
+  const d = new Date(mtimeMillis);
+  return Number.isNaN(d.getTime()) ? undefined : toIsoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
 /** True for a real calendar date written YYYY-MM-DD (2021-02-31 is not one): the one check every layer uses. */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;

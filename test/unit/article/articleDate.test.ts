@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { detectArticleDate, isCalendarDate, weekdayOf } from '../../../src/core/article/articleDate';
+import { detectArticleDate, isCalendarDate, modificationDay, weekdayOf } from '../../../src/core/article/articleDate';
 
 function detected(text: string, fileDate?: string): { value: string; form: string; text: string } | undefined {
   const date = detectArticleDate(text, { fileDate });
@@ -135,5 +135,14 @@ describe('isCalendarDate and weekdayOf', () => {
     assert.ok(!isCalendarDate('yesterday'));
     assert.equal(weekdayOf('2021-08-15'), 0);
     assert.equal(weekdayOf('2017-07-21'), 5);
+  });
+});
+
+describe('modificationDay', () => {
+  it('gives the local calendar day of a file time, and nothing for a time that is not one', () => {
+    const noon = new Date(2026, 10, 20, 12, 0, 0).getTime();
+    assert.equal(modificationDay(noon), '2026-11-20');
+    assert.equal(modificationDay(new Date(2026, 0, 1, 0, 0, 1).getTime()), '2026-01-01', 'just after local midnight');
+    for (const bad of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 1e20]) assert.equal(modificationDay(bad), undefined, String(bad));
   });
 });
