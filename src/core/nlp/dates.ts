@@ -87,16 +87,29 @@ const ANAPHORIC_REACH = 600;
  * Dates told from the last date written out before them ("in 1921 … later that year"): only from a date with its own
  * year, not one the article date placed, and within a few sentences; the rest are no date (nothing to count from).
  */
-function anaphoricDates(text: string, kept: readonly DateCandidate[]): DateCandidate[] {
-  const out: DateCandidate[] = [];
+/**
+ * Each match of a phrase told from an earlier date that is not already a date (nor inside one), with `before`, the
+ * last kept date before it: the one scan both kinds of told dates share (kept is in text order).
+ */
+function* toldPhrases(
+  text: string,
+  pattern: RegExp,
+  kept: readonly DateCandidate[],
+): Generator<{ m: RegExpExecArray; start: number; end: number; before: DateCandidate | undefined }> {
   let k = 0;
-  ANAPHORIC.lastIndex = 0;
-  for (let m = ANAPHORIC.exec(text); m; m = ANAPHORIC.exec(text)) {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     while (k < kept.length && kept[k]!.end <= start) k++;
-    if (k < kept.length && kept[k]!.start < end) continue; // already a date (or inside one)
-    const anchor = kept[k - 1];
+    if (k < kept.length && kept[k]!.start < end) continue;
+    yield { m, start, end, before: kept[k - 1] };
+  }
+}
+
+function anaphoricDates(text: string, kept: readonly DateCandidate[]): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const { m, start, end, before: anchor } of toldPhrases(text, ANAPHORIC, kept)) {
     if (!anchor || anchor.relative || typeof anchor.value !== 'string' || start - anchor.start > ANAPHORIC_REACH) continue;
     const unit = (m[2] ?? m[4] ?? m[6]!).toLowerCase().startsWith('month') ? 'month' : 'year';
     const which = (m[1] ?? m[3] ?? m[7] ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -218,18 +231,11 @@ const ANAPHORIC_DAY = new RegExp(
  */
 function anaphoricDays(text: string, kept: readonly DateCandidate[]): DateCandidate[] {
   const out: DateCandidate[] = [];
-  let k = 0;
-  ANAPHORIC_DAY.lastIndex = 0;
-  for (let m = ANAPHORIC_DAY.exec(text); m; m = ANAPHORIC_DAY.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    while (k < kept.length && kept[k]!.end <= start) k++;
-    if (k < kept.length && kept[k]!.start < end) continue; // already a date (or inside one)
+  for (const { m, start, end, before: written } of toldPhrases(text, ANAPHORIC_DAY, kept)) {
     // "said that night patrols …": a lower-case "that" before a part of the day is as often a conjunction
     if (m[3] === 'that' && !/day$/i.test(m[0])) continue;
     // the last day before it, one this pass told included ("The next day … two days later")
     const told = out[out.length - 1];
-    const written = kept[k - 1];
     const anchor = told && (!written || told.start > written.start) ? told : written;
     if (!anchor || start - anchor.start > ANAPHORIC_REACH) continue;
     if (anchor.value === null && anchor.relative) {
