@@ -40,10 +40,39 @@ export function parseNumber(s: string): number | null {
   return total;
 }
 
-/** The tense that places a relative date: after "since" it is always past; otherwise the tense of its clause. */
+/** How far back (in characters) the heading of a list of fixtures or results may be. */
+const LIST_HEADING_REACH = 600;
+/** Words that head a list of games or events: to come ("Fixtures for Saturday :") or played ("Results on Sunday :"). */
+const LIST_HEADING = /\b(?:(fixtures?|schedule|programme)|results?|standings)\b/gi;
+
+/**
+ * The tense a list gives a date its clause leaves without one: a fixtures list ("Fixtures for the weekend :",
+ * "Saturday : Castlebury v Wendham") is ahead, a results list played; the nearest such heading before the date decides.
+ */
+function listTense(text: string, start: number): Tense {
+  const from = Math.max(0, start - LIST_HEADING_REACH);
+  const before = text.slice(from, start);
+  let last: RegExpExecArray | null = null;
+  for (const m of before.matchAll(LIST_HEADING)) if (headsList(before, m.index, m[0])) last = m;
+  if (!last) return 'unknown';
+  return last[1] !== undefined ? 'future' : 'past';
+}
+
+/** A heading word heads a list in a headline in capitals, at the start of its line, or on a line that ends in a colon. */
+function headsList(s: string, at: number, word: string): boolean {
+  if (word === word.toUpperCase() || /(?:^|\n)[ \t]*$/.test(s.slice(Math.max(0, at - 8), at))) return true;
+  const lineEnd = s.indexOf('\n', at);
+  return /:\s*$/.test(s.slice(at, lineEnd < 0 ? s.length : lineEnd));
+}
+
+/**
+ * The tense that places a relative date: after "since" it is always past; otherwise the tense of its clause, and
+ * in a clause without one (a line of a list) the tense of the list it is in.
+ */
 export function tenseFor(text: string, start: number, end: number): Tense {
   if (/\bsince\s+(?:(?:early|late|mid)\s+|mid-)?$/i.test(text.slice(Math.max(0, start - 16), start))) return 'past';
-  return tenseAt(text, start, end);
+  const tense = tenseAt(text, start, end);
+  return tense === 'unknown' ? listTense(text, start) : tense;
 }
 
 /** True when a capitalised word (not the first of its sentence) stands right before `start`: "Bloody Sunday", "Jo Christmas". */

@@ -214,7 +214,7 @@ const RULES: readonly RelativeRule[] = [
     pattern: '\\b(?:over|during|throughout|on|at|for)\\s+the\\s+(weekend)\\b',
     spanStart: (m) => m[0].length - m[1]!.length,
     resolve: (_m, ref, text, start, end) => {
-      const w = weekendRange(ref, 'this', tenseAt(text, start, end));
+      const w = weekendRange(ref, 'this', tenseFor(text, start, end));
       return range(day(w.from), day(w.to));
     },
   },

@@ -1,0 +1,44 @@
+// Dates in newswire copy (issue 9): wire stories with invented names, spaced punctuation as wire archives keep it,
+// datelines, results and fixtures lists, market reports.
+import * as assert from 'node:assert/strict';
+import { findDates } from '../../../src/core/nlp/dates';
+
+const values = (text: string, ref: string | null): [string, unknown][] => findDates(text, ref).map((d) => [d.text, d.value]);
+
+describe('dates in newswire copy', () => {
+  it('a number before a quantity word of the markets is no year: "1996 lots", "1996 million crowns"', () => {
+    const ref = '1996-08-30';
+    assert.deepEqual(values('Volume was 1996 lots against 1,201 lots on Thursday .', ref), [['Thursday', '1996-08-29']]);
+    assert.deepEqual(values('Ostbank earned 2004 million crowns in the half .', ref), []);
+    assert.deepEqual(values('Traders sold 1998 contracts and 1950 shares .', ref), []);
+    assert.deepEqual(values('Profit rose in 1995 , the bank said .', ref), [['1995', '1995']]);
+  });
+
+  it("a possessive set apart (\"Thursday 's match\") is no present tense: the day stays in the past", () => {
+    const ref = '1996-08-30'; // a Friday
+    assert.deepEqual(values("Keston , who lost Thursday 's match 2-1 , will meet Varnby on Sunday .", ref), [
+      ['Thursday', '1996-08-29'],
+      ['Sunday', '1996-09-01'],
+    ]);
+    assert.deepEqual(values("Brisk missed Wednesday 's training session .", ref), [['Wednesday', '1996-08-28']]);
+    assert.deepEqual(values("It 's due on Monday .", ref), [['Monday', '1996-09-02']], "\"It 's\" is still \"it is\"");
+  });
+
+  it('a fixtures list points forward, a results list back', () => {
+    const ref = '1996-08-29'; // a Thursday
+    const fixtures = 'SOCCER - OSTLAND LEAGUE FIXTURES .\nBERGEN 1996-08-29\nFixtures for the weekend :\nSaturday : Castlebury v Wendham\nSunday : Ostby v Kelmouth';
+    assert.deepEqual(values(fixtures, ref).slice(1), [
+      ['weekend', { from: '1996-08-31', to: '1996-09-01' }],
+      ['Saturday', '1996-08-31'],
+      ['Sunday', '1996-09-01'],
+    ]);
+    assert.deepEqual(values("Fixtures for Saturday 's games :\nCastlebury v Wendham", ref), [['Saturday', '1996-08-31']]);
+    const results = 'Results of league matches on Saturday :\nCastlebury 2 Wendham 1\nSunday :\nOstby 0 Kelmouth 0';
+    assert.deepEqual(values(results, '1996-09-02'), [
+      ['Saturday', '1996-08-31'],
+      ['Sunday', '1996-09-01'],
+    ]);
+    const after = 'Fixtures for Saturday :\nCastlebury v Wendham\n\nKeston lost 2-1 to Varnby on Wednesday .';
+    assert.deepEqual(values(after, ref), [['Saturday', '1996-08-31'], ['Wednesday', '1996-08-28']], 'a verb decides over the list');
+  });
+});
