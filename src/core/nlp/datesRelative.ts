@@ -350,7 +350,16 @@ function nowadays(text: string, start: number, end: number): boolean {
   if (LASTING_STATE.test(before) || /\bin\s+use\s+$/i.test(before)) return true;
   if (/\b(?:known|called|named)\s+$/i.test(before)) return true;
   if (/\bwhat\s+(?:is|are|was|were)\s+$/i.test(before)) return true;
-  return /(?:^|[.!?]\s+|\n)\p{Lu}[\p{L}'’-]+\s+$/u.test(before) && /^\s+(?:is|remains)\s+(?:a|an|one|the|home)\b/.test(after);
+  // "the size it is today", "as they are today"; "more potters work there today than ever"
+  if (/\b(?:as|what|how|where|size|way|shape|state|form)\s+(?:it|they|he|she|we)\s+(?:is|are)\s+$/i.test(before)) return true;
+  if (/^\s+than\b/.test(after)) return true;
+  // "Kessby Today": a capitalised "Today" after a name, not opening its sentence, is part of the name
+  if (/^T/.test(text.slice(start, end)) && capitalisedWordBefore(text, start)) return true;
+  const place = /(?:^|[.!?]\s+|\n)\p{Lu}[\p{L}'’-]+\s+$/u.test(before);
+  // a heading "Varnholt today" on a line of its own
+  if (place && /(?:^|\n)[^\n]*$/.test(before) && /^[ \t]*(?:\n|$)/.test(after) && /(?:^|\n)[ \t]*\p{Lu}[\p{L}'’-]+\s+$/u.test(before)) return true;
+  // "Varnholt today is a busy port", "… is ever growing", "… is largely a suburb" (not "is hosting the summit")
+  return place && /^\s+(?:is|remains)\s+(?:a|an|one|the|home|ever|still|very|much|now|more|less|[a-z]+ly)\b/.test(after);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

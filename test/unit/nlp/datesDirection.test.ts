@@ -222,6 +222,17 @@ describe('dates: a habit or "nowadays" is no date', () => {
     assert.deepEqual(values('The mayor of Varnholt said today that the bridge would reopen.'), [['today', '2015-03-04']]);
     assert.deepEqual(values('Schools in Varnholt are still closed today.'), [['today', '2015-03-04']]);
   });
+
+  it('"today" of a place as it now is, of a heading, of "as it is today", and in a name is left out', () => {
+    assert.deepEqual(values('Varnholt today is ever growing. Kessby today is largely a suburb.'), []);
+    assert.deepEqual(values('History\n\nVarnholt today\n\nSince the mills closed, the town has changed.'), []);
+    assert.deepEqual(values('The harbour grew to the size it is today. The square looks as it was then, not as it is today.'), []);
+    assert.deepEqual(values('More potters work in the valley today than ever before.'), []);
+    assert.deepEqual(values('Visitors can pick up the Kessby Today, a free weekly paper.'), []);
+    assert.deepEqual(values('Police in Varnholt today arrested two men.'), [['today', '2015-03-04']]);
+    assert.deepEqual(values('Varnholt today is hosting the summit.'), [['today', '2015-03-04']]);
+    assert.deepEqual(values('Today, the council voted to close the pier.'), [['Today', '2015-03-04']]);
+  });
 });
 
 describe('dates: a present perfect duration runs up to the article date', () => {
