@@ -299,7 +299,7 @@ function orderedPairs(text: string, ref: number | null, list: DateCandidate[]): 
 export function findDates(text: string, reference: string | null): DateMention[] {
   const ref = parseIsoDay(reference);
   const refString = ref === null ? null : formatDay(ref);
-  const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text)];
+  const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text, ref)];
   const kept = vaguePeriods(text, withoutOverlaps(monthsWithTheirYear(text, ref, withoutOverlaps(candidates))));
   const events = daysOfEvents(text, kept);
   const told = anaphoricDates(text, kept);

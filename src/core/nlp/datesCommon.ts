@@ -13,6 +13,8 @@ export interface DateCandidate {
   readonly priority: number;
 }
 
+/** A day named by what happened on it ("the September 11 attacks"), over the date its words would give alone. */
+export const PRIORITY_NAMED = 3;
 export const PRIORITY_EXPLICIT = 2;
 export const PRIORITY_RULE = 1;
 export const PRIORITY_NUMBER = 0;

@@ -1,8 +1,8 @@
 // Years and decades written as numbers: "in 1994", "from 2011 to 2015", "the 2034 Winter Games", "the 1990s", "the '90s".
 // A four-digit number is a year unless its context makes it a quantity ("2000 people", "$2000", "more than 2000"),
 // a clock time ("2100 GMT"), an address ("1600 Pennsylvania Avenue") or part of another number ("2,000", "1999.5").
-import { formatYear } from './dateResolution';
-import { PRIORITY_NUMBER, type DateCandidate } from './datesCommon';
+import { formatYear, fromDayNumber, type DayNumber } from './dateResolution';
+import { PRIORITY_NAMED, PRIORITY_NUMBER, type DateCandidate } from './datesCommon';
 
 const YEAR_RE = /(?<![\d$€£¥#.,:/\\]|\d[,.]|(?:^|\D)\d{1,3}-)\b(1[5-9]\d\d|20\d\d)\b(?!s\b)(?!(?<=0)['’]s\b)(?![,.]\d|\d|%|:\d)/g;
 /** Words that make the number before them a quantity. */
@@ -129,12 +129,16 @@ function centuryDates(text: string): DateCandidate[] {
 }
 
 /**
- * The world wars, as the days they ran (to the surrender that ended each): named in news as often as their years.
- * Other named periods are left alone (a war or an era is as often an event named in passing as a time).
+ * The world wars, as the days they ran (to the surrender that ended each): named in news as often as their years; and
+ * the day of the September 11 attacks, named by its date alone ("after 9/11", "the September 11 attacks": the month
+ * and day would otherwise be placed in the article's year by tense). Other named periods are left alone (a war or an
+ * era is as often an event named in passing as a time).
  */
 const NAMED_PERIODS: readonly { readonly pattern: RegExp; readonly from: string; readonly to: string }[] = [
   { pattern: /\b(?:World\s+War\s+(?:II|2|Two)\b|Second\s+World\s+War\b|WW\s?(?:II|2)\b)/g, from: '1939-09-01', to: '1945-09-02' },
   { pattern: /\b(?:World\s+War\s+(?:I|1|One)(?![\w-])|First\s+World\s+War\b|WW\s?(?:I|1)(?![\w-]))/g, from: '1914-07-28', to: '1918-11-11' },
+  { pattern: /(?<![\d/.,])\b9\/11\b(?![/.,]?\d)/g, from: '2001-09-11', to: '2001-09-11' },
+  { pattern: /\b(?:September|Sept?\.)\s+11(?:th)?(?=\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijack(?:ers|ings?)|Commission)\b)/g, from: '2001-09-11', to: '2001-09-11' },
 ];
 
 function namedPeriods(text: string): DateCandidate[] {
@@ -142,12 +146,43 @@ function namedPeriods(text: string): DateCandidate[] {
   for (const { pattern, from, to } of NAMED_PERIODS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      out.push({ start: m.index, end: m.index + m[0].length, value: { from, to }, relative: false, priority: PRIORITY_NUMBER });
+      const day = from === to;
+      const value = day ? from : { from, to };
+      out.push({ start: m.index, end: m.index + m[0].length, value, relative: false, priority: day ? PRIORITY_NAMED : PRIORITY_NUMBER });
     }
   }
   return out;
 }
 
-export function numericDates(text: string): DateCandidate[] {
-  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text), ...seasonDates(text), ...namedPeriods(text)];
+/** A year written with two digits after an apostrophe: "in '96", "the '95 figures", "the class of '08" (not "'90s"). */
+const SHORT_YEAR_RE = /(?<![\p{L}\p{N}'’])['’](\d\d)(?![\p{L}\p{N}'’]|[.,]\d)/gu;
+
+/**
+ * Years written short take their century from the article date: the latest such year at most five years after it
+ * ("'96" read in 2015 is 1996, "'18" is 2018); without an article date they are found and left unresolved.
+ */
+function shortYears(text: string, ref: DayNumber | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const refYear = ref === null ? null : fromDayNumber(ref).year;
+  SHORT_YEAR_RE.lastIndex = 0;
+  for (let m = SHORT_YEAR_RE.exec(text); m; m = SHORT_YEAR_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (QUANTITY_AFTER.test(text.slice(end, end + 40))) continue;
+    // a number in single quotes ("wore '12' on his shirt") is no year
+    if (/^[’']/.test(text.slice(end, end + 1))) continue;
+    let value: string | null = null;
+    if (refYear !== null) {
+      const n = Number(m[1]);
+      let year = Math.floor((refYear + 5) / 100) * 100 + n;
+      if (year > refYear + 5) year -= 100;
+      value = formatYear(year);
+    }
+    out.push({ start, end, value, relative: true, priority: PRIORITY_NUMBER });
+  }
+  return out;
+}
+
+export function numericDates(text: string, ref: DayNumber | null): DateCandidate[] {
+  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text), ...seasonDates(text), ...namedPeriods(text), ...shortYears(text, ref)];
 }

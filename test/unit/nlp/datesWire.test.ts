@@ -41,4 +41,26 @@ describe('dates in newswire copy', () => {
     const after = 'Fixtures for Saturday :\nCastlebury v Wendham\n\nKeston lost 2-1 to Varnby on Wednesday .';
     assert.deepEqual(values(after, ref), [['Saturday', '1996-08-31'], ['Wednesday', '1996-08-28']], 'a verb decides over the list');
   });
+
+  it('a year written with two digits after an apostrophe takes its century from the article date', () => {
+    assert.deepEqual(values("Brisk , who won the title in '96 , said the '95 figures were wrong .", '2015-03-04'), [
+      ["'96", '1996'],
+      ["'95", '1995'],
+    ]);
+    assert.deepEqual(values("The class of '08 met again .", '2015-03-04'), [["'08", '2008']]);
+    assert.deepEqual(values("Tickets for the '18 games sold out .", '2015-03-04'), [["'18", '2018']]);
+    assert.deepEqual(values("The class of '96 met again .", null), [["'96", null]], 'no article date: found, unresolved');
+    assert.deepEqual(values("Music from the '80s played ; he is 5'11 and wore '12' on his shirt .", '2015-03-04'), [
+      ["'80s", { from: '1980-01-01', to: '1989-12-31' }],
+    ]);
+  });
+
+  it('"9/11" and "the September 11 attacks" are the day of the attacks, not a September 11 placed by tense', () => {
+    assert.deepEqual(values('Security was tightened after 9/11 and after the September 11 attacks on Ostland .', '2015-03-04'), [
+      ['9/11', '2001-09-11'],
+      ['September 11', '2001-09-11'],
+    ]);
+    assert.deepEqual(values('The vote is on September 11 .', '2015-03-04'), [['September 11', '2015-09-11']]);
+    assert.deepEqual(values('Keston won on 9/11/2014 .', '2015-03-04'), [['9/11/2014', '2014-09-11']]);
+  });
 });
