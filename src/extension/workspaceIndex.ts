@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { WorkspaceFileEvents } from './workspaceFiles';
 import { decodeArticleBytes } from '../core/article/articleText';
 import { CorpusIndex, type CorpusEntity } from '../core/corpus/corpusIndex';
+import { packAnalysis, unpackAnalysis, type PackedAnalysis } from '../core/corpus/packedAnalysis';
 import { sha256Hex } from '../core/hash/sha256';
 import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, packedArticleChunks, PackReader, parseIndexCacheEntry, parseSummaryEntity, parseSummaryHeader, serializeIndexCacheEntry, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
 import type { Analysis, AnalyzeOptions, EntityType } from '../core/nlp/analysisModel';
@@ -98,7 +99,11 @@ interface Entry {
   readonly uri: vscode.Uri;
   readonly text: string;
   readonly cacheName: string;
-  readonly analysis: Analysis;
+  /**
+   * Its analysis as the corpus holds it, the same object (see packedAnalysis.ts): every article's analysis is kept, open
+   * or not, and as an Analysis it was tens of small objects per article for the host's collector to copy.
+   */
+  readonly packed: PackedAnalysis;
   readonly origin: 'cache' | 'analysis';
   /** False for an article taken from the pack until its file was read and found unchanged (or indexed anew). */
   readonly verified: boolean;
@@ -298,9 +303,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.entries.get(key)?.text;
   }
 
-  /** The analysis the corpus holds for this article. */
+  /** The analysis the corpus holds for this article (made from its packed form: a new object at each call). */
   analysisOf(key: string): Analysis | undefined {
-    return this.entries.get(key)?.analysis;
+    const packed = this.entries.get(key)?.packed;
+    return packed && unpackAnalysis(packed);
   }
 
   /** Where the index got an article's analysis this session: the on-disk cache or an analysis run. */
@@ -602,12 +608,12 @@ export class WorkspaceIndex implements vscode.Disposable {
           // an article from the pack whose file is as it was: checked, and its share of the views' work done now unless
           // the pack had it (then the next pack has it)
           this.entries.set(key, { ...entry, verified: true });
-          this.prepareInBackground(key, entry.text, entry.analysis);
+          this.prepareInBackground(key, entry.text, unpackAnalysis(entry.packed), entry.packed);
         }
         // the text being typed was saved: now its analysis is worth keeping on disk
         if (same && !entry.cached && !this.isUnsaved(uri)) {
           this.entries.set(key, { ...entry, verified: true, cached: true });
-          this.writeCacheInBackground(cacheName, text, options, entry.analysis);
+          this.writeCacheInBackground(cacheName, text, options, unpackAnalysis(entry.packed));
           this.packDirty = true;
         }
         return { options, cacheName, known: same };
@@ -628,13 +634,17 @@ export class WorkspaceIndex implements vscode.Disposable {
         cached = !this.isUnsaved(uri);
         if (cached) this.writeCacheInBackground(cacheName, text, options, analysis);
       }
-      const found = analysis;
+      // the analysis itself is let go once the article joined the corpus and its quotations were asked for: the index
+      // keeps it packed
+      let found: Analysis | undefined = analysis;
       const foundCached = cached;
+      let packed: PackedAnalysis | undefined;
       const joined = (): void => {
         // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw;
         // not for the text of a pause in typing: in a large article that is a second of the host's time at every pause,
         // spent again at the next one, and wanted only if one of those views is shown
-        if (foundCached || !this.isUnsaved(uri)) this.prepareInBackground(key, text, found);
+        if (found && packed && (foundCached || !this.isUnsaved(uri))) this.prepareInBackground(key, text, found, packed);
+        found = undefined;
         this.failedKeys.delete(key);
         this.stopped.delete(key);
         this.changed();
@@ -642,15 +652,16 @@ export class WorkspaceIndex implements vscode.Disposable {
       const first = await this.inLane(() => {
         // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
         // run finds this text and options indexed and analyses nothing; a changed text is analysed then
-        if (this.disposed) return undefined;
-        this.entries.set(key, { uri, text, cacheName, analysis: found, origin, verified: true, cached: foundCached });
+        if (this.disposed || !found) return undefined;
+        packed = packAnalysis(found);
+        this.entries.set(key, { uri, text, cacheName, packed, origin, verified: true, cached: foundCached });
         // nor is it packed (serialising a large article and the whole pack again at every pause in typing): a reopen
         // finds the saved file, not this text, and indexes it
         if (foundCached) this.packDirty = true;
         // a large article's entities join the corpus over several turns of the lane (a megabyte's ten thousand mentions
         // held the host 60-120 ms at once, at every pause in typing); a small one's in this turn. Any other change of the
         // article meanwhile (its removal, a newer text) finishes this one first.
-        const update = this.corpus.updateArticle(key, found, text);
+        const update = this.corpus.updateArticle(key, packed, text);
         const done = stepsWithinSlice(update);
         if (done) joined();
         return { update, done };
@@ -680,14 +691,14 @@ export class WorkspaceIndex implements vscode.Disposable {
    * in the analysis worker (a megabyte's held this host for a second and more) and kept in the corpus and the next pack.
    * A view shown before it comes finds them itself; an article changed meanwhile keeps what it has.
    */
-  private prepareInBackground(key: string, text: string, analysis: Analysis): void {
+  private prepareInBackground(key: string, text: string, analysis: Analysis, packed: PackedAnalysis): void {
     if (this.corpus.prepared(key) || this.disposed) return;
     const prepare: Promise<void> = this.deps.analysis
       .prepare(key, text, analysis)
       .then((prepared) =>
         this.inLane(() => {
           if (this.disposed || this.corpus.prepared(key)) return;
-          if (!this.corpus.setPrepared(key, text, analysis, prepared)) return;
+          if (!this.corpus.setPrepared(key, text, packed, prepared)) return;
           this.packDirty = true;
           this.schedulePack();
         }),
@@ -934,8 +945,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         const { key, text, cacheName, analysis, prepared } = parsed.article;
         shareAnalysisStrings(analysis, hostStrings);
         if (prepared) shareQuotationStrings(prepared.quotes, hostStrings);
-        this.entries.set(key, { uri, text, cacheName, analysis, origin: 'cache', verified: false, cached: true });
-        const update = this.corpus.updateArticle(key, analysis, text, prepared);
+        const packed = packAnalysis(analysis);
+        this.entries.set(key, { uri, text, cacheName, packed, origin: 'cache', verified: false, cached: true });
+        const update = this.corpus.updateArticle(key, packed, text, prepared);
         while (!update.step()) if (!(await slices.pause())) return;
         this.counters.fromCache++;
         loaded++;
@@ -975,7 +987,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // with its quotations and timeline sentences when found: a reopen does not find them again on this thread; a large
       // article's line is itself serialised a chunk at a time (a megabyte's took the host 100 ms at once)
       const prepared = this.corpus.prepared(key);
-      for (const piece of packedArticleChunks({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: entry.analysis, ...(prepared ? { prepared } : {}) })) {
+      for (const piece of packedArticleChunks({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: unpackAnalysis(entry.packed), ...(prepared ? { prepared } : {}) })) {
         chunks.push(encoder.encode(piece));
         if (!(await slices.pause())) return;
       }

@@ -20,10 +20,11 @@
 // stand for.
 import type { QuotedSpan, TextSpan } from '../article/articleModel';
 import { splitSentences } from '../article/sentences';
-import { dateValueStart, type Analysis, type DateValue, type EntityType } from '../nlp/analysisModel';
+import { dateValueStart, ENTITY_TYPES, type Analysis, type DateMention, type DateValue, type EntityType } from '../nlp/analysisModel';
 import { initials, nameParts, titleCase } from '../nlp/linking';
 import { findQuotations, type Quotation } from '../quotes/quotations';
 import { StringPool } from '../text/stringPool';
+import { dateCount, dateResolved, isPacked, mentionCanonical, mentionCount, mentionEnd, mentionNameKey, mentionStart, mentionText, mentionType, packAnalysis, samePacked, unpackDates, unpackEntities, type PackedAnalysis } from './packedAnalysis';
 
 /** Another type that some articles give this entity's names. */
 export interface TypeConflict {
@@ -102,8 +103,13 @@ interface LocalEntity {
   readonly article: string;
   readonly canonical: string;
   readonly type: EntityType;
-  /** In text order. */
-  readonly mentions: CorpusMention[];
+  /**
+   * The article's entry its mentions are in (a kept entity of a replaced article moves to the new entry), its first
+   * mention there (an index into the entry's packed mentions) and how many it has: the others follow by the entry's links.
+   */
+  entry: ArticleEntry;
+  first: number;
+  count: number;
   /** For a name of two words or more: the corpus entity it always belongs to; undefined for a bare name. */
   readonly fixedId: string | undefined;
   /** How many words its name has (nameParts), worked out once: the summaries compare it. */
@@ -112,22 +118,30 @@ interface LocalEntity {
   id: string;
 }
 
+/**
+ * An indexed article. Its mentions are not objects of their own: the packed analysis holds their offsets, names and
+ * types (see packedAnalysis.ts), `links` their local entities; a CorpusMention is made when a caller asks for one. What
+ * the index keeps per article is what each of the host's young-generation collections copied while a collection was
+ * indexed: the fewer objects, the shorter those pauses.
+ */
 interface ArticleEntry {
-  readonly locals: ReadonlyMap<string, LocalEntity>;
-  /** Every entity mention in text order, with its local entity. */
-  readonly spans: readonly { readonly mention: CorpusMention; readonly local: LocalEntity }[];
+  readonly locals: Map<string, LocalEntity>;
+  /** The local entities by index (what `links` points at). */
+  readonly localList: LocalEntity[];
+  /** The analysis' mentions (in text order) and dates. */
+  readonly packed: PackedAnalysis;
+  /** Two ints per mention: its local entity (index into localList) and the next mention of that entity (-1: none). */
+  readonly links: Int32Array;
   readonly date: string | null;
-  /** Date mentions the analysis could not resolve (no article date): listed apart from the timeline. */
-  readonly undated: readonly CorpusMention[];
   /**
    * What the quotations and the timeline are found from, and both once found: on first use, since most index updates
    * (and a reopen of thousands of cached articles) never need them, and finding sentences costs more than indexing.
    */
   readonly source: {
     readonly text: string;
-    readonly analysis: Pick<Analysis, 'entities' | 'dates'>;
     quotes?: readonly Quotation[];
-    timeline?: readonly Omit<TimelineEntry, 'entities'>[];
+    /** The sentence of each resolved date, two offsets each (timeline() makes its entries when asked). */
+    sentences?: Int32Array;
   };
 }
 
@@ -183,8 +197,6 @@ export class CorpusIndex {
   /** Entities whose summary changed since `sorted` was ordered: entities() moves only these. */
   private readonly stale = new Set<string>();
   private revisionValue = 0;
-  /** Articles being added by updateArticle: their entities join a step at a time; listed in `articles` once all have. */
-  private readonly incoming = new Map<string, ArticleEntry>();
   private readonly updating = new Map<string, Generator<void, void, undefined>>();
 
   /** Grows with every change of the index, so a view can tell whether what it derived is still current. */
@@ -197,7 +209,7 @@ export class CorpusIndex {
    * the entities whose mentions changed other than by moving (an edit typed into a large article moves thousands of
    * mentions and changes a few): the others keep their place in every map and only take their new offsets.
    */
-  setArticle(key: string, analysis: Analysis, text: string, prepared?: PreparedArticle): void {
+  setArticle(key: string, analysis: Analysis | PackedAnalysis, text: string, prepared?: PreparedArticle): void {
     this.finish(key);
     const steps = this.steps(key, analysis, text, prepared);
     while (!steps.next().done);
@@ -210,7 +222,7 @@ export class CorpusIndex {
    * count it before it is listed); it is listed, with every entity resolved as setArticle resolves them, at the last
    * step. Any other change of the same article first finishes this one.
    */
-  updateArticle(key: string, analysis: Analysis, text: string, prepared?: PreparedArticle): { step(): boolean } {
+  updateArticle(key: string, analysis: Analysis | PackedAnalysis, text: string, prepared?: PreparedArticle): { step(): boolean } {
     this.finish(key);
     const steps = this.steps(key, analysis, text, prepared);
     this.updating.set(key, steps);
@@ -232,59 +244,59 @@ export class CorpusIndex {
   }
 
   /** setArticle's work, yielding between steps (see updateArticle). */
-  private *steps(key: string, analysis: Analysis, text: string, prepared: PreparedArticle | undefined): Generator<void, void, undefined> {
-    // the article's own entities and mentions first: nothing the index shares is touched until they are made
+  private *steps(key: string, analysis: Analysis | PackedAnalysis, text: string, prepared: PreparedArticle | undefined): Generator<void, void, undefined> {
+    // the article's own entities and links first: nothing the index shares is touched until they are made
+    const packed = isPacked(analysis) ? analysis : packAnalysis(analysis);
+    const n = mentionCount(packed);
     const locals = new Map<string, LocalEntity>();
-    const spans: { mention: CorpusMention; local: LocalEntity }[] = [];
-    let n = 0;
-    /** Whether the analysis lists its entities in text order (it does): then nothing needs sorting. */
-    let ordered = true;
-    let lastStart = -Infinity;
-    for (const e of analysis.entities) {
-      if (e.start < lastStart) ordered = false;
-      lastStart = e.start;
-      const localKey = localKeyOf(e.canonical, e.type);
-      let local = locals.get(localKey);
-      const mention: CorpusMention = { article: key, start: e.start, end: e.end, text: e.text };
-      if (!local) {
-        const words = nameParts(e.canonical).length;
-        const fixedId = words >= 2 ? this.strings.get(entityId(e.canonical, e.type)) : undefined;
-        // most names are mentioned once in an article: a list made with its first mention holds just that one (a list
-        // grown by push holds room for seventeen)
-        local = { article: key, canonical: e.canonical, type: e.type, mentions: [mention], fixedId, words, id: fixedId ?? this.strings.get(entityId(e.canonical, e.type)) };
-        locals.set(this.strings.get(localKey), local);
-      } else local.mentions.push(mention);
-      spans.push({ mention, local });
-      if (++n % STEP_ITEMS === 0) yield;
-    }
-    if (!ordered) {
-      for (const local of locals.values()) local.mentions.sort((a, b) => a.start - b.start);
-      spans.sort((a, b) => a.mention.start - b.mention.start);
-    }
-    yield;
+    const localList: LocalEntity[] = [];
+    const links = new Int32Array(n * 2);
     const entry: ArticleEntry = {
       locals,
-      spans,
-      date: analysis.articleDate,
-      undated: analysis.dates.filter((d) => d.value === null).map((d) => ({ article: key, start: d.start, end: d.end, text: d.text })),
+      localList,
+      packed,
+      links,
+      date: packed.articleDate,
       source: {
         text,
-        analysis: { entities: analysis.entities, dates: analysis.dates },
         // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
-        ...(prepared && fitsDates(prepared, analysis)
-          ? { quotes: prepared.quotes, timeline: timelineOf(key, analysis, text, prepared.sentences) }
-          : {}),
+        ...(prepared && fitsDates(prepared, packed) ? { quotes: prepared.quotes, sentences: offsetsOf(prepared.sentences) } : {}),
       },
     };
+    /** A name's index in the packed names and its type -> its local entity's index, and that entity's last mention so far. */
+    const byName = new Map<number, number>();
+    const last: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const canonical = mentionCanonical(packed, i);
+      const type = mentionType(packed, i);
+      const nameKey = mentionNameKey(packed, i);
+      const at = byName.get(nameKey);
+      if (at === undefined) {
+        const words = nameParts(canonical).length;
+        const fixedId = words >= 2 ? this.strings.get(entityId(canonical, type)) : undefined;
+        const local: LocalEntity = { article: key, canonical, type, entry, first: i, count: 1, fixedId, words, id: fixedId ?? this.strings.get(entityId(canonical, type)) };
+        byName.set(nameKey, localList.length);
+        links[i * 2] = localList.length;
+        last.push(i);
+        localList.push(local);
+        locals.set(this.strings.get(localKeyOf(canonical, type)), local);
+      } else {
+        links[i * 2] = at;
+        links[last[at]! * 2 + 1] = i;
+        last[at] = i;
+        localList[at]!.count++;
+      }
+      links[i * 2 + 1] = -1;
+      if ((i + 1) % STEP_ITEMS === 0) yield;
+    }
     yield;
     const previous = this.articles.get(key);
     if (previous) {
-      yield* this.replace(key, previous, entry, locals, spans);
+      yield* this.replace(key, previous, entry);
       return;
     }
     // a new article: its entities join a step at a time, full names first (its bare names are resolved against them),
-    // and it is listed once all have joined; meanwhile the entities' summaries find its date here
-    this.incoming.set(key, entry);
+    // and it is listed once all have joined (its entities' summaries find its date on their entry meanwhile)
     const all = [...locals.values()];
     for (const group of [all.filter((l) => l.fixedId !== undefined), all.filter((l) => l.fixedId === undefined)]) {
       for (let at = 0; at < group.length; at += STEP_ITEMS) {
@@ -299,7 +311,6 @@ export class CorpusIndex {
         yield;
       }
     }
-    this.incoming.delete(key);
     this.articles.set(key, entry);
     this.revisionValue++;
   }
@@ -310,33 +321,27 @@ export class CorpusIndex {
    * typing) without touching what the index shares, so it answers meanwhile as with the previous version; the change
    * itself, moving the matched entities' mentions and re-indexing the few that changed, is made in one step.
    */
-  private *replace(key: string, previous: ArticleEntry, entry: ArticleEntry, locals: Map<string, LocalEntity>, spans: { mention: CorpusMention; local: LocalEntity }[]): Generator<void, void, undefined> {
+  private *replace(key: string, previous: ArticleEntry, entry: ArticleEntry): Generator<void, void, undefined> {
+    const { locals, localList } = entry;
     // an article whose date changed is re-indexed whole: the date is part of every entity's summary
     const reusable = previous.date === entry.date ? previous.locals : undefined;
     const added: LocalEntity[] = [];
-    /** Old entities kept, each with the mentions it takes (its new offsets). */
-    const moves: { old: LocalEntity; mentions: readonly CorpusMention[] }[] = [];
+    /** Old entities kept, each with the new one whose mentions it takes (its new offsets). */
+    const moves: { old: LocalEntity; now: LocalEntity }[] = [];
     const gone: LocalEntity[] = [];
     let n = 0;
     if (reusable) {
-      /** New local entity -> the old one that stays in its place. */
-      const kept = new Map<LocalEntity, LocalEntity>();
       for (const [localKey, local] of locals) {
         const old = reusable.get(localKey);
-        if (old && sameForms(old.mentions, local.mentions)) {
+        if (old && sameForms(old, local)) {
           // the same entity with the same mentions, moved: it keeps its id and summary, and takes the new offsets
-          moves.push({ old, mentions: local.mentions });
-          kept.set(local, old);
+          moves.push({ old, now: local });
           locals.set(localKey, old);
         } else added.push(local);
         if (++n % STEP_ITEMS === 0) yield;
       }
       for (const [localKey, old] of reusable) {
         if (locals.get(localKey) !== old) gone.push(old);
-        if (++n % STEP_ITEMS === 0) yield;
-      }
-      for (const span of spans) {
-        span.local = kept.get(span.local) ?? span.local;
         if (++n % STEP_ITEMS === 0) yield;
       }
     } else for (const local of locals.values()) added.push(local);
@@ -353,9 +358,12 @@ export class CorpusIndex {
     this.revisionValue++;
     const affected = new Set<string>();
     if (!reusable) this.unindex(key, affected);
-    for (const { old, mentions } of moves) {
-      old.mentions.length = 0;
-      for (const m of mentions) old.mentions.push(m);
+    for (const { old, now } of moves) {
+      // the old entity takes the new one's place in the new entry's list (what its links point at)
+      localList[entry.links[now.first * 2]!] = old;
+      old.entry = entry;
+      old.first = now.first;
+      old.count = now.count;
     }
     for (const old of gone) this.unindexLocal(old, affected, true);
     this.articles.set(key, entry);
@@ -440,28 +448,36 @@ export class CorpusIndex {
    * Takes an article's quotations and sentences found elsewhere (prepareArticle, in the analysis worker) for this text
    * and analysis; false when the article is no longer indexed with them (it changed meanwhile) or they do not fit.
    */
-  setPrepared(key: string, text: string, analysis: Pick<Analysis, 'entities' | 'dates'>, prepared: PreparedArticle): boolean {
-    const source = this.articles.get(key)?.source;
-    if (!source || source.text !== text || source.analysis.entities !== analysis.entities || source.analysis.dates !== analysis.dates) return false;
-    if (source.quotes && source.timeline) return true;
-    if (!fitsDates(prepared, source.analysis)) return false;
+  setPrepared(key: string, text: string, analysis: Pick<Analysis, 'entities' | 'dates'> | PackedAnalysis, prepared: PreparedArticle): boolean {
+    const entry = this.articles.get(key);
+    if (!entry || entry.source.text !== text) return false;
+    const { source, packed } = entry;
+    // the same analysis: the one the article was indexed with, or one with the same mentions and dates
+    if (isPacked(analysis) ? !samePacked(packed, analysis) : !samePacked(packed, packAnalysis({ articleDate: packed.articleDate, articleDateSource: packed.articleDateSource, entities: analysis.entities, dates: analysis.dates }))) return false;
+    if (source.quotes && source.sentences) return true;
+    if (!fitsDates(prepared, packed)) return false;
     source.quotes = prepared.quotes;
-    source.timeline = timelineOf(key, source.analysis, text, prepared.sentences);
+    source.sentences = offsetsOf(prepared.sentences);
     return true;
   }
 
   prepare(key: string): void {
     const entry = this.articles.get(key);
     if (!entry) return;
-    entry.source.quotes ??= findQuotations(entry.source.text, entry.source.analysis.entities);
-    entry.source.timeline ??= timelineOf(key, entry.source.analysis, entry.source.text);
+    entry.source.quotes ??= findQuotations(entry.source.text, unpackEntities(entry.packed));
+    entry.source.sentences ??= sentenceOffsets(entry);
+  }
+
+  /** The analysis an article is indexed with, packed (undefined: not indexed). */
+  packedOf(key: string): PackedAnalysis | undefined {
+    return this.articles.get(key)?.packed;
   }
 
   /** What prepare() found for an article, once both its quotations and its timeline sentences are found. */
   prepared(key: string): PreparedArticle | undefined {
     const source = this.articles.get(key)?.source;
-    if (!source?.quotes || !source.timeline) return undefined;
-    return { quotes: source.quotes, sentences: source.timeline.map((t) => ({ start: t.sentence.start, end: t.sentence.end })) };
+    if (!source?.quotes || !source.sentences) return undefined;
+    return { quotes: source.quotes, sentences: spansOf(source.sentences) };
   }
 
   /**
@@ -492,9 +508,9 @@ export class CorpusIndex {
     if (!members) return undefined;
     const perArticle = new Map<string, CorpusMention[]>();
     for (const local of members) {
-      const list = perArticle.get(local.article);
-      if (list) for (const m of local.mentions) list.push(m);
-      else perArticle.set(local.article, [...local.mentions]);
+      let list = perArticle.get(local.article);
+      if (!list) perArticle.set(local.article, (list = []));
+      corpusMentionsOf(local, list);
     }
     const byArticle = [...perArticle.entries()]
       .sort((a, b) => compare(a[0], b[0]))
@@ -513,20 +529,21 @@ export class CorpusIndex {
 
   /** The corpus entity of the mention at `offset` in an article (a mention's end counts, for a cursor just after it). */
   entityAt(article: string, offset: number): CorpusEntityDetails | undefined {
-    const spans = this.articles.get(article)?.spans;
-    if (!spans) return undefined;
+    const entry = this.articles.get(article);
+    if (!entry) return undefined;
+    const { packed, links, localList } = entry;
+    const n = mentionCount(packed);
     let lo = 0;
-    let hi = spans.length - 1;
+    let hi = n - 1;
     let found: LocalEntity | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const { mention, local } = spans[mid]!;
-      if (offset < mention.start) hi = mid - 1;
-      else if (offset > mention.end) lo = mid + 1;
+      if (offset < mentionStart(packed, mid)) hi = mid - 1;
+      else if (offset > mentionEnd(packed, mid)) lo = mid + 1;
       else {
-        found = local;
         // a cursor between two adjacent mentions belongs to the one it is inside of
-        if (offset === mention.end && spans[mid + 1]?.mention.start === offset) found = spans[mid + 1]!.local;
+        const at = offset === mentionEnd(packed, mid) && mid + 1 < n && mentionStart(packed, mid + 1) === offset ? mid + 1 : mid;
+        found = localList[links[at * 2]!];
         break;
       }
     }
@@ -535,9 +552,10 @@ export class CorpusIndex {
 
   /** The corpus entities an article mentions, in the order of their first mention there. */
   entitiesIn(article: string): CorpusEntity[] {
-    const spans = this.articles.get(article)?.spans ?? [];
+    const entry = this.articles.get(article);
+    if (!entry) return [];
     const ids = new Set<string>();
-    for (const { local } of spans) ids.add(local.id);
+    for (let i = 0; i < entry.links.length; i += 2) ids.add(entry.localList[entry.links[i]!]!.id);
     return [...ids].map((id) => this.summary(id));
   }
 
@@ -579,8 +597,8 @@ export class CorpusIndex {
   /** Dates with a resolved value, in calendar order (a year before its months and days), then by article and position. */
   timeline(): TimelineEntry[] {
     const all = [...this.articles].flatMap(([key, a]) => {
-      a.source.timeline ??= timelineOf(key, a.source.analysis, a.source.text);
-      return a.source.timeline.map((t): TimelineEntry => ({ ...t, entities: this.entitiesBetween(a, t.sentence.start, t.sentence.end) }));
+      a.source.sentences ??= sentenceOffsets(a);
+      return timelineOf(key, unpackDates(a.packed), a.source.text, spansOf(a.source.sentences)).map((t): TimelineEntry => ({ ...t, entities: this.entitiesBetween(a, t.sentence.start, t.sentence.end) }));
     });
     return all.sort((a, b) => compare(a.sortKey, b.sortKey) || compare(a.article, b.article) || a.start - b.start);
   }
@@ -588,7 +606,11 @@ export class CorpusIndex {
   /** Date mentions with no resolved value (relative dates in articles without a date), by article then position. */
   undatedDates(): CorpusMention[] {
     const keys = [...this.articles.keys()].sort(compare);
-    return keys.flatMap((key) => [...this.articles.get(key)!.undated]);
+    return keys.flatMap((key) =>
+      unpackDates(this.articles.get(key)!.packed)
+        .filter((d) => d.value === null)
+        .map((d): CorpusMention => ({ article: key, start: d.start, end: d.end, text: d.text })),
+    );
   }
 
   /** Every quotation of the corpus, by article key then position, each speaker joined to its corpus entity. */
@@ -596,7 +618,7 @@ export class CorpusIndex {
     const keys = article === undefined ? [...this.articles.keys()].sort(compare) : this.articles.has(article) ? [article] : [];
     return keys.flatMap((key) => {
       const entry = this.articles.get(key)!;
-      entry.source.quotes ??= findQuotations(entry.source.text, entry.source.analysis.entities);
+      entry.source.quotes ??= findQuotations(entry.source.text, unpackEntities(entry.packed));
       return entry.source.quotes.map((q): CorpusQuotation => ({ ...q, article: key, speakerEntity: this.speakerEntity(entry, q) }));
     });
   }
@@ -625,15 +647,17 @@ export class CorpusIndex {
   private entitiesBetween(entry: ArticleEntry, start: number, end: number): EntityRef[] {
     const refs: EntityRef[] = [];
     const seen = new Set<string>();
+    const { packed, links, localList } = entry;
+    const n = mentionCount(packed);
     let lo = 0;
-    let hi = entry.spans.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (entry.spans[mid]!.mention.start < start) lo = mid + 1;
+      if (mentionStart(packed, mid) < start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < entry.spans.length && entry.spans[i]!.mention.start < end; i++) {
-      const { local } = entry.spans[i]!;
+    for (let i = lo; i < n && mentionStart(packed, i) < end; i++) {
+      const local = localList[links[i * 2]!]!;
       if (seen.has(local.id)) continue;
       seen.add(local.id);
       refs.push(this.refOf(local.id));
@@ -770,8 +794,7 @@ export class CorpusIndex {
 
   /** Whether the bare entity's own article has a full name of the same type with that word in it ("Halvard Lake"). */
   private ownEvidence(local: LocalEntity): boolean {
-    const entry = this.articles.get(local.article) ?? this.incoming.get(local.article);
-    if (!entry) return false;
+    const entry = local.entry;
     const word = ALL_CAPS.test(local.canonical) ? titleCase(local.canonical) : local.canonical;
     for (const other of entry.locals.values()) if (other.fixedId !== undefined && other.type === local.type && nameParts(other.canonical).includes(word)) return true;
     return false;
@@ -818,13 +841,17 @@ export class CorpusIndex {
     let mentions = 0;
     let firstDate: string | null = null;
     for (const local of members) {
-      mentions += local.mentions.length;
+      mentions += local.count;
       if (!articles.has(local.article)) {
         articles.add(local.article);
-        const date = (this.articles.get(local.article) ?? this.incoming.get(local.article))?.date ?? null;
+        const date = local.entry.date;
         if (date !== null && (firstDate === null || date < firstDate)) firstDate = date;
       }
-      for (const m of local.mentions) forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
+      const { packed } = local.entry;
+      for (let i = local.first; i >= 0; i = next(local, i)) {
+        const form = mentionText(packed, i);
+        forms.set(form, (forms.get(form) ?? 0) + 1);
+      }
     }
     const canonical = canonicalOf(members, forms);
     const aliases = forms.size === 1 && forms.has(canonical) ? [canonical] : [canonical, ...[...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || compare(a, b))];
@@ -861,11 +888,22 @@ export class CorpusIndex {
   }
 }
 
-/** Whether two mention lists (in text order) read the same words in the same order, wherever they are. */
-function sameForms(a: readonly CorpusMention[], b: readonly CorpusMention[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.text !== b[i]!.text) return false;
+/** Whether two local entities' mentions (in text order) read the same words in the same order, wherever they are. */
+function sameForms(a: LocalEntity, b: LocalEntity): boolean {
+  if (a.count !== b.count) return false;
+  for (let i = a.first, j = b.first; i >= 0 && j >= 0; i = next(a, i), j = next(b, j)) if (mentionText(a.entry.packed, i) !== mentionText(b.entry.packed, j)) return false;
   return true;
+}
+
+/** The mention of the same local entity after mention `i` (-1: none). */
+function next(local: LocalEntity, i: number): number {
+  return local.entry.links[i * 2 + 1]!;
+}
+
+/** A local entity's mentions as CorpusMentions (new objects), in text order. */
+function corpusMentionsOf(local: LocalEntity, out: CorpusMention[]): void {
+  const { packed } = local.entry;
+  for (let i = local.first; i >= 0; i = next(local, i)) out.push({ article: local.article, start: mentionStart(packed, i), end: mentionEnd(packed, i), text: mentionText(packed, i) });
 }
 
 /** Corpus id of a name with a type: organizations compare without case, a leading "The" and a legal suffix. */
@@ -878,8 +916,10 @@ function organizationKey(name: string): string {
   return (stripped.length > 0 ? stripped : name).toLowerCase();
 }
 
+/** The type an id starts with: the constant itself, not a slice of the id (a summary keeps it: a copy each). */
 function typeOfId(id: string): EntityType {
-  return id.slice(0, id.indexOf('\u0000')) as EntityType;
+  const type = id.slice(0, id.indexOf('\u0000'));
+  return ENTITY_TYPES.find((t) => t === type) ?? (type as EntityType);
 }
 
 /** The bare words a full name can be mentioned by in another article: a person's surname, an organization's first word and initials. */
@@ -916,8 +956,8 @@ function canonicalOf(members: ReadonlySet<LocalEntity>, forms: ReadonlyMap<strin
   const counts = new Map<string, { count: number; words: number }>();
   for (const local of members) {
     const known = counts.get(local.canonical);
-    if (known) known.count += local.mentions.length;
-    else counts.set(local.canonical, { count: local.mentions.length, words: local.words });
+    if (known) known.count += local.count;
+    else counts.set(local.canonical, { count: local.count, words: local.words });
   }
   for (const [name, { count, words }] of counts) {
     if (!best || words > best.words || (words === best.words && (count > best.count || (count === best.count && compare(name, best.name) < 0)))) best = { name, words, count };
@@ -981,22 +1021,44 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The timeline entries of an article; `found`, when given, is the sentence of each (see PreparedArticle). */
 /**
  * An article's quotations and the sentence of each of its resolved dates: what its corpus entry's Quotations and
  * Timeline need (see CorpusIndex.prepare), found apart from the index (the analysis worker runs it).
  */
 export function prepareArticle(text: string, analysis: Pick<Analysis, 'entities' | 'dates'>): PreparedArticle {
-  return { quotes: findQuotations(text, analysis.entities), sentences: timelineOf('', analysis, text).map((t) => ({ start: t.sentence.start, end: t.sentence.end })) };
+  return { quotes: findQuotations(text, analysis.entities), sentences: timelineOf('', analysis.dates, text).map((t) => ({ start: t.sentence.start, end: t.sentence.end })) };
 }
 
 /** Whether prepared sentences fit an analysis: one for each resolved date. */
-function fitsDates(prepared: PreparedArticle, analysis: Pick<Analysis, 'dates'>): boolean {
-  return prepared.sentences.length === analysis.dates.filter((d) => d.value !== null).length;
+function fitsDates(prepared: PreparedArticle, packed: PackedAnalysis): boolean {
+  let resolved = 0;
+  for (let i = 0; i < dateCount(packed); i++) if (dateResolved(packed, i)) resolved++;
+  return prepared.sentences.length === resolved;
 }
 
-function timelineOf(key: string, analysis: Pick<Analysis, 'dates'>, text: string, found?: readonly TextSpan[]): Omit<TimelineEntry, 'entities'>[] {
-  const dated = analysis.dates.filter((d): d is typeof d & { value: Exclude<DateValue, null> } => d.value !== null);
+/** The sentence of each resolved date of an indexed article, found in its text, as offsets. */
+function sentenceOffsets(entry: ArticleEntry): Int32Array {
+  return offsetsOf(timelineOf('', unpackDates(entry.packed), entry.source.text).map((t) => t.sentence));
+}
+
+function offsetsOf(spans: readonly TextSpan[]): Int32Array {
+  const offsets = new Int32Array(spans.length * 2);
+  for (let i = 0; i < spans.length; i++) {
+    offsets[i * 2] = spans[i]!.start;
+    offsets[i * 2 + 1] = spans[i]!.end;
+  }
+  return offsets;
+}
+
+function spansOf(offsets: Int32Array): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (let i = 0; i < offsets.length; i += 2) spans.push({ start: offsets[i]!, end: offsets[i + 1]! });
+  return spans;
+}
+
+/** The timeline entries of an article's dates; `found`, when given, is the sentence of each resolved one (see PreparedArticle). */
+function timelineOf(key: string, dates: readonly DateMention[], text: string, found?: readonly TextSpan[]): Omit<TimelineEntry, 'entities'>[] {
+  const dated = dates.filter((d): d is typeof d & { value: Exclude<DateValue, null> } => d.value !== null);
   const sentences = dated.length > 0 && !found ? sentencesOf(text) : [];
   return dated.map((d, i): Omit<TimelineEntry, 'entities'> => {
     const sentence = found?.[i] ?? sentenceAround(sentences, d) ?? { start: d.start, end: d.end };

@@ -92,11 +92,13 @@ describe('corpus quotations and timeline', () => {
     assert.deepEqual(elsewhere, here.prepared('a.txt'), 'the same as the corpus finds itself');
     // for another text or another analysis of it (the article changed meanwhile): refused
     assert.equal(index.setPrepared('a.txt', `${textA} `, analysisA, elsewhere), false);
-    assert.equal(index.setPrepared('a.txt', textA, { ...analysisA, entities: [...analysisA.entities] }, elsewhere), false);
+    assert.equal(index.setPrepared('a.txt', textA, { ...analysisA, entities: analysisA.entities.slice(1) }, elsewhere), false);
+    assert.equal(index.setPrepared('a.txt', textA, { ...analysisA, entities: analysisA.entities.map((e) => (e.text === 'Lind' ? { ...e, canonical: 'Lind' } : e)) }, elsewhere), false);
     assert.equal(index.setPrepared('b.txt', textA, analysisA, elsewhere), false, 'an article not indexed');
     assert.equal(index.setPrepared('a.txt', textA, analysisA, { quotes: [], sentences: [] }), false, 'no sentence for its dates');
     assert.equal(index.prepared('a.txt'), undefined);
-    assert.equal(index.setPrepared('a.txt', textA, analysisA, elsewhere), true);
+    // the same analysis, whether the very object or a copy (the index keeps it packed, not the object it was given)
+    assert.equal(index.setPrepared('a.txt', textA, { ...analysisA, entities: analysisA.entities.map((e) => ({ ...e })) }, elsewhere), true);
     assert.deepEqual(index.prepared('a.txt'), elsewhere);
     assert.deepEqual(index.timeline(), here.timeline());
     assert.deepEqual(index.quotations(), here.quotations());

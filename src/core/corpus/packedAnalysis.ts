@@ -1,0 +1,206 @@
+// An article's analysis as the workspace index keeps it for every article, open or not: its entity mentions' offsets
+// and types in one Int32Array, their names and surface forms in one table of strings, each once. An Analysis holds an
+// object per mention (and its aliases, derived from them); a thousand articles' tens of thousands of small objects were
+// what each of the extension host's young-generation collections copied while the index filled (a collector's pause
+// grows with the live objects it copies; a typed array's contents are one block, off the collected heap). An Analysis
+// is made again from it only when one is asked for (unpackAnalysis).
+import { aliasTable } from '../nlp/linking';
+import { ENTITY_TYPES, type Analysis, type DateMention, type DateValue, type EntityMention, type EntityType } from '../nlp/analysisModel';
+
+/** Int32 fields of one mention in PackedAnalysis.mentions: start, end, name, form, type. */
+export const MENTION_FIELDS = 5;
+const START = 0;
+const END = 1;
+const NAME = 2;
+const FORM = 3;
+const TYPE = 4;
+
+export interface PackedAnalysis {
+  readonly articleDate: string | null;
+  readonly articleDateSource?: Analysis['articleDateSource'];
+  /**
+   * The entity mentions in text order (the analysis' own order, which is text order; sorted by start if not), each
+   * MENTION_FIELDS ints: start, end (UTF-16 offsets, end exclusive), its canonical name and its surface form (indexes
+   * into `names`), its type (index into ENTITY_TYPES).
+   */
+  readonly mentions: Int32Array;
+  /** The names and surface forms of the mentions, the dates' texts, values and references, each once. */
+  readonly names: readonly string[];
+  /**
+   * The date mentions in the analysis' order, DATE_FIELDS ints each: start, end, text (index into `names`), the kind of
+   * value (null, a string, a range, a lower or an upper bound) and its one or two strings (indexes into `names`, -1 when none), what it was resolved against
+   * (index into RESOLUTIONS) and the reference date (index into `names`, -1 for none).
+   */
+  readonly dates: Int32Array;
+}
+
+/** Int32 fields of one date mention in PackedAnalysis.dates. */
+export const DATE_FIELDS = 8;
+/** The kinds of date value, as PackedAnalysis.dates gives them. */
+const ValueKind = { None: 0, Text: 1, Range: 2, NotBefore: 3, NotAfter: 4 } as const;
+const RESOLUTIONS: readonly DateMention['resolvedAgainst'][] = ['article-date', 'self', 'none'];
+
+const TYPE_CODES: ReadonlyMap<EntityType, number> = new Map(ENTITY_TYPES.map((type, i) => [type, i]));
+
+/** The packed form of an analysis; its strings are the analysis' own (pooled ones stay pooled). */
+export function packAnalysis(analysis: Pick<Analysis, 'articleDate' | 'articleDateSource' | 'entities' | 'dates'>): PackedAnalysis {
+  let entities = analysis.entities;
+  for (let i = 1; i < entities.length; i++) {
+    if (entities[i]!.start < entities[i - 1]!.start) {
+      entities = [...entities].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
+  const mentions = new Int32Array(entities.length * MENTION_FIELDS);
+  const dates = new Int32Array(analysis.dates.length * DATE_FIELDS);
+  const names: string[] = [];
+  const indexOf = new Map<string, number>();
+  const nameIndex = (name: string): number => {
+    let at = indexOf.get(name);
+    if (at === undefined) {
+      at = names.length;
+      names.push(name);
+      indexOf.set(name, at);
+    }
+    return at;
+  };
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i]!;
+    const type = TYPE_CODES.get(e.type);
+    if (type === undefined) throw new Error(`unknown entity type: ${String(e.type)}`);
+    const at = i * MENTION_FIELDS;
+    mentions[at + START] = e.start;
+    mentions[at + END] = e.end;
+    mentions[at + NAME] = nameIndex(e.canonical);
+    mentions[at + FORM] = e.text === e.canonical ? mentions[at + NAME]! : nameIndex(e.text);
+    mentions[at + TYPE] = type;
+  }
+  for (let i = 0; i < analysis.dates.length; i++) {
+    const d = analysis.dates[i]!;
+    const at = i * DATE_FIELDS;
+    const resolution = RESOLUTIONS.indexOf(d.resolvedAgainst);
+    if (resolution < 0) throw new Error(`unknown date resolution: ${String(d.resolvedAgainst)}`);
+    const value = d.value;
+    const [kind, first, second] =
+      value === null
+        ? [ValueKind.None, -1, -1]
+        : typeof value === 'string'
+          ? [ValueKind.Text, nameIndex(value), -1]
+          : 'from' in value
+            ? [ValueKind.Range, nameIndex(value.from), nameIndex(value.to)]
+            : value.notBefore !== undefined
+              ? [ValueKind.NotBefore, nameIndex(value.notBefore), -1]
+              : [ValueKind.NotAfter, nameIndex(value.notAfter), -1];
+    dates.set([d.start, d.end, nameIndex(d.text), kind, first, second, resolution, d.reference === null ? -1 : nameIndex(d.reference)], at);
+  }
+  return {
+    articleDate: analysis.articleDate,
+    ...(analysis.articleDateSource === undefined ? {} : { articleDateSource: analysis.articleDateSource }),
+    mentions,
+    // a list made at its final length holds no spare room
+    names: names.slice(),
+    dates,
+  };
+}
+
+/** Whether a value is a PackedAnalysis rather than an Analysis. */
+export function isPacked<A extends object>(analysis: A | PackedAnalysis): analysis is PackedAnalysis {
+  return (analysis as PackedAnalysis).mentions instanceof Int32Array;
+}
+
+export function mentionCount(packed: PackedAnalysis): number {
+  return packed.mentions.length / MENTION_FIELDS;
+}
+
+export function mentionStart(packed: PackedAnalysis, i: number): number {
+  return packed.mentions[i * MENTION_FIELDS + START]!;
+}
+
+export function mentionEnd(packed: PackedAnalysis, i: number): number {
+  return packed.mentions[i * MENTION_FIELDS + END]!;
+}
+
+/** The mention's surface form (the text at its offsets). */
+export function mentionText(packed: PackedAnalysis, i: number): string {
+  return packed.names[packed.mentions[i * MENTION_FIELDS + FORM]!]!;
+}
+
+/** The fullest name the mention refers to in its article. */
+export function mentionCanonical(packed: PackedAnalysis, i: number): string {
+  return packed.names[packed.mentions[i * MENTION_FIELDS + NAME]!]!;
+}
+
+/** The mention's canonical name and type as one number, the same for every mention of that name and type in the article. */
+export function mentionNameKey(packed: PackedAnalysis, i: number): number {
+  return packed.mentions[i * MENTION_FIELDS + NAME]! * ENTITY_TYPES.length + packed.mentions[i * MENTION_FIELDS + TYPE]!;
+}
+
+export function mentionType(packed: PackedAnalysis, i: number): EntityType {
+  return ENTITY_TYPES[packed.mentions[i * MENTION_FIELDS + TYPE]!]!;
+}
+
+/** The mention as the analysis gave it (a new object). */
+export function mentionAt(packed: PackedAnalysis, i: number): EntityMention {
+  return { start: mentionStart(packed, i), end: mentionEnd(packed, i), text: mentionText(packed, i), type: mentionType(packed, i), canonical: mentionCanonical(packed, i) };
+}
+
+/** Every entity mention, as new objects. */
+export function unpackEntities(packed: PackedAnalysis): EntityMention[] {
+  const n = mentionCount(packed);
+  const entities = new Array<EntityMention>(n);
+  for (let i = 0; i < n; i++) entities[i] = mentionAt(packed, i);
+  return entities;
+}
+
+export function dateCount(packed: PackedAnalysis): number {
+  return packed.dates.length / DATE_FIELDS;
+}
+
+/** Whether the date mention has a value (it was resolved). */
+export function dateResolved(packed: PackedAnalysis, i: number): boolean {
+  return packed.dates[i * DATE_FIELDS + 3] !== ValueKind.None;
+}
+
+/** The date mention as the analysis gave it (a new object). */
+export function dateAt(packed: PackedAnalysis, i: number): DateMention {
+  const d = packed.dates.subarray(i * DATE_FIELDS, (i + 1) * DATE_FIELDS);
+  const name = (at: number): string => packed.names[at]!;
+  const kind = d[3];
+  const value: DateValue =
+    kind === ValueKind.None ? null : kind === ValueKind.Text ? name(d[4]!) : kind === ValueKind.Range ? { from: name(d[4]!), to: name(d[5]!) } : kind === ValueKind.NotBefore ? { notBefore: name(d[4]!) } : { notAfter: name(d[4]!) };
+  return { start: d[0]!, end: d[1]!, text: name(d[2]!), value, resolvedAgainst: RESOLUTIONS[d[6]!]!, reference: d[7]! < 0 ? null : name(d[7]!) };
+}
+
+/** Every date mention, as new objects. */
+export function unpackDates(packed: PackedAnalysis): DateMention[] {
+  const n = dateCount(packed);
+  const dates = new Array<DateMention>(n);
+  for (let i = 0; i < n; i++) dates[i] = dateAt(packed, i);
+  return dates;
+}
+
+/** The analysis again (new objects; its aliases made from its mentions, as the pipeline makes them). */
+export function unpackAnalysis(packed: PackedAnalysis): Analysis {
+  const entities = unpackEntities(packed);
+  return {
+    articleDate: packed.articleDate,
+    ...(packed.articleDateSource === undefined ? {} : { articleDateSource: packed.articleDateSource }),
+    entities,
+    dates: unpackDates(packed),
+    aliases: aliasTable(entities),
+  };
+}
+
+/** Whether two packed analyses hold the same mentions, dates and article date. */
+export function samePacked(a: PackedAnalysis, b: PackedAnalysis): boolean {
+  if (a === b) return true;
+  if (a.articleDate !== b.articleDate || a.articleDateSource !== b.articleDateSource || a.mentions.length !== b.mentions.length || a.dates.length !== b.dates.length) return false;
+  for (let i = 0; i < dateCount(a); i++) if (JSON.stringify(dateAt(a, i)) !== JSON.stringify(dateAt(b, i))) return false;
+  const n = mentionCount(a);
+  for (let i = 0; i < n; i++) {
+    const at = i * MENTION_FIELDS;
+    if (a.mentions[at + START] !== b.mentions[at + START] || a.mentions[at + END] !== b.mentions[at + END] || a.mentions[at + TYPE] !== b.mentions[at + TYPE]) return false;
+    if (mentionText(a, i) !== mentionText(b, i) || mentionCanonical(a, i) !== mentionCanonical(b, i)) return false;
+  }
+  return true;
+}
