@@ -237,6 +237,17 @@ export class ArticleProvider implements vscode.TextDocumentContentProvider, vsco
   }
 
   /**
+   * The rendering a reading view's document holds, when the document is sure to hold it (its text has that rendering's
+   * length: rendered() tells renderings apart by length, and by text only when two have the same one); undefined while
+   * VS Code has yet to put a rendering into it. Styling and header links ask at every re-render: comparing the view's
+   * text with the rendering's joined the megabyte's view text, and compared it, each time.
+   */
+  shown(document: vscode.TextDocument): RenderedArticle | undefined {
+    const rendered = this.rendered(document);
+    return rendered && documentLength(document) === rendered.viewText.length ? rendered : undefined;
+  }
+
+  /**
    * True while what a reading view shows is about to change: a re-render is waiting for a pause in typing in its
    * source's editor, being made, or given to VS Code and not yet in the document.
    */

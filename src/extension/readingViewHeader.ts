@@ -7,7 +7,6 @@ import { commandUri } from '../core/markdown/commandLinks';
 import { type ArticleProvider, type RenderedArticle, type ViewLayout } from './articleProvider';
 import { ARTICLE_SCHEME } from './articleKeys';
 import { SET_ARTICLE_DATE_COMMAND } from './commandIds';
-import { documentText } from './documentText';
 
 interface HeaderLinks {
   readonly rendered: RenderedArticle;
@@ -103,8 +102,8 @@ export class ReadingViewHeader implements vscode.CodeLensProvider, vscode.Docume
   /** The rendering shown in this reading view, with what its header links to; undefined while the editor holds another text. */
   private header(document: vscode.TextDocument): HeaderLinks | undefined {
     if (document.uri.scheme !== ARTICLE_SCHEME) return undefined;
-    const rendered: RenderedArticle | undefined = this.provider.rendered(document);
-    if (!rendered?.layout?.headerParts || rendered.sourceText === undefined || documentText(document) !== rendered.viewText) return undefined;
+    const rendered: RenderedArticle | undefined = this.provider.shown(document);
+    if (!rendered?.layout?.headerParts || rendered.sourceText === undefined) return undefined;
     // once per rendering: the editor asks for lenses and links again on every change of the view
     let links = headerLinks.get(rendered);
     if (!links) headerLinks.set(rendered, (links = linksOf(rendered, rendered.layout, rendered.sourceText)));

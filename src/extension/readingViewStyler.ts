@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { type ArticleProvider, type RenderedArticle } from './articleProvider';
 import { ARTICLE_SCHEME } from './articleKeys';
-import { documentText } from './documentText';
 
 export class ReadingViewStyler implements vscode.Disposable {
   private readonly title = vscode.window.createTextEditorDecorationType({ fontWeight: 'bold' });
@@ -37,9 +36,9 @@ export class ReadingViewStyler implements vscode.Disposable {
   private style(editor: vscode.TextEditor): void {
     const document = editor.document;
     if (document.uri.scheme !== ARTICLE_SCHEME) return;
-    const rendered: RenderedArticle | undefined = this.provider.rendered(document);
-    // Until the editor holds this rendering its offsets would be wrong; onDidRender comes back when it does.
-    if (!rendered?.layout || documentText(document) !== rendered.viewText) return;
+    // Until the editor holds a rendering its offsets would be wrong; onDidRender comes back when it does.
+    const rendered: RenderedArticle | undefined = this.provider.shown(document);
+    if (!rendered?.layout) return;
     const range = (start: number, end: number): vscode.Range => new vscode.Range(document.positionAt(start), document.positionAt(end));
     const { header, paragraphs, headerParts = [] } = rendered.layout;
     const titleParagraph = paragraphs.find((p) => p.kind === 'title');
