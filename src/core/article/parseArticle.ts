@@ -168,7 +168,11 @@ const recentParses: { readonly text: string; readonly fileDate: string | undefin
  * parseArticle, remembered for the last few texts: the reading view, its header, the Outline, hovers and the Entities
  * view all ask for the parse of the same text, and on a large article each parse is a stall of the editor's host.
  */
-export function parsedArticle(text: string, options: ArticleDateOptions = {}): Article {
+export function parsedArticle(text: string, given: ArticleDateOptions = {}): Article {
+  // The options change a parse only through the article's date (detected, or the yearless dateline): where they leave
+  // it as it is without them, one parse serves the callers that pass the file's date (the reading view) and those that
+  // do not (the Outline, hovers), where each parsed the megabyte again after every pause in typing.
+  const options = given.fileDate !== undefined && sameDateWithout(text, given) ? {} : given;
   const index = recentParses.findIndex((p) => p.fileDate === options.fileDate && p.text.length === text.length && p.text === text);
   if (index >= 0) {
     const [hit] = recentParses.splice(index, 1);
@@ -181,6 +185,11 @@ export function parsedArticle(text: string, options: ArticleDateOptions = {}): A
   recentParses.unshift({ text, fileDate: options.fileDate, article });
   recentParses.length = Math.min(recentParses.length, RECENT_PARSES);
   return article;
+}
+
+/** Whether the article's date, and its yearless dateline, are the same with `options` as without (the only uses of them in a parse). */
+function sameDateWithout(text: string, options: ArticleDateOptions): boolean {
+  return JSON.stringify(detectArticleDate(text, options)) === JSON.stringify(detectArticleDate(text)) && JSON.stringify(yearlessDateline(text, options)) === JSON.stringify(yearlessDateline(text));
 }
 
 /** Paragraph candidates from the line structure: hard-wrapped blocks whole, other blocks line by line. */

@@ -81,3 +81,19 @@ describe('parsedArticle after an edit (reusing the unchanged pieces)', function 
     assert.deepEqual(after, parseArticle(after.text));
   });
 });
+
+describe('parsedArticle with and without the file date', () => {
+  it('is one parse when the file date cannot change the article date, and a parse of its own when it can', () => {
+    // invented articles: a stated date, then a wire dateline without a year
+    const stated = `date 2023-02-10 Ferry timetable changes\n\nThe council of Brenmouth met on 41 occasions.\n`;
+    const withoutDate = parsedArticle(stated);
+    assert.equal(parsedArticle(stated, { fileDate: '2024-05-06' }), withoutDate, 'the Outline and the reading view share the parse');
+    assert.deepEqual(parsedArticle(stated, { fileDate: '2024-05-06' }), parseArticle(stated, { fileDate: '2024-05-06' }));
+    const yearless = `OSLO, March 3 (Wirecorp) - Halvor Dersk spoke 17 times.\n`;
+    const withFileDate = parsedArticle(yearless, { fileDate: '2024-05-06' });
+    assert.notEqual(withFileDate, parsedArticle(yearless));
+    assert.deepEqual(withFileDate, parseArticle(yearless, { fileDate: '2024-05-06' }));
+    assert.equal(withFileDate.date?.value, '2024-03-03');
+    assert.deepEqual(parsedArticle(yearless), parseArticle(yearless));
+  });
+});
