@@ -9,8 +9,8 @@ import { annotatorApi, closeAllEditors, spanOf, waitFor, writeArticle } from './
 import { decorationsOf, type EditorDecorations } from './articleEditors';
 
 // no score in it: with one, the rules already take a club of several words beating another for a team (as in the unit test)
-const TEXT_A = 'date 2024-03-02 Comets win\n\nOstby Comets beat Harrowgate Town on Saturday. Manager Pell Dunmore said the Comets deserved it.\n';
-const TEXT_B = 'date 2024-03-03 Home defeat\n\nKelvin Comets lost at home on Sunday. Their coach Mara Tollis said the squad was tired.\n';
+const TEXT_A = 'date 2024-03-02 Kestrels win\n\nOstby Kestrels beat Harrowgate Town on Saturday. Manager Pell Dunmore said the Kestrels deserved it.\n';
+const TEXT_B = 'date 2024-03-03 Home defeat\n\nKelvin Kestrels lost at home on Sunday. Their coach Mara Tollis said the squad was tired.\n';
 const TEXT_C = 'date 2024-03-04 Harbour fees\n\nThe Tolden harbour board voted on Monday to raise its fees, said its chair Ines Varga.\n';
 
 function texts(d: EditorDecorations | undefined, kind: 'person' | 'place' | 'organization'): string[] {
@@ -49,25 +49,25 @@ describe('learning from corrections', function () {
 
   it('a club name made an organization types a similar club name in another article; Reset undoes it', async () => {
     const api = await annotatorApi();
-    const kelvin = spanOf(TEXT_B, 'Kelvin Comets');
-    await waitFor('Kelvin Comets highlighted as a person before any correction', async () => texts(await decorationsOf(editorB.document.uri), 'person').includes('Kelvin Comets'), 60_000);
+    const kelvin = spanOf(TEXT_B, 'Kelvin Kestrels');
+    await waitFor('Kelvin Kestrels highlighted as a person before any correction', async () => texts(await decorationsOf(editorB.document.uri), 'person').includes('Kelvin Kestrels'), 60_000);
     assert.match(await hoverText(editorB, kelvin.start + 2), /\*\*Person\*\*/);
 
     const index = api.workspaceIndex;
     await waitFor('the three articles in the index', () => ['learning-club-a.txt', 'learning-club-b.txt', 'learning-harbour.txt'].every((f) => index.corpus.articleKeys.some((k) => k.endsWith(f))), 60_000);
     await index.whenIdle();
     const analysedBefore = index.stats.analysed;
-    const entry = await vscode.commands.executeCommand<LexiconEntry>('articleAnnotator.changeEntityType', { uri: uriA.toString(), ...spanOf(TEXT_A, 'Ostby Comets'), type: 'organization', forms: 'one' });
+    const entry = await vscode.commands.executeCommand<LexiconEntry>('articleAnnotator.changeEntityType', { uri: uriA.toString(), ...spanOf(TEXT_A, 'Ostby Kestrels'), type: 'organization', forms: 'one' });
     assert.equal(entry.type, 'organization');
-    // the lexicon holds the exact form only: what changes "Kelvin Comets" is what was learned
+    // the lexicon holds the exact form only: what changes "Kelvin Kestrels" is what was learned
     assert.ok(!api.annotations.lexicon.some((e) => e.text.includes('Kelvin')));
     await waitFor('a correction learned', () => api.learnedCorrections.corrections >= 1, 60_000);
     const stored = api.annotations.storage.get(LEARNED_CORRECTIONS_KEY) as { corrections?: number } | undefined;
     assert.ok(stored && (stored.corrections ?? 0) >= 1, 'kept in workspace state');
 
-    await waitFor('Kelvin Comets highlighted as an organization', async () => {
+    await waitFor('Kelvin Kestrels highlighted as an organization', async () => {
       const d = await decorationsOf(editorB.document.uri);
-      return d?.complete && texts(d, 'organization').includes('Kelvin Comets') && !texts(d, 'person').includes('Kelvin Comets');
+      return d?.complete && texts(d, 'organization').includes('Kelvin Kestrels') && !texts(d, 'person').includes('Kelvin Kestrels');
     }, 60_000);
     assert.match(await hoverText(editorB, kelvin.start + 2), /\*\*Organization\*\*/);
     const after = await decorationsOf(editorB.document.uri);
@@ -78,20 +78,20 @@ describe('learning from corrections', function () {
     const holding = index.corpus.articleKeys.filter((key) => learnedWords.some((w) => (index.textOf(key) ?? '').toLowerCase().includes(w)));
     assert.ok(holding.length >= 2 && index.corpus.articleKeys.length > holding.length, `${holding.length} of ${index.corpus.articleKeys.length} articles hold a learned word (${learnedWords.join(', ')})`);
     // (the article holding the corrected form may be analysed twice: for the lexicon's change, then for the table's)
-    const holdingForm = index.corpus.articleKeys.filter((key) => (index.textOf(key) ?? '').toLowerCase().includes('ostby comets'));
+    const holdingForm = index.corpus.articleKeys.filter((key) => (index.textOf(key) ?? '').toLowerCase().includes('ostby kestrels'));
     assert.ok(index.stats.analysed - analysedBefore <= holding.length + holdingForm.length, `analysed again: ${index.stats.analysed - analysedBefore}, articles holding a learned word: ${holding.join(', ')}`);
-    assert.equal(index.corpus.mentionsOf('Kelvin Comets', 'organization').length, 1, 'the index has the learned type too');
+    assert.equal(index.corpus.mentionsOf('Kelvin Kestrels', 'organization').length, 1, 'the index has the learned type too');
 
     assert.equal(await vscode.commands.executeCommand<boolean>('articleAnnotator.resetLearnedCorrections', { confirmed: true }), true);
     assert.equal(api.learnedCorrections.corrections, 0);
     assert.equal(api.annotations.storage.get(LEARNED_CORRECTIONS_KEY), undefined);
-    await waitFor('Kelvin Comets a person again after the reset', async () => {
+    await waitFor('Kelvin Kestrels a person again after the reset', async () => {
       const d = await decorationsOf(editorB.document.uri);
-      return d?.complete && texts(d, 'person').includes('Kelvin Comets');
+      return d?.complete && texts(d, 'person').includes('Kelvin Kestrels');
     }, 60_000);
     assert.match(await hoverText(editorB, kelvin.start + 2), /\*\*Person\*\*/);
     // the exact form stays corrected by the lexicon
-    assert.ok(api.annotations.lexicon.some((e) => e.text === 'Ostby Comets' && e.type === 'organization'));
+    assert.ok(api.annotations.lexicon.some((e) => e.text === 'Ostby Kestrels' && e.type === 'organization'));
   });
 
   it('a stored table that cannot be read is backed up and reported, and learning starts afresh', async () => {
@@ -103,7 +103,7 @@ describe('learning from corrections', function () {
     assert.match(api.learnedCorrections.corruptState.backups.at(-1)!.reason, /format 99/);
     assert.equal(api.learnedCorrections.table(), undefined);
     // the broken value stays until something replaces it: a correction learned now
-    await vscode.commands.executeCommand('articleAnnotator.changeEntityType', { uri: uriA.toString(), ...spanOf(TEXT_A, 'Ostby Comets'), type: 'organization', forms: 'one' });
+    await vscode.commands.executeCommand('articleAnnotator.changeEntityType', { uri: uriA.toString(), ...spanOf(TEXT_A, 'Ostby Kestrels'), type: 'organization', forms: 'one' });
     await waitFor('the correction learned over the broken value', () => (api.annotations.storage.get(LEARNED_CORRECTIONS_KEY) as { format?: number } | undefined)?.format === 1, 60_000);
   });
 });

@@ -177,6 +177,23 @@ function neverName(t: Token): boolean {
   return NEVER_NAMES.has(t.norm) && !(t.text === 'Jan' && t.tags.has('Person') && !t.tags.has('Date') && !t.breakAfter && t.post === ' ');
 }
 
+/**
+ * "A. Varnsby", "M. Tollander" opening a line of a scorecard: a given name's initial before a surname, not the article
+ * "a" nor an unknown one-letter word, wherever it stands.
+ */
+function initialBeforeName(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  return DOTTED_INITIALS.test(t.text) && !t.breakAfter && next !== undefined && isNameWord(next) && !neverName(next) && !DOTTED_INITIALS.test(next.text) && !next.allCaps;
+}
+
+/** "dairies" -> "dairy", "brewers" -> "brewer": the singular of a frequent English noun's plural the word list lacks. */
+function pluralStem(norm: string): string | undefined {
+  if (norm.length < 5 || !norm.endsWith('s') || norm.endsWith('ss') || isCommonWord(norm)) return undefined;
+  const stem = norm.endsWith('ies') ? `${norm.slice(0, -3)}y` : /(?:ch|sh|x|z)es$/u.test(norm) ? norm.slice(0, -2) : norm.slice(0, -1);
+  return stem.length >= 3 && isCommonWord(stem) ? stem : undefined;
+}
+
 /** A capitalised sentence-initial word is a name only on evidence: compromise knows it as one, or it is unknown. */
 function startsName(t: Token): boolean {
   if (!isNameWord(t)) return false;
@@ -247,6 +264,9 @@ function scoreAt(tokens: readonly Token[], k: number): boolean {
 function scoreBefore(tokens: readonly Token[], k: number): boolean {
   return SCORE_TOKEN.test(tokens[k]?.text ?? '') || isScore(tokens[k - 1], tokens[k]);
 }
+
+/** A bowler's figures in a cricket scorecard: overs, maidens, runs, wickets ("20-5-45-2", "9.3-1-30-3"). */
+const BOWLING_FIGURES = /^\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}$/u;
 
 /** A tennis set's score, a side of 6 or 7 games: "6-4", "7 – 5". */
 const SET_SCORE = /(?:^|\D)[67]\s*[–—-]\s*\d(?!\d)|(?:^|\D)\d\s*[–—-]\s*[67](?!\d)/u;
@@ -341,7 +361,7 @@ class SegmentRecogniser {
       const t = tokens[i]!;
       // a common-looking first word starts a name before a hyphenated given name: "Ho Chi-ming opened …"
       const surname = !this.resultsLine && !headline && t.initial && isShortSurname(t) && !t.breakAfter && isHyphenatedGivenName(tokens[i + 1]);
-      if (!surname && !isLetterGroup(tokens, i) && (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t))) {
+      if (!surname && !isLetterGroup(tokens, i) && !(initialBeforeName(tokens, i) && !headline) && (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t))) {
         i++;
         continue;
       }
@@ -349,7 +369,7 @@ class SegmentRecogniser {
       // extend over name words and connectors that lead to another name word
       while (j < tokens.length && !tokens[j - 1]!.breakAfter) {
         const u = tokens[j]!;
-        if (u.cap && neverName(u) && !(u.tags.has('Person') && NAME_MONTHS.has(u.norm))) break;
+        if (u.cap && neverName(u) && !(u.tags.has('Person') && NAME_MONTHS.has(u.norm)) && !initialBeforeName(tokens, j)) break;
         if (isNameWord(u) && (!headline || this.headlineWord(u))) {
           j++;
           continue;
@@ -498,7 +518,7 @@ class SegmentRecogniser {
 
   /** Types one name-shaped part of a sentence, tokens [i, j). */
   private part(tokens: readonly Token[], i: number, j: number): void {
-    while (i < j && (neverName(tokens[i]!) || !tokens[i]!.cap || /^\d/.test(tokens[i]!.text))) i++;
+    while (i < j && ((neverName(tokens[i]!) && !initialBeforeName(tokens, i)) || !tokens[i]!.cap || /^\d/.test(tokens[i]!.text))) i++;
     while (j > i && !tokens[j - 1]!.cap) j--;
     if (i >= j) return;
     const words = tokens.slice(i, j);
@@ -514,6 +534,7 @@ class SegmentRecogniser {
     // the scorers a results line gives in brackets, each before the minute: "( Havrell 23 , Salvik 56 pen )"
     if (this.resultsLine && this.bracketed[i] && /^\d{1,3}\)?$/.test(tokens[j]?.text ?? '') && j - i <= 3 && !isPlaceName(whole)) return this.emit(tokens, i, j, 'person', 2);
     if (this.resultsLine && !isCountryName(whole)) return this.emit(tokens, i, j, 'organization', 2, true);
+    if (j - i <= 3 && this.cricketPlayer(tokens, i, j) && !isPlaceName(whole)) return this.emit(tokens, i, j, 'person', 2);
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
     // a team compromise knows by its whole name ("Toronto Blue Jays"): not a city followed by a person
     if (j - i >= 2 && words.every((t) => t.tags.has('SportsTeam'))) return this.emit(tokens, i, j, 'organization', 2, true);
@@ -704,6 +725,12 @@ class SegmentRecogniser {
       // "Ada Brisk ( U.S. ) 10.95", "Jorun Ekdal (Norway) beat …": an athlete's country in brackets after the name
       if (!determined && j - i <= 4 && this.countryInBrackets(tokens, j) && words.every((t) => !t.allCaps && !isCommonWord(t.norm) || this.nameTagged(t))) return this.emit(tokens, i, j, 'person', 2);
       if (determined || words.some((t) => t.tags.has('Organization'))) return this.emit(tokens, i, j, 'organization', 1);
+      // "Kessmoor Dairies", "Tollvik Brewers": a plural English noun after unknown words ends an organization's name, no
+      // person's (not a work's title of English words, "Childish Recollections", nor a place's, "the Verde Rivers")
+      const last = words[words.length - 1]!;
+      const stem = pluralStem(last.norm);
+      const unknownBefore = words.slice(0, -1).every((t) => !isCommonWord(t.norm) && !isDemonym(t.text));
+      if (stem !== undefined && !PLACE_HEADS.has(stem) && unknownBefore && !this.nameTagged(last)) return this.emit(tokens, i, j, 'organization', 1);
       if (this.looksLikePersonName(tokens, i, j) && words.every((t) => this.nameTagged(t) || !isCommonWord(t.norm))) return this.emit(tokens, i, j, 'person', 1);
       return this.emit(tokens, i, j, null, 0);
     }
@@ -868,6 +895,18 @@ class SegmentRecogniser {
     return this.sportsTeamContext(tokens, i, j);
   }
 
+  /**
+   * Cricket scorecard notation around a player's name: caught by ("c Havrell") and bowled by ("b Morlen", "lbw b Morlen",
+   * "st Havrell"), a bowler's figures after it ("Velmora 20-5-45-2"). Lowercase "c", "b" and "st" before a name occur
+   * nowhere else.
+   */
+  private cricketPlayer(tokens: readonly Token[], i: number, j: number): boolean {
+    const prev = tokens[i - 1];
+    if (prev && !prev.breakAfter && /^(?:c|b|st)$/u.test(prev.text) && (prev.text !== 'st' || !/^\./u.test(prev.post))) return true;
+    const next = tokens[j];
+    return next !== undefined && !tokens[j - 1]!.breakAfter && BOWLING_FIGURES.test(next.text);
+  }
+
   /** A country playing: "Norway defeated …", "… beat Norway", "Norway 1 – 0", "Norway's goalkeeper". */
   private sportsTeamContext(tokens: readonly Token[], i: number, j: number): boolean {
     const last = tokens[j - 1]!;
@@ -875,7 +914,9 @@ class SegmentRecogniser {
     const prev = tokens[i - 1];
     // "beat Norway's Arne Dahl": a country before a player's name says where the player is from
     if (last.possessive && next?.cap) return false;
-    if (next && !last.breakAfter && (SPORT_VERBS.has(next.norm) || scoreAt(tokens, j))) return true;
+    // "Ada Velmora of Mozambique won the 800 metres": who plays is the person the country is said of
+    const said = prev !== undefined && !prev.breakAfter && (prev.norm === 'of' || prev.norm === 'from') && tokens[i - 2]?.cap === true;
+    if (next && !last.breakAfter && !said && (SPORT_VERBS.has(next.norm) || scoreAt(tokens, j))) return true;
     if (next && last.possessive && SPORT_ROLES.has(next.norm)) return true;
     if (prev && !prev.breakAfter && (SPORT_VERBS.has(prev.norm) || ['against', 'versus', 'vs'].includes(prev.norm))) return true;
     if (prev && scoreBefore(tokens, i - 1)) return true;
@@ -1025,6 +1066,8 @@ class SegmentRecogniser {
         if (NAME_PARTICLES.has(t.norm)) continue;
         return false;
       }
+      // a middle initial ("Eugene A. Varnsby") is no determiner
+      if (DOTTED_INITIALS.test(t.text) && k < j - 1) continue;
       if (t.allCaps && t.text.replace(/\./g, '').length > 1 && !DOTTED_INITIALS.test(t.text)) return false;
       if (ORG_HEADS.has(t.norm) || PLACE_HEADS.has(t.norm) || isDemonym(t.text)) return false;
       if (k === i && t.tags.has('Country') && !this.nameTagged(t)) return false;

@@ -41,7 +41,7 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
   teamsPlayThroughout(text, all);
 
   // Full names of people, fullest first: a surname stands for the first full name that ends with it, a first name
-  // for the only full name that starts with it
+  // for the only sure full name that starts with it
   const bySurname = new Map<string, string>();
   const byFirstName = new Map<string, string | null>();
   const fullNames = all.filter((m) => m.type === 'person' && m.strength >= 1 && words(m.text).length >= 2);
@@ -51,6 +51,9 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     const surname = ws[ws.length - 1]!;
     const first = ws[0]!;
     if (!bySurname.has(surname)) bySurname.set(surname, m.text);
+    // a given name alone stands for a full name only when that name is surely a person's: two unknown words typed as a
+    // person by their shape alone ("Velby Halmar runs the buses") would make every "Velby" of a travel guide a person
+    if (m.strength < 2) continue;
     const known = byFirstName.get(first);
     if (known === undefined) byFirstName.set(first, m.text);
     else if (known !== null && !known.endsWith(m.text) && !known.startsWith(m.text)) byFirstName.set(first, null);

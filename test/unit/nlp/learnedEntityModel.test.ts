@@ -9,8 +9,8 @@ import { LEARNED_MODEL_FORMAT, LearnedEntityModel, parseLearnedEntityModel } fro
 import { analyzeArticle, defaultEntityTagger } from '../../../src/core/nlp/pipeline';
 
 // no score in it: with one, the rules already take a club of several words beating another for a team
-const CLUB = 'Ostby Comets beat Harrowgate Town on Saturday. Manager Pell Dunmore said the Comets deserved it.';
-const OTHER_CLUB = 'Kelvin Comets lost at home. Their coach Mara Tollis said the squad was tired.';
+const CLUB = 'Ostby Kestrels beat Harrowgate Town on Saturday. Manager Pell Dunmore said the Kestrels deserved it.';
+const OTHER_CLUB = 'Kelvin Kestrels lost at home. Their coach Mara Tollis said the squad was tired.';
 // no 'said … it would': with it, the rules already take the speaker for a company
 const FIRM = 'Brantwell Dynamics said on Tuesday that 200 jobs would go. Its chief, Ivo Stenmark, said sales fell.';
 const OTHER_FIRM = 'Quorland Dynamics said profits rose. Analyst Tessa Vahl said the shares were cheap.';
@@ -34,10 +34,10 @@ describe('learning from corrections', () => {
   });
 
   it('a retyped club name types a similar club name in another article, and leaves its people alone', () => {
-    assert.ok(entities(OTHER_CLUB).includes('Kelvin Comets:person'), 'the rules alone take it for a person');
+    assert.ok(entities(OTHER_CLUB).includes('Kelvin Kestrels:person'), 'the rules alone take it for a person');
     const model = LearnedEntityModel.empty();
-    assert.equal(correct(model, CLUB, 'Ostby Comets', 'organization'), 1);
-    assert.deepEqual(entities(OTHER_CLUB, model), ['Kelvin Comets:organization', 'Mara Tollis:person']);
+    assert.equal(correct(model, CLUB, 'Ostby Kestrels', 'organization'), 1);
+    assert.deepEqual(entities(OTHER_CLUB, model), ['Kelvin Kestrels:organization', 'Mara Tollis:person']);
     assert.ok(entities(CLUB, model).includes('Pell Dunmore:person'));
   });
 
@@ -74,7 +74,7 @@ describe('learning from corrections', () => {
   it('stores deterministic, versioned data that loads back to the same decisions', () => {
     const learn = (): LearnedEntityModel => {
       const model = LearnedEntityModel.empty();
-      correct(model, CLUB, 'Ostby Comets', 'organization');
+      correct(model, CLUB, 'Ostby Kestrels', 'organization');
       correct(model, HALL, 'Skylark Pavilion', null);
       return model;
     };
@@ -93,7 +93,7 @@ describe('learning from corrections', () => {
   it('keys analyses by the table: empty for nothing learned, another key after each correction', () => {
     const model = LearnedEntityModel.empty();
     assert.equal(model.key(), '');
-    correct(model, CLUB, 'Ostby Comets', 'organization');
+    correct(model, CLUB, 'Ostby Kestrels', 'organization');
     const first = model.key();
     assert.match(first, /^[0-9a-f]{16}$/);
     correct(model, FIRM, 'Brantwell Dynamics', 'organization');
@@ -103,13 +103,13 @@ describe('learning from corrections', () => {
   it('a text with none of the table\'s head words is analysed exactly as without it, so its analyses and index entries are kept', async () => {
     const { learnedHeadWords, learnedTableTouches } = await import('../../../src/core/nlp/learnedModelData');
     const model = LearnedEntityModel.empty();
-    correct(model, CLUB, 'Ostby Comets', 'organization');
+    correct(model, CLUB, 'Ostby Kestrels', 'organization');
     correct(model, FIRM, 'Brantwell Dynamics', 'organization');
     correct(model, HALL, 'Skylark Pavilion', null);
     const words = learnedHeadWords(model.toData());
-    assert.ok(words.includes('comets') && words.includes('dynamics') && words.includes('pavilion'), words.join(' '));
+    assert.ok(words.includes('kestrels') && words.includes('dynamics') && words.includes('pavilion'), words.join(' '));
     // texts it touches: the learned decisions can differ there
-    for (const text of [OTHER_CLUB, OTHER_FIRM, OTHER_HALL, 'KELVIN COMETS won.']) assert.equal(learnedTableTouches(text, words), true, text);
+    for (const text of [OTHER_CLUB, OTHER_FIRM, OTHER_HALL, 'KELVIN KESTRELS won.']) assert.equal(learnedTableTouches(text, words), true, text);
     // texts it does not touch come out the same with the table, whatever their names
     const untouched = [
       'Marta Ibsen of the Harlow Rovers said on Friday that Tolvik Holdings would close its plant in Berrin.',
@@ -145,7 +145,7 @@ describe('learned tables as data', () => {
   it('merges two windows’ learning: theirs plus what mine added to the common base', async () => {
     const { mergeLearnedTables, learnedTableKey } = await import('../../../src/core/nlp/learnedModelData');
     const base = LearnedEntityModel.empty();
-    correct(base, CLUB, 'Ostby Comets', 'organization');
+    correct(base, CLUB, 'Ostby Kestrels', 'organization');
     const mine = LearnedEntityModel.fromData(base.toData());
     correct(mine, FIRM, 'Brantwell Dynamics', 'organization');
     const theirs = LearnedEntityModel.fromData(base.toData());
@@ -174,7 +174,7 @@ describe('learned tables as data', () => {
 describe('the analysis engine with a learned table', () => {
   it('analyses with the table the job carries, and caches slices per table', async () => {
     const { SegmentedAnalysisEngine, learnCorrections } = await import('../../../src/extension/analysisEngine');
-    const answer = learnCorrections({ requestId: 1, table: null, text: CLUB, corrections: [{ ...span(CLUB, 'Ostby Comets'), type: 'organization' }] });
+    const answer = learnCorrections({ requestId: 1, table: null, text: CLUB, corrections: [{ ...span(CLUB, 'Ostby Kestrels'), type: 'organization' }] });
     assert.equal(answer.type, 'learned');
     if (answer.type !== 'learned') return;
     assert.equal(answer.learned, 1);
@@ -190,9 +190,9 @@ describe('the analysis engine with a learned table', () => {
     engine.start({ jobId: 3, text: OTHER_CLUB, options: {}, priority: [] });
     while (engine.step());
     assert.deepEqual(results, [
-      ['Kelvin Comets:person', 'Mara Tollis:person'],
-      ['Kelvin Comets:organization', 'Mara Tollis:person'],
-      ['Kelvin Comets:person', 'Mara Tollis:person'],
+      ['Kelvin Kestrels:person', 'Mara Tollis:person'],
+      ['Kelvin Kestrels:organization', 'Mara Tollis:person'],
+      ['Kelvin Kestrels:person', 'Mara Tollis:person'],
     ]);
   });
 });

@@ -188,5 +188,34 @@ describe('newswire copy', () => {
       assert.equal(typeOf('Shares in Kessmoor Mining fell 4 percent .', 'Kessmoor Mining'), 'organization');
     });
   });
+
+  describe('scorecards, tables and companies (session 22)', () => {
+    it("a cricket scorecard's players: initials kept, caught and bowled by, a bowler's figures", () => {
+      const card = ['Ostland first innings', 'M. Velmora c Havrell b Morlen 45', 'A. Varnsby lbw b Tollander 12', 'Bowling : Ekdal 20-5-45-2 , Salvik 15-3-40-1'].join('\n');
+      assert.deepEqual(entities(card).filter(([t]) => t !== 'Ostland'), [
+        ['M. Velmora', 'person'],
+        ['Havrell', 'person'],
+        ['Morlen', 'person'],
+        ['A. Varnsby', 'person'],
+        ['Tollander', 'person'],
+        ['Ekdal', 'person'],
+        ['Salvik', 'person'],
+      ]);
+    });
+
+    it('a middle initial stays inside the name', () => {
+      assert.deepEqual(entities('Tomas A. Varnsby was born in 1914 .'), [['Tomas A. Varnsby', 'person']]);
+    });
+
+    it('a country said of a winner does not play: "Ada Velmora of Mozambique won …"', () => {
+      const text = 'Ada Velmora of Mozambique won the 800 metres on Wednesday .\n\n1. Ada Velmora ( Mozambique ) 1:57.48';
+      assert.deepEqual(entities(text).filter(([t]) => t === 'Mozambique'), [['Mozambique', 'place'], ['Mozambique', 'place']]);
+    });
+
+    it('a plural English noun after unknown words ends a company\'s name, not a person\'s', () => {
+      assert.equal(typeOf('Halvard Foods agreed to buy Kessmoor Dairies for 40 million marks .', 'Kessmoor Dairies'), 'organization');
+      assert.equal(typeOf('His poems , Childish Recollections , sold well .', 'Childish Recollections'), undefined);
+    });
+  });
 });
 

@@ -13,6 +13,13 @@ describe('entities: one sense per article', () => {
     assert.deepEqual(typesOf(text, 'Tolvik Harran'), ['place', 'place']);
   });
 
+  it('a given name alone stands for a full name only when that name is surely a person\'s', () => {
+    const guide = 'Velby\n\nVelby is an old cathedral city in the north. Velby Halmar runs the buses from the station. Visitors reach Velby by train, and Velby has two museums.';
+    assert.deepEqual(typesOf(guide, 'Velby'), []);
+    const story = 'Torvel Anskar, 41, runs the ferry. Torvel started at the harbour as a boy.';
+    assert.deepEqual(typesOf(story, 'Torvel'), ['person']);
+  });
+
   it('among weak typings of a name, what most of its mentions say', () => {
     const text = ['Floods hit Varn Kessa on Monday.', 'Roads in Varn Kessa were closed.', 'Schools in Varn Kessa reopened on Friday.'].join('\n\n');
     assert.deepEqual(typesOf(text, 'Varn Kessa'), ['place', 'place', 'place']);
