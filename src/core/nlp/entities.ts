@@ -30,6 +30,7 @@ import {
   PLACE_HEADS,
   PLACE_ABBREVIATIONS,
   PLACE_OF_NOUNS,
+  PLACE_POSSESSIONS,
   PLACE_PREFIXES,
   PRODUCT_NOUNS,
   ROLE_NOUNS,
@@ -105,6 +106,14 @@ function tokensOf(text: string, base: number, sentence: readonly CompromiseTerm[
     if (!/[\p{L}\p{N}]/u.test(first.text) && tokens.length > 0 && first.pre === '') {
       const prev = tokens[tokens.length - 1] as { post: string };
       prev.post = `${prev.post}${first.text}${first.post}`;
+      continue;
+    }
+    // a possessive set apart as wire archives space it ("Dravby 's mayor"): the word before is the possessive
+    const prevToken = tokens[tokens.length - 1];
+    if (/^s$/iu.test(first.text) && /^['’]$/u.test(first.pre) && prevToken && !prevToken.possessive && /^\s+$/u.test(prevToken.post)) {
+      const owner = prevToken as { possessive: boolean; post: string };
+      owner.possessive = true;
+      owner.post = first.post;
       continue;
     }
     let last = first;
@@ -930,8 +939,9 @@ class SegmentRecogniser {
   private placeContext(tokens: readonly Token[], i: number, j: number): 0 | 1 | 2 {
     const prev = tokens[i - 1];
     const last = tokens[j - 1]!;
-    if (last.possessive) return 0;
     const next = tokens[j];
+    // "Dravby's mayor", "Kessmoor's residents"
+    if (last.possessive) return next !== undefined && !next.cap && PLACE_POSSESSIONS.has(next.norm) && j - i <= 2 && !this.firstNameAt(tokens[i]!) ? 2 : 0;
     if (next && /^\s*,\s*$/.test(last.post) && (next.norm === 'a' || next.norm === 'an' || next.norm === 'the')) {
       // "X, a small fishing village in …", "X, the port town of …": at most two describing words before the kind
       for (let k = j + 1; k <= j + 3 && k < tokens.length; k++) {

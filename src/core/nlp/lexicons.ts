@@ -18,6 +18,22 @@ insurance petroleum pharmaceuticals electronics communications telecom logistics
 railway motor automotive software semiconductor bancorp financial weekly daily monthly shipping shipyards mining steel
 chemicals textiles brewery breweries construction engineering resources energy utilities cement shipbuilding`);
 
+/**
+ * Last words of a company's name (legal forms and trades): "Brantwell Corp", "Kessmoor Holdings Plc", "Tollvik Shipping".
+ * A company is named by its first word alone later in the story ("Brantwell 's chairman"); a council, a police force or
+ * a university is not ("Kessby" alone is the town).
+ */
+export const COMPANY_HEADS = set(`
+corp corporation inc incorporated ltd limited llc plc co gmbh ag sa nv bv ab asa oy spa holdings group industries motors
+airlines airways systems technologies enterprises foods mining shipping bank insurance petroleum pharmaceuticals electronics
+communications telecom logistics brands stores steel chemicals textiles energy resources construction engineering
+entertainment studios records publishing investments securities partners ventures capital breweries brewery dairies`);
+
+/** What only a place has, after its name and "'s": "Dravby's mayor", "Kessmoor's residents", "the town's outskirts". */
+export const PLACE_POSSESSIONS = set(`
+mayor mayors residents inhabitants villagers townspeople citizens outskirts suburbs streets population harbour harbor
+waterfront seafront downtown townships neighbourhoods neighborhoods`);
+
 /** Heads that make an organization only with "of": "University of X", "Bank of X" (without: the facility or person). */
 export const ORG_OF_HEADS = set(`
 ministry department university college school academy institute bank church court council commission office board bureau

@@ -4,7 +4,7 @@ import type { EntityMention, EntityType } from './analysisModel';
 import type { AcronymDefinition } from './entities';
 import type { Candidate } from './entityTokens';
 import { isCommonWord } from './gazetteer';
-import { COMPASS } from './lexicons';
+import { COMPANY_HEADS, COMPASS } from './lexicons';
 
 interface Mention {
   start: number;
@@ -91,6 +91,15 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
     const known = orgByFirstWord.get(ws[0]!);
     orgByFirstWord.set(ws[0]!, known === undefined || known === m.text ? m.text : null);
   }
+  // "Brantwell Corp" … "Brantwell 's chairman": a company's first word alone, where nothing in the sentence typed it
+  const companyByFirstWord = new Map<string, string | null>();
+  for (const m of orgs) {
+    const ws = words(m.text);
+    const last = ws[ws.length - 1]!.toLowerCase().replace(/\.$/u, '');
+    if (m.strength < 2 || ws.length < 2 || !COMPANY_HEADS.has(last) || !/^\p{Lu}\p{Ll}/u.test(ws[0]!) || COMPANY_HEADS.has(ws[0]!.toLowerCase())) continue;
+    const known = companyByFirstWord.get(ws[0]!);
+    companyByFirstWord.set(ws[0]!, known === undefined || known === m.text ? m.text : null);
+  }
   // "Kestrel Line Ltd" names its company "Kestrel Line" too: a name that is a company's without its legal suffix
   const companyByName = new Map<string, string>();
   for (const m of orgs) {
@@ -171,6 +180,13 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
       if (faith) {
         m.type = 'organization';
         m.canonical = faith;
+        m.strength = 1;
+        continue;
+      }
+      const firm = ws.length === 1 ? companyByFirstWord.get(m.text) : undefined;
+      if (firm) {
+        m.type = 'organization';
+        m.canonical = firm;
         m.strength = 1;
         continue;
       }

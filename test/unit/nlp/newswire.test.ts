@@ -212,6 +212,19 @@ describe('newswire copy', () => {
       assert.deepEqual(entities(text).filter(([t]) => t === 'Mozambique'), [['Mozambique', 'place'], ['Mozambique', 'place']]);
     });
 
+    it('a company named by its first word alone later in the story, a council\'s town not', () => {
+      const story = 'Brantwell Corp said on Thursday it would buy a rival .\nBrantwell \'s chairman , Ivo Stenmark , said the deal would close in October .';
+      assert.deepEqual(entities(story).filter(([t]) => t.startsWith('Brantwell')), [['Brantwell Corp', 'organization'], ['Brantwell', 'organization']]);
+      const town = 'The Dravby Council met on Monday .\nDravby \'s mayor said the roads would reopen .';
+      assert.deepEqual(entities(town).filter(([t]) => t === 'Dravby'), [['Dravby', 'place']]);
+    });
+
+    it('what only a place has makes its owner a place, and a possessive set apart is one', () => {
+      assert.equal(typeOf("Kessmoor's residents were told to stay indoors.", 'Kessmoor'), 'place');
+      assert.equal(typeOf("Kessmoor 's residents were told to stay indoors .", 'Kessmoor'), 'place');
+      assert.equal(typeOf("Ada Velmora's mayor was late.", 'Ada Velmora'), 'person');
+    });
+
     it('a plural English noun after unknown words ends a company\'s name, not a person\'s', () => {
       assert.equal(typeOf('Halvard Foods agreed to buy Kessmoor Dairies for 40 million marks .', 'Kessmoor Dairies'), 'organization');
       assert.equal(typeOf('His poems , Childish Recollections , sold well .', 'Childish Recollections'), undefined);
