@@ -254,6 +254,7 @@ function anaphoricDays(text: string, kept: readonly DateCandidate[]): DateCandid
   return out;
 }
 
+const MONTH_VALUE = /^\d{4}-\d{2}$/;
 const WEEKDAY_ONLY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/iu;
 /** What joins the two ends of a range written as two dates: "from Monday to Thursday", "between Friday and Tuesday". */
 const RANGE_JOINER = /^\s*(?:[-–—]|to|until|till|through|thru|and)\s*$/iu;
@@ -270,12 +271,23 @@ function orderedPairs(text: string, ref: number | null, list: DateCandidate[]): 
     const a = list[k]!;
     const b = list[k + 1]!;
     if (!a.relative || !b.relative || typeof a.value !== 'string' || typeof b.value !== 'string') continue;
-    const from = parseIsoDay(a.value);
-    const to = parseIsoDay(b.value);
-    if (from === null || to === null || to >= from) continue;
     const joiner = text.slice(a.end, b.start);
     if (!RANGE_JOINER.test(joiner)) continue;
     if (/^\s*and\s*$/iu.test(joiner) && !/\bbetween\s+$/iu.test(text.slice(Math.max(0, a.start - 12), a.start))) continue;
+    if (MONTH_VALUE.test(a.value) && MONTH_VALUE.test(b.value)) {
+      // two months ("from August to May"): the one nearer the article date (by its middle) moves a year away from it
+      if (b.value >= a.value) continue;
+      const middle = (v: string): number => dayNumber(Number(v.slice(0, 4)), Number(v.slice(5)), 15);
+      const moveStart = Math.abs(middle(a.value) - ref) <= Math.abs(middle(b.value) - ref);
+      const v = moveStart ? a.value : b.value;
+      const moved = formatYear(Number(v.slice(0, 4)) + (middle(v) <= ref ? -1 : 1)) + v.slice(4);
+      if (moveStart ? moved > b.value : moved < a.value) continue;
+      list[moveStart ? k : k + 1] = { ...(moveStart ? a : b), value: moved };
+      continue;
+    }
+    const from = parseIsoDay(a.value);
+    const to = parseIsoDay(b.value);
+    if (from === null || to === null || to >= from) continue;
     const weekdays = WEEKDAY_ONLY.test(text.slice(a.start, a.end)) && WEEKDAY_ONLY.test(text.slice(b.start, b.end));
     const moveStart = Math.abs(from - ref) <= Math.abs(to - ref);
     const day = moveStart ? from : to;

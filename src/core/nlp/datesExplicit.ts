@@ -269,6 +269,12 @@ function single(text: string, start: number, end: number, c: Components, ref: Da
 /** "In 2013, …", "By March 1831 …" opening a sentence, or a month with its year anywhere ("in March 1831"). */
 const NARRATIVE_YEAR = /(?:(?:^|[.!?]["”’]?\s+)(?:In|By|During|Since|From|Until|Early\s+in|Late\s+in|Later\s+in)\s+|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)(1[5-9]\d\d|20\d\d)\b(?![-–\/]\d)/g;
 /**
+ * A date that sets no year for the story after it: a birth or a death ("born on 4 July 1970", "died in May 1990"), and a
+ * founding in passing, set apart by a comma ("The firm, founded in March 1998, said on March 3").
+ */
+const IN_PASSING_BEFORE = /(?:\b(?:born|died)|,\s*(?:founded|established|formed|created|built|set\s+up|launched|incorporated))\s+(?:on|in)\s+(?:\d{1,2}\s+)?$/i;
+
+/**
  * The year a story in the past has reached: where the paragraph, before a date without a year in a past-tense
  * sentence, sets a year at least two years before the article's (NARRATIVE_YEAR: "In 2013, …", "in March 1831"), the
  * date is in the latest year set ("In 2013, he was called up on July 6" is 2013, not the article's year). A year in
@@ -281,7 +287,9 @@ function narrativeYear(text: string, start: number, ref: DayNumber, tense: strin
   const before = text.slice(from, start);
   let year: number | null = null;
   NARRATIVE_YEAR.lastIndex = 0;
-  for (let m = NARRATIVE_YEAR.exec(before); m; m = NARRATIVE_YEAR.exec(before)) year = Number(m[1]);
+  for (let m = NARRATIVE_YEAR.exec(before); m; m = NARRATIVE_YEAR.exec(before)) {
+    if (!IN_PASSING_BEFORE.test(before.slice(Math.max(0, m.index - 40), m.index))) year = Number(m[1]);
+  }
   return year !== null && year <= fromDayNumber(ref).year - 2 ? year : null;
 }
 
@@ -296,6 +304,9 @@ const MONTH_NAMES = /^(?:January|February|March|April|May|June|July|August|Septe
 const MONTH_BEFORE_CONJUNCTION =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?,?\s+(?:and|or|to|through|until|till|-|–)\s+$/;
 
+const MONTH_BEFORE_MONTH =
+  /^\s*(?:to|until|till|through|thru|and|or|-|–)\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\p{Lu})/u;
+
 /**
  * A month name alone is a date only after a temporal word ("in March"), or as the second of a list or range of months
  * ("April and May", "from March to May"), and not when a capitalised word follows ("May Day", "March Madness").
@@ -307,6 +318,8 @@ function acceptMonthAlone(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 20);
   if (/^\s+[A-Z]/.test(after) && !/^\s+(?:I|It|The|A|An|This|That|In|On|At)\b/.test(after)) return false;
   if (MONTH_ALONE_BEFORE.test(before)) return true;
+  // the first of a range of months, "from August to May", "April through October" (not "May to June Carter")
+  if (MONTH_BEFORE_MONTH.test(after)) return true;
   // "for February next year": the year it is in makes a month a date (not one named like a person: "May last year")
   if (!NAME_LIKE_MONTHS.test(name) && /^\s+(?:of\s+)?(?:this|last|next)\s+year\b/i.test(after)) return true;
   // "by March"; but "a speech by May was cheered" is a person, so a name-like month needs punctuation after it

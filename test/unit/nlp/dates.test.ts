@@ -231,6 +231,11 @@ describe('findDates', () => {
       assert.equal(valueOf('Prices must fall by June, the bank said.', 'June'), '2022-06');
       assert.deepEqual(dates('Between April and June, the river rose.').map((d) => d.value), ['2021-04', '2021-06']);
     });
+    it('a month named like a person starting a range of months is a date: "from August to May"', () => {
+      assert.deepEqual(dates('The league ran from August to May.').map((d) => [d.text, d.value]), [['August', '2020-08'], ['May', '2021-05']]);
+      assert.deepEqual(dates('Ferries sail April through October.').map((d) => d.text), ['April', 'October']);
+      assert.deepEqual(dates('A speech by May to June Carter was cheered.'), [], 'a name before a full name is no range');
+    });
   });
 
   describe('reference date', () => {

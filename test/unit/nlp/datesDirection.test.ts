@@ -359,6 +359,12 @@ describe('dates: a story set in an earlier year keeps its year for dates without
     assert.deepEqual(values('In 2009, the ferry was sold. It will sail again on July 6.'), [['2009', '2009'], ['July 6', '2015-07-06']]);
     assert.deepEqual(values('In 2014, the ferry was sold. It was renamed on February 6.'), [['2014', '2014'], ['February 6', '2015-02-06']]);
   });
+
+  it('a birth, a death or a founding in passing sets no year for the story', () => {
+    assert.deepEqual(values('Brisk, who was born on 4 July 1970, resigned on February 27.').map(([, v]) => v), ['1970-07-04', '2015-02-27']);
+    assert.deepEqual(values('The firm, founded in March 1998, said on March 3 that sales fell.').map(([, v]) => v), ['1998-03', '2015-03-03']);
+    assert.deepEqual(values('The firm was founded in March 1998. It opened its first shop on 2 June.').map(([, v]) => v), ['1998-03', '1998-06-02']);
+  });
 });
 
 describe('dates: a year or month told from the last one the text gave', () => {
