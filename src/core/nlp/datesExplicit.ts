@@ -156,6 +156,7 @@ const TIME_TAIL =
 const RANGE_SPLIT = /^(.*?\S)\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b)\s*(\S.*)$/;
 /** A side of a range that is a whole date by itself: a month name and a year ("4 March 1901", "June 1980"). */
 const FULL_DATE_WITH_YEAR = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}\b/i;
+const HAS_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/i;
 const STARTS_WITH_MONTH = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)/;
 
 /** One chrono result: one date, a range within a month ("July 10-12, 2017"), or two dates when it joins two full ones. */
@@ -163,8 +164,23 @@ function fromChrono(text: string, start: number, end: number, r: chrono.ParsedRe
   const span = trimToDate(text, start, end, r.start.isCertain('hour') || (r.end?.isCertain('hour') ?? false));
   if (!span) return [];
   [start, end] = span;
+  // "Since January , 40 people died", "In March, 12 ships sank": a number after a month and a comma is neither its day
+  // nor its year (chrono read 2040 and March 12)
+  const comma = MONTH_COMMA_NUMBER.exec(text.slice(start, end));
+  if (comma && !r.end) {
+    const month = MONTH_INDEX[comma[1]!.toLowerCase()];
+    return month ? single(text, start, start + comma[1]!.length, monthOnlyComponents(month), ref) : [];
+  }
   if (!r.end) return single(text, start, end, r.start, ref);
   const parts = RANGE_SPLIT.exec(text.slice(start, end));
+  // "the year to June 30", "the week to August 23": a period up to a date is that date, no range from the word
+  if (parts && !/\d/.test(parts[1]!) && !HAS_MONTH.test(parts[1]!) && STARTS_WITH_MONTH.test(parts[2]!)) {
+    // chrono gives the date as either end of its range: the one in the date's month
+    const prefix = parts[2]!.slice(0, 3).toLowerCase();
+    const month = Object.entries(MONTH_INDEX).find(([name]) => name.startsWith(prefix))?.[1];
+    const date = [r.start, r.end].find((c) => c.isCertain('month') && c.get('month') === month);
+    return date ? single(text, end - parts[2]!.length, end, date, ref) : [];
+  }
   if (parts && (STARTS_WITH_MONTH.test(parts[2]!) || (FULL_DATE_WITH_YEAR.test(parts[1]!) && FULL_DATE_WITH_YEAR.test(parts[2]!)))) {
     // "July 2003 to December 2004", "July 8 to July 10", "4 March 1901 – 17 June 1980": each end is a date of its own;
     // "from March to August 2011", "January-June 2016": a start without a year is in the end's year (the year before
@@ -183,6 +199,7 @@ function fromChrono(text: string, start: number, end: number, r: chrono.ParsedRe
   return from ? [from] : [];
 }
 
+const MONTH_COMMA_NUMBER = /^(January|February|March|April|May|June|July|August|September|October|November|December)\s*,\s*\d{1,3}$/i;
 const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const YEAR_AFTER = /^\s*,?\s+(?:of|in)\s+(\d{4})\b/;
 const DATED_MONTH_AFTER = new RegExp(`^\\s*(?:and|or|to|through|until|till|[-–—])\\s*${MONTH_NAME}\\s*,?\\s+(?:(?:of|in)\\s+)?(\\d{4})\\b`, 'i');

@@ -63,4 +63,19 @@ describe('dates in newswire copy', () => {
     assert.deepEqual(values('The vote is on September 11 .', '2015-03-04'), [['September 11', '2015-09-11']]);
     assert.deepEqual(values('Keston won on 9/11/2014 .', '2015-03-04'), [['9/11/2014', '2014-09-11']]);
   });
+
+  it('a number after a month and a comma is no day or year of it: "Since January , 40 people died"', () => {
+    const ref = '1996-08-30';
+    assert.deepEqual(values('Since January , 40 people died .', ref), [['January', '1996-01']]);
+    assert.deepEqual(values('In March, 12 ships sank.', ref), [['March', '1996-03']]);
+    assert.deepEqual(values('By June 5 , 300 had fled .', ref), [['June 5', '1996-06-05']]);
+    assert.deepEqual(values('The strike began on March 3, 1996.', ref), [['March 3, 1996', '1996-03-03']]);
+  });
+
+  it('a period "to" a date is no range from a word: "the year to June 30", "the week to August 23"', () => {
+    const ref = '1996-08-30';
+    assert.deepEqual(values('Sales in the year to June 30 , 1996 rose .', ref), [['June 30 , 1996', '1996-06-30']]);
+    assert.deepEqual(values('In the week to August 23 , exports fell .', ref), [['August 23', '1996-08-23']]);
+    assert.deepEqual(values('In the week to Aug 23 , exports fell .', ref), [['Aug 23', '1996-08-23']]);
+  });
 });
