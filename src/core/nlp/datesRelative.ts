@@ -220,10 +220,17 @@ const RULES: readonly RelativeRule[] = [
   },
   {
     // "three years ago", "a decade ago", "just over 24 hours ago" (the hedge stays out of the span)
-    pattern: `\\b(?:(just|some|about|around|nearly|almost|more\\s+than|over|less\\s+than|roughly)\\s+)?(${NUMBER_PATTERN})\\s+(hours?|days?|weeks?|months?|years?|decades?)\\s+ago\\b`,
+    // "more than three years ago" is not after three years back, "less than two weeks ago" not before two weeks back
+    pattern: `\\b(?:(just\\s+over|just\\s+under|just|some|about|around|nearly|almost|more\\s+than|over|less\\s+than|under|roughly)\\s+)?(${NUMBER_PATTERN})\\s+(hours?|days?|weeks?|months?|years?|decades?)\\s+ago\\b`,
     spanStart: (m) => (m[1] ? m[0].indexOf(m[2]!, m[1].length) : 0),
     accept: (m) => parseNumber(m[2]!) !== null,
-    resolve: (m, ref) => unitsBefore(ref, parseNumber(m[2]!)!, m[3]!.toLowerCase().replace(/s$/, '')),
+    resolve: (m, ref) => {
+      const point = unitsBefore(ref, parseNumber(m[2]!)!, m[3]!.toLowerCase().replace(/s$/, ''));
+      const hedge = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+      if (/^(?:just over|more than|over)$/.test(hedge)) return { notAfter: point };
+      if (/^(?:just under|less than|under|nearly|almost)$/.test(hedge)) return { notBefore: point };
+      return point;
+    },
   },
   {
     // "has been waging for almost 15 years", "have lived here for six months": a present perfect's duration runs up to

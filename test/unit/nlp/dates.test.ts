@@ -151,7 +151,13 @@ describe('findDates', () => {
       assert.equal(valueOf('The talks broke down the day before yesterday.', 'the day before yesterday'), '2021-08-13');
     });
     it('a hedge before "ago" stays out of the span', () => {
-      assert.equal(valueOf('The site went down just over 48 hours ago.', '48 hours ago'), '2021-08-13');
+      assert.equal(valueOf('The site went down some 48 hours ago.', '48 hours ago'), '2021-08-13');
+    });
+    it('"more than" or "over" before "ago" makes it a bound: not after; "less than", "nearly" not before', () => {
+      assert.deepEqual(valueOf('The site went down just over 48 hours ago.', '48 hours ago'), { notAfter: '2021-08-13' });
+      assert.deepEqual(valueOf('The mill closed more than three years ago.', 'three years ago'), { notAfter: '2018' });
+      assert.deepEqual(valueOf('The ferry sank less than two weeks ago.', 'two weeks ago'), { notBefore: '2021-08-01' });
+      assert.deepEqual(valueOf('The mill closed nearly a decade ago.', 'a decade ago'), { notBefore: '2011' });
     });
     it('"today" when it names the day, not when it means nowadays', () => {
       assert.equal(valueOf('The minister said today that the port is closed.', 'today'), '2021-08-15');
