@@ -80,12 +80,16 @@ const ANAPHORIC = new RegExp(
   `\\b(?:(that|the\\s+same|that\\s+same)\\s+(year|month)|the\\s+(following|next|previous|preceding)\\s+(year|month)|(${NUMBER_PATTERN})\\s+(years?|months?)\\s+(later|earlier))\\b`,
   'gi',
 );
+/** A month or a year the article date places: "July", "last year", "this month" (not a weekday or a month and day). */
+const MONTH_OR_YEAR_WORDS =
+  /^(?:(?:last|this|next|past|coming)\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|year|month)$/i;
 /** How far back (in characters) the year or month such a phrase counts from may be written. */
 const ANAPHORIC_REACH = 600;
 
 /**
- * Dates told from the last date written out before them ("in 1921 … later that year"): only from a date with its own
- * year, not one the article date placed, and within a few sentences; the rest are no date (nothing to count from).
+ * Dates told from the last date written out before them ("in 1921 … later that year"), within a few sentences: from a
+ * date with its own year, or a month or year the article date placed ("in July … the following month", its result as
+ * relative as it), not a day it placed; the rest are no date (nothing to count from).
  */
 /**
  * Each match of a phrase told from an earlier date that is not already a date (nor inside one), with `before`, the
@@ -110,7 +114,14 @@ function* toldPhrases(
 function anaphoricDates(text: string, kept: readonly DateCandidate[]): DateCandidate[] {
   const out: DateCandidate[] = [];
   for (const { m, start, end, before: anchor } of toldPhrases(text, ANAPHORIC, kept)) {
-    if (!anchor || anchor.relative || typeof anchor.value !== 'string' || start - anchor.start > ANAPHORIC_REACH) continue;
+    if (!anchor || start - anchor.start > ANAPHORIC_REACH) continue;
+    // a month or year the article date placed counts ("in July … the following month"), not a day it placed
+    if (anchor.relative && !MONTH_OR_YEAR_WORDS.test(text.slice(anchor.start, anchor.end))) continue;
+    if (anchor.relative && anchor.value === null) {
+      out.push({ start, end, value: null, relative: true, priority: PRIORITY_RULE }); // no article date: found, unresolved
+      continue;
+    }
+    if (typeof anchor.value !== 'string') continue;
     const unit = (m[2] ?? m[4] ?? m[6]!).toLowerCase().startsWith('month') ? 'month' : 'year';
     const which = (m[1] ?? m[3] ?? m[7] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const count = m[5] !== undefined ? parseNumber(m[5]) : 1;
@@ -120,10 +131,10 @@ function anaphoricDates(text: string, kept: readonly DateCandidate[]): DateCandi
     if (!parts) continue;
     const year = Number(parts[1]);
     if (unit === 'year') {
-      out.push({ start, end, value: formatYear(year + offset), relative: false, priority: PRIORITY_RULE });
+      out.push({ start, end, value: formatYear(year + offset), relative: anchor.relative, priority: PRIORITY_RULE });
     } else if (parts[2] !== undefined) {
       const to = addMonths(year, Number(parts[2]), offset);
-      out.push({ start, end, value: formatMonth(to.year, to.month), relative: false, priority: PRIORITY_RULE });
+      out.push({ start, end, value: formatMonth(to.year, to.month), relative: anchor.relative, priority: PRIORITY_RULE });
     }
   }
   return out;

@@ -184,6 +184,20 @@ const RULES: readonly RelativeRule[] = [
     },
   },
   {
+    // "the end of the year", "the start of next month", "the beginning of this year": the article's year or month (or
+    // the one before or after it), as its last or first month for a year
+    pattern: '\\bthe\\s+(end|start|beginning)\\s+of\\s+(the|this|next|last)\\s+(year|month)\\b',
+    resolve: (m, ref) => {
+      const r = fromDayNumber(ref);
+      const offset = offsetOf(m[2]!.toLowerCase());
+      if (m[3]!.toLowerCase() === 'month') {
+        const mo = addMonths(r.year, r.month, offset);
+        return formatMonth(mo.year, mo.month);
+      }
+      return formatMonth(r.year + offset, m[1]!.toLowerCase() === 'end' ? 12 : 1);
+    },
+  },
+  {
     // "this summer", "last winter", "next spring": a range of months (northern-hemisphere seasons; winter starts in December)
     pattern: '\\b(this\\s+past|this|last|next|coming)\\s+(spring|summer|autumn|fall|winter)\\b',
     resolve: (m, ref, text, start, end) => {

@@ -36,6 +36,8 @@ const PERFECT = new Set(['has', 'have', "'ve", '’ve']);
 /** Words after be/verb that point ahead: "is due to", "are set to", "is scheduled for", "plans to". */
 const FUTURE_AFTER_BE = new Set(['due', 'set', 'scheduled', 'expected', 'slated', 'planned', 'poised', 'going', 'about', 'likely']);
 const FUTURE_VERBS = new Set(['plans', 'plan', 'intends', 'intend', 'aims', 'aim', 'hopes', 'hope', 'wants', 'want', 'expects', 'expect']);
+/** Present-tense verbs whose object lies ahead, in lower case ("plans a rally on Saturday"). */
+const PLANS_AHEAD = new Set(['plans', 'intends', 'expects', 'schedules']);
 /** The same in the past, reporting a plan: "they planned to vote by Thursday" points forward from the article's date. */
 const FUTURE_IN_PAST_VERBS = new Set([
   'planned', 'intended', 'aimed', 'hoped', 'wanted', 'expected', 'promised', 'vowed', 'pledged', 'agreed', 'threatened',
@@ -138,6 +140,8 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
     return 'present';
   }
   if (FUTURE_VERBS.has(w) && next === 'to') return 'future';
+  // "plans a rally on Saturday", "expects a ruling on Friday" (not "the plans were approved")
+  if (PLANS_AHEAD.has(t.raw) && !(prev && DETERMINERS.has(prev))) return 'future';
   if (FUTURE_IN_PAST_VERBS.has(w) && next === 'to') return 'reported';
   // a deadline: "had until September to present it" was ahead when told, "has until June 30" is still ahead
   if (w === 'had' && (next === 'until' || next === 'till')) return 'reported';

@@ -506,3 +506,34 @@ describe('dates: a deadline someone had or has is ahead of them', () => {
     assert.deepEqual(values('The ferry ran until September.'), [['September', '2014-09']]);
   });
 });
+
+describe('dates: plans, months told from a month, the end of a year (invented Wikinews-style sentences)', () => {
+  it('a plan or an expectation in the present points forward: "plans a rally on Saturday"', () => {
+    assert.deepEqual(values('The Green Alliance plans a rally on Saturday.'), [['Saturday', '2015-03-07']]);
+    assert.deepEqual(values('The union expects a ruling on Friday.'), [['Friday', '2015-03-06']]);
+    assert.deepEqual(values('The plans were approved on Monday.'), [['Monday', '2015-03-02']], 'a noun after its determiner');
+  });
+
+  it('a month told from a month the tense placed: "collapsed in July and resumed the following month"', () => {
+    assert.deepEqual(values('Talks collapsed in January and resumed the following month.'), [
+      ['January', '2015-01'],
+      ['the following month', '2015-02'],
+    ]);
+    assert.deepEqual(values('Prices rose last year and fell the following year.'), [
+      ['last year', '2014'],
+      ['the following year', '2015'],
+    ]);
+    assert.deepEqual(values('Talks collapsed in January and resumed the following month.', null), [
+      ['January', null],
+      ['the following month', null],
+    ]);
+  });
+
+  it('"the end of the year", "the start of the month": the article\'s year or month, at its end or start', () => {
+    assert.deepEqual(values('The permits are expected before the end of the year.'), [['the end of the year', '2015-12']]);
+    assert.deepEqual(values('Rents will rise at the start of next month.'), [['the start of next month', '2015-04']]);
+    assert.deepEqual(values('The ferry returns at the end of the month.'), [['the end of the month', '2015-03']]);
+    assert.deepEqual(values('Sales fell at the beginning of this year.'), [['the beginning of this year', '2015-01']]);
+    assert.deepEqual(values('The permits are expected before the end of the year.', null), [['the end of the year', null]]);
+  });
+});
