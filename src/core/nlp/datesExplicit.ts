@@ -284,7 +284,7 @@ function single(text: string, start: number, end: number, c: Components, ref: Da
 }
 
 /** "In 2013, …", "By March 1831 …" opening a sentence, or a month with its year anywhere ("in March 1831"). */
-const NARRATIVE_YEAR = /(?:(?:^|[.!?]["”’]?\s+)(?:In|By|During|Since|From|Until|Early\s+in|Late\s+in|Later\s+in)\s+|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)(1[5-9]\d\d|20\d\d)\b(?![-–\/]\d)/g;
+const NARRATIVE_YEAR = /(?:(?:^|[.!?]["”’]?\s+)(?:In|By|During|Since|From|Until|Early\s+in|Late\s+in|Later\s+in)\s+|\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+)(1[5-9]\d\d|20\d\d)\b(?![-–\/]\d)/g;
 /**
  * A date that sets no year for the story after it: a birth or a death ("born on 4 July 1970", "died in May 1990"), and a
  * founding in passing, set apart by a comma ("The firm, founded in March 1998, said on March 3").
@@ -305,7 +305,11 @@ function narrativeYear(text: string, start: number, ref: DayNumber, tense: strin
   let year: number | null = null;
   NARRATIVE_YEAR.lastIndex = 0;
   for (let m = NARRATIVE_YEAR.exec(before); m; m = NARRATIVE_YEAR.exec(before)) {
-    if (!IN_PASSING_BEFORE.test(before.slice(Math.max(0, m.index - 40), m.index))) year = Number(m[1]);
+    if (IN_PASSING_BEFORE.test(before.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // a month and year inside the date's own sentence is an event beside it, no setting ("made his debut in August
+    // 1991 and played his last match on April 25"); one opening the sentence sets it ("In 2013, he was called up on July 6")
+    if (m[1] !== undefined && !/[.!?]["”’)]?\s/.test(before.slice(m.index + m[0].length))) continue;
+    year = Number(m[2]);
   }
   return year !== null && year <= fromDayNumber(ref).year - 2 ? year : null;
 }

@@ -360,6 +360,11 @@ describe('dates: a story set in an earlier year keeps its year for dates without
     assert.deepEqual(values('In 2014, the ferry was sold. It was renamed on February 6.'), [['2014', '2014'], ['February 6', '2015-02-06']]);
   });
 
+  it('a month and year beside the date in its own sentence sets no year for it', () => {
+    assert.deepEqual(values('He made his debut in August 1991 and played his last match on February 25.').map(([, v]) => v), ['1991-08', '2015-02-25']);
+    assert.deepEqual(values('In 2009, the ferry was sold on July 6.').map(([, v]) => v), ['2009', '2009-07-06']);
+  });
+
   it('a birth, a death or a founding in passing sets no year for the story', () => {
     assert.deepEqual(values('Brisk, who was born on 4 July 1970, resigned on February 27.').map(([, v]) => v), ['1970-07-04', '2015-02-27']);
     assert.deepEqual(values('The firm, founded in March 1998, said on March 3 that sales fell.').map(([, v]) => v), ['1998-03', '2015-03-03']);
