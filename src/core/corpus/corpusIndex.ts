@@ -148,14 +148,14 @@ interface ArticleEntry {
 /** Everything the corpus knows about one canonical name. */
 interface NameGroup {
   /** Its local entities in every article, whatever their type. */
-  readonly locals: Set<LocalEntity>;
+  locals: Few<LocalEntity>;
   /** The corpus ids those belong to, with counts. */
-  readonly ids: Map<string, number>;
+  ids: IdCounts | undefined;
   /**
    * Its bare (one-word) local entities, and how many articles give each type; made with the first bare one (most names
    * of a collection are full names, and each Map or Set holds a table of its own, for the collector to copy).
    */
-  bare: Set<LocalEntity> | undefined;
+  bare: Few<LocalEntity> | undefined;
   bareTypes: Map<EntityType, number> | undefined;
   /** What the bare ones were last resolved against. */
   outcome: Outcome | undefined;
@@ -174,7 +174,7 @@ interface Outcome {
 }
 
 const LEGAL_SUFFIX = /,?\s+(?:inc|incorporated|ltd|limited|corp|corporation|co|llc|l\.l\.c|plc|ag|sa|s\.a|gmbh|nv|n\.v|pty)\.?$/iu;
-const NO_MEMBERS: ReadonlySet<LocalEntity> = new Set();
+const NO_MEMBERS: readonly LocalEntity[] = Object.freeze([]);
 const NO_CONFLICTS: readonly TypeConflict[] = Object.freeze([]);
 const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: undefined, key: '\u0001undefined\u0001undefined' };
 /** Mentions or entities handled in one step of updateArticle. */
@@ -188,9 +188,13 @@ export class CorpusIndex {
   private readonly articles = new Map<string, ArticleEntry>();
   private readonly names = new Map<string, NameGroup>();
   /** A bare word ("Ghani", "Halvard", "NATO") -> the corpus ids of the full names it can stand for, with counts. */
-  private readonly shortNames = new Map<string, Map<string, number>>();
-  /** corpus id -> its local entities. */
-  private readonly members = new Map<string, Set<LocalEntity>>();
+  private readonly shortNames = new Map<string, IdCounts>();
+  /**
+   * corpus id -> its local entities. Like a name's tables (NameGroup), a single one is held as itself and several in a
+   * list: most entities of a collection are named in one article or a few, and a Set or Map per entity (a table of its
+   * own each) was most of what the corpus kept per name, for the host's collector to copy.
+   */
+  private readonly members = new Map<string, Few<LocalEntity>>();
   private readonly summaries = new Map<string, CorpusEntity>();
   /** Every entity's summary in entities() order; kept up to date a few entities at a time (see `stale`). */
   private sorted: CorpusEntity[] | undefined;
@@ -507,7 +511,7 @@ export class CorpusIndex {
     const members = this.members.get(id);
     if (!members) return undefined;
     const perArticle = new Map<string, CorpusMention[]>();
-    for (const local of members) {
+    for (const local of fewList(members)) {
       let list = perArticle.get(local.article);
       if (!list) perArticle.set(local.article, (list = []));
       corpusMentionsOf(local, list);
@@ -669,24 +673,23 @@ export class CorpusIndex {
     if (article !== undefined) return this.articles.get(article)?.locals.get(localKeyOf(canonical, type))?.id;
     const own = entityId(canonical, type);
     if (this.members.has(own)) return own;
-    for (const local of this.names.get(canonical)?.locals ?? []) if (local.type === type) return local.id;
+    const group = this.names.get(canonical);
+    for (const local of group ? fewList(group.locals) : NO_MEMBERS) if (local.type === type) return local.id;
     return undefined;
   }
 
   private indexLocal(local: LocalEntity, affected: Set<string>): void {
     let group = this.names.get(local.canonical);
-    if (!group) this.names.set(local.canonical, (group = { locals: new Set(), ids: new Map(), bare: undefined, bareTypes: undefined, outcome: undefined }));
-    group.locals.add(local);
+    if (!group) this.names.set(local.canonical, (group = { locals: local, ids: undefined, bare: undefined, bareTypes: undefined, outcome: undefined }));
+    else group.locals = fewAdd(group.locals, local);
     if (local.fixedId === undefined) {
-      (group.bare ??= new Set()).add(local);
+      group.bare = group.bare === undefined ? local : fewAdd(group.bare, local);
       count((group.bareTypes ??= new Map()), local.type, 1);
     }
     affected.add(local.canonical);
     if (local.fixedId !== undefined) {
       for (const short of shortNamesOf(local.canonical, local.type)) {
-        let ids = this.shortNames.get(short);
-        if (!ids) this.shortNames.set(short, (ids = new Map()));
-        count(ids, local.fixedId, 1);
+        this.shortNames.set(short, countId(this.shortNames.get(short), local.fixedId, 1)!);
         affected.add(short);
         affected.add(short.toUpperCase());
       }
@@ -707,19 +710,20 @@ export class CorpusIndex {
   private unindexLocal(local: LocalEntity, affected: Set<string>, parts: boolean): void {
     this.leave(local);
     const group = this.names.get(local.canonical)!;
-    group.locals.delete(local);
-    if (group.bare?.delete(local) && group.bareTypes) count(group.bareTypes, local.type, -1);
-    if (group.bare?.size === 0) {
-      group.bare = undefined;
-      group.bareTypes = undefined;
+    const locals = fewDelete(group.locals, local);
+    if (group.bare !== undefined && fewHas(group.bare, local)) {
+      group.bare = fewDelete(group.bare, local);
+      if (group.bareTypes) count(group.bareTypes, local.type, -1);
     }
-    if (group.locals.size === 0) this.names.delete(local.canonical);
+    if (group.bare === undefined) group.bareTypes = undefined;
+    if (locals === undefined) this.names.delete(local.canonical);
+    else group.locals = locals;
     affected.add(local.canonical);
     if (local.fixedId !== undefined) {
       for (const short of shortNamesOf(local.canonical, local.type)) {
-        const ids = this.shortNames.get(short);
-        if (ids) count(ids, local.fixedId, -1);
-        if (ids?.size === 0) this.shortNames.delete(short);
+        const ids = countId(this.shortNames.get(short), local.fixedId, -1);
+        if (ids === undefined) this.shortNames.delete(short);
+        else this.shortNames.set(short, ids);
         affected.add(short);
         affected.add(short.toUpperCase());
       }
@@ -735,11 +739,11 @@ export class CorpusIndex {
   private resolve(affected: ReadonlySet<string>, fresh: ReadonlyMap<string, readonly LocalEntity[]>): void {
     for (const name of affected) {
       const group = this.names.get(name);
-      if (!group?.bare || group.bare.size === 0) continue;
+      if (group?.bare === undefined) continue;
       const outcome = this.outcomeFor(name, group);
       const same = outcome.key === group.outcome?.key;
       group.outcome = outcome;
-      for (const local of same ? (fresh.get(name) ?? []) : group.bare) {
+      for (const local of same ? (fresh.get(name) ?? []) : fewList(group.bare)) {
         const id = this.bareId(local, outcome);
         if (id !== local.id) {
           this.leave(local);
@@ -760,7 +764,7 @@ export class CorpusIndex {
     let n = 0;
     const lookups = ALL_CAPS.test(word) ? [word, titleCase(word)] : [word];
     for (const lookup of lookups) {
-      for (const id of this.shortNames.get(lookup)?.keys() ?? []) {
+      for (const id of idsOf(this.shortNames.get(lookup))) {
         const type = typeOfId(id);
         const known = byType.get(type);
         if (known === id) continue;
@@ -788,7 +792,8 @@ export class CorpusIndex {
 
   /** Whether some article names this organization with its legal form ("… Inc.", "… Ltd"). */
   private namedWithLegalForm(id: string): boolean {
-    for (const member of this.members.get(id) ?? NO_MEMBERS) if (LEGAL_SUFFIX.test(member.canonical)) return true;
+    const members = this.members.get(id);
+    for (const member of members ? fewList(members) : NO_MEMBERS) if (LEGAL_SUFFIX.test(member.canonical)) return true;
     return false;
   }
 
@@ -804,18 +809,22 @@ export class CorpusIndex {
     // one copy of each id, however many articles' names and resolutions made it
     const id = this.strings.get(joined);
     local.id = id;
-    setOf(this.members, id).add(local);
+    const members = this.members.get(id);
+    this.members.set(id, members === undefined ? local : fewAdd(members, local));
     const group = this.names.get(local.canonical);
-    if (group) count(group.ids, id, 1);
+    if (group) group.ids = countId(group.ids, id, 1);
     this.changed(local);
   }
 
   private leave(local: LocalEntity): void {
     const members = this.members.get(local.id);
-    members?.delete(local);
-    if (members?.size === 0) this.members.delete(local.id);
+    if (members !== undefined) {
+      const left = fewDelete(members, local);
+      if (left === undefined) this.members.delete(local.id);
+      else this.members.set(local.id, left);
+    }
     const group = this.names.get(local.canonical);
-    if (group) count(group.ids, local.id, -1);
+    if (group) group.ids = countId(group.ids, local.id, -1);
     this.changed(local);
   }
 
@@ -823,7 +832,7 @@ export class CorpusIndex {
   private changed(local: LocalEntity): void {
     this.summaries.delete(local.id);
     this.stale.add(local.id);
-    for (const id of this.names.get(local.canonical)?.ids.keys() ?? []) {
+    for (const id of idsOf(this.names.get(local.canonical)?.ids)) {
       this.summaries.delete(id);
       this.stale.add(id);
     }
@@ -834,7 +843,8 @@ export class CorpusIndex {
     if (cached) return cached;
     // summed again whenever one of its articles changes (a thousand articles joining in batches sum a story's names tens
     // of times): nothing is copied or allocated here that the summary does not keep
-    const members: ReadonlySet<LocalEntity> = this.members.get(id) ?? NO_MEMBERS;
+    const few = this.members.get(id);
+    const members = few === undefined ? NO_MEMBERS : fewList(few);
     const type = typeOfId(id);
     const articles = new Set<string>();
     const forms = new Map<string, number>();
@@ -861,7 +871,7 @@ export class CorpusIndex {
   }
 
   /** Articles that type one of the entity's names otherwise: its own mentions it retyped, and those that went to an entity of another type. */
-  private conflicts(id: string, type: EntityType, members: ReadonlySet<LocalEntity>): readonly TypeConflict[] {
+  private conflicts(id: string, type: EntityType, members: readonly LocalEntity[]): readonly TypeConflict[] {
     let byType: Map<EntityType, Set<string>> | undefined;
     const note = (article: string, other: EntityType): void => {
       if (other !== type) setOf((byType ??= new Map()), other).add(article);
@@ -877,7 +887,7 @@ export class CorpusIndex {
     }
     const others = (name: string): void => {
       const group = this.names.get(name);
-      if (group && group.locals.size > 1) for (const local of group.locals) if (local.id !== id) note(local.article, typeOfId(local.id));
+      if (group && Array.isArray(group.locals)) for (const local of group.locals) if (local.id !== id) note(local.article, typeOfId(local.id));
     };
     if (typeof names === 'string') others(names);
     else if (names) for (const name of names) others(name);
@@ -940,7 +950,7 @@ function majorityType(articles: ReadonlyMap<EntityType, number>): EntityType | u
 }
 
 /** The fullest name among its members (most words, then most mentioned), else its most frequent form. */
-function canonicalOf(members: ReadonlySet<LocalEntity>, forms: ReadonlyMap<string, number>): string {
+function canonicalOf(members: readonly LocalEntity[], forms: ReadonlyMap<string, number>): string {
   // most entities have one name: no counting then
   let only: LocalEntity | undefined;
   let several = false;
@@ -1003,6 +1013,64 @@ function nameKey(entity: CorpusEntity): string {
 function localKeyOf(canonical: string, type: EntityType): string {
   return `${type}\u0000${canonical}`;
 }
+
+/**
+ * One value held as itself, several in a list (in the order they came): what a Set was for the corpus's tables per name
+ * and per entity, without a table of its own for the common single value. The values are objects, never lists.
+ */
+type Few<T extends object> = T | T[];
+
+function fewAdd<T extends object>(few: Few<T>, value: T): Few<T> {
+  if (!Array.isArray(few)) return few === value ? few : [few, value];
+  if (!few.includes(value)) few.push(value);
+  return few;
+}
+
+/** The values without `value`; undefined when none is left. */
+function fewDelete<T extends object>(few: Few<T>, value: T): Few<T> | undefined {
+  if (!Array.isArray(few)) return few === value ? undefined : few;
+  const at = few.indexOf(value);
+  if (at >= 0) few.splice(at, 1);
+  return few.length > 1 ? few : few[0];
+}
+
+function fewHas<T extends object>(few: Few<T>, value: T): boolean {
+  return Array.isArray(few) ? few.includes(value) : few === value;
+}
+
+/** The values as a list (the list itself, or a new one of the single value: do not change it). */
+function fewList<T extends object>(few: Few<T>): readonly T[] {
+  return Array.isArray(few) ? few : [few];
+}
+
+/** Ids with counts; a single id (the common case) without a table. */
+type IdCounts = { readonly id: string; n: number } | Map<string, number>;
+
+/** The counts with `delta` added to the id's, an id dropped at zero; undefined when none is left. */
+function countId(counts: IdCounts | undefined, id: string, delta: number): IdCounts | undefined {
+  if (counts === undefined) return delta > 0 ? { id, n: delta } : undefined;
+  if (!(counts instanceof Map)) {
+    if (counts.id === id) {
+      counts.n += delta;
+      return counts.n > 0 ? counts : undefined;
+    }
+    if (delta <= 0) return counts;
+    return new Map([
+      [counts.id, counts.n],
+      [id, delta],
+    ]);
+  }
+  count(counts, id, delta);
+  if (counts.size > 1) return counts;
+  for (const [only, n] of counts) return { id: only, n };
+  return undefined;
+}
+
+function idsOf(counts: IdCounts | undefined): readonly string[] {
+  return counts === undefined ? NO_IDS : counts instanceof Map ? [...counts.keys()] : [counts.id];
+}
+
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 /** Adds `delta` to a count, dropping the key at zero. */
 function count<K>(map: Map<K, number>, key: K, delta: number): void {
