@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:corpus [-- --sizes 100,1000,5000] [--no-reference]
+// npm run bench:corpus [-- --sizes 100,1000,5000] [--no-reference] [--objects]
 //
 // Scale of the whole-collection path (article-annotator corpus and the workspace index) on generated collections of
 // DISTINCT articles: sentences of the seeds and of ../shared/train/gum-open.jsonl (open training data, never the eval
@@ -26,6 +26,7 @@ import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, '.bench');
@@ -33,6 +34,8 @@ const sizesArg = process.argv.indexOf('--sizes');
 const SIZES = (sizesArg > 0 ? process.argv[sizesArg + 1] : '100,1000,5000').split(',').map(Number);
 // --no-reference: only the 2-worker index (memory, reopen and re-index figures without the ratios), for a loaded machine
 const REFERENCE = !process.argv.includes('--no-reference');
+// --objects: also count the objects the reopened index keeps per article (two heap snapshots; slow at 5,000)
+const OBJECTS = process.argv.includes('--objects');
 
 // --- the code under test, bundled from the sources as they are now ------------------------------------------------
 fs.mkdirSync(benchDir, { recursive: true });
@@ -175,6 +178,54 @@ async function indexWith(files, threads) {
 }
 
 const hash = (text) => createHash('sha256').update(text).digest('hex');
+/** A heap snapshot of this process, parsed (node ids are stable between two snapshots of one process). */
+function heapSnapshot() {
+  gc();
+  const file = v8.writeHeapSnapshot(path.join(benchDir, 'objects.heapsnapshot'));
+  const snapshot = JSON.parse(fs.readFileSync(file, 'utf8'));
+  fs.unlinkSync(file);
+  return snapshot;
+}
+
+/** Objects of `after` that `before` lacks, reachable from the global's property `root` (weak edges not followed; native memory left out). */
+function objectsKept(before, after, root) {
+  const NF = before.snapshot.meta.node_fields.length;
+  const EF = after.snapshot.meta.edge_fields.length;
+  const old = new Set();
+  for (let i = 2; i < before.nodes.length; i += NF) old.add(before.nodes[i]);
+  const { nodes, edges, strings } = after;
+  const types = after.snapshot.meta.node_types[0];
+  const edgeTypes = after.snapshot.meta.edge_types[0];
+  const n = nodes.length / NF;
+  const firstEdge = new Uint32Array(n + 1);
+  for (let i = 0, e = 0; i < n; i++) {
+    firstEdge[i] = e;
+    e += nodes[i * NF + 4] * EF;
+  }
+  firstEdge[n] = edges.length;
+  const stack = [];
+  for (let v = 0; v < n; v++) for (let e = firstEdge[v]; e < firstEdge[v + 1]; e += EF) if (edgeTypes[edges[e]] === 'property' && strings[edges[e + 1]] === root) stack.push(edges[e + 2] / NF);
+  const seen = new Uint8Array(n);
+  const byKind = new Map();
+  let objects = 0;
+  let bytes = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (seen[v]) continue;
+    seen[v] = 1;
+    // a typed array's contents (native) are off the collected heap
+    if (!old.has(nodes[v * NF + 2]) && types[nodes[v * NF]] !== 'native') {
+      objects++;
+      bytes += nodes[v * NF + 3];
+      const type = types[nodes[v * NF]];
+      const kind = type === 'object' ? strings[nodes[v * NF + 1]] : type;
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    }
+    for (let e = firstEdge[v]; e < firstEdge[v + 1]; e += EF) if (edgeTypes[edges[e]] !== 'weak') stack.push(edges[e + 2] / NF);
+  }
+  return { objects, bytes, top: [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 6) };
+}
+
 const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
 const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 
@@ -277,6 +328,7 @@ for (const size of SIZES) {
   const reopenMs = now() - t0;
   console.log(`  reopen, one file per article    ${ms(reopenMs).padStart(9)}   ${Object.entries(phases).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}; ${listed.length} entities (what the index checks in the background after the pack)`);
   reopened = undefined;
+  const snapshotBefore = OBJECTS ? heapSnapshot() : undefined;
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
 
@@ -325,7 +377,8 @@ for (const size of SIZES) {
       if (prepared) shareQuotationStrings(prepared.quotes, strings);
     });
     packTimed('index', () => fromPack.setArticle(key, analysis, text, prepared));
-    held.set(key, { uri, text, cacheName, analysis });
+    // as the workspace index's entries: the analysis packed, the same object the corpus holds
+    held.set(key, { uri, text, cacheName, packed: fromPack.packedOf(key) });
   }
   const packListed = packTimed('list', () => (fromPack.rank(), fromPack.entities()));
   const packMs = now() - t0;
@@ -334,6 +387,17 @@ for (const size of SIZES) {
   gc();
   const heldBytes = process.memoryUsage().heapUsed - heapBefore;
   console.log(`  index memory                    ${mb(heldBytes).padStart(9)}   (target < 200 MB at 5,000: texts, analyses and corpus as reopened from the pack, heap after GC, ${held.size} articles); peak RSS so far ${mb(peakRss)}`);
+  if (snapshotBefore) {
+    // every article prepared (quotations, timeline sentences), as the workspace index has them once it settles
+    for (const key of held.keys()) fromPack.prepare(key);
+    fromPack.rank();
+    globalThis.benchHeld = { fromPack, held, strings };
+    const kept = objectsKept(snapshotBefore, heapSnapshot(), 'benchHeld');
+    globalThis.benchHeld = undefined;
+    console.log(
+      `  index objects                   ${(kept.objects / held.size).toFixed(0).padStart(9)}   per article, ${(kept.bytes / held.size / 1024).toFixed(1)} KB (objects made since the reopen began that the corpus and the entries reach, every article prepared; what the host's young-generation collections copy while a collection is indexed): ${kept.top.map(([k, n]) => `${k} ${(n / held.size).toFixed(1)}`).join(', ')}`,
+    );
+  }
 
   // one article changes
   const victim = Math.floor(size / 2);
