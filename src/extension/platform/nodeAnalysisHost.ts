@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type * as analysisWorkerModule from '../analysisWorker';
 import { type EngineMessage, WORKER_MARKER } from '../analysisProtocol';
 import type { AnalysisHost, EngineWorker } from './analysisHost';
+import { deferToMacrotask } from './macrotask';
 
 /** Where the bundled worker lives next to the bundled extension. */
 export function analysisWorkerPath(extensionUri: vscode.Uri): string {
@@ -35,6 +36,6 @@ export function nodeAnalysisHost(workerScript: string): AnalysisHost {
       const engineModule = require(workerScript) as typeof analysisWorkerModule;
       return new engineModule.SegmentedAnalysisEngine(post, engineModule.nodeSha256Hex);
     },
-    defer: (turn) => setImmediate(turn),
+    defer: deferToMacrotask,
   };
 }
