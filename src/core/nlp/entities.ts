@@ -294,6 +294,16 @@ const FOUNDER_NOUNS = new Set(['founder', 'founders', 'co-founder', 'co-founders
 /** Words before "on X" or "to X" that make X a platform something is posted on: "posted to X", "messages on X". */
 const POSTED_WORDS = new Set(['posted', 'post', 'posts', 'posting', 'tweeted', 'tweets', 'message', 'messages', 'hashtag', 'uploaded', 'upload', 'shared', 'streamed', 'livestreamed', 'account', 'accounts', 'followers', 'subscribers']);
 
+/** Place heads of land and water and of settled areas, not of buildings: what an organization can be "of". */
+const LAND_HEADS = new Set([
+  'city', 'county', 'province', 'state', 'district', 'region', 'territory', 'island', 'islands', 'valley', 'river', 'lake', 'sea', 'ocean', 'gulf',
+  'bay', 'mountain', 'mountains', 'mount', 'mt', 'peninsula', 'desert', 'coast', 'village', 'town', 'borough', 'heights', 'hills', 'beach', 'falls', 'forest',
+  'plateau', 'archipelago', 'strait', 'straits', 'harbour', 'harbor',
+]);
+
+/** Who plays for or runs a side, after its name and before the person's: "Castlegate coach Jan Varga". */
+const TEAM_ROLES = new Set(['coach', 'manager', 'captain', 'skipper', 'striker', 'goalkeeper', 'keeper', 'midfielder', 'defender', 'winger', 'forward']);
+
 /** Who leads a company, right after its name and before the person's: "Velmora chairman Piet Morlen". */
 const COMPANY_LEADERS = new Set(['chairman', 'chairwoman', 'chairperson']);
 /** What follows "chief" in a company officer's title: "Brantwell chief executive Ada Brisk". */
@@ -623,6 +633,11 @@ class SegmentRecogniser {
       const playing = this.sportsTeamContext(tokens, i, j);
       if (CLUB_HEADS.has(lastNorm) || playing) return this.emit(tokens, i, j, 'organization', playing ? 2 : 1, true);
     }
+    const runOn = this.personAfterOrganization(tokens, i, j);
+    if (runOn > 0) {
+      this.emit(tokens, i, runOn, 'organization', 2);
+      return this.emit(tokens, runOn, j, 'person', 2);
+    }
     const head = this.rightmostHead(norms);
     if (head && (head.index === norms.length - 1 || ['of', 'for', 'on'].includes(norms[head.index + 1] ?? ''))) {
       if (j - i === 1) return this.emit(tokens, i, j, head.type, 0);
@@ -879,6 +894,8 @@ class SegmentRecogniser {
       const officer = COMPANY_LEADERS.has(next.norm) ? i + 2 : next.norm === 'chief' && CHIEF_OF.has(tokens[i + 2]?.norm ?? '') && !tokens[i + 2]!.breakAfter ? i + 3 : -1;
       if (officer > 0 && tokens[officer]?.cap === true && this.looksLikePersonName(tokens, officer, Math.min(tokens.length, officer + 2))) return true;
     }
+    // "Castlegate coach Jan Varga", "Brantmoor captain Ada Brisk": the side a player or coach belongs to, before the role
+    if (next && !word.breakAfter && !next.cap && !next.breakAfter && TEAM_ROLES.has(next.norm) && tokens[i + 2]?.cap === true && this.looksLikePersonName(tokens, i + 2, Math.min(tokens.length, i + 4))) return true;
     if (!prev || prev.breakAfter || !before || before.breakAfter) return false;
     if (prev.norm === 'by' && ORG_BY_VERBS.has(before.norm)) return true;
     // "posted to Quillet", "messages on Quillet": a platform
@@ -1037,6 +1054,32 @@ class SegmentRecogniser {
     if (head?.type === 'organization' && j - i > 1) return this.emit(tokens, i, j, 'organization', 2);
   }
 
+  /**
+   * "University of Tarnland Ada Brisk said …", "Bank of Kessby Varn Tollis Ader heard …": a person's name run on after an
+   * organization "of" a place, with no comma between. Where the person starts: at a known given name after the place's
+   * first word, or, before a verb, the last two of four words or more after "of"; -1 when the name is not run on.
+   */
+  private personAfterOrganization(tokens: readonly Token[], i: number, j: number): number {
+    let of = -1;
+    for (let k = i + 1; k < j - 1; k++) {
+      if (tokens[k]!.norm === 'of' && (ORG_HEADS.has(tokens[k - 1]!.norm) || ORG_OF_HEADS.has(tokens[k - 1]!.norm))) {
+        of = k;
+        break;
+      }
+    }
+    if (of < 0) return -1;
+    let from = of + 1;
+    while (from < j && !tokens[from]!.cap) from++;
+    if (j - from < 3 || tokens.slice(from, j).some((t) => !t.cap || ORG_HEADS.has(t.norm) || PLACE_HEADS.has(t.norm) || t.allCaps)) return -1;
+    let start = -1;
+    for (let k = from + 1; k < j - 1; k++) if (this.firstNameAt(tokens[k]!) && !isPlaceName(tokens[k]!.text)) { start = k; break; }
+    const next = tokens[j];
+    const verbAfter = next !== undefined && !tokens[j - 1]!.breakAfter && !next.cap && (SPEECH_VERBS.has(next.norm) || next.tags.has('Verb'));
+    if (start < 0 && j - from >= 4 && verbAfter) start = j - 2;
+    if (start < 0 || j - start > 3 || isPlaceName(this.span(tokens, start, j)) || isPlaceName(this.span(tokens, from, j))) return -1;
+    return this.looksLikePersonName(tokens, start, j) ? start : -1;
+  }
+
   /** Where a person's name starts within [i, j): at the first first-name, else the last two words. */
   private nameStart(tokens: readonly Token[], i: number, j: number): number {
     for (let k = i; k < j; k++) if (this.firstNameAt(tokens[k]!)) return k;
@@ -1056,7 +1099,12 @@ class SegmentRecogniser {
     for (let k = norms.length - 1; k >= 0; k--) {
       const n = norms[k]!;
       if (ORG_HEADS.has(n)) return { index: k, type: 'organization' };
-      if (PLACE_HEADS.has(n)) return { index: k, type: 'place' };
+      if (PLACE_HEADS.has(n)) {
+        // "University of Brannock Bay", "Friends of Kessby Island": an organization of a place is the organization (not a
+        // building named for one, "the Daughters of Kessby Memorial Hall")
+        if (LAND_HEADS.has(n)) for (let h = 0; h < k; h++) if (norms[h + 1] === 'of' && (ORG_HEADS.has(norms[h]!) || ORG_OF_HEADS.has(norms[h]!))) return { index: h, type: 'organization' };
+        return { index: k, type: 'place' };
+      }
       if (ORG_OF_HEADS.has(n) && norms[k + 1] === 'of') return { index: k, type: 'organization' };
     }
     return undefined;

@@ -225,6 +225,30 @@ describe('newswire copy', () => {
       assert.equal(typeOf("Ada Velmora's mayor was late.", 'Ada Velmora'), 'person');
     });
 
+    it('the side named before its coach or player is an organization, a country there a place', () => {
+      assert.equal(typeOf('Castlegate coach Jan Varga said his side deserved it .', 'Castlegate'), 'organization');
+      assert.equal(typeOf('Velmora captain Kex Tollander was sent off .', 'Velmora'), 'organization');
+      assert.equal(typeOf('Norway coach Ada Brisk smiled .', 'Norway'), 'place');
+    });
+
+    it('an organization of a place is the organization, a building named for one a place', () => {
+      assert.equal(typeOf('She studied at the University of Brannock Bay in 1990.', 'University of Brannock Bay'), 'organization');
+      assert.equal(typeOf('The Friends of Kessby Island, a conservation group, will appeal.', 'Friends of Kessby Island'), 'organization');
+      assert.equal(typeOf('They met in the Daughters of Kessby Memorial Hall on Friday.', 'Daughters of Kessby Memorial Hall'), 'place');
+    });
+
+    it('a person run on after an organization of a place, with no comma between, is cut off it', () => {
+      assert.deepEqual(entities('A student at the University of Tarnland Kessby Varn Tollis heard of it on Monday.'), [
+        ['University of Tarnland Kessby', 'organization'],
+        ['Varn Tollis', 'person'],
+      ]);
+      assert.deepEqual(entities('The University of Kessby Ada Brisk said she would stay.'), [
+        ['University of Kessby', 'organization'],
+        ['Ada Brisk', 'person'],
+      ]);
+      assert.deepEqual(entities('The University of Michigan Ann Arbor said it would stay.'), [['University of Michigan Ann Arbor', 'organization']]);
+    });
+
     it('a plural English noun after unknown words ends a company\'s name, not a person\'s', () => {
       assert.equal(typeOf('Halvard Foods agreed to buy Kessmoor Dairies for 40 million marks .', 'Kessmoor Dairies'), 'organization');
       assert.equal(typeOf('His poems , Childish Recollections , sold well .', 'Childish Recollections'), undefined);
