@@ -85,7 +85,7 @@ export class AnalysisService implements vscode.Disposable {
    * the new result as the change from it (a megabyte's result cloned whole into this host, and its garbage collected,
    * stalled the editor after each pause in typing).
    */
-  private readonly workerResults = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis; readonly aliasEntries: AliasEntries | undefined }>();
+  private readonly workerResults = new RecentTexts<{ readonly jobId: number; readonly analysis: Analysis; aliasEntries: AliasEntries | undefined }>();
 
 
   private readonly requests = new Map<number, PendingRequest>();
@@ -446,7 +446,13 @@ export class AnalysisService implements vscode.Disposable {
     const rebuilt = received.type === 'doneDelta' ? this.fromDelta(job, received) : { message: received, aliasEntries: undefined };
     if (!rebuilt) return;
     const { message } = rebuilt;
-    if (message.type === 'done' && inWorker) this.workerResults.remember(job.key, { jobId: job.id, analysis: message.analysis, aliasEntries: rebuilt.aliasEntries });
+    if (message.type === 'done' && inWorker) {
+      const held = { jobId: job.id, analysis: message.analysis, aliasEntries: rebuilt.aliasEntries };
+      this.workerResults.remember(job.key, held);
+      // the next change from this result refers to its aliases by their place: they are listed in a turn of their own
+      // now, not when the change arrives (listing a megabyte's 7,000 aliases was most of applying the first change)
+      if (!held.aliasEntries) this.host.defer(() => (held.aliasEntries ??= Object.entries(held.analysis.aliases)));
+    }
     if (message.type === 'failed' && message.missingBase) {
       // the worker did not hold the text the edit applies to (it should, as this side does): the whole text, then
       this.log.warn(`Analysis of ${job.key}: ${message.message}; sending the whole text.`);
