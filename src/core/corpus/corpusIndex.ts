@@ -125,24 +125,24 @@ interface LocalEntity {
  * indexed: the fewer objects, the shorter those pauses.
  */
 interface ArticleEntry {
-  readonly locals: Map<string, LocalEntity>;
-  /** The local entities by index (what `links` points at). */
+  /** The local entities, in the order of their first mention (what `links` points at; an article has a few dozen). */
   readonly localList: LocalEntity[];
   /** The analysis' mentions (in text order) and dates. */
   readonly packed: PackedAnalysis;
-  /** Two ints per mention: its local entity (index into localList) and the next mention of that entity (-1: none). */
+  /**
+   * Two ints per mention: its local entity (index into localList) and the next mention of that entity (-1: none); then
+   * two per resolved date, once `sentences` says they are found: the offsets of its sentence.
+   */
   readonly links: Int32Array;
   readonly date: string | null;
+  /** The text the quotations and the timeline's sentences are found in. */
+  readonly text: string;
   /**
-   * What the quotations and the timeline are found from, and both once found: on first use, since most index updates
-   * (and a reopen of thousands of cached articles) never need them, and finding sentences costs more than indexing.
+   * The quotations and whether the sentences are found: on first use, since most index updates (and a reopen of
+   * thousands of cached articles) never need them, and finding sentences costs more than indexing.
    */
-  readonly source: {
-    readonly text: string;
-    quotes?: readonly Quotation[];
-    /** The sentence of each resolved date, two offsets each (timeline() makes its entries when asked). */
-    sentences?: Int32Array;
-  };
+  quotes: readonly Quotation[] | undefined;
+  sentences: boolean;
 }
 
 /** Everything the corpus knows about one canonical name. */
@@ -252,21 +252,11 @@ export class CorpusIndex {
     // the article's own entities and links first: nothing the index shares is touched until they are made
     const packed = isPacked(analysis) ? analysis : packAnalysis(analysis);
     const n = mentionCount(packed);
-    const locals = new Map<string, LocalEntity>();
     const localList: LocalEntity[] = [];
-    const links = new Int32Array(n * 2);
-    const entry: ArticleEntry = {
-      locals,
-      localList,
-      packed,
-      links,
-      date: packed.articleDate,
-      source: {
-        text,
-        // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
-        ...(prepared && fitsDates(prepared, packed) ? { quotes: prepared.quotes, sentences: offsetsOf(prepared.sentences) } : {}),
-      },
-    };
+    const links = new Int32Array(n * 2 + resolvedDates(packed) * 2);
+    const entry: ArticleEntry = { localList, packed, links, date: packed.articleDate, text, quotes: undefined, sentences: false };
+    // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
+    if (prepared && fitsDates(prepared, packed)) setSentences(entry, prepared.quotes, prepared.sentences);
     /** A name's index in the packed names and its type -> its local entity's index, and that entity's last mention so far. */
     const byName = new Map<number, number>();
     const last: number[] = [];
@@ -283,7 +273,6 @@ export class CorpusIndex {
         links[i * 2] = localList.length;
         last.push(i);
         localList.push(local);
-        locals.set(this.strings.get(localKeyOf(canonical, type)), local);
       } else {
         links[i * 2] = at;
         links[last[at]! * 2 + 1] = i;
@@ -301,7 +290,7 @@ export class CorpusIndex {
     }
     // a new article: its entities join a step at a time, full names first (its bare names are resolved against them),
     // and it is listed once all have joined (its entities' summaries find its date on their entry meanwhile)
-    const all = [...locals.values()];
+    const all = localList;
     for (const group of [all.filter((l) => l.fixedId !== undefined), all.filter((l) => l.fixedId === undefined)]) {
       for (let at = 0; at < group.length; at += STEP_ITEMS) {
         this.revisionValue++;
@@ -326,32 +315,48 @@ export class CorpusIndex {
    * itself, moving the matched entities' mentions and re-indexing the few that changed, is made in one step.
    */
   private *replace(key: string, previous: ArticleEntry, entry: ArticleEntry): Generator<void, void, undefined> {
-    const { locals, localList } = entry;
+    const { localList } = entry;
     // an article whose date changed is re-indexed whole: the date is part of every entity's summary
-    const reusable = previous.date === entry.date ? previous.locals : undefined;
+    const reusable = previous.date === entry.date;
     const added: LocalEntity[] = [];
     /** Old entities kept, each with the new one whose mentions it takes (its new offsets). */
     const moves: { old: LocalEntity; now: LocalEntity }[] = [];
     const gone: LocalEntity[] = [];
+    /** The article's local entities as they are after the change: the old ones kept, the new ones added. */
+    const after: LocalEntity[] = [];
     let n = 0;
     if (reusable) {
-      for (const [localKey, local] of locals) {
-        const old = reusable.get(localKey);
-        if (old && sameForms(old, local)) {
+      const old = new Map<string, LocalEntity>();
+      for (const local of previous.localList) {
+        old.set(localKeyOf(local.canonical, local.type), local);
+        if (++n % STEP_ITEMS === 0) yield;
+      }
+      const kept = new Set<LocalEntity>();
+      for (const local of localList) {
+        const was = old.get(localKeyOf(local.canonical, local.type));
+        if (was && sameForms(was, local)) {
           // the same entity with the same mentions, moved: it keeps its id and summary, and takes the new offsets
-          moves.push({ old, now: local });
-          locals.set(localKey, old);
-        } else added.push(local);
+          moves.push({ old: was, now: local });
+          kept.add(was);
+          after.push(was);
+        } else {
+          added.push(local);
+          after.push(local);
+        }
         if (++n % STEP_ITEMS === 0) yield;
       }
-      for (const [localKey, old] of reusable) {
-        if (locals.get(localKey) !== old) gone.push(old);
+      for (const was of previous.localList) {
+        if (!kept.has(was)) gone.push(was);
         if (++n % STEP_ITEMS === 0) yield;
       }
-    } else for (const local of locals.values()) added.push(local);
+    } else
+      for (const local of localList) {
+        added.push(local);
+        after.push(local);
+      }
     // every bare name of the article is resolved again, as if it were new: its evidence may have changed with the edit
     const fresh = new Map<string, LocalEntity[]>();
-    for (const local of locals.values()) {
+    for (const local of after) {
       if (local.fixedId !== undefined) continue;
       const list = fresh.get(local.canonical);
       if (list) list.push(local);
@@ -454,22 +459,21 @@ export class CorpusIndex {
    */
   setPrepared(key: string, text: string, analysis: Pick<Analysis, 'entities' | 'dates'> | PackedAnalysis, prepared: PreparedArticle): boolean {
     const entry = this.articles.get(key);
-    if (!entry || entry.source.text !== text) return false;
-    const { source, packed } = entry;
+    if (!entry || entry.text !== text) return false;
+    const { packed } = entry;
     // the same analysis: the one the article was indexed with, or one with the same mentions and dates
     if (isPacked(analysis) ? !samePacked(packed, analysis) : !samePacked(packed, packAnalysis({ articleDate: packed.articleDate, articleDateSource: packed.articleDateSource, entities: analysis.entities, dates: analysis.dates }))) return false;
-    if (source.quotes && source.sentences) return true;
+    if (entry.quotes && entry.sentences) return true;
     if (!fitsDates(prepared, packed)) return false;
-    source.quotes = prepared.quotes;
-    source.sentences = offsetsOf(prepared.sentences);
+    setSentences(entry, prepared.quotes, prepared.sentences);
     return true;
   }
 
   prepare(key: string): void {
     const entry = this.articles.get(key);
     if (!entry) return;
-    entry.source.quotes ??= findQuotations(entry.source.text, unpackEntities(entry.packed));
-    entry.source.sentences ??= sentenceOffsets(entry);
+    entry.quotes ??= findQuotations(entry.text, unpackEntities(entry.packed));
+    findSentences(entry);
   }
 
   /** The analysis an article is indexed with, packed (undefined: not indexed). */
@@ -479,9 +483,9 @@ export class CorpusIndex {
 
   /** What prepare() found for an article, once both its quotations and its timeline sentences are found. */
   prepared(key: string): PreparedArticle | undefined {
-    const source = this.articles.get(key)?.source;
-    if (!source?.quotes || !source.sentences) return undefined;
-    return { quotes: source.quotes, sentences: spansOf(source.sentences) };
+    const entry = this.articles.get(key);
+    if (!entry?.quotes || !entry.sentences) return undefined;
+    return { quotes: entry.quotes, sentences: sentenceSpans(entry) };
   }
 
   /**
@@ -601,8 +605,8 @@ export class CorpusIndex {
   /** Dates with a resolved value, in calendar order (a year before its months and days), then by article and position. */
   timeline(): TimelineEntry[] {
     const all = [...this.articles].flatMap(([key, a]) => {
-      a.source.sentences ??= sentenceOffsets(a);
-      return timelineOf(key, unpackDates(a.packed), a.source.text, spansOf(a.source.sentences)).map((t): TimelineEntry => ({ ...t, entities: this.entitiesBetween(a, t.sentence.start, t.sentence.end) }));
+      findSentences(a);
+      return timelineOf(key, unpackDates(a.packed), a.text, sentenceSpans(a)).map((t): TimelineEntry => ({ ...t, entities: this.entitiesBetween(a, t.sentence.start, t.sentence.end) }));
     });
     return all.sort((a, b) => compare(a.sortKey, b.sortKey) || compare(a.article, b.article) || a.start - b.start);
   }
@@ -622,8 +626,8 @@ export class CorpusIndex {
     const keys = article === undefined ? [...this.articles.keys()].sort(compare) : this.articles.has(article) ? [article] : [];
     return keys.flatMap((key) => {
       const entry = this.articles.get(key)!;
-      entry.source.quotes ??= findQuotations(entry.source.text, unpackEntities(entry.packed));
-      return entry.source.quotes.map((q): CorpusQuotation => ({ ...q, article: key, speakerEntity: this.speakerEntity(entry, q) }));
+      entry.quotes ??= findQuotations(entry.text, unpackEntities(entry.packed));
+      return entry.quotes.map((q): CorpusQuotation => ({ ...q, article: key, speakerEntity: this.speakerEntity(entry, q) }));
     });
   }
 
@@ -636,7 +640,7 @@ export class CorpusIndex {
     if (q.speaker === null) return null;
     const types: EntityType[] = q.speakerType === 'person' ? ['person'] : ['organization', 'place'];
     for (const type of types) {
-      const local = entry.locals.get(localKeyOf(q.speaker, type));
+      const local = localOf(entry, q.speaker, type);
       if (local) return this.refOf(local.id);
     }
     return null;
@@ -670,7 +674,10 @@ export class CorpusIndex {
   }
 
   private idOf(article: string | undefined, canonical: string, type: EntityType): string | undefined {
-    if (article !== undefined) return this.articles.get(article)?.locals.get(localKeyOf(canonical, type))?.id;
+    if (article !== undefined) {
+      const entry = this.articles.get(article);
+      return entry && localOf(entry, canonical, type)?.id;
+    }
     const own = entityId(canonical, type);
     if (this.members.has(own)) return own;
     const group = this.names.get(canonical);
@@ -702,7 +709,7 @@ export class CorpusIndex {
     const entry = this.articles.get(key);
     if (!entry) return false;
     this.articles.delete(key);
-    for (const local of entry.locals.values()) this.unindexLocal(local, affected, false);
+    for (const local of entry.localList) this.unindexLocal(local, affected, false);
     return true;
   }
 
@@ -801,7 +808,7 @@ export class CorpusIndex {
   private ownEvidence(local: LocalEntity): boolean {
     const entry = local.entry;
     const word = ALL_CAPS.test(local.canonical) ? titleCase(local.canonical) : local.canonical;
-    for (const other of entry.locals.values()) if (other.fixedId !== undefined && other.type === local.type && nameParts(other.canonical).includes(word)) return true;
+    for (const other of entry.localList) if (other.fixedId !== undefined && other.type === local.type && nameParts(other.canonical).includes(word)) return true;
     return false;
   }
 
@@ -1099,30 +1106,49 @@ export function prepareArticle(text: string, analysis: Pick<Analysis, 'entities'
 
 /** Whether prepared sentences fit an analysis: one for each resolved date. */
 function fitsDates(prepared: PreparedArticle, packed: PackedAnalysis): boolean {
+  return prepared.sentences.length === resolvedDates(packed);
+}
+
+/** How many of the article's dates have a value (each has a sentence in the timeline). */
+function resolvedDates(packed: PackedAnalysis): number {
   let resolved = 0;
   for (let i = 0; i < dateCount(packed); i++) if (dateResolved(packed, i)) resolved++;
-  return prepared.sentences.length === resolved;
+  return resolved;
 }
 
-/** The sentence of each resolved date of an indexed article, found in its text, as offsets. */
-function sentenceOffsets(entry: ArticleEntry): Int32Array {
-  return offsetsOf(timelineOf('', unpackDates(entry.packed), entry.source.text).map((t) => t.sentence));
+/** An article's local entity of this name and type (a scan: an article has a few dozen). */
+function localOf(entry: ArticleEntry, canonical: string, type: EntityType): LocalEntity | undefined {
+  for (const local of entry.localList) if (local.canonical === canonical && local.type === type) return local;
+  return undefined;
 }
 
-function offsetsOf(spans: readonly TextSpan[]): Int32Array {
-  const offsets = new Int32Array(spans.length * 2);
-  for (let i = 0; i < spans.length; i++) {
-    offsets[i * 2] = spans[i]!.start;
-    offsets[i * 2 + 1] = spans[i]!.end;
+/** Keeps an article's quotations and its resolved dates' sentences (one each: see fitsDates) in its entry. */
+function setSentences(entry: ArticleEntry, quotes: readonly Quotation[], sentences: readonly TextSpan[]): void {
+  entry.quotes = quotes;
+  writeSentences(entry, sentences);
+}
+
+function writeSentences(entry: ArticleEntry, sentences: readonly TextSpan[]): void {
+  const at = mentionCount(entry.packed) * 2;
+  for (let i = 0; i < sentences.length; i++) {
+    entry.links[at + i * 2] = sentences[i]!.start;
+    entry.links[at + i * 2 + 1] = sentences[i]!.end;
   }
-  return offsets;
+  entry.sentences = true;
 }
 
-function spansOf(offsets: Int32Array): TextSpan[] {
+/** Finds the sentence of each resolved date of an article in its text, unless found. */
+function findSentences(entry: ArticleEntry): void {
+  if (!entry.sentences) writeSentences(entry, timelineOf('', unpackDates(entry.packed), entry.text).map((t) => t.sentence));
+}
+
+/** The sentences of an article's resolved dates, as found (see findSentences). */
+function sentenceSpans(entry: ArticleEntry): TextSpan[] {
   const spans: TextSpan[] = [];
-  for (let i = 0; i < offsets.length; i += 2) spans.push({ start: offsets[i]!, end: offsets[i + 1]! });
+  for (let i = mentionCount(entry.packed) * 2; i < entry.links.length; i += 2) spans.push({ start: entry.links[i]!, end: entry.links[i + 1]! });
   return spans;
 }
+
 
 /** The timeline entries of an article's dates; `found`, when given, is the sentence of each resolved one (see PreparedArticle). */
 function timelineOf(key: string, dates: readonly DateMention[], text: string, found?: readonly TextSpan[]): Omit<TimelineEntry, 'entities'>[] {

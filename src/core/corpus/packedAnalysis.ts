@@ -7,7 +7,7 @@
 import { aliasTable } from '../nlp/linking';
 import { ENTITY_TYPES, type Analysis, type DateMention, type DateValue, type EntityMention, type EntityType } from '../nlp/analysisModel';
 
-/** Int32 fields of one mention in PackedAnalysis.mentions: start, end, name, form, type. */
+/** Int32 fields of one entity mention in PackedAnalysis.ints: start, end, name, form, type. */
 export const MENTION_FIELDS = 5;
 const START = 0;
 const END = 1;
@@ -19,24 +19,24 @@ export interface PackedAnalysis {
   readonly articleDate: string | null;
   readonly articleDateSource?: Analysis['articleDateSource'];
   /**
-   * The entity mentions in text order (the analysis' own order, which is text order; sorted by start if not), each
-   * MENTION_FIELDS ints: start, end (UTF-16 offsets, end exclusive), its canonical name and its surface form (indexes
-   * into `names`), its type (index into ENTITY_TYPES).
+   * One block of ints (one typed array: two objects for the collector, whatever the article's size): first the entity
+   * mentions in text order (the analysis' own order, which is text order; sorted by start if not), MENTION_FIELDS ints
+   * each: start, end (UTF-16 offsets, end exclusive), its canonical name and its surface form (indexes into `names`), its
+   * type (index into ENTITY_TYPES); then the date mentions in the analysis' order, DATE_FIELDS ints each: start, end,
+   * text (index into `names`), the kind of value (null, a string, a range, a lower or an upper bound) and its one or two
+   * strings (indexes into `names`, -1 when none), what it was resolved against (index into RESOLUTIONS) and the
+   * reference date (index into `names`, -1 for none).
    */
-  readonly mentions: Int32Array;
+  readonly ints: Int32Array;
+  /** How many entity mentions `ints` starts with. */
+  readonly mentions: number;
   /** The names and surface forms of the mentions, the dates' texts, values and references, each once. */
   readonly names: readonly string[];
-  /**
-   * The date mentions in the analysis' order, DATE_FIELDS ints each: start, end, text (index into `names`), the kind of
-   * value (null, a string, a range, a lower or an upper bound) and its one or two strings (indexes into `names`, -1 when none), what it was resolved against
-   * (index into RESOLUTIONS) and the reference date (index into `names`, -1 for none).
-   */
-  readonly dates: Int32Array;
 }
 
-/** Int32 fields of one date mention in PackedAnalysis.dates. */
+/** Int32 fields of one date mention in PackedAnalysis.ints, after the entity mentions. */
 export const DATE_FIELDS = 8;
-/** The kinds of date value, as PackedAnalysis.dates gives them. */
+/** The kinds of date value, as PackedAnalysis.ints gives them. */
 const ValueKind = { None: 0, Text: 1, Range: 2, NotBefore: 3, NotAfter: 4 } as const;
 const RESOLUTIONS: readonly DateMention['resolvedAgainst'][] = ['article-date', 'self', 'none'];
 
@@ -51,8 +51,8 @@ export function packAnalysis(analysis: Pick<Analysis, 'articleDate' | 'articleDa
       break;
     }
   }
-  const mentions = new Int32Array(entities.length * MENTION_FIELDS);
-  const dates = new Int32Array(analysis.dates.length * DATE_FIELDS);
+  const ints = new Int32Array(entities.length * MENTION_FIELDS + analysis.dates.length * DATE_FIELDS);
+  const datesAt = entities.length * MENTION_FIELDS;
   const names: string[] = [];
   const indexOf = new Map<string, number>();
   const nameIndex = (name: string): number => {
@@ -69,15 +69,15 @@ export function packAnalysis(analysis: Pick<Analysis, 'articleDate' | 'articleDa
     const type = TYPE_CODES.get(e.type);
     if (type === undefined) throw new Error(`unknown entity type: ${String(e.type)}`);
     const at = i * MENTION_FIELDS;
-    mentions[at + START] = e.start;
-    mentions[at + END] = e.end;
-    mentions[at + NAME] = nameIndex(e.canonical);
-    mentions[at + FORM] = e.text === e.canonical ? mentions[at + NAME]! : nameIndex(e.text);
-    mentions[at + TYPE] = type;
+    ints[at + START] = e.start;
+    ints[at + END] = e.end;
+    ints[at + NAME] = nameIndex(e.canonical);
+    ints[at + FORM] = e.text === e.canonical ? ints[at + NAME]! : nameIndex(e.text);
+    ints[at + TYPE] = type;
   }
   for (let i = 0; i < analysis.dates.length; i++) {
     const d = analysis.dates[i]!;
-    const at = i * DATE_FIELDS;
+    const at = datesAt + i * DATE_FIELDS;
     const resolution = RESOLUTIONS.indexOf(d.resolvedAgainst);
     if (resolution < 0) throw new Error(`unknown date resolution: ${String(d.resolvedAgainst)}`);
     const value = d.value;
@@ -91,52 +91,52 @@ export function packAnalysis(analysis: Pick<Analysis, 'articleDate' | 'articleDa
             : value.notBefore !== undefined
               ? [ValueKind.NotBefore, nameIndex(value.notBefore), -1]
               : [ValueKind.NotAfter, nameIndex(value.notAfter), -1];
-    dates.set([d.start, d.end, nameIndex(d.text), kind, first, second, resolution, d.reference === null ? -1 : nameIndex(d.reference)], at);
+    ints.set([d.start, d.end, nameIndex(d.text), kind, first, second, resolution, d.reference === null ? -1 : nameIndex(d.reference)], at);
   }
   return {
     articleDate: analysis.articleDate,
     ...(analysis.articleDateSource === undefined ? {} : { articleDateSource: analysis.articleDateSource }),
-    mentions,
+    ints,
+    mentions: entities.length,
     // a list made at its final length holds no spare room
     names: names.slice(),
-    dates,
   };
 }
 
 /** Whether a value is a PackedAnalysis rather than an Analysis. */
 export function isPacked<A extends object>(analysis: A | PackedAnalysis): analysis is PackedAnalysis {
-  return (analysis as PackedAnalysis).mentions instanceof Int32Array;
+  return (analysis as PackedAnalysis).ints instanceof Int32Array;
 }
 
 export function mentionCount(packed: PackedAnalysis): number {
-  return packed.mentions.length / MENTION_FIELDS;
+  return packed.mentions;
 }
 
 export function mentionStart(packed: PackedAnalysis, i: number): number {
-  return packed.mentions[i * MENTION_FIELDS + START]!;
+  return packed.ints[i * MENTION_FIELDS + START]!;
 }
 
 export function mentionEnd(packed: PackedAnalysis, i: number): number {
-  return packed.mentions[i * MENTION_FIELDS + END]!;
+  return packed.ints[i * MENTION_FIELDS + END]!;
 }
 
 /** The mention's surface form (the text at its offsets). */
 export function mentionText(packed: PackedAnalysis, i: number): string {
-  return packed.names[packed.mentions[i * MENTION_FIELDS + FORM]!]!;
+  return packed.names[packed.ints[i * MENTION_FIELDS + FORM]!]!;
 }
 
 /** The fullest name the mention refers to in its article. */
 export function mentionCanonical(packed: PackedAnalysis, i: number): string {
-  return packed.names[packed.mentions[i * MENTION_FIELDS + NAME]!]!;
+  return packed.names[packed.ints[i * MENTION_FIELDS + NAME]!]!;
 }
 
 /** The mention's canonical name and type as one number, the same for every mention of that name and type in the article. */
 export function mentionNameKey(packed: PackedAnalysis, i: number): number {
-  return packed.mentions[i * MENTION_FIELDS + NAME]! * ENTITY_TYPES.length + packed.mentions[i * MENTION_FIELDS + TYPE]!;
+  return packed.ints[i * MENTION_FIELDS + NAME]! * ENTITY_TYPES.length + packed.ints[i * MENTION_FIELDS + TYPE]!;
 }
 
 export function mentionType(packed: PackedAnalysis, i: number): EntityType {
-  return ENTITY_TYPES[packed.mentions[i * MENTION_FIELDS + TYPE]!]!;
+  return ENTITY_TYPES[packed.ints[i * MENTION_FIELDS + TYPE]!]!;
 }
 
 /** The mention as the analysis gave it (a new object). */
@@ -153,17 +153,18 @@ export function unpackEntities(packed: PackedAnalysis): EntityMention[] {
 }
 
 export function dateCount(packed: PackedAnalysis): number {
-  return packed.dates.length / DATE_FIELDS;
+  return (packed.ints.length - packed.mentions * MENTION_FIELDS) / DATE_FIELDS;
 }
 
 /** Whether the date mention has a value (it was resolved). */
 export function dateResolved(packed: PackedAnalysis, i: number): boolean {
-  return packed.dates[i * DATE_FIELDS + 3] !== ValueKind.None;
+  return packed.ints[packed.mentions * MENTION_FIELDS + i * DATE_FIELDS + 3] !== ValueKind.None;
 }
 
 /** The date mention as the analysis gave it (a new object). */
 export function dateAt(packed: PackedAnalysis, i: number): DateMention {
-  const d = packed.dates.subarray(i * DATE_FIELDS, (i + 1) * DATE_FIELDS);
+  const at = packed.mentions * MENTION_FIELDS + i * DATE_FIELDS;
+  const d = packed.ints.subarray(at, at + DATE_FIELDS);
   const name = (at: number): string => packed.names[at]!;
   const kind = d[3];
   const value: DateValue =
@@ -194,12 +195,12 @@ export function unpackAnalysis(packed: PackedAnalysis): Analysis {
 /** Whether two packed analyses hold the same mentions, dates and article date. */
 export function samePacked(a: PackedAnalysis, b: PackedAnalysis): boolean {
   if (a === b) return true;
-  if (a.articleDate !== b.articleDate || a.articleDateSource !== b.articleDateSource || a.mentions.length !== b.mentions.length || a.dates.length !== b.dates.length) return false;
+  if (a.articleDate !== b.articleDate || a.articleDateSource !== b.articleDateSource || a.mentions !== b.mentions || a.ints.length !== b.ints.length) return false;
   for (let i = 0; i < dateCount(a); i++) if (JSON.stringify(dateAt(a, i)) !== JSON.stringify(dateAt(b, i))) return false;
   const n = mentionCount(a);
   for (let i = 0; i < n; i++) {
     const at = i * MENTION_FIELDS;
-    if (a.mentions[at + START] !== b.mentions[at + START] || a.mentions[at + END] !== b.mentions[at + END] || a.mentions[at + TYPE] !== b.mentions[at + TYPE]) return false;
+    if (a.ints[at + START] !== b.ints[at + START] || a.ints[at + END] !== b.ints[at + END] || a.ints[at + TYPE] !== b.ints[at + TYPE]) return false;
     if (mentionText(a, i) !== mentionText(b, i) || mentionCanonical(a, i) !== mentionCanonical(b, i)) return false;
   }
   return true;
