@@ -301,6 +301,9 @@ const LAND_HEADS = new Set([
   'plateau', 'archipelago', 'strait', 'straits', 'harbour', 'harbor',
 ]);
 
+/** Small words inside a term an acronym need not spell: "soil moisture and ocean salinity (SMOS)". */
+const TERM_JOINERS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'by', '&']);
+
 /** Who plays for or runs a side, after its name and before the person's: "Castlegate coach Jan Varga". */
 const TEAM_ROLES = new Set(['coach', 'manager', 'captain', 'skipper', 'striker', 'goalkeeper', 'keeper', 'midfielder', 'defender', 'winger', 'forward']);
 
@@ -841,16 +844,24 @@ class SegmentRecogniser {
     if (i === 0 || !/^\s*\(\s*$/u.test(this.text.slice(tokens[i - 1]!.end, tokens[i]!.start)) || !/^\)/u.test(tokens[i]!.post)) return false;
     const letters = bare.replace(/s$/u, '').toLowerCase();
     if (letters.length < 2) return false;
+    // matched from the last letter back, word by word; "and", "of", "the" … are skipped where the acronym has no letter
+    // for them ("soil moisture and ocean salinity (SMOS)")
     const parts: string[] = [];
-    for (let k = i - 1; k >= 0 && parts.length < letters.length; k--) {
+    let at = letters.length - 1;
+    for (let k = i - 1; k >= 0 && at >= 0; k--) {
       const t = tokens[k]!;
       if (t.cap || !/^\p{Ll}/u.test(t.text) || (k < i - 1 && t.breakAfter)) return false;
       // the nearest parts only, one at a time: a token can hold any number of hyphens
       const words = t.norm.split('-').filter(Boolean);
-      for (let w = words.length - 1; w >= 0 && parts.length < letters.length; w--) parts.unshift(words[w]!);
+      for (let w = words.length - 1; w >= 0 && at >= 0; w--) {
+        const word = words[w]!;
+        if (word[0] === letters[at]) at--;
+        else if (!TERM_JOINERS.has(word) || parts.length === 0) return false;
+        parts.unshift(word);
+      }
     }
-    if (parts.slice(-letters.length).map((w) => w[0]).join('') !== letters) return false;
-    this.definitions.push({ short: bare, long: parts.slice(-letters.length).join(' '), term: true });
+    if (at >= 0) return false;
+    this.definitions.push({ short: bare, long: parts.join(' '), term: true });
     return true;
   }
 

@@ -72,6 +72,13 @@ describe('entities: acronyms that name no organization', () => {
     assert.ok(found.some(([t, k]) => t === 'OSA' && k === 'organization'), JSON.stringify(found));
   });
 
+  it('a term\'s small words need no letter of its acronym', () => {
+    const found = entities('We used the soil moisture and ocean salinity (SMOS) readings.\n\nNew SMOS maps came out in May.');
+    assert.ok(!found.some(([t]) => t === 'SMOS'), JSON.stringify(found));
+    const spelledWrong = entities('They counted the river and lake fish (RF) last year. The RF said it would count again.');
+    assert.ok(spelledWrong.some(([t]) => t === 'RF'), 'only small words are skipped: "lake" is not');
+  });
+
   it('capitals right after a number are a unit or a currency', () => {
     const found = entities('A kayak costs 125 DKV per hour, and the KVL said prices would rise.');
     assert.ok(!found.some(([t]) => t === 'DKV'), JSON.stringify(found));
