@@ -21,7 +21,7 @@
 import type { QuotedSpan, TextSpan } from '../article/articleModel';
 import { splitSentences } from '../article/sentences';
 import { dateValueStart, ENTITY_TYPES, type Analysis, type DateMention, type DateValue, type EntityType } from '../nlp/analysisModel';
-import { initials, nameParts, titleCase } from '../nlp/linking';
+import { initials, nameParts, titleCase } from '../nlp/names';
 import { findQuotations, type Quotation } from '../quotes/quotations';
 import { StringPool } from '../text/stringPool';
 import { dateCount, dateResolved, isPacked, mentionCanonical, mentionCount, mentionEnd, mentionNameKey, mentionStart, mentionText, mentionType, packAnalysis, samePacked, unpackDates, unpackEntities, type PackedAnalysis } from './packedAnalysis';

@@ -4,7 +4,7 @@
 // what each of the extension host's young-generation collections copied while the index filled (a collector's pause
 // grows with the live objects it copies; a typed array's contents are one block, off the collected heap). An Analysis
 // is made again from it only when one is asked for (unpackAnalysis).
-import { aliasTable } from '../nlp/linking';
+import { aliasTable } from '../nlp/names';
 import { ENTITY_TYPES, type Analysis, type DateMention, type DateValue, type EntityMention, type EntityType } from '../nlp/analysisModel';
 
 /** Int32 fields of one entity mention in PackedAnalysis.ints: start, end, name, form, type. */

@@ -5,6 +5,7 @@ import type { AcronymDefinition } from './entities';
 import type { Candidate } from './entityTokens';
 import { isCommonWord } from './gazetteer';
 import { COMPANY_HEADS, COMPASS } from './lexicons';
+import { bareAcronym, initials, isJoiner, nameParts, titleCase, words } from './names';
 
 interface Mention {
   start: number;
@@ -18,20 +19,6 @@ interface Mention {
 
 /** Legal forms that end a company's name and may be left off: "Kestrel Line Ltd" is "Kestrel Line". */
 const COMPANY_SUFFIXES = new Set(['ltd', 'inc', 'corp', 'co', 'plc', 'llc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'ab', 'asa', 'oy', 'spa', 'limited', 'incorporated', 'corporation']);
-const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', '&', 'de', 'del', 'di', 'da', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'al', 'el', 'bin']);
-const words = (s: string): string[] => s.split(/[\s]+/u).filter(Boolean);
-/** The words of a name that are not joiners ("of", "de", "al"): what its surname and initials come from. */
-export const nameParts = (s: string): string[] => words(s).filter((w) => !JOINERS.has(w.toLowerCase()));
-/** "North Atlantic Treaty Organization" -> "NATO". */
-export const initials = (s: string): string =>
-  nameParts(s)
-    .map((w) => w[0] ?? '')
-    .join('')
-    .toUpperCase();
-export const bareAcronym = (s: string): string => s.replace(/\./g, '');
-/** "GHANI" -> "Ghani": how an all-capitals headline word is looked up among names. */
-export const titleCase = (s: string): string => s.charAt(0) + s.slice(1).toLowerCase();
-
 /** Links and types the candidates of a whole article; returns mentions in text order, without overlaps. */
 export function linkEntities(text: string, candidates: readonly Candidate[], definitions: readonly AcronymDefinition[]): EntityMention[] {
   const all: Mention[] = candidates.map((c) => {
@@ -87,7 +74,7 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
   const orgByFirstWord = new Map<string, string | null>();
   for (const m of orgs) {
     const ws = words(m.text);
-    if (m.strength < 2 || ws.length < 2 || JOINERS.has(ws[0]!.toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(ws[0]!)) continue;
+    if (m.strength < 2 || ws.length < 2 || isJoiner(ws[0]!) || !/^\p{Lu}\p{Ll}/u.test(ws[0]!)) continue;
     const known = orgByFirstWord.get(ws[0]!);
     orgByFirstWord.set(ws[0]!, known === undefined || known === m.text ? m.text : null);
   }
@@ -300,22 +287,4 @@ function teamsPlayThroughout(text: string, all: Mention[]): void {
     m.type = 'organization';
     m.strength = 2;
   }
-}
-
-/** canonical name -> its distinct surface forms, the canonical first. */
-export function aliasTable(mentions: readonly EntityMention[]): Record<string, string[]> {
-  const table: Record<string, string[]> = {};
-  for (const m of mentions) {
-    const forms = (table[m.canonical] ??= [m.canonical]);
-    if (!forms.includes(m.text)) forms.push(m.text);
-  }
-  return table;
-}
-
-/** Mentions sorted by position, overlapping ones dropped (the earlier, then the longer, wins). */
-export function withoutOverlaps<T extends { start: number; end: number }>(mentions: readonly T[]): T[] {
-  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: T[] = [];
-  for (const m of sorted) if (out.length === 0 || m.start >= out[out.length - 1]!.end) out.push(m);
-  return out;
 }

@@ -11,7 +11,8 @@ export { defaultEntityTagger };
 import type { EntityTagger } from './entityModel';
 import { recogniseSegment, type AcronymDefinition } from './entities';
 import type { Candidate } from './entityTokens';
-import { aliasTable, linkEntities, withoutOverlaps } from './linking';
+import { linkEntities } from './linking';
+import { aliasTable, withoutOverlaps } from './names';
 import { cutAtMarkup, isMarkupFree } from './markupFreeSpans';
 import { applyLexicon } from './userLexicon';
 

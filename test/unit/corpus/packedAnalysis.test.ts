@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { dateAt, dateCount, dateResolved, mentionAt, mentionCount, mentionNameKey, packAnalysis, samePacked, unpackAnalysis } from '../../../src/core/corpus/packedAnalysis';
-import { aliasTable } from '../../../src/core/nlp/linking';
+import { aliasTable } from '../../../src/core/nlp/names';
 import type { Analysis, DateMention, EntityMention } from '../../../src/core/nlp/analysisModel';
 
 const text = 'Brenna Tollak met the Orlund Rail Company in Vessary on 4 March 2024. Tollak said Orlund would build. Next week, between 2019 and 2021, in recent years.';
