@@ -345,9 +345,9 @@ function todayNamesADay(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 20), start);
   const after = text.slice(end, end + 24);
   if (/\b(?:earlier|later|until|till|since|by|from|as of)\s+$/i.test(before)) return true;
-  if (/^['’]s\s+(?:world|society|youth|generation|standards|economy|culture|children|technology|market|media)\b/i.test(after))
+  if (/^ ?['’]s\s+(?:world|society|youth|generation|standards|economy|culture|children|technology|market|media)\b/i.test(after))
     return false;
-  if (/^['’]s\b/.test(after)) return true;
+  if (/^ ?['’]s\b/.test(after)) return true;
   if (/\bof\s+$/i.test(before)) return false;
   if (nowadays(text, start, end)) return false;
   if (/(?:^|[.!?"“]\s*|\n\s*)$/.test(before) && /^\s*,/.test(after)) {

@@ -60,7 +60,7 @@ const BASE_BEFORE = new Set(['to', 'would', 'could', 'should', 'might', 'must', 
   "can't", 'can’t', "don't", 'don’t', "doesn't", 'doesn’t', "didn't", 'didn’t', "wouldn't", 'wouldn’t', "couldn't", 'couldn’t']);
 /** Modals of possibility and duty ("may" only in lower case: "May" is a month). */
 const MODALS = new Set(['could', 'might', 'may', 'should', 'must', 'can', 'ought']);
-/** Capitalised words before a spaced "'s" that make it "is", not a possessive ("It 's due on Monday"). */
+/** Words before a spaced "'s" that make it "is", not a possessive ("It 's due on Monday"). */
 const POSSESSIVE_NOT = new Set(['it', 'he', 'she', 'that', 'there', 'here', 'what', 'who', 'where', 'let', 'this']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'these', 'those', 'this', 'that', 'of', 'whose']);
 
@@ -131,8 +131,11 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
   if (FUTURE_AUX.has(w)) return 'future';
   if (w === 'going' && next === 'to' && prev && (PRESENT_BE.has(prev) || prev === 'not')) return 'future';
   if (w === 'upcoming' || w === 'tomorrow') return 'future';
-  // "Thursday 's match": a possessive set apart, as wire archives space it, after a name; "It 's" is still "it is"
-  if ((w === "'s" || w === '’s') && prev !== undefined && /^\p{Lu}/u.test(tokens[i - 1]!.raw) && !POSSESSIVE_NOT.has(prev)) return null;
+  // "Thursday 's match", "last year 's final": a possessive set apart, as wire archives space it (a "'s" joined to its
+  // word is part of that token); "It 's", "there 's" are still "is"
+  if ((w === "'s" || w === '’s') && prev !== undefined && !POSSESSIVE_NOT.has(prev)) return null;
+  // "matches to be played on September 17", "a vote to be held on Friday" (not "used to be")
+  if (w === 'be' && prev === 'to' && prev2 !== 'used') return 'future';
   if (PRESENT_BE.has(w)) {
     if (next === 'to') return 'future'; // "are to meet"
     if (next && FUTURE_AFTER_BE.has(next)) return 'future';

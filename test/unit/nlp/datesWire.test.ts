@@ -22,6 +22,14 @@ describe('dates in newswire copy', () => {
     ]);
     assert.deepEqual(values("Brisk missed Wednesday 's training session .", ref), [['Wednesday', '1996-08-28']]);
     assert.deepEqual(values("It 's due on Monday .", ref), [['Monday', '1996-09-02']], "\"It 's\" is still \"it is\"");
+    assert.deepEqual(values("Halvard beat Brisk in last year 's final and in the semi-finals in July .", ref), [
+      ['last year', '1995'],
+      ['July', '1996-07'],
+    ]);
+    assert.deepEqual(values("The bank 's board met on Tuesday .", ref), [['Tuesday', '1996-08-27']]);
+    assert.deepEqual(values("Here 's the plan for Monday .", ref).length, 1);
+    assert.deepEqual(values("Today 's generation reads less .", ref), [], "a possessive set apart still means nowadays");
+    assert.deepEqual(values("Brisk missed today 's training .", ref), [['today', '1996-08-30']]);
   });
 
   it('a fixtures list points forward, a results list back', () => {
@@ -77,5 +85,12 @@ describe('dates in newswire copy', () => {
     assert.deepEqual(values('Sales in the year to June 30 , 1996 rose .', ref), [['June 30 , 1996', '1996-06-30']]);
     assert.deepEqual(values('In the week to August 23 , exports fell .', ref), [['August 23', '1996-08-23']]);
     assert.deepEqual(values('In the week to Aug 23 , exports fell .', ref), [['Aug 23', '1996-08-23']]);
+  });
+
+  it('what is "to be played" or "to be held" is ahead, even under a results heading', () => {
+    const text = 'Results of cup matches played on Wednesday :\nCastlebury 2 Wendham 1\nMatches to be played on September 17 .';
+    assert.deepEqual(values(text, '1996-09-05'), [['Wednesday', '1996-09-04'], ['September 17', '1996-09-17']]);
+    assert.deepEqual(values('Officials said a second vote , to be held on Friday , would decide .', '1996-09-05'), [['Friday', '1996-09-06']]);
+    assert.deepEqual(values('The mill used to be busy in March .', '1996-09-05'), [['March', '1996-03']]);
   });
 });
