@@ -21,6 +21,7 @@ function yearDates(text: string): DateCandidate[] {
     const before = text.slice(Math.max(0, start - 16), start);
     const after = text.slice(end, end + 40);
     if (QUANTITY_BEFORE.test(before) || QUANTITY_AFTER.test(after)) continue;
+    if (ERA_AFTER.test(after)) continue; // "1500 BC": no year of ours (a value cannot say BC)
     if (/^\s*(?:GMT|UTC|hours|hrs|local\s+time)\b/.test(after)) continue; // a 24-hour clock time
     if (/^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Avenue|Street|Road|Boulevard|Lane|Drive|Ave|St|Rd|Blvd)\b/.test(after)) continue; // an address
     const short = /^[-–\/](\d\d)\b(?![-–\/.,]?\d)/.exec(after);
@@ -154,6 +155,39 @@ function namedPeriods(text: string): DateCandidate[] {
   return out;
 }
 
+/**
+ * Years before 1500 (YEAR_RE leaves them out: "1200 people" is more often a number): with their era ("AD 842", "AD842",
+ * "347 AD", "400 CE"; the era is part of the span), after "circa" ("c. 347", "ca. 1200"), as "the year 71", or after
+ * "in", "since", "until" or "around" from 1000 on ("in 1423"); and a year joined to one of them by a dash ("c. 314 –
+ * 368"). Never one before Christ, nor a quantity ("around 1200 people", "c. 400 fans").
+ */
+const EARLY_YEAR_RE =
+  /\b(?:(?:AD|A\.D\.)\s?(\d{1,4})(?![\d,.]\d|\d)|(\d{1,4})\s?(?:AD|CE|A\.D\.|C\.E\.)(?!\w)|(?:(?<=\s|\(|^)(?:c\.|ca\.|circa)|\bthe\s+year)\s?(\d{1,4})\b|(?:in|since|until|till|around)\s+(1[0-4]\d\d)\b)(?![,.]\d)/g;
+
+function earlyYears(text: string): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  EARLY_YEAR_RE.lastIndex = 0;
+  for (let m = EARLY_YEAR_RE.exec(text); m; m = EARLY_YEAR_RE.exec(text)) {
+    const digits = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+    const withEra = m[1] !== undefined || m[2] !== undefined;
+    const start = withEra ? m.index : m.index + m[0].lastIndexOf(digits);
+    const end = withEra ? m.index + m[0].length : start + digits.length;
+    const after = text.slice(end, end + 40);
+    // (a plural noun after it counts what it is: "ca. 1000 authors")
+    if (!withEra && (QUANTITY_AFTER.test(after) || ERA_AFTER.test(after) || /^\s+[a-z]+s\b/.test(after))) continue;
+    const year = Number(digits);
+    if (year === 0 || year >= 1500) continue; // a later year is YEAR_RE's
+    out.push({ start, end, value: formatYear(year), relative: false, priority: PRIORITY_NUMBER });
+    // "c. 314 – 368": the other end of a life or a reign
+    const partner = /^\s*[-–]\s*(\d{1,4})\b(?![,.]?\d)/.exec(after);
+    if (partner && !QUANTITY_AFTER.test(after.slice(partner[0].length)) && !ERA_AFTER.test(after.slice(partner[0].length)) && Number(partner[1]) > year) {
+      const second = end + partner[0].length - partner[1]!.length;
+      out.push({ start: second, end: second + partner[1]!.length, value: formatYear(Number(partner[1])), relative: false, priority: PRIORITY_NUMBER });
+    }
+  }
+  return out;
+}
+
 /** A year written with two digits after an apostrophe: "in '96", "the '95 figures", "the class of '08" (not "'90s"). */
 const SHORT_YEAR_RE = /(?<![\p{L}\p{N}'’])['’](\d\d)(?![\p{L}\p{N}'’]|[.,]\d)/gu;
 
@@ -184,5 +218,5 @@ function shortYears(text: string, ref: DayNumber | null): DateCandidate[] {
 }
 
 export function numericDates(text: string, ref: DayNumber | null): DateCandidate[] {
-  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text), ...seasonDates(text), ...namedPeriods(text), ...shortYears(text, ref)];
+  return [...yearDates(text), ...decadeDates(text), ...centuryDates(text), ...seasonDates(text), ...namedPeriods(text), ...shortYears(text, ref), ...earlyYears(text)];
 }

@@ -93,4 +93,21 @@ describe('dates in newswire copy', () => {
     assert.deepEqual(values('Officials said a second vote , to be held on Friday , would decide .', '1996-09-05'), [['Friday', '1996-09-06']]);
     assert.deepEqual(values('The mill used to be busy in March .', '1996-09-05'), [['March', '1996-03']]);
   });
+
+  it('years before 1500 with an era, "circa", "the year" or "in" before them; none before Christ', () => {
+    const ref = '2015-03-04';
+    assert.deepEqual(values('The abbey, begun in AD 842 and finished in 1103, burned in 1420.', ref), [
+      ['AD 842', '0842'],
+      ['1103', '1103'],
+      ['1420', '1420'],
+    ]);
+    assert.deepEqual(values('Brother Kessel (c. 314 – 368) founded it around 347 AD.', ref), [
+      ['314', '0314'],
+      ['368', '0368'],
+      ['347 AD', '0347'],
+    ]);
+    assert.deepEqual(values('The legion built a fort in the year 71.', ref), [['71', '0071']]);
+    assert.deepEqual(values('The tomb dates from 1500 BC and the town from 1200 BCE.', ref), []);
+    assert.deepEqual(values('Around 1200 people marched; in 1300 homes the power failed; c. 400 fans came; ca. 1000 poets wrote.', ref), []);
+  });
 });
