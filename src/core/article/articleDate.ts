@@ -11,6 +11,8 @@
 // 3. wire: a paragraph near the top that opens like "KABUL, Aug 15 (Reuters) -" (see WIRE for its forms). Its year is the one it states
 //    ("Aug 15, 2021"); else the single distinct year (1900-2099) written in the first 1,000 characters; else the
 //    single distinct year written anywhere in the text; otherwise no date (never guessed from today's date).
+// 4. run-in: a dateline running into the first sentence ("OSLO, July 21, 2015 On Tuesday …"); or, in wire copy flattened
+//    onto one line, an ISO date near the top after a place in capitals ("… TAKE LEAD . LONDON 1996-08-30 All-rounder …").
 // Every date is checked against the calendar (no February 30); a weekday that contradicts the date is ignored.
 import type { ArticleDate, ArticleDateYearSource, YearlessDateline } from './articleModel';
 
@@ -74,7 +76,7 @@ export interface ArticleDateOptions {
 }
 
 export function detectArticleDate(text: string, options: ArticleDateOptions = {}): ArticleDate | undefined {
-  return headerDate(text) ?? datelineDate(text) ?? wireDate(text, options) ?? runInDate(text);
+  return headerDate(text) ?? datelineDate(text) ?? wireDate(text, options) ?? runInDate(text) ?? flattenedDate(text);
 }
 
 /** A wire dateline whose year nothing in the text (nor the file's date) tells: "March 3 (year unknown)". */
@@ -258,6 +260,40 @@ function runInDate(text: string): ArticleDate | undefined {
   }
   return undefined;
 }
+
+/** How far into a text flattened onto one line its dateline may stand (after the headline and a byline). */
+const FLAT_TOP_CHARS = 300;
+const ISO_DATE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
+/** A place in capitals, with its region or country, right before a wire date: "LONDON ", "AL-MARSA , United Kelvin Emirates ". */
+const FLAT_PLACE = /(?:^|\s)[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:\s*,\s*\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})?\s*,?\s+$/u;
+
+/**
+ * A dateline in a text flattened onto one line, sentences joined by spaces: in wire copy an ISO date near the top after
+ * a place in capitals (and its region), before a capitalised word ("CRICKET - KESTON TAKE LEAD . LONDON 1996-08-30
+ * All-rounder Jo Brisk took …"); on a page a full date with its weekday, before a capitalised word ("Ferry fares rise
+ * Tuesday, March 3, 2015 The council …"), not after a preposition.
+ */
+function flattenedDate(text: string): ArticleDate | undefined {
+  const top = text.slice(0, FLAT_TOP_CHARS + 10);
+  for (const m of top.matchAll(ISO_DATE)) {
+    if (m.index > FLAT_TOP_CHARS) break;
+    const end = m.index + m[0].length;
+    if (!FLAT_PLACE.test(top.slice(Math.max(0, m.index - 80), m.index))) continue;
+    if (!/^(?:\s+["“‘]?\p{Lu}|\s*$)/u.test(text.slice(end, end + 3))) continue;
+    const value = toIsoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (value !== undefined) return { start: m.index, end, text: m[0], value, form: 'run-in' };
+  }
+  // a page's dateline with its weekday between the headline and the first sentence: "… in Bergen Tuesday, March 3, 2015 The …"
+  for (const m of top.matchAll(FLAT_WEEKDAY)) {
+    if (m.index > FLAT_TOP_CHARS) break;
+    if (/\b(?:on|by|since|until|till|from|of|before|after|last|next|this|that|every)\s+$/i.test(top.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const found = dateAt(text.slice(m.index, m.index + 60), true);
+    if (!found || !/^\s*["“‘]?\p{Lu}(?:\p{Ll}|\s)/u.test(text.slice(m.index + found.length, m.index + found.length + 5))) continue;
+    return { start: m.index, end: m.index + found.length, text: text.slice(m.index, m.index + found.length), value: found.value, form: 'run-in' };
+  }
+  return undefined;
+}
+const FLAT_WEEKDAY = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s+(?=\d|[A-Z][a-z]+\s+\d)/g;
 
 function singleYear(text: string): number | undefined {
   const years = new Set<string>();

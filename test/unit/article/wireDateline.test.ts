@@ -113,3 +113,31 @@ describe('a dateline run into the first sentence', () => {
     assert.equal(detectArticleDate('Storm hits coast\n\nJuly 21, 2015 was the day the storm hit.'), undefined);
   });
 });
+
+describe('datelines of wire copy flattened onto one line', () => {
+  it('a place in capitals (and its region) before an ISO date after the headline dates the article', () => {
+    const flat = 'CRICKET - KESTON TAKE LEAD . LONDON 1996-08-30 All-rounder Jo Brisk took four for 38 on Friday .';
+    const date = detectArticleDate(flat);
+    assert.deepEqual([date?.value, date?.text, date?.form], ['1996-08-30', '1996-08-30', 'run-in']);
+    const byline = 'SOCCER - KELVIN WIN , OSTBY LOSE . Ada Brisk AL-MARSA , United Kelvin Emirates 1996-12-06 Kelvin began well on Friday .';
+    assert.equal(detectArticleDate(byline)?.value, '1996-12-06');
+    const dates = analyzeArticle(flat).dates.map((d) => [d.text, d.value]);
+    assert.deepEqual(dates, [['1996-08-30', '1996-08-30'], ['Friday', '1996-08-30']]);
+  });
+
+  it('a full date with its weekday after the headline of a flattened page dates the article', () => {
+    const flat = 'Ferry fares rise in Bergen Tuesday, March 3, 2015 The harbour council voted on Monday to raise fares.';
+    assert.deepEqual([detectArticleDate(flat)?.value, detectArticleDate(flat)?.text], ['2015-03-03', 'Tuesday, March 3, 2015']);
+    assert.equal(detectArticleDate('Ferry fares rise Tuesday, March 3, 2015The council voted.')?.value, '2015-03-03');
+    assert.equal(detectArticleDate('Ferry fares rise Tuesday, March 3, 2015 A council vote raised them.')?.value, '2015-03-03');
+    assert.equal(detectArticleDate('Ferry fares rise Tuesday , March 3 , 2015 The council voted .')?.value, '2015-03-03', 'spaced');
+    assert.equal(detectArticleDate('The council met on Tuesday, March 3, 2015 and voted.'), undefined, 'a date in prose');
+    assert.equal(detectArticleDate('The council said on Tuesday, March 3, 2015 Kelmouth would pay.'), undefined, 'after "on"');
+  });
+
+  it('an ISO date in prose, or one far down the line, dates nothing', () => {
+    assert.equal(detectArticleDate('The report , dated 1996-08-30 , was leaked on Friday .'), undefined);
+    assert.equal(detectArticleDate('The UN said on Friday that the 1996-08-30 deadline stood .'), undefined);
+    assert.equal(detectArticleDate(`${'Long text without a dateline . '.repeat(20)}LONDON 1996-08-30 More text .`), undefined);
+  });
+});
