@@ -39,6 +39,8 @@ const FUTURE_VERBS = new Set(['plans', 'plan', 'intends', 'intend', 'aims', 'aim
 /** Present-tense verbs whose object lies ahead, in lower case ("plans a rally on Saturday"). */
 const PLANS_AHEAD = new Set(['plans', 'intends', 'expects', 'schedules']);
 /** The same in the past, reporting a plan: "they planned to vote by Thursday" points forward from the article's date. */
+/** Participles that tell a plan on their own: "set to", "scheduled for", "slated for". */
+const PLAN_PARTICIPLES = new Set(['set', 'scheduled', 'slated', 'planned', 'poised']);
 const FUTURE_IN_PAST_VERBS = new Set([
   'planned', 'intended', 'aimed', 'hoped', 'wanted', 'expected', 'promised', 'vowed', 'pledged', 'agreed', 'threatened',
   'scheduled', 'decided', 'prepared', 'sought', 'offered',
@@ -146,6 +148,9 @@ function markAt(tokens: readonly Token[], i: number): Mark | null {
   // "plans a rally on Saturday", "expects a ruling on Friday" (not "the plans were approved")
   if (PLANS_AHEAD.has(t.raw) && !(prev && DETERMINERS.has(prev))) return 'future';
   if (FUTURE_IN_PAST_VERBS.has(w) && next === 'to') return 'reported';
+  // a plan told in a clause with no auxiliary: "the vote, set to take place on May 16, …", "a rally slated for Friday"
+  // (not "due to", which is as often "because of")
+  if (PLAN_PARTICIPLES.has(w) && (next === 'to' || next === 'for') && !(prev && (PRESENT_BE.has(prev) || PAST_AUX.has(prev) || prev === 'be' || prev === 'been'))) return 'reported';
   // a deadline: "had until September to present it" was ahead when told, "has until June 30" is still ahead
   if (w === 'had' && (next === 'until' || next === 'till')) return 'reported';
   if ((w === 'has' || w === 'have') && (next === 'until' || next === 'till')) return 'future';

@@ -28,6 +28,15 @@ describe('dates: future in the past points forward from the article date', () =>
     assert.deepEqual(values('The mayor will hold a rally on Friday.'), [['Friday', '2015-03-06']]);
   });
 
+  it('a plan told by a participle alone points forward too: "the regatta, set to take place on May 16, …", "a rally slated for Friday"', () => {
+    assert.deepEqual(values('The regatta, set to take place on May 16, would follow a survey of the harbour.'), [['May 16', '2015-05-16']]);
+    assert.deepEqual(values('Volunteers gathered on Monday for a rally slated for Friday.'), [['Monday', '2015-03-02'], ['Friday', '2015-03-06']]);
+    assert.deepEqual(values('The ferry, scheduled for Thursday, left the harbour late.'), [['Thursday', '2015-03-05']]);
+    // "due to" is as often "because of"; a past verb still looks back
+    assert.deepEqual(values('The match was abandoned due to rain on Monday.'), [['Monday', '2015-03-02']]);
+    assert.deepEqual(values('The harbour board met on May 16.'), [['May 16', '2014-05-16']]);
+  });
+
   it('a modal of possibility or duty points forward: "could come back on Monday", "should leave by Friday"', () => {
     assert.deepEqual(values('The striker could come back on Monday, the coach said.'), [['Monday', '2015-03-09']]);
     assert.deepEqual(values('Officials said the ferry might resume service on Friday.'), [['Friday', '2015-03-06']]);
