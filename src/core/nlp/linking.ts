@@ -162,18 +162,12 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
         m.strength = 1;
         continue;
       }
-      // "the Church of Velmorism" … "Velmorism has been waging": the word a church or an order is "of" names it alone
-      const faith = ws.length === 1 ? faithByName.get(m.text) : undefined;
-      if (faith) {
+      // one word standing for an organization the article named in full: the word a church or an order is "of" ("the
+      // Church of Velmorism" … "Velmorism has been waging"), else a company's first word ("Brantwell Corp" … "Brantwell")
+      const organization = ws.length === 1 ? (faithByName.get(m.text) ?? companyByFirstWord.get(m.text)) : undefined;
+      if (organization) {
         m.type = 'organization';
-        m.canonical = faith;
-        m.strength = 1;
-        continue;
-      }
-      const firm = ws.length === 1 ? companyByFirstWord.get(m.text) : undefined;
-      if (firm) {
-        m.type = 'organization';
-        m.canonical = firm;
+        m.canonical = organization;
         m.strength = 1;
         continue;
       }
