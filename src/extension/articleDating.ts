@@ -3,9 +3,9 @@
 // The inputs are the date the user set (kept in the annotation store) and the file's modification day (the last resort
 // for the year of a wire dateline that states none); the rules are core's (effectiveArticleDate, articleAnalysisOptions).
 import * as vscode from 'vscode';
-import { effectiveArticleDate, modificationDay, yearlessDateline } from '../core/article/articleDate';
+import { effectiveArticleDate, fileDateMatters, modificationDay, yearlessDateline } from '../core/article/articleDate';
 import type { AnalyzeOptions, LexiconEntry } from '../core/nlp/analysisModel';
-import { articleAnalysisOptions, fileDateMatters } from '../core/nlp/analysisOptions';
+import { articleAnalysisOptions } from '../core/nlp/analysisOptions';
 import { articleKeyOf } from './articleKeys';
 
 /** Where user-set article dates are kept: the AnnotationService (the one way to the store). */

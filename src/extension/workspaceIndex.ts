@@ -9,7 +9,7 @@ import { packAnalysis, unpackAnalysis, type PackedAnalysis } from '../core/corpu
 import { sha256Hex } from '../core/hash/sha256';
 import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, packedArticleChunks, PackReader, parseIndexCacheEntry, parseSummaryEntity, parseSummaryHeader, serializeIndexCacheEntry, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
 import type { Analysis, AnalyzeOptions, EntityType } from '../core/nlp/analysisModel';
-import { fileDateMatters } from '../core/nlp/analysisOptions';
+import { fileDateMatters } from '../core/article/articleDate';
 import type { AnalysisService, ArticleSource } from './analysisService';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { type ArticleDocuments } from './articleDocuments';

@@ -79,6 +79,17 @@ export function detectArticleDate(text: string, options: ArticleDateOptions = {}
   return headerDate(text) ?? datelineDate(text) ?? wireDate(text, options) ?? runInDate(text) ?? flattenedDate(text);
 }
 
+/**
+ * Whether the file's date can change what is detected: only a wire dateline that states no year reads it (the header
+ * and dateline rules come first and never do), whatever else the text holds (a run-in date after it is found only when
+ * the wire's year is not). False means detectArticleDate and yearlessDateline give the same with and without it.
+ */
+export function fileDateMatters(text: string): boolean {
+  if (headerDate(text) ?? datelineDate(text)) return false;
+  const wire = findWire(text);
+  return wire !== undefined && wire.year === undefined;
+}
+
 /** A wire dateline whose year nothing in the text (nor the file's date) tells: "March 3 (year unknown)". */
 export function yearlessDateline(text: string, options: ArticleDateOptions = {}): YearlessDateline | undefined {
   if (detectArticleDate(text, options)) return undefined;

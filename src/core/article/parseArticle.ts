@@ -4,7 +4,7 @@
 // otherwise each line is. A long block (a whole article flattened onto one line) is split at sentence boundaries:
 // at runs of two or more spaces (the original paragraph breaks), around run-in subheadings found by their form,
 // around the closing licence sentence, and otherwise every few sentences. Linear in the length of the text.
-import { detectArticleDate, yearlessDateline, type ArticleDateOptions } from './articleDate';
+import { detectArticleDate, fileDateMatters, yearlessDateline, type ArticleDateOptions } from './articleDate';
 import type { Article, ArticleDate, Paragraph, ParagraphKind, QuotedSpan, TextSpan } from './articleModel';
 import { lastIndexOfWithin } from './boundedSearch';
 import { SENTENCE_STARTERS, splitSentences } from './sentences';
@@ -169,10 +169,10 @@ const recentParses: { readonly text: string; readonly fileDate: string | undefin
  * view all ask for the parse of the same text, and on a large article each parse is a stall of the editor's host.
  */
 export function parsedArticle(text: string, given: ArticleDateOptions = {}): Article {
-  // The options change a parse only through the article's date (detected, or the yearless dateline): where they leave
-  // it as it is without them, one parse serves the callers that pass the file's date (the reading view) and those that
-  // do not (the Outline, hovers), where each parsed the megabyte again after every pause in typing.
-  const options = given.fileDate !== undefined && sameDateWithout(text, given) ? {} : given;
+  // The options change a parse only through the article's date (detected, or the yearless dateline): where the file's
+  // date cannot change it, one parse serves the callers that pass it (the reading view) and those that do not (the
+  // Outline, hovers), where each parsed the megabyte again after every pause in typing.
+  const options = given.fileDate !== undefined && !fileDateMatters(text) ? {} : given;
   const index = recentParses.findIndex((p) => p.fileDate === options.fileDate && p.text.length === text.length && p.text === text);
   if (index >= 0) {
     const [hit] = recentParses.splice(index, 1);
@@ -187,10 +187,6 @@ export function parsedArticle(text: string, given: ArticleDateOptions = {}): Art
   return article;
 }
 
-/** Whether the article's date, and its yearless dateline, are the same with `options` as without (the only uses of them in a parse). */
-function sameDateWithout(text: string, options: ArticleDateOptions): boolean {
-  return JSON.stringify(detectArticleDate(text, options)) === JSON.stringify(detectArticleDate(text)) && JSON.stringify(yearlessDateline(text, options)) === JSON.stringify(yearlessDateline(text));
-}
 
 /** Paragraph candidates from the line structure: hard-wrapped blocks whole, other blocks line by line. */
 function rawParagraphs(text: string): TextSpan[] {

@@ -36,6 +36,8 @@ export interface PackedAnalysis {
 
 /** Int32 fields of one date mention in PackedAnalysis.ints, after the entity mentions. */
 export const DATE_FIELDS = 8;
+/** Where a date mention's kind of value stands among its DATE_FIELDS. */
+const DATE_KIND = 3;
 /** The kinds of date value, as PackedAnalysis.ints gives them. */
 const ValueKind = { None: 0, Text: 1, Range: 2, NotBefore: 3, NotAfter: 4 } as const;
 const RESOLUTIONS: readonly DateMention['resolvedAgainst'][] = ['article-date', 'self', 'none'];
@@ -158,7 +160,7 @@ export function dateCount(packed: PackedAnalysis): number {
 
 /** Whether the date mention has a value (it was resolved). */
 export function dateResolved(packed: PackedAnalysis, i: number): boolean {
-  return packed.ints[packed.mentions * MENTION_FIELDS + i * DATE_FIELDS + 3] !== ValueKind.None;
+  return packed.ints[packed.mentions * MENTION_FIELDS + i * DATE_FIELDS + DATE_KIND] !== ValueKind.None;
 }
 
 /** The date mention as the analysis gave it (a new object). */
@@ -166,7 +168,7 @@ export function dateAt(packed: PackedAnalysis, i: number): DateMention {
   const at = packed.mentions * MENTION_FIELDS + i * DATE_FIELDS;
   const d = packed.ints.subarray(at, at + DATE_FIELDS);
   const name = (at: number): string => packed.names[at]!;
-  const kind = d[3];
+  const kind = d[DATE_KIND];
   const value: DateValue =
     kind === ValueKind.None ? null : kind === ValueKind.Text ? name(d[4]!) : kind === ValueKind.Range ? { from: name(d[4]!), to: name(d[5]!) } : kind === ValueKind.NotBefore ? { notBefore: name(d[4]!) } : { notAfter: name(d[4]!) };
   return { start: d[0]!, end: d[1]!, text: name(d[2]!), value, resolvedAgainst: RESOLUTIONS[d[6]!]!, reference: d[7]! < 0 ? null : name(d[7]!) };

@@ -1,6 +1,6 @@
 // The analysis options of one article, built one way for every caller (the editor's analyses, the workspace index,
 // its on-disk cache key), so the same text with the same settings always gets the same analysis and the same cache entry.
-import { detectArticleDate, yearlessDateline } from '../article/articleDate';
+import { fileDateMatters } from '../article/articleDate';
 import type { AnalyzeOptions, LexiconEntry } from './analysisModel';
 
 export interface ArticleOptionInputs {
@@ -21,10 +21,4 @@ export function articleAnalysisOptions(text: string, inputs: ArticleOptionInputs
   const options: AnalyzeOptions = { articleDate: inputs.articleDate, lexicon: inputs.lexicon, ...(inputs.learnedModel ? { learnedModel: inputs.learnedModel } : {}) };
   if (inputs.articleDate !== undefined || inputs.fileDate === undefined || !fileDateMatters(text)) return options;
   return { ...options, fileDate: inputs.fileDate };
-}
-
-/** Whether the file's date can decide the article's date: its dateline is a wire dateline whose year the text does not state. */
-export function fileDateMatters(text: string): boolean {
-  const detected = detectArticleDate(text);
-  return detected ? detected.yearSource !== undefined : yearlessDateline(text) !== undefined;
 }

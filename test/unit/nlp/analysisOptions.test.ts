@@ -1,7 +1,8 @@
 // One way to build an article's analysis options (the editor and the workspace index): the file's date only where it counts.
 import * as assert from 'node:assert/strict';
 import { cacheOptionsKey } from '../../../src/core/corpus/indexCache';
-import { articleAnalysisOptions, fileDateMatters } from '../../../src/core/nlp/analysisOptions';
+import { detectArticleDate, fileDateMatters } from '../../../src/core/article/articleDate';
+import { articleAnalysisOptions } from '../../../src/core/nlp/analysisOptions';
 import { analyzeArticle } from '../../../src/core/nlp/pipeline';
 
 const YEARLESS_WIRE = 'BERGEN, March 3 (Wirecorp) - The harbour council on Monday voted to raise ferry fares.\n\nCrews were pleased.';
@@ -16,6 +17,15 @@ describe('article analysis options', () => {
     assert.equal(fileDateMatters(NONE), false);
     assert.equal(fileDateMatters('BERGEN, March 3, 2019 (Wirecorp) - The council voted.'), false, 'a wire dateline with its year');
     assert.equal(fileDateMatters('BERGEN, March 3 (Wirecorp) - The council, elected in 2013, voted again.'), true, 'a year from the lead must not be after the file date');
+    // a run-in date is found only when the wire's year is not: with the file's date the wire wins
+    const runIn = 'Storm report\n\nOSLO, July 21, 2015 On Tuesday the storm that began in 2014 hit the coast.\n\nELSBY, March 3 (Wirewire) - The board met.\n';
+    assert.notEqual(detectArticleDate(runIn)?.value, detectArticleDate(runIn, { fileDate: '2026-11-20' })?.value);
+    assert.equal(fileDateMatters(runIn), true, 'a yearless wire dateline behind a run-in date');
+    // false means the same detection either way
+    for (const text of [STATED, NONE, 'BERGEN, March 3, 2019 (Wirecorp) - The council voted.', 'Ferry strike ends\n\nOSLO, July 21, 2015 On Tuesday the ferries stopped.\n']) {
+      assert.equal(fileDateMatters(text), false, text);
+      assert.deepEqual(detectArticleDate(text, { fileDate: '2026-11-20' }), detectArticleDate(text), text);
+    }
   });
 
   it('carry the file date only then, and never over a date the user set', () => {
