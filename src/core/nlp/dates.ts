@@ -18,6 +18,7 @@ import { NUMBER_PATTERN, parseNumber, PRIORITY_RULE, type DateCandidate } from '
 import { explicitDates } from './datesExplicit';
 import { numericDates } from './datesNumeric';
 import { relativeDates } from './datesRelative';
+import { daysSharingMonth } from './datesSharedMonth';
 
 /** Keeps the longest of overlapping candidates, then the higher priority, then the earlier; linear in clusters of overlaps. */
 function withoutOverlaps(candidates: readonly DateCandidate[]): DateCandidate[] {
@@ -323,7 +324,11 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const ref = parseIsoDay(reference);
   const refString = ref === null ? null : formatDay(ref);
   const candidates = [...explicitDates(text, ref), ...relativeDates(text, ref), ...numericDates(text, ref)];
-  const kept = vaguePeriods(text, withoutOverlaps(monthsWithTheirYear(text, ref, withoutOverlaps(candidates))));
+  const periods = vaguePeriods(text, withoutOverlaps(monthsWithTheirYear(text, ref, withoutOverlaps(candidates))));
+  // days listed under one month ("March 2 and 3"): a date found again (its year changed) replaces the one it was
+  const listed = daysSharingMonth(text, periods);
+  const again = new Set(listed.map((c) => `${c.start}:${c.end}`));
+  const kept = listed.length ? withoutOverlaps([...periods.filter((c) => !again.has(`${c.start}:${c.end}`)), ...listed]) : periods;
   const events = daysOfEvents(text, kept);
   const told = anaphoricDates(text, kept);
   const days = anaphoricDays(text, kept);

@@ -551,3 +551,54 @@ describe('dates: plans, months told from a month, the end of a year (invented Wi
     assert.deepEqual(values('The permits are expected before the end of the year.', null), [['the end of the year', null]]);
   });
 });
+
+describe('dates: days listed under one month share its month and year', () => {
+  it('a second day after "and" or "or" is a date of its own in the first one\'s month ("March 2 and 3")', () => {
+    assert.deepEqual(values('The harbour fair ran on February 20 and 21.'), [
+      ['February 20', '2015-02-20'],
+      ['21', '2015-02-21'],
+    ]);
+    assert.deepEqual(values('Ballots can be cast on March 9 or 10.'), [
+      ['March 9', '2015-03-09'],
+      ['10', '2015-03-10'],
+    ]);
+    assert.deepEqual(values('The ferry sailed on January 3, 5 and 7.'), [
+      ['January 3', '2015-01-03'],
+      ['5', '2015-01-05'],
+      ['7', '2015-01-07'],
+    ]);
+    assert.deepEqual(values('Hearings were held on the 3rd and 4th of February.'), [
+      ['3rd', '2015-02-03'],
+      ['4th of February', '2015-02-04'],
+    ]);
+  });
+
+  it('the year written after the last day dates all of them ("May 3 and 4, 2009")', () => {
+    assert.deepEqual(values('Storms hit the coast on May 3 and 4, 2009.'), [
+      ['May 3', '2009-05-03'],
+      ['4, 2009', '2009-05-04'],
+    ]);
+    assert.deepEqual(values('The strikes of 11 and 12 October 2010 closed the port.'), [
+      ['11', '2010-10-11'],
+      ['12 October 2010', '2010-10-12'],
+    ]);
+  });
+
+  it('a day written first and its month after it ("on 20 and 21 February")', () => {
+    assert.deepEqual(values('Elections were held on 20 and 21 February.'), [
+      ['20', '2015-02-20'],
+      ['21 February', '2015-02-21'],
+    ]);
+    assert.deepEqual(values('Elections were held on 20 and 21 February.', null), [
+      ['20', null],
+      ['21 February', null],
+    ]);
+  });
+
+  it('a count after a date is no day ("on March 3 and 14 people", "2 and 3 March were set")', () => {
+    assert.deepEqual(values('Police came on March 3 and 14 people were held.'), [['March 3', '2015-03-03']]);
+    assert.deepEqual(values('The vote on March 3 and 40 seats changed hands.'), [['March 3', '2015-03-03']]);
+    assert.deepEqual(values('He scored 2 and 3 March saw him injured.').map(([t]) => t), ['3 March']);
+    assert.deepEqual(values('The fair ran on February 20 and 12 stalls stayed.'), [['February 20', '2015-02-20']]);
+  });
+});
