@@ -283,8 +283,8 @@ function single(text: string, start: number, end: number, c: Components, ref: Da
   return [{ start, end, value: formatMonth(year, month), relative: !hasYear, priority: PRIORITY_EXPLICIT }];
 }
 
-/** "In 2013, …", "By March 1831 …" opening a sentence, or a month with its year anywhere ("in March 1831"). */
-const NARRATIVE_YEAR = /(?:(?:^|[.!?]["”’]?\s+)(?:In|By|During|Since|From|Until|Early\s+in|Late\s+in|Later\s+in)\s+|\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+)(1[5-9]\d\d|20\d\d)\b(?![-–\/]\d)/g;
+/** "In 2013, …", "By March 1831 …" opening a sentence, or a month with its year anywhere ("in March 1831", "on March 3, 1831"). */
+const NARRATIVE_YEAR = /(?:(?:^|[.!?]["”’]?\s+)(?:In|By|During|Since|From|Until|Early\s+in|Late\s+in|Later\s+in)\s+|\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)(1[5-9]\d\d|20\d\d)\b(?![-–\/]\d)/g;
 /**
  * A date that sets no year for the story after it: a birth or a death ("born on 4 July 1970", "died in May 1990"), and a
  * founding in passing, set apart by a comma ("The firm, founded in March 1998, said on March 3").
@@ -311,7 +311,31 @@ function narrativeYear(text: string, start: number, ref: DayNumber, tense: strin
     if (m[1] !== undefined && !/[.!?]["”’)]?\s/.test(before.slice(m.index + m[0].length))) continue;
     year = Number(m[2]);
   }
+  year ??= storyYearBefore(text, bound, from, start);
   return year !== null && year <= fromDayNumber(ref).year - 2 ? year : null;
+}
+
+/** What brings a story back to the article's time: "today", "on Monday", "this year", "two weeks ago", a bare year. */
+const BACK_TO_NOW =
+  /\b(?:today|yesterday|tomorrow|tonight|now|currently|(?:this|last|next)\s+(?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|ago|(?:1[5-9]|20)\d\d)\b/i;
+
+/**
+ * The year of a story told across paragraphs: the last date before the paragraph (from `bound` to `paragraph`) is a
+ * month with its year ("was sold on 14 April 1911.", "reached the wreck on October 3, 2008") and nothing after it
+ * brings the story back to the article's time ("On Monday the museum said …"). A year alone ("In 2009, the ferry was
+ * sold.") carries no story across a paragraph: the next one is as often about the present.
+ */
+function storyYearBefore(text: string, bound: number, paragraph: number, start: number): number | null {
+  if (paragraph <= bound) return null;
+  const before = text.slice(bound, paragraph);
+  let last: RegExpExecArray | null = null;
+  NARRATIVE_YEAR.lastIndex = 0;
+  for (let m = NARRATIVE_YEAR.exec(before); m; m = NARRATIVE_YEAR.exec(before)) {
+    if (!IN_PASSING_BEFORE.test(before.slice(Math.max(0, m.index - 40), m.index))) last = m;
+  }
+  if (!last || last[1] === undefined) return null;
+  if (BACK_TO_NOW.test(text.slice(bound + last.index + last[0].length, start))) return null;
+  return Number(last[2]);
 }
 
 /** Words after which a month name alone is a month: "in March", "since May", "late June", "the end of April". */

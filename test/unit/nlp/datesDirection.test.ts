@@ -374,6 +374,18 @@ describe('dates: a story set in an earlier year keeps its year for dates without
     assert.deepEqual(values('In 2009, the ferry was sold on July 6.').map(([, v]) => v), ['2009', '2009-07-06']);
   });
 
+  it('a day with its year closing a paragraph carries the story into the next one', () => {
+    assert.deepEqual(values('The mill was sold on 14 April 1911.\n\nIt burned down on 2 June after a dry spell.').map(([, v]) => v), ['1911-04-14', '1911-06-02']);
+    assert.deepEqual(values('Divers reached the wreck on October 3, 2008, after a week.\n\nOn November 12, the hull was lifted.').map(([, v]) => v), ['2008-10-03', '2008-11-12']);
+  });
+
+  it('a paragraph back in the present, a year alone or a birth leave the next paragraph to the article date', () => {
+    assert.deepEqual(values('The mill was sold on 14 April 1911.\n\nOn Monday the museum said it reopened on February 2.').map(([, v]) => v), ['1911-04-14', '2015-03-02', '2015-02-02']);
+    assert.deepEqual(values('The mill was sold on 14 April 1911.\n\nThis year it reopened on February 2.').map(([, v]) => v), ['1911-04-14', '2015', '2015-02-02']);
+    assert.deepEqual(values('Brisk was born on 4 July 1970.\n\nShe resigned on February 27.').map(([, v]) => v), ['1970-07-04', '2015-02-27']);
+    assert.deepEqual(values('The mill was sold on 14 April 1911.\n\nThe museum will reopen on 2 June.').map(([, v]) => v), ['1911-04-14', '2015-06-02']);
+  });
+
   it('a birth, a death or a founding in passing sets no year for the story', () => {
     assert.deepEqual(values('Brisk, who was born on 4 July 1970, resigned on February 27.').map(([, v]) => v), ['1970-07-04', '2015-02-27']);
     assert.deepEqual(values('The firm, founded in March 1998, said on March 3 that sales fell.').map(([, v]) => v), ['1998-03', '2015-03-03']);
