@@ -11,6 +11,7 @@ import { annotatorApi } from './annotationTestKit';
 import { SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
 import { BlockingProbe } from './harness/blockingProbe';
 import { CpuProfile } from './harness/cpuProfile';
+import { HostAllocation } from './harness/hostAllocation';
 import { testEnv } from './harness/testEnv';
 import { testPhase } from './harness/workbench';
 import { scaleArticles, STORIES } from './scaleArticles';
@@ -43,6 +44,7 @@ const reopen =
     ? {
         probe: new BlockingProbe(),
         profile: new CpuProfile(testEnv('ARTICLE_ANNOTATOR_CPU_PROFILE')?.replace(/(\.cpuprofile)?$/, '.reopen.cpuprofile')),
+        allocation: new HostAllocation(),
         startedAt: performance.now(),
       }
     : undefined;
@@ -74,6 +76,8 @@ describe('workspace index at scale', function () {
     const probe = new BlockingProbe();
     const profile = new CpuProfile();
     await profile.whenStarted();
+    const allocation = new HostAllocation();
+    await allocation.whenStarted();
     mkdirSync(scaleDir(), { recursive: true });
     // written outside VS Code, as a sync or a git checkout would: the file watcher reports them
     for (let i = 0; i < ARTICLES; i++) writeFileSync(path.join(scaleDir(), `${PREFIX}${String(i).padStart(4, '0')}.txt`), texts[i]!, 'utf8');
@@ -89,6 +93,7 @@ describe('workspace index at scale', function () {
       console.log(`      ${ARTICLES} articles (${texts.reduce((n, t) => n + t.length, 0).toLocaleString('en')} characters) indexed in ${(millis / 1000).toFixed(1)} s: ${analysed} analysed in the worker`);
       const own = index.longestSlice;
       console.log(`      extension host while indexing: ${probe.describe()}; the index's own longest slice of work ${own.millis.toFixed(0)} ms (${own.what})`);
+      console.log(`      extension host while indexing: ${HostAllocation.describe(await allocation.stop(), ARTICLES, 'article')}`);
       const entities = index.corpus.entities();
       console.log(`      corpus: ${index.corpus.articleKeys.length} articles, ${entities.length} entities`);
       assert.ok(analysed >= ARTICLES, `each article was analysed (${analysed})`);
@@ -115,6 +120,7 @@ describe('workspace index at scale', function () {
     const probe = reopen!.probe;
     probe.stop();
     const profileFile = await reopen!.profile.stop();
+    const allocated = await reopen!.allocation.stop();
     if (profileFile) writeFileSync(`${profileFile}.stretches.json`, JSON.stringify(probe.stretches));
     const probed = `extension host while reopening: ${probe.describe()}, measured from ${(reopen!.startedAt - (index.startedAt ?? 0)).toFixed(0)} ms after the index started until every file was checked`;
     const { listedMillis, listed, summaryReadMillis, summaryMillis, summaryWorkMillis, loadedMillis, loaded, readMillis, workMillis, readyMillis, ready } = index.opening;
@@ -128,6 +134,7 @@ describe('workspace index at scale', function () {
     console.log(
       `      after reload: the Entities view listed ${listed} entities from the cache's summary ${listedMillis?.toFixed(0)} ms after the index started (target: usable within 1 s; its bytes came ${summaryReadMillis?.toFixed(0)} ms after they were asked for, listed ${summaryMillis?.toFixed(0)} ms after, host work ${summaryWorkMillis?.toFixed(0)} ms); ${loaded} articles from the cache's pack ${loadedMillis?.toFixed(0)} ms after the index started (read ${readMillis?.toFixed(0)} ms, host work ${workMillis?.toFixed(0)} ms; activation took ${api.activationMillis.toFixed(0)} ms), the Entities view's rows built in ${rowsMillis.toFixed(0)} ms (target: usable within 1 s); every file checked ${readyMillis?.toFixed(0)} ms after the start (${ready?.fromCache} from the cache, ${ready?.analysed} analysed); the index's longest slice of work since activation ${own.millis.toFixed(0)} ms (${own.what}); ${probed}`,
     );
+    console.log(`      extension host while reopening: ${HostAllocation.describe(allocated, ARTICLES, 'article')}`);
     assert.equal(keys.length, ARTICLES, 'every article is back in the index');
     assert.ok(loaded >= ARTICLES, `the articles came back from the pack in one read (${loaded})`);
     assert.ok(ready && ready.analysed < 10, `(almost) nothing analysed again when the index was first complete (${ready?.analysed})`);
