@@ -6,7 +6,7 @@ import type { EntityTagger } from '../core/nlp/entityModel';
 import { learnFromCorrections } from '../core/nlp/entityLearning';
 import { LearnedEntityModel } from '../core/nlp/learnedEntityModel';
 import { analyzeSegment, combineSegments, defaultEntityTagger, moveSegment, segmentSpans, type SegmentAnalysis } from '../core/nlp/pipeline';
-import { type AnalyzeJob, type EngineMessage, type EngineResult, type HostToEngine, type LearnAnswer, type LearnRequest, prepareAnswer, type PrepareRequest, type SourceSpan } from './analysisProtocol';
+import { type AnalyzeJob, type EngineMessage, type EngineResult, type HostToEngine, indexedArticle, type LearnAnswer, type LearnRequest, prepareAnswer, type PrepareRequest, type SourceSpan } from './analysisProtocol';
 import { analysisDelta } from '../core/nlp/analysisDelta';
 import type { Analysis } from '../core/nlp/analysisModel';
 import { RecentTexts } from '../core/text/recentTexts';
@@ -128,7 +128,10 @@ export class SegmentedAnalysisEngine {
       if (state.next < state.order.length) return true;
       const all = results.filter((r): r is SegmentAnalysis => r !== undefined);
       this.job = undefined;
-      this.post({ type: 'done', jobId: job.jobId, analysis: combineSegments(job.text, all, job.options), reused: state.reused, analysed: state.analysed, millis: Date.now() - state.started });
+      const analysis = combineSegments(job.text, all, job.options);
+      const counts = { reused: state.reused, analysed: state.analysed, millis: Date.now() - state.started };
+      // an index job's article is packed, its cache entry serialised and its quotations found here, not on the host
+      this.post(job.index ? { type: 'indexed', jobId: job.jobId, article: indexedArticle(job.text, analysis, job.index), ...counts } : { type: 'done', jobId: job.jobId, analysis, ...counts });
       return false;
     } catch (error) {
       this.job = undefined;
@@ -235,7 +238,7 @@ export function engineMessageLoop(post: (message: EngineMessage) => void, defer:
       const text = applyReplacement(base, message.replacement);
       texts.remember(message.key, text);
       started(message.jobId, message.key, message.baseResult, text);
-      engine.start({ jobId: message.jobId, text, key: message.key, options: message.options, priority: message.priority, ...(message.learned ? { learned: message.learned } : {}) });
+      engine.start({ jobId: message.jobId, text, key: message.key, options: message.options, priority: message.priority, ...(message.learned ? { learned: message.learned } : {}), ...(message.index ? { index: message.index } : {}) });
     } else if (message.type === 'cancel') {
       jobs.delete(message.jobId);
       engine.cancel(message.jobId);

@@ -1,6 +1,8 @@
 // The messages between the extension host and the analysis engine. Kept apart from analysisWorker.ts so the extension
 // bundle does not pull in the NLP pipeline: it runs in the worker, and is loaded on the host only as a fallback.
 import { prepareArticle, type PreparedArticle } from '../core/corpus/corpusIndex';
+import { encodeIndexCacheEntry, type IndexCacheKey } from '../core/corpus/indexCache';
+import { packAnalysis, type PackedAnalysis } from '../core/corpus/packedAnalysis';
 import type { AnalysisDelta } from '../core/nlp/analysisDelta';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import type { EntityCorrection } from '../core/nlp/entityLearning';
@@ -37,6 +39,72 @@ export interface AnalyzeJob {
    * and 'doneDelta' messages of the job the host is running.
    */
   readonly baseResult?: number;
+  /**
+   * A job of the workspace index: answered with 'indexed' (the article as the index keeps it) instead of 'done', and no
+   * result is kept for it on either side.
+   */
+  readonly index?: IndexRequest;
+}
+
+/** What the workspace index asks of an article's analysis besides the analysis itself (see IndexedArticle). */
+export interface IndexRequest {
+  /** The key of its cache entry: the entry's bytes are made too (none for the text of a pause in typing). */
+  readonly cache?: IndexCacheKey;
+  /** Whether its quotations and dates' sentences are found too. */
+  readonly prepare: boolean;
+}
+
+/**
+ * An analysed article as the workspace index keeps it, made where it was analysed (the worker): its analysis packed
+ * (a typed array and one table of strings), its cache entry's bytes, its quotations and sentences. A whole Analysis
+ * cloned into the extension host was an object per mention, date and alias there (270 KB per article), packed and
+ * thrown away at once, serialised again for the cache and cloned back to the worker for the quotations: most of what the
+ * host's young-generation collections copied while the index filled. The typed arrays are transferred, not copied.
+ */
+export interface IndexedArticle {
+  readonly packed: PackedAnalysis;
+  /** The bytes of its cache entry, when asked for. */
+  readonly cacheEntry?: Uint8Array;
+  /** Its quotations and sentences, when asked for and found. */
+  readonly prepared?: PreparedArticle;
+  /** Why they could not be found, when asked for and not found. */
+  readonly prepareProblem?: string;
+  /** The analysis itself, only where the host had it anyway (an editor's result for the same text). */
+  readonly analysis?: Analysis;
+}
+
+/** The article of an index job from its analysis: in the engine, or on the host from an editor's result. */
+export function indexedArticle(text: string, analysis: Analysis, request: IndexRequest): IndexedArticle {
+  const packed = packAnalysis(analysis);
+  const cacheEntry = request.cache ? encodeIndexCacheEntry(request.cache, analysis) : undefined;
+  let prepared: PreparedArticle | undefined;
+  let prepareProblem: string | undefined;
+  if (request.prepare) {
+    try {
+      prepared = prepareArticle(text, analysis);
+    } catch (error) {
+      prepareProblem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { packed, ...(cacheEntry ? { cacheEntry } : {}), ...(prepared ? { prepared } : {}), ...(prepareProblem === undefined ? {} : { prepareProblem }) };
+}
+
+/** Whether a job's result is an IndexedArticle rather than an Analysis. */
+export function isIndexedArticle(result: Analysis | IndexedArticle): result is IndexedArticle {
+  return (result as Partial<IndexedArticle>).packed !== undefined;
+}
+
+/**
+ * The buffers a message can hand over rather than copy (postMessage's transfer list): an indexed article's packed ints
+ * and cache entry, each a buffer of its own (a view into a larger buffer would hand over the rest with it, and is copied).
+ */
+export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
+  if (message.type !== 'indexed') return [];
+  const buffers: ArrayBuffer[] = [];
+  for (const view of [message.article.packed.ints, message.article.cacheEntry]) {
+    if (view && view.byteOffset === 0 && view.buffer instanceof ArrayBuffer && view.byteLength === view.buffer.byteLength) buffers.push(view.buffer);
+  }
+  return buffers;
 }
 
 /**
@@ -72,6 +140,8 @@ export interface PrepareRequest {
 export type EngineToHost =
   | { readonly type: 'partial'; readonly jobId: number; readonly analysis: Analysis; readonly covered: number; readonly total: number }
   | { readonly type: 'done'; readonly jobId: number; readonly analysis: Analysis; readonly reused: number; readonly analysed: number; readonly millis: number }
+  /** The complete result of an index job (AnalyzeJob.index). */
+  | { readonly type: 'indexed'; readonly jobId: number; readonly article: IndexedArticle; readonly reused: number; readonly analysed: number; readonly millis: number }
   /** The complete result as the change from the result of job `base` (the job's baseResult). */
   | { readonly type: 'doneDelta'; readonly jobId: number; readonly base: number; readonly delta: AnalysisDelta; readonly reused: number; readonly analysed: number; readonly millis: number }
   | { readonly type: 'failed'; readonly jobId: number; readonly message: string; readonly missingBase?: true };

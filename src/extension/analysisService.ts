@@ -4,12 +4,12 @@ import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
 import type { SegmentedAnalysisEngine } from './analysisEngine';
 import type { EntityCorrection } from '../core/nlp/entityLearning';
 import type { LearnedEntityModelData } from '../core/nlp/learnedEntityModel';
-import { type EngineMessage, type EngineResult, type EngineToHost, type HostToEngine, type LearnAnswer, type LearnedTable, type LearnRequest, prepareAnswer, type PrepareAnswer, type PrepareRequest, type SourceSpan } from './analysisProtocol';
+import { type EngineMessage, type EngineResult, type EngineToHost, type HostToEngine, type IndexedArticle, indexedArticle, type IndexRequest, isIndexedArticle, type LearnAnswer, type LearnedTable, type LearnRequest, prepareAnswer, type PrepareAnswer, type PrepareRequest, type SourceSpan } from './analysisProtocol';
 import type { PreparedArticle } from '../core/corpus/corpusIndex';
 import type { AnalysisHost, EngineWorker } from './platform/analysisHost';
 import type { ArticleDocument } from './articleDocuments';
 import { type AliasEntries, applyAnalysisDeltaWithEntries } from '../core/nlp/analysisDelta';
-import { shareAnalysisStrings, shareMentionStrings, shareQuotationStrings } from '../core/nlp/shareAnalysisStrings';
+import { shareAnalysisStrings, shareMentionStrings, sharePackedStrings, shareQuotationStrings } from '../core/nlp/shareAnalysisStrings';
 import { RecentTexts } from '../core/text/recentTexts';
 import { replacementBetween } from '../core/text/textDifference';
 import { hostStrings } from './hostStrings';
@@ -42,9 +42,12 @@ interface Job {
   readonly options: AnalyzeOptions;
   readonly optionsKey: string;
   priority: readonly SourceSpan[];
-  readonly waiters: ((analysis: Analysis | undefined) => void)[];
+  /** An editor's job is answered with the Analysis; a workspace-index job with the IndexedArticle (see `index`). */
+  readonly waiters: ((result: Analysis | IndexedArticle | undefined) => void)[];
   /** A workspace-index job: runs after every editor's job, its result is neither kept in `latest` nor announced. */
   background: boolean;
+  /** What a workspace-index job asks for besides the analysis (an editor's job has none). */
+  readonly index?: IndexRequest;
   /** The learned table the options' key names, sent with the job. */
   readonly learned: LearnedTable | undefined;
 }
@@ -175,26 +178,16 @@ export class AnalysisService implements vscode.Disposable {
     const optionsKey = JSON.stringify(options);
     const done = this.latest.get(key);
     if (done && done.complete && done.text === text && done.optionsKey === optionsKey) return Promise.resolve(done.analysis);
-    const same = (job: Job | undefined): job is Job => job !== undefined && job.key === key && job.text === text && job.optionsKey === optionsKey;
+    // a workspace-index job is not joined: it is answered without the Analysis an editor needs (it waits, and finds the
+    // slices analysed for the editor's job in the engine's cache)
+    const same = (job: Job | undefined): job is Job => job !== undefined && job.index === undefined && job.key === key && job.text === text && job.optionsKey === optionsKey;
     const existing = same(this.running) ? this.running : this.queue.get(key);
     if (same(existing)) {
-      // an editor now waits for it: it becomes an editor job (result kept and announced)
-      existing.background = false;
       if (priority.length > 0) this.prioritize(key, priority);
-      return new Promise((resolve) => existing.waiters.push(resolve));
-    }
-    const waiting = this.backgroundQueue.get(key);
-    if (same(waiting)) {
-      this.backgroundQueue.delete(key);
-      waiting.background = false;
-      waiting.priority = priority;
-      this.queue.set(key, waiting);
-      this.preemptBackground();
-      this.pump();
-      return new Promise((resolve) => waiting.waiters.push(resolve));
+      return new Promise((resolve) => existing.waiters.push(analysisOnly(resolve)));
     }
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority, waiters: [resolve], background: false, learned: this.tableFor(options) };
+      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority, waiters: [analysisOnly(resolve)], background: false, learned: this.tableFor(options) };
       const queued = this.queue.get(key);
       if (queued) for (const w of queued.waiters) w(undefined);
       this.queue.set(key, job);
@@ -206,18 +199,22 @@ export class AnalysisService implements vscode.Disposable {
 
   /**
    * Analyses an article for the workspace index: after every editor's job, without partial results, and without
-   * keeping or announcing the result (`latest`, `onDidAnalyze` are for what editors show). Joins an editor's job for the
-   * same text and options. Resolves with undefined when a newer background request for the key replaced it.
+   * keeping or announcing the result (`latest`, `onDidAnalyze` are for what editors show). The engine answers with the
+   * article as the index keeps it (IndexedArticle: packed, its cache entry serialised, its quotations found as `request`
+   * asks). Joins an editor's job for the same text and options (its Analysis is then packed here, and the quotations
+   * left to the caller). Resolves with undefined when a newer background request for the key replaced it.
    */
-  analyzeInBackground(key: string, text: string, options: AnalyzeOptions): Promise<Analysis | undefined> {
+  indexInBackground(key: string, text: string, options: AnalyzeOptions, request: IndexRequest): Promise<IndexedArticle | undefined> {
     const optionsKey = JSON.stringify(options);
+    const fromEditor = (analysis: Analysis): IndexedArticle => ({ ...indexedArticle(text, analysis, { ...request, prepare: false }), analysis });
     const done = this.latest.get(key);
-    if (done && done.complete && done.text === text && done.optionsKey === optionsKey) return Promise.resolve(done.analysis);
-    const same = (job: Job | undefined): job is Job => job !== undefined && job.key === key && job.text === text && job.optionsKey === optionsKey;
+    if (done && done.complete && done.text === text && done.optionsKey === optionsKey) return Promise.resolve(fromEditor(done.analysis));
+    const requestKey = JSON.stringify(request);
+    const same = (job: Job | undefined): job is Job => job !== undefined && job.key === key && job.text === text && job.optionsKey === optionsKey && (job.index === undefined || JSON.stringify(job.index) === requestKey);
     const existing = [this.running, this.queue.get(key), this.backgroundQueue.get(key)].find(same);
-    if (existing) return new Promise((resolve) => existing.waiters.push(resolve));
+    if (existing) return new Promise((resolve) => existing.waiters.push((result) => resolve(result === undefined || isIndexedArticle(result) ? result : fromEditor(result))));
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority: [], waiters: [resolve], background: true, learned: this.tableFor(options) };
+      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority: [], waiters: [(result) => resolve(result === undefined || isIndexedArticle(result) ? result : fromEditor(result))], background: true, learned: this.tableFor(options), index: request };
       const queued = this.backgroundQueue.get(key);
       if (queued) for (const w of queued.waiters) w(undefined);
       this.backgroundQueue.set(key, job);
@@ -379,7 +376,7 @@ export class AnalysisService implements vscode.Disposable {
    * RecentTexts): after a pause in typing, the few characters typed rather than a copy of the whole article.
    */
   private sendJob(job: Job, whole = false): void {
-    const common = { jobId: job.id, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}) };
+    const common = { jobId: job.id, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}), ...(job.index ? { index: job.index } : {}) };
     if (!this.workerTried) this.startWorker();
     const worker = this.worker;
     if (!worker) {
@@ -440,12 +437,27 @@ export class AnalysisService implements vscode.Disposable {
     }
     const job = this.running;
     if (!job || job.id !== received.jobId) return;
+    if (received.type === 'indexed') {
+      // its names point at the host's shared copies (the corpus keeps them), as a cloned analysis' do
+      if (inWorker) {
+        sharePackedStrings(received.article.packed, hostStrings);
+        if (received.article.prepared) shareQuotationStrings(received.article.prepared.quotes, hostStrings);
+      }
+      this.completedRuns++;
+      this.running = undefined;
+      this.log.trace(`Indexed ${job.key}: ${job.text.length} characters in ${received.millis} ms`);
+      for (const w of job.waiters) w(received.article);
+      this.pump();
+      return;
+    }
     // a result cloned from the worker holds a copy of every name at each mention: its strings are shared before it is kept
     if (inWorker && received.type === 'done') shareAnalysisStrings(received.analysis, hostStrings);
     if (inWorker && received.type === 'doneDelta') shareMentionStrings(received.delta.entities.middle, received.delta.dates.middle, hostStrings);
     const rebuilt = received.type === 'doneDelta' ? this.fromDelta(job, received) : { message: received, aliasEntries: undefined };
     if (!rebuilt) return;
     const { message } = rebuilt;
+    // (an index job's answer was handled above)
+    if (message.type === 'indexed') return;
     if (message.type === 'done' && inWorker) {
       const held = { jobId: job.id, analysis: message.analysis, aliasEntries: rebuilt.aliasEntries };
       this.workerResults.remember(job.key, held);
@@ -550,6 +562,11 @@ export class AnalysisService implements vscode.Disposable {
     this.emitter.dispose();
     this.invalidateEmitter.dispose();
   }
+}
+
+/** A waiter of an editor's job: its result is the Analysis (an IndexedArticle, which it never gets, counts as none). */
+function analysisOnly(resolve: (analysis: Analysis | undefined) => void): (result: Analysis | IndexedArticle | undefined) => void {
+  return (result) => resolve(result === undefined || isIndexedArticle(result) ? undefined : result);
 }
 
 /** The error of a one-off request answered with a failure (or, by a fault of the engine, with another request's kind of answer). */

@@ -5,7 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { engineMessageLoop } from './analysisEngine';
-import { type HostToEngine, WORKER_MARKER } from './analysisProtocol';
+import { type HostToEngine, transferablesOf, WORKER_MARKER } from './analysisProtocol';
 
 export { analysisSlices, SegmentedAnalysisEngine } from './analysisEngine';
 
@@ -31,7 +31,8 @@ function runAsWorker(): void {
   const port = parentPort;
   if (!port) return;
   yieldCpuToTheEditor();
-  const handle = engineMessageLoop((message) => port.postMessage(message), (turn) => setImmediate(turn), nodeSha256Hex);
+  // an indexed article's typed arrays are handed over, not copied (see IndexedArticle)
+  const handle = engineMessageLoop((message) => port.postMessage(message, transferablesOf(message)), (turn) => setImmediate(turn), nodeSha256Hex);
   port.on('message', (message: HostToEngine) => handle(message));
 }
 

@@ -7,10 +7,11 @@ import { decodeArticleBytes } from '../core/article/articleText';
 import { CorpusIndex, type CorpusEntity } from '../core/corpus/corpusIndex';
 import { packAnalysis, unpackAnalysis, type PackedAnalysis } from '../core/corpus/packedAnalysis';
 import { sha256Hex } from '../core/hash/sha256';
-import { cacheOptionsKey, INDEX_CACHE_FORMAT, packHeader, packIdOf, packedArticleChunks, PackReader, parseIndexCacheEntry, parseSummaryEntity, parseSummaryHeader, serializeIndexCacheEntry, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
+import { cacheOptionsKey, encodeIndexCacheEntry, INDEX_CACHE_FORMAT, type IndexCacheKey, packHeader, packIdOf, packedArticleChunks, PackReader, parseIndexCacheEntry, parseSummaryEntity, parseSummaryHeader, serializeSummaryEntity, summaryHeader } from '../core/corpus/indexCache';
 import type { Analysis, AnalyzeOptions, EntityType } from '../core/nlp/analysisModel';
 import { fileDateMatters } from '../core/article/articleDate';
 import type { AnalysisService, ArticleSource } from './analysisService';
+import type { IndexedArticle } from './analysisProtocol';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { type ArticleDocuments } from './articleDocuments';
 import { bufferRefreshDelay } from './articleProvider';
@@ -109,6 +110,12 @@ interface Entry {
   readonly verified: boolean;
   /** Whether the on-disk cache holds this analysis (the analysis of unsaved text is not written until it is saved). */
   readonly cached: boolean;
+}
+
+/** An article's cache entry: its file's name, the key the entry is checked against, and the options it is for. */
+interface CacheKey extends IndexCacheKey {
+  readonly name: string;
+  readonly options: AnalyzeOptions;
 }
 
 /** What the index's change event says. */
@@ -599,51 +606,64 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       // the file's date counts only for a wire dateline without a year: only then is the file looked at
       if (fileDateMatters(text)) await this.noteFileDate(uri);
-      const { options, cacheName, known } = await this.inLane(() => {
+      const { cacheKey, known } = await this.inLane(() => {
         const options = this.deps.optionsFor({ key, sourceUri: uri, sourceText: text });
-        const cacheName = this.cacheName(text, options);
+        const cacheKey = this.cacheKey(text, options);
+        const cacheName = cacheKey.name;
         const entry = this.entries.get(key);
         const same = entry !== undefined && entry.text === text && entry.cacheName === cacheName && entry.uri.toString() === uri.toString();
         if (same && !entry.verified) {
           // an article from the pack whose file is as it was: checked, and its share of the views' work done now unless
           // the pack had it (then the next pack has it)
           this.entries.set(key, { ...entry, verified: true });
-          this.prepareInBackground(key, entry.text, unpackAnalysis(entry.packed), entry.packed);
+          this.prepareInBackground(key, entry.text, entry.packed);
         }
         // the text being typed was saved: now its analysis is worth keeping on disk
         if (same && !entry.cached && !this.isUnsaved(uri)) {
           this.entries.set(key, { ...entry, verified: true, cached: true });
-          this.writeCacheInBackground(cacheName, text, options, unpackAnalysis(entry.packed));
+          const packed = entry.packed;
+          this.writeCacheInBackground(cacheName, () => encodeIndexCacheEntry(cacheKey, unpackAnalysis(packed)));
           this.packDirty = true;
         }
-        return { options, cacheName, known: same };
+        return { cacheKey, known: same };
       });
       if (known) return;
-      let analysis = await this.readCache(cacheName, text, options);
-      const origin = analysis ? 'cache' : 'analysis';
-      let cached = analysis !== undefined;
-      if (analysis) this.counters.fromCache++;
+      const cacheName = cacheKey.name;
+      // from the cache: an Analysis parsed here; from the worker: the article packed there (see IndexedArticle)
+      let found: Analysis | undefined = await this.readCache(cacheKey, text);
+      let indexed: IndexedArticle | undefined;
+      const origin = found ? 'cache' : 'analysis';
+      let cached = found !== undefined;
+      if (found) this.counters.fromCache++;
       else {
-        analysis = await this.deps.analysis.analyzeInBackground(key, text, options);
-        if (!analysis) {
+        // the text of a pause in typing is neither written (each write serialises the whole analysis) nor prepared
+        const saved = !this.isUnsaved(uri);
+        indexed = await this.deps.analysis.indexInBackground(key, text, cacheKey.options, { ...(saved ? { cache: cacheKey } : {}), prepare: saved });
+        if (!indexed) {
           // superseded (a newer text is queued), cancelled, or the analysis failed (logged by the service)
           return;
         }
         this.counters.analysed++;
-        // the text of every pause in typing is not written (each write serialises the whole analysis on this thread)
-        cached = !this.isUnsaved(uri);
-        if (cached) this.writeCacheInBackground(cacheName, text, options, analysis);
+        found = indexed.analysis;
+        cached = indexed.cacheEntry !== undefined && !this.isUnsaved(uri);
+        if (cached && indexed.cacheEntry) {
+          const bytes = indexed.cacheEntry;
+          this.writeCacheInBackground(cacheName, () => bytes);
+        }
+        if (indexed.prepareProblem !== undefined) this.deps.log.warn(`Workspace index: the quotations and sentences of ${key} could not be found in the analysis worker (${indexed.prepareProblem}); the views find them when shown.`);
       }
       // the analysis itself is let go once the article joined the corpus and its quotations were asked for: the index
       // keeps it packed
-      let found: Analysis | undefined = analysis;
       const foundCached = cached;
+      // the worker could not find them: the views find them when shown (asking the worker again would fail again)
+      const prepareFailed = indexed?.prepareProblem !== undefined;
       let packed: PackedAnalysis | undefined;
       const joined = (): void => {
         // this article's share of the Quotations and Timeline views' work, now rather than all articles' on their next redraw;
         // not for the text of a pause in typing: in a large article that is a second of the host's time at every pause,
         // spent again at the next one, and wanted only if one of those views is shown
-        if (found && packed && (foundCached || !this.isUnsaved(uri))) this.prepareInBackground(key, text, found, packed);
+        // (found in the worker with its analysis, they joined the corpus with it)
+        if (packed && !prepareFailed && (foundCached || !this.isUnsaved(uri))) this.prepareInBackground(key, text, packed, found);
         found = undefined;
         this.failedKeys.delete(key);
         this.stopped.delete(key);
@@ -652,8 +672,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       const first = await this.inLane(() => {
         // kept even when the article is queued again meanwhile (a late watcher event, a second lexicon change): the next
         // run finds this text and options indexed and analyses nothing; a changed text is analysed then
-        if (this.disposed || !found) return undefined;
-        packed = packAnalysis(found);
+        if (this.disposed || !(indexed ?? found)) return undefined;
+        packed = indexed?.packed ?? packAnalysis(found!);
+        const prepared = indexed?.prepared;
+        indexed = undefined;
         this.entries.set(key, { uri, text, cacheName, packed, origin, verified: true, cached: foundCached });
         // nor is it packed (serialising a large article and the whole pack again at every pause in typing): a reopen
         // finds the saved file, not this text, and indexes it
@@ -661,7 +683,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         // a large article's entities join the corpus over several turns of the lane (a megabyte's ten thousand mentions
         // held the host 60-120 ms at once, at every pause in typing); a small one's in this turn. Any other change of the
         // article meanwhile (its removal, a newer text) finishes this one first.
-        const update = this.corpus.updateArticle(key, packed, text);
+        const update = this.corpus.updateArticle(key, packed, text, prepared);
         const done = stepsWithinSlice(update);
         if (done) joined();
         return { update, done };
@@ -691,10 +713,10 @@ export class WorkspaceIndex implements vscode.Disposable {
    * in the analysis worker (a megabyte's held this host for a second and more) and kept in the corpus and the next pack.
    * A view shown before it comes finds them itself; an article changed meanwhile keeps what it has.
    */
-  private prepareInBackground(key: string, text: string, analysis: Analysis, packed: PackedAnalysis): void {
+  private prepareInBackground(key: string, text: string, packed: PackedAnalysis, analysis?: Analysis): void {
     if (this.corpus.prepared(key) || this.disposed) return;
     const prepare: Promise<void> = this.deps.analysis
-      .prepare(key, text, analysis)
+      .prepare(key, text, analysis ?? unpackAnalysis(packed))
       .then((prepared) =>
         this.inLane(() => {
           if (this.disposed || this.corpus.prepared(key)) return;
@@ -710,9 +732,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.prepares.add(prepare);
   }
 
-  /** The entry is made in the lane (writeCache serialises before its first await); the lane does not wait for the disk. */
-  private writeCacheInBackground(cacheName: string, text: string, options: AnalyzeOptions, analysis: Analysis): void {
-    const write: Promise<void> = this.inLane(() => this.writeCache(cacheName, text, options, analysis))
+  /** The entry's bytes are made in the lane (where they are not made already); the lane does not wait for the disk. */
+  private writeCacheInBackground(cacheName: string, entry: () => Uint8Array): void {
+    const write: Promise<void> = this.inLane(() => this.writeCache(cacheName, entry()))
       .then((written) => written)
       .finally(() => this.cacheWrites.delete(write));
     this.cacheWrites.add(write);
@@ -765,8 +787,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   // ---- the on-disk cache ----
 
   private cacheName(text: string, options: AnalyzeOptions): string {
+    return this.cacheKey(text, options).name;
+  }
+
+  /** The cache entry's name and key for a text and its options: the text hashed once, for the name and the entry's check. */
+  private cacheKey(text: string, options: AnalyzeOptions): CacheKey {
     const contentHash = hash(text);
-    return hash(`${contentHash}\u0000${this.deps.pipelineVersion}\u0000${cacheOptionsKey(text, options)}`).slice(0, 40);
+    const optionsKey = cacheOptionsKey(text, options);
+    const pipeline = this.deps.pipelineVersion;
+    return { name: hash(`${contentHash}\u0000${pipeline}\u0000${optionsKey}`).slice(0, 40), pipeline, contentHash, optionsKey, options };
   }
 
   private cacheDir(): vscode.Uri | undefined {
@@ -805,9 +834,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.cacheReady;
   }
 
-  private async readCache(cacheName: string, text: string, options: AnalyzeOptions): Promise<Analysis | undefined> {
+  private async readCache(key: CacheKey, text: string): Promise<Analysis | undefined> {
     const dir = await this.ensureCache();
     if (!dir) return undefined;
+    const cacheName = key.name;
     const file = vscode.Uri.joinPath(dir, `${cacheName}.json`);
     let bytes: Uint8Array;
     try {
@@ -815,7 +845,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch {
       return undefined;
     }
-    const parsed = await this.inLane(() => parseIndexCacheEntry(new TextDecoder().decode(bytes), text, { contentHash: hash(text), pipeline: this.deps.pipelineVersion, optionsKey: cacheOptionsKey(text, options) }));
+    const parsed = await this.inLane(() => parseIndexCacheEntry(new TextDecoder().decode(bytes), text, key));
     // its names point at the host's shared copies, as a result from the worker's do (see hostStrings)
     if ('analysis' in parsed) return shareAnalysisStrings(parsed.analysis, hostStrings);
     this.deps.log.warn(`Workspace index: cache entry ${cacheName}.json discarded (${parsed.problem}); the article is analysed again.`);
@@ -823,12 +853,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return undefined;
   }
 
-  /** Makes the entry at once (the caller's slice) and writes it when the cache folder is ready. */
-  private async writeCache(cacheName: string, text: string, options: AnalyzeOptions, analysis: Analysis): Promise<void> {
-    const body = serializeIndexCacheEntry({ pipeline: this.deps.pipelineVersion, contentHash: hash(text), optionsKey: cacheOptionsKey(text, options), analysis });
+  /** Writes an entry's bytes when the cache folder is ready. */
+  private async writeCache(cacheName: string, body: Uint8Array): Promise<void> {
     const dir = await this.ensureCache();
     if (!dir) return;
-    await storage().writeFile(vscode.Uri.joinPath(dir, `${cacheName}.json`), new TextEncoder().encode(body)).then(undefined, (error: unknown) => {
+    await storage().writeFile(vscode.Uri.joinPath(dir, `${cacheName}.json`), body).then(undefined, (error: unknown) => {
       this.deps.log.warn(`Workspace index: could not write the cache (${error instanceof Error ? error.message : String(error)}).`);
     });
   }

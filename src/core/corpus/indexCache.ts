@@ -64,6 +64,14 @@ export function serializeIndexCacheEntry(entry: Omit<IndexCacheEntry, 'format'>)
   return JSON.stringify({ format: INDEX_CACHE_FORMAT, ...entry });
 }
 
+/** What names a cache entry besides its analysis: the pipeline, the text's hash and its options' key (see parseIndexCacheEntry). */
+export type IndexCacheKey = Omit<IndexCacheEntry, 'format' | 'analysis'>;
+
+/** The entry as the bytes of its file. */
+export function encodeIndexCacheEntry(key: IndexCacheKey, analysis: Analysis): Uint8Array {
+  return new TextEncoder().encode(serializeIndexCacheEntry({ pipeline: key.pipeline, contentHash: key.contentHash, optionsKey: key.optionsKey, analysis }));
+}
+
 export type ParsedIndexCacheEntry = { readonly analysis: Analysis } | { readonly problem: string };
 
 /** Reads a stored entry for `text`; refuses it (with the reason) unless it is well-formed and made for exactly this text, pipeline and options. */

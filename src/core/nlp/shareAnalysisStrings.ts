@@ -1,6 +1,7 @@
 // An analysis just received (from the analysis worker or the index's cache) made to share its repeated strings: each
 // mention's type and resolution point at one constant, its names and date values at the pool's copy. The values stay
 // equal, so nothing that reads the analysis can tell; only the extension host's heap (and its collector) does.
+import type { PackedAnalysis } from '../corpus/packedAnalysis';
 import type { Quotation } from '../quotes/quotations';
 import type { StringPool } from '../text/stringPool';
 import { type Analysis, type DateMention, type EntityMention, type EntityType } from './analysisModel';
@@ -52,4 +53,13 @@ export function shareQuotationStrings(quotes: readonly Quotation[], pool: String
     q.speakerType = q.speakerType === null ? null : (pool.get(q.speakerType) as Quotation['speakerType']);
     q.cue = pool.getOrNull(q.cue);
   }
+}
+
+/** The same for an analysis packed elsewhere (the worker) and just received: its table of names and its article date. */
+export function sharePackedStrings(packed: PackedAnalysis, pool: StringPool): void {
+  const names = packed.names as string[];
+  for (let i = 0; i < names.length; i++) names[i] = pool.get(names[i]!);
+  const p = packed as Writable<PackedAnalysis>;
+  p.articleDate = pool.getOrNull(p.articleDate);
+  if (p.articleDateSource !== undefined) p.articleDateSource = pool.get(p.articleDateSource) as PackedAnalysis['articleDateSource'];
 }

@@ -62,7 +62,7 @@ export class HostAllocation {
         for (const child of node.children) walk(child, frame);
       };
       walk(profile.head, undefined);
-      return { bytes, ours, top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 6) };
+      return { bytes, ours, top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 10) };
     } finally {
       this.session.disconnect();
     }
