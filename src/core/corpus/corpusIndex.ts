@@ -143,6 +143,8 @@ interface ArticleEntry {
    */
   quotes: readonly Quotation[] | undefined;
   sentences: boolean;
+  /** The last summary that counted this article (see CorpusIndex.summary): articles are counted without a Set. */
+  counted: number;
 }
 
 /** Everything the corpus knows about one canonical name. */
@@ -177,6 +179,8 @@ const LEGAL_SUFFIX = /,?\s+(?:inc|incorporated|ltd|limited|corp|corporation|co|l
 const NO_MEMBERS: readonly LocalEntity[] = Object.freeze([]);
 const NO_CONFLICTS: readonly TypeConflict[] = Object.freeze([]);
 const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: undefined, key: '\u0001undefined\u0001undefined' };
+/** The outcome of a bare name that stands for no full name and has a majority type: one each, not one per resolution. */
+const MAJORITY_OUTCOMES: ReadonlyMap<EntityType, Outcome> = new Map(ENTITY_TYPES.map((majority) => [majority, { byType: new Map(), only: undefined, majority, key: `\u0001undefined\u0001${majority}` }]));
 /** Mentions or entities handled in one step of updateArticle. */
 const STEP_ITEMS = 400;
 const ACRONYM = /^\p{Lu}[\p{Lu}\d.&]+$/u;
@@ -202,6 +206,8 @@ export class CorpusIndex {
   private readonly stale = new Set<string>();
   private revisionValue = 0;
   private readonly updating = new Map<string, Generator<void, void, undefined>>();
+  /** Numbers each summary made (see ArticleEntry.counted). */
+  private summaryStamp = 0;
 
   /** Grows with every change of the index, so a view can tell whether what it derived is still current. */
   get revision(): number {
@@ -254,7 +260,7 @@ export class CorpusIndex {
     const n = mentionCount(packed);
     const localList: LocalEntity[] = [];
     const links = new Int32Array(n * 2 + resolvedDates(packed) * 2);
-    const entry: ArticleEntry = { localList, packed, links, date: packed.articleDate, text, quotes: undefined, sentences: false };
+    const entry: ArticleEntry = { localList, packed, links, date: packed.articleDate, text, quotes: undefined, sentences: false, counted: 0 };
     // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
     if (prepared && fitsDates(prepared, packed)) setSentences(entry, prepared.quotes, prepared.sentences);
     /** A name's index in the packed names and its type -> its local entity's index, and that entity's last mention so far. */
@@ -498,14 +504,18 @@ export class CorpusIndex {
       .filter((id) => this.members.has(id))
       .map((id) => this.summary(id))
       .sort(entityOrder);
-    const out: CorpusEntity[] = [];
+    // made at its length (grown a push at a time, a list of thousands was copied several times at every batch)
+    let kept = 0;
+    for (const entity of sorted) if (!this.stale.has(entity.id)) kept++;
+    const out = new Array<CorpusEntity>(kept + moved.length);
+    let at = 0;
     let next = 0;
     for (const entity of sorted) {
       if (this.stale.has(entity.id)) continue;
-      while (next < moved.length && entityOrder(moved[next]!, entity) < 0) out.push(moved[next++]!);
-      out.push(entity);
+      while (next < moved.length && entityOrder(moved[next]!, entity) < 0) out[at++] = moved[next++]!;
+      out[at++] = entity;
     }
-    while (next < moved.length) out.push(moved[next++]!);
+    while (next < moved.length) out[at++] = moved[next++]!;
     this.sorted = out;
     this.stale.clear();
   }
@@ -764,7 +774,7 @@ export class CorpusIndex {
     if (!this.shortNames.has(word) && !ALL_CAPS.test(word)) {
       // the common case: a bare name that stands for no full name
       const majority = group.bareTypes && majorityType(group.bareTypes);
-      return majority === undefined ? NO_OUTCOME : { byType: new Map(), only: undefined, majority, key: `\u0001undefined\u0001${majority}` };
+      return (majority && MAJORITY_OUTCOMES.get(majority)) ?? NO_OUTCOME;
     }
     const byType = new Map<EntityType, string | null>();
     let only: string | undefined;
@@ -853,26 +863,38 @@ export class CorpusIndex {
     const few = this.members.get(id);
     const members = few === undefined ? NO_MEMBERS : fewList(few);
     const type = typeOfId(id);
-    const articles = new Set<string>();
-    const forms = new Map<string, number>();
+    // its articles counted by marking each once (a Set of a story's hundreds of articles, made again at every batch,
+    // was most of what ranking allocated); its forms in a table only once it has two
+    const stamp = ++this.summaryStamp;
+    let articles = 0;
+    let firstForm: string | undefined;
+    let firstCount = 0;
+    let forms: Map<string, number> | undefined;
     let mentions = 0;
     let firstDate: string | null = null;
     for (const local of members) {
       mentions += local.count;
-      if (!articles.has(local.article)) {
-        articles.add(local.article);
-        const date = local.entry.date;
+      const entry = local.entry;
+      if (entry.counted !== stamp) {
+        entry.counted = stamp;
+        articles++;
+        const date = entry.date;
         if (date !== null && (firstDate === null || date < firstDate)) firstDate = date;
       }
-      const { packed } = local.entry;
+      const { packed } = entry;
       for (let i = local.first; i >= 0; i = next(local, i)) {
         const form = mentionText(packed, i);
-        forms.set(form, (forms.get(form) ?? 0) + 1);
+        if (forms !== undefined) forms.set(form, (forms.get(form) ?? 0) + 1);
+        else if (firstForm === undefined || form === firstForm) {
+          firstForm = form;
+          firstCount++;
+        } else forms = new Map([[firstForm, firstCount], [form, 1]]);
       }
     }
-    const canonical = canonicalOf(members, forms);
-    const aliases = forms.size === 1 && forms.has(canonical) ? [canonical] : [canonical, ...[...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || compare(a, b))];
-    const summary: CorpusEntity = { id, canonical, type, mentions, articles: articles.size, aliases, conflicts: this.conflicts(id, type, members), firstDate };
+    const canonical = canonicalOf(members, firstForm);
+    const others = forms === undefined ? (firstForm === undefined || firstForm === canonical ? [] : [firstForm]) : [...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || compare(a, b));
+    const aliases = others.length === 0 ? [canonical] : [canonical, ...others];
+    const summary: CorpusEntity = { id, canonical, type, mentions, articles, aliases, conflicts: this.conflicts(id, type, members), firstDate };
     this.summaries.set(id, summary);
     return summary;
   }
@@ -951,13 +973,22 @@ function shortNamesOf(canonical: string, type: EntityType): string[] {
 /** The type at least two articles give a bare name, at least twice as many as any other type. */
 function majorityType(articles: ReadonlyMap<EntityType, number>): EntityType | undefined {
   if (articles.size < 2) return undefined;
-  const counts = [...articles.entries()].map(([type, n]) => ({ type, n })).sort((a, b) => b.n - a.n);
-  const [first, second] = counts;
-  return first && second && first.n >= 2 && first.n >= 2 * second.n ? first.type : undefined;
+  // the two largest counts (the first of equal ones first), without a list: resolving a name asks at every article
+  let first: EntityType | undefined;
+  let firstCount = 0;
+  let secondCount = 0;
+  articles.forEach((n, type) => {
+    if (n > firstCount) {
+      secondCount = firstCount;
+      firstCount = n;
+      first = type;
+    } else if (n > secondCount) secondCount = n;
+  });
+  return first !== undefined && firstCount >= 2 && firstCount >= 2 * secondCount ? first : undefined;
 }
 
 /** The fullest name among its members (most words, then most mentioned), else its most frequent form. */
-function canonicalOf(members: readonly LocalEntity[], forms: ReadonlyMap<string, number>): string {
+function canonicalOf(members: readonly LocalEntity[], firstForm: string | undefined): string {
   // most entities have one name: no counting then
   let only: LocalEntity | undefined;
   let several = false;
@@ -979,7 +1010,7 @@ function canonicalOf(members: readonly LocalEntity[], forms: ReadonlyMap<string,
   for (const [name, { count, words }] of counts) {
     if (!best || words > best.words || (words === best.words && (count > best.count || (count === best.count && compare(name, best.name) < 0)))) best = { name, words, count };
   }
-  return best?.name ?? [...forms.keys()][0] ?? '';
+  return best?.name ?? firstForm ?? '';
 }
 
 function matchScore(name: string, q: string): number {
