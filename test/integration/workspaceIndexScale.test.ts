@@ -51,6 +51,32 @@ const reopen =
 // starting the profiler holds the host (not the index's doing): the probe counts from when it runs
 void reopen?.profile.whenStarted().then(() => reopen.probe.reset());
 
+/**
+ * The reload phase's tests as they started (performance.now()): the probe spans every @after-reload test run before this
+ * file's (the files run in name order), so each long stretch is told with the test that was running then. A root-level
+ * hook: it sees every test of the phase.
+ */
+const startedTests: { readonly at: number; readonly title: string }[] = [];
+if (reopen) {
+  beforeEach(function () {
+    startedTests.push({ at: performance.now(), title: this.currentTest?.fullTitle() ?? '?' });
+  });
+}
+
+/** The probe's longest stretches, each with the test running when it ended (before the first: the host's startup). */
+function stretchesByTest(stretches: readonly { readonly endMicros: number; readonly millis: number }[], indexStartedAt: number): string {
+  // the probe's clock is the monotonic one in microseconds, performance.now()'s origin is the host's start
+  const offset = Number(process.hrtime.bigint() / 1000n) / 1000 - performance.now();
+  return stretches
+    .slice(0, 5)
+    .map(({ endMicros, millis }) => {
+      const end = endMicros / 1000 - offset;
+      const during = [...startedTests].reverse().find((t) => t.at <= end - millis);
+      return `${millis.toFixed(0)} ms at ${(end - millis - indexStartedAt).toFixed(0)} ms after the index started, during ${during ? `'${during.title}'` : 'startup, before the first test'}`;
+    })
+    .join('; ');
+}
+
 describe('workspace index at scale', function () {
   this.timeout(900_000);
 
@@ -134,7 +160,7 @@ describe('workspace index at scale', function () {
     console.log(
       `      after reload: the Entities view listed ${listed} entities from the cache's summary ${listedMillis?.toFixed(0)} ms after the index started (target: usable within 1 s; its bytes came ${summaryReadMillis?.toFixed(0)} ms after they were asked for, listed ${summaryMillis?.toFixed(0)} ms after, host work ${summaryWorkMillis?.toFixed(0)} ms); ${loaded} articles from the cache's pack ${loadedMillis?.toFixed(0)} ms after the index started (read ${readMillis?.toFixed(0)} ms, host work ${workMillis?.toFixed(0)} ms; activation took ${api.activationMillis.toFixed(0)} ms), the Entities view's rows built in ${rowsMillis.toFixed(0)} ms (target: usable within 1 s); every file checked ${readyMillis?.toFixed(0)} ms after the start (${ready?.fromCache} from the cache, ${ready?.analysed} analysed); the index's longest slice of work since activation ${own.millis.toFixed(0)} ms (${own.what}); ${probed}`,
     );
-    console.log(`      extension host while reopening: ${HostAllocation.describe(allocated, ARTICLES, 'article')}`);
+    console.log(`      extension host while reopening: ${HostAllocation.describe(allocated, ARTICLES, 'article')}; the longest stretches: ${stretchesByTest(probe.stretches, index.startedAt ?? 0) || 'none of 20 ms or more'}`);
     assert.equal(keys.length, ARTICLES, 'every article is back in the index');
     assert.ok(loaded >= ARTICLES, `the articles came back from the pack in one read (${loaded})`);
     assert.ok(ready && ready.analysed < 10, `(almost) nothing analysed again when the index was first complete (${ready?.analysed})`);

@@ -52,7 +52,9 @@ function startsWithUtf16Bom(bytes: Uint8Array): boolean {
 /** C0 controls other than tab, line feed, vertical tab, form feed, carriage return and escape; plus DEL. */
 function countControlBytes(bytes: Uint8Array): number {
   let n = 0;
-  for (const b of bytes) {
+  // by index: an iterator's result per byte was 5 KB per article read by the workspace index (until the loop is optimised)
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
     if ((b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) || b === 0x7f) n++;
   }
   return n;
