@@ -183,6 +183,8 @@ const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: unde
 const MAJORITY_OUTCOMES: ReadonlyMap<EntityType, Outcome> = new Map(ENTITY_TYPES.map((majority) => [majority, { byType: new Map(), only: undefined, majority, key: `\u0001undefined\u0001${majority}` }]));
 /** Mentions or entities handled in one step of updateArticle. */
 const STEP_ITEMS = 400;
+/** Mentions compared in one step of an edit's scan for what it changed (a few ints and strings each). */
+const SCAN_ITEMS = 8000;
 const ACRONYM = /^\p{Lu}[\p{Lu}\d.&]+$/u;
 const ALL_CAPS = /^\p{Lu}{3,}$/u;
 
@@ -263,18 +265,20 @@ export class CorpusIndex {
     const entry: ArticleEntry = { localList, packed, links, date: packed.articleDate, text, quotes: undefined, sentences: false, counted: 0 };
     // found before (the pack keeps it): one sentence for each resolved date, or it is found again when wanted
     if (prepared && fitsDates(prepared, packed)) setSentences(entry, prepared.quotes, prepared.sentences);
+    const previous = this.articles.get(key);
+    // an edit of an indexed article (its date the same): only what changed is looked at (see edit)
+    if (previous && previous.date === entry.date) {
+      yield* this.edit(key, previous, entry);
+      return;
+    }
     /** A name's index in the packed names and its type -> its local entity's index, and that entity's last mention so far. */
     const byName = new Map<number, number>();
     const last: number[] = [];
     for (let i = 0; i < n; i++) {
-      const canonical = mentionCanonical(packed, i);
-      const type = mentionType(packed, i);
       const nameKey = mentionNameKey(packed, i);
       const at = byName.get(nameKey);
       if (at === undefined) {
-        const words = nameParts(canonical).length;
-        const fixedId = words >= 2 ? this.strings.get(entityId(canonical, type)) : undefined;
-        const local: LocalEntity = { article: key, canonical, type, entry, first: i, count: 1, fixedId, words, id: fixedId ?? this.strings.get(entityId(canonical, type)) };
+        const local = this.newLocal(key, entry, i, 1);
         byName.set(nameKey, localList.length);
         links[i * 2] = localList.length;
         last.push(i);
@@ -289,9 +293,14 @@ export class CorpusIndex {
       if ((i + 1) % STEP_ITEMS === 0) yield;
     }
     yield;
-    const previous = this.articles.get(key);
     if (previous) {
-      yield* this.replace(key, previous, entry);
+      // its date changed: the date is part of every entity's summary, so the article is indexed again whole, at once
+      this.revisionValue++;
+      const affected = new Set<string>();
+      this.unindex(key, affected);
+      this.articles.set(key, entry);
+      for (const local of localList) this.indexLocal(local, affected);
+      this.resolve(affected, bareByName(localList, undefined));
       return;
     }
     // a new article: its entities join a step at a time, full names first (its bare names are resolved against them),
@@ -315,79 +324,139 @@ export class CorpusIndex {
   }
 
   /**
-   * Replaces an indexed article by its new entry (see setArticle). Matching the new entities with the old ones is done a
-   * step at a time (a megabyte's ten thousand mentions took the extension host 60-120 ms at once, at every pause in
-   * typing) without touching what the index shares, so it answers meanwhile as with the previous version; the change
-   * itself, moving the matched entities' mentions and re-indexing the few that changed, is made in one step.
+   * Replaces an indexed article of the same date by its new entry (see setArticle), looking only at what the edit
+   * changed. Typing into a large article changes a few mentions and moves the thousands after them: the mentions before
+   * the edit and after it are the previous entry's (the same names, types and forms, in the same order), so every local
+   * entity with no mention in between keeps its mentions' words and is kept as it was (its id, its summary, its place
+   * in every map), taking its new offsets; only the entities with a mention in the changed stretch, before or after the
+   * edit, are compared as a whole (the same words in the same order: kept; else re-indexed), and joined or left. The
+   * decisions, and the order in which entities leave and join, are those of comparing every entity of the article (the
+   * unit tests check the result against indexing the article anew). The work is in steps that touch nothing the index
+   * shares, so it answers meanwhile as with the previous version; the change itself is made in the last one.
    */
-  private *replace(key: string, previous: ArticleEntry, entry: ArticleEntry): Generator<void, void, undefined> {
-    const { localList } = entry;
-    // an article whose date changed is re-indexed whole: the date is part of every entity's summary
-    const reusable = previous.date === entry.date;
-    const added: LocalEntity[] = [];
-    /** Old entities kept, each with the new one whose mentions it takes (its new offsets). */
-    const moves: { old: LocalEntity; now: LocalEntity }[] = [];
-    const gone: LocalEntity[] = [];
-    /** The article's local entities as they are after the change: the old ones kept, the new ones added. */
-    const after: LocalEntity[] = [];
-    let n = 0;
-    if (reusable) {
-      const old = new Map<string, LocalEntity>();
-      for (const local of previous.localList) {
-        old.set(localKeyOf(local.canonical, local.type), local);
-        if (++n % STEP_ITEMS === 0) yield;
+  private *edit(key: string, previous: ArticleEntry, entry: ArticleEntry): Generator<void, void, undefined> {
+    const before = previous.packed;
+    const { packed, links, localList } = entry;
+    const oldN = mentionCount(before);
+    const newN = mentionCount(packed);
+    // the unchanged mentions before the edit (`head`) and after it (`tail`)
+    const limit = Math.min(oldN, newN);
+    let head = 0;
+    while (head < limit && sameMention(before, head, packed, head)) if (++head % SCAN_ITEMS === 0) yield;
+    let tail = 0;
+    while (tail < limit - head && sameMention(before, oldN - 1 - tail, packed, newN - 1 - tail)) if (++tail % SCAN_ITEMS === 0) yield;
+    const moved = newN - oldN;
+    // Each local entity of the new version has a slot: the index of the previous entry's local entity of its name and
+    // type, or one after them for a name and type the article did not have. The previous entry's entities with a
+    // mention in the changed stretch, before or after the edit, are `touched`.
+    const oldLocals = previous.localList.length;
+    const slotOf = new Int32Array(newN);
+    const touched: number[] = [];
+    const isTouched = new Uint8Array(oldLocals);
+    const touch = (slot: number): void => {
+      if (slot < oldLocals && isTouched[slot] === 0) {
+        isTouched[slot] = 1;
+        touched.push(slot);
       }
-      const kept = new Set<LocalEntity>();
-      for (const local of localList) {
-        const was = old.get(localKeyOf(local.canonical, local.type));
-        if (was && sameForms(was, local)) {
-          // the same entity with the same mentions, moved: it keeps its id and summary, and takes the new offsets
-          moves.push({ old: was, now: local });
-          kept.add(was);
-          after.push(was);
-        } else {
-          added.push(local);
-          after.push(local);
-        }
-        if (++n % STEP_ITEMS === 0) yield;
+    };
+    for (let i = head; i < oldN - tail; i++) touch(previous.links[i * 2]!);
+    let added = 0;
+    const slotByName = new Map<string, number>();
+    for (let i = head; i < newN - tail; i++) {
+      const canonical = mentionCanonical(packed, i);
+      const type = mentionType(packed, i);
+      const name = localKeyOf(canonical, type);
+      let slot = slotByName.get(name);
+      if (slot === undefined) {
+        const was = this.localIn(previous, canonical, type);
+        slot = was ? previous.links[was.first * 2]! : oldLocals + added++;
+        slotByName.set(name, slot);
+        touch(slot);
       }
-      for (const was of previous.localList) {
-        if (!kept.has(was)) gone.push(was);
-        if (++n % STEP_ITEMS === 0) yield;
-      }
-    } else
-      for (const local of localList) {
-        added.push(local);
-        after.push(local);
-      }
-    // every bare name of the article is resolved again, as if it were new: its evidence may have changed with the edit
-    const fresh = new Map<string, LocalEntity[]>();
-    for (const local of after) {
-      if (local.fixedId !== undefined) continue;
-      const list = fresh.get(local.canonical);
-      if (list) list.push(local);
-      else fresh.set(local.canonical, [local]);
+      slotOf[i] = slot;
+      if ((i - head + 1) % STEP_ITEMS === 0) yield;
     }
+    for (let i = 0; i < head; i++) slotOf[i] = previous.links[i * 2]!;
+    for (let i = newN - tail; i < newN; i++) slotOf[i] = previous.links[(i - moved) * 2]!;
+    yield;
+    // each slot's mentions, linked in text order (the links' second int), their first and how many
+    const slots = oldLocals + added;
+    const first = new Int32Array(slots).fill(-1);
+    const count = new Int32Array(slots);
+    for (let i = newN - 1; i >= 0; i--) {
+      const slot = slotOf[i]!;
+      links[i * 2 + 1] = first[slot]!;
+      first[slot] = i;
+      count[slot]!++;
+    }
+    // the local entities in the order of their first mention, as every entry lists them
+    const indexOf = new Int32Array(slots).fill(-1);
+    let locals = 0;
+    for (let i = 0; i < newN; i++) {
+      const slot = slotOf[i]!;
+      if (indexOf[slot]! < 0) indexOf[slot] = locals++;
+      links[i * 2] = indexOf[slot]!;
+    }
+    localList.length = locals;
+    const slotAt = new Int32Array(locals);
+    for (let slot = 0; slot < slots; slot++) if (indexOf[slot]! >= 0) slotAt[indexOf[slot]!] = slot;
+    for (let slot = 0; slot < oldLocals; slot++) if (isTouched[slot] === 0) localList[indexOf[slot]!] = previous.localList[slot]!;
+    yield;
+    // the touched ones: kept when their mentions read the same words in the same order, else re-indexed
+    const gone: LocalEntity[] = [];
+    const joining: LocalEntity[] = [];
+    touched.sort((a, b) => a - b);
+    for (const slot of touched) {
+      const was = previous.localList[slot]!;
+      if (count[slot] === 0) gone.push(was);
+      else if (sameForms(previous, was.first, was.count, entry, first[slot]!, count[slot]!)) localList[indexOf[slot]!] = was;
+      else {
+        gone.push(was);
+        joining.push((localList[indexOf[slot]!] = this.newLocal(key, entry, first[slot]!, count[slot]!)));
+      }
+    }
+    for (let slot = oldLocals; slot < slots; slot++) joining.push((localList[indexOf[slot]!] = this.newLocal(key, entry, first[slot]!, count[slot]!)));
+    // joined in the order of the article's list
+    joining.sort((a, b) => a.first - b.first);
     yield;
     // the change, at once: nothing else changed this article meanwhile (any other change of it finishes this one first)
     this.revisionValue++;
     const affected = new Set<string>();
-    if (!reusable) this.unindex(key, affected);
-    for (const { old, now } of moves) {
-      // the old entity takes the new one's place in the new entry's list (what its links point at)
-      localList[entry.links[now.first * 2]!] = old;
-      old.entry = entry;
-      old.first = now.first;
-      old.count = now.count;
+    for (let at = 0; at < locals; at++) {
+      const local = localList[at]!;
+      if (local.entry !== previous) continue;
+      // kept: it takes its new mentions (the new entry's links)
+      local.entry = entry;
+      local.first = first[slotAt[at]!]!;
     }
     for (const old of gone) this.unindexLocal(old, affected, true);
     this.articles.set(key, entry);
-    for (const local of added) {
+    for (const local of joining) {
       this.indexLocal(local, affected);
       // a full name added or gone changes whether the article's own bare names have evidence of their type (ownEvidence)
-      if (reusable && local.fixedId !== undefined) for (const part of nameParts(local.canonical)) affected.add(part);
+      if (local.fixedId !== undefined) for (const part of nameParts(local.canonical)) affected.add(part);
     }
-    this.resolve(affected, fresh);
+    // every bare name of the article with an affected name is resolved again, as if it were new: its evidence may have
+    // changed with the edit
+    this.resolve(affected, bareByName(localList, affected));
+  }
+
+  /** The local entity of this name and type in an indexed article (the name's entities across the corpus are few). */
+  private localIn(entry: ArticleEntry, canonical: string, type: EntityType): LocalEntity | undefined {
+    const group = this.names.get(canonical);
+    if (group === undefined) return undefined;
+    if (!Array.isArray(group.locals)) return group.locals.entry === entry && group.locals.type === type ? group.locals : undefined;
+    for (const local of group.locals) if (local.entry === entry && local.type === type) return local;
+    return undefined;
+  }
+
+  /** A local entity of an article's entry: its first mention (its name and type) and how many it has, the others by the entry's links. */
+  private newLocal(key: string, entry: ArticleEntry, first: number, count: number): LocalEntity {
+    const canonical = mentionCanonical(entry.packed, first);
+    const type = mentionType(entry.packed, first);
+    const words = nameParts(canonical).length;
+    const fixedId = words >= 2 ? this.strings.get(entityId(canonical, type)) : undefined;
+    return { article: key, canonical, type, entry, first, count, fixedId, words, id: fixedId ?? this.strings.get(entityId(canonical, type)) };
   }
 
   removeArticle(key: string): boolean {
@@ -573,7 +642,8 @@ export class CorpusIndex {
     const entry = this.articles.get(article);
     if (!entry) return [];
     const ids = new Set<string>();
-    for (let i = 0; i < entry.links.length; i += 2) ids.add(entry.localList[entry.links[i]!]!.id);
+    // the mentions' links only: the resolved dates' sentences follow them (see ArticleEntry.links)
+    for (let i = 0, n = mentionCount(entry.packed); i < n; i++) ids.add(entry.localList[entry.links[i * 2]!]!.id);
     return [...ids].map((id) => this.summary(id));
   }
 
@@ -792,7 +862,11 @@ export class CorpusIndex {
     }
     if (n !== 1) only = undefined;
     const majority = n === 0 && group.bareTypes ? majorityType(group.bareTypes) : undefined;
-    return { byType, only, majority, key: `${[...byType].sort().join('|')}\u0001${only}\u0001${majority}` };
+    // a bare organization joins its full name only if some article names that with its legal form (see bareId): whether
+    // one does is part of the outcome, or an article adding "Halvard Foods Inc." would leave the others' "Halvard" apart
+    const organization = byType.get('organization');
+    const legal = typeof organization === 'string' && this.namedWithLegalForm(organization);
+    return { byType, only, majority, key: `${[...byType].sort().join('|')}\u0001${only}\u0001${majority}${legal ? '\u0001legal form' : ''}` };
   }
 
   private bareId(local: LocalEntity, outcome: Outcome): string {
@@ -927,11 +1001,31 @@ export class CorpusIndex {
   }
 }
 
-/** Whether two local entities' mentions (in text order) read the same words in the same order, wherever they are. */
-function sameForms(a: LocalEntity, b: LocalEntity): boolean {
-  if (a.count !== b.count) return false;
-  for (let i = a.first, j = b.first; i >= 0 && j >= 0; i = next(a, i), j = next(b, j)) if (mentionText(a.entry.packed, i) !== mentionText(b.entry.packed, j)) return false;
+/**
+ * Whether two chains of mentions (a first mention and the entry's links from it; `count` each) read the same words in
+ * the same order, wherever they are.
+ */
+function sameForms(a: ArticleEntry, aFirst: number, aCount: number, b: ArticleEntry, bFirst: number, bCount: number): boolean {
+  if (aCount !== bCount) return false;
+  for (let i = aFirst, j = bFirst; i >= 0 && j >= 0; i = a.links[i * 2 + 1]!, j = b.links[j * 2 + 1]!) if (mentionText(a.packed, i) !== mentionText(b.packed, j)) return false;
   return true;
+}
+
+/** Whether two mentions, of two versions of an article, are of the same name and type, in the same words (wherever they are). */
+function sameMention(a: PackedAnalysis, i: number, b: PackedAnalysis, j: number): boolean {
+  return mentionType(a, i) === mentionType(b, j) && mentionCanonical(a, i) === mentionCanonical(b, j) && mentionText(a, i) === mentionText(b, j);
+}
+
+/** The bare local entities of a list (those of a name in `names`, when given) by name, in the list's order. */
+function bareByName(list: readonly LocalEntity[], names: ReadonlySet<string> | undefined): Map<string, LocalEntity[]> {
+  const byName = new Map<string, LocalEntity[]>();
+  for (const local of list) {
+    if (local.fixedId !== undefined || (names !== undefined && !names.has(local.canonical))) continue;
+    const same = byName.get(local.canonical);
+    if (same) same.push(local);
+    else byName.set(local.canonical, [local]);
+  }
+  return byName;
 }
 
 /** The mention of the same local entity after mention `i` (-1: none). */

@@ -117,8 +117,9 @@ describe('a large article in the corpus, a step at a time', () => {
       steps++;
       assert.deepEqual(snapshot(stepped), before, `unchanged before the last step (step ${steps})`);
     }
-    // matching ten thousand mentions with the old ones is itself done in steps (it held the host 60-120 ms at once)
-    assert.ok(steps > 20, `in steps (${steps})`);
+    // an edit looks at what it changed, not at every entity of the article again (matching ten thousand mentions with
+    // the old ones took 84 steps of 400, 50 ms of the host at every pause in typing): a scan of the mentions, then the change
+    assert.ok(steps >= 1 && steps <= 6, `in a few steps (${steps})`);
     assert.deepEqual(snapshot(stepped), snapshot(once));
     assert.equal(stepped.entityAt('large.txt', at + typed.length + 'Minister '.length)?.canonical, 'Karin Dahl0', 'the new offsets');
   });
