@@ -300,7 +300,7 @@ export class CorpusIndex {
       this.unindex(key, affected);
       this.articles.set(key, entry);
       for (const local of localList) this.indexLocal(local, affected);
-      this.resolve(affected, bareByName(localList, undefined));
+      this.resolve(affected, bareByName(localList));
       return;
     }
     // a new article: its entities join a step at a time, full names first (its bare names are resolved against them),
@@ -391,38 +391,38 @@ export class CorpusIndex {
     }
     // the local entities in the order of their first mention, as every entry lists them
     const indexOf = new Int32Array(slots).fill(-1);
-    let locals = 0;
+    const slotAt: number[] = [];
     for (let i = 0; i < newN; i++) {
       const slot = slotOf[i]!;
-      if (indexOf[slot]! < 0) indexOf[slot] = locals++;
+      if (indexOf[slot]! < 0) indexOf[slot] = slotAt.push(slot) - 1;
       links[i * 2] = indexOf[slot]!;
     }
-    localList.length = locals;
-    const slotAt = new Int32Array(locals);
-    for (let slot = 0; slot < slots; slot++) if (indexOf[slot]! >= 0) slotAt[indexOf[slot]!] = slot;
-    for (let slot = 0; slot < oldLocals; slot++) if (isTouched[slot] === 0) localList[indexOf[slot]!] = previous.localList[slot]!;
     yield;
     // the touched ones: kept when their mentions read the same words in the same order, else re-indexed
     const gone: LocalEntity[] = [];
     const joining: LocalEntity[] = [];
+    const replaced = new Map<number, LocalEntity>();
     touched.sort((a, b) => a - b);
     for (const slot of touched) {
       const was = previous.localList[slot]!;
       if (count[slot] === 0) gone.push(was);
-      else if (sameForms(previous, was.first, was.count, entry, first[slot]!, count[slot]!)) localList[indexOf[slot]!] = was;
-      else {
+      else if (!sameForms(previous, was.first, was.count, entry, first[slot]!, count[slot]!)) {
         gone.push(was);
-        joining.push((localList[indexOf[slot]!] = this.newLocal(key, entry, first[slot]!, count[slot]!)));
+        replaced.set(slot, this.newLocal(key, entry, first[slot]!, count[slot]!));
       }
     }
-    for (let slot = oldLocals; slot < slots; slot++) joining.push((localList[indexOf[slot]!] = this.newLocal(key, entry, first[slot]!, count[slot]!)));
-    // joined in the order of the article's list
-    joining.sort((a, b) => a.first - b.first);
+    for (let slot = oldLocals; slot < slots; slot++) replaced.set(slot, this.newLocal(key, entry, first[slot]!, count[slot]!));
+    // in order (pushed: a list given its length first is a sparse one, slow to read); they join in that order too
+    for (const slot of slotAt) {
+      const now = replaced.get(slot);
+      if (now) joining.push(now);
+      localList.push(now ?? previous.localList[slot]!);
+    }
     yield;
     // the change, at once: nothing else changed this article meanwhile (any other change of it finishes this one first)
     this.revisionValue++;
     const affected = new Set<string>();
-    for (let at = 0; at < locals; at++) {
+    for (let at = 0; at < localList.length; at++) {
       const local = localList[at]!;
       if (local.entry !== previous) continue;
       // kept: it takes its new mentions (the new entry's links)
@@ -437,8 +437,16 @@ export class CorpusIndex {
       if (local.fixedId !== undefined) for (const part of nameParts(local.canonical)) affected.add(part);
     }
     // every bare name of the article with an affected name is resolved again, as if it were new: its evidence may have
-    // changed with the edit
-    this.resolve(affected, bareByName(localList, affected));
+    // changed with the edit (found by name: the affected names are a few, the article's entities thousands)
+    const fresh = new Map<string, LocalEntity[]>();
+    for (const name of affected) {
+      const bare = this.names.get(name)?.bare;
+      if (bare === undefined) continue;
+      const own = fewList(bare).filter((local) => local.entry === entry);
+      // in the article's order, as its list has them
+      if (own.length > 0) fresh.set(name, own.sort((a, b) => a.first - b.first));
+    }
+    this.resolve(affected, fresh);
   }
 
   /** The local entity of this name and type in an indexed article (the name's entities across the corpus are few). */
@@ -1016,11 +1024,11 @@ function sameMention(a: PackedAnalysis, i: number, b: PackedAnalysis, j: number)
   return mentionType(a, i) === mentionType(b, j) && mentionCanonical(a, i) === mentionCanonical(b, j) && mentionText(a, i) === mentionText(b, j);
 }
 
-/** The bare local entities of a list (those of a name in `names`, when given) by name, in the list's order. */
-function bareByName(list: readonly LocalEntity[], names: ReadonlySet<string> | undefined): Map<string, LocalEntity[]> {
+/** The bare local entities of a list by name, in the list's order. */
+function bareByName(list: readonly LocalEntity[]): Map<string, LocalEntity[]> {
   const byName = new Map<string, LocalEntity[]>();
   for (const local of list) {
-    if (local.fixedId !== undefined || (names !== undefined && !names.has(local.canonical))) continue;
+    if (local.fixedId !== undefined) continue;
     const same = byName.get(local.canonical);
     if (same) same.push(local);
     else byName.set(local.canonical, [local]);
