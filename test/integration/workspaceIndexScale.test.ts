@@ -37,7 +37,8 @@ function entitiesOfScale(index: { readonly corpus: { entities(): readonly { read
 
 /**
  * The reload phase's probe (and profile), started as this file loads, while the index brings the articles back from the
- * cache: the host's longest blocking stretch of the reopen. Its timer does not keep the host alive.
+ * cache: the host's longest blocking stretch of the reopen. This file's tests run first in that phase (see findTests in
+ * ./index.ts), so the stretch is the reopen's, not the other @after-reload tests'. Its timer does not keep the host alive.
  */
 const reopen =
   testPhase() === 2
