@@ -12,6 +12,7 @@ import { SEED_000, SEED_003, waitFor, workspaceUri } from './articleEditors';
 import { BlockingProbe } from './harness/blockingProbe';
 import { CpuProfile } from './harness/cpuProfile';
 import { HostAllocation } from './harness/hostAllocation';
+import { reopenProbe } from './harness/reopenProbe';
 import { testEnv } from './harness/testEnv';
 import { testPhase } from './harness/workbench';
 import { scaleArticles, STORIES } from './scaleArticles';
@@ -36,26 +37,20 @@ function entitiesOfScale(index: { readonly corpus: { entities(): readonly { read
 }
 
 /**
- * The reload phase's probe (and profile), started as this file loads, while the index brings the articles back from the
- * cache: the host's longest blocking stretch of the reopen. This file's tests run first in that phase (see findTests in
- * ./index.ts), so the stretch is the reopen's, not the other @after-reload tests'. Its timer does not keep the host alive.
+ * The reload phase's probe (started by the test runner as the phase began, see ./harness/reopenProbe) and profile, while
+ * the index brings the articles back from the cache: the host's longest blocking stretch of the reopen. This file's
+ * tests run first in that phase (see findTests in ./index.ts), so the stretch is the reopen's, not the other
+ * @after-reload tests'. Its timer does not keep the host alive.
  */
-const reopen =
-  testPhase() === 2
-    ? {
-        probe: new BlockingProbe(),
-        profile: new CpuProfile(testEnv('ARTICLE_ANNOTATOR_CPU_PROFILE')?.replace(/(\.cpuprofile)?$/, '.reopen.cpuprofile')),
-        allocation: new HostAllocation(),
-        startedAt: performance.now(),
-      }
-    : undefined;
-// starting the profiler holds the host (not the index's doing): the probe counts from when it runs
-void reopen?.profile.whenStarted().then(() => reopen.probe.reset());
+const profileFile = testEnv('ARTICLE_ANNOTATOR_CPU_PROFILE')?.replace(/(\.cpuprofile)?$/, '.reopen.cpuprofile');
+const reopen = testPhase() === 2 ? { ...reopenProbe(), profile: new CpuProfile(profileFile), allocation: new HostAllocation() } : undefined;
+// starting the profiler holds the host (not the index's doing): when profiling, the probe counts from when it runs
+if (profileFile) void reopen?.profile.whenStarted().then(() => reopen.probe.reset());
 
 /**
- * The reload phase's tests as they started (performance.now()): the probe spans every @after-reload test run before this
- * file's (the files run in name order), so each long stretch is told with the test that was running then. A root-level
- * hook: it sees every test of the phase.
+ * The reload phase's tests as they started (performance.now()): each long stretch is told with the test that was running
+ * then. This file runs first in the phase, so before its test a stretch is the host's startup or the reopen; the record
+ * shows it if that order ever changes. A root-level hook: it sees every test of the phase.
  */
 const startedTests: { readonly at: number; readonly title: string }[] = [];
 if (reopen) {
