@@ -301,6 +301,11 @@ const LAND_HEADS = new Set([
   'plateau', 'archipelago', 'strait', 'straits', 'harbour', 'harbor',
 ]);
 
+/** Bodies that run a place's affairs, lowercase before "of": "the town council of X", "the harbour board of X". */
+const LOCAL_BODIES = new Set(['council', 'councils', 'board', 'boards', 'authority', 'authorities']);
+/** What a company's board is, before "board": "the supervisory board of X" is X's, a company's. */
+const COMPANY_BOARDS = new Set(['supervisory', 'executive', 'management', 'advisory', 'editorial', 'governing', 'company', 'corporate', 'bank', 'club']);
+
 /** Small words inside a term an acronym need not spell: "soil moisture and ocean salinity (SMOS)". */
 const TERM_JOINERS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'by', '&']);
 
@@ -991,6 +996,7 @@ class SegmentRecogniser {
     if (!prev || prev.breakAfter) return 0;
     const before = tokens[i - 2];
     if (prev.norm === 'of' && before && (!before.cap || i === 2) && !before.breakAfter && PLACE_OF_NOUNS.has(before.norm)) return 2;
+    if (prev.norm === 'of' && this.localBodyOf(tokens, i - 2)) return 2;
     // "next to Tollmere"
     if (prev.norm === 'to' && before?.norm === 'next' && !before.breakAfter && unnamed) return 1;
 
@@ -1014,6 +1020,19 @@ class SegmentRecogniser {
     if (next && !last.breakAfter && SPEECH_VERBS.has(next.norm)) return false;
     if (['in', 'near', 'outside', 'around'].includes(prev.norm)) return true;
     return ['from', 'to', 'via', 'towards', 'toward', 'through'].includes(prev.norm) && !tokens.slice(i, j).some((t) => this.nameTagged(t));
+  }
+
+  /**
+   * Token k and the words before it name, lowercase, the body of a place an "of" follows: "the town council of",
+   * "the harbour board of", "the port authority of" (a board or an authority after a noun saying what it runs; a board
+   * alone, "the board of X", or a company's, "the supervisory board of X", is the company's).
+   */
+  private localBodyOf(tokens: readonly Token[], k: number): boolean {
+    const body = tokens[k];
+    if (!body || body.cap || body.breakAfter || !LOCAL_BODIES.has(body.norm)) return false;
+    if (body.norm === 'council' || body.norm === 'councils') return true;
+    const what = tokens[k - 1];
+    return what !== undefined && !what.cap && !what.breakAfter && what.tags.has('Noun') && !what.tags.has('Adjective') && !COMPANY_BOARDS.has(what.norm);
   }
 
   /** Two or more words with a known first name: a person's full name wherever it stands. */

@@ -61,4 +61,14 @@ describe('entities: unknown names', () => {
     const found = entities('Water was cut off in the neighbouring villages of Arnby and Tollo.');
     assert.equal(found.find(([t]) => t === 'Tollo')?.[1], 'place', JSON.stringify(found));
   });
+
+  it('a local body "of" an unknown name serves a place: "the harbour board of X", "the town council of X"', () => {
+    assert.equal(typeOf('The harbour board of Trelmouth said fees would rise.', 'Trelmouth'), 'place');
+    assert.equal(typeOf('A spokesman for the water board of Ossenvik confirmed the plan.', 'Ossenvik'), 'place');
+    assert.equal(typeOf('The town council of Brevaine voted on Monday.', 'Brevaine'), 'place');
+    assert.equal(typeOf('The port authority of Kallendor closed two quays.', 'Kallendor'), 'place');
+    // a company's board stays the company's
+    assert.notEqual(typeOf('The board of Quillvane Holdings approved the merger.', 'Quillvane Holdings'), 'place');
+    assert.notEqual(typeOf('The supervisory board of Morlenco met on Friday.', 'Morlenco'), 'place');
+  });
 });
