@@ -301,6 +301,9 @@ const LAND_HEADS = new Set([
   'plateau', 'archipelago', 'strait', 'straits', 'harbour', 'harbor',
 ]);
 
+/** A stock ticker in angle brackets, as wire copy puts it after a company's name: " <BRW.N>", " < KSM.L >", " <7203.T>". */
+const TICKER_AFTER = /^\s*<\s*[A-Z0-9][A-Z0-9-]{0,7}(?:\.[A-Z]{1,3})?\s*>/u;
+
 /** Bodies that run a place's affairs, lowercase before "of": "the town council of X", "the harbour board of X". */
 const LOCAL_BODIES = new Set(['council', 'councils', 'board', 'boards', 'authority', 'authorities']);
 /** What a company's board is, before "board": "the supervisory board of X" is X's, a company's. */
@@ -557,6 +560,9 @@ class SegmentRecogniser {
     if (after && after.allCaps && /^\(\s*$/.test(tokens[j - 1]!.post) && j - i >= 2) {
       this.definitions.push({ short: after.text, long: whole });
     }
+
+    // "Brantwell Holdings <BRW.N>", "Kessmoor < KSM.L >": a company before its stock ticker in angle brackets
+    if (TICKER_AFTER.test(this.text.slice(tokens[j - 1]!.end, tokens[j - 1]!.end + 16)) && !tokens[j - 1]!.possessive) return this.emit(tokens, i, j, 'organization', 2);
 
     // the scorers a results line gives in brackets, each before the minute: "( Havrell 23 , Salvik 56 pen )"
     if (this.resultsLine && this.bracketed[i] && /^\d{1,3}\)?$/.test(tokens[j]?.text ?? '') && j - i <= 3 && !isPlaceName(whole)) return this.emit(tokens, i, j, 'person', 2);

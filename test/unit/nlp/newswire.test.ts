@@ -254,5 +254,13 @@ describe('newswire copy', () => {
       assert.equal(typeOf('His poems , Childish Recollections , sold well .', 'Childish Recollections'), undefined);
     });
   });
-});
 
+  describe('stock tickers', () => {
+    it('the name before a ticker in angle brackets is a company, spaced or not', () => {
+      assert.equal(typeOf('Kessmoor <KSM.L> said on Monday its profits rose .', 'Kessmoor'), 'organization');
+      assert.equal(typeOf('Talks with Vornholt < VNH.DE > stalled on Friday.', 'Vornholt'), 'organization');
+      assert.equal(typeOf('Dravenly <DRV> shares fell 3 percent.', 'Dravenly'), 'organization');
+      assert.equal(typeOf('Shares of Brantwell Holdings <BRW.N> fell.', 'Brantwell Holdings'), 'organization');
+    });
+  });
+});
