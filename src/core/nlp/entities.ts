@@ -304,6 +304,9 @@ const LAND_HEADS = new Set([
 /** A stock ticker in angle brackets, as wire copy puts it after a company's name: " <BRW.N>", " < KSM.L >", " <7203.T>". */
 const TICKER_AFTER = /^\s*<\s*[A-Z0-9][A-Z0-9-]{0,7}(?:\.[A-Z]{1,3})?\s*>/u;
 
+/** What a side plays or gets against another, before "against": "the victory against X", "a match against X". */
+const MATCH_NOUNS = new Set(['victory', 'victories', 'win', 'wins', 'defeat', 'defeats', 'draw', 'draws', 'loss', 'losses', 'match', 'matches', 'game', 'games', 'clash', 'fixture', 'tie', 'play', 'plays', 'played', 'playing', 'final', 'semi-final', 'semifinal', 'quarter-final', 'derby']);
+
 /** Bodies that run a place's affairs, lowercase before "of": "the town council of X", "the harbour board of X". */
 const LOCAL_BODIES = new Set(['council', 'councils', 'board', 'boards', 'authority', 'authorities']);
 /** What a company's board is, before "board": "the supervisory board of X" is X's, a company's. */
@@ -759,7 +762,7 @@ class SegmentRecogniser {
       if (this.firstNameAt(words[0]!) && this.looksLikePersonName(tokens, i, j)) return this.emit(tokens, i, j, 'person', 2);
       if (prev && (prev.norm === 'in' || prev.norm === 'near')) return this.emit(tokens, i, j, 'place', 1);
       // "Godrost defeated South Varnia 1 – 0": a name of several words playing with a score is a team
-      if (this.playsWithScore(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
+      if (this.playsWithScore(tokens, i, j) || this.playsAgainst(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
       // "Ada Brisk ( U.S. ) 10.95", "Jorun Ekdal (Norway) beat …": an athlete's country in brackets after the name
       if (!determined && j - i <= 4 && this.countryInBrackets(tokens, j) && words.every((t) => !t.allCaps && !isCommonWord(t.norm) || this.nameTagged(t))) return this.emit(tokens, i, j, 'person', 2);
       if (determined || words.some((t) => t.tags.has('Organization'))) return this.emit(tokens, i, j, 'organization', 1);
@@ -784,8 +787,10 @@ class SegmentRecogniser {
     // "the Skarvian central bank": a nationality adjective nobody listed describes the noun after it
     const noun = tokens[j];
     if (determined && /(?:ian|ese|ish)$/u.test(w.norm) && noun && !noun.cap && !w.breakAfter && !w.possessive && !noun.tags.has('Verb') && !w.tags.has('Place')) return;
+    // "the Ostmark coach said": the side whose coach or captain speaks
+    if (determined && !w.tags.has('Place') && !w.breakAfter && !w.possessive && noun && !noun.cap && TEAM_ROLES.has(noun.norm)) return this.emit(tokens, i, j, 'organization', 1, true);
     if (determined) return this.emit(tokens, i, j, w.tags.has('Place') ? 'place' : 'organization', 0);
-    if (this.playsWithScore(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
+    if (this.playsWithScore(tokens, i, j) || this.playsAgainst(tokens, i, j)) return this.emit(tokens, i, j, 'organization', 1, true);
     if (context === 1 || w.tags.has('Person')) return this.emit(tokens, i, j, 'person', 1);
     if (w.tags.has('Place')) return this.emit(tokens, i, j, 'place', 1);
     if (prev && (prev.norm === 'in' || prev.norm === 'near') && !w.initial) return this.emit(tokens, i, j, 'place', 1);
@@ -917,7 +922,12 @@ class SegmentRecogniser {
       if (officer > 0 && tokens[officer]?.cap === true && this.looksLikePersonName(tokens, officer, Math.min(tokens.length, officer + 2))) return true;
     }
     // "Castlegate coach Jan Varga", "Brantmoor captain Ada Brisk": the side a player or coach belongs to, before the role
-    if (next && !word.breakAfter && !next.cap && !next.breakAfter && TEAM_ROLES.has(next.norm) && tokens[i + 2]?.cap === true && this.looksLikePersonName(tokens, i + 2, Math.min(tokens.length, i + 4))) return true;
+    if (next && !word.breakAfter && !next.cap && !next.breakAfter && TEAM_ROLES.has(next.norm) && tokens[i + 2]?.cap === true) {
+      // the person's name runs to the first lowercase word ("coach Varga said")
+      let end = i + 2;
+      while (end < Math.min(tokens.length, i + 5) && tokens[end]!.cap && !(end > i + 2 && tokens[end - 1]!.breakAfter)) end++;
+      if (this.looksLikePersonName(tokens, i + 2, end)) return true;
+    }
     if (!prev || prev.breakAfter || !before || before.breakAfter) return false;
     if (prev.norm === 'by' && ORG_BY_VERBS.has(before.norm)) return true;
     // "posted to Quillet", "messages on Quillet": a platform
@@ -941,6 +951,19 @@ class SegmentRecogniser {
   private playsWithScore(tokens: readonly Token[], i: number, j: number): boolean {
     if ((!this.hasScore && !this.resultsLine) || this.setScore) return false;
     return this.sportsTeamContext(tokens, i, j);
+  }
+
+  /**
+   * A side playing another with no score written: "X won against Y", "drew against Y", "the victory against Y",
+   * "a match against Y" (not "marched against Y", "the case against Y").
+   */
+  private playsAgainst(tokens: readonly Token[], i: number, j: number): boolean {
+    const last = tokens[j - 1]!;
+    const next = tokens[j];
+    const prev = tokens[i - 1];
+    const before = tokens[i - 2];
+    if (next && !last.breakAfter && !last.possessive && SPORT_VERBS.has(next.norm) && !next.breakAfter && tokens[j + 1]?.norm === 'against') return true;
+    return prev?.norm === 'against' && !prev.breakAfter && before !== undefined && !before.cap && !before.breakAfter && (SPORT_VERBS.has(before.norm) || MATCH_NOUNS.has(before.norm));
   }
 
   /**

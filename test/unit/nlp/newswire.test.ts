@@ -263,4 +263,25 @@ describe('newswire copy', () => {
       assert.equal(typeOf('Shares of Brantwell Holdings <BRW.N> fell.', 'Brantwell Holdings'), 'organization');
     });
   });
+
+  describe('sides without a score', () => {
+    it('a name playing "against" another is a side, and so is the other', () => {
+      const found = entities('Ostmark won against Kellvin on Sunday .');
+      assert.equal(found.find(([t]) => t === 'Kellvin')?.[1], 'organization', JSON.stringify(found));
+      assert.equal(found.find(([t]) => t === 'Ostmark')?.[1], 'organization', JSON.stringify(found));
+      assert.equal(typeOf("Tressow 's victory against Varnholm lifted them to second .", 'Varnholm'), 'organization');
+      assert.equal(typeOf('The draw against Quellby left them third .', 'Quellby'), 'organization');
+    });
+
+    it('a name before its coach or captain is a side, with or without the person\'s name', () => {
+      assert.equal(typeOf('The Ostmark coach said his side had played well .', 'Ostmark'), 'organization');
+      const found = entities('Ostmark coach Varga said his side had played well .');
+      assert.equal(found.find(([t]) => t === 'Ostmark')?.[1], 'organization', JSON.stringify(found));
+    });
+
+    it('"against" in a protest or a case names no side', () => {
+      assert.notEqual(typeOf('Thousands marched against Quellby on Sunday .', 'Quellby'), 'organization');
+      assert.notEqual(typeOf('The case against Varnholm was dropped .', 'Varnholm'), 'organization');
+    });
+  });
 });
