@@ -321,11 +321,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.entries.get(key)?.origin;
   }
 
-  /** The cache file that holds (or would hold) this article's current analysis. */
+  /** The cache file that holds (or would hold) this article's current analysis; undefined for unsaved text (never written). */
   cacheFileOf(key: string): vscode.Uri | undefined {
     const entry = this.entries.get(key);
     const dir = this.cacheDir();
-    return entry && dir ? vscode.Uri.joinPath(dir, `${entry.cacheName}.json`) : undefined;
+    return entry?.cached && dir ? vscode.Uri.joinPath(dir, `${entry.cacheName}.json`) : undefined;
   }
 
   /** True while articles are waiting or being indexed. */
@@ -530,7 +530,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const slices = this.slices('checking the articles against the lexicon');
       for (const key of wanted) {
         const entry = this.entries.get(key);
-        if (entry && entry.cacheName !== this.cacheName(entry.text, this.deps.optionsFor({ key, sourceUri: entry.uri, sourceText: entry.text }))) this.enqueue(key, entry.uri);
+        if (entry && entry.cacheName !== this.nameOf(entry, this.deps.optionsFor({ key, sourceUri: entry.uri, sourceText: entry.text }))) this.enqueue(key, entry.uri);
         else if (!entry && keys) this.enqueue(key, this.uriOf(key));
         if (!(await slices.pause())) return;
       }
@@ -606,31 +606,33 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       // the file's date counts only for a wire dateline without a year: only then is the file looked at
       if (fileDateMatters(text)) await this.noteFileDate(uri);
-      const { cacheKey, known } = await this.inLane(() => {
+      const { options, cacheKey, cacheName, known } = await this.inLane(() => {
         const options = this.deps.optionsFor({ key, sourceUri: uri, sourceText: text });
-        const cacheKey = this.cacheKey(text, options);
-        const cacheName = cacheKey.name;
         const entry = this.entries.get(key);
-        const same = entry !== undefined && entry.text === text && entry.cacheName === cacheName && entry.uri.toString() === uri.toString();
+        // the text of a pause in typing is neither read from the cache nor written to it: it is not hashed for a cache
+        // name (a megabyte's hash held the host 5 ms at every pause, the web host's far longer) unless it is the text
+        // indexed, where the name tells whether its options changed
+        const cacheKey = !this.isUnsaved(uri) || entry?.text === text ? this.cacheKey(text, options) : undefined;
+        const cacheName = cacheKey?.name ?? this.unsavedName(text, options);
+        const same = entry !== undefined && entry.text === text && entry.uri.toString() === uri.toString() && (entry.cacheName === cacheName || (!entry.cached && entry.cacheName === this.unsavedName(text, options)));
         if (same && !entry.verified) {
           // an article from the pack whose file is as it was: checked, and its share of the views' work done now unless
           // the pack had it (then the next pack has it)
           this.entries.set(key, { ...entry, verified: true });
           this.prepareInBackground(key, entry.text, entry.packed);
         }
-        // the text being typed was saved: now its analysis is worth keeping on disk
-        if (same && !entry.cached && !this.isUnsaved(uri)) {
-          this.entries.set(key, { ...entry, verified: true, cached: true });
+        // the text being typed was saved: now its analysis is worth keeping on disk, under its content's name
+        if (same && !entry.cached && cacheKey && !this.isUnsaved(uri)) {
+          this.entries.set(key, { ...entry, cacheName, verified: true, cached: true });
           const packed = entry.packed;
           this.writeCacheInBackground(cacheName, () => encodeIndexCacheEntry(cacheKey, unpackAnalysis(packed)));
           this.packDirty = true;
         }
-        return { cacheKey, known: same };
+        return { options, cacheKey, cacheName, known: same };
       });
       if (known) return;
-      const cacheName = cacheKey.name;
       // from the cache: an Analysis parsed here; from the worker: the article packed there (see IndexedArticle)
-      let found: Analysis | undefined = await this.readCache(cacheKey, text);
+      let found: Analysis | undefined = cacheKey && (await this.readCache(cacheKey, text));
       let indexed: IndexedArticle | undefined;
       const origin = found ? 'cache' : 'analysis';
       let cached = found !== undefined;
@@ -638,7 +640,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       else {
         // the text of a pause in typing is neither written (each write serialises the whole analysis) nor prepared
         const saved = !this.isUnsaved(uri);
-        indexed = await this.deps.analysis.indexInBackground(key, text, cacheKey.options, { ...(saved ? { cache: cacheKey } : {}), prepare: saved });
+        indexed = await this.deps.analysis.indexInBackground(key, text, options, { ...(saved && cacheKey ? { cache: cacheKey } : {}), prepare: saved });
         if (!indexed) {
           // superseded (a newer text is queued), cancelled, or the analysis failed (logged by the service)
           return;
@@ -786,8 +788,17 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   // ---- the on-disk cache ----
 
-  private cacheName(text: string, options: AnalyzeOptions): string {
-    return this.cacheKey(text, options).name;
+  /** The name an indexed article's entry has with these options: its cache entry's, or for unsaved text unsavedName's. */
+  private nameOf(entry: Entry, options: AnalyzeOptions): string {
+    return entry.cached ? this.cacheKey(entry.text, options).name : this.unsavedName(entry.text, options);
+  }
+
+  /**
+   * The name of unsaved text's entry, which is never in the cache: it tells the options apart (a change of the lexicon
+   * or the article date indexes the text again), not the text, which the entry holds.
+   */
+  private unsavedName(text: string, options: AnalyzeOptions): string {
+    return `unsaved-${hash(`${this.deps.pipelineVersion}\u0000${cacheOptionsKey(text, options)}`).slice(0, 32)}`;
   }
 
   /** The cache entry's name and key for a text and its options: the text hashed once, for the name and the entry's check. */
