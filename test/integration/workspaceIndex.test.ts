@@ -89,6 +89,32 @@ describe('workspace index', function () {
     await waitFor('the old text indexed again', () => mentionKeys(index, 'Maren Oskarsdottir', 'person').includes(ALPHA_KEY), 30_000);
   });
 
+  it('indexes the unsaved text typed into an article, and writes its cache entry once saved without analysing it again', async () => {
+    const index = await indexed();
+    const editor = await openPlainEditor(ALPHA_KEY);
+    try {
+      const typed = ' Ilse Brandvold of the Kestrin ferry company met her.';
+      assert.ok(await editor.edit((b) => b.insert(editor.document.positionAt(ALPHA.trimEnd().length), typed)));
+      await waitFor('the typed name indexed', () => mentionKeys(index, 'Ilse Brandvold', 'person').includes(ALPHA_KEY), 30_000);
+      await index.whenIdle();
+      assert.ok(editor.document.isDirty, 'typed, not saved');
+      assert.equal(index.textOf(ALPHA_KEY), editor.document.getText(), 'the index holds the unsaved text');
+      assert.equal(index.cacheFileOf(ALPHA_KEY), undefined, 'unsaved text has no cache entry');
+      const analysed = index.stats.analysed;
+      assert.ok(await editor.document.save());
+      await waitFor('the saved text written to the cache', () => index.cacheFileOf(ALPHA_KEY), 30_000);
+      await index.whenIdle();
+      await vscode.workspace.fs.stat(index.cacheFileOf(ALPHA_KEY)!);
+      assert.equal(index.stats.analysed, analysed, 'the text the index held is written, not analysed again');
+      assert.ok(mentionKeys(index, 'Ilse Brandvold', 'person').includes(ALPHA_KEY));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      writeFileSync(workspaceUri(ALPHA_KEY).fsPath, ALPHA, 'utf8');
+    }
+    await waitFor('the text on disk indexed again', () => index.textOf(ALPHA_KEY) === ALPHA, 30_000);
+  });
+
   it('re-indexes only the articles a lexicon correction touches', async () => {
     const api = await annotatorApi();
     const index = await indexed();
