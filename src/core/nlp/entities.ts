@@ -7,10 +7,12 @@ import type { EntityType } from './analysisModel';
 import type { Candidate, Strength, Token } from './entityTokens';
 import { combineWithModel, staticFeatures, type EntityTagger } from './entityModel';
 import { applyLearnedModel } from './learnedEntityModel';
+import { bareAcronym } from './names';
 import { isCommonWord, isCountryName, isDemonym, isPlaceName, isRegionName, isTownName, MAX_PLACE_WORDS } from './gazetteer';
 import {
   BODY_VERBS,
   CLUB_HEADS,
+  COMPANY_HEADS,
   COMPANY_POSSESSIONS,
   COMPASS,
   EVENT_HEADS,
@@ -307,6 +309,18 @@ const TICKER_AFTER = /^\s*<\s*[A-Z0-9][A-Z0-9-]{0,7}(?:\.[A-Z]{1,3})?\s*>/u;
 /** What a side plays or gets against another, before "against": "the victory against X", "a match against X". */
 const MATCH_NOUNS = new Set(['victory', 'victories', 'win', 'wins', 'defeat', 'defeats', 'draw', 'draws', 'loss', 'losses', 'match', 'matches', 'game', 'games', 'clash', 'fixture', 'tie', 'play', 'plays', 'played', 'playing', 'final', 'semi-final', 'semifinal', 'quarter-final', 'derby']);
 
+/** Words of organizations' names that head no organization by themselves: "Open Harbour Watch", "Save the Children". */
+const BODY_WORDS = new Set([
+  'watch', 'international', 'rights', 'society', 'state', 'states', 'national', 'united', 'democratic', 'liberation', 'freedom',
+  'justice', 'action', 'people', 'peoples', 'citizens', 'children', 'friends', 'global', 'world', 'federal', 'royal', 'republic',
+  'republican', 'first', 'matter', 'lives', 'workers', 'women', 'veterans', 'growers', 'farmers', 'families', 'parents', 'voters',
+  'reform', 'solidarity', 'liberty', 'independence', 'unity', 'labour', 'labor', 'green', 'greens', 'peace', 'relief', 'aid', 'rescue',
+  'defence', 'defense', 'security', 'intelligence', 'investigation', 'health', 'education', 'research', 'development', 'trade',
+]);
+
+/** Endings of English adjectives and abstract nouns, which names seldom have: "fluorescent", "respiratory", "ballistic". */
+const ENGLISH_DERIVATIVE = /\p{Ll}{3}(?:ent|ant|al|ic|ive|ous|ary|ory|ing|ed|tion|sion|ment|ness|ity|ance|ence|ology|ics)$/u;
+
 /** Bodies that run a place's affairs, lowercase before "of": "the town council of X", "the harbour board of X". */
 const LOCAL_BODIES = new Set(['council', 'councils', 'board', 'boards', 'authority', 'authorities']);
 /** What a company's board is, before "board": "the supervisory board of X" is X's, a company's. */
@@ -560,6 +574,11 @@ class SegmentRecogniser {
 
     // "Full Name (ACR)": remember the definition
     const after = tokens[j];
+    // "a Compact Fluorescent Lamp (CFL)", "the Consumer Price Index (CPI)": a term in capitals, neither it nor its acronym a name
+    if (after?.allCaps && /^\s*\(\s*$/u.test(this.text.slice(tokens[j - 1]!.end, after.start)) && /^\s*\)/u.test(after.post) && this.capitalisedTerm(words, after.text)) {
+      this.definitions.push({ short: bareAcronym(after.text), long: whole, term: true });
+      return;
+    }
     if (after && after.allCaps && /^\(\s*$/.test(tokens[j - 1]!.post) && j - i >= 2) {
       this.definitions.push({ short: after.text, long: whole });
     }
@@ -879,6 +898,24 @@ class SegmentRecogniser {
     if (at >= 0) return false;
     this.definitions.push({ short: bare, long: parts.join(' '), term: true });
     return true;
+  }
+
+  /**
+   * Capitalised words defining an acronym name a term, no body: each an English word, no name nor place, and none of
+   * them a word of an organization's name ("Party", "Agency", "Network", "Watch", "International", "Rights" …), the
+   * acronym spelled by their initials ("Compact Fluorescent Lamp (CFL)", "Most Valuable Player (MVP)").
+   */
+  private capitalisedTerm(words: readonly Token[], acronym: string): boolean {
+    const letters = acronym.replace(/[.&-]/gu, '').replace(/s$/u, '').toLowerCase();
+    if (letters.length !== words.length || letters.length < 2) return false;
+    // one word the common words miss may be an English derivative ("Fluorescent", "Respiratory"), no name
+    if (words.filter((t) => !isCommonWord(t.norm)).length > (words.every((t) => isCommonWord(t.norm) || ENGLISH_DERIVATIVE.test(t.norm)) ? 1 : 0)) return false;
+    return words.every(
+      (t, k) =>
+        t.cap && !t.allCaps && t.norm[0] === letters[k] && !this.nameTagged(t) && !isPlaceName(t.text) && !isDemonym(t.text) &&
+        !ORG_HEADS.has(t.norm) && !ORG_OF_HEADS.has(t.norm) && !COMPANY_HEADS.has(t.norm) && !ORG_KIND_NOUNS.has(t.norm) && !PLACE_HEADS.has(t.norm) &&
+        !TITLES.has(t.norm) && !EVENT_HEADS.has(t.norm) && !BODY_WORDS.has(t.norm),
+    );
   }
 
   /** Tokens [i, j) are an author's name as a citation gives it: before "et al.", "(1964)", or ", 2016" in brackets. */

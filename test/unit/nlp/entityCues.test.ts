@@ -79,6 +79,20 @@ describe('entities: acronyms that name no organization', () => {
     assert.ok(spelledWrong.some(([t]) => t === 'RF'), 'only small words are skipped: "lake" is not');
   });
 
+  it('an acronym defined by capitalised English words that name no body is a term, and so is its long form', () => {
+    const lamp = entities('Most homes use a Compact Fluorescent Lamp (CFL).\n\nThe CFL holds mercury, and CFL bulbs break.');
+    assert.deepEqual(lamp, [], JSON.stringify(lamp));
+    const prices = entities('Rents are tied to the Consumer Price Index (CPI), which rose. The CPI fell in May.');
+    assert.deepEqual(prices, [], JSON.stringify(prices));
+  });
+
+  it('a body\'s word, a watchdog\'s or a place makes the long form a name, as before', () => {
+    assert.equal(typeOf('Open Harbour Watch (OHW) said on Monday the ferry was unsafe.', 'OHW'), 'organization');
+    assert.equal(typeOf('The Green Valley Party (GVP) said it would vote.', 'GVP'), 'organization');
+    assert.equal(typeOf('The Ostland Space Agency (OSA) praised them.', 'OSA'), 'organization');
+    assert.equal(typeOf('Farmers from the Coastal Growers Network (CGN) protested.', 'CGN'), 'organization');
+  });
+
   it('capitals right after a number are a unit or a currency', () => {
     const found = entities('A kayak costs 125 DKV per hour, and the KVL said prices would rise.');
     assert.ok(!found.some(([t]) => t === 'DKV'), JSON.stringify(found));
