@@ -408,7 +408,9 @@ class SegmentRecogniser {
       const t = tokens[i]!;
       // a common-looking first word starts a name before a hyphenated given name: "Ho Chi-ming opened …"
       const surname = !this.resultsLine && !headline && t.initial && isShortSurname(t) && !t.breakAfter && isHyphenatedGivenName(tokens[i + 1]);
-      if (!surname && !isLetterGroup(tokens, i) && !(initialBeforeName(tokens, i) && !headline) && (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t))) {
+      // "Team Ostmark had to …": a team named as such opens a sentence
+      const team = t.text === 'Team' && !t.breakAfter && tokens[i + 1]?.cap === true && !isCommonWord(tokens[i + 1]!.norm);
+      if (!surname && !team && !isLetterGroup(tokens, i) && !(initialBeforeName(tokens, i) && !headline) && (this.resultsLine ? !t.cap : headline ? !this.headlineWord(t) : !startsName(t))) {
         i++;
         continue;
       }
@@ -565,8 +567,14 @@ class SegmentRecogniser {
 
   /** Types one name-shaped part of a sentence, tokens [i, j). */
   private part(tokens: readonly Token[], i: number, j: number): void {
-    while (i < j && ((neverName(tokens[i]!) && !initialBeforeName(tokens, i)) || !tokens[i]!.cap || /^\d/.test(tokens[i]!.text))) i++;
+    while (i < j && !tokens[i]!.cap) i++;
     while (j > i && !tokens[j - 1]!.cap) j--;
+    // "Team Ostmark", "riders of Team Kessvale": a team named as such ("Team Leader" and "Team captain Ada Brisk" name none)
+    if (j - i >= 2 && j - i <= 3 && tokens[i]!.text === 'Team' && !tokens[i]!.breakAfter) {
+      const name = tokens.slice(i + 1, j);
+      if (name.every((t) => t.cap && !isCommonWord(t.norm) && !TITLES.has(t.norm) && !ROLE_NOUNS.has(t.norm) && !this.firstNameAt(t))) return this.emit(tokens, i, j, 'organization', 2);
+    }
+    while (i < j && ((neverName(tokens[i]!) && !initialBeforeName(tokens, i)) || !tokens[i]!.cap || /^\d/.test(tokens[i]!.text))) i++;
     if (i >= j) return;
     const words = tokens.slice(i, j);
     const norms = words.map((t) => t.norm);

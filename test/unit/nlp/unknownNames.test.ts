@@ -71,4 +71,11 @@ describe('entities: unknown names', () => {
     assert.notEqual(typeOf('The board of Quillvane Holdings approved the merger.', 'Quillvane Holdings'), 'place');
     assert.notEqual(typeOf('The supervisory board of Morlenco met on Friday.', 'Morlenco'), 'place');
   });
+
+  it('"Team" before a name names the team, at a sentence\'s start too; not a role nor a person', () => {
+    assert.equal(typeOf('Team Ostravel had to rebuild their robot.', 'Team Ostravel'), 'organization');
+    assert.equal(typeOf('Riders from Team Kessvale led the race.', 'Team Kessvale'), 'organization');
+    assert.equal(typeOf('Team captain Ada Brisk scored twice.', 'Ada Brisk'), 'person');
+    assert.deepEqual(entities('The Team Leader said it was fine.'), []);
+  });
 });
