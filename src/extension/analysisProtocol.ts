@@ -1,7 +1,7 @@
 // The messages between the extension host and the analysis engine. Kept apart from analysisWorker.ts so the extension
 // bundle does not pull in the NLP pipeline: it runs in the worker, and is loaded on the host only as a fallback.
 import { prepareArticle, type PreparedArticle } from '../core/corpus/corpusIndex';
-import { encodeIndexCacheEntry, type IndexCacheKey } from '../core/corpus/indexCache';
+import { encodeIndexCacheEntry, type IndexCacheKey, packedArticleChunks } from '../core/corpus/indexCache';
 import { packAnalysis, type PackedAnalysis } from '../core/corpus/packedAnalysis';
 import type { AnalysisDelta } from '../core/nlp/analysisDelta';
 import type { Analysis, AnalyzeOptions } from '../core/nlp/analysisModel';
@@ -52,6 +52,8 @@ export interface IndexRequest {
   readonly cache?: IndexCacheKey;
   /** Whether its quotations and dates' sentences are found too. */
   readonly prepare: boolean;
+  /** The article's key, file and cache name: its lines of the cache's pack are made too (see IndexedArticle.packLines). */
+  readonly pack?: { readonly key: string; readonly uri: string; readonly cacheName: string };
 }
 
 /**
@@ -69,6 +71,12 @@ export interface IndexedArticle {
   readonly prepared?: PreparedArticle;
   /** Why they could not be found, when asked for and not found. */
   readonly prepareProblem?: string;
+  /**
+   * Its lines of the cache's pack (each with its line break), with its quotations and sentences when they were found,
+   * when asked for: the pack is written by joining these bytes (serialised on the host, a thousand articles' analyses
+   * were unpacked and walked at every pack written).
+   */
+  readonly packLines?: Uint8Array;
   /** The analysis itself, only where the host had it anyway (an editor's result for the same text). */
   readonly analysis?: Analysis;
 }
@@ -86,7 +94,8 @@ export function indexedArticle(text: string, analysis: Analysis, request: IndexR
       prepareProblem = error instanceof Error ? error.message : String(error);
     }
   }
-  return { packed, ...(cacheEntry ? { cacheEntry } : {}), ...(prepared ? { prepared } : {}), ...(prepareProblem === undefined ? {} : { prepareProblem }) };
+  const packLines = request.pack ? new TextEncoder().encode([...packedArticleChunks({ ...request.pack, text, analysis, ...(prepared ? { prepared } : {}) })].join('')) : undefined;
+  return { packed, ...(cacheEntry ? { cacheEntry } : {}), ...(prepared ? { prepared } : {}), ...(prepareProblem === undefined ? {} : { prepareProblem }), ...(packLines ? { packLines } : {}) };
 }
 
 /** Whether a job's result is an IndexedArticle rather than an Analysis. */
@@ -101,7 +110,7 @@ export function isIndexedArticle(result: Analysis | IndexedArticle): result is I
 export function transferablesOf(message: EngineMessage): ArrayBuffer[] {
   if (message.type !== 'indexed') return [];
   const buffers: ArrayBuffer[] = [];
-  for (const view of [message.article.packed.ints, message.article.cacheEntry]) {
+  for (const view of [message.article.packed.ints, message.article.cacheEntry, message.article.packLines]) {
     if (view && view.byteOffset === 0 && view.buffer instanceof ArrayBuffer && view.byteLength === view.buffer.byteLength) buffers.push(view.buffer);
   }
   return buffers;

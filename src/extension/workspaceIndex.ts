@@ -110,6 +110,18 @@ interface Entry {
   readonly verified: boolean;
   /** Whether the on-disk cache holds this analysis (the analysis of unsaved text is not written until it is saved). */
   readonly cached: boolean;
+  /**
+   * Its lines of the cache's pack as bytes, made by the worker or read from the last pack, for this text, analysis, file
+   * and cache name (and with its quotations and sentences when `prepared`): the next pack joins them as they are.
+   */
+  readonly packLines?: PackLines;
+}
+
+interface PackLines {
+  readonly bytes: Uint8Array;
+  readonly uri: string;
+  readonly cacheName: string;
+  readonly prepared: boolean;
 }
 
 /** An article's cache entry: its file's name, the key the entry is checked against, and the options it is for. */
@@ -640,14 +652,15 @@ export class WorkspaceIndex implements vscode.Disposable {
       else {
         // the text of a pause in typing is neither written (each write serialises the whole analysis) nor prepared
         const saved = !this.isUnsaved(uri);
-        indexed = await this.deps.analysis.indexInBackground(key, text, options, { ...(saved && cacheKey ? { cache: cacheKey } : {}), prepare: saved });
+        indexed = await this.deps.analysis.indexInBackground(key, text, options, { ...(saved && cacheKey ? { cache: cacheKey, pack: { key, uri: uri.toString(), cacheName } } : {}), prepare: saved });
         if (!indexed) {
           // superseded (a newer text is queued), cancelled, or the analysis failed (logged by the service)
           return;
         }
         this.counters.analysed++;
         found = indexed.analysis;
-        cached = indexed.cacheEntry !== undefined && !this.isUnsaved(uri);
+        // (made for this text, which was saved when asked for: keyed by its content, the entry is right whatever came since)
+        cached = indexed.cacheEntry !== undefined;
         if (cached && indexed.cacheEntry) {
           const bytes = indexed.cacheEntry;
           this.writeCacheInBackground(cacheName, () => bytes);
@@ -677,8 +690,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (this.disposed || !(indexed ?? found)) return undefined;
         packed = indexed?.packed ?? packAnalysis(found!);
         const prepared = indexed?.prepared;
+        const packLines = indexed?.packLines && { bytes: indexed.packLines, uri: uri.toString(), cacheName, prepared: prepared !== undefined };
         indexed = undefined;
-        this.entries.set(key, { uri, text, cacheName, packed, origin, verified: true, cached: foundCached });
+        this.entries.set(key, { uri, text, cacheName, packed, origin, verified: true, cached: foundCached, ...(packLines ? { packLines } : {}) });
         // nor is it packed (serialising a large article and the whole pack again at every pause in typing): a reopen
         // finds the saved file, not this text, and indexes it
         if (foundCached) this.packDirty = true;
@@ -966,9 +980,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     const problem = (what: string): void => void problems.set(what, (problems.get(what) ?? 0) + 1);
     // a large article's analysis comes on several lines, each parsed in a slice, and joins the corpus a step at a time
     const reader = new PackReader();
+    // where the article being read began in the pack's bytes (its lines are kept for the next pack); -1: unknown (after a
+    // problem), its lines are written anew
+    let articleStart: number | undefined;
     for (let line = lines.next(); line !== undefined; line = lines.next()) {
       if (line === '') continue;
-      for (const parsed of reader.read(line)) {
+      const start = articleStart ?? lines.lastStart;
+      const items = reader.read(line);
+      articleStart = items.length === 0 ? start : items.some((item) => 'problem' in item) ? -1 : undefined;
+      const whole = items.length === 1 && start >= 0 && lines.lastEnd < bytes.length ? bytes.subarray(start, lines.lastEnd + 1) : undefined;
+      for (const parsed of items) {
         if ('problem' in parsed) {
           problem(parsed.problem);
           continue;
@@ -986,7 +1007,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         shareAnalysisStrings(analysis, hostStrings);
         if (prepared) shareQuotationStrings(prepared.quotes, hostStrings);
         const packed = packAnalysis(analysis);
-        this.entries.set(key, { uri, text, cacheName, packed, origin: 'cache', verified: false, cached: true });
+        // kept as read when they hold its quotations and sentences (lines whose quotations did not fit are written anew)
+        const packLines = whole && prepared ? { bytes: whole, uri: parsed.article.uri, cacheName, prepared: true } : undefined;
+        this.entries.set(key, { uri, text, cacheName, packed, origin: 'cache', verified: false, cached: true, ...(packLines ? { packLines } : {}) });
         const update = this.corpus.updateArticle(key, packed, text, prepared);
         while (!update.step()) if (!(await slices.pause())) return;
         this.counters.fromCache++;
@@ -1020,13 +1043,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     const packId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     // encoded a line at a time in the slices (joining and encoding the whole pack at once held the host)
     const encoder = new TextEncoder();
-    const chunks = [encoder.encode(`${packHeader(this.deps.pipelineVersion, packId)}\n`)];
+    const chunks: Uint8Array[] = [encoder.encode(`${packHeader(this.deps.pipelineVersion, packId)}\n`)];
     const slices = this.slices('writing the pack');
     const entries = [...this.entries];
     for (const [key, entry] of entries) {
       // with its quotations and timeline sentences when found: a reopen does not find them again on this thread; a large
       // article's line is itself serialised a chunk at a time (a megabyte's took the host 100 ms at once)
       const prepared = this.corpus.prepared(key);
+      const lines = entry.packLines;
+      if (lines && lines.uri === entry.uri.toString() && lines.cacheName === entry.cacheName && (lines.prepared || !prepared)) {
+        // made by the worker or read from the last pack: joined as they are
+        chunks.push(lines.bytes);
+        if (!(await slices.pause())) return;
+        continue;
+      }
       for (const piece of packedArticleChunks({ key, uri: entry.uri.toString(), text: entry.text, cacheName: entry.cacheName, analysis: unpackAnalysis(entry.packed), ...(prepared ? { prepared } : {}) })) {
         chunks.push(encoder.encode(piece));
         if (!(await slices.pause())) return;
@@ -1303,16 +1333,27 @@ class Slices {
  * The lines of a file, decoded one at a time (a newline byte is never part of another UTF-8 character): decoding and
  * splitting a whole pack at once held the host for as long as the pack is large.
  */
-function lineReader(bytes: Uint8Array): { next(): string | undefined } {
+function lineReader(bytes: Uint8Array): { next(): string | undefined; readonly lastStart: number; readonly lastEnd: number } {
   const decoder = new TextDecoder();
   let at = 0;
+  /** Where the last line read starts, and its end (its line break, or the end of the bytes). */
+  let lastStart = 0;
+  let lastEnd = 0;
   return {
     next(): string | undefined {
       if (at >= bytes.length) return undefined;
       const end = bytes.indexOf(10, at);
-      const line = decoder.decode(bytes.subarray(at, end < 0 ? bytes.length : end));
+      lastStart = at;
+      lastEnd = end < 0 ? bytes.length : end;
+      const line = decoder.decode(bytes.subarray(at, lastEnd));
       at = end < 0 ? bytes.length : end + 1;
       return line;
+    },
+    get lastStart(): number {
+      return lastStart;
+    },
+    get lastEnd(): number {
+      return lastEnd;
     },
   };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { CorpusIndex, prepareArticle } from '../../../src/core/corpus/corpusIndex';
-import { cacheOptionsKey, parseIndexCacheEntry, serializeIndexCacheEntry } from '../../../src/core/corpus/indexCache';
+import { cacheOptionsKey, PackReader, parseIndexCacheEntry, serializeIndexCacheEntry, serializePackedArticle } from '../../../src/core/corpus/indexCache';
 import { packAnalysis, samePacked, unpackAnalysis } from '../../../src/core/corpus/packedAnalysis';
 import type { Analysis } from '../../../src/core/nlp/analysisModel';
 import { sharePackedStrings } from '../../../src/core/nlp/shareAnalysisStrings';
@@ -74,6 +74,23 @@ describe('analysis engine: workspace-index jobs', () => {
     });
   }
 
+  it("makes the article's lines of the pack, read back as the article with its quotations", () => {
+    const { send, drain } = engine();
+    const pack = { key: 'news/a.txt', uri: 'file:///w/news/a.txt', cacheName: 'c1' };
+    send({ type: 'analyze', jobId: 1, key: 'a.txt', text: OTHER, options: {}, priority: [], index: { prepare: true, pack } });
+    const indexed = answer(drain(), 1);
+    assert.ok(indexed?.type === 'indexed' && indexed.article.packLines && indexed.article.prepared);
+    const analysis = analysisOf(OTHER);
+    const raw = new TextDecoder().decode(indexed.article.packLines);
+    assert.equal(raw, `${serializePackedArticle({ ...pack, text: OTHER, analysis, prepared: indexed.article.prepared })}\n`, 'the lines the host wrote before, each with its line break');
+    const reader = new PackReader();
+    const read = raw.split('\n').filter((l) => l !== '').flatMap((line) => reader.read(line));
+    assert.equal(read.length, 1);
+    assert.ok('article' in read[0]!);
+    assert.deepEqual(read[0].article, { ...pack, text: OTHER, analysis, prepared: prepareArticle(OTHER, analysis) });
+    assert.equal(transferablesOf(indexed).length, 2, 'the packed ints and the lines handed over (no cache entry asked for)');
+  });
+
   it('makes only what is asked for: no cache entry without its key, no quotations unless asked', () => {
     const { send, drain } = engine();
     send({ type: 'analyze', jobId: 1, key: 'a.txt', text: SEED, options: {}, priority: [], index: { prepare: false } });
@@ -82,6 +99,7 @@ describe('analysis engine: workspace-index jobs', () => {
     assert.equal(indexed.article.cacheEntry, undefined);
     assert.equal(indexed.article.prepared, undefined);
     assert.equal(indexed.article.analysis, undefined, 'the analysis itself is not sent');
+    assert.equal(indexed.article.packLines, undefined);
   });
 
   it('keeps no result of an index job: a later job naming it is answered whole', () => {
