@@ -375,6 +375,15 @@ export class AnalysisService implements vscode.Disposable {
    * Starts a job in the engine. The worker gets an edit of the text it holds for the article when it holds one (see
    * RecentTexts): after a pause in typing, the few characters typed rather than a copy of the whole article.
    */
+  /** A workspace-index job done: its result to its waiters, and the next job started. */
+  private finishBackground(job: Job, result: Analysis | IndexedArticle, millis: number): void {
+    this.completedRuns++;
+    this.running = undefined;
+    this.log.trace(`Indexed ${job.key}: ${job.text.length} characters in ${millis} ms`);
+    for (const w of job.waiters) w(result);
+    this.pump();
+  }
+
   private sendJob(job: Job, whole = false): void {
     const common = { jobId: job.id, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}), ...(job.index ? { index: job.index } : {}) };
     if (!this.workerTried) this.startWorker();
@@ -443,11 +452,7 @@ export class AnalysisService implements vscode.Disposable {
         sharePackedStrings(received.article.packed, hostStrings);
         if (received.article.prepared) shareQuotationStrings(received.article.prepared.quotes, hostStrings);
       }
-      this.completedRuns++;
-      this.running = undefined;
-      this.log.trace(`Indexed ${job.key}: ${job.text.length} characters in ${received.millis} ms`);
-      for (const w of job.waiters) w(received.article);
-      this.pump();
+      this.finishBackground(job, received.article, received.millis);
       return;
     }
     // a result cloned from the worker holds a copy of every name at each mention: its strings are shared before it is kept
@@ -481,11 +486,7 @@ export class AnalysisService implements vscode.Disposable {
     const complete = message.type === 'done';
     if (job.background) {
       if (!complete) return;
-      this.completedRuns++;
-      this.running = undefined;
-      this.log.trace(`Indexed ${job.key}: ${job.text.length} characters in ${message.millis} ms`);
-      for (const w of job.waiters) w(message.analysis);
-      this.pump();
+      this.finishBackground(job, message.analysis, message.millis);
       return;
     }
     const update = { key: job.key, text: job.text, analysis: message.analysis, complete, optionsKey: job.optionsKey };

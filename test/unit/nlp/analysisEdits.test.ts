@@ -9,24 +9,10 @@ import { prepareArticle } from '../../../src/core/corpus/corpusIndex';
 import { analyzeArticle } from '../../../src/core/nlp/pipeline';
 import { RecentTexts } from '../../../src/core/text/recentTexts';
 import { replacementBetween } from '../../../src/core/text/textDifference';
-import { engineMessageLoop } from '../../../src/extension/analysisEngine';
-import type { EngineMessage, HostToEngine } from '../../../src/extension/analysisProtocol';
+import type { EngineMessage } from '../../../src/extension/analysisProtocol';
+import { engine } from './engineLoop';
 
 const SEED = readFileSync(path.join(__dirname, '../../../seeds/000_96c9ee8166b27d0f.txt'), 'utf8');
-
-/** An engine behind its message loop, its turns run when `drain()` is called. */
-function engine(): { send: (message: HostToEngine) => void; drain: () => EngineMessage[] } {
-  const posted: EngineMessage[] = [];
-  const turns: (() => void)[] = [];
-  const send = engineMessageLoop((message) => posted.push(message), (turn) => turns.push(turn));
-  return {
-    send,
-    drain: () => {
-      for (let turn = turns.shift(); turn; turn = turns.shift()) turn();
-      return posted.splice(0);
-    },
-  };
-}
 
 const done = (messages: EngineMessage[], jobId: number): EngineMessage | undefined => messages.find((m) => 'jobId' in m && m.jobId === jobId && (m.type === 'done' || m.type === 'doneDelta' || m.type === 'failed'));
 

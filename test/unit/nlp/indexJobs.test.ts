@@ -11,27 +11,14 @@ import { packAnalysis, samePacked, unpackAnalysis } from '../../../src/core/corp
 import type { Analysis } from '../../../src/core/nlp/analysisModel';
 import { sharePackedStrings } from '../../../src/core/nlp/shareAnalysisStrings';
 import { StringPool } from '../../../src/core/text/stringPool';
-import { engineMessageLoop, SegmentedAnalysisEngine } from '../../../src/extension/analysisEngine';
-import { type EngineMessage, type EngineResult, type HostToEngine, type IndexRequest, transferablesOf } from '../../../src/extension/analysisProtocol';
+import { SegmentedAnalysisEngine } from '../../../src/extension/analysisEngine';
+import { type EngineMessage, type EngineResult, type IndexRequest, transferablesOf } from '../../../src/extension/analysisProtocol';
+import { engine } from './engineLoop';
 
 const SEED = readFileSync(path.join(__dirname, '../../../seeds/000_96c9ee8166b27d0f.txt'), 'utf8');
 const OTHER = `Harbour talks\n\nMaren Lund of the Keswater Harbour Council said on Tuesday, March 3, 2015 that the ferry to Brenmouth would run again. "We are ready," Lund said. Halvor Dersk, who leads the Brenmouth Ferry Company, agreed on Wednesday.\n`;
 const KEY = { pipeline: 'p1', contentHash: 'h1', optionsKey: cacheOptionsKey(SEED, {}) };
 const REQUEST: IndexRequest = { cache: KEY, prepare: true };
-
-/** An engine behind its message loop, its turns run when `drain()` is called. */
-function engine(): { send: (message: HostToEngine) => void; drain: () => EngineMessage[] } {
-  const posted: EngineMessage[] = [];
-  const turns: (() => void)[] = [];
-  const send = engineMessageLoop((message) => posted.push(message), (turn) => turns.push(turn));
-  return {
-    send,
-    drain: () => {
-      for (let turn = turns.shift(); turn; turn = turns.shift()) turn();
-      return posted.splice(0);
-    },
-  };
-}
 
 const answer = (messages: EngineMessage[], jobId: number): EngineMessage | undefined => messages.find((m) => 'jobId' in m && m.jobId === jobId && m.type !== 'partial');
 
