@@ -212,9 +212,11 @@ export class AnalysisService implements vscode.Disposable {
     const requestKey = JSON.stringify(request);
     const same = (job: Job | undefined): job is Job => job !== undefined && job.key === key && job.text === text && job.optionsKey === optionsKey && (job.index === undefined || JSON.stringify(job.index) === requestKey);
     const existing = [this.running, this.queue.get(key), this.backgroundQueue.get(key)].find(same);
-    if (existing) return new Promise((resolve) => existing.waiters.push((result) => resolve(result === undefined || isIndexedArticle(result) ? result : fromEditor(result))));
+    // an editor's job joined answers with its Analysis, packed here
+    const answer = (resolve: (article: IndexedArticle | undefined) => void) => (result: Analysis | IndexedArticle | undefined): void => resolve(result === undefined || isIndexedArticle(result) ? result : fromEditor(result));
+    if (existing) return new Promise((resolve) => existing.waiters.push(answer(resolve)));
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority: [], waiters: [(result) => resolve(result === undefined || isIndexedArticle(result) ? result : fromEditor(result))], background: true, learned: this.tableFor(options), index: request };
+      const job: Job = { id: this.nextId++, key, text, options, optionsKey, priority: [], waiters: [answer(resolve)], background: true, learned: this.tableFor(options), index: request };
       const queued = this.backgroundQueue.get(key);
       if (queued) for (const w of queued.waiters) w(undefined);
       this.backgroundQueue.set(key, job);
@@ -371,10 +373,6 @@ export class AnalysisService implements vscode.Disposable {
     this.sendJob(job);
   }
 
-  /**
-   * Starts a job in the engine. The worker gets an edit of the text it holds for the article when it holds one (see
-   * RecentTexts): after a pause in typing, the few characters typed rather than a copy of the whole article.
-   */
   /** A workspace-index job done: its result to its waiters, and the next job started. */
   private finishBackground(job: Job, result: Analysis | IndexedArticle, millis: number): void {
     this.completedRuns++;
@@ -384,6 +382,10 @@ export class AnalysisService implements vscode.Disposable {
     this.pump();
   }
 
+  /**
+   * Starts a job in the engine. The worker gets an edit of the text it holds for the article when it holds one (see
+   * RecentTexts): after a pause in typing, the few characters typed rather than a copy of the whole article.
+   */
   private sendJob(job: Job, whole = false): void {
     const common = { jobId: job.id, options: job.options, priority: job.priority, ...(job.learned ? { learned: job.learned } : {}), ...(job.index ? { index: job.index } : {}) };
     if (!this.workerTried) this.startWorker();

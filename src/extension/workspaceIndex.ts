@@ -660,11 +660,9 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.counters.analysed++;
         found = indexed.analysis;
         // (made for this text, which was saved when asked for: keyed by its content, the entry is right whatever came since)
-        cached = indexed.cacheEntry !== undefined;
-        if (cached && indexed.cacheEntry) {
-          const bytes = indexed.cacheEntry;
-          this.writeCacheInBackground(cacheName, () => bytes);
-        }
+        const entryBytes = indexed.cacheEntry;
+        cached = entryBytes !== undefined;
+        if (entryBytes) this.writeCacheInBackground(cacheName, () => entryBytes);
         if (indexed.prepareProblem !== undefined) this.deps.log.warn(`Workspace index: the quotations and sentences of ${key} could not be found in the analysis worker (${indexed.prepareProblem}); the views find them when shown.`);
       }
       // the analysis itself is let go once the article joined the corpus and its quotations were asked for: the index

@@ -28,6 +28,11 @@ const MONTHS: Readonly<Record<string, number>> = {
   nov: 11, november: 11, dec: 12, december: 12,
 };
 
+/** A month's number from its English name or abbreviation, a trailing dot allowed ("Sept." is 9); undefined for none. */
+export function monthNumber(name: string): number | undefined {
+  return MONTHS[name.replace(/\.$/, '').toLowerCase()];
+}
+
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const WEEKDAY = '(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\\.?\\s*,?\\s+)?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
@@ -197,7 +202,7 @@ function findWire(text: string): WireDateline | undefined {
     // The span is the date itself ("Aug 15" or "Aug 15, 2021"), not the place or the agency.
     const dateText = WIRE_DATE.exec(m[0])!;
     const start = line.start + dateText.index;
-    const month = MONTHS[(m[2] ?? m[5]!).replace(/\.$/, '').toLowerCase()]!;
+    const month = monthNumber(m[2] ?? m[5]!)!;
     const year = m[6] === undefined ? undefined : Number(m[6]);
     const weekday = m[1] === undefined ? undefined : WEEKDAY_NAMES.findIndex((w) => w.startsWith(m[1]!.toLowerCase()));
     return { start, end: start + dateText[0].length, text: dateText[0], month, day: Number(m[3] ?? m[4]), year, weekday, lead: line.start + m[0].length };
@@ -328,9 +333,9 @@ function dateAt(s: string, glued = false): { length: number; value: string } | u
     const rest = s.slice(m[0].length);
     if (/^[\p{L}\p{N}]/u.test(rest) && !(glued && /\d{4}$/.test(m[0]) && /^\p{Lu}\p{Ll}/u.test(rest))) continue;
     const [year, month, day] = form.parts(m);
-    const monthNumber = /^\d+$/.test(month) ? Number(month) : MONTHS[month.replace(/\.$/, '').toLowerCase()];
-    if (monthNumber === undefined) continue;
-    const value = toIsoDate(Number(year), monthNumber, Number(day));
+    const number = /^\d+$/.test(month) ? Number(month) : monthNumber(month);
+    if (number === undefined) continue;
+    const value = toIsoDate(Number(year), number, Number(day));
     if (value !== undefined) return { length: m[0].length, value };
   }
   return undefined;

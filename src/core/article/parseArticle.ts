@@ -187,7 +187,6 @@ export function parsedArticle(text: string, given: ArticleDateOptions = {}): Art
   return article;
 }
 
-
 /** Paragraph candidates from the line structure: hard-wrapped blocks whole, other blocks line by line. */
 function rawParagraphs(text: string): TextSpan[] {
   const pieces: TextSpan[] = [];

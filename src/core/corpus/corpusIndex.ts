@@ -310,12 +310,9 @@ export class CorpusIndex {
       for (let at = 0; at < group.length; at += STEP_ITEMS) {
         this.revisionValue++;
         const affected = new Set<string>();
-        const fresh = new Map<string, LocalEntity[]>();
-        for (const local of group.slice(at, at + STEP_ITEMS)) {
-          this.indexLocal(local, affected);
-          if (local.fixedId === undefined) fresh.set(local.canonical, [...(fresh.get(local.canonical) ?? []), local]);
-        }
-        this.resolve(affected, fresh);
+        const step = group.slice(at, at + STEP_ITEMS);
+        for (const local of step) this.indexLocal(local, affected);
+        this.resolve(affected, bareByName(step));
         yield;
       }
     }

@@ -3,10 +3,10 @@
 // the first one went to the wrong year). Each listed day is a date of its own, as news annotation marks two dates
 // joined by "and"; all of them share the month and the year (the year written after the last one, else the one the
 // date next to the month was given).
+import { monthNumber } from '../article/articleDate';
 import { dayNumber, formatDay, isValidDay } from './dateResolution';
 import type { DateCandidate } from './datesCommon';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 
@@ -24,11 +24,6 @@ const DAYS_BEFORE = new RegExp(
 /** What may follow a listed day: the end of a clause or a word that opens no noun phrase ("14 people" is a count). */
 const AFTER_LAST_DAY =
   /^(?:\s*$|\s*[,.;:!?)"”’\]]|\s+(?:in|at|on|with|when|while|and|but|or|for|from|after|before|during|respectively|as|to|until|by|each|both|this|last|next|the|a|an|it|its|he|she|they|we|I)\b)/i;
-
-function monthNumber(name: string): number {
-  const prefix = name.slice(0, 3).toLowerCase();
-  return MONTHS.findIndex((m) => m.startsWith(prefix)) + 1;
-}
 
 /** The numbers of a list ", 5, 6" and the offset of each, relative to `at`. */
 function listed(list: string, at: number): { day: number; start: number; end: number }[] {
@@ -62,6 +57,7 @@ export function daysSharingMonth(text: string, kept: readonly DateCandidate[]): 
       if (after[4] === undefined && !AFTER_LAST_DAY.test(text.slice(end, end + 20))) continue;
       const days = [Number(monthDay[2]), ...listed(after[1]!, c.end).map((d) => d.day), parseInt(after[2]!, 10)];
       const month = monthNumber(monthDay[1]!);
+      if (month === undefined) continue;
       const stated = after[4] !== undefined ? Number(after[4]) : null;
       const y = stated ?? year(c.value);
       if (!validDays(days, month, y)) continue;
@@ -82,6 +78,7 @@ export function daysSharingMonth(text: string, kept: readonly DateCandidate[]): 
     const firstLength = /^\d{1,2}(?:st|nd|rd|th)?/.exec(first)![0].length;
     const listStart = from + firstLength;
     const month = monthNumber(dayMonth[2]!);
+    if (month === undefined) continue;
     const y = year(c.value);
     const earlier = [{ day: Number(before[1]), start: from, end: from + firstLength }, ...listed(before[2]!, listStart)];
     if (!validDays([...earlier.map((d) => d.day), Number(dayMonth[1])], month, y)) continue;
