@@ -6,6 +6,7 @@ import { annotatorApi } from './annotationTestKit';
 import { activateExtension, closeAllEditors, decorationsOf, openReadingView, waitFor, workspaceUri } from './articleEditors';
 import { BlockingProbe } from './harness/blockingProbe';
 import { CpuProfile } from './harness/cpuProfile';
+import { HostAllocation, type Allocation } from './harness/hostAllocation';
 import { evaluateInWorkbench, typeText, workbenchAvailable } from './harness/workbench';
 import { distinctArticle } from './largeArticle';
 
@@ -78,6 +79,10 @@ describe('typing into a large article', function () {
     await evaluateInWorkbench<number>('1');
     const probe = new BlockingProbe();
     const profile = await CpuProfile.start('typing-1mb');
+    // bytes the host allocates while typing and catching up: how often a young-generation collection pauses it
+    const allocation = new HostAllocation();
+    await allocation.whenStarted();
+    let allocated: Allocation | undefined;
     const perBurst: { ms: number; at: number }[] = [];
     let started = 0;
     let arrived = 0;
@@ -117,6 +122,7 @@ describe('typing into a large article', function () {
       catchUpStall = probe.longestStretch;
       perBurst.push({ ms: catchUpStall, at: probe.longestStartedAt });
     } finally {
+      allocated = await allocation.stop(profile.heapFile());
       probe.stop();
       const file = await profile.stop();
       if (file) console.log(`      CPU profile: ${file}`);
@@ -124,6 +130,8 @@ describe('typing into a large article', function () {
     const total = performance.now() - started;
     const typingMillis = BURSTS.length * PAUSE_MS + typed.length * KEY_DELAY_MS;
     console.log(`      typed ${typed.length} characters through the keyboard (${KEY_DELAY_MS} ms between keys, ${BURSTS.length} pauses of ${PAUSE_MS} ms; ${typingMillis} ms at least): all in the extension host after ${arrived.toFixed(0)} ms, the reading view followed after ${followed.toFixed(0)} ms, highlights after ${total.toFixed(0)} ms`);
+    // per pause: the debounced work (re-render, re-analysis, highlights) runs once for each burst
+    console.log(`      extension host while typing and catching up: ${HostAllocation.describe(allocated, BURSTS.length, 'pause')}`);
     const [catchingUp] = perBurst.splice(-1);
     const [last] = perBurst.splice(-1);
     // with a profile, each stall says whose code ran in it (VS Code's own port finder and merge-conflict scan run in this host)

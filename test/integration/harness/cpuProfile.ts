@@ -52,6 +52,11 @@ export class CpuProfile {
     return profile;
   }
 
+  /** Beside the profile's file, `<name>.heapprofile` for a sampling heap profile; undefined when not profiling. */
+  heapFile(): string | undefined {
+    return this.file ? this.file.replace(/\.cpuprofile$/, '.heapprofile') : undefined;
+  }
+
   /** Where `time` (performance.now()) falls in the profile, for the test's output: `at 12.3 s of <file>`; '' when not profiling. */
   where(time: number): string {
     return this.startedAt !== undefined && this.file && time > 0 ? ` (at ${((time - this.startedAt) / 1000).toFixed(2)} s of ${path.basename(this.file)})` : '';

@@ -2,7 +2,9 @@
 // has freed counted too: a load-independent figure beside the blocking probe's (a young-generation collection runs
 // once the new space is full, so the bytes allocated decide how often one runs, and what is alive then how long it
 // pauses). Node extension host only; elsewhere (the browser's web worker) it measures nothing.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import path from 'node:path';
 
 /** The parts of a sampling heap profile read here. */
 interface SamplingNode {
@@ -41,12 +43,19 @@ export class HostAllocation {
     return this.started;
   }
 
-  /** Stops sampling; undefined where the host cannot sample. */
-  async stop(): Promise<Allocation | undefined> {
+  /**
+   * Stops sampling; undefined where the host cannot sample. With `file`, the sampling profile is written there too (a
+   * .heapprofile: Chrome DevTools' Memory panel opens it, with the call stack of each allocation).
+   */
+  async stop(file?: string): Promise<Allocation | undefined> {
     if (!this.session) return undefined;
     try {
       await this.started;
       const { profile } = (await this.post('HeapProfiler.stopSampling')) as { profile: { head: SamplingNode } };
+      if (file) {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, JSON.stringify(profile));
+      }
       let bytes = 0;
       let ours = 0;
       const byFunction = new Map<string, number>();
