@@ -45,10 +45,12 @@ await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/cli/corpusWo
 await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/nlp/pipeline.ts')], outfile: path.join(benchDir, 'corpus-pipeline.cjs') });
 await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/corpus/corpusIndex.ts')], outfile: path.join(benchDir, 'corpus-index.cjs') });
 await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/corpus/indexCache.ts')], outfile: path.join(benchDir, 'index-cache.cjs') });
+await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/corpus/packedAnalysis.ts')], outfile: path.join(benchDir, 'packed-analysis.cjs') });
 await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/nlp/shareAnalysisStrings.ts')], outfile: path.join(benchDir, 'share-strings.cjs') });
 await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/core/text/stringPool.ts')], outfile: path.join(benchDir, 'string-pool.cjs') });
 const require = createRequire(import.meta.url);
-const { shareAnalysisStrings, shareQuotationStrings } = require(path.join(benchDir, 'share-strings.cjs'));
+const { sharePackedStrings, shareQuotationStrings } = require(path.join(benchDir, 'share-strings.cjs'));
+const { packAnalysis } = require(path.join(benchDir, 'packed-analysis.cjs'));
 const { StringPool } = require(path.join(benchDir, 'string-pool.cjs'));
 const { analyzeFiles } = require(path.join(benchDir, 'corpus-cli.cjs'));
 const { CorpusIndex } = require(path.join(benchDir, 'corpus-index.cjs'));
@@ -286,7 +288,7 @@ for (const size of SIZES) {
   for (const r of analyses) {
     const entry = serializeIndexCacheEntry({ pipeline: 'bench', contentHash: hash(r.text), optionsKey: cacheOptionsKey(r.text, OPTIONS), analysis: r.analysis });
     fs.writeFileSync(path.join(cacheDir, `${cacheNameOf(r.text)}.json`), entry);
-    packLines.push(serializePackedArticle({ key: path.relative(dir, r.file), uri: `file://${r.file}`, text: r.text, cacheName: cacheNameOf(r.text), analysis: r.analysis, prepared: preparedOf.get(r.file) }));
+    packLines.push(serializePackedArticle({ key: path.relative(dir, r.file), uri: `file://${r.file}`, text: r.text, cacheName: cacheNameOf(r.text), analysis: packAnalysis(r.analysis), prepared: preparedOf.get(r.file) }));
   }
   // the pack as the workspace index writes it once it settles: every article on one line
   const packFile = path.join(cacheDir, 'pack.jsonl');
@@ -373,12 +375,12 @@ for (const size of SIZES) {
     const { key, text, analysis, cacheName, uri, prepared } = parsed.article;
     // as the workspace index does: the parsed names point at one shared copy each (see core/text/stringPool.ts)
     packTimed('parse', () => {
-      shareAnalysisStrings(analysis, strings);
+      sharePackedStrings(analysis, strings);
       if (prepared) shareQuotationStrings(prepared.quotes, strings);
     });
     packTimed('index', () => fromPack.setArticle(key, analysis, text, prepared));
-    // as the workspace index's entries: the analysis packed, the same object the corpus holds
-    held.set(key, { uri, text, cacheName, packed: fromPack.packedOf(key) });
+    // as the workspace index's entries: the analysis as the pack stores it, the same object the corpus holds
+    held.set(key, { uri, text, cacheName, packed: analysis });
   }
   const packListed = packTimed('list', () => (fromPack.rank(), fromPack.entities()));
   const packMs = now() - t0;

@@ -94,7 +94,7 @@ export function indexedArticle(text: string, analysis: Analysis, request: IndexR
       prepareProblem = error instanceof Error ? error.message : String(error);
     }
   }
-  const packLines = request.pack ? new TextEncoder().encode([...packedArticleChunks({ ...request.pack, text, analysis, ...(prepared ? { prepared } : {}) })].join('')) : undefined;
+  const packLines = request.pack ? new TextEncoder().encode([...packedArticleChunks({ ...request.pack, text, analysis: packed, ...(prepared ? { prepared } : {}) })].join('')) : undefined;
   return { packed, ...(cacheEntry ? { cacheEntry } : {}), ...(prepared ? { prepared } : {}), ...(prepareProblem === undefined ? {} : { prepareProblem }), ...(packLines ? { packLines } : {}) };
 }
 

@@ -7,6 +7,7 @@ import type { TextSpan } from '../article/articleModel';
 import type { Quotation } from '../quotes/quotations';
 import { jsonChunks } from '../text/jsonPieces';
 import type { CorpusEntity, PreparedArticle, TypeConflict } from './corpusIndex';
+import { DATE_FIELDS, dateCount, dateResolved, dateStartOf, MENTION_FIELDS, packedProblem, type PackedAnalysis } from './packedAnalysis';
 
 const ARTICLE_DATE_SOURCES: readonly NonNullable<Analysis['articleDateSource']>[] = ['given', 'stated', 'text', 'weekday', 'file-date'];
 
@@ -173,14 +174,18 @@ function isDateValue(value: unknown): value is DateValue {
 
 // ---- the pack: every indexed article in one file, so a reopen reads one file instead of two per article ----
 
-/** Version of the pack layout; a pack of another is ignored (and rewritten). */
-export const INDEX_PACK_FORMAT = 3;
+/**
+ * Version of the pack layout; a pack of another is ignored (and rewritten). 4: an article's analysis stored packed (its
+ * ints and table of names, see packedAnalysis.ts), not as an Analysis: a reopen read an object per mention and packed it
+ * (20 KB allocated per article on the extension host).
+ */
+export const INDEX_PACK_FORMAT = 4;
 
 /**
  * Items (entity and date mentions, quotations, sentences) on one line of the pack. A larger article's line holds its
- * text and the rest of its analysis, and says how many lines of `parts` follow with those items: parsing and checking
- * a large article's line at once (1.6 MB, 6,000 entities) held the extension host for 200 ms at a reopen; a reader
- * takes a part line in a slice of its own (see PackReader).
+ * text and its table of names, and says how many lines of `parts` follow with those items: parsing and checking a large
+ * article's line at once (1.6 MB, 6,000 entities) held the extension host for 200 ms at a reopen; a reader takes a part
+ * line in a slice of its own (see PackReader).
  */
 export const PACK_PART_ITEMS = 400;
 
@@ -194,7 +199,8 @@ export interface PackedArticle {
   readonly text: string;
   /** The cache name of the analysis (content hash, pipeline and options): a reopen compares it with the file's. */
   readonly cacheName: string;
-  readonly analysis: Analysis;
+  /** As the index holds it: the pack stores its ints and names as they are. */
+  readonly analysis: PackedAnalysis;
   /** Its quotations and timeline sentences, when the index had found them (a reopen then does not find them again). */
   readonly prepared?: PreparedArticle;
 }
@@ -222,55 +228,66 @@ export function packIdOf(line: string, pipeline: string): string | undefined {
  * whatever its text), or for a large analysis a line and its parts (see PACK_PART_ITEMS).
  */
 export function serializePackedArticle(article: PackedArticle): string {
-  return packedLines(article)
-    .map((v) => JSON.stringify(v))
-    .join('\n');
-}
-
-/** The items a part line holds: slices of the analysis' entities and dates, of the quotations and the sentences. */
-interface PackPart {
-  entities?: unknown[];
-  dates?: unknown[];
-  quotes?: unknown[];
-  sentences?: unknown[];
+  return [...packedArticleChunks(article)].join('').slice(0, -1);
 }
 
 /**
- * What the pack's lines hold for an article: a quote's text is the article's, from its offsets; a sentence is two
- * offsets. A large analysis: the first line with empty lists and `parts` (and `prepared: true` when the parts hold its
- * quotations and sentences), then the part lines.
+ * One line of the pack: an object, and the ints that follow its other fields as `"ints":[...]` (last, written by the
+ * typed array's own join: no list of numbers is made to be serialised).
  */
-function packedLines(article: PackedArticle): unknown[] {
-  const { prepared, ...rest } = article;
+interface PackLine {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly ints?: Int32Array;
+}
+
+/**
+ * What the pack's lines hold for an article: its key, file, cache name and text, the packed analysis' article date,
+ * count of mentions and names, and its ints last; its quotations (a quote's text is the article's, from its offsets) and
+ * sentences (two offsets each). A large analysis: the first line without ints, with `parts` (and `prepared: true` when
+ * the parts hold its quotations and sentences), then the part lines, each with a slice of the ints (whole mentions and
+ * dates), of the quotations and of the sentences.
+ */
+function packedLines(article: PackedArticle): PackLine[] {
+  const { key, uri, cacheName, text, analysis: packed, prepared } = article;
+  const head = { key, uri, cacheName, text, articleDate: packed.articleDate, ...(packed.articleDateSource === undefined ? {} : { articleDateSource: packed.articleDateSource }), mentions: packed.mentions, names: packed.names };
   const quotes = prepared?.quotes.map(({ start, end, speaker, speakerType, cue, cueSpan }) => ({ start, end, speaker, speakerType, cue, cueSpan: cueSpan && { start: cueSpan.start, end: cueSpan.end } }));
   const sentences = prepared?.sentences.map((s) => [s.start, s.end]);
-  const { entities, dates } = article.analysis;
-  const items = entities.length + dates.length + (quotes?.length ?? 0) + (sentences?.length ?? 0);
-  if (items <= PACK_PART_ITEMS) return [quotes && sentences ? { ...rest, prepared: { quotes, sentences } } : rest];
-  const parts: PackPart[] = [];
-  let part: PackPart = {};
+  const records = packed.mentions + dateCount(packed);
+  const items = records + (quotes?.length ?? 0) + (sentences?.length ?? 0);
+  if (items <= PACK_PART_ITEMS) return [{ fields: quotes && sentences ? { ...head, prepared: { quotes, sentences } } : head, ints: packed.ints }];
+  // where record r (a mention, then a date) starts in the ints
+  const offset = (r: number): number => (r <= packed.mentions ? r * MENTION_FIELDS : packed.mentions * MENTION_FIELDS + (r - packed.mentions) * DATE_FIELDS);
+  const parts: { fields: Record<string, unknown[]>; from: number; to: number }[] = [];
+  let part = { fields: {} as Record<string, unknown[]>, from: 0, to: 0 };
   let room = PACK_PART_ITEMS;
-  const fill = (name: keyof PackPart, list: readonly unknown[] | undefined): void => {
+  const next = (): void => {
+    if (room > 0) return;
+    parts.push(part);
+    part = { fields: {}, from: part.to, to: part.to };
+    room = PACK_PART_ITEMS;
+  };
+  for (let r = 0; r < records; ) {
+    next();
+    const take = Math.min(room, records - r);
+    part.to = r += take;
+    room -= take;
+  }
+  const fill = (name: string, list: readonly unknown[] | undefined): void => {
     for (let at = 0; list && at < list.length; ) {
-      if (room === 0) {
-        parts.push(part);
-        part = {};
-        room = PACK_PART_ITEMS;
-      }
+      next();
       const piece = list.slice(at, at + room);
-      const into = (part[name] ??= []);
+      const into = (part.fields[name] ??= []);
       for (const item of piece) into.push(item);
       at += piece.length;
       room -= piece.length;
     }
   };
-  fill('entities', entities);
-  fill('dates', dates);
   fill('quotes', quotes);
   fill('sentences', sentences);
   parts.push(part);
-  const head = { ...rest, analysis: { ...rest.analysis, entities: [], dates: [] }, parts: parts.length, ...(quotes && sentences ? { prepared: true } : {}) };
-  return [head, ...parts];
+  const lines: PackLine[] = [{ fields: { ...head, parts: parts.length, ...(quotes && sentences ? { prepared: true } : {}) } }];
+  for (const p of parts) lines.push(p.to > p.from ? { fields: p.fields, ints: packed.ints.subarray(offset(p.from), offset(p.to)) } : { fields: p.fields });
+  return lines;
 }
 
 /**
@@ -278,14 +295,27 @@ function packedLines(article: PackedArticle): unknown[] {
  * holds its thread for a whole large article (serialising a megabyte's analysis at once took the extension host 100 ms).
  */
 export function* packedArticleChunks(article: PackedArticle): Generator<string, void, undefined> {
-  for (const line of packedLines(article)) {
-    yield* jsonChunks(line);
-    yield '\n';
+  for (const { fields, ints } of packedLines(article)) {
+    if (!ints) {
+      yield* jsonChunks(fields);
+      yield '\n';
+      continue;
+    }
+    // the object's text without its closing brace, then the ints
+    let last: string | undefined;
+    for (const chunk of jsonChunks(fields)) {
+      if (last !== undefined) yield last;
+      last = chunk;
+    }
+    yield `${(last ?? '{}').slice(0, -1)}${Object.keys(fields).length > 0 ? ',' : ''}"ints":[${ints.join(',')}]}\n`;
   }
 }
 
 /** What a line of the pack gives: an article, or why a line or an article was refused. */
 export type PackItem = { readonly article: PackedArticle } | { readonly problem: string };
+
+/** The head of an article's lines as read: all but its ints, quotations and sentences. */
+type PackHead = Omit<PackedArticle, 'analysis' | 'prepared'> & Pick<PackedAnalysis, 'articleDate' | 'articleDateSource' | 'mentions' | 'names'>;
 
 /**
  * Reads the pack's article lines one at a time (after its header), a large article's parts included: read() gives an
@@ -296,15 +326,12 @@ export type PackItem = { readonly article: PackedArticle } | { readonly problem:
 export class PackReader {
   private pending:
     | {
-        readonly head: Omit<PackedArticle, 'analysis' | 'prepared'> & { readonly analysis: Analysis };
+        readonly head: PackHead;
         left: number;
         readonly prepared: boolean;
-        readonly entities: EntityMention[];
-        readonly dates: DateMention[];
-        readonly quotes: Quotation[];
+        readonly ints: number[];
+        readonly quotes: unknown[];
         readonly sentences: unknown[];
-        /** A quotation that did not fit: the article is kept, without its quotations and sentences (found again when wanted). */
-        preparedBroken: boolean;
         problem: string | undefined;
       }
     | undefined;
@@ -318,21 +345,16 @@ export class PackReader {
       this.pending = undefined;
       return [{ problem: 'an article of parts cut short' }, ...this.first(line)];
     }
-    const { entities, dates, quotes, sentences } = read.value;
-    const text = pending.head.text;
+    const { ints, quotes, sentences } = read.value;
     if (pending.problem === undefined) {
-      if ((entities !== undefined && !Array.isArray(entities)) || (dates !== undefined && !Array.isArray(dates))) pending.problem = 'a part lacks its entities or dates';
-      else pending.problem = checkEntities(entities ?? [], text, pending.entities) ?? checkDates(dates ?? [], text, pending.dates);
-      if (Array.isArray(quotes) && !pending.preparedBroken) pending.preparedBroken = !checkQuotes(quotes, text, pending.quotes);
-      if (Array.isArray(sentences)) for (const s of sentences) pending.sentences.push(s);
+      if ((ints !== undefined && !Array.isArray(ints)) || (quotes !== undefined && !Array.isArray(quotes)) || (sentences !== undefined && !Array.isArray(sentences))) pending.problem = 'a part lacks its mentions';
+      else for (const [from, into] of [[ints, pending.ints], [quotes, pending.quotes], [sentences, pending.sentences]] as const) for (const item of (from ?? []) as unknown[]) (into as unknown[]).push(item);
     }
     pending.left--;
     if (pending.left > 0) return [];
     this.pending = undefined;
     if (pending.problem !== undefined) return [{ problem: pending.problem }];
-    const analysis: Analysis = { ...pending.head.analysis, entities: pending.entities, dates: pending.dates };
-    const found = pending.prepared && !pending.preparedBroken ? checkSentences(pending.sentences, text, analysis) : undefined;
-    return [{ article: { ...pending.head, analysis, ...(found ? { prepared: { quotes: pending.quotes, sentences: found } } : {}) } }];
+    return [articleOf(pending.head, pending.ints, pending.prepared ? { quotes: pending.quotes, sentences: pending.sentences } : undefined)];
   }
 
   /** At the end of the pack: a large article whose parts did not all come. */
@@ -345,13 +367,12 @@ export class PackReader {
   private first(line: string): PackItem[] {
     const read = jsonObject(line);
     if ('problem' in read) return [read];
+    const head = headOf(read.value);
+    if (typeof head === 'string') return [{ problem: head }];
     const parts = read.value.parts;
-    if (parts === undefined) return [packedArticleOf(read.value)];
+    if (parts === undefined) return [articleOf(head, read.value.ints, read.value.prepared)];
     if (!Number.isInteger(parts) || (parts as number) < 1) return [{ problem: 'a bad count of parts' }];
-    const { prepared, ...rest } = read.value;
-    const head = packedArticleOf(rest);
-    if ('problem' in head) return [head];
-    this.pending = { head: head.article, left: parts as number, prepared: prepared === true, entities: [], dates: [], quotes: [], sentences: [], preparedBroken: false, problem: undefined };
+    this.pending = { head, left: parts as number, prepared: read.value.prepared === true, ints: [], quotes: [], sentences: [], problem: undefined };
     return [];
   }
 }
@@ -359,20 +380,40 @@ export class PackReader {
 /** Reads one line of the pack, checked as a cache entry is: every span must quote the stored text. */
 export function parsePackedArticle(line: string): PackItem {
   const read = jsonObject(line);
-  return 'problem' in read ? read : packedArticleOf(read.value);
+  if ('problem' in read) return read;
+  const head = headOf(read.value);
+  return typeof head === 'string' ? { problem: head } : articleOf(head, read.value.ints, read.value.prepared);
 }
 
-function packedArticleOf(value: Record<string, unknown>): PackItem {
-  const { key, uri, text, cacheName } = value;
-  if (typeof key !== 'string' || key === '' || typeof uri !== 'string' || uri === '' || typeof text !== 'string' || typeof cacheName !== 'string' || cacheName === '') return { problem: 'lacks its key, file, text or cache name' };
-  const analysis = checkAnalysis(value.analysis, text);
-  if (typeof analysis === 'string') return { problem: analysis };
+/** The fields of an article's first line but its ints and prepared, checked; or what is wrong. */
+function headOf(value: Record<string, unknown>): PackHead | string {
+  const { key, uri, text, cacheName, articleDate, articleDateSource, mentions, names } = value;
+  if (typeof key !== 'string' || key === '' || typeof uri !== 'string' || uri === '' || typeof text !== 'string' || typeof cacheName !== 'string' || cacheName === '') return 'lacks its key, file, text or cache name';
+  if (articleDate !== null && typeof articleDate !== 'string') return 'bad article date';
+  if (articleDateSource !== undefined && !ARTICLE_DATE_SOURCES.includes(articleDateSource as never)) return 'bad article date source';
+  if (!Number.isInteger(mentions) || !Array.isArray(names) || !names.every((n) => typeof n === 'string')) return 'lacks its mentions or names';
+  return { key, uri, text, cacheName, articleDate, ...(articleDateSource === undefined ? {} : { articleDateSource: articleDateSource as NonNullable<Analysis['articleDateSource']> }), mentions: mentions as number, names: names as string[] };
+}
+
+/** The article of a checked head and its stored ints (and quotations and sentences): every span must quote the text. */
+function articleOf(head: PackHead, storedInts: unknown, storedPrepared: unknown): PackItem {
+  if (!Array.isArray(storedInts)) return { problem: 'lacks its mentions or names' };
+  const ints = new Int32Array(storedInts.length);
+  for (let i = 0; i < storedInts.length; i++) {
+    const n: unknown = storedInts[i];
+    if (!Number.isInteger(n) || (n as number) < -1 || (n as number) > 0x7fffffff) return { problem: 'a mention is not numbers' };
+    ints[i] = n as number;
+  }
+  const { key, uri, text, cacheName, articleDate, articleDateSource, mentions, names } = head;
+  const analysis: PackedAnalysis = { articleDate, ...(articleDateSource === undefined ? {} : { articleDateSource }), ints, mentions, names };
+  const problem = packedProblem(analysis, text);
+  if (problem !== undefined) return { problem };
   // found again when wanted if missing or not right: it is a by-product of the analysis, not part of it
-  const prepared = value.prepared === undefined ? undefined : checkPrepared(value.prepared, text, analysis);
+  const prepared = storedPrepared === undefined ? undefined : checkPrepared(storedPrepared, text, analysis);
   return { article: { key, uri, text, cacheName, analysis, ...(prepared ? { prepared } : {}) } };
 }
 
-function checkPrepared(value: unknown, text: string, analysis: Analysis): PreparedArticle | undefined {
+function checkPrepared(value: unknown, text: string, analysis: PackedAnalysis): PreparedArticle | undefined {
   if (!isRecord(value) || !Array.isArray(value.quotes) || !Array.isArray(value.sentences)) return undefined;
   const quotes: Quotation[] = [];
   if (!checkQuotes(value.quotes, text, quotes)) return undefined;
@@ -397,19 +438,20 @@ function checkQuotes(stored: readonly unknown[], text: string, out: Quotation[])
 }
 
 /** The stored sentence of each resolved date (offset pairs), checked: each holds its date's start; undefined when one does not. */
-function checkSentences(stored: readonly unknown[], text: string, analysis: Analysis): TextSpan[] | undefined {
-  const dated = analysis.dates.filter((d) => d.value !== null);
-  if (stored.length !== dated.length) return undefined;
+function checkSentences(stored: readonly unknown[], text: string, analysis: PackedAnalysis): TextSpan[] | undefined {
   const sentences: TextSpan[] = [];
-  for (let i = 0; i < dated.length; i++) {
-    const pair: unknown = stored[i];
+  const dates = dateCount(analysis);
+  for (let i = 0; i < dates; i++) {
+    if (!dateResolved(analysis, i)) continue;
+    const pair: unknown = stored[sentences.length];
     if (!Array.isArray(pair) || pair.length !== 2) return undefined;
     const span = { start: pair[0] as unknown, end: pair[1] as unknown };
+    const dateStart = dateStartOf(analysis, i);
     // the sentence a date is in holds its start
-    if (!isSpanIn(span, text) || (span.start as number) > dated[i]!.start || (span.end as number) <= dated[i]!.start) return undefined;
+    if (!isSpanIn(span, text) || (span.start as number) > dateStart || (span.end as number) <= dateStart) return undefined;
     sentences.push({ start: span.start as number, end: span.end as number });
   }
-  return sentences;
+  return sentences.length === stored.length ? sentences : undefined;
 }
 
 function isSpanIn(span: Record<string, unknown>, text: string): boolean {

@@ -163,6 +163,11 @@ export function dateResolved(packed: PackedAnalysis, i: number): boolean {
   return packed.ints[packed.mentions * MENTION_FIELDS + i * DATE_FIELDS + DATE_KIND] !== ValueKind.None;
 }
 
+/** Where the date mention starts. */
+export function dateStartOf(packed: PackedAnalysis, i: number): number {
+  return packed.ints[packed.mentions * MENTION_FIELDS + i * DATE_FIELDS]!;
+}
+
 /** The date mention as the analysis gave it (a new object). */
 export function dateAt(packed: PackedAnalysis, i: number): DateMention {
   const at = packed.mentions * MENTION_FIELDS + i * DATE_FIELDS;
@@ -206,4 +211,42 @@ export function samePacked(a: PackedAnalysis, b: PackedAnalysis): boolean {
     if (mentionText(a, i) !== mentionText(b, i) || mentionCanonical(a, i) !== mentionCanonical(b, i)) return false;
   }
   return true;
+}
+
+const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+
+/**
+ * What is wrong with a packed analysis read from untrusted storage (the index's pack), or undefined: its layout, every
+ * index into `names`, every mention and date span within `text` and quoting it (as the checks of an Analysis do), the
+ * entity mentions in text order, the dates' values ISO dates. No string is made: a reopen checks a thousand articles.
+ */
+export function packedProblem(packed: PackedAnalysis, text: string): string | undefined {
+  const { ints, mentions, names } = packed;
+  if (packed.articleDate !== null && !ISO_DATE.test(packed.articleDate)) return 'bad article date';
+  if (!Number.isInteger(mentions) || mentions < 0 || mentions * MENTION_FIELDS > ints.length || (ints.length - mentions * MENTION_FIELDS) % DATE_FIELDS !== 0) return 'a bad count of mentions';
+  const quotes = (start: number, end: number, form: number): boolean =>
+    start >= 0 && start < end && end <= text.length && form >= 0 && form < names.length && names[form]!.length === end - start && text.startsWith(names[form]!, start);
+  let last = 0;
+  for (let i = 0; i < mentions; i++) {
+    const at = i * MENTION_FIELDS;
+    const start = ints[at + START]!;
+    if (!quotes(start, ints[at + END]!, ints[at + FORM]!)) return 'an entity span does not quote the text';
+    const name = ints[at + NAME]!;
+    if (name < 0 || name >= names.length || names[name] === '' || ints[at + TYPE]! < 0 || ints[at + TYPE]! >= ENTITY_TYPES.length) return 'an entity has no canonical name or a bad type';
+    if (start < last) return 'entity mentions out of text order';
+    last = start;
+  }
+  const isDate = (at: number): boolean => at >= 0 && at < names.length && ISO_DATE.test(names[at]!);
+  for (let at = mentions * MENTION_FIELDS; at < ints.length; at += DATE_FIELDS) {
+    if (!quotes(ints[at]!, ints[at + 1]!, ints[at + 2]!)) return 'a date span does not quote the text';
+    const kind = ints[at + DATE_KIND]!;
+    const first = ints[at + 4]!;
+    const second = ints[at + 5]!;
+    const value = kind === ValueKind.None ? first === -1 && second === -1 : kind === ValueKind.Range ? isDate(first) && isDate(second) : kind >= ValueKind.Text && kind <= ValueKind.NotAfter && isDate(first) && second === -1;
+    if (!value) return 'a date has a bad value';
+    const resolution = ints[at + 6]!;
+    if (resolution < 0 || resolution >= RESOLUTIONS.length) return 'a date has a bad resolution';
+    if (ints[at + 7] !== -1 && !isDate(ints[at + 7]!)) return 'a date has a bad reference';
+  }
+  return undefined;
 }

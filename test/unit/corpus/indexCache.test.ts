@@ -1,6 +1,7 @@
 import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
 import * as assert from 'node:assert/strict';
 import { cacheOptionsKey, INDEX_CACHE_FORMAT, packedArticleChunks, packHeader, packIdOf, parseIndexCacheEntry, parsePackedArticle, parseSummaryEntity, parseSummaryHeader, relevantLexicon, serializeIndexCacheEntry, serializePackedArticle, serializeSummaryEntity, summaryHeader } from '../../../src/core/corpus/indexCache';
+import { packAnalysis, unpackAnalysis } from '../../../src/core/corpus/packedAnalysis';
 import type { Analysis } from '../../../src/core/nlp/analysisModel';
 
 const TEXT = 'Nadia Ferreol met the Orvane Council in Lisk on 3 May 2019. Ferreol said little.';
@@ -98,7 +99,7 @@ function probe(input: string | ReturnType<typeof parseIndexCacheEntry>): string 
 }
 
 describe('workspace index pack', () => {
-  const article = { key: 'seeds/ferreol.txt', uri: 'file:///w/seeds/ferreol.txt', text: TEXT, cacheName: 'c0ffee', analysis: ANALYSIS };
+  const article = { key: 'seeds/ferreol.txt', uri: 'file:///w/seeds/ferreol.txt', text: TEXT, cacheName: 'c0ffee', analysis: packAnalysis(ANALYSIS) };
 
   it('holds every article on one line each, read back exactly, after a header naming layout and pipeline', () => {
     const multiline = { ...article, text: `${TEXT}\n\nA second paragraph.\r\n` };
@@ -109,12 +110,14 @@ describe('workspace index pack', () => {
     assert.equal(packIdOf(packHeader('p1', 'id-1'), 'p2'), undefined, 'another pipeline');
     assert.equal(packIdOf('{"pack":99,"pipeline":"p1","id":"x"}', 'p1'), undefined, 'another layout');
     assert.equal(packIdOf('{"pack":1,"pipeline":"p1"}', 'p1'), undefined, 'the layout before pack ids');
+    assert.equal(packIdOf('{"pack":3,"pipeline":"p1","id":"id-1"}', 'p1'), undefined, 'the layout of whole analyses: stale, rewritten');
     assert.equal(packIdOf('{"pack":2,', 'p1'), undefined, 'cut short');
   });
 
   it('keeps the quotations and timeline sentences found for an article; ones that do not fit its text are dropped, the article kept', () => {
     const quote = { start: 0, end: 7, text: TEXT.slice(0, 7), speaker: 'Someone', speakerType: 'person' as const, cue: 'said', cueSpan: { start: 8, end: 12 } };
     const dated = ANALYSIS.dates.filter((d) => d.value !== null);
+    assert.ok(dated.length > 0);
     const sentences = dated.map((d) => ({ start: Math.max(0, d.start - 3), end: d.end }));
     const prepared = { quotes: [quote], sentences };
     const line = serializePackedArticle({ ...article, prepared });
@@ -145,6 +148,48 @@ describe('workspace index pack', () => {
     assert.match(problem('[1,2]'), /lacks|not an object/);
     // the text was edited after the analysis: the offsets no longer quote it
     assert.match(problem(serializePackedArticle({ ...article, text: `Update. ${TEXT}` })), /does not quote|quote/);
+  });
+
+  it('refuses an article whose packed analysis is corrupt, with the reason, and never throws', () => {
+    const stored = JSON.parse(serializePackedArticle(article)) as { ints: number[]; names: unknown[]; mentions: number } & Record<string, unknown>;
+    assert.deepEqual(Object.keys(stored).at(-1), 'ints', 'the ints come last');
+    const problem = (change: (line: typeof stored) => void): string => {
+      const line = structuredClone(stored);
+      change(line);
+      const parsed = parsePackedArticle(JSON.stringify(line));
+      return 'problem' in parsed ? parsed.problem : 'accepted';
+    };
+    assert.equal(problem(() => undefined), 'accepted');
+    // mention 0: start, end, name, form, type; the date after the three mentions: start, end, text, kind, value, value, resolution, reference
+    assert.match(problem((l) => (l.ints[2] = l.names.length)), /canonical name/, 'a name beyond the table');
+    assert.match(problem((l) => (l.ints[3] = l.names.length)), /does not quote/, 'a form beyond the table');
+    assert.match(problem((l) => (l.ints[3] = l.ints[5 + 3]!)), /does not quote/, "another mention's form");
+    assert.match(problem((l) => (l.ints[4] = 7)), /bad type/);
+    assert.match(problem((l) => (l.ints[1] = TEXT.length + 1)), /does not quote/, 'beyond the text');
+    assert.match(problem((l) => l.ints.splice(0, 10, ...l.ints.slice(5, 10), ...l.ints.slice(0, 5))), /text order/);
+    assert.match(problem((l) => (l.ints[15 + 3] = 9)), /bad value/, 'a kind of date value that does not exist');
+    assert.match(problem((l) => (l.ints[15 + 4] = l.ints[15 + 2]!)), /bad value/, 'a date value that is not a date');
+    assert.match(problem((l) => (l.ints[15 + 6] = 3)), /resolution/);
+    assert.match(problem((l) => (l.ints[15 + 7] = 0)), /reference/);
+    assert.match(problem((l) => (l.ints[0] = 1.5)), /not numbers/);
+    assert.match(problem((l) => ((l.ints as unknown[])[0] = '0')), /not numbers/);
+    assert.match(problem((l) => l.ints.pop()), /count of mentions/, 'cut short');
+    assert.match(problem((l) => (l.mentions = 4)), /count of mentions/);
+    assert.match(problem((l) => (l.mentions = -1)), /count of mentions/);
+    assert.match(problem((l) => (l.names[0] = 7)), /names/);
+    assert.match(problem((l) => delete (l as Partial<typeof l>).ints), /lacks/);
+    assert.match(problem((l) => (l.articleDate = 'soon')), /article date/);
+    // any one int changed: refused, or still an analysis whose every span quotes the text
+    for (let i = 0; i < stored.ints.length; i++) {
+      for (const value of [-1, 0, 1, 2, 5, 13, 1000, 2 ** 31 - 1]) {
+        const line = structuredClone(stored);
+        line.ints[i] = value;
+        const parsed = parsePackedArticle(JSON.stringify(line));
+        if ('problem' in parsed) continue;
+        const analysis = unpackAnalysis(parsed.article.analysis);
+        for (const span of [...analysis.entities, ...analysis.dates]) assert.equal(TEXT.slice(span.start, span.end), span.text);
+      }
+    }
   });
 });
 

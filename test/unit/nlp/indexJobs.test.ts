@@ -69,12 +69,12 @@ describe('analysis engine: workspace-index jobs', () => {
     assert.ok(indexed?.type === 'indexed' && indexed.article.packLines && indexed.article.prepared);
     const analysis = analysisOf(OTHER);
     const raw = new TextDecoder().decode(indexed.article.packLines);
-    assert.equal(raw, `${serializePackedArticle({ ...pack, text: OTHER, analysis, prepared: indexed.article.prepared })}\n`, 'the lines the host wrote before, each with its line break');
+    assert.equal(raw, `${serializePackedArticle({ ...pack, text: OTHER, analysis: packAnalysis(analysis), prepared: indexed.article.prepared })}\n`, 'the lines the host wrote before, each with its line break');
     const reader = new PackReader();
     const read = raw.split('\n').filter((l) => l !== '').flatMap((line) => reader.read(line));
     assert.equal(read.length, 1);
     assert.ok('article' in read[0]!);
-    assert.deepEqual(read[0].article, { ...pack, text: OTHER, analysis, prepared: prepareArticle(OTHER, analysis) });
+    assert.deepEqual(read[0].article, { ...pack, text: OTHER, analysis: packAnalysis(analysis), prepared: prepareArticle(OTHER, analysis) });
     assert.equal(transferablesOf(indexed).length, 2, 'the packed ints and the lines handed over (no cache entry asked for)');
   });
 
