@@ -35,7 +35,10 @@ async function clickStepButton(stepId: string, label: string): Promise<void> {
       const page = document.querySelector('.gettingStartedContainer');
       if (!page) return '';
       const step = page.querySelector('[data-step-id$="#${stepId}"]');
-      if (step && !step.classList.contains('expanded')) { step.click(); return ''; }
+      if (step && !step.classList.contains('expanded')) { step.click(); window.__stepClickedAt = Date.now(); return ''; }
+      // the page focuses a step it expands after its animation: clicked before that, the button's command moved the
+      // focus to the article and the page then took it back (the label picker closed, Escape left the walkthrough)
+      if (step && window.__stepClickedAt && !step.contains(document.activeElement) && Date.now() - window.__stepClickedAt < 5000) return '';
       const button = [...page.querySelectorAll('.monaco-button, a')].find((b) => (b.textContent || '').trim() === ${JSON.stringify(label)} && b.offsetParent !== null);
       if (!button) return '';
       button.click();
