@@ -170,6 +170,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly inFlight = new Map<string, vscode.Uri>();
   /** Articles Stop Indexing left out: Resume Indexing indexes them. */
   private readonly stopped = new Map<string, vscode.Uri>();
+  /** How many times Stop Indexing was used: a search or check under way when it is used leaves the rest of its articles out. */
+  private stops = 0;
+  /** When Stop Indexing was last used (Date.now(), the clock of a file's modification time). */
+  private stoppedAt = 0;
   private statusShown: WorkspaceIndexStatus = { visible: false, text: '', tooltip: '', command: undefined };
   private stoppedContext = false;
   private readonly changeEmitter = new vscode.EventEmitter<WorkspaceIndexChange>();
@@ -370,6 +374,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Stops the current round: what is indexed stays; the rest waits for Resume Indexing, its next change or a rebuild. */
   cancel(): void {
+    this.stops++;
+    this.stoppedAt = Date.now();
     for (const [key, uri] of this.dirty) this.stopped.set(key, uri);
     for (const [key, uri] of this.inFlight) this.stopped.set(key, uri);
     for (const [key, { timer, uri }] of this.debounces) {
@@ -446,7 +452,26 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private fileChanged(uri: vscode.Uri): void {
     if (!this.deps.articles.matchesArticleGlobs(uri)) return;
-    this.schedule(articleKeyOf(uri), uri, 0);
+    const key = articleKeyOf(uri);
+    if (this.stopped.has(key)) void this.changedWhileStopped(key, uri);
+    else this.schedule(key, uri, 0);
+  }
+
+  /**
+   * An article Stop Indexing left out is indexed once it changes after the stop, not for an event of a change made before
+   * it: the watcher can deliver a burst of creations seconds late, and they undid the stop.
+   */
+  private async changedWhileStopped(key: string, uri: vscode.Uri): Promise<void> {
+    this.scanning++;
+    try {
+      const { mtime } = await vscode.workspace.fs.stat(uri);
+      if (mtime > this.stoppedAt && this.stopped.has(key)) this.schedule(key, uri, 0);
+    } catch {
+      // gone: its deletion's event takes it out of the stopped ones
+    } finally {
+      this.scanning--;
+      this.checkIdle();
+    }
   }
 
   private fileDeleted(uri: vscode.Uri): void {
@@ -469,6 +494,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // only what was indexed before the search can be gone: an article indexed meanwhile came from a watcher's event
       const before = new Set(this.entries.keys());
       const found = new Map<string, vscode.Uri>();
+      const stops = this.stops;
       // a search finds thousands of files: they are sorted out a slice at a time (at once, they held the host for 80 ms)
       const slices = this.slices('finding the articles');
       for (const glob of this.deps.settings.settings.articleGlobs) {
@@ -492,7 +518,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       for (const [key, uri] of found) {
         if (this.disposed) return;
         const entry = this.entries.get(key);
-        if (!(keepStopped && this.stopped.has(key)) && (entry?.uri.toString() !== uri.toString() || !entry.verified)) this.enqueue(key, uri);
+        if (!(keepStopped && this.stopped.has(key)) && (entry?.uri.toString() !== uri.toString() || !entry.verified)) this.enqueueUnlessStopped(key, uri, stops);
         await slices.pause();
       }
       slices.end();
@@ -501,6 +527,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.deps.log.error(`Workspace index: finding the articles failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.scanning--;
+      // the articles a Stop Indexing during the search left out are counted on the status-bar item
+      this.updateStatus();
       this.checkIdle();
     }
   }
@@ -517,6 +545,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.checkIdle();
     }, delay);
     this.debounces.set(key, { timer, uri });
+  }
+
+  /** Enqueues, or leaves out with the rest if Stop Indexing was used since `stops` was read (the caller's work began). */
+  private enqueueUnlessStopped(key: string, uri: vscode.Uri, stops: number): void {
+    if (this.stops === stops) this.enqueue(key, uri);
+    else this.stopped.set(key, uri);
   }
 
   private enqueue(key: string, uri: vscode.Uri): void {
@@ -537,18 +571,20 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async refreshOptionsAsync(keys?: readonly string[]): Promise<void> {
     this.scanning++;
+    const stops = this.stops;
     try {
       const wanted = keys ?? [...this.entries.keys()];
       const slices = this.slices('checking the articles against the lexicon');
       for (const key of wanted) {
         const entry = this.entries.get(key);
-        if (entry && entry.cacheName !== this.nameOf(entry, this.deps.optionsFor({ key, sourceUri: entry.uri, sourceText: entry.text }))) this.enqueue(key, entry.uri);
-        else if (!entry && keys) this.enqueue(key, this.uriOf(key));
+        if (entry && entry.cacheName !== this.nameOf(entry, this.deps.optionsFor({ key, sourceUri: entry.uri, sourceText: entry.text }))) this.enqueueUnlessStopped(key, entry.uri, stops);
+        else if (!entry && keys) this.enqueueUnlessStopped(key, this.uriOf(key), stops);
         if (!(await slices.pause())) return;
       }
       slices.end();
     } finally {
       this.scanning--;
+      this.updateStatus();
       this.checkIdle();
     }
   }
