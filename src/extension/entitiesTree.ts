@@ -487,13 +487,11 @@ class CorpusEntityNode implements EntityNode {
   readonly mentions: number;
   readonly articles: number;
   readonly firstDate: string | undefined;
-  /** Other types some articles give its names ("also typed as place in 2 articles"). */
-  readonly conflicts: CorpusEntity['conflicts'];
   private first: { uri: string; start: number; end: number; text: string } | undefined;
 
   constructor(
     private readonly index: WorkspaceIndex,
-    entity: CorpusEntity,
+    private readonly entity: CorpusEntity,
   ) {
     this.entityKind = entity.type;
     this.id = entity.id;
@@ -501,7 +499,14 @@ class CorpusEntityNode implements EntityNode {
     this.mentions = entity.mentions;
     this.articles = entity.articles;
     this.firstDate = entity.firstDate ?? undefined;
-    this.conflicts = entity.conflicts;
+  }
+
+  /**
+   * Other types some articles give its names ("also typed as place in 2 articles"): read when its row is drawn (the
+   * corpus works them out when asked, not for every entity listed).
+   */
+  get conflicts(): CorpusEntity['conflicts'] {
+    return this.entity.conflicts;
   }
 
   private firstMention(): { uri: string; start: number; end: number; text: string } {

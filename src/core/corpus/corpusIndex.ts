@@ -202,6 +202,15 @@ export class CorpusIndex {
    */
   private readonly members = new Map<string, Few<LocalEntity>>();
   private readonly summaries = new Map<string, CorpusEntity>();
+  /** The conflicts of entities, once read (see summary), until the entity or one sharing its names changes. */
+  private readonly conflictsRead = new Map<string, readonly TypeConflict[]>();
+  /** A summary's `conflicts`: one getter for every summary, worked out when read. */
+  private readonly conflictsProperty: PropertyDescriptor = ((corpus: CorpusIndex): PropertyDescriptor => ({
+    enumerable: true,
+    get(this: CorpusEntity): readonly TypeConflict[] {
+      return corpus.conflictsNow(this.id, this.type);
+    },
+  }))(this);
   /** Every entity's summary in entities() order; kept up to date a few entities at a time (see `stale`). */
   private sorted: CorpusEntity[] | undefined;
   /** Entities whose summary changed since `sorted` was ordered: entities() moves only these. */
@@ -927,9 +936,11 @@ export class CorpusIndex {
   /** Forgets what was computed about the entity and about every entity that shares the local's name (their conflicts). */
   private changed(local: LocalEntity): void {
     this.summaries.delete(local.id);
+    this.conflictsRead.delete(local.id);
     this.stale.add(local.id);
     for (const id of idsOf(this.names.get(local.canonical)?.ids)) {
       this.summaries.delete(id);
+      this.conflictsRead.delete(id);
       this.stale.add(id);
     }
   }
@@ -973,9 +984,28 @@ export class CorpusIndex {
     const canonical = canonicalOf(members, firstForm);
     const others = forms === undefined ? (firstForm === undefined || firstForm === canonical ? [] : [firstForm]) : [...forms.keys()].filter((f) => f !== canonical).sort((a, b) => forms.get(b)! - forms.get(a)! || compare(a, b));
     const aliases = others.length === 0 ? [canonical] : [canonical, ...others];
-    const summary: CorpusEntity = { id, canonical, type, mentions, articles, aliases, conflicts: this.conflicts(id, type, members), firstDate };
+    // its conflicts worked out when first read (a view's tooltip, a hover, the summary file), not at every batch: an
+    // entity named in a story's hundreds of articles listed them all again each time (15 KB per article indexed)
+    // (an accessor of its own, enumerable, in its place: JSON, a spread and a deep comparison see the field as before)
+    const made: Omit<CorpusEntity, 'conflicts' | 'firstDate'> & { firstDate?: string | null } = { id, canonical, type, mentions, articles, aliases };
+    Object.defineProperty(made, 'conflicts', this.conflictsProperty);
+    made.firstDate = firstDate;
+    const summary = made as CorpusEntity;
     this.summaries.set(id, summary);
     return summary;
+  }
+
+  /** The entity's conflicts as the corpus is now (a summary's `conflicts`), worked out once until it changes. */
+  private conflictsNow(id: string, type: EntityType): readonly TypeConflict[] {
+    let known = this.conflictsRead.get(id);
+    if (known === undefined) {
+      const few = this.members.get(id);
+      // an entity gone since its summary was made: no names left to conflict
+      if (few === undefined) return NO_CONFLICTS;
+      known = this.conflicts(id, type, fewList(few));
+      this.conflictsRead.set(id, known);
+    }
+    return known;
   }
 
   /** Articles that type one of the entity's names otherwise: its own mentions it retyped, and those that went to an entity of another type. */

@@ -106,6 +106,25 @@ describe('CorpusIndex: one entity per real-world name across articles', () => {
     assert.deepEqual(index.conflictsOf('Halvard', 'person'), [{ type: 'organization', articles: ['said.txt'] }]);
   });
 
+  it('works the conflicts out when read, as the corpus is then: after an article typing the name otherwise comes and goes', () => {
+    const index = indexOf(company, barePerson);
+    const summary = (): CorpusEntity => index.entities('organization')[0]!;
+    const held = summary();
+    assert.deepEqual(held.conflicts, [{ type: 'person', articles: ['said.txt'] }]);
+    index.setArticle(ownPerson.key, analysisOf(ownPerson.text, ownPerson.entities), ownPerson.text);
+    assert.deepEqual(summary().conflicts, [{ type: 'person', articles: ['own.txt', 'said.txt'] }]);
+    assert.deepEqual(held.conflicts, [{ type: 'person', articles: ['own.txt', 'said.txt'] }], 'a summary listed before, read after the change');
+    index.removeArticle(ownPerson.key);
+    assert.deepEqual(index.conflictsOf('Halvard Foods Inc.', 'organization'), [{ type: 'person', articles: ['said.txt'] }]);
+    index.removeArticle(barePerson.key);
+    assert.deepEqual(summary().conflicts, []);
+    // a field like the others for JSON (the summary file, the command line), a spread and a deep comparison
+    const entity = summary();
+    assert.deepEqual(Object.keys(entity), ['id', 'canonical', 'type', 'mentions', 'articles', 'aliases', 'conflicts', 'firstDate']);
+    assert.deepEqual(JSON.parse(JSON.stringify(entity)), { ...entity });
+    assert.deepStrictEqual({ ...entity }, entity);
+  });
+
   it('never turns a place into a person or an organization', () => {
     const index = indexOf(company, barePlace);
     assert.deepEqual(brief(index.entityAt('place.txt', 14)), ['Halvard', 'place', 1, 1]);
