@@ -5,6 +5,7 @@ import type { ArticleDocuments } from './articleDocuments';
 import type { AnnotationService } from './annotationService';
 import type { AnnotationLabel } from '../core/annotations/labelSchema';
 import type { SettingsWatcher } from './settings';
+import { stackLevels } from '../core/annotations/stackLevels';
 
 /** Stacking levels drawn distinctly; deeper nesting reuses the last level's style. */
 const LEVEL_STYLES = 3;
@@ -149,24 +150,4 @@ function decorationStyle(label: AnnotationLabel, level: number, showLabel: boole
     // the label in small type after the span, set apart from the word; nothing pushes the text aside before it
     after: showLabel ? { contentText: label.name, color, fontStyle: 'italic', fontWeight: '600', margin: '0 0 0 0.3em', textDecoration: 'none; font-size: 0.8em; vertical-align: 1px' } : undefined,
   };
-}
-
-/**
- * Interval stacking: each span gets the lowest level not used by a span it overlaps, so two annotations on the same or
- * nested text are drawn one above the other instead of on top of each other. Returns levels in input order.
- */
-export function stackLevels(spans: readonly { start: number; end: number }[]): number[] {
-  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end);
-  const levels: number[] = new Array<number>(spans.length).fill(0);
-  const active: { end: number; level: number }[] = [];
-  for (const i of order) {
-    const span = spans[i]!;
-    for (let k = active.length - 1; k >= 0; k--) if (active[k]!.end <= span.start) active.splice(k, 1);
-    const used = new Set(active.map((a) => a.level));
-    let level = 0;
-    while (used.has(level)) level++;
-    levels[i] = level;
-    active.push({ end: span.end, level });
-  }
-  return levels;
 }
