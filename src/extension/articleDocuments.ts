@@ -1,7 +1,7 @@
 // Which open documents are articles, and how their editor positions map to source-text offsets (the only offsets stored).
 import * as vscode from 'vscode';
 import { globToRegExp } from '../core/paths/glob';
-import { type ArticleProvider } from './articleProvider';
+import { type ArticleProvider, type RenderedArticle } from './articleProvider';
 import { ARTICLE_SCHEME, articleKeyOf, sourceUriOf } from './articleKeys';
 import { relativePath } from '../core/paths/posixPath';
 import { documentLength, documentText } from './documentText';
@@ -44,6 +44,13 @@ export class ArticleDocuments implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ArticleChange>();
   private readonly closeEmitter = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  /**
+   * Each open document's answer to get(), made once while the settings (the article globs) and the workspace folders
+   * (the key) stay and, for a reading view, while it shows the same rendering: get() runs for every open document at
+   * every keystroke (the tracker, the decorators, documentsFor), and each call matched the globs and made the key anew.
+   * A plain editor's text and length are read from its document when asked.
+   */
+  private known = new WeakMap<vscode.TextDocument, { readonly settings: unknown; readonly rendered: unknown; readonly article: ArticleDocument | undefined }>();
   /** When each plain editor's document last changed (performance.now()), for work that waits until typing pauses. */
   private readonly lastEdits = new WeakMap<vscode.TextDocument, number>();
   /** Fires when an article's source text or its rendering changed (edit, file changed on disk, article date set). */
@@ -76,6 +83,8 @@ export class ArticleDocuments implements vscode.Disposable {
         if (article) this.fireFor(article.sourceUri);
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
+      // an article's key is its path in its workspace folder
+      vscode.workspace.onDidChangeWorkspaceFolders(() => (this.known = new WeakMap())),
       settings.onDidChange((change) => {
         if (!change.articleGlobs) return;
         this.updateContext();
@@ -108,7 +117,16 @@ export class ArticleDocuments implements vscode.Disposable {
   }
 
   get(document: vscode.TextDocument): ArticleDocument | undefined {
-    if (document.uri.scheme === ARTICLE_SCHEME) return this.readingView(document);
+    const settings = this.settings.settings;
+    const rendered = document.uri.scheme === ARTICLE_SCHEME ? this.provider.rendered(document) : undefined;
+    const known = this.known.get(document);
+    if (known && known.settings === settings && known.rendered === rendered) return known.article;
+    const article = document.uri.scheme === ARTICLE_SCHEME ? this.readingView(document, rendered) : this.sourceArticle(document);
+    this.known.set(document, { settings, rendered, article });
+    return article;
+  }
+
+  private sourceArticle(document: vscode.TextDocument): ArticleDocument | undefined {
     if (!this.matchesArticleGlobs(document.uri)) return undefined;
     return {
       document,
@@ -201,9 +219,8 @@ export class ArticleDocuments implements vscode.Disposable {
     this.emitter.fire({ sourceUri, key: articleKeyOf(sourceUri), documents: this.documentsFor(sourceUri) });
   }
 
-  private readingView(document: vscode.TextDocument): ArticleDocument | undefined {
+  private readingView(document: vscode.TextDocument, rendered: RenderedArticle | undefined): ArticleDocument | undefined {
     const sourceUri = sourceUriOf(document.uri);
-    const rendered = this.provider.rendered(document);
     if (!sourceUri || !rendered || rendered.sourceText === undefined || !rendered.map) return undefined;
     const { map, sourceText } = rendered;
     return {

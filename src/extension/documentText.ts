@@ -15,7 +15,17 @@ export function documentText(document: vscode.TextDocument): string {
   return text;
 }
 
-/** The document's length in UTF-16 code units, without joining its text: the end offset of its last line. */
+const lengths = new WeakMap<vscode.TextDocument, { readonly version: number; readonly length: number }>();
+
+/**
+ * The document's length in UTF-16 code units, without joining its text: the end offset of its last line, found once
+ * per version (placing each annotation and highlight in an editor checks it, at every keystroke).
+ */
 export function documentLength(document: vscode.TextDocument): number {
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  const known = lengths.get(document);
+  if (known && known.version === document.version) return known.length;
+  const joined = joinedTexts.get(document);
+  const length = joined && joined.version === document.version ? joined.text.length : document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  lengths.set(document, { version: document.version, length });
+  return length;
 }
