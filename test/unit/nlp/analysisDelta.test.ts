@@ -94,6 +94,18 @@ describe('analysis delta', () => {
     assert.equal(JSON.stringify(rebuilt), JSON.stringify(reordered), 'another key order is not reused');
   });
 
+  it('keeps an alias named like an Object.prototype member as an own key, in its place', () => {
+    const mention = (start: number, canonical: string) => ({ start, end: start + canonical.length, text: canonical, type: 'organization', canonical }) as const;
+    const base: Analysis = { articleDate: null, entities: [mention(0, 'Vellmark'), mention(20, 'constructor')], dates: [], aliases: { Vellmark: ['Vellmark'], constructor: ['constructor'] } };
+    const aliases = JSON.parse('{"Vellmark":["Vellmark"],"__proto__":["__proto__"],"constructor":["constructor"],"toString":["toString"]}') as Analysis['aliases'];
+    const next: Analysis = { articleDate: null, entities: [mention(0, 'Vellmark'), mention(10, '__proto__'), mention(30, 'constructor'), mention(45, 'toString')], dates: [], aliases };
+    const rebuilt = applyAnalysisDelta(base, structuredClone(analysisDelta(base, next, 10)));
+    assert.deepEqual(Object.keys(rebuilt.aliases), ['Vellmark', '__proto__', 'constructor', 'toString']);
+    assert.equal(Object.getPrototypeOf(rebuilt.aliases), Object.prototype);
+    assert.deepEqual(rebuilt.aliases['__proto__'], ['__proto__']);
+    assert.equal(JSON.stringify(rebuilt), JSON.stringify(next));
+  });
+
   it('refuses a delta that does not fit its base', () => {
     const base = analyzeArticle(SEED);
     const delta = analysisDelta(base, base, 0);
