@@ -105,16 +105,21 @@ export class AnnotationSet {
   /** The changes that make `annotations` the article's whole set. */
   replaceArticleChanges(article: string, annotations: readonly Annotation[]): AnnotationChange[] {
     const next = new Map<string, Annotation>();
-    for (const a of annotations) {
-      checkAnnotation(a);
+    // indexed loops: this runs at every key typed into an annotated article (see editsReachQuotes)
+    for (let i = 0; i < annotations.length; i++) {
+      const a = annotations[i]!;
+      const elsewhere = this.byId.get(a.id);
+      // one held already was checked when it came in (at every key typed, all but the moved ones are those held)
+      if (elsewhere !== a) checkAnnotation(a);
       if (a.article !== article) throw new RangeError(`Annotation ${a.id} belongs to ${a.article}, not ${article}`);
       if (next.has(a.id)) throw new RangeError(`Duplicate annotation id ${a.id}`);
-      const elsewhere = this.byId.get(a.id);
       if (elsewhere && elsewhere.article !== article) throw new RangeError(`Annotation ${a.id} already belongs to ${elsewhere.article}`);
       next.set(a.id, a);
     }
     const changes: AnnotationChange[] = [];
-    for (const before of this.forArticle(article)) {
+    const held = this.forArticle(article);
+    for (let i = 0; i < held.length; i++) {
+      const before = held[i]!;
       const after = next.get(before.id);
       if (after !== before) changes.push({ before, after });
     }

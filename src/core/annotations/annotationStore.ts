@@ -224,13 +224,14 @@ export class AnnotationStore {
 /** Per article, the ids a change touched (a move touches its id in both articles). */
 function changedIds(changes: readonly AnnotationChange[]): ChangedKeys['annotations'] {
   const byArticle = new Map<string, Set<string>>();
+  const add = (a: Annotation): void => {
+    let ids = byArticle.get(a.article);
+    if (!ids) byArticle.set(a.article, (ids = new Set()));
+    ids.add(a.id);
+  };
   for (const { before, after } of changes) {
-    for (const a of [before, after]) {
-      if (!a) continue;
-      let ids = byArticle.get(a.article);
-      if (!ids) byArticle.set(a.article, (ids = new Set()));
-      ids.add(a.id);
-    }
+    if (before) add(before);
+    if (after) add(after);
   }
   return byArticle;
 }
