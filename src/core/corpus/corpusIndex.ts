@@ -468,8 +468,12 @@ export class CorpusIndex {
   private newLocal(key: string, entry: ArticleEntry, first: number, count: number): LocalEntity {
     const canonical = mentionCanonical(entry.packed, first);
     const type = mentionType(entry.packed, first);
-    const words = nameParts(canonical).length;
-    const fixedId = words >= 2 ? this.strings.get(entityId(canonical, type)) : undefined;
+    // a name other articles have too (a story's names are in hundreds) takes its word count and full name's id from
+    // theirs: splitting it into words and making its id again was most of what a new local entity allocated
+    const known = this.names.get(canonical);
+    const other = known === undefined ? undefined : Array.isArray(known.locals) ? known.locals[0] : known.locals;
+    const words = other?.words ?? nameParts(canonical).length;
+    const fixedId = words < 2 ? undefined : other?.type === type ? other.fixedId : this.strings.get(entityId(canonical, type));
     return { article: key, canonical, type, entry, first, count, fixedId, words, id: fixedId ?? this.strings.get(entityId(canonical, type)) };
   }
 
