@@ -163,16 +163,24 @@ export class NoteComments implements vscode.Disposable {
 
   private async draw(): Promise<void> {
     const wanted = new Map<string, { annotation: Annotation; uri: vscode.Uri; range: vscode.Range }>();
+    // This runs at every key typed into an annotated article. The annotations are read article by article (the lists
+    // the store keeps; all() copies every article's at each change), and with no note, reply or note being added and
+    // no thread drawn there is nothing more to do.
+    const byKey = new Map<string, Annotation[]>();
+    for (const key of this.annotations.articles()) {
+      const annotations = this.annotations.forArticle(key);
+      for (let i = 0; i < annotations.length; i++) {
+        const annotation = annotations[i]!;
+        if (annotation.status !== 'anchored') continue;
+        if (annotation.note === '' && !annotation.replies?.length && !this.pending.has(annotation.id)) continue;
+        const list = byKey.get(annotation.article) ?? [];
+        list.push(annotation);
+        byKey.set(annotation.article, list);
+      }
+    }
+    if (byKey.size === 0 && this.threads.size === 0 && this.pending.size === 0) return;
     const open = this.articles.all();
     const tabbed = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])));
-    const byKey = new Map<string, Annotation[]>();
-    for (const annotation of this.annotations.all()) {
-      if (annotation.status !== 'anchored') continue;
-      if (annotation.note === '' && (annotation.replies ?? []).length === 0 && !this.pending.has(annotation.id)) continue;
-      const list = byKey.get(annotation.article) ?? [];
-      list.push(annotation);
-      byKey.set(annotation.article, list);
-    }
     for (const [key, list] of byKey) {
       // one home per note: the reading view when a tab shows it, else the source file (open in an editor or not)
       const docs = open.filter((a) => a.key === key);
