@@ -22,8 +22,16 @@ export class AnnotationDecorator implements vscode.Disposable {
   /** Decoration types by `label|level`, made once per label schema and disposed when it changes. */
   private types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly decorated = new Map<vscode.TextEditor, DecoratedAnnotation[]>();
+  /** The type keys of each label, by level: made once, not a string per annotation at every keystroke. */
+  private readonly typeKeys = new Map<string, readonly string[]>();
   private readonly disposables: vscode.Disposable[] = [];
   private pending: NodeJS.Timeout | undefined;
+  /**
+   * Documents changed at or inside a drawn annotation since the last redraw. VS Code moves a decoration with the text
+   * itself, as the tracker moves the annotation, except where the text changes at its edges or inside it (it grows a
+   * range typed at its end): there the annotation is drawn again even when its range reads the same.
+   */
+  private touched = new WeakSet<vscode.TextDocument>();
 
   constructor(
     private readonly annotations: AnnotationService,
@@ -34,6 +42,7 @@ export class AnnotationDecorator implements vscode.Disposable {
       annotations.onDidChange(() => this.schedule()),
       articles.onDidChangeArticle(() => this.schedule()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+      vscode.workspace.onDidChangeTextDocument((event) => this.noteTouches(event)),
       settings.onDidChange((change) => {
         if (change.labels) {
           this.disposeTypes();
@@ -64,6 +73,21 @@ export class AnnotationDecorator implements vscode.Disposable {
       if (!vscode.window.visibleTextEditors.includes(editor)) this.decorated.delete(editor);
     }
     for (const editor of vscode.window.visibleTextEditors) this.decorate(editor);
+    this.touched = new WeakSet();
+  }
+
+  private noteTouches(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0 || this.touched.has(event.document)) return;
+    for (const [editor, drawn] of this.decorated) {
+      if (editor.document !== event.document) continue;
+      for (const { range: changed } of event.contentChanges) {
+        for (let i = 0; i < drawn.length; i++) {
+          if (!touches(changed, drawn[i]!.range)) continue;
+          this.touched.add(event.document);
+          return;
+        }
+      }
+    }
   }
 
   private decorate(editor: vscode.TextEditor): void {
@@ -82,14 +106,23 @@ export class AnnotationDecorator implements vscode.Disposable {
         if (range && !range.isEmpty) placed.push({ annotation, range });
       }
       const levels = stackLevels(placed.map((p) => p.annotation.position));
-      placed.forEach(({ annotation, range }, i) => {
+      // a loop, not forEach: this runs at every key typed into an annotated article (see stackLevels)
+      for (let i = 0; i < placed.length; i++) {
+        const { annotation, range } = placed[i]!;
         const level = levels[i] ?? 0;
         const key = this.typeKey(annotation.label, level);
         let list = byType.get(key);
         if (!list) byType.set(key, (list = []));
         list.push({ range });
         drawn.push({ id: annotation.id, label: annotation.label, level, range });
-      });
+      }
+    }
+    // Typing moves the annotations after the key, and their ranges read the same unless they are on the key's line:
+    // VS Code has moved its decorations alike, so the same ranges are not sent again (at every key, for every one).
+    const before = this.decorated.get(editor);
+    if (before && !this.touched.has(editor.document) && sameDrawing(before, drawn)) {
+      this.decorated.set(editor, drawn);
+      return;
     }
     for (const [key, type] of this.types) {
       if (!byType.has(key)) editor.setDecorations(type, []);
@@ -99,7 +132,9 @@ export class AnnotationDecorator implements vscode.Disposable {
   }
 
   private typeKey(label: string, level: number): string {
-    return `${label}|${Math.min(level, LEVEL_STYLES - 1)}`;
+    let keys = this.typeKeys.get(label);
+    if (!keys) this.typeKeys.set(label, (keys = Array.from({ length: LEVEL_STYLES }, (_, l) => `${label}|${l}`)));
+    return keys[Math.min(level, LEVEL_STYLES - 1)]!;
   }
 
   private typeFor(key: string): vscode.TextEditorDecorationType {
@@ -127,6 +162,22 @@ export class AnnotationDecorator implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.disposeTypes();
   }
+}
+
+/** Whether two drawings place the same annotations with the same labels and levels on the same ranges. */
+function sameDrawing(a: readonly DecoratedAnnotation[], b: readonly DecoratedAnnotation[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.label !== y.label || x.level !== y.level || !x.range.isEqual(y.range)) return false;
+  }
+  return true;
+}
+
+/** Whether a changed range overlaps a drawn one or meets it at an edge. */
+function touches(changed: vscode.Range, drawn: vscode.Range): boolean {
+  return !changed.end.isBefore(drawn.start) && !changed.start.isAfter(drawn.end);
 }
 
 /**

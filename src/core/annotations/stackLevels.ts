@@ -16,7 +16,8 @@ export function stackLevels(spans: readonly { readonly start: number; readonly e
   const openEnds: number[] = [];
   const openLevels: number[] = [];
   let open = 0;
-  for (const i of order) {
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o]!;
     const span = spans[i]!;
     let kept = 0;
     for (let k = 0; k < open; k++) {
