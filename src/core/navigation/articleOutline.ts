@@ -128,7 +128,11 @@ export function* articleOutlineSteps(article: Article, analysis: Analysis, fileN
 /** The `limit` entities with the most mentions (the first mentioned first among equals); all of them when there are fewer. */
 function mostMentioned<T extends { readonly mentions: readonly { readonly start: number }[] }>(entities: T[], limit: number): T[] {
   if (entities.length <= limit) return entities;
-  const firstAt = (e: T): number => e.mentions.reduce((min, m) => Math.min(min, m.start), Infinity);
+  const firstAt = (e: T): number => {
+    let first = e.mentions[0]!.start;
+    for (let i = 1; i < e.mentions.length; i++) if (e.mentions[i]!.start < first) first = e.mentions[i]!.start;
+    return first;
+  };
   return entities
     .map((e) => ({ e, count: e.mentions.length, first: firstAt(e) }))
     .sort((a, b) => b.count - a.count || a.first - b.first)
@@ -137,7 +141,12 @@ function mostMentioned<T extends { readonly mentions: readonly { readonly start:
 }
 
 function entityNode(type: EntityType, canonical: string, mentions: readonly { start: number; end: number; text: string }[], aliases: readonly string[], withMentions: boolean): OutlineNode {
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  // the mentions come in the analysis's order, by position: copied and sorted only when they are not
+  let inOrder = true;
+  for (let i = 1; i < mentions.length && inOrder; i++) inOrder = mentions[i - 1]!.start <= mentions[i]!.start;
+  const sorted = inOrder ? mentions : [...mentions].sort((a, b) => a.start - b.start);
+  let end = 0;
+  for (let i = 0; i < sorted.length; i++) if (sorted[i]!.end > end) end = sorted[i]!.end;
   const others = aliases.filter((a) => a !== canonical);
   const count = `${sorted.length} ${sorted.length === 1 ? 'mention' : 'mentions'}`;
   const children =
@@ -149,7 +158,7 @@ function entityNode(type: EntityType, canonical: string, mentions: readonly { st
     kind: type,
     name: oneLine(canonical),
     detail: others.length > 0 ? `${count} · also ${others.join(', ')}` : count,
-    span: { start: sorted[0]!.start, end: sorted.reduce((max, m) => Math.max(max, m.end), 0) },
+    span: { start: sorted[0]!.start, end },
     selection: span(sorted[0]!),
     children,
   };
