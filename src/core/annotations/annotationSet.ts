@@ -129,7 +129,8 @@ export class AnnotationSet {
 
   /** Applies changes, remembering them as one undo step when `undoable`. */
   apply(description: string, changes: readonly AnnotationChange[], undoable: boolean): AppliedChanges {
-    for (const { before, after } of changes) {
+    for (let i = 0; i < changes.length; i++) {
+      const { before, after } = changes[i]!;
       if (before && (!after || after.article !== before.article)) this.drop(before);
       if (after) this.put(after);
     }
@@ -218,7 +219,8 @@ export class AnnotationSet {
 /** The articles changes touch, sorted. */
 export function articlesOf(changes: readonly AnnotationChange[]): string[] {
   const articles = new Set<string>();
-  for (const { before, after } of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    const { before, after } = changes[i]!;
     if (before) articles.add(before.article);
     if (after) articles.add(after.article);
   }

@@ -229,7 +229,8 @@ function changedIds(changes: readonly AnnotationChange[]): ChangedKeys['annotati
     if (!ids) byArticle.set(a.article, (ids = new Set()));
     ids.add(a.id);
   };
-  for (const { before, after } of changes) {
+  for (let i = 0; i < changes.length; i++) {
+    const { before, after } = changes[i]!;
     if (before) add(before);
     if (after) add(after);
   }

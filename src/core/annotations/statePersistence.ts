@@ -197,7 +197,10 @@ export class StatePersistence {
     for (const [article, ids] of keys.annotations ?? []) {
       let set = this.pending.annotations.get(article);
       if (!set) this.pending.annotations.set(article, (set = new Set()));
-      for (const id of ids) set.add(id);
+      // forEach: at every key typed into an annotated article, early in a session in code not yet optimised, a for-of
+      // makes a result per id
+      const pending = set;
+      ids.forEach((id) => pending.add(id));
     }
     for (const article of keys.articleDates ?? []) this.pending.articleDates.add(article);
     for (const text of keys.lexicon ?? []) this.pending.lexicon.add(text);
