@@ -180,6 +180,9 @@ const NO_MEMBERS: readonly LocalEntity[] = Object.freeze([]);
 const NO_CONFLICTS: readonly TypeConflict[] = Object.freeze([]);
 const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: undefined, key: '\u0001undefined\u0001undefined' };
 /** The outcome of a bare name that stands for no full name and has a majority type: one each, not one per resolution. */
+const NO_NAMES: readonly string[] = [];
+/** The entity types in the order of their names (an outcome's key lists them so). */
+const TYPES_BY_NAME: readonly EntityType[] = [...ENTITY_TYPES].sort();
 const MAJORITY_OUTCOMES: ReadonlyMap<EntityType, Outcome> = new Map(ENTITY_TYPES.map((majority) => [majority, { byType: new Map(), only: undefined, majority, key: `\u0001undefined\u0001${majority}` }]));
 /** Mentions or entities handled in one step of updateArticle. */
 const STEP_ITEMS = 400;
@@ -867,9 +870,9 @@ export class CorpusIndex {
     const byType = new Map<EntityType, string | null>();
     let only: string | undefined;
     let n = 0;
-    const lookups = ALL_CAPS.test(word) ? [word, titleCase(word)] : [word];
-    for (const lookup of lookups) {
-      for (const id of idsOf(this.shortNames.get(lookup))) {
+    const lookups = ALL_CAPS.test(word) ? 2 : 1;
+    for (let l = 0; l < lookups; l++) {
+      for (const id of idsOf(this.shortNames.get(l === 0 ? word : titleCase(word)))) {
         const type = typeOfId(id);
         const known = byType.get(type);
         if (known === id) continue;
@@ -884,7 +887,13 @@ export class CorpusIndex {
     // one does is part of the outcome, or an article adding "Halvard Foods Inc." would leave the others' "Halvard" apart
     const organization = byType.get('organization');
     const legal = typeof organization === 'string' && this.namedWithLegalForm(organization);
-    return { byType, only, majority, key: `${[...byType].sort().join('|')}\u0001${only}\u0001${majority}${legal ? '\u0001legal form' : ''}` };
+    // the types in name order, as a sort of the entries gave them (its arrays and their strings were most of this)
+    let types = '';
+    for (const type of TYPES_BY_NAME) {
+      const id = byType.get(type);
+      if (id !== undefined) types += `${types === '' ? '' : '|'}${type},${id ?? ''}`;
+    }
+    return { byType, only, majority, key: `${types}\u0001${only}\u0001${majority}${legal ? '\u0001legal form' : ''}` };
   }
 
   private bareId(local: LocalEntity, outcome: Outcome): string {
@@ -1097,9 +1106,11 @@ function typeOfId(id: string): EntityType {
 }
 
 /** The bare words a full name can be mentioned by in another article: a person's surname, an organization's first word and initials. */
-function shortNamesOf(canonical: string, type: EntityType): string[] {
+function shortNamesOf(canonical: string, type: EntityType): readonly string[] {
+  // a place has none: its name is not taken apart (a full name of every article is asked)
+  if (type === 'place') return NO_NAMES;
   const parts = nameParts(canonical.replace(/^the\s+/iu, '').replace(LEGAL_SUFFIX, ''));
-  if (parts.length < 2 || type === 'place') return [];
+  if (parts.length < 2) return NO_NAMES;
   if (type === 'person') return [parts[parts.length - 1]!];
   const acronym = initials(parts.join(' '));
   return acronym.length >= 2 && acronym !== parts[0] ? [parts[0]!, acronym] : [parts[0]!];
