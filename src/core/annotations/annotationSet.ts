@@ -104,6 +104,21 @@ export class AnnotationSet {
 
   /** The changes that make `annotations` the article's whole set. */
   replaceArticleChanges(article: string, annotations: readonly Annotation[]): AnnotationChange[] {
+    const held = this.forArticle(article);
+    // Following a keystroke gives the article's annotations back in their order, some moved: compared place by place,
+    // with no map of the new list made at every key.
+    if (annotations.length === held.length && annotations.every((a, i) => a.id === held[i]!.id)) {
+      const changes: AnnotationChange[] = [];
+      for (let i = 0; i < annotations.length; i++) {
+        const after = annotations[i]!;
+        const before = held[i]!;
+        if (after === before) continue;
+        checkAnnotation(after);
+        if (after.article !== article) throw new RangeError(`Annotation ${after.id} belongs to ${after.article}, not ${article}`);
+        changes.push({ before, after });
+      }
+      return changes;
+    }
     const next = new Map<string, Annotation>();
     // indexed loops: this runs at every key typed into an annotated article (see editsReachQuotes)
     for (let i = 0; i < annotations.length; i++) {
@@ -117,7 +132,6 @@ export class AnnotationSet {
       next.set(a.id, a);
     }
     const changes: AnnotationChange[] = [];
-    const held = this.forArticle(article);
     for (let i = 0; i < held.length; i++) {
       const before = held[i]!;
       const after = next.get(before.id);

@@ -153,6 +153,25 @@ describe('AnnotationStore', () => {
     assert.equal(store.canUndo, false);
   });
 
+  it('checks the annotations that changed when an article\'s list comes back in its order, as edit-following gives it', async () => {
+    const store = new AnnotationStore(new MemoryStorage());
+    await store.load();
+    const a = annotationAt('harbour master', 'person');
+    const b = annotationAt('Port Vell');
+    const c = annotationAt('Monday', 'date');
+    await store.add([a, b, c]);
+    const held = store.forArticle('news/a.txt');
+    const moved = held.map((x) => (x.id === b.id ? { ...x, position: { start: x.position.start + 2, end: x.position.end + 2 } } : x));
+    await store.replaceArticle('news/a.txt', moved, { undoable: false });
+    assert.deepEqual(store.forArticle('news/a.txt'), moved);
+    assert.equal(store.forArticle('news/a.txt')[0], held[0], 'the unchanged ones kept as they were');
+    const broken = moved.map((x) => (x.id === c.id ? { ...x, position: { start: 9, end: 3 } } : x));
+    await assert.rejects(async () => store.replaceArticle('news/a.txt', broken), /position/);
+    const elsewhere = moved.map((x) => (x.id === a.id ? { ...x, article: 'news/b.txt' } : x));
+    await assert.rejects(async () => store.replaceArticle('news/a.txt', elsewhere), /belongs to news\/b.txt/);
+    assert.deepEqual(store.forArticle('news/a.txt'), moved, 'a refused list changes nothing');
+  });
+
   it('keeps a moved annotation in place when undoing an older label change', async () => {
     const store = new AnnotationStore(new MemoryStorage());
     await store.load();
