@@ -86,15 +86,19 @@ export function* articleOutlineSteps(article: Article, analysis: Analysis, fileN
     nodes.push({ role: 'headline', kind: undefined, name: name || fileName, detail: article.date ? article.date.value : '', span: { start: Math.min(first.start, selection.start), end: last.end }, selection, children: sections });
   }
   const withMentions = analysis.entities.length <= OUTLINE_MENTION_LIMIT;
-  // every entity mention grouped by type and canonical name in one pass (a map keeps the order of first mention)
-  const byType = new Map<EntityType, Map<string, { canonical: string; mentions: { start: number; end: number; text: string }[] }>>(ENTITY_TYPES_IN_ORDER.map((type) => [type, new Map()]));
+  // every entity mention grouped by type and canonical name in one pass (a map keeps the order of first mention); the
+  // mentions themselves kept only when they are listed (a megabyte's 11,000 are not: a list per entity grown by each)
+  const byType = new Map<EntityType, Map<string, EntityGroup>>(ENTITY_TYPES_IN_ORDER.map((type) => [type, new Map()]));
   for (let i = 0; i < analysis.entities.length; i++) {
     const e = analysis.entities[i]!;
     const byEntity = byType.get(e.type);
     if (byEntity) {
       let entry = byEntity.get(e.canonical);
-      if (!entry) byEntity.set(e.canonical, (entry = { canonical: e.canonical, mentions: [] }));
-      entry.mentions.push(e);
+      if (!entry) byEntity.set(e.canonical, (entry = { canonical: e.canonical, count: 0, first: e, end: e.end, mentions: withMentions ? [] : undefined }));
+      entry.count++;
+      if (e.start < entry.first.start) entry.first = e;
+      if (e.end > entry.end) entry.end = e.end;
+      entry.mentions?.push(e);
     }
     if (i % OUTLINE_STEP_ITEMS === OUTLINE_STEP_ITEMS - 1) yield;
   }
@@ -105,9 +109,9 @@ export function* articleOutlineSteps(article: Article, analysis: Analysis, fileN
     yield;
     const entities: OutlineNode[] = [];
     let items = 0;
-    for (const { canonical, mentions } of listed) {
-      entities.push(entityNode(type, canonical, mentions, analysis.aliases[canonical] ?? [], withMentions));
-      items += mentions.length;
+    for (const group of listed) {
+      entities.push(entityNode(type, group, analysis.aliases[group.canonical] ?? []));
+      items += group.count;
       if (items >= OUTLINE_STEP_ITEMS) {
         items = 0;
         yield;
@@ -125,41 +129,43 @@ export function* articleOutlineSteps(article: Article, analysis: Analysis, fileN
   return nodes;
 }
 
-/** The `limit` entities with the most mentions (the first mentioned first among equals); all of them when there are fewer. */
-function mostMentioned<T extends { readonly mentions: readonly { readonly start: number }[] }>(entities: T[], limit: number): T[] {
-  if (entities.length <= limit) return entities;
-  const firstAt = (e: T): number => {
-    let first = e.mentions[0]!.start;
-    for (let i = 1; i < e.mentions.length; i++) if (e.mentions[i]!.start < first) first = e.mentions[i]!.start;
-    return first;
-  };
-  return entities
-    .map((e) => ({ e, count: e.mentions.length, first: firstAt(e) }))
-    .sort((a, b) => b.count - a.count || a.first - b.first)
-    .slice(0, limit)
-    .map((x) => x.e);
+/** An entity's mentions in an article: how many, the first (by place, the earlier listed among equals) and where the last ends; the mentions themselves when they are listed. */
+interface EntityGroup {
+  readonly canonical: string;
+  count: number;
+  first: { readonly start: number; readonly end: number; readonly text: string };
+  end: number;
+  readonly mentions: { start: number; end: number; text: string }[] | undefined;
 }
 
-function entityNode(type: EntityType, canonical: string, mentions: readonly { start: number; end: number; text: string }[], aliases: readonly string[], withMentions: boolean): OutlineNode {
-  // the mentions come in the analysis's order, by position: copied and sorted only when they are not
-  let inOrder = true;
-  for (let i = 1; i < mentions.length && inOrder; i++) inOrder = mentions[i - 1]!.start <= mentions[i]!.start;
-  const sorted = inOrder ? mentions : [...mentions].sort((a, b) => a.start - b.start);
-  let end = 0;
-  for (let i = 0; i < sorted.length; i++) if (sorted[i]!.end > end) end = sorted[i]!.end;
+/**
+ * The `limit` entities with the most mentions (the first mentioned first among equals); all of them when there are
+ * fewer. Sorts the list it is given (a copy of the groups made for it).
+ */
+function mostMentioned(entities: EntityGroup[], limit: number): EntityGroup[] {
+  if (entities.length <= limit) return entities;
+  return entities.sort((a, b) => b.count - a.count || a.first.start - b.first.start).slice(0, limit);
+}
+
+function entityNode(type: EntityType, group: EntityGroup, aliases: readonly string[]): OutlineNode {
+  const { canonical, count: mentionCount, mentions } = group;
   const others = aliases.filter((a) => a !== canonical);
-  const count = `${sorted.length} ${sorted.length === 1 ? 'mention' : 'mentions'}`;
-  const children =
-    sorted.length > 1 && withMentions
-      ? sorted.map((m, i): OutlineNode => ({ role: 'mention', kind: type, name: oneLine(m.text), detail: `${i + 1} of ${sorted.length}`, span: span(m), selection: span(m), children: [] }))
-      : [];
+  const count = `${mentionCount} ${mentionCount === 1 ? 'mention' : 'mentions'}`;
+  let children: OutlineNode[] = [];
+  if (mentions && mentions.length > 1) {
+    // the mentions come in the analysis's order, by position: copied and sorted only when they are not
+    let inOrder = true;
+    for (let i = 1; i < mentions.length && inOrder; i++) inOrder = mentions[i - 1]!.start <= mentions[i]!.start;
+    const sorted = inOrder ? mentions : [...mentions].sort((a, b) => a.start - b.start);
+    children = sorted.map((m, i): OutlineNode => ({ role: 'mention', kind: type, name: oneLine(m.text), detail: `${i + 1} of ${sorted.length}`, span: span(m), selection: span(m), children: [] }));
+  }
   return {
     role: 'entity',
     kind: type,
     name: oneLine(canonical),
     detail: others.length > 0 ? `${count} · also ${others.join(', ')}` : count,
-    span: { start: sorted[0]!.start, end },
-    selection: span(sorted[0]!),
+    span: { start: group.first.start, end: group.end },
+    selection: span(group.first),
     children,
   };
 }
