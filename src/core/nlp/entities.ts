@@ -684,7 +684,7 @@ class SegmentRecogniser {
     }
     const head = this.rightmostHead(norms);
     if (head && (head.index === norms.length - 1 || ['of', 'for', 'on'].includes(norms[head.index + 1] ?? ''))) {
-      if (j - i === 1) return this.emit(tokens, i, j, head.type, 0);
+      if (j - i === 1) return this.emit(tokens, i, j, head.type, this.institutionAlone(tokens, i, head.type) ? 1 : 0);
       return this.emit(tokens, i, j, head.type, 2);
     }
 
@@ -1197,6 +1197,21 @@ class SegmentRecogniser {
 
   private firstNameAt(t: Token): boolean {
     return t.tags.has('FirstName') || t.tags.has('MaleName') || t.tags.has('FemaleName');
+  }
+
+  /**
+   * "argued that the Court erred", "this Academy has ruled": an organization's head word alone, capitalised inside a
+   * sentence after "the" or "this", is the body the text is about (a common noun would be lowercase there). Not in a
+   * line of capitalised words (a headline) nor where a capitalised word follows (part of a longer name).
+   */
+  private institutionAlone(tokens: readonly Token[], i: number, type: EntityType): boolean {
+    const word = tokens[i]!;
+    const det = tokens[i - 1];
+    const before = tokens[i - 2];
+    const next = tokens[i + 1];
+    if (type !== 'organization' || word.allCaps || !det || det.breakAfter || (det.norm !== 'the' && det.norm !== 'this') || det.cap) return false;
+    if (!before || before.cap || /[.!?:]/u.test(before.post)) return false;
+    return !next || word.breakAfter || !next.cap;
   }
 
   private rightmostHead(norms: readonly string[]): { index: number; type: EntityType } | undefined {

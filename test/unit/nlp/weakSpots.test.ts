@@ -193,5 +193,15 @@ describe('entities: known weak spots', () => {
       ['Kestrel Line', 'organization'],
     ]);
   });
+
+  it('an organization\'s head word alone, capitalised inside a sentence after "the" or "this", is the body', () => {
+    const found = entities('Counsel argued that the Tribunal erred, and this Tribunal has said so before; later the Academy stayed silent.');
+    assert.deepEqual(found, [['Tribunal', 'organization'], ['Tribunal', 'organization'], ['Academy', 'organization']]);
+  });
+
+  it('a head word starting a sentence or a headline, or lowercase, is no such body', () => {
+    assert.deepEqual(entities('The Tribunal Rules Against Quarry Plan'), []);
+    assert.deepEqual(entities('The tribunal met, and the academy closed.'), []);
+  });
 });
 
