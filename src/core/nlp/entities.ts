@@ -587,7 +587,7 @@ class SegmentRecogniser {
       this.definitions.push({ short: bareAcronym(after.text), long: whole, term: true });
       return;
     }
-    if (after && after.allCaps && /^\(\s*$/.test(tokens[j - 1]!.post) && j - i >= 2) {
+    if (after && after.allCaps && /^\s*\(\s*$/u.test(this.text.slice(tokens[j - 1]!.end, after.start)) && j - i >= 2) {
       this.definitions.push({ short: after.text, long: whole });
     }
 

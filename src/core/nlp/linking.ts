@@ -60,7 +60,10 @@ export function linkEntities(text: string, candidates: readonly Candidate[], def
   const orgByAcronym = new Map<string, string>();
   const terms = new Set<string>();
   for (const d of definitions) if (d.term) terms.add(d.short);
-  for (const d of definitions) if (!d.term) orgByAcronym.set(bareAcronym(d.short), d.long);
+  // "Velmont Harbour Trust (VEHAT)": an acronym defined by an organization's name is that organization (a definition by
+  // words typed otherwise, "System Under Test (SUT)", makes none)
+  const orgNames = new Set(orgs.map((m) => m.text));
+  for (const d of definitions) if (!d.term && orgNames.has(d.long)) orgByAcronym.set(bareAcronym(d.short), d.long);
   // "the sea surface salinity (SSS)" defines a term: no name anywhere in the article, unless surely one
   if (terms.size > 0) for (const m of all) if (m.strength < 2 && terms.has(bareAcronym(m.text))) m.strength = -1;
   for (const m of orgs) {

@@ -203,5 +203,15 @@ describe('entities: known weak spots', () => {
     assert.deepEqual(entities('The Tribunal Rules Against Quarry Plan'), []);
     assert.deepEqual(entities('The tribunal met, and the academy closed.'), []);
   });
+
+  it('an acronym in brackets after an organization\'s name stands for it, its letters spelled or not, the brackets spaced or not', () => {
+    for (const text of [
+      'The Velmont Harbour Trust (VEHAT) raised its fees. Later the VEHAT backed down.',
+      'The Velmont Harbour Trust ( VEHAT ) raised its fees . Later the VEHAT backed down .',
+    ]) {
+      const found = analyzeArticle(text, { articleDate: null }).entities.filter((e) => e.text === 'VEHAT');
+      assert.deepEqual(found.map((e) => [e.type, e.canonical]), [['organization', 'Velmont Harbour Trust'], ['organization', 'Velmont Harbour Trust']], text);
+    }
+  });
 });
 
