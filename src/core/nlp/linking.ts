@@ -273,8 +273,9 @@ function teamsPlayThroughout(text: string, all: Mention[]): void {
     if (ws.length >= 2) for (const w of ws) if (/^\p{Lu}\p{Ll}/u.test(w) && !COMPASS.has(w.toLowerCase()) && !isCommonWord(w.toLowerCase())) teamWords.add(w);
   }
   for (const m of all) {
-    if (m.strength < 1 && teamWords.has(m.text)) {
-      if (/(?:^|[^\p{L}])(?:in|at|near|from|across|of)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    // (a place too, "Varnia's keeper", "a chance to equalise for Varnia", though not where one goes: "flew home to Varnia")
+    if ((m.strength < 1 || m.type === 'place') && teamWords.has(m.text)) {
+      if (/(?:^|[^\p{L}])(?:in|at|near|from|across|of|to|into)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
       m.type = 'organization';
       m.strength = 2;
       continue;

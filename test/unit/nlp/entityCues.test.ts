@@ -37,6 +37,14 @@ describe('entities: one sense for teams', () => {
     const found = entities(text);
     assert.deepEqual(found.filter(([t]) => t === 'Varnia'), [['Varnia', 'organization'], ['Varnia', 'organization']], JSON.stringify(found));
   });
+
+  it("a word of a team's name that the gazetteer knows as a place is the team too, where the team plays, not where one goes", () => {
+    const text =
+      'Group C — North Macedonia 2 – 1 Estonia. Estonia faced North Macedonia in Tallinn. Macedonia substituted Ivo Stanev in the 30th minute. ' +
+      "Late on, Olev Tamm missed a chance to equalise for Estonia, and Macedonia's keeper Boris Lazov was booked. The squad flew home to Macedonia on Monday.";
+    const found = entities(text);
+    assert.deepEqual(found.filter(([t]) => t === 'Macedonia'), [['Macedonia', 'organization'], ['Macedonia', 'organization'], ['Macedonia', 'place']], JSON.stringify(found));
+  });
 });
 
 describe('entities: places and organizations by the words next to one unknown name', () => {
