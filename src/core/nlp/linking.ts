@@ -3,7 +3,7 @@
 import type { EntityMention, EntityType } from './analysisModel';
 import type { AcronymDefinition } from './entities';
 import type { Candidate } from './entityTokens';
-import { isCommonWord } from './gazetteer';
+import { isCommonWord, isDemonym } from './gazetteer';
 import { COMPANY_HEADS, COMPASS } from './lexicons';
 import { bareAcronym, initials, isJoiner, nameParts, titleCase, words } from './names';
 
@@ -266,6 +266,13 @@ function teamsPlayThroughout(text: string, all: Mention[]): void {
   }
   // a match has a score somewhere: "Britain won the vote" and "Norway faces a choice" are no match report
   if (evidence < TEAM_EVIDENCE || !scored) return;
+  // "putting the Estonians in the lead": a people in the plural, after "the", is a side in a match report
+  const starts = new Set(all.map((m) => m.start));
+  for (const w of text.matchAll(/(?<![\p{L}\p{N}])the\s+(\p{Lu}\p{Ll}+s)(?![\p{L}\p{N}'’-])(?!\s+\p{Lu})/gu)) {
+    const start = w.index + w[0].length - w[1]!.length;
+    if (starts.has(start) || !isDemonym(w[1]!)) continue;
+    all.push({ start, end: start + w[1]!.length, text: w[1]!, type: 'organization', strength: 2, canonical: w[1]! });
+  }
   // "South Varnia 1 – 0" … "Varnia substituted …": a distinctive word of a team's name of several words is the team too
   const teamWords = new Set<string>();
   for (const team of teams) {

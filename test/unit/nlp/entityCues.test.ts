@@ -38,6 +38,12 @@ describe('entities: one sense for teams', () => {
     assert.deepEqual(found.filter(([t]) => t === 'Varnia'), [['Varnia', 'organization'], ['Varnia', 'organization']], JSON.stringify(found));
   });
 
+  it('a people in the plural after "the" is a side in a match report, and nowhere else', () => {
+    const report = entities('Group C — North Macedonia 2 – 1 Estonia. Estonia faced North Macedonia in Tallinn. A volley put the Estonians in the lead, but the Macedonians won.');
+    assert.deepEqual(report.filter(([t]) => t.endsWith('ians')), [['Estonians', 'organization'], ['Macedonians', 'organization']], JSON.stringify(report));
+    assert.deepEqual(entities('Polls say the Estonians will vote on Sunday.'), []);
+  });
+
   it("a word of a team's name that the gazetteer knows as a place is the team too, where the team plays, not where one goes", () => {
     const text =
       'Group C — North Macedonia 2 – 1 Estonia. Estonia faced North Macedonia in Tallinn. Macedonia substituted Ivo Stanev in the 30th minute. ' +
