@@ -806,8 +806,10 @@ class SegmentRecogniser {
     const w = words[0]!;
     // "Varnholt council approves", "the Varnholt town council": the council's town, named before its lowercase council
     if (!w.allCaps && !w.possessive && !w.breakAfter && this.localCouncilAfter(tokens, j)) return this.emit(tokens, i, j, 'place', 2);
+    // "the Brantov government": a leader's name before the government (compromise tags both words an organization then);
+    // not a party's word ("the Conservative government", "the Socialist government", "the Labour government")
+    if (GOVERNMENT_NOUNS.has(tokens[j]?.norm ?? '') && !w.allCaps && !w.breakAfter && !w.possessive && !ORG_HEADS.has(w.norm) && !isCommonWord(w.norm) && !isDemonym(w.text) && !w.tags.has('Adjective') && !/(?:ist|ive|ic)$/u.test(w.norm)) return this.emit(tokens, i, j, 'person', 1);
     if (w.tags.has('Organization')) return this.emit(tokens, i, j, 'organization', 1);
-    if (GOVERNMENT_NOUNS.has(tokens[j]?.norm ?? '') && !w.allCaps) return this.emit(tokens, i, j, 'person', 1);
     // "The Storting voted", "the Folketing approved the budget": a body that decides, named by one foreign word
     const verb = tokens[j];
     if (determined && !w.tags.has('Place') && verb && !w.breakAfter && !w.possessive && BODY_VERBS.has(verb.norm)) return this.emit(tokens, i, j, 'organization', 2);

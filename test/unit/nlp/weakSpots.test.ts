@@ -213,5 +213,13 @@ describe('entities: known weak spots', () => {
       assert.deepEqual(found.map((e) => [e.type, e.canonical]), [['organization', 'Velmont Harbour Trust'], ['organization', 'Velmont Harbour Trust']], text);
     }
   });
+
+  it('an unknown name before "government" or "administration" is its leader; a party\'s word stays no person', () => {
+    assert.deepEqual(entities('The levy was changed by the Brantov government last year.'), [['Brantov', 'person']]);
+    assert.deepEqual(entities('Fees rose under the Velkamp administration.'), [['Velkamp', 'person']]);
+    for (const text of ['The Conservative government fell.', 'The Socialist government fell.', 'Under the Labour government, taxes rose.']) {
+      assert.ok(!entities(text).some(([, type]) => type === 'person'), text);
+    }
+  });
 });
 
