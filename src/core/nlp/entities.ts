@@ -45,6 +45,7 @@ import {
   STORMS,
   TITLES,
   WORK_AT_WORDS,
+  FAITH_WORDS,
 } from './lexicons';
 
 /** "North Atlantic Treaty Organization (NATO)": the text defines an acronym. Offsets absolute. */
@@ -599,6 +600,8 @@ class SegmentRecogniser {
     if (this.resultsLine && !isCountryName(whole)) return this.emit(tokens, i, j, 'organization', 2, true);
     if (j - i <= 3 && this.cricketPlayer(tokens, i, j) && !isPlaceName(whole)) return this.emit(tokens, i, j, 'person', 2);
     if (KNOWN_ORGS.has(whole.toLowerCase())) return this.emit(tokens, i, j, 'organization', 2);
+    // "the Jesuit college", "a lifelong Roman Catholic": a faith's word describes, it names nothing ("Roman" only before one)
+    if (words.every((t, k) => FAITH_WORDS.has(t.norm) || (t.norm === 'roman' && k < words.length - 1)) && !tokens[j - 1]!.possessive) return;
     // a team compromise knows by its whole name ("Toronto Blue Jays"): not a city followed by a person
     if (j - i >= 2 && words.every((t) => t.tags.has('SportsTeam'))) return this.emit(tokens, i, j, 'organization', 2, true);
     // "the magazine X", "published in journal X", "the company X": named by the kind of organization before it

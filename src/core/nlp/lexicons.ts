@@ -284,3 +284,10 @@ visited visitors visitor tourists tourist road roads route routes train trains b
 crossing miles kilometres kilometers km mi away far native natives resident residents people man woman men women boy
 girl boys girls family families team teams delegation delegations delegates troops soldiers students pilgrims
 hails hailing originally`);
+
+/** Words of a faith or a denomination, adjectives and nouns of its people, never a name alone: "the Jesuit college", "a lifelong Roman Catholic". */
+export const FAITH_WORDS = set(`
+catholic catholics protestant protestants christian christians muslim muslims jewish jew jews buddhist buddhists hindu
+hindus sikh sikhs jesuit jesuits methodist methodists baptist baptists anglican anglicans lutheran lutherans presbyterian
+presbyterians orthodox evangelical evangelicals islamic mormon mormons quaker quakers calvinist calvinists sunni sunnis
+shia shiite shiites pentecostal episcopalian episcopalians franciscan franciscans dominican benedictine benedictines`);

@@ -221,5 +221,12 @@ describe('entities: known weak spots', () => {
       assert.ok(!entities(text).some(([, type]) => type === 'person'), text);
     }
   });
+
+  it('a word of a faith describes and names nothing; a church with its name stays an organization', () => {
+    for (const text of ['At fifteen he entered the Jesuit college at Velmar.', "She taught English at a Buddhist girls' school.", 'They built the first Roman Catholic chapel in Velmar.']) {
+      assert.deepEqual(entities(text).filter(([, type]) => type !== 'place'), [], text);
+    }
+    assert.deepEqual(entities('The Methodist Church of Velmar objected.'), [['Methodist Church of Velmar', 'organization']]);
+  });
 });
 
