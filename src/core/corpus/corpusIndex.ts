@@ -179,10 +179,11 @@ const LEGAL_SUFFIX = /,?\s+(?:inc|incorporated|ltd|limited|corp|corporation|co|l
 const NO_MEMBERS: readonly LocalEntity[] = Object.freeze([]);
 const NO_CONFLICTS: readonly TypeConflict[] = Object.freeze([]);
 const NO_OUTCOME: Outcome = { byType: new Map(), only: undefined, majority: undefined, key: '\u0001undefined\u0001undefined' };
-/** The outcome of a bare name that stands for no full name and has a majority type: one each, not one per resolution. */
-const NO_NAMES: readonly string[] = [];
+/** A full name's bare words when it has none (shortNamesOf). */
+const NO_NAMES: readonly string[] = Object.freeze([]);
 /** The entity types in the order of their names (an outcome's key lists them so). */
 const TYPES_BY_NAME: readonly EntityType[] = [...ENTITY_TYPES].sort();
+/** The outcome of a bare name that stands for no full name and has a majority type: one each, not one per resolution. */
 const MAJORITY_OUTCOMES: ReadonlyMap<EntityType, Outcome> = new Map(ENTITY_TYPES.map((majority) => [majority, { byType: new Map(), only: undefined, majority, key: `\u0001undefined\u0001${majority}` }]));
 /** Mentions or entities handled in one step of updateArticle. */
 const STEP_ITEMS = 400;

@@ -7,7 +7,7 @@ import type { TextSpan } from '../article/articleModel';
 import type { Quotation } from '../quotes/quotations';
 import { jsonChunks } from '../text/jsonPieces';
 import type { CorpusEntity, PreparedArticle, TypeConflict } from './corpusIndex';
-import { DATE_FIELDS, dateCount, dateResolved, dateStartOf, MENTION_FIELDS, packedProblem, type PackedAnalysis } from './packedAnalysis';
+import { DATE_FIELDS, dateCount, dateResolved, dateStartOf, isIsoDate, MENTION_FIELDS, packedProblem, type PackedAnalysis } from './packedAnalysis';
 
 const ARTICLE_DATE_SOURCES: readonly NonNullable<Analysis['articleDateSource']>[] = ['given', 'stated', 'text', 'weekday', 'file-date'];
 
@@ -158,10 +158,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function spanQuotes(span: Record<string, unknown>, text: string): boolean {
   const { start, end } = span;
   return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) < (end as number) && (end as number) <= text.length && text.slice(start as number, end as number) === span.text;
-}
-
-function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value);
 }
 
 function isDateValue(value: unknown): value is DateValue {

@@ -213,7 +213,10 @@ export function samePacked(a: PackedAnalysis, b: PackedAnalysis): boolean {
   return true;
 }
 
-const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+/** A date value's form in an analysis (a year, a month or a day), the one check of the index's storage. */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value);
+}
 
 /**
  * What is wrong with a packed analysis read from untrusted storage (the index's pack), or undefined: its layout, every
@@ -222,7 +225,7 @@ const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
  */
 export function packedProblem(packed: PackedAnalysis, text: string): string | undefined {
   const { ints, mentions, names } = packed;
-  if (packed.articleDate !== null && !ISO_DATE.test(packed.articleDate)) return 'bad article date';
+  if (packed.articleDate !== null && !isIsoDate(packed.articleDate)) return 'bad article date';
   if (!Number.isInteger(mentions) || mentions < 0 || mentions * MENTION_FIELDS > ints.length || (ints.length - mentions * MENTION_FIELDS) % DATE_FIELDS !== 0) return 'a bad count of mentions';
   const quotes = (start: number, end: number, form: number): boolean =>
     start >= 0 && start < end && end <= text.length && form >= 0 && form < names.length && names[form]!.length === end - start && text.startsWith(names[form]!, start);
@@ -236,7 +239,7 @@ export function packedProblem(packed: PackedAnalysis, text: string): string | un
     if (start < last) return 'entity mentions out of text order';
     last = start;
   }
-  const isDate = (at: number): boolean => at >= 0 && at < names.length && ISO_DATE.test(names[at]!);
+  const isDate = (at: number): boolean => at >= 0 && at < names.length && isIsoDate(names[at]);
   for (let at = mentions * MENTION_FIELDS; at < ints.length; at += DATE_FIELDS) {
     if (!quotes(ints[at]!, ints[at + 1]!, ints[at + 2]!)) return 'a date span does not quote the text';
     const kind = ints[at + DATE_KIND]!;
